@@ -1,0 +1,154 @@
+"""The data records passed between stages.
+
+ingest -> Document -> parse (spaCy Doc) -> events/actors/geo/time -> Event -> store / output.
+Every record is a plain dataclass; ``to_dict`` gives the JSON shape of the public contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Document:
+    """One article after ingest and cleaning."""
+
+    doc_id: str
+    text: str  # cleaned body text, paragraphs separated by a blank line
+    title: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD (or longer ISO timestamp) when known
+    url: str | None = None
+    publisher: str | None = None
+    source: str | None = None  # the input it came from: a path, "path:line", or "-"
+    removed: list[str] = field(default_factory=list)  # lines/paragraphs dropped by cleaning
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+@dataclass
+class InputStatus:
+    """What happened to one input (a file, or one record of a JSONL/CSV file)."""
+
+    input: str  # path, "path:LINE" for a JSONL/CSV record, or "-"
+    status: str  # "coded", "rejected", "skipped"
+    reason: str | None = None
+    doc_id: str | None = None
+    events: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Actor:
+    text: str  # the words of the mention in the sentence
+    name: str | None = None  # canonical name when known ("Recep Tayyip Erdogan", "Turkey")
+    country: str | None = None  # ISO-3166 alpha-3 or a PLOVER non-state code (IGO, UNO, ...)
+    sector: str | None = None  # primary PLOVER/CAMEO sector code (GOV, MIL, ...)
+    kb_id: str | None = None  # id in the actor knowledge base, when resolved there
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def code(self) -> str:
+        return " ".join(x for x in (self.country, self.sector) if x)
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None  # ISO alpha-3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "city"  # "country", "admin1", "city", "point"
+    geonames_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    """One coded event mention (one sentence's evidence for one dyad and one event type)."""
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    evidence_start: int  # character offsets of the predicate inside ``sentence``
+    evidence_end: int
+    plover_type: str
+    plover_mode: str | None
+    plover_contexts: list[str]
+    cameo_code: str
+    goldstein: float
+    quad_class: int
+    source: Actor
+    target: Actor | None
+    date: str | None = None
+    date_precision: str = "unknown"
+    location: Location | None = None
+    fatalities: int | None = None
+    modality: str = "asserted"  # asserted, negated, future, hypothetical
+    attribution: str | None = None
+    confidence: float = 0.5
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    predicate: str | None = None  # the lemma or pattern that fired (explainability)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "sentence": self.sentence,
+            "evidence": {"start": self.evidence_start, "end": self.evidence_end},
+            "plover": {"type": self.plover_type, "mode": self.plover_mode, "contexts": list(self.plover_contexts)},
+            "cameo": {"code": self.cameo_code, "goldstein": self.goldstein, "quad_class": self.quad_class},
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "fatalities": self.fatalities,
+            "modality": self.modality,
+            "attribution": self.attribution,
+            "confidence": round(self.confidence, 3),
+            "published": self.published,
+            "title": self.title,
+            "url": self.url,
+            "publisher": self.publisher,
+            "predicate": self.predicate,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        def actor(a: dict | None) -> Actor | None:
+            return Actor(**a) if a else None
+
+        loc = d.get("location")
+        return cls(
+            event_id=d["event_id"], doc_id=d["doc_id"], sentence_index=d["sentence_index"],
+            sentence=d["sentence"], evidence_start=d["evidence"]["start"], evidence_end=d["evidence"]["end"],
+            plover_type=d["plover"]["type"], plover_mode=d["plover"].get("mode"),
+            plover_contexts=list(d["plover"].get("contexts") or []),
+            cameo_code=d["cameo"]["code"], goldstein=d["cameo"]["goldstein"], quad_class=d["cameo"]["quad_class"],
+            source=actor(d["source"]), target=actor(d.get("target")),
+            date=d.get("date"), date_precision=d.get("date_precision", "unknown"),
+            location=Location(**loc) if loc else None, fatalities=d.get("fatalities"),
+            modality=d.get("modality", "asserted"), attribution=d.get("attribution"),
+            confidence=d.get("confidence", 0.5), published=d.get("published"), title=d.get("title"),
+            url=d.get("url"), publisher=d.get("publisher"), predicate=d.get("predicate"),
+        )
