@@ -1,0 +1,13 @@
+"""The embedded event store (DuckDB): documents, event mentions, coding runs, read-only SQL and exports."""
+
+from tacitus.store.errors import (
+    NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError, StoreError,
+)
+from tacitus.store.event_store import EventStore
+from tacitus.store.export import EXPORT_FORMATS, PLANNED_FORMATS
+from tacitus.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "EXPORT_FORMATS", "EventStore", "NotAStoreError", "PLANNED_FORMATS", "QueryRefusedError",
+    "ReadOnlyStoreError", "SCHEMA_VERSION", "SchemaVersionError", "StoreError",
+]

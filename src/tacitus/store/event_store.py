@@ -1,0 +1,409 @@
+"""EventStore: coded documents, event mentions and coding runs in one embedded DuckDB file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import uuid
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+import duckdb
+
+import tacitus
+from tacitus.records import Document, Event
+from tacitus.store.errors import NotAStoreError, ReadOnlyStoreError, SchemaVersionError, StoreError
+from tacitus.store.export import write_export
+from tacitus.store.filters import EventFilter
+from tacitus.store.rows import contract_dict, events_table
+from tacitus.store.schema import (
+    ALL_DDL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, SCHEMA_VERSION, TABLES,
+)
+from tacitus.store.sql_guard import check_read_only
+
+if TYPE_CHECKING:
+    import pandas
+
+_DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publisher", "source", "text",
+                     "coder_version", "run_id", "added_at")
+_RUN_COLUMNS = ("run_id", "started_at", "finished_at", "coder_version", "settings", "report",
+                "documents", "events", "rejected")
+
+
+def _utcnow() -> _dt.datetime:
+    """Current UTC time without tzinfo (the store's TIMESTAMP columns hold UTC)."""
+    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
+
+
+def _iso(ts: _dt.datetime | None) -> str | None:
+    return ts.isoformat(timespec="seconds") + "Z" if ts is not None else None
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, (Path, _dt.date)):
+        return str(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _to_json(value: Any, what: str) -> str:
+    try:
+        return json.dumps(value, default=_json_default, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what} cannot be stored as JSON: {exc}") from exc
+
+
+class EventStore:
+    """An embedded event store. Use as a context manager, or call :meth:`close`.
+
+    ``coder_version`` defaults to ``tacitus.__version__``; a document coded by another version is replaced
+    when it is added again.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, coder_version: str | None = None) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.coder_version = coder_version or tacitus.__version__
+        self._known_runs: set[str] = set()
+        if read_only and not self.path.exists():
+            raise FileNotFoundError(f"event store {self.path} does not exist (cannot open it read-only)")
+        if self.path.exists() and self.path.is_dir():
+            raise NotAStoreError(f"event store path {self.path} is a directory, not a DuckDB file")
+        try:
+            self._conn = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open event store {self.path}: {exc}") from exc
+        try:
+            self._prepare_schema()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # ---- opening and closing -------------------------------------------------------------------------
+
+    def _table_names(self) -> set[str]:
+        rows = self._conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'"
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def _stored_schema_version(self) -> int:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            raise NotAStoreError(f"{self.path} has a meta table but no schema_version: not a tacitus event store")
+        try:
+            return int(row[0])
+        except ValueError:
+            raise NotAStoreError(f"{self.path} has schema_version {row[0]!r}, which is not an integer") from None
+
+    def _prepare_schema(self) -> None:
+        tables = self._table_names()
+        if "meta" in tables:
+            version = self._stored_schema_version()
+            if version > SCHEMA_VERSION:
+                raise SchemaVersionError(
+                    f"event store {self.path} has schema version {version}, newer than the {SCHEMA_VERSION} this "
+                    f"tacitus {tacitus.__version__} understands; upgrade tacitus to open it"
+                )
+            missing = [t for t in TABLES if t not in tables]
+            if missing and self.read_only:
+                raise NotAStoreError(f"event store {self.path} lacks tables: {', '.join(missing)}")
+        elif tables:
+            raise NotAStoreError(
+                f"{self.path} is a DuckDB database with other tables ({', '.join(sorted(tables)[:5])}) "
+                "but no tacitus meta table: not a tacitus event store"
+            )
+        elif self.read_only:
+            raise NotAStoreError(f"{self.path} is an empty database, not a tacitus event store")
+        if self.read_only:
+            return
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for ddl in ALL_DDL:
+                self._conn.execute(ddl)
+            self._conn.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [str(SCHEMA_VERSION)]
+            )
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> "EventStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> duckdb.DuckDBPyConnection:
+        if self._conn is None:
+            raise StoreError(f"event store {self.path} is closed")
+        return self._conn
+
+    def _require_writable(self, action: str) -> None:
+        if self.read_only:
+            raise ReadOnlyStoreError(f"cannot {action}: event store {self.path} is open read-only")
+
+    # ---- runs ------------------------------------------------------------------------------------------
+
+    def start_run(self, settings: dict) -> str:
+        """Record the start of a coding run; returns its run_id."""
+        self._require_writable("start a run")
+        if not isinstance(settings, dict):
+            raise ValueError(f"run settings must be a dict, got {type(settings).__name__}")
+        started = _utcnow()
+        run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        self.conn.execute(
+            "INSERT INTO runs (run_id, started_at, coder_version, settings) VALUES (?, ?, ?, ?)",
+            [run_id, started, self.coder_version, _to_json(settings, "run settings")],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, report: dict) -> None:
+        """Store the run's report and totals.
+
+        Totals are taken from the report's integer ``documents``/``events``/``rejected`` keys when present;
+        otherwise documents and events count what this run stored, and rejected counts report ``inputs``
+        entries whose status is "rejected".
+        """
+        self._require_writable("finish a run")
+        if not isinstance(report, dict):
+            raise ValueError(f"run report must be a dict, got {type(report).__name__}")
+        report_json = _to_json(report, f"report of run {run_id!r}")
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id]).fetchone() is None:
+            raise KeyError(f"no run {run_id!r} in event store {self.path}")
+        stored_docs, stored_events = conn.execute(
+            "SELECT count(DISTINCT d.doc_id), count(m.event_id) FROM documents d "
+            "LEFT JOIN mentions m ON m.doc_id = d.doc_id WHERE d.run_id = ?",
+            [run_id],
+        ).fetchone()
+        inputs = json.loads(report_json).get("inputs") or []
+        rejected = sum(1 for i in inputs if isinstance(i, dict) and i.get("status") == "rejected")
+
+        def total(key: str, fallback: int) -> int:
+            value = report.get(key)
+            return value if isinstance(value, int) and not isinstance(value, bool) else fallback
+
+        conn.execute(
+            "UPDATE runs SET finished_at = ?, report = ?, documents = ?, events = ?, rejected = ? WHERE run_id = ?",
+            [_utcnow(), report_json, total("documents", stored_docs), total("events", stored_events),
+             total("rejected", rejected), run_id],
+        )
+
+    def runs(self) -> list[dict]:
+        """All runs, newest first, with settings and report parsed from JSON."""
+        rows = self.conn.execute(
+            f"SELECT {', '.join(_RUN_COLUMNS)} FROM runs ORDER BY started_at DESC, run_id DESC"
+        ).fetchall()
+        out = []
+        for row in rows:
+            rec = dict(zip(_RUN_COLUMNS, row))
+            rec["started_at"] = _iso(rec["started_at"])
+            rec["finished_at"] = _iso(rec["finished_at"])
+            for key in ("settings", "report"):
+                rec[key] = json.loads(rec[key]) if rec[key] is not None else None
+            out.append(rec)
+        return out
+
+    # ---- documents -------------------------------------------------------------------------------------
+
+    def add_document(self, doc: Document, events: list[Event], run_id: str | None = None) -> bool:
+        """Store a document and its events in one transaction; returns True when something was written.
+
+        Same doc_id and content hash (and coder version) as stored: no change. Same doc_id with other content
+        or another coder version: the document and all its mentions are replaced. Content already stored
+        under another doc_id: not stored again.
+        """
+        self._require_writable(f"add document {getattr(doc, 'doc_id', doc)!r}")
+        if not isinstance(doc, Document):
+            raise ValueError(f"expected tacitus.records.Document, got {type(doc).__name__}")
+        if not doc.doc_id:
+            raise ValueError("document has an empty doc_id")
+        events = list(events)
+        seen: set[str] = set()
+        for ev in events:
+            if isinstance(ev, Event) and ev.doc_id != doc.doc_id:
+                raise ValueError(f"event {ev.event_id!r} belongs to document {ev.doc_id!r}, not {doc.doc_id!r}")
+            if isinstance(ev, Event):
+                if ev.event_id in seen:
+                    raise ValueError(f"event id {ev.event_id!r} appears twice in document {doc.doc_id!r}")
+                seen.add(ev.event_id)
+        table = events_table(events)
+        content_hash = doc.content_hash
+        conn = self.conn
+        if run_id is not None and run_id not in self._known_runs:
+            if conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id]).fetchone() is None:
+                raise KeyError(f"no run {run_id!r} in event store {self.path}")
+            self._known_runs.add(run_id)
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            written = self._write_document(conn, doc, content_hash, table, run_id)
+            conn.execute("COMMIT" if written else "ROLLBACK")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return written
+
+    def _write_document(self, conn: duckdb.DuckDBPyConnection, doc: Document, content_hash: str,
+                        table: Any, run_id: str | None) -> bool:
+        known = conn.execute(
+            "SELECT doc_id, content_hash, coder_version FROM documents WHERE doc_id = ? OR content_hash = ?",
+            [doc.doc_id, content_hash],
+        ).fetchall()
+        stored = next((r for r in known if r[0] == doc.doc_id), None)
+        if stored is not None and stored[1:] == (content_hash, self.coder_version):
+            return False
+        if any(r[0] != doc.doc_id and r[1] == content_hash for r in known):
+            return False  # the same text is already stored under another doc_id
+        if stored is not None:
+            conn.execute("DELETE FROM mentions WHERE doc_id = ?", [doc.doc_id])
+            conn.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
+        conn.execute(
+            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(_DOCUMENT_COLUMNS))})",
+            [doc.doc_id, content_hash, doc.title, doc.published, doc.url, doc.publisher, doc.source, doc.text,
+             self.coder_version, run_id, _utcnow()],
+        )
+        if table.num_rows:
+            try:
+                conn.from_arrow(table).insert_into("mentions")  # columns are in table order
+            except duckdb.ConstraintException as exc:
+                raise ValueError(self._clash_message(conn, doc.doc_id, table) or
+                                 f"events of document {doc.doc_id!r} break a store constraint: {exc}") from exc
+        return True
+
+    @staticmethod
+    def _clash_message(conn: duckdb.DuckDBPyConnection, doc_id: str, table: Any) -> str | None:
+        """Name an event id of ``table`` already used by another document (called after a failed insert)."""
+        conn.execute("ROLLBACK")
+        conn.execute("BEGIN TRANSACTION")  # the caller rolls this one back
+        clash = conn.execute(
+            "SELECT event_id, doc_id FROM mentions WHERE list_contains(?, event_id) AND doc_id <> ? LIMIT 1",
+            [table.column("event_id").to_pylist(), doc_id],
+        ).fetchone()
+        if clash is None:
+            return None
+        return f"event id {clash[0]!r} of document {doc_id!r} is already used by document {clash[1]!r}"
+
+    def has_document(self, doc_id: str, content_hash: str | None = None) -> bool:
+        """True when doc_id is stored (with this content hash, when one is given)."""
+        if content_hash is None:
+            row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ?", [doc_id, content_hash]
+            ).fetchone()
+        return row is not None
+
+    def document(self, doc_id: str) -> dict | None:
+        """A stored document with its event ids (in sentence order), or None."""
+        row = self.conn.execute(
+            f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            return None
+        rec = dict(zip(_DOCUMENT_COLUMNS, row))
+        rec["added_at"] = _iso(rec["added_at"])
+        rec["event_ids"] = [r[0] for r in self.conn.execute(
+            "SELECT event_id FROM mentions WHERE doc_id = ? ORDER BY sentence_index, evidence_start, event_id",
+            [doc_id],
+        ).fetchall()]
+        return rec
+
+    # ---- events ----------------------------------------------------------------------------------------
+
+    def _flat_dicts(self, sql: str, params: list[Any]) -> list[dict]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def events(self, *, country: str | None = None, plover_type: str | None = None, actor: str | None = None,
+               start: str | _dt.date | None = None, end: str | _dt.date | None = None,
+               modality: str | Iterable[str] | None = "asserted", limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+        """Events in the contract shape, newest first.
+
+        ``country`` matches source or target country; ``actor`` is a case-insensitive substring of the source
+        or target name or text; ``start``/``end`` (inclusive ISO dates) apply to the event date, or to the
+        article's publication date when the event has none; ``modality=None`` keeps every modality.
+        """
+        where, params = EventFilter(country, plover_type, actor, start, end, modality).where()
+        sql = f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {EVENT_ORDER_SQL}"
+        if limit is not None:
+            if int(limit) < 0:
+                raise ValueError(f"limit={limit} must not be negative")
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        if offset:
+            if int(offset) < 0:
+                raise ValueError(f"offset={offset} must not be negative")
+            sql += " OFFSET ?"
+            params.append(int(offset))
+        return [contract_dict(r) for r in self._flat_dicts(sql, params)]
+
+    def count_events(self, *, country: str | None = None, plover_type: str | None = None, actor: str | None = None,
+                     start: str | _dt.date | None = None, end: str | _dt.date | None = None,
+                     modality: str | Iterable[str] | None = "asserted") -> int:
+        """How many events :meth:`events` would return without limit and offset."""
+        where, params = EventFilter(country, plover_type, actor, start, end, modality).where()
+        return int(self.conn.execute(f"SELECT count(*) FROM {FLAT_FROM}{where}", params).fetchone()[0])
+
+    def event(self, event_id: str) -> dict | None:
+        """One event in the contract shape, or None."""
+        rows = self._flat_dicts(f"SELECT {FLAT_SELECT} FROM {FLAT_FROM} WHERE m.event_id = ?", [event_id])
+        return contract_dict(rows[0]) if rows else None
+
+    def events_frame(self) -> "pandas.DataFrame":
+        """Every stored mention (all modalities) as flat columns, document fields included."""
+        return self.conn.execute(f"SELECT {FLAT_SELECT} FROM {FLAT_FROM} ORDER BY {EVENT_ORDER_SQL}").df()
+
+    # ---- reads, exports, totals ------------------------------------------------------------------------
+
+    def query(self, sql: str) -> "pandas.DataFrame":
+        """Run one read-only statement (SELECT/WITH/DESCRIBE/SHOW/SUMMARIZE or a read PRAGMA).
+
+        Anything else raises QueryRefusedError. On a read-only store the statement runs on the read-only
+        connection; on a writable one it runs in a transaction that is always rolled back.
+        """
+        check_read_only(sql)
+        if self.read_only:
+            return self.conn.execute(sql).df()
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                return cur.execute(sql).df()
+            finally:
+                cur.execute("ROLLBACK")
+        finally:
+            cur.close()
+
+    def export(self, fmt: str, out: str | Path, *, include_all_modalities: bool = False) -> int:
+        """Write events to ``out`` as parquet, csv or jsonl; returns rows written.
+
+        Negated and hypothetical events are left out unless ``include_all_modalities``.
+        """
+        return write_export(self.conn, fmt, out, include_all_modalities=include_all_modalities)
+
+    def counts(self) -> dict:
+        """Numbers of stored documents, mentions and runs."""
+        docs, mentions, runs = self.conn.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), (SELECT count(*) FROM runs)"
+        ).fetchone()
+        return {"documents": int(docs), "mentions": int(mentions), "runs": int(runs)}
+
+    @property
+    def schema_version(self) -> int:
+        return self._stored_schema_version()

@@ -1,0 +1,103 @@
+"""Write stored events to files: Parquet and CSV as flat columns, JSONL as nested contract dicts."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterator
+
+import duckdb
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from tacitus.store.filters import EXCLUDED_BY_DEFAULT, EventFilter
+from tacitus.store.rows import contract_dict
+from tacitus.store.schema import EVENT_ORDER_SQL, FLAT_COLUMNS, FLAT_FROM, FLAT_SELECT
+
+EXPORT_FORMATS = ("parquet", "csv", "jsonl")
+# Layouts of other event datasets, planned but not written yet.
+PLANNED_FORMATS = ("gdelt", "polecat", "acled")
+
+# Separator of PLOVER contexts in CSV cells (CSV has no list type).
+CSV_LIST_SEPARATOR = ";"
+
+_BATCH_ROWS = 10_000
+
+
+def check_format(fmt: str) -> str:
+    """The normalised format name; ValueError naming it when it is planned or unknown."""
+    name = str(fmt).strip().lower()
+    if name in EXPORT_FORMATS:
+        return name
+    if name in PLANNED_FORMATS:
+        raise ValueError(f"export format {fmt!r} is not yet supported: the {name} layout arrives in a later release; "
+                         f"use one of {', '.join(EXPORT_FORMATS)}")
+    raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+
+
+def _flat_query(include_all_modalities: bool) -> tuple[str, list[Any]]:
+    flt = EventFilter(modality=None, exclude_modalities=() if include_all_modalities else EXCLUDED_BY_DEFAULT)
+    where, params = flt.where()
+    return f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {EVENT_ORDER_SQL}", params
+
+
+def _arrow_reader(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.RecordBatchReader:
+    rel = conn.sql(sql, params=params)
+    to_reader = getattr(rel, "to_arrow_reader", None) or rel.fetch_arrow_reader
+    return to_reader(_BATCH_ROWS)
+
+
+def _csv_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Replace the list column by its items joined with CSV_LIST_SEPARATOR."""
+    idx = batch.schema.get_field_index("plover_contexts")
+    joined = pa.array(
+        [CSV_LIST_SEPARATOR.join(v) if v is not None else None for v in batch.column(idx).to_pylist()],
+        type=pa.string(),
+    )
+    return batch.set_column(idx, "plover_contexts", joined)
+
+
+def _flat_rows(reader: pa.RecordBatchReader) -> Iterator[dict[str, Any]]:
+    for batch in reader:
+        yield from batch.to_pylist()
+
+
+def write_export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, *, include_all_modalities: bool = False) -> int:
+    """Write events to ``out`` (via a temporary file renamed at the end); returns the number of rows written."""
+    name = check_format(fmt)
+    out = Path(out)
+    if out.is_dir():
+        raise ValueError(f"export target {out} is a directory; give a file path")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    sql, params = _flat_query(include_all_modalities)
+    reader = _arrow_reader(conn, sql, params)
+    rows = 0
+    try:
+        if name == "parquet":
+            with pq.ParquetWriter(tmp, reader.schema) as writer:
+                for batch in reader:
+                    writer.write_batch(batch)
+                    rows += batch.num_rows
+        elif name == "csv":
+            schema = reader.schema.set(reader.schema.get_field_index("plover_contexts"),
+                                       pa.field("plover_contexts", pa.string()))
+            with pacsv.CSVWriter(tmp, schema) as writer:
+                for batch in reader:
+                    writer.write_batch(_csv_batch(batch))
+                    rows += batch.num_rows
+        else:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for row in _flat_rows(reader):
+                    fh.write(json.dumps(contract_dict(row), ensure_ascii=False) + "\n")
+                    rows += 1
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return rows
+
+
+__all__ = ["EXPORT_FORMATS", "PLANNED_FORMATS", "CSV_LIST_SEPARATOR", "FLAT_COLUMNS", "check_format", "write_export"]

@@ -1,0 +1,81 @@
+"""WHERE clauses for event queries: fixed SQL fragments with ``?`` placeholders, values passed separately."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from tacitus.store.schema import EVENT_DAY_SQL
+
+# Modalities left out of default exports.
+EXCLUDED_BY_DEFAULT = ("negated", "hypothetical")
+
+
+def iso_day(value: str | _dt.date | None, name: str) -> str | None:
+    """Normalise a date bound to 'YYYY-MM-DD'; raises ValueError naming the bound when it is not an ISO date."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        for parse in (_dt.date.fromisoformat, _dt.datetime.fromisoformat):
+            try:
+                parsed = parse(text)
+            except ValueError:
+                continue
+            return (parsed.date() if isinstance(parsed, _dt.datetime) else parsed).isoformat()
+    raise ValueError(f"{name}={value!r} is not an ISO date (YYYY-MM-DD)")
+
+
+@dataclass
+class EventFilter:
+    """Conditions on events; an empty filter matches every mention."""
+
+    country: str | None = None
+    plover_type: str | None = None
+    actor: str | None = None
+    start: str | _dt.date | None = None
+    end: str | _dt.date | None = None
+    modality: str | Iterable[str] | None = "asserted"
+    exclude_modalities: tuple[str, ...] = field(default_factory=tuple)
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (empty string when no condition) over ``mentions m JOIN documents d``, and its values."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.country:
+            clauses.append("(upper(m.source_country) = ? OR upper(m.target_country) = ?)")
+            code = self.country.strip().upper()
+            params += [code, code]
+        if self.plover_type:
+            clauses.append("upper(m.plover_type) = ?")
+            params.append(self.plover_type.strip().upper())
+        if self.actor and self.actor.strip():
+            needle = self.actor.strip().lower()
+            cols = ("m.source_name", "m.source_text", "m.target_name", "m.target_text")
+            clauses.append("(" + " OR ".join(f"strpos(lower(coalesce({c}, '')), ?) > 0" for c in cols) + ")")
+            params += [needle] * len(cols)
+        start = iso_day(self.start, "start")
+        end = iso_day(self.end, "end")
+        if start and end and start > end:
+            raise ValueError(f"start={start} is after end={end}")
+        if start:
+            clauses.append(f"{EVENT_DAY_SQL} >= ?")
+            params.append(start)
+        if end:
+            clauses.append(f"{EVENT_DAY_SQL} <= ?")
+            params.append(end)
+        if self.modality is not None:
+            wanted = [self.modality] if isinstance(self.modality, str) else list(self.modality)
+            if not wanted:
+                raise ValueError("modality: an empty list matches nothing; pass None for all modalities")
+            clauses.append("m.modality IN (" + ", ".join("?" for _ in wanted) + ")")
+            params += [str(w) for w in wanted]
+        if self.exclude_modalities:
+            clauses.append("m.modality NOT IN (" + ", ".join("?" for _ in self.exclude_modalities) + ")")
+            params += list(self.exclude_modalities)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -1,0 +1,144 @@
+"""Conversions between records and table rows: Events to an Arrow batch, flat rows back to contract dicts."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+import pyarrow as pa
+
+from tacitus.records import Actor, Event, Location
+from tacitus.store.schema import MENTION_COLUMNS
+
+_ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
+
+# Arrow types of the mentions columns; anything not listed is a string.
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "sentence_index": pa.int32(),
+    "evidence_start": pa.int32(),
+    "evidence_end": pa.int32(),
+    "plover_contexts": pa.list_(pa.string()),
+    "goldstein": pa.float64(),
+    "quad_class": pa.int32(),
+    "lat": pa.float64(),
+    "lon": pa.float64(),
+    "geonames_id": pa.int64(),
+    "fatalities": pa.int32(),
+    "confidence": pa.float64(),
+}
+
+MENTIONS_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in MENTION_COLUMNS])
+
+
+def _actor_values(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    return {f"{prefix}_{f}": (getattr(actor, f) if actor else None) for f in _ACTOR_FIELDS}
+
+
+def event_row(ev: Event) -> dict[str, Any]:
+    """The mentions-table row of one event (document fields are not part of it)."""
+    loc = ev.location
+    row: dict[str, Any] = {
+        "event_id": ev.event_id,
+        "doc_id": ev.doc_id,
+        "sentence_index": ev.sentence_index,
+        "sentence": ev.sentence,
+        "evidence_start": ev.evidence_start,
+        "evidence_end": ev.evidence_end,
+        "plover_type": ev.plover_type,
+        "plover_mode": ev.plover_mode,
+        "plover_contexts": [str(c) for c in ev.plover_contexts],
+        "cameo_code": ev.cameo_code,
+        "goldstein": ev.goldstein,
+        "quad_class": ev.quad_class,
+        **_actor_values("source", ev.source),
+        **_actor_values("target", ev.target),
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "location_admin1": loc.admin1 if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "location_precision": loc.precision if loc else None,
+        "geonames_id": loc.geonames_id if loc else None,
+        "fatalities": ev.fatalities,
+        "modality": ev.modality,
+        "attribution": ev.attribution,
+        "confidence": ev.confidence,
+        "predicate": ev.predicate,
+    }
+    return row
+
+
+def events_table(events: Iterable[Event]) -> pa.Table:
+    """An Arrow table in mentions-column order; raises ValueError naming the event whose values do not fit."""
+    rows = []
+    for ev in events:
+        if not isinstance(ev, Event):
+            raise ValueError(f"expected tacitus.records.Event, got {type(ev).__name__}")
+        if ev.source is None:
+            raise ValueError(f"event {ev.event_id!r} has no source actor")
+        rows.append(event_row(ev))
+    columns = {c: [r[c] for r in rows] for c in MENTION_COLUMNS}
+    try:
+        return pa.table(columns, schema=MENTIONS_ARROW_SCHEMA)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        ids = ", ".join(repr(r["event_id"]) for r in rows[:5])
+        raise ValueError(f"events ({ids}{', ...' if len(rows) > 5 else ''}) have values of the wrong type: {exc}") from exc
+
+
+def _actor_from(row: Mapping[str, Any], prefix: str) -> Actor | None:
+    if row.get(f"{prefix}_text") is None:
+        return None
+    return Actor(**{f: row.get(f"{prefix}_{f}") for f in _ACTOR_FIELDS})
+
+
+def _location_from(row: Mapping[str, Any]) -> Location | None:
+    if row.get("location_name") is None:
+        return None
+    gid = row.get("geonames_id")
+    return Location(
+        name=row["location_name"],
+        country=row.get("location_country"),
+        admin1=row.get("location_admin1"),
+        lat=row.get("lat"),
+        lon=row.get("lon"),
+        precision=row.get("location_precision") or "city",
+        geonames_id=int(gid) if gid is not None else None,
+    )
+
+
+def event_from_row(row: Mapping[str, Any]) -> Event:
+    """Rebuild an Event from a flat row (mentions columns plus the document's published/title/url/publisher)."""
+    return Event(
+        event_id=row["event_id"],
+        doc_id=row["doc_id"],
+        sentence_index=int(row["sentence_index"]),
+        sentence=row["sentence"],
+        evidence_start=int(row["evidence_start"]),
+        evidence_end=int(row["evidence_end"]),
+        plover_type=row["plover_type"],
+        plover_mode=row.get("plover_mode"),
+        plover_contexts=list(row.get("plover_contexts") or []),
+        cameo_code=row["cameo_code"],
+        goldstein=row.get("goldstein"),
+        quad_class=row.get("quad_class"),
+        source=_actor_from(row, "source"),
+        target=_actor_from(row, "target"),
+        date=row.get("date"),
+        date_precision=row.get("date_precision") or "unknown",
+        location=_location_from(row),
+        fatalities=row.get("fatalities"),
+        modality=row.get("modality") or "asserted",
+        attribution=row.get("attribution"),
+        confidence=row.get("confidence") if row.get("confidence") is not None else 0.5,
+        published=row.get("published"),
+        title=row.get("title"),
+        url=row.get("url"),
+        publisher=row.get("publisher"),
+        predicate=row.get("predicate"),
+    )
+
+
+def contract_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The public JSON shape (``Event.to_dict``) of one flat row."""
+    return event_from_row(row).to_dict()

@@ -1,0 +1,272 @@
+"""Tests of tacitus.store: idempotent writes, filters, exports, read-only SQL and schema checks."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from tacitus.records import Actor, Document, Event, Location
+from tacitus.store import (
+    SCHEMA_VERSION, EventStore, NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError,
+)
+from tacitus.store.schema import MENTION_COLUMNS
+
+SENTENCES = {
+    "accuse": "The Valdorian interior minister accused Kestria of arming the rebels.",
+    "meet": "Officials from Kestria met the Valdorian delegation in the capital.",
+    "attack": "Gunmen attacked a police post near the border, killing three officers.",
+}
+
+
+def make_doc(doc_id: str, text: str | None = None, **kw) -> Document:
+    return Document(doc_id=doc_id, text=text or f"Body of {doc_id}.\n\nSecond paragraph.", title=f"Title {doc_id}",
+                    published=kw.pop("published", "2024-05-10"), url=f"https://news.example/{doc_id}",
+                    publisher="Example Wire", source=f"inputs/{doc_id}.html", **kw)
+
+
+def make_event(doc_id: str, n: int, *, kind: str = "accuse", src: str = "FRA", tgt: str | None = "DEU",
+               date: str | None = "2024-05-09", modality: str = "asserted", **kw) -> Event:
+    sentence = SENTENCES[kind]
+    word = {"accuse": "accused", "meet": "met", "attack": "attacked"}[kind]
+    start = sentence.index(word)
+    plover, cameo, gold, quad = {"accuse": ("ACCUSE", "112", -2.0, 3), "meet": ("CONSULT", "040", 1.0, 1),
+                                 "attack": ("ASSAULT", "190", -10.0, 4)}[kind]
+    return Event(
+        event_id=f"{doc_id}:{n}", doc_id=doc_id, sentence_index=n, sentence=sentence,
+        evidence_start=start, evidence_end=start + len(word), plover_type=plover, plover_mode=None,
+        plover_contexts=["military", "human rights"] if kind == "attack" else [], cameo_code=cameo,
+        goldstein=gold, quad_class=quad,
+        source=Actor(text="the minister", name=f"Minister of {src}", country=src, sector="GOV", kb_id=f"kb:{src}"),
+        target=Actor(text="Kestria", name=f"Government of {tgt}", country=tgt, sector="GOV") if tgt else None,
+        date=date, date_precision="day" if date else "unknown",
+        location=Location(name="Lyon", country="FRA", admin1="Auvergne-Rhone-Alpes", lat=45.75, lon=4.85,
+                          precision="city", geonames_id=2996944) if kind == "attack" else None,
+        fatalities=3 if kind == "attack" else None, modality=modality, attribution="officials said",
+        confidence=0.73456, predicate=word, **kw,
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    with EventStore(tmp_path / "events.duckdb") as st:
+        yield st
+
+
+@pytest.fixture
+def filled(store):
+    """Three documents: a FRA->DEU accusation, a DEU->RUS meeting (undated), an attack plus negated/hypothetical."""
+    run = store.start_run({"model": "test"})
+    store.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1, kind="meet", src="ITA", tgt="FRA")],
+                       run_id=run)
+    store.add_document(make_doc("b", published="2024-06-01"),
+                       [make_event("b", 0, kind="meet", src="DEU", tgt="RUS", date=None)], run_id=run)
+    store.add_document(make_doc("c", published="2024-07-02"), [
+        make_event("c", 0, kind="attack", src="UKR", tgt=None, date="2024-07-01"),
+        make_event("c", 1, src="UKR", tgt="RUS", date="2024-07-01", modality="negated"),
+        make_event("c", 2, src="UKR", tgt="RUS", date="2024-07-01", modality="hypothetical"),
+        make_event("c", 3, src="UKR", tgt="RUS", date="2024-07-01", modality="future"),
+    ], run_id=run)
+    store.finish_run(run, {"inputs": [{"input": "x.html", "status": "rejected", "reason": "empty"}]})
+    return store
+
+
+def test_new_store_has_schema_and_version(store):
+    assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
+    assert store.schema_version == SCHEMA_VERSION == 1
+    cols = list(store.query("DESCRIBE mentions")["column_name"])
+    assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
+    assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
+
+
+def test_round_trip_gives_the_contract_dict(store):
+    doc = make_doc("a")
+    ev = make_event("a", 0, kind="attack")
+    assert store.add_document(doc, [ev]) is True
+    got = store.event("a:0")
+    expected = ev.to_dict() | {"title": doc.title, "url": doc.url, "publisher": doc.publisher,
+                               "published": doc.published}
+    assert got == expected
+    assert got["plover"]["contexts"] == ["military", "human rights"]
+    assert got["location"]["geonames_id"] == 2996944 and got["confidence"] == 0.735
+    assert store.events() == [expected]
+    stored = store.document("a")
+    assert stored["text"] == doc.text and stored["content_hash"] == doc.content_hash
+    assert stored["event_ids"] == ["a:0"]
+    assert store.event("missing") is None and store.document("missing") is None
+
+
+def test_adding_twice_changes_nothing(store):
+    doc = make_doc("a")
+    events = [make_event("a", 0), make_event("a", 1, kind="meet")]
+    assert store.add_document(doc, events) is True
+    before = (store.counts(), store.events(modality=None), store.document("a"))
+    assert store.add_document(make_doc("a"), events) is False
+    assert (store.counts(), store.events(modality=None), store.document("a")) == before
+    assert store.has_document("a") and store.has_document("a", doc.content_hash)
+    assert not store.has_document("a", "0" * 40) and not store.has_document("zzz")
+
+
+def test_changed_content_replaces_the_mentions(store):
+    store.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1)])
+    new = make_doc("a", text="A corrected version of the story.")
+    assert store.add_document(new, [make_event("a", 5, kind="meet")]) is True
+    assert store.counts()["mentions"] == 1
+    assert [e["event_id"] for e in store.events()] == ["a:5"]
+    assert store.document("a")["text"] == "A corrected version of the story."
+
+
+def test_other_coder_version_replaces(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with EventStore(path, coder_version="0.0.1") as st:
+        st.add_document(make_doc("a"), [make_event("a", 0)])
+    with EventStore(path, coder_version="0.0.2") as st:
+        assert st.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1)]) is True
+        assert st.document("a")["coder_version"] == "0.0.2"
+        assert st.counts()["mentions"] == 2
+        assert st.add_document(make_doc("a"), [make_event("a", 0)]) is False
+
+
+def test_same_content_under_another_id_is_not_stored(store):
+    store.add_document(make_doc("a", text="Identical wire copy."), [make_event("a", 0)])
+    assert store.add_document(make_doc("b", text="Identical wire copy."), [make_event("b", 0)]) is False
+    assert store.counts() == {"documents": 1, "mentions": 1, "runs": 0}
+    assert store.document("b") is None
+
+
+def test_bad_events_are_refused_and_nothing_is_half_written(store):
+    with pytest.raises(ValueError, match="belongs to document 'b'"):
+        store.add_document(make_doc("a"), [make_event("b", 0)])
+    with pytest.raises(ValueError, match="appears twice"):
+        store.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 0)])
+    store.add_document(make_doc("a"), [make_event("a", 0)])
+    clash = make_event("b", 0)
+    clash.event_id = "a:0"
+    with pytest.raises(ValueError, match="already used by document 'a'"):
+        store.add_document(make_doc("b"), [clash])
+    assert store.document("b") is None  # the document row was rolled back with the failed mentions
+    assert store.counts() == {"documents": 1, "mentions": 1, "runs": 0}
+    with pytest.raises(KeyError, match="no run 'nope'"):
+        store.add_document(make_doc("c"), [], run_id="nope")
+
+
+def test_filters(filled):
+    ids = lambda **kw: [e["event_id"] for e in filled.events(**kw)]  # noqa: E731
+    assert ids() == ["c:0", "b:0", "a:0", "a:1"]  # asserted only, newest first
+    assert sorted(ids(modality=None)) == ["a:0", "a:1", "b:0", "c:0", "c:1", "c:2", "c:3"]
+    assert sorted(ids(modality=["negated", "future"])) == ["c:1", "c:3"]
+    assert sorted(ids(country="fra")) == ["a:0", "a:1"]  # source of one, target of the other
+    assert ids(country="RUS") == ["b:0"]
+    assert ids(plover_type="assault") == ["c:0"]
+    assert sorted(ids(actor="of deu")) == ["a:0", "b:0"]  # name substring, case-insensitive
+    assert sorted(ids(actor="kestria")) == ["a:0", "a:1", "b:0"]  # actor text
+    assert ids(start="2024-05-31", end="2024-06-30") == ["b:0"]  # undated event falls back to published
+    assert ids(start="2024-07-01") == ["c:0"]
+    assert sorted(ids(end="2024-05-09")) == ["a:0", "a:1"]
+    assert ids(limit=2) == ["c:0", "b:0"] and ids(limit=2, offset=2) == ["a:0", "a:1"]
+    assert filled.count_events(country="FRA") == 2 and filled.count_events(modality=None) == 7
+    with pytest.raises(ValueError, match="start='May 5'"):
+        filled.events(start="May 5")
+    with pytest.raises(ValueError, match="after end"):
+        filled.events(start="2024-07-01", end="2024-06-01")
+
+
+def test_runs_record_settings_and_totals(filled):
+    (run,) = filled.runs()
+    assert run["settings"] == {"model": "test"} and run["coder_version"]
+    assert (run["documents"], run["events"], run["rejected"]) == (3, 7, 1)
+    assert run["report"]["inputs"][0]["reason"] == "empty"
+    assert run["finished_at"] >= run["started_at"]
+    assert {d["run_id"] for d in (filled.document(x) for x in "abc")} == {run["run_id"]}
+    with pytest.raises(KeyError, match="no run"):
+        filled.finish_run("not-a-run", {})
+
+
+def test_exports_all_formats(filled, tmp_path):
+    assert filled.export("parquet", tmp_path / "e.parquet") == 5  # negated and hypothetical left out
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.num_rows == 5 and set(table.column("modality").to_pylist()) == {"asserted", "future"}
+    assert {"title", "source_country", "plover_contexts", "lat"} <= set(table.column_names)
+
+    assert filled.export("CSV", tmp_path / "e.csv", include_all_modalities=True) == 7
+    frame = pd.read_csv(tmp_path / "e.csv")
+    assert len(frame) == 7
+    assert frame.loc[frame.event_id == "c:0", "plover_contexts"].item() == "military;human rights"
+
+    assert filled.export("jsonl", tmp_path / "out" / "e.jsonl") == 5
+    lines = (tmp_path / "out" / "e.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert len(rows) == 5
+    assert rows[0] == filled.event(rows[0]["event_id"])
+    assert filled.events_frame().shape[0] == 7
+
+
+@pytest.mark.parametrize("fmt, message", [("gdelt", "not yet supported"), ("polecat", "not yet supported"),
+                                          ("acled", "not yet supported"), ("xlsx", "unknown export format")])
+def test_unsupported_export_formats_raise(filled, tmp_path, fmt, message):
+    with pytest.raises(ValueError, match=message) as err:
+        filled.export(fmt, tmp_path / f"e.{fmt}")
+    assert fmt in str(err.value)
+    assert not (tmp_path / f"e.{fmt}").exists()
+
+
+@pytest.mark.parametrize("sql", ["DROP TABLE mentions", "INSERT INTO runs (run_id) VALUES ('x')",
+                                 "DELETE FROM documents", "SELECT 1; DROP TABLE mentions",
+                                 "EXPLAIN ANALYZE DELETE FROM mentions", "PRAGMA force_checkpoint",
+                                 "COPY mentions TO 'x.csv'", "ATTACH 'other.db'", ""])
+def test_query_refuses_writes(filled, sql):
+    with pytest.raises(QueryRefusedError):
+        filled.query(sql)
+    assert filled.counts() == {"documents": 3, "mentions": 7, "runs": 1}
+
+
+def test_query_reads(filled, tmp_path):
+    df = filled.query("WITH t AS (SELECT plover_type FROM mentions) SELECT plover_type, count(*) AS n "
+                      "FROM t GROUP BY 1 ORDER BY 1")
+    assert dict(zip(df.plover_type, df.n)) == {"ACCUSE": 4, "ASSAULT": 1, "CONSULT": 2}
+    assert "mentions" in set(filled.query("SHOW TABLES")["name"])
+    assert len(filled.query("PRAGMA table_info('runs')")) == 9
+    filled.close()
+    with EventStore(tmp_path / "events.duckdb", read_only=True) as ro:
+        assert ro.query("SELECT count(*) AS n FROM documents")["n"].item() == 3
+        with pytest.raises(QueryRefusedError):
+            ro.query("DROP TABLE mentions")
+        with pytest.raises(ReadOnlyStoreError):
+            ro.add_document(make_doc("z"), [])
+        with pytest.raises(ReadOnlyStoreError):
+            ro.start_run({})
+
+
+def test_opening_checks(tmp_path):
+    with pytest.raises(FileNotFoundError, match="missing.duckdb"):
+        EventStore(tmp_path / "missing.duckdb", read_only=True)
+    newer = tmp_path / "newer.duckdb"
+    EventStore(newer).close()
+    con = duckdb.connect(str(newer))
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaVersionError, match="schema version 99"):
+        EventStore(newer)
+    with pytest.raises(SchemaVersionError):
+        EventStore(newer, read_only=True)
+    foreign = tmp_path / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE sales (id INTEGER)")
+    con.close()
+    with pytest.raises(NotAStoreError, match="foreign.duckdb"):
+        EventStore(foreign)
+
+
+def test_many_events_insert_quickly(store):
+    events_per_doc = 500
+    t0 = time.perf_counter()
+    for d in range(20):
+        doc_id = f"bulk{d}"
+        store.add_document(make_doc(doc_id), [make_event(doc_id, i) for i in range(events_per_doc)])
+    elapsed = time.perf_counter() - t0
+    assert store.counts()["mentions"] == 10_000
+    assert elapsed < 5.0, f"10k events took {elapsed:.2f}s"
