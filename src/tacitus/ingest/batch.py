@@ -1,0 +1,221 @@
+"""``iter_inputs``: paths, folders and stdin in; one status (and maybe a Document) out per article."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Iterable, Iterator, TextIO
+
+from tacitus.ingest.clean import clean_text, normalise_title
+from tacitus.ingest.dates import normalise_date
+from tacitus.ingest.html import extract
+from tacitus.ingest.readers import (
+    MAX_ARTICLE_CHARS,
+    MAX_HTML_CHARS,
+    RawRecord,
+    file_format,
+    read_file,
+    read_stdin,
+    unknown_type_reason,
+)
+from tacitus.records import Document, InputStatus
+
+
+@dataclass
+class _Unit:
+    """One thing to read: a file (with the folder it was found in), stdin, or an input already rejected."""
+
+    display: str
+    path: Path | None = None
+    relative: str | None = None  # path relative to the input folder, or as given
+    reason: str | None = None
+    stdin: bool = False
+    key: str = ""  # the name that default doc ids are built from
+
+
+def _walk(folder: Path, display: str, relative: str, visited: dict[str, str], units: list[_Unit]) -> None:
+    """Files under ``folder`` in sorted order, hidden ones skipped, each real folder read once."""
+    real = os.path.realpath(folder)
+    if real in visited:
+        units.append(_Unit(display, reason=f"folder already read as {visited[real]} (symlink loop or second link)"))
+        return
+    visited[real] = display
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        units.append(_Unit(display, reason=f"cannot list folder: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child_display = entry.name if display in (".", "./") else os.path.join(display, entry.name)
+        child_relative = f"{relative}/{entry.name}" if relative else entry.name
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            _walk(path, child_display, child_relative, visited, units)
+        elif entry.is_symlink() and not path.exists():
+            units.append(_Unit(child_display, reason="no such file (broken symbolic link)"))
+        else:
+            units.append(_Unit(child_display, path=path, relative=child_relative))
+
+
+def _expand(inputs: Iterable[str]) -> list[_Unit]:
+    units: list[_Unit] = []
+    visited: dict[str, str] = {}
+    for raw in inputs:
+        raw = str(raw)
+        if raw == "-":
+            units.append(_Unit("-", stdin=True))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            _walk(path, raw, "", visited, units)
+        elif path.is_symlink() and not path.exists():
+            units.append(_Unit(raw, reason="no such file (broken symbolic link)"))
+        elif not path.exists():
+            units.append(_Unit(raw, reason="no such file or folder"))
+        else:
+            units.append(_Unit(raw, path=path, relative=PurePath(raw).as_posix()))
+    _assign_keys(units)
+    return units
+
+
+def _without_suffix(relative: str) -> str:
+    kind, stem = file_format(relative)
+    parent = PurePath(relative).parent.as_posix()
+    if kind is None:
+        stem = PurePath(relative).stem
+    return stem if parent in ("", ".") else f"{parent}/{stem}"
+
+
+def _assign_keys(units: list[_Unit]) -> None:
+    """File stem as key; files sharing a stem get their relative path without extension instead."""
+    files = [u for u in units if u.path is not None and file_format(u.path)[0] is not None]
+    stems: dict[str, set[str]] = {}
+    for u in files:
+        stems.setdefault(file_format(u.path)[1], set()).add(os.path.realpath(u.path))
+    used: dict[str, str] = {}
+    for u in files:
+        stem = file_format(u.path)[1]
+        real = os.path.realpath(u.path)
+        candidates = [stem] if len(stems[stem]) == 1 else []
+        candidates += [_without_suffix(u.relative or u.display), _without_suffix(PurePath(u.display).as_posix())]
+        key = next((c for c in candidates if used.get(c, real) == real), None)
+        n = 2
+        while key is None:
+            c = f"{candidates[-1]}~{n}"
+            key = c if used.get(c, real) == real else None
+            n += 1
+        used[key] = real
+        u.key = key
+
+
+def _status(rec: RawRecord, status: str, reason: str | None, doc_id: str | None = None) -> InputStatus:
+    return InputStatus(input=rec.input, status=status, reason=reason, doc_id=doc_id)
+
+
+class _Batch:
+    """Turns raw records into Documents, remembering content hashes and ids already yielded."""
+
+    def __init__(self, published: str | None) -> None:
+        self.published = published
+        self.hashes: dict[str, str] = {}
+        self.ids: dict[str, str] = {}
+
+    def build(self, rec: RawRecord) -> tuple[InputStatus, Document | None]:
+        if rec.error:
+            return _status(rec, "rejected", rec.error), None
+        notes = list(rec.notes)
+        page = None
+        if rec.text is not None:
+            text = rec.text
+        else:
+            html = rec.html or ""
+            if len(html) > MAX_HTML_CHARS:
+                return _status(rec, "rejected", _too_large(len(html), MAX_HTML_CHARS, "HTML")), None
+            page = extract(html, url=rec.url)
+            text = page.text
+            if not text.strip():
+                return _status(rec, "rejected", "no text found in the HTML"), None
+        if len(text) > MAX_ARTICLE_CHARS:
+            return _status(rec, "rejected", _too_large(len(text), MAX_ARTICLE_CHARS, "article")), None
+        title = normalise_title(rec.title) or (page.title if page else None)
+        cleaned = clean_text(text, title)
+        if not cleaned.text:
+            reason = f"no article text left after cleaning ({len(cleaned.removed)} boilerplate parts removed)"
+            return _status(rec, "rejected", reason), None
+        published = None
+        if rec.published is not None and str(rec.published).strip():
+            published = normalise_date(rec.published)
+            if published is None:
+                notes.append(f"published value {str(rec.published)[:60]!r} not understood as a date")
+        published = published or (page.date if page else None) or self.published
+        doc = Document(
+            doc_id="",
+            text=cleaned.text,
+            title=cleaned.title,
+            published=published,
+            url=normalise_title(rec.url) or (page.url if page else None),
+            publisher=normalise_title(rec.publisher) or (page.publisher if page else None),
+            source=rec.input,
+            removed=cleaned.removed,
+        )
+        digest = doc.content_hash
+        doc.doc_id = rec.id or rec.default_id or f"stdin-{digest[:10]}"
+        if digest in self.hashes:
+            return _status(rec, "skipped", f"duplicate of {self.hashes[digest]}", doc.doc_id), None
+        if doc.doc_id in self.ids:
+            reason = f"doc id {doc.doc_id!r} is already used by {self.ids[doc.doc_id]} in this batch"
+            return _status(rec, "rejected", reason), None
+        self.hashes[digest] = doc.doc_id
+        self.ids[doc.doc_id] = rec.input
+        return _status(rec, "coded", "; ".join(notes) or None, doc.doc_id), doc
+
+
+def _too_large(n: int, limit: int, what: str) -> str:
+    return f"too large: {what} is {n:,} characters, over the limit of {limit:,}"
+
+
+def iter_inputs(
+    inputs: Iterable[str], *, published: str | None = None, stdin: TextIO | None = None
+) -> Iterator[tuple[InputStatus, Document | None]]:
+    """Read every input and yield ``(status, Document)`` for each article, ``(status, None)`` otherwise.
+
+    ``inputs``: .txt, .html/.htm, .jsonl, .csv, .warc(.gz) files, folders (read recursively) or ``-``
+    for stdin. ``published`` is the date for articles that carry none (raises ValueError when it is not
+    a readable date). Nothing stops the batch: every file, record and folder problem becomes a
+    "rejected" status with a one-line reason, and repeated articles are "skipped".
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [str(inputs)]
+    default = None
+    if published is not None:
+        default = normalise_date(published)
+        if default is None:
+            raise ValueError(f"published: cannot read {published!r} as a calendar date; use YYYY-MM-DD")
+    return _generate(list(inputs), default, stdin)
+
+
+def _generate(
+    inputs: list[str], published: str | None, stdin: TextIO | None
+) -> Iterator[tuple[InputStatus, Document | None]]:
+    batch = _Batch(published)
+    for unit in _expand(inputs):
+        if unit.reason:
+            yield InputStatus(input=unit.display, status="rejected", reason=unit.reason), None
+            continue
+        if unit.stdin:
+            records = read_stdin(stdin if stdin is not None else sys.stdin)
+        elif file_format(unit.path)[0] is None:
+            yield InputStatus(input=unit.display, status="rejected", reason=unknown_type_reason(unit.path)), None
+            continue
+        else:
+            records = read_file(unit.path, unit.display, unit.key)
+        for rec in records:
+            yield batch.build(rec)

@@ -1,0 +1,413 @@
+"""Per-format readers: each yields ``RawRecord``s (one per article, or one per rejected input).
+
+Readers only read and decode; HTML extraction, cleaning, dates and ids are done by ``batch``.
+JSONL, CSV and WARC are streamed record by record, never loaded whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Iterator, Mapping, TextIO
+
+from tacitus.ingest.decode import NotText, binary_kind, decode_bytes
+from tacitus.ingest.html import looks_like_html
+
+MAX_ARTICLE_CHARS = 2_000_000  # one article's text
+MAX_HTML_CHARS = 20_000_000  # one article's HTML source (pages carry far more markup than text)
+MAX_LINE_BYTES = 64 * 1024 * 1024  # one JSONL line / CSV physical line
+WARC_NEEDS = "WARC support needs the optional package warcio"
+
+# file name endings -> format; longest first so ".warc.gz" wins over ".gz"
+SUFFIXES = (
+    (".warc.gz", "warc"), (".warc", "warc"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
+    (".html", "html"), (".htm", "html"), (".txt", "text"), (".csv", "csv"),
+)
+FIELDS = ("id", "text", "html", "published", "title", "url", "publisher")
+
+
+@dataclass
+class RawRecord:
+    """One article as read, before extraction and cleaning; ``error`` set means rejected."""
+
+    input: str
+    default_id: str | None  # id when the record has none; None: derive from the text (stdin)
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    published: Any = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def file_format(path: str | Path) -> tuple[str | None, str]:
+    """(format, stem) from a file name; format None when the ending is not one we read."""
+    name = Path(path).name
+    lower = name.lower()
+    for suffix, kind in SUFFIXES:
+        if lower.endswith(suffix) and len(name) > len(suffix):
+            return kind, name[: -len(suffix)]
+    return None, Path(name).stem
+
+
+def unknown_type_reason(path: str | Path) -> str:
+    ending = "".join(Path(path).suffixes[-2:]) or "no extension"
+    known = ", ".join(s for s, _ in SUFFIXES)
+    return f"unknown file type ({ending}); expected one of {known}, a folder, or - for stdin"
+
+
+def _reject(where: str, reason: str) -> RawRecord:
+    return RawRecord(input=where, default_id=None, error=reason)
+
+
+def _size_reason(n: int, unit: str, limit: int) -> str:
+    return f"too large: {n:,} {unit}, over the limit of {limit:,} {unit} for one article"
+
+
+def _read_file_bytes(path: Path, limit: int) -> bytes:
+    """The whole file, or ``ValueError`` naming its size when it is larger than ``limit`` bytes."""
+    size = path.stat().st_size
+    if size > limit:
+        raise ValueError(_size_reason(size, "bytes", limit))
+    with open(path, "rb") as f:
+        return f.read(limit + 1)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder that could not be read as one"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def read_whole_file(path: Path, where: str, key: str, kind: str) -> Iterator[RawRecord]:
+    """A .txt or .html file: one article."""
+    is_html = kind == "html"
+    char_limit = MAX_HTML_CHARS if is_html else MAX_ARTICLE_CHARS
+    try:
+        data = _read_file_bytes(path, 4 * char_limit + 4)
+        decoded = decode_bytes(data, html=is_html)
+    except OSError as exc:
+        yield _reject(where, _os_reason(exc))
+        return
+    except (ValueError, NotText) as exc:
+        yield _reject(where, str(exc))
+        return
+    if not decoded.text.strip():
+        yield _reject(where, "file is empty" if not data else "file has only whitespace")
+        return
+    if len(decoded.text) > char_limit:
+        yield _reject(where, _size_reason(len(decoded.text), "characters", char_limit))
+        return
+    notes = [decoded.note] if decoded.note else []
+    if is_html:
+        yield RawRecord(input=where, default_id=key, html=decoded.text, notes=notes)
+    else:
+        yield RawRecord(input=where, default_id=key, text=decoded.text, notes=notes)
+
+
+def read_stdin(stream: TextIO) -> Iterator[RawRecord]:
+    """``-``: the whole of standard input is one article, HTML when it looks like HTML."""
+    where = "-"
+    notes: list[str] = []
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data = buffer.read(4 * MAX_HTML_CHARS + 1)
+            decoded = decode_bytes(data, html=True)
+            text = decoded.text
+            if decoded.note:
+                notes.append(decoded.note)
+        else:
+            text = stream.read(MAX_HTML_CHARS + 1)
+    except NotText as exc:
+        yield _reject(where, str(exc))
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        yield _reject(where, f"cannot read standard input: {exc}")
+        return
+    if not text.strip():
+        yield _reject(where, "standard input is empty")
+        return
+    if looks_like_html(text):
+        if len(text) > MAX_HTML_CHARS:
+            yield _reject(where, _size_reason(len(text), "characters", MAX_HTML_CHARS))
+            return
+        yield RawRecord(input=where, default_id=None, html=text, notes=notes)
+    else:
+        yield RawRecord(input=where, default_id=None, text=text, notes=notes)
+
+
+def _first_bytes_reason(f: IO[bytes]) -> str | None:
+    head = f.read(8192)
+    f.seek(0)
+    if not head:
+        return "file is empty"
+    kind = binary_kind(head)
+    return f"not a text file: looks like {kind}" if kind else None
+
+
+def _lines(f: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line; bytes None for a line longer than MAX_LINE_BYTES (skipped)."""
+    lineno = 0
+    while True:
+        line = f.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while True:  # skip the rest of the oversized line without keeping it
+                rest = f.readline(1024 * 1024)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield lineno, None
+            continue
+        yield lineno, line
+
+
+def _type_name(value: object) -> str:
+    return {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def record_from_fields(fields: Mapping[str, Any], where: str, default_id: str, notes: list[str]) -> RawRecord:
+    """A RawRecord from a JSON object or CSV row with the columns of ``FIELDS``."""
+    for name in ("text", "html", "title", "url", "publisher"):
+        value = fields.get(name)
+        if value is not None and not isinstance(value, str):
+            return _reject(where, f"field '{name}' is {_type_name(value)}, not a string")
+    text, html = fields.get("text"), fields.get("html")
+    if text is None and html is None:
+        return _reject(where, "record has neither 'text' nor 'html'")
+    if not (text or "").strip() and not (html or "").strip():
+        return _reject(where, "empty record: 'text'/'html' has no content")
+    raw_id = fields.get("id")
+    if isinstance(raw_id, (dict, list)):
+        return _reject(where, f"field 'id' is {_type_name(raw_id)}, not a string or number")
+    doc_id = None if raw_id is None or isinstance(raw_id, bool) else str(raw_id).strip() or None
+    return RawRecord(
+        input=where,
+        default_id=default_id,
+        id=doc_id,
+        text=text if (text or "").strip() else None,
+        html=html if (html or "").strip() and not (text or "").strip() else None,
+        published=fields.get("published"),
+        title=fields.get("title"),
+        url=fields.get("url"),
+        publisher=fields.get("publisher"),
+        notes=list(notes),
+    )
+
+
+def read_jsonl(path: Path, where: str, key: str) -> Iterator[RawRecord]:
+    """One article per line; each line accounted for (blank lines are not records)."""
+    try:
+        f = open(path, "rb")
+    except OSError as exc:
+        yield _reject(where, _os_reason(exc))
+        return
+    with f:
+        reason = _first_bytes_reason(f)
+        if reason:
+            yield _reject(where, reason)
+            return
+        count = 0
+        for lineno, raw in _lines(f):
+            at = f"{where}:{lineno}"
+            if raw is None:
+                count += 1
+                yield _reject(at, f"line {lineno} is longer than {MAX_LINE_BYTES:,} bytes")
+                continue
+            if not raw.strip():
+                continue
+            count += 1
+            decoded = decode_bytes(raw, check_binary=False)
+            text = decoded.text.rstrip("\r\n")
+            text = text.lstrip("\ufeff") if lineno == 1 else text
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield _reject(at, f"line {lineno}: invalid JSON: {exc.msg} (column {exc.colno})")
+                continue
+            if not isinstance(obj, dict):
+                yield _reject(at, f"line {lineno}: expected a JSON object, got {_type_name(obj)}")
+                continue
+            notes = [decoded.note] if decoded.note else []
+            yield record_from_fields(obj, at, f"{key}:{lineno}", notes)
+        if count == 0:
+            yield _reject(where, "file has no records (only blank lines)")
+
+
+def _sniff_delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", "\t", ";", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(path: Path, where: str, key: str) -> Iterator[RawRecord]:
+    """A header row naming columns (id, text, html, published, title, url, publisher), then one article a row."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_HTML_CHARS + 1))
+    try:
+        f = open(path, "rb")
+    except OSError as exc:
+        yield _reject(where, _os_reason(exc))
+        return
+    with f:
+        reason = _first_bytes_reason(f)
+        if reason:
+            yield _reject(where, reason)
+            return
+        notes: list[str] = []
+
+        def decoded_lines() -> Iterator[str]:
+            for lineno, raw in enumerate(iter(lambda: f.readline(MAX_LINE_BYTES), b""), 1):
+                decoded = decode_bytes(raw, check_binary=False)
+                if decoded.note:
+                    notes.append(f"line {lineno}: {decoded.note}")
+                yield decoded.text.lstrip("\ufeff") if lineno == 1 else decoded.text
+
+        lines = decoded_lines()
+        first = next(lines, "")
+        while first and not first.strip():
+            first = next(lines, "")
+        if not first.strip():
+            yield _reject(where, "file has only whitespace")
+            return
+        delimiter = _sniff_delimiter(first)
+
+        def with_first() -> Iterator[str]:
+            yield first
+            yield from lines
+
+        reader = csv.reader(with_first(), delimiter=delimiter)
+        try:
+            header = [h.strip().lower() for h in next(reader)]
+        except csv.Error as exc:
+            yield _reject(where, f"cannot read the CSV header: {exc}")
+            return
+        if "text" not in header and "html" not in header:
+            found = ", ".join(h for h in header if h) or "none"
+            yield _reject(where, f"CSV header has no 'text' or 'html' column (columns: {found})")
+            return
+        header_end = reader.line_num
+        columns = {name: i for i, name in reversed(list(enumerate(header))) if name in FIELDS}
+        count = 0
+        previous_end = header_end
+        while True:
+            start = previous_end + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                previous_end = reader.line_num
+                count += 1
+                yield _reject(f"{where}:{start}", f"row at line {start}: CSV error: {exc}")
+                notes.clear()
+                continue
+            previous_end = reader.line_num
+            if not row or (len(row) == 1 and not row[0].strip()):
+                notes.clear()  # a blank line, not a record
+                continue
+            count += 1
+            fields = {name: (row[i] if i < len(row) and row[i] != "" else None) for name, i in columns.items()}
+            yield record_from_fields(fields, f"{where}:{start}", f"{key}:{start}", notes)
+            notes.clear()
+        if count == 0:
+            yield _reject(where, "CSV file has a header but no rows")
+
+
+def read_warc(path: Path, where: str, key: str) -> Iterator[RawRecord]:
+    """HTML and text responses of a WARC file (needs warcio); other record types are not articles."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        yield _reject(where, WARC_NEEDS)
+        return
+    try:
+        f = open(path, "rb")
+    except OSError as exc:
+        yield _reject(where, _os_reason(exc))
+        return
+    with f:
+        if os.fstat(f.fileno()).st_size == 0:
+            yield _reject(where, "file is empty")
+            return
+        n = 0
+        try:
+            for n, record in enumerate(ArchiveIterator(f), 1):
+                item = _warc_record(record, f"{where}:{n}", f"{key}:{n}")
+                if item is not None:
+                    yield item
+        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
+            place = f"after record {n}" if n else "at the start"
+            yield _reject(where, f"cannot read WARC {place}: {exc}")
+
+
+def _warc_record(record: Any, at: str, default_id: str) -> RawRecord | None:
+    if record.rec_type not in ("response", "resource"):
+        return None  # requests, warcinfo, metadata, revisits: not articles
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if record.rec_type == "response":
+        if not (url or "").lower().startswith(("http://", "https://")) or record.http_headers is None:
+            return None  # dns and other non-HTTP captures
+        status = record.http_headers.get_statuscode()
+        if status != "200":
+            return _reject(at, f"WARC record is an HTTP {status} response, not a page")
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    mime = content_type.split(";")[0].strip().lower()
+    if mime not in ("text/html", "application/xhtml+xml", "text/plain", ""):
+        return _reject(at, f"WARC record is {mime}, not HTML or text")
+    data = record.content_stream().read(4 * MAX_HTML_CHARS + 1)
+    if len(data) > 4 * MAX_HTML_CHARS:
+        return _reject(at, _size_reason(len(data), "bytes", 4 * MAX_HTML_CHARS))
+    declared = content_type.lower().partition("charset=")[2].split(";")[0].strip(" \"'") or None
+    kind = binary_kind(data)
+    if kind:
+        return _reject(at, f"WARC record is not text: looks like {kind}")
+    text, notes = None, []
+    if declared:
+        try:
+            text = data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            text = None  # a wrong or unknown declared charset: decode as for files
+    if text is None:
+        try:
+            decoded = decode_bytes(data, html=mime != "text/plain")
+        except NotText as exc:
+            return _reject(at, str(exc))
+        text = decoded.text
+        notes = [decoded.note] if decoded.note else []
+    if not text.strip():
+        return _reject(at, "empty record")
+    is_html = mime != "text/plain" and (mime != "" or looks_like_html(text))
+    return RawRecord(
+        input=at, default_id=default_id, url=url, notes=notes,
+        html=text if is_html else None, text=None if is_html else text,
+    )
+
+
+def read_file(path: Path, where: str, key: str) -> Iterator[RawRecord]:
+    """Dispatch on the file name's ending."""
+    kind, _ = file_format(path)
+    if kind in ("text", "html"):
+        yield from read_whole_file(path, where, key, kind)
+    elif kind == "jsonl":
+        yield from read_jsonl(path, where, key)
+    elif kind == "csv":
+        yield from read_csv(path, where, key)
+    elif kind == "warc":
+        yield from read_warc(path, where, key)
+    else:
+        yield _reject(where, unknown_type_reason(path))
