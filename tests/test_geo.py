@@ -1,0 +1,160 @@
+"""tacitus.geo: the offline gazetteer."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tacitus.geo import Gazetteer, distance_km
+from tacitus.geo.index import GazetteerIndex, _save, cache_key, load_index
+from tacitus.geo.names import loose_key, name_key
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def near(loc, lat: float, lon: float, km: float = 25.0) -> bool:
+    return loc is not None and distance_km(loc.lat, loc.lon, lat, lon) <= km
+
+
+def test_idlib_is_the_syrian_city(gaz):
+    loc = gaz.resolve("Idlib")
+    assert loc.country == "SYR" and loc.precision == "city"
+    assert abs(loc.lat - 35.93) < 0.05 and abs(loc.lon - 36.63) < 0.05
+    assert loc.admin1 == "Idlib" and loc.geonames_id is not None
+
+
+def test_tabqa_with_and_without_article(gaz):
+    for text in ("Tabqa", "Al-Tabqa", "al Tabqa", "the city of Tabqa"):
+        loc = gaz.resolve(text)
+        assert loc.country == "SYR", text
+        assert near(loc, 35.84, 38.55, 10), text
+        assert loc.precision == "city"
+
+
+def test_region_suffix_gives_the_region(gaz):
+    loc = gaz.resolve("Raqqa province")
+    assert (loc.country, loc.precision, loc.admin1) == ("SYR", "admin1", "Raqqa")
+    city = gaz.resolve("Raqqa")
+    assert city.precision == "city" and city.country == "SYR"
+    borno = gaz.resolve("Borno state")
+    assert (borno.country, borno.precision, borno.name) == ("NGA", "admin1", "Borno")
+    assert gaz.resolve("province of Idlib").precision == "admin1"
+    assert gaz.resolve("Idlib governorate").precision == "admin1"
+
+
+def test_qualifier_in_the_text_decides(gaz):
+    lebanon = gaz.resolve("Tripoli, northern Lebanon")
+    assert lebanon.country == "LBN"
+    assert gaz.resolve("Tripoli", countries=["LBY"]).country == "LBY"
+    assert gaz.resolve("Tripoli", countries=["LBN"]).country == "LBN"
+    # the explicit qualifier outranks document context
+    assert gaz.resolve("Tripoli, northern Lebanon", countries=["LBY"]).country == "LBN"
+
+
+def test_us_state_abbreviation_and_name_as_qualifier(gaz):
+    ca = gaz.resolve("Long Beach, CA")
+    assert (ca.country, ca.admin1) == ("USA", "California")
+    assert near(ca, 33.77, -118.19)
+    assert gaz.resolve("Long Beach", qualifier="California").admin1 == "California"
+    assert gaz.resolve("Long Beach", qualifier="N.Y.").admin1 == "New York"
+    assert gaz.resolve("Atlanta, Georgia").country == "USA"
+
+
+def test_country_names_give_the_country(gaz):
+    syria = gaz.resolve("Syria")
+    assert (syria.country, syria.precision, syria.admin1) == ("SYR", "country", None)
+    assert near(syria, 35.0, 38.0, 100)
+    assert gaz.resolve("Georgia").precision == "country"
+    assert gaz.resolve("Lebanon").country == "LBN" and gaz.resolve("Lebanon").precision == "country"
+
+
+def test_transliterations_meet(gaz):
+    for text in ("Mek'ele", "Mekelle", "MEK’ELE"):
+        loc = gaz.resolve(text)
+        assert loc.country == "ETH" and near(loc, 13.50, 39.48, 10), text
+    assert gaz.resolve("Maarat al-Numan", countries=["SYR"]).admin1 == "Idlib"
+
+
+def test_non_places_are_none(gaz):
+    for text in ("Tuesday", "Putin", "", "   ", "March", "Nato"):
+        assert gaz.resolve(text) is None, text
+
+
+def test_context_does_not_displace_a_much_bigger_place(gaz):
+    assert gaz.resolve("Alexandria").country == "EGY"
+    assert gaz.resolve("Alexandria", countries=["USA"]).country == "USA"
+    assert gaz.resolve("Birmingham").country == "GBR"
+
+
+def test_is_country(gaz):
+    assert gaz.is_country("Syria") == "SYR"
+    assert gaz.is_country("the United States") == "USA"
+    assert gaz.is_country("U.S.") == "USA"
+    assert gaz.is_country("Britain") == "GBR"
+    assert gaz.is_country("Congo") == "COD"
+    assert gaz.is_country("us") is None  # the pronoun
+    assert gaz.is_country("Idlib") is None
+
+
+def test_country_lookup(gaz):
+    tur = gaz.country("TUR")
+    assert (tur.name, tur.precision) == ("Turkey", "country")
+    assert gaz.country("Turkey") == tur
+    assert gaz.country("SY").country == "SYR"
+    assert gaz.country("Atlantis") is None
+
+
+def test_named_areas(gaz):
+    assert gaz.resolve("Donbas").country == "UKR"
+    assert gaz.resolve("Sinai").country == "EGY"
+    assert gaz.resolve("Gaza Strip").precision == "admin1"
+
+
+def test_bad_input_is_named(gaz):
+    with pytest.raises(TypeError, match="name=None"):
+        gaz.resolve(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="countries='SYR'"):
+        gaz.resolve("Idlib", countries="SYR")  # type: ignore[arg-type]
+    # non-country actor codes in the context are ignored, not errors
+    assert gaz.resolve("Idlib", countries=["IGO", "SYR"]).country == "SYR"
+
+
+def test_name_keys():
+    assert name_key("Mek'ele") == "mekele"
+    assert name_key("St. Louis") == "saint louis"
+    assert name_key("Ḩamāh") == "hamah"
+    assert loose_key("al tabqa") == "tabqa"
+    assert loose_key("ar raqqah") == loose_key("raqqa")
+
+
+def test_cache_roundtrip_and_unwritable_dir(gaz, tmp_path):
+    key = cache_key(15000)
+    path = tmp_path / f"gazetteer-15000-{key}.pickle"
+    _save(gaz._idx, path)
+    assert path.exists()
+    t = time.perf_counter()
+    again = load_index(15000, tmp_path)
+    elapsed = time.perf_counter() - t
+    assert len(again.places) == len(gaz._idx.places)
+    assert elapsed < 2.0  # warm load; about 0.2 s on the reference machine
+    # a stale file of the same family is removed when a fresh one is written
+    stale = tmp_path / "gazetteer-15000-0000000000000000.pickle"
+    stale.write_bytes(b"old")
+    _save(GazetteerIndex(), path)
+    assert not stale.exists()
+    _save(GazetteerIndex(), Path("/proc/tacitus-no-such-dir/x.pickle"))  # no error: memory only
+
+
+@pytest.mark.skipif(not (SHARED / "examples" / "seed_article.txt").exists(), reason="shared/ not present")
+def test_seed_article_places(gaz):
+    text = (SHARED / "examples" / "seed_article.txt").read_text(encoding="utf-8")
+    assert "Idlib" in text and "Tabqa" in text and "Raqqa province" in text
+    assert near(gaz.resolve("Idlib", countries=["TUR", "SYR"]), 35.93, 36.63, 60)
+    assert near(gaz.resolve("Tabqa", countries=["SYR"]), 35.84, 38.55, 60)
