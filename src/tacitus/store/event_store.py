@@ -59,6 +59,12 @@ def _to_json(value: Any, what: str) -> str:
         raise ValueError(f"{what} cannot be stored as JSON: {exc}") from exc
 
 
+def _first_row(result):
+    """The first row of a result, read to the end (DuckDB 2 keeps a half-read result open on the connection)."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
+
+
 class EventStore:
     """An embedded event store. Use as a context manager, or call :meth:`close`.
 
@@ -94,7 +100,7 @@ class EventStore:
         return {r[0] for r in rows}
 
     def _stored_schema_version(self) -> int:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = _first_row(self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'"))
         if row is None:
             raise NotAStoreError(f"{self.path} has a meta table but no schema_version: not a tacitus event store")
         try:
@@ -183,13 +189,13 @@ class EventStore:
             raise ValueError(f"run report must be a dict, got {type(report).__name__}")
         report_json = _to_json(report, f"report of run {run_id!r}")
         conn = self.conn
-        if conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id]).fetchone() is None:
+        if _first_row(conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id])) is None:
             raise KeyError(f"no run {run_id!r} in event store {self.path}")
-        stored_docs, stored_events = conn.execute(
+        stored_docs, stored_events = _first_row(conn.execute(
             "SELECT count(DISTINCT d.doc_id), count(m.event_id) FROM documents d "
             "LEFT JOIN mentions m ON m.doc_id = d.doc_id WHERE d.run_id = ?",
             [run_id],
-        ).fetchone()
+        ))
         inputs = json.loads(report_json).get("inputs") or []
         rejected = sum(1 for i in inputs if isinstance(i, dict) and i.get("status") == "rejected")
 
@@ -245,7 +251,7 @@ class EventStore:
         content_hash = doc.content_hash
         conn = self.conn
         if run_id is not None and run_id not in self._known_runs:
-            if conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id]).fetchone() is None:
+            if _first_row(conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id])) is None:
                 raise KeyError(f"no run {run_id!r} in event store {self.path}")
             self._known_runs.add(run_id)
         conn.execute("BEGIN TRANSACTION")
@@ -289,10 +295,10 @@ class EventStore:
         """Name an event id of ``table`` already used by another document (called after a failed insert)."""
         conn.execute("ROLLBACK")
         conn.execute("BEGIN TRANSACTION")  # the caller rolls this one back
-        clash = conn.execute(
+        clash = _first_row(conn.execute(
             "SELECT event_id, doc_id FROM mentions WHERE list_contains(?, event_id) AND doc_id <> ? LIMIT 1",
             [table.column("event_id").to_pylist(), doc_id],
-        ).fetchone()
+        ))
         if clash is None:
             return None
         return f"event id {clash[0]!r} of document {doc_id!r} is already used by document {clash[1]!r}"
@@ -300,18 +306,18 @@ class EventStore:
     def has_document(self, doc_id: str, content_hash: str | None = None) -> bool:
         """True when doc_id is stored (with this content hash, when one is given)."""
         if content_hash is None:
-            row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+            row = _first_row(self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]))
         else:
-            row = self.conn.execute(
+            row = _first_row(self.conn.execute(
                 "SELECT 1 FROM documents WHERE doc_id = ? AND content_hash = ?", [doc_id, content_hash]
-            ).fetchone()
+            ))
         return row is not None
 
     def document(self, doc_id: str) -> dict | None:
         """A stored document with its event ids (in sentence order), or None."""
-        row = self.conn.execute(
+        row = _first_row(self.conn.execute(
             f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?", [doc_id]
-        ).fetchone()
+        ))
         if row is None:
             return None
         rec = dict(zip(_DOCUMENT_COLUMNS, row))
@@ -358,7 +364,7 @@ class EventStore:
                      modality: str | Iterable[str] | None = "asserted") -> int:
         """How many events :meth:`events` would return without limit and offset."""
         where, params = EventFilter(country, plover_type, actor, start, end, modality).where()
-        return int(self.conn.execute(f"SELECT count(*) FROM {FLAT_FROM}{where}", params).fetchone()[0])
+        return int(_first_row(self.conn.execute(f"SELECT count(*) FROM {FLAT_FROM}{where}", params))[0])
 
     def event(self, event_id: str) -> dict | None:
         """One event in the contract shape, or None."""
@@ -399,9 +405,9 @@ class EventStore:
 
     def counts(self) -> dict:
         """Numbers of stored documents, mentions and runs."""
-        docs, mentions, runs = self.conn.execute(
+        docs, mentions, runs = _first_row(self.conn.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions), (SELECT count(*) FROM runs)"
-        ).fetchone()
+        ))
         return {"documents": int(docs), "mentions": int(mentions), "runs": int(runs)}
 
     @property
