@@ -1,0 +1,159 @@
+"""Finding a predicate's arguments in a dependency parse: who acts (source) and who is acted on (target).
+
+Works on spaCy tokens of an English parse (ClearNLP-style labels: nsubj, nsubjpass, dobj, dative, agent,
+prep/pobj, poss, amod, compound, xcomp, ccomp, relcl, acl, conj).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us"}
+# dependents kept inside an actor phrase
+_PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "flat", "appos", "case", "quantmod",
+                "npadvmod", "predet"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+
+
+def phrase_span(head: Token) -> Span:
+    """The noun phrase headed by ``head`` without relative clauses, participles, coordination and most
+    prepositional phrases ("the Turkish soldiers in Idlib" -> "the Turkish soldiers"). An "of" phrase
+    naming something is kept ("Government of National Accord", "the army of Syria")."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            keep_child = child.dep_ in _PHRASE_DEPS
+            if child.dep_ == "prep" and child.lower_ == "of":
+                keep_child = any(g.pos_ == "PROPN" or g.ent_type_ for g in child.children)
+            if child.dep_ == "pobj" and tok.dep_ == "prep" and tok.i in keep:
+                keep_child = True
+            if keep_child:
+                keep.add(child.i)
+                stack.append(child)
+    doc = head.doc
+    start, end = min(keep), max(keep) + 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the heads coordinated with it ("Turkey and Russia, along with Iran")."""
+    out = [tok, *tok.conjuncts]
+    for t in list(out):  # "X, along with Y"
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "along":
+                out.extend(g for w in prep.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj")
+    seen, result = set(), []
+    for t in out:
+        if t.i not in seen:
+            seen.add(t.i)
+            result.append(t)
+    return sorted(result, key=lambda t: t.i)
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, path: str) -> list[Token]:
+    """Objects of the (possibly multi-word) preposition ``path`` under ``tok``: "to", "in support of"."""
+    words = path.split()
+    frontier = [tok]
+    for n, word in enumerate(words):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
+                    nxt.append(c)
+                elif n > 0 and c.dep_ == "pobj" and c.lower_ == word:  # "in support of": support is pobj of in
+                    nxt.append(c)
+        frontier = nxt
+        if not frontier:
+            return []
+    objs: list[Token] = []
+    for p in frontier:
+        objs.extend(_children(p, "pobj"))
+    return objs
+
+
+def is_pronoun(tok: Token) -> bool:
+    """A personal pronoun ("he", "they"), not a homograph such as "US"."""
+    return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """Heads of the acting argument of a verb, following control, coordination and relative clauses."""
+    if is_passive(verb):
+        agents = prep_objects(verb, "by")
+        return agents
+    subs = _children(verb, *_SUBJECT_DEPS)
+    if subs:
+        sub = subs[0]
+        if sub.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]
+        return [sub]
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return []
+    if dep == "relcl":
+        # "the forces that attacked": the noun acts; "Syria, where Turkey set up talks": the place does not
+        if any(c.lower_ in ("where", "when", "whereby") for c in verb.children if c.dep_ in ("advmod", "mark")):
+            return []
+        return [head]
+    if dep == "xcomp":  # "urged Iran to halt": object control; "decided to withdraw": subject control
+        objs = _children(head, "dobj")
+        return objs if objs else verb_subjects(head) if head.pos_ in ("VERB", "AUX") else []
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head)
+    if dep in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head)
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(head.head)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []
+
+
+def verb_passive_targets(verb: Token) -> list[Token]:
+    """The patient of a passive verb ("soldiers were attacked"; "a move that was criticised")."""
+    subs = _children(verb, "nsubjpass")
+    if not subs:
+        return [verb.head] if verb.dep_ == "acl" and is_passive_participle(verb) else []
+    sub = subs[0]
+    if sub.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return [verb.head]
+    return [sub]
+
+
+def is_passive_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN"
+
+
+def noun_sources(noun: Token, *, place_modifiers: bool = False) -> list[Token]:
+    """Who carries out a nominal event: possessor, country adjective, name compound, "by" agent, or the agent of
+    a participle ("the attack carried out by X"). The subject of a light verb is the coder's business."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):
+            out.append(c)
+        elif c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON"):
+            out.append(c)
+        elif c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "GPE" and place_modifiers:
+            out.append(c)  # "a US strike" acts; "the Libya agreement" is about Libya
+    out.extend(prep_objects(noun, "by"))
+    for c in noun.children:
+        if c.dep_ == "acl":
+            out.extend(prep_objects(c, "by"))
+    if not out:  # "their attack" when nothing more explicit is there
+        out.extend(c for c in noun.children if c.dep_ == "poss")
+    return out

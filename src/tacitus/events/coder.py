@@ -1,0 +1,485 @@
+"""The event coder: predicates in a parsed sentence -> coded event mentions (PLOVER + CAMEO).
+
+For each sentence: find predicates (verbs of verbs.yaml, event nouns of nouns.yaml, light verbs carrying an
+event noun), find their source and target, resolve both to actors, set modality and attribution, apply the
+reported-speech rules (a speaker reporting another party's violence accuses it; a future or conditional use
+of force in reported speech is a threat), then attach dates, places and death tolls.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.events import anchoring
+from tacitus.events.arguments import (is_passive, is_pronoun, noun_sources, phrase_span, prep_objects,
+                                      verb_passive_targets, verb_subjects, with_conjuncts)
+from tacitus.events.modality import ModalityWords, according_to, modality_of
+from tacitus.events.ontology import lookup
+from tacitus.events.patterns import PatternBook, Sense
+from tacitus.records import Actor, Document, Event, Location
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "EUR", "MEA", "WSB"}
+DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
+ACTOR_SENTINEL = "*actor"
+
+
+@dataclass
+class Predicate:
+    token: Token  # the word that carries the event (verb or event noun)
+    sense: Sense
+    kind: str  # "verb" or "noun"
+    light: Token | None = None  # light verb carrying a nominal predicate ("launched" in "launched an assault")
+    code: str = ""
+    mode: str | None = None
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.sense.code
+        self.mode = self.mode if self.mode is not None else self.sense.plover_mode
+
+    @property
+    def head(self) -> Token:
+        """The token whose modality governs the event (the light verb when there is one)."""
+        return self.light if self.light is not None else self.token
+
+
+@dataclass
+class Draft:
+    """An event before dates, places and ids are attached."""
+
+    pred: Predicate
+    source: Actor
+    target: Actor | None
+    source_tok: Token
+    target_tok: Token | None
+    modality: str
+    speech: Token | None
+    code: str
+    mode: str | None
+    plover: str | None
+    confidence: float
+    attribution: str | None = None
+    evidence: Token | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=1)
+def _mode_cues() -> dict[str, dict[str, tuple[str, frozenset[str]]]]:
+    text = resources.files("tacitus.events").joinpath("data/mode_cues.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    return {ptype: {mode: (str(spec["code"]), frozenset(spec["words"])) for mode, spec in modes.items()}
+            for ptype, modes in data.items()}
+
+
+class EventCoder:
+    """Codes parsed sentences into events. One instance per process; it holds no per-document state."""
+
+    def __init__(self, patterns: PatternBook | None = None, resolver=None, gazetteer=None) -> None:
+        from tacitus.actors import ActorResolver
+        from tacitus.geo import Gazetteer
+
+        self.patterns = patterns or PatternBook.default()
+        self.resolver = resolver or ActorResolver.default()
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.words = ModalityWords.default()
+
+    # ------------------------------------------------------------------ documents
+    def code_document(self, document: Document, paragraphs: list[Doc]) -> list[Event]:
+        """Code a document whose paragraphs were parsed (in order) into ``paragraphs``."""
+        ctx = self.resolver.new_context(document.published)
+        events: list[Event] = []
+        index = 0
+        for para in paragraphs:
+            for sent in para.sents:
+                if sent.text.strip():
+                    events.extend(self.code_sentence(sent, index, document, ctx))
+                    index += 1
+        return events
+
+    def code_sentence(self, sent: Span, index: int, document: Document, ctx) -> list[Event]:
+        self._register_people(sent, ctx)
+        preds = self.find_predicates(sent)
+        drafts: list[Draft] = []
+        cache: dict[int, Actor | None] = {}
+        for pred in preds:
+            if not self._is_consequence(pred, preds):
+                drafts.extend(self._drafts(pred, ctx, cache))
+        drafts = self._speech_rules(drafts, ctx, cache)
+        if not drafts:
+            return []
+        return self._finish(sent, index, document, ctx, preds, drafts)
+
+    def _register_people(self, sent: Span, ctx) -> None:
+        """Resolve titled names as they appear so later surnames and "the Turkish leader" corefer."""
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                self.resolver.resolve_span(phrase_span(ent.root), ctx)
+
+    # ------------------------------------------------------------------ predicates
+    def find_predicates(self, sent: Span) -> list[Predicate]:
+        preds: list[Predicate] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.dep_ != "amod":
+                senses = self.patterns.verbs.get(tok.lemma_.lower())
+                sense = self._match_verb(tok, senses) if senses else None
+                if sense is not None:
+                    preds.append(Predicate(tok, sense, "verb"))
+                    consumed.update(d.i for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in sense.obj)
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.i not in consumed:
+                senses = self.patterns.nouns.get(tok.lemma_.lower())
+                sense = self._match_noun(tok, senses) if senses else None
+                if sense is None:
+                    continue
+                light = tok.head if (tok.dep_ == "dobj" and tok.head.pos_ == "VERB"
+                                     and tok.head.lemma_.lower() in self.patterns.light_verbs) else None
+                if light is not None and any(p.token.i == light.i for p in preds):
+                    light = None  # the verb is an event of its own ("discussed the attack")
+                preds.append(Predicate(tok, sense, "noun", light=light))
+        for pred in preds:
+            self._apply_mode_cues(pred)
+        return preds
+
+    def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
+        """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its
+        death count goes to the attack), not a second event."""
+        tok = pred.token
+        if pred.kind != "verb" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj"):
+            return False
+        if tok.lemma_.lower() not in self.patterns.consequence_verbs:
+            return False
+        return any(p.token.i == tok.head.i and lookup(p.code).quad_class == 4 for p in preds)
+
+    def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        for s in senses:
+            if s.particle and s.particle not in particles:
+                continue
+            if s.prep and s.prep not in preps:
+                continue
+            if s.obj:
+                if dobj is None:
+                    continue
+                if ACTOR_SENTINEL in s.obj:
+                    if not (dobj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or dobj.pos_ == "PROPN"):
+                        continue
+                elif not (_object_lemmas(dobj) & set(s.obj)):
+                    continue
+            if not s.particle and particles - {"up", "down"} and s.lemma in ("call", "pull", "carry"):
+                continue
+            return s
+        return None
+
+    def _match_noun(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        for s in senses:
+            if s.modifiers and not (mods & set(s.modifiers)):
+                continue
+            if s.prep and s.prep not in preps:
+                continue
+            return s
+        return None
+
+    def _apply_mode_cues(self, pred: Predicate) -> None:
+        cues = _mode_cues().get(pred.sense.plover_type or "")
+        if not cues:
+            return
+        words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in ("compound", "amod")}
+        for head in (pred.token, pred.light):
+            if head is None:
+                continue
+            for prep in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
+                if prep.dep_ == "prep" and prep.lower_ in ("over", "by", "via"):
+                    words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+        for mode, (code, cue_words) in cues.items():
+            if words & cue_words:
+                pred.mode, pred.code = mode, code
+                return
+
+    # ------------------------------------------------------------------ arguments
+    def _actor(self, tok: Token, ctx, cache: dict[int, Actor | None]) -> Actor | None:
+        if tok.i in cache:
+            return cache[tok.i]
+        if is_pronoun(tok):
+            antecedent = _governing_subject(tok)
+            actor = self._actor(antecedent, ctx, cache) if antecedent is not None else None
+            if actor is None and hasattr(ctx, "last_actor"):
+                actor = ctx.last_actor()
+            if actor is not None:
+                actor = replace(actor, text=tok.text)
+        elif tok.pos_ in ("PRON", "DET"):
+            actor = None
+        else:
+            actor = self.resolver.resolve_span(phrase_span(tok), ctx)
+        cache[tok.i] = actor
+        return actor
+
+    def _arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
+        tok, sense = pred.token, pred.sense
+        if pred.kind == "verb":
+            sources = verb_subjects(tok)
+            targets: list[Token] = []
+            for t in sense.targets:
+                if t == "dobj":
+                    if not sense.no_object_target:
+                        targets += [c for c in tok.children if c.dep_ == "dobj"]
+                        if is_passive(tok):
+                            targets += verb_passive_targets(tok)
+                elif t == "dative":
+                    targets += [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                    targets += prep_objects(tok, "to")
+                else:
+                    targets += prep_objects(tok, t)
+            return sources, targets
+        sources = noun_sources(tok, place_modifiers=bool(sense.source_sector))
+        if not sources and pred.light is not None:
+            sources = verb_subjects(pred.light)
+        targets = []
+        for t in sense.targets:
+            targets += prep_objects(tok, t)
+            if pred.light is not None and t not in ("of",):
+                targets += prep_objects(pred.light, t)
+        between = prep_objects(tok, "between")
+        if between and not sources:  # "talks between X and Y": X -> Y
+            sources, targets = [between[0]], [t for t in with_conjuncts(between[0])[1:]] or targets
+        return sources, targets
+
+    def _drafts(self, pred: Predicate, ctx, cache) -> list[Draft]:
+        src_toks, tgt_toks = self._arguments(pred)
+        sources = [(t, a) for s in src_toks for t in with_conjuncts(s) if (a := self._actor(t, ctx, cache))]
+        if pred.kind == "noun" and pred.sense.source_sector:
+            sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
+        if not sources:
+            return []
+        targets = [(t, a) for s in tgt_toks for t in with_conjuncts(s) if (a := self._actor(t, ctx, cache))]
+        mod = modality_of(pred.head, self.words)
+        info = lookup(pred.code)
+        out = []
+        for s_tok, src in sources:
+            pairs = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i] or [(None, None)]
+            for t_tok, tgt in pairs:
+                out.append(Draft(
+                    pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
+                    modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
+                    plover=pred.sense.plover or info.plover_type,
+                    confidence=_confidence(pred.sense.confidence, src, tgt, mod.value),
+                ))
+        return out
+
+    # ------------------------------------------------------------------ reported speech
+    def _speaker(self, verb: Token, ctx, cache) -> Actor | None:
+        for s in verb_subjects(verb):
+            actor = self._actor(s, ctx, cache)
+            if actor is not None:
+                return actor
+        return None
+
+    def _speech_rules(self, drafts: list[Draft], ctx, cache) -> list[Draft]:
+        out: list[Draft] = []
+        accused: set[tuple[int, str]] = set()
+        for d in drafts:
+            if d.speech is None:
+                out.append(d)
+                continue
+            speaker = self._speaker(d.speech, ctx, cache)
+            if speaker is not None:
+                d.attribution = speaker.name or speaker.text
+            quad = lookup(d.code).quad_class
+            if quad == 4 and d.modality in ("future", "hypothetical"):
+                # a use of force announced for the future or on a condition is a threat
+                d.code, d.plover, d.mode, d.modality = "138", "THREATEN", "violence", "asserted"
+                d.confidence = max(d.confidence - 0.05, 0.05)
+                out.append(d)
+                continue
+            out.append(d)
+            if (speaker is not None and quad >= 3 and d.modality == "asserted" and d.source.country
+                    and speaker.country and speaker.country != d.source.country):
+                key = (d.speech.i, d.source.code)
+                if key not in accused:
+                    accused.add(key)
+                    out.append(Draft(
+                        pred=d.pred, source=speaker, target=d.source, source_tok=d.speech, target_tok=d.source_tok,
+                        modality="asserted", speech=None, code="112", mode="allege", plover="ACCUSE",
+                        confidence=_confidence(0.5, speaker, d.source, "asserted"), evidence=d.speech,
+                    ))
+        return out
+
+    # ------------------------------------------------------------------ dates, places, casualties
+    def _finish(self, sent: Span, index: int, document: Document, ctx, preds, drafts) -> list[Event]:
+        from tacitus.events.fatalities import find_fatalities
+        from tacitus.time import find_dates
+
+        drafted = {id(d.pred): d.pred for d in drafts}.values()
+        pred_idx = {p.token.i for p in drafted} | {p.light.i for p in drafted if p.light is not None}
+        light_of = {p.light.i: p.token.i for p in drafted if p.light is not None}
+        text = sent.text
+        dates: dict[int | None, tuple[str, str]] = {}
+        relative: list[tuple[Token, int, int | None]] = []
+        for m in find_dates(text, document.published):
+            span = anchoring.char_span(sent, m.start, m.end)
+            if span is None:
+                continue
+            own = anchoring.owner(span.root, pred_idx)
+            own = light_of.get(own, own)
+            if m.date is None and m.offset_days is not None:
+                hinge = next((t for t in span if t.lower_ in ("after", "before", "since")), None)
+                if hinge is not None:
+                    relative.append((hinge, m.offset_days, own))
+                continue
+            if m.date is not None:
+                dates[own] = anchoring.better_date(dates.get(own), (m.date, m.precision))
+        for hinge, offset, own in relative:
+            base = dates.get(own) or dates.get(None)
+            if base is None:
+                continue
+            inside = anchoring.subtree_indices(hinge)
+            for i in pred_idx & inside:
+                if i not in dates:
+                    dates[light_of.get(i, i)] = anchoring.shift_date(base[0], base[1], offset)
+
+        actor_toks = anchoring.tokens_in(
+            phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok) if t is not None and t.pos_ != "VERB")
+        places: dict[int | None, Location] = {}
+        countries = _context_countries(drafts, ctx)
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_ENTS or ent.start in actor_toks:
+                continue
+            own = anchoring.owner(ent.root, pred_idx)
+            own = light_of.get(own, own)
+            if own in places:
+                continue
+            loc = self.gazetteer.resolve(ent.text, countries=countries)
+            if loc is not None:
+                places[own] = loc
+        deaths: dict[int | None, int] = {}
+        for f in find_fatalities(text):
+            span = anchoring.char_span(sent, f.start, f.end)
+            own = anchoring.owner(span.root, pred_idx) if span is not None else None
+            own = light_of.get(own, own)
+            deaths[own] = max(deaths.get(own, 0), f.count)
+        assault_preds = {d.pred.token.i for d in drafts if d.plover == "ASSAULT"}
+        if None in deaths and len(assault_preds) == 1:
+            deaths.setdefault(next(iter(assault_preds)), deaths[None])
+
+        events = []
+        attributed = according_to(sent)
+        for d in drafts:
+            key = d.pred.token.i
+            date = dates.get(key) or dates.get(None)
+            if date is None and document.published:
+                date = (document.published[:10], "unknown")
+            ev_tok = d.evidence or d.pred.token
+            start = ev_tok.idx - sent.start_char
+            end = start + len(ev_tok.text)
+            if d.evidence is None and d.pred.light is not None:
+                start = min(start, d.pred.light.idx - sent.start_char)
+                end = max(end, d.pred.light.idx - sent.start_char + len(d.pred.light.text))
+            info = lookup(d.code)
+            location = places.get(key) or places.get(None)
+            source = _placed(d.source, d.target, location)
+            target = _placed(d.target, source, location)
+            attribution = d.attribution
+            if attribution is None and attributed is not None:
+                attribution = phrase_span(attributed).text
+            ev_id = hashlib.sha1(
+                f"{document.doc_id}|{index}|{start}|{d.source.code}|{d.target.code if d.target else ''}|{d.code}"
+                .encode("utf-8")).hexdigest()[:16]
+            events.append(Event(
+                event_id=ev_id, doc_id=document.doc_id, sentence_index=index, sentence=text,
+                evidence_start=start, evidence_end=end, plover_type=d.plover or "", plover_mode=d.mode,
+                plover_contexts=[info.plover_context] if info.plover_context else [],
+                cameo_code=d.code, goldstein=info.goldstein, quad_class=info.quad_class,
+                source=source, target=target, date=date[0] if date else None,
+                date_precision=date[1] if date else "unknown",
+                location=location, fatalities=deaths.get(key),
+                modality=d.modality, attribution=attribution, confidence=d.confidence,
+                published=document.published, title=document.title, url=document.url,
+                publisher=document.publisher, predicate=d.pred.sense.lemma,
+            ))
+        return _unique(events)
+
+
+def _governing_subject(pronoun: Token) -> Token | None:
+    """The subject of a clause governing a pronoun, as antecedent: "Iran said it would attack" -> Iran."""
+    tok = pronoun.head
+    for _ in range(6):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and not is_pronoun(c) and c.pos_ != "PRON":
+                return c
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _placed(actor: Actor | None, other: Actor | None, location: Location | None) -> Actor | None:
+    """An actor known only by its sector ("opposition leaders", "jihadist fighters") belongs to the country
+    where the event took place, or, for domestic sectors, to the other party's country ("Kenyan police
+    arrested opposition leaders")."""
+    if actor is None or actor.country or not actor.sector:
+        return actor
+    if location is not None and location.country:
+        return replace(actor, country=location.country)
+    if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country
+            and other.country not in NON_STATE_CODES):
+        return replace(actor, country=other.country)
+    return actor
+
+
+def _object_lemmas(dobj: Token) -> set[str]:
+    """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
+    out = {dobj.lemma_.lower()}
+    for c in dobj.subtree:
+        if c.dep_ in ("compound", "pobj") and c.head.i != dobj.head.i:
+            out.add(c.lemma_.lower())
+    return out
+
+
+def _adjective_sector(tok: Token, actor: Actor, sector: str) -> Actor:
+    """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""
+    if tok.dep_ in ("amod", "compound", "nmod") and tok.pos_ in ("ADJ", "PROPN") and actor.country:
+        if actor.sector in (None, "GOV") and actor.kb_id in (None, actor.country):
+            return replace(actor, sector=sector)
+    return actor
+
+
+def _confidence(base: float, source: Actor, target: Actor | None, modality: str) -> float:
+    c = base
+    c += 0.1 if source.country else -0.15
+    c += 0.1 if source.sector else 0.0
+    if target is not None:
+        c += 0.1 if target.country else 0.0
+    if modality != "asserted":
+        c -= 0.15
+    return max(0.05, min(0.99, round(c, 3)))
+
+
+def _context_countries(drafts: list[Draft], ctx) -> list[str]:
+    seen: list[str] = []
+    for d in drafts:
+        for a in (d.target, d.source):
+            if a is not None and a.country and len(a.country) == 3 and a.country not in seen:
+                seen.append(a.country)
+    for c in getattr(ctx, "countries", lambda: [])():
+        if c not in seen:
+            seen.append(c)
+    return seen
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        if e.event_id not in seen:
+            seen.add(e.event_id)
+            out.append(e)
+    return out

@@ -1,0 +1,110 @@
+"""Modality and attribution of a predicate: asserted, negated, future or hypothetical, and who says so."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class ModalityWords:
+    speech_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
+    future_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    negation_words: frozenset[str]
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def default(cls) -> "ModalityWords":
+        text = resources.files("tacitus.events").joinpath("data/modality.yaml").read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+        return cls(**{k: frozenset(str(w).lower() for w in data[k]) for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Modality:
+    value: str  # asserted, negated, future, hypothetical
+    speech_verb: Token | None  # the verb of saying this predicate is reported under, if any
+
+
+# Links climbed from a predicate to the verbs that govern its modality.
+_CLIMB = {"xcomp", "conj", "pcomp", "dobj", "pobj", "prep", "acl", "advcl", "ccomp"}
+
+
+def _own_modality(tok: Token, words: ModalityWords) -> str | None:
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and tok.pos_ == "NOUN"):
+            return "negated"
+        if c.dep_ == "mark" and low in words.conditional_marks:
+            return "hypothetical"
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            if c.lower_ in words.hypothetical_aux:
+                return "hypothetical"
+            if c.lower_ in words.future_aux or (c.lower_ == "going" and any(g.lower_ == "to" for g in c.children)):
+                return "future"
+    return None
+
+
+def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
+    """Walk from the predicate up through the verbs that govern it, stopping at a verb of saying."""
+    words = words or ModalityWords.default()
+    value = "asserted"
+    tok = pred
+    hops = 0
+    while True:
+        own = _own_modality(tok, words)
+        if own == "negated":
+            return Modality("negated", _speech_above(tok, words))
+        if own and value == "asserted":
+            value = own
+        if tok.dep_ not in _CLIMB or tok.head is tok or hops > 6:
+            break
+        dep = tok.dep_
+        head = tok.head
+        if dep == "ccomp" and head.lemma_.lower() in words.speech_verbs:
+            return Modality(value, head)
+        if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            if lemma in words.negating_verbs:
+                return Modality("negated", _speech_above(head, words))
+            if lemma in words.future_verbs and value == "asserted":
+                value = "future"
+        if dep in ("advcl", "conj", "acl", "relcl"):
+            break  # an adverbial, coordinated or relative clause keeps its own modality
+        tok = head
+        hops += 1
+    return Modality(value, _speech_above(tok, words))
+
+
+def _speech_above(tok: Token, words: ModalityWords) -> Token | None:
+    """The verb of saying whose complement holds ``tok`` ("X said that Y attacked Z")."""
+    hops = 0
+    while tok.head is not tok and hops < 8:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words.speech_verbs:
+            return tok.head
+        if tok.dep_ in ("relcl", "advcl") and hops > 0:
+            return None
+        tok = tok.head
+        hops += 1
+    return None
+
+
+def according_to(sent) -> Token | None:
+    """The head of "according to X" in a sentence, if any."""
+    for tok in sent:
+        if tok.lower_ == "according":
+            for to in tok.children:
+                if to.lower_ == "to":
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+    return None

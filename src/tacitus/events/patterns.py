@@ -1,0 +1,108 @@
+"""Verb and noun predicate patterns, loaded from events/data/verbs.yaml and nouns.yaml."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tacitus.events.ontology import lookup
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One way a predicate word can be coded, and the conditions under which it applies."""
+
+    lemma: str
+    code: str
+    plover: str | None = None
+    mode: str | None = None
+    particle: str | None = None
+    prep: str | None = None
+    obj: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ("dobj",)
+    no_object_target: bool = False
+    confidence: float = 0.6
+    source_sector: str | None = None
+
+    @property
+    def plover_type(self) -> str | None:
+        return self.plover or lookup(self.code).plover_type
+
+    @property
+    def plover_mode(self) -> str | None:
+        return self.mode if self.mode is not None else lookup(self.code).plover_mode
+
+
+_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target",
+         "confidence", "source_sector"}
+
+
+def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) -> Sense:
+    if isinstance(spec, str):
+        spec = {"code": spec}
+    if not isinstance(spec, dict) or "code" not in spec:
+        raise ValueError(f"{where}: entry {lemma!r} needs a CAMEO code")
+    unknown = set(spec) - _KEYS
+    if unknown:
+        raise ValueError(f"{where}: entry {lemma!r} has unknown keys {sorted(unknown)}")
+    code = str(spec["code"])
+    lookup(code)  # fail early on a code we do not know
+    return Sense(
+        lemma=lemma, code=code, plover=spec.get("plover"), mode=spec.get("mode"), particle=spec.get("particle"),
+        prep=spec.get("prep"), obj=tuple(spec.get("obj") or ()), modifiers=tuple(spec.get("modifiers") or ()),
+        targets=tuple(spec.get("targets") or default_targets),
+        no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
+        confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
+    )
+
+
+def _load(text: str, section: str, default_targets: tuple[str, ...], where: str) -> dict[str, tuple[Sense, ...]]:
+    # BaseLoader keeps every scalar a string: "on", "no" and "off" are prepositions here, not booleans
+    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    entries = data.get(section) or {}
+    book: dict[str, tuple[Sense, ...]] = {}
+    for lemma, spec in entries.items():
+        specs = spec if isinstance(spec, list) else [spec]
+        book[str(lemma).lower()] = tuple(_sense(str(lemma).lower(), s, default_targets, where) for s in specs)
+    return book
+
+
+def _word_list(text: str, key: str) -> frozenset[str]:
+    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    return frozenset(str(w).lower() for w in data.get(key) or ())
+
+
+@dataclass
+class PatternBook:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, tuple[Sense, ...]]
+    light_verbs: frozenset[str] = frozenset()
+    consequence_verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def default(cls) -> "PatternBook":
+        pkg = resources.files("tacitus.events").joinpath("data")
+        verbs = _load(pkg.joinpath("verbs.yaml").read_text(encoding="utf-8"), "verbs", ("dobj",), "verbs.yaml")
+        verbs_text = pkg.joinpath("verbs.yaml").read_text(encoding="utf-8")
+        nouns = _load(pkg.joinpath("nouns.yaml").read_text(encoding="utf-8"), "nouns", (), "nouns.yaml")
+        return cls(verbs=verbs, nouns=nouns, light_verbs=_word_list(verbs_text, "light_verbs"),
+                   consequence_verbs=_word_list(verbs_text, "consequence_verbs"))
+
+    def extended(self, path: str | Path) -> "PatternBook":
+        """A copy with the `verbs:` and `nouns:` of a user YAML file merged over these patterns."""
+        text = Path(path).read_text(encoding="utf-8")
+        verbs = {**self.verbs, **_load(text, "verbs", ("dobj",), str(path))}
+        nouns = {**self.nouns, **_load(text, "nouns", (), str(path))}
+        return PatternBook(verbs=verbs, nouns=nouns, light_verbs=self.light_verbs | _word_list(text, "light_verbs"),
+                           consequence_verbs=self.consequence_verbs | _word_list(text, "consequence_verbs"))
+
+    def vocabulary(self) -> set[str]:
+        """Every lemma that can start an event (for cheap sentence prefilters)."""
+        return set(self.verbs) | set(self.nouns)

