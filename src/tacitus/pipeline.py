@@ -1,0 +1,114 @@
+"""The pipeline: inputs -> ingest -> parse -> code -> (Document, events), in order, on one or more processes."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from tacitus.records import Document, Event, InputStatus
+from tacitus.settings import Settings
+
+
+class Coder:
+    """Parses and codes documents in one process (the model and knowledge are loaded once)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        from tacitus.actors import ActorResolver
+        from tacitus.events.coder import EventCoder
+        from tacitus.events.patterns import PatternBook
+        from tacitus.parse import load_pipeline
+
+        self.settings = settings or Settings()
+        self.nlp = load_pipeline(self.settings.model)
+        patterns = PatternBook.default()
+        for path in self.settings.pattern_files:
+            patterns = patterns.extended(path)
+        resolver = ActorResolver(self.settings.actor_files) if self.settings.actor_files else None
+        self.coder = EventCoder(patterns=patterns, resolver=resolver)
+
+    def code(self, documents: list[Document]) -> list[list[Event]]:
+        """Events of each document, in the order given."""
+        items = [(para, (n, k)) for n, doc in enumerate(documents) for k, para in enumerate(doc.paragraphs)]
+        parsed: list[list] = [[] for _ in documents]
+        for spacy_doc, (n, _k) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
+            parsed[n].append(spacy_doc)
+        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, parsed)]
+
+    def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> list[Event]:
+        """Code a piece of plain text (cleaned like any other input)."""
+        from tacitus.ingest.clean import clean_text
+
+        cleaned = clean_text(text)
+        doc = Document(doc_id=doc_id, text=cleaned.text, title=cleaned.title, published=published)
+        return self.code([doc])[0]
+
+
+_WORKER: Coder | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Coder(settings)
+
+
+def _work(documents: list[Document]) -> list[list[Event]]:
+    assert _WORKER is not None
+    return _WORKER.code(documents)
+
+
+def _chunks(pairs: Iterable[tuple[InputStatus, Document | None]], size: int):
+    """Groups of (status, document) pairs holding at most ``size`` documents each."""
+    it = iter(pairs)
+    while True:
+        group = list(islice(it, size))
+        if not group:
+            return
+        yield group
+
+
+def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
+        skip: set[str] | None = None) -> Iterator[tuple[InputStatus, Document | None, list[Event]]]:
+    """Code every input; yields each input's status (with its document and events) in input order.
+
+    ``skip`` holds doc ids already done (for example present in the store): they are reported as skipped.
+    """
+    from tacitus.ingest import iter_inputs
+
+    settings = settings or Settings()
+    skip = skip or set()
+    pairs = iter_inputs(inputs, published=settings.published, stdin=stdin)
+
+    def todo(group):
+        return [d for s, d in group if d is not None and s.status == "coded" and d.doc_id not in skip]
+
+    def emit(group, results):
+        it = iter(results)
+        for status, doc in group:
+            if doc is not None and status.status == "coded":
+                if doc.doc_id in skip:
+                    status.status, status.reason = "skipped", "already in the store"
+                    yield status, doc, []
+                    continue
+                events = next(it)
+                status.events = len(events)
+                yield status, doc, events
+            else:
+                yield status, doc, []
+
+    groups = _chunks(pairs, settings.docs_per_task)
+    if settings.workers <= 1:
+        coder = Coder(settings)
+        for group in groups:
+            yield from emit(group, coder.code(todo(group)))
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending = []
+        for group in groups:
+            pending.append((group, pool.apply_async(_work, (todo(group),))))
+            while len(pending) > settings.workers * 2:
+                g, res = pending.pop(0)
+                yield from emit(g, res.get())
+        for g, res in pending:
+            yield from emit(g, res.get())

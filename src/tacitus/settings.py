@@ -1,0 +1,21 @@
+"""The run settings: one small, typed object passed from the CLI or the Python API to the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from tacitus.parse import DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL  # an installed spaCy pipeline package
+    workers: int = 1  # processes; each loads the model once
+    batch_size: int = 32  # paragraphs per spaCy batch
+    docs_per_task: int = 16  # documents a worker takes at a time
+    published: str | None = None  # publication date for inputs that carry none
+    actor_files: tuple[str, ...] = field(default_factory=tuple)  # user actor dictionaries, merged over built-ins
+    pattern_files: tuple[str, ...] = field(default_factory=tuple)  # user verb/noun patterns, merged over built-ins
+
+    def to_dict(self) -> dict:
+        return asdict(self)
