@@ -1,0 +1,119 @@
+"""The command line end to end: code -> store -> export -> serve, the report, and clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from tacitus.cli import app
+
+ARTICLE = ("Iraqi troops attacked Kurdish fighters near Kirkuk on Monday, killing four fighters.\n\n"
+           "Advertisement\n\n"
+           "The United Nations condemned the attack and urged Iraq to protect civilians.\n")
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("cli")
+    (d / "in").mkdir()
+    (d / "in" / "kirkuk.txt").write_text(ARTICLE, encoding="utf-8")
+    (d / "in" / "broken.jsonl").write_text('{"id": "a1", "text": "Egypt condemned Israel."}\n{not json\n',
+                                           encoding="utf-8")
+    (d / "in" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    return d
+
+
+@pytest.fixture(scope="module")
+def coded(workdir):
+    runner = CliRunner()
+    db, report = workdir / "store.duckdb", workdir / "report.json"
+    result = runner.invoke(app, ["code", str(workdir / "in"), "--published", "2024-03-06", "--db", str(db),
+                                 "--report", str(report), "-o", str(workdir / "out.jsonl")])
+    return result, db, report
+
+
+def test_code_writes_events_store_and_report(coded, workdir):
+    result, db, report = coded
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in (workdir / "out.jsonl").read_text().splitlines()]
+    attack = [e for e in lines if e["plover"]["type"] == "ASSAULT"]
+    assert attack and attack[0]["source"]["country"] == "IRQ" and attack[0]["date"] == "2024-03-04"
+    assert attack[0]["fatalities"] == 4
+    assert all("Advertisement" not in e["sentence"] for e in lines)
+    rep = json.loads(report.read_text())
+    by_status = {i["input"].split("/")[-1]: i["status"] for i in rep["inputs"]}
+    assert by_status["kirkuk.txt"] == "coded" and by_status["image.png"] == "rejected"
+    assert by_status["broken.jsonl:1"] == "coded" and by_status["broken.jsonl:2"] == "rejected"
+    assert rep["totals"]["events"] == len(lines)
+    assert "rejected" in result.output and "image.png" in result.output
+
+
+def test_recoding_adds_nothing(coded, workdir):
+    _, db, _ = coded
+    from tacitus.store import EventStore
+
+    with EventStore(db, read_only=True) as s:
+        before = s.counts()
+    result = CliRunner().invoke(app, ["code", str(workdir / "in"), "--published", "2024-03-06", "--db", str(db),
+                                      "-o", str(workdir / "again.jsonl")])
+    assert result.exit_code == 0
+    with EventStore(db, read_only=True) as s:
+        after = s.counts()
+    assert after["documents"] == before["documents"] and after["mentions"] == before["mentions"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_formats_agree_with_store(coded, workdir, fmt):
+    _, db, _ = coded
+    out = workdir / f"export.{fmt}"
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = {"jsonl": lambda p: len(p.read_text().splitlines()), "csv": lambda p: len(pd.read_csv(p)),
+            "parquet": lambda p: pq.read_table(p).num_rows}[fmt](out)
+    from tacitus.store import EventStore
+
+    with EventStore(db, read_only=True) as s:
+        assert rows == len(s.events()) > 0
+
+
+def test_serve_app_answers(coded):
+    from fastapi.testclient import TestClient
+
+    from tacitus.api import create_app
+
+    _, db, _ = coded
+    client = TestClient(create_app(db))
+    body = client.get("/api/events", params={"country": "IRQ"}).json()
+    assert body["total"] >= 1 and all("IRQ" in (e["source"]["country"], (e["target"] or {}).get("country"))
+                                      for e in body["items"])
+    assert "/api/events" in client.get("/openapi.json").json()["paths"]
+
+
+def test_usage_errors_exit_2(workdir):
+    runner = CliRunner()
+    r = runner.invoke(app, ["code", str(workdir / "in"), "--format", "xml"])
+    assert r.exit_code == 2 and "--format" in r.output
+    r = runner.invoke(app, ["code", str(workdir / "in"), "--published", "5 Feb"])
+    assert r.exit_code == 2 and "--published" in r.output
+    r = runner.invoke(app, ["code", str(workdir / "in"), "--model", "no_such_model"])
+    assert r.exit_code == 2 and "no_such_model" in r.output
+    r = runner.invoke(app, ["export", "--db", str(workdir / "missing.duckdb"), "--format", "csv", "-o", "x.csv"])
+    assert r.exit_code == 2 and "missing.duckdb" in r.output
+
+
+def test_missing_input_is_reported_and_batch_goes_on(workdir):
+    r = CliRunner().invoke(app, ["code", str(workdir / "nope.txt"), str(workdir / "in" / "kirkuk.txt"),
+                                 "--published", "2024-03-06"])
+    assert r.exit_code == 0
+    assert "nope.txt" in r.output
+    assert '"ASSAULT"' in r.output
+
+
+def test_demo_runs(tmp_path):
+    r = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "demo.duckdb")])
+    assert r.exit_code == 0, r.output
+    assert "Events by PLOVER type" in r.output and (tmp_path / "demo.duckdb").exists()

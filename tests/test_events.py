@@ -1,0 +1,171 @@
+"""The event coder on sentences written by the team: every predicate shape and modality, exact codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.events.ontology import cameo_table, lookup
+from tacitus.events.patterns import PatternBook
+from tacitus.pipeline import Coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def code(coder: Coder, text: str, published: str = "2020-02-05"):
+    return coder.code_text(text, published=published)
+
+
+def triples(events, modality: str | None = "asserted"):
+    return {(e.source.code, e.plover_type, e.target.code if e.target else None)
+            for e in events if modality is None or e.modality == modality}
+
+
+def only(events, plover_type: str):
+    found = [e for e in events if e.plover_type == plover_type]
+    assert len(found) == 1, [(e.plover_type, e.source.code, e.target and e.target.code) for e in events]
+    return found[0]
+
+
+def test_ontology_scores_and_classes():
+    assert lookup("190").goldstein == -10.0 and lookup("190").quad_class == 4
+    assert lookup("041").plover_type == "CONSULT" and lookup("041").plover_mode == "phone"
+    assert lookup("020").plover_type == "REQUEST" and lookup("020").five_way == 0
+    assert lookup("112").five_way == 3 and lookup("057").five_way == 1 and lookup("074").five_way == 2
+    assert lookup("010").plover_type is None  # statements are CAMEO-only
+    with pytest.raises(KeyError, match="999"):
+        lookup("999")
+    assert all(c.quad_class in (1, 2, 3, 4) for c in cameo_table().values())
+
+
+def test_every_pattern_names_a_known_code():
+    book = PatternBook.default()
+    for senses in [*book.verbs.values(), *book.nouns.values()]:
+        for s in senses:
+            assert s.code in cameo_table(), s
+            assert s.plover_type, s
+    assert "launch" in book.light_verbs and "attack" not in book.light_verbs
+
+
+def test_phone_call_with_titles_and_weekday(coder):
+    ev = code(coder, "Turkish President Recep Tayyip Erdogan on Tuesday spoke to his Russian counterpart "
+                     "Vladimir Putin over the phone.")
+    e = only(ev, "CONSULT")
+    assert (e.source.code, e.target.code) == ("TUR GOV", "RUS GOV")
+    assert (e.cameo_code, e.plover_mode) == ("041", "phone")
+    assert (e.date, e.date_precision) == ("2020-02-04", "day")
+    assert e.sentence[e.evidence_start:e.evidence_end] == "spoke"
+
+
+def test_active_verb(coder):
+    e = only(code(coder, "Iraqi troops attacked Kurdish fighters near Kirkuk on Monday."), "ASSAULT")
+    assert (e.source.code, e.target.code, e.cameo_code) == ("IRQ MIL", "KUR REB", "190")
+    assert e.goldstein == -10.0 and e.quad_class == 4
+    assert e.location is not None and e.location.country == "IRQ"
+
+
+def test_passive_verb(coder):
+    e = only(code(coder, "Kurdish fighters were attacked by Iraqi troops."), "ASSAULT")
+    assert (e.source.code, e.target.code) == ("IRQ MIL", "KUR REB")
+
+
+def test_light_verb_with_event_noun(coder):
+    e = only(code(coder, "The Nigerian army launched an offensive against Boko Haram."), "ASSAULT")
+    assert (e.source.country, e.source.sector, e.target.country) == ("NGA", "MIL", "NGA")
+    assert e.sentence[e.evidence_start:e.evidence_end] == "launched an offensive"
+
+
+def test_nominal_predicate_with_country_adjective(coder):
+    events = code(coder, "A Syrian attack on Turkish soldiers in Idlib angered Ankara.")
+    e = only(events, "ASSAULT")
+    assert (e.source.code, e.target.code) == ("SYR MIL", "TUR MIL")
+    assert e.location is not None and e.location.country == "SYR"
+
+
+def test_nominal_talks_with(coder):
+    e = only(code(coder, "China held talks with Pakistan on trade."), "CONSULT")
+    assert (e.source.code, e.target.code, e.cameo_code) == ("CHN GOV", "PAK GOV", "040")
+
+
+def test_coordinated_sources_give_one_event_per_dyad(coder):
+    events = code(coder, "France and Germany condemned Russia.")
+    assert triples(events) == {("FRA GOV", "ACCUSE", "RUS GOV"), ("DEU GOV", "ACCUSE", "RUS GOV")}
+    assert {e.cameo_code for e in events} == {"111"}
+
+
+def test_negation_is_kept_with_its_modality(coder):
+    events = code(coder, "Egypt did not attack Israel.")
+    e = only(events, "ASSAULT")
+    assert e.modality == "negated" and (e.source.code, e.target.code) == ("EGY GOV", "ISR GOV")
+
+
+def test_denial_negates_the_complement(coder):
+    e = only(code(coder, "Russia denied attacking Ukraine."), "ASSAULT")
+    assert e.modality == "negated"
+
+
+def test_future_visit(coder):
+    e = only(code(coder, "The Indian prime minister will visit Japan next week."), "CONSULT")
+    assert (e.source.code, e.target.code, e.cameo_code, e.plover_mode) == ("IND GOV", "JPN GOV", "042", "visit")
+    assert e.modality == "future"
+
+
+def test_plan_to_is_future(coder):
+    e = only(code(coder, "Germany plans to send troops to Lithuania."), "MOBILIZE")
+    assert e.modality == "future" and e.target.country == "LTU"
+
+
+def test_conditional_force_in_speech_is_a_threat(coder):
+    events = code(coder, "Iran said it would attack Israel if it was provoked.")
+    e = only(events, "THREATEN")
+    assert (e.source.country, e.target.country, e.cameo_code) == ("IRN", "ISR", "138")
+    assert e.modality == "asserted"
+
+
+def test_reported_violence_gives_attribution_and_accusation(coder):
+    events = code(coder, "Ukraine said Russian forces shelled Kharkiv.")
+    shell = only(events, "ASSAULT")
+    assert shell.source.code == "RUS MIL" and shell.attribution in ("Ukraine",)
+    accuse = only(events, "ACCUSE")
+    assert (accuse.source.country, accuse.target.code, accuse.cameo_code) == ("UKR", "RUS MIL", "112")
+
+
+def test_appeal_with_object_control(coder):
+    e = only(code(coder, "The United Nations urged Ethiopia to allow aid into Tigray."), "REQUEST")
+    assert (e.source.country, e.target.country, e.cameo_code) == ("UNO", "ETH", "020")
+
+
+def test_arrest_with_place(coder):
+    e = only(code(coder, "Kenyan police arrested opposition leaders in Nairobi."), "COERCE")
+    assert (e.source.code, e.target.country, e.plover_mode) == ("KEN COP", "KEN", "arrest")
+    assert e.location is not None and e.location.name == "Nairobi"
+
+
+def test_relative_clause_agent(coder):
+    events = code(coder, "The United States withdrew its ambassador, a move that was criticised by the Republicans.")
+    e = only(events, "ACCUSE")
+    assert e.source.code == "USA PTY"
+
+
+def test_sentence_without_actors_gives_no_event(coder):
+    assert code(coder, "The weather was mild and markets were calm on Tuesday.") == []
+    assert code(coder, "Prices of wheat rose sharply after the harvest failed.") == []
+
+
+def test_a_day_after_dates_the_earlier_event(coder):
+    events = code(coder, "Greek Prime Minister Kyriakos Mitsotakis spoke to Turkish President Recep Tayyip Erdogan "
+                         "over the phone on Tuesday, a day after a Turkish attack on Kurdish fighters.")
+    call, attack = only(events, "CONSULT"), only(events, "ASSAULT")
+    assert call.date == "2020-02-04" and attack.date == "2020-02-03" and attack.date_precision == "day"
+
+
+def test_undated_event_takes_publication_date_with_unknown_precision(coder):
+    e = only(code(coder, "Iraqi troops attacked Kurdish fighters."), "ASSAULT")
+    assert (e.date, e.date_precision) == ("2020-02-05", "unknown")
+
+
+def test_fatalities_attach_to_the_attack(coder):
+    e = only(code(coder, "Iraqi troops attacked Kurdish fighters near Kirkuk, killing four fighters."), "ASSAULT")
+    assert e.fatalities == 4
