@@ -1,0 +1,99 @@
+"""Per-document memory for coreference: names, titles and institutions seen so far."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from tacitus.records import Actor
+
+
+@dataclass
+class _Seen:
+    actor: Actor
+    person: bool
+    titles: frozenset[str]  # office words of a person: "president", "foreign minister"
+    body: str | None  # institution phrase: "defence ministry"
+
+
+class DocContext:
+    """What one document has said so far: for "Mr Erdogan", "the Turkish leader", "the ministry".
+
+    ``home_country`` may be set by the caller (e.g. from the dateline); otherwise a country that
+    clearly dominates the document's state actors is used for bare institutions ("parliament").
+    """
+
+    def __init__(self, day: date, when: str | None, state_codes: frozenset[str]) -> None:
+        self.day = day
+        self.when = when
+        self.home_country: str | None = None
+        self._state_codes = state_codes
+        self._seen: list[_Seen] = []
+        self._names: dict[tuple[str, ...], Actor] = {}
+        self._countries: Counter[str] = Counter()
+
+    # -- queries ---------------------------------------------------------------------------------
+    def last_actor(self, country: str | None = None, person: bool | None = None) -> Actor | None:
+        """The most recent resolved actor (optionally of a country, or only persons/only groups).
+
+        For pronouns ("he", "his") the coder decides when to use it; the resolver never does.
+        """
+        for seen in reversed(self._seen):
+            if country is not None and seen.actor.country != country:
+                continue
+            if person is not None and seen.person != person:
+                continue
+            return seen.actor
+        return None
+
+    def by_name(self, key: tuple[str, ...]) -> Actor | None:
+        return self._names.get(key)
+
+    def person_with_title(self, title: str, country: str | None, generic: bool) -> Actor | None:
+        """The last person holding `title` ("president"; "minister" matches "foreign minister").
+
+        A generic title ("leader", "counterpart") matches any government person; with a country,
+        only that country's.
+        """
+        last_word = title.split()[-1]
+        for seen in reversed(self._seen):
+            if not seen.person or (country is not None and seen.actor.country != country):
+                continue
+            if generic:
+                if seen.actor.sector in ("GOV", None) and seen.actor.country:
+                    return seen.actor
+                continue
+            if title in seen.titles or any(t.split()[-1] == last_word and " " not in title for t in seen.titles):
+                return seen.actor
+        return None
+
+    def body_like(self, phrase: str) -> Actor | None:
+        """The last institution called `phrase` ("the ministry" matches "defence ministry")."""
+        last_word = phrase.split()[-1]
+        for seen in reversed(self._seen):
+            if seen.body and (seen.body == phrase or seen.body.split()[-1] == last_word) and seen.actor.country:
+                return seen.actor
+        return None
+
+    def dominant_country(self) -> str | None:
+        """``home_country`` if set, else a state with >= 2 mentions and >= 2/3 of all state mentions."""
+        if self.home_country:
+            return self.home_country
+        total = sum(self._countries.values())
+        if not total:
+            return None
+        code, n = self._countries.most_common(1)[0]
+        return code if n >= 2 and 3 * n >= 2 * total else None
+
+    # -- updates ---------------------------------------------------------------------------------
+    def remember(self, actor: Actor, person: bool = False, titles: set[str] | None = None,
+                 body: str | None = None, name_keys: list[tuple[str, ...]] | None = None) -> None:
+        """Record a resolved actor (the resolver calls this for every mention it codes)."""
+        stored = replace(actor)
+        self._seen.append(_Seen(stored, person, frozenset(titles or ()), body))
+        if actor.country in self._state_codes:
+            self._countries[actor.country] += 1
+        for key in name_keys or ():
+            if key:
+                self._names[key] = stored

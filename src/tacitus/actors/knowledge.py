@@ -1,0 +1,238 @@
+"""The actor knowledge base: built-in data files loaded into phrase indexes.
+
+* ``Vocabulary``: agent nouns -> sector (``data/sectors.yaml``) and small word lists (``data/lexicon.yaml``).
+* ``KnowledgeBase``: names -> entries: countries (``pycountry`` names + ``data/countries.csv``),
+  demonyms, capitals and seats of power, organisations (``data/organizations.yaml``), dated office
+  holders (``data/leaders.csv``), and user dictionaries merged over them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from tacitus.actors.dictionaries import (CameoCodes, NamedEntry, entries_from_items, looks_like_petrarch,
+                                         read_petrarch, read_table)
+from tacitus.actors.entries import COUNTRY, ORG, PEOPLE, PERSON, SEAT, Entry, Role, State
+from tacitus.records import Actor
+from tacitus.actors.text import case_ok, case_rule, plural_forms, split_raw, words
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+AGENT_KINDS = ("titles", "bodies", "members", "roles")
+
+
+def _data_path(name: str) -> Any:
+    return resources.files("tacitus.actors").joinpath("data", name)
+
+
+def _load_yaml(name: str) -> Any:
+    with _data_path(name).open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_YAML_LOADER)
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent noun phrase: its sector (None for roles without one) and kind."""
+
+    phrase: str
+    sector: str | None
+    kind: str  # "titles", "bodies", "members", "roles"
+    plural: bool = False
+    generic: bool = False  # "leader", "counterpart": any office holder
+
+    @property
+    def is_title(self) -> bool:
+        return self.kind == "titles"
+
+
+class Vocabulary:
+    """Agent nouns and the word lists of ``lexicon.yaml``."""
+
+    def __init__(self) -> None:
+        sectors = _load_yaml("sectors.yaml")
+        lexicon = _load_yaml("lexicon.yaml")
+        self.generic: set[tuple[str, ...]] = {words(p) for p in sectors.get("generic_titles", [])}
+        self.agents: dict[tuple[str, ...], Agent] = {}
+        plurals: list[tuple[tuple[str, ...], Agent]] = []
+        for kind in AGENT_KINDS:
+            for sector, phrases in (sectors.get(kind) or {}).items():
+                code = None if sector == "none" else str(sector)
+                for phrase in phrases:
+                    key = words(phrase)
+                    if not key or key in self.agents:
+                        continue
+                    agent = Agent(phrase, code, kind, generic=key in self.generic)
+                    self.agents[key] = agent
+                    for form in plural_forms(key[-1]):
+                        plurals.append((key[:-1] + (form,), Agent(phrase, code, kind, True, agent.generic)))
+        for key, agent in plurals:
+            self.agents.setdefault(key, agent)
+        self.agent_max = max(len(k) for k in self.agents)
+        self.former = {w for p in sectors.get("former", []) for w in words(p)}
+        self.armed_modifiers: dict[str, str] = dict(sectors.get("armed_modifiers") or {})
+        self.honorifics = {words(p) for p in lexicon["honorifics"]}
+        self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}
+        self.sponsor_words = set(lexicon["sponsor_words"])
+        self.stance_prefixes = set(lexicon["stance_prefixes"])
+        self.owner_prepositions = set(lexicon["owner_prepositions"])
+        self.definite = set(lexicon["definite_determiners"])
+        self.pronouns = set(lexicon["pronouns"])
+        cameo = lexicon.get("cameo_sectors") or {}
+        countries = {c.alpha_3 for c in pycountry.countries} | set(lexicon["nonstate_codes"])
+        self.cameo = CameoCodes(dict(cameo.get("preferred") or {}), dict(cameo.get("secondary") or {}), countries)
+
+
+@dataclass(frozen=True)
+class Alias:
+    entry: Entry
+    case: str  # "exact", "capital", "any"
+    raw: tuple[str, ...]
+
+
+_KIND_RANK = {PERSON: 0, ORG: 1, SEAT: 2, COUNTRY: 3, PEOPLE: 4}
+
+
+class KnowledgeBase:
+    """Names -> entries, with dated lookups and user dictionaries merged over the built-in data."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.index: dict[tuple[str, ...], list[Alias]] = {}
+        self.max_len = 1
+        self.entries: dict[str, Entry] = {}
+        self.country_names: dict[str, str] = {}
+        self.group_codes: set[str] = set()
+        self.offices: dict[tuple[str, str], list[tuple[Role, Entry]]] = {}  # (country, office) -> holders
+
+    # -- building -------------------------------------------------------------------------------
+    def add(self, entry: Entry, aliases: list[str], case: str | None = None) -> None:
+        """Index an entry under its aliases (user entries go before built-in ones)."""
+        self.entries.setdefault(entry.kb_id, entry)
+        if entry.user:
+            self.entries[entry.kb_id] = entry
+        for alias in aliases:
+            key = words(alias)
+            if not key:
+                continue
+            raw = tuple(split_raw(alias))
+            rule = case or case_rule(alias)
+            if rule == "capital" and len(key) == 1 and len(key[0]) <= 4 and all(c.isupper() for c in raw[0]):
+                rule = "exact"
+            bucket = self.index.setdefault(key, [])
+            if any(a.entry is entry for a in bucket):
+                continue
+            bucket.append(Alias(entry, rule, raw))
+            bucket.sort(key=lambda a: (not a.entry.user, _KIND_RANK.get(a.entry.kind, 0)))
+            self.max_len = max(self.max_len, len(key))
+
+    def load_builtin(self) -> None:
+        self._load_countries()
+        for item in _load_yaml("organizations.yaml"):
+            named = entries_from_items([(item, f"organizations.yaml ({item.get('id')})")], ORG, user=False)
+            for ne in named:
+                self.add(ne.entry, ne.aliases)
+        with _data_path("leaders.csv").open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            items = [({k: v for k, v in row.items() if v}, f"leaders.csv:{reader.line_num}") for row in reader]
+        for ne in entries_from_items(items, PERSON, user=False):
+            self.add(ne.entry, ne.aliases)
+            for role in ne.entry.roles:
+                office = self.vocabulary.office_titles.get(role.title or "")
+                if office and role.country:
+                    self.offices.setdefault((role.country, office), []).append((role, ne.entry))
+
+    def _load_countries(self) -> None:
+        with _data_path("countries.csv").open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        split = lambda s: [x.strip() for x in (s or "").split("|") if x.strip()]  # noqa: E731
+        for row in rows:
+            iso3 = row["iso3"].strip()
+            group = row["kind"].strip() == "group"
+            if group:
+                self.group_codes.add(iso3)
+            self.country_names[iso3] = row["name"]
+            sector = row["sector"].strip() or None
+            country = Entry(iso3, row["name"], COUNTRY, iso3, sector, group=group)
+            self.add(country, [row["name"]] + split(row["aliases"]) + split(row["capitals"]))
+            people = Entry(iso3, row["name"], PEOPLE, iso3, sector if group else None, group=group)
+            self.add(people, split(row["demonyms"]))
+            for seat in split(row["seats"]):
+                name, _, code = seat.partition("=")
+                slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+                self.add(Entry(f"{iso3}:{slug}", name, SEAT, iso3, code.strip() or "GOV"), [name])
+        for c in pycountry.countries:
+            if c.alpha_3 not in self.country_names:
+                self.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+            entry = Entry(c.alpha_3, self.country_names[c.alpha_3], COUNTRY, c.alpha_3, "GOV")
+            for name in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+                if name and "," not in name and words(name) not in self.index:
+                    self.add(entry, [name])
+
+    def load_file(self, path: str | Path) -> int:
+        """Merge a user dictionary (YAML, CSV/TSV or PETRARCH text) over the knowledge base.
+
+        Returns the number of entries read. Raises ValueError naming the file and the reason.
+        """
+        p = Path(path)
+        if not p.is_file():
+            raise ValueError(f"{p}: actor dictionary not found")
+        suffix = p.suffix.lower()
+        if suffix in (".yaml", ".yml", ".csv", ".tsv"):
+            named: list[NamedEntry] = read_table(p)
+        elif looks_like_petrarch(p):
+            named = read_petrarch(p, self.vocabulary.cameo)
+        else:
+            raise ValueError(f"{p}: unknown actor dictionary format (use .yaml, .csv, or a PETRARCH .txt/.actors file)")
+        for ne in named:
+            self.add(ne.entry, ne.aliases, ne.case)
+        return len(named)
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def candidates(self, key: tuple[str, ...], raw: tuple[str, ...]) -> list[Alias]:
+        return [a for a in self.index.get(key, ()) if case_ok(a.case, a.raw, raw)]
+
+    def choose(self, cands: list[Alias], day: date) -> tuple[Entry, State] | None:
+        """The best entry among aliases matching one phrase, and its state on `day`.
+
+        A user entry wins; where it gives a country but no sector, a built-in entry for the same
+        name and country supplies the sector. Among built-in namesakes, one in office on `day`
+        wins, then the most recent.
+        """
+        if not cands:
+            return None
+        users = [a.entry for a in cands if a.entry.user]
+        builtin = [a.entry for a in cands if not a.entry.user]
+        if users:
+            entry = users[0]
+            state = entry.state_at(day)
+            if state.sector is None and not entry.blocked:
+                for other in builtin:
+                    other_state = other.state_at(day)
+                    if other_state.country == state.country and other_state.sector:
+                        return other, other_state
+            return entry, state
+        if len(builtin) == 1:
+            return builtin[0], builtin[0].state_at(day)
+        best_rank = min(_KIND_RANK.get(e.kind, 0) for e in builtin)
+        same = [e for e in builtin if _KIND_RANK.get(e.kind, 0) == best_rank]
+        states = [(e, e.state_at(day)) for e in same]
+        current = [es for es in states if es[1].status == "current"]
+        if current:
+            return current[0]
+        return max(states, key=lambda es: es[0].last_end())
+
+    def office_holder(self, country: str, title: str, day: date) -> Actor | None:
+        """The built-in person holding an office of `country` on `day` ("the Turkish president")."""
+        office = self.vocabulary.office_titles.get(title)
+        for role, entry in self.offices.get((country, office or ""), ()):
+            if role.covers(day):
+                return Actor(title, entry.name, role.country, role.sector, entry.kb_id)
+        return None

@@ -1,0 +1,368 @@
+"""ActorResolver: a noun-phrase mention -> ``Actor`` (name, country, sector, kb_id).
+
+Reading a mention:
+1. The phrase is cut to the head, its left modifiers, appositions and "of/for/from" objects.
+2. Each part is matched, longest phrase first, against the names index (people, organisations,
+   countries, demonyms, capitals, seats of power) and the agent vocabulary (sector nouns).
+3. The head decides: a known name at the head is the actor (dated roles give its sector on the
+   document's date); an agent noun at the head gives the sector and modifiers give the country;
+   a bare country or capital is that country's government.
+4. ``DocContext`` supplies earlier names, titles and institutions of the same document.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import pycountry
+
+from tacitus.actors.context import DocContext
+from tacitus.actors.entries import COUNTRY, NAMED, PEOPLE, PERSON, Entry, State
+from tacitus.actors.knowledge import Agent, KnowledgeBase, Vocabulary
+from tacitus.actors.mention import Group, Mention, Tok, mention_from_span, mention_from_text
+from tacitus.actors.text import parse_date, split_raw
+from tacitus.records import Actor
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span
+
+
+@dataclass
+class Match:
+    kind: str  # "name", "agent", "honorific", "former", "sponsor", "stance"
+    toks: tuple[int, ...]
+    entry: Entry | None = None
+    state: State | None = None
+    agent: Agent | None = None
+
+
+@dataclass
+class Reading:
+    """The matches of one group (core, apposition or owner)."""
+
+    group: Group
+    matches: list[Match]
+
+    def at(self, i: int) -> Match | None:
+        return next((m for m in self.matches if i in m.toks), None)
+
+    def names(self) -> list[Match]:
+        return [m for m in self.matches if m.kind == "name" and m.entry is not None and not m.entry.blocked]
+
+
+class ActorResolver:
+    """Resolves noun-phrase mentions to actors. Build once; ``default()`` is the shared one."""
+
+    _default: "ActorResolver | None" = None
+    _lock = threading.Lock()
+
+    def __init__(self, extra_files: Sequence[str | Path] = ()) -> None:
+        self.vocabulary = Vocabulary()
+        self.kb = KnowledgeBase(self.vocabulary)
+        self.kb.load_builtin()
+        for path in extra_files:
+            self.kb.load_file(path)
+        self._states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+
+    @classmethod
+    def default(cls) -> "ActorResolver":
+        """The process-wide resolver with the built-in knowledge only."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls()
+            return cls._default
+
+    def new_context(self, when: str | None) -> DocContext:
+        """A fresh per-document context; `when` is the ISO publication date (None: today)."""
+        day = parse_date(when, "publication date") if when else None
+        return DocContext(day or date.today(), when, self._states)
+
+    # -- entry points ----------------------------------------------------------------------------
+    def resolve_span(self, span: "Span", ctx: DocContext) -> Actor | None:
+        """Resolve an argument noun phrase as the coder found it (e.g. a head token's subtree)."""
+        if len(span) == 0:
+            return None
+        return self._resolve(mention_from_span(span, self.vocabulary.owner_prepositions), ctx)
+
+    def resolve_text(self, text: str, ctx: DocContext | None = None) -> Actor | None:
+        """Resolve a plain-text noun phrase (no parser: the last word before a preposition is the head)."""
+        mention = mention_from_text(text.strip(), self.vocabulary.owner_prepositions)
+        if mention is None:
+            return None
+        return self._resolve(mention, ctx if ctx is not None else self.new_context(None))
+
+    # -- matching --------------------------------------------------------------------------------
+    def _read(self, group: Group, day: date) -> Reading:
+        vocab, kb = self.vocabulary, self.kb
+        seq = [(raw.lower(), raw, t.i) for t in group.toks for raw in split_raw(t.text)]
+        matches: list[Match] = []
+        n, k = len(seq), 0
+        longest = max(kb.max_len, vocab.agent_max, 2)
+        while k < n:
+            found: Match | None = None
+            used = 1
+            for size in range(min(longest, n - k), 0, -1):
+                key = tuple(w for w, _, _ in seq[k:k + size])
+                toks = tuple(sorted({i for _, _, i in seq[k:k + size]}))
+                if key in vocab.honorifics:
+                    found, used = Match("honorific", toks), size
+                    break
+                cands = kb.candidates(key, tuple(r for _, r, _ in seq[k:k + size]))
+                if cands:
+                    chosen = kb.choose(cands, day)
+                    if chosen:
+                        found, used = Match("name", toks, chosen[0], chosen[1]), size
+                        break
+                agent = vocab.agents.get(key)
+                if agent:
+                    found, used = Match("agent", toks, agent=agent), size
+                    break
+            if found is None:
+                word, _, i = seq[k]
+                kind = ("former" if word in vocab.former else "sponsor" if word in vocab.sponsor_words
+                        else "stance" if word in vocab.stance_prefixes else "")
+                if kind:
+                    found = Match(kind, (i,))
+                k += 1
+            else:
+                k += used
+            if found:
+                matches.append(found)
+        self._drop_sponsors(matches)
+        return Reading(group, matches)
+
+    @staticmethod
+    def _drop_sponsors(matches: list[Match]) -> None:
+        """"Iranian-backed militias", "pro-Russian separatists": the country is not the actor's."""
+        drop = set()
+        for j, m in enumerate(matches):
+            if m.kind != "name":
+                continue
+            if j + 1 < len(matches) and matches[j + 1].kind == "sponsor" and matches[j + 1].toks[0] <= m.toks[-1] + 2:
+                drop.add(j)
+            if j and matches[j - 1].kind == "stance" and m.toks[0] - matches[j - 1].toks[-1] <= 2:
+                drop.add(j)
+        for j in sorted(drop, reverse=True):
+            matches.pop(j)
+
+    # -- composing -------------------------------------------------------------------------------
+    def _name_chain(self, reading: Reading) -> list[Tok]:
+        """Proper-noun tokens ending at the head that no agent/honorific/non-person name explains."""
+        head = reading.group.head
+        toks = {t.i: t for t in reading.group.toks}
+        chain: list[Tok] = []
+        i = head
+        while i in toks and toks[i].pos == "PROPN" and not toks[i].poss:
+            m = reading.at(i)
+            if m is not None and (m.kind in ("agent", "honorific") or (m.kind == "name" and m.entry
+                                                                         and m.entry.kind not in (PERSON, NAMED))):
+                if i == head and m.kind == "name":
+                    return []
+                break
+            chain.insert(0, toks[i])
+            i -= 1
+            while i in toks and toks[i].pos == "PUNCT":
+                i -= 1
+        return chain
+
+    def _identity(self, reading: Reading) -> tuple[Match | None, list[Tok]]:
+        """The name match that is the head itself, and the unexplained proper-name chain."""
+        head_match = reading.at(reading.group.head)
+        chain = self._name_chain(reading)
+        if head_match is None or head_match.kind != "name" or head_match.entry is None:
+            return None, chain
+        if head_match.entry.blocked:
+            return head_match, []
+        if head_match.entry.kind in (PERSON, NAMED) and any(t.i not in head_match.toks for t in chain):
+            return None, chain  # "Emine Erdogan" is not "Erdogan" the president
+        return head_match, []
+
+    def _resolve(self, mention: Mention, ctx: DocContext) -> Actor | None:
+        vocab = self.vocabulary
+        head = mention.head
+        if head.text.lower() in vocab.pronouns and len(mention.core.toks) == 1:
+            return None
+        whole = self._whole_name(mention, ctx)
+        if whole is not None:
+            return whole
+        core = self._read(mention.core, ctx.day)
+        appos = [self._read(g, ctx.day) for g in mention.appos]
+        owners = [self._read(g, ctx.day) for g in mention.owners]
+        identity, chain = self._identity(core)
+        if identity is not None and identity.entry is not None and identity.entry.blocked:
+            return None
+        former = any(m.kind == "former" for r in [core, *appos] for m in r.matches)
+
+        # evidence from modifiers: (country, sector) pairs, nearest to the head last
+        chain_ids = {t.i for t in chain}
+        mods = [m for m in core.matches if m.kind == "name" and m is not identity and m.entry is not None
+                and not m.entry.blocked and not chain_ids.intersection(m.toks)]
+        titles: list[Agent] = [m.agent for r in [core, *appos] for m in r.matches
+                               if m.kind == "agent" and m.agent is not None and m.agent.kind in ("titles", "roles")
+                               and (r is not core or head.i not in m.toks)]
+        agents_left = [m for m in core.matches if m.kind == "agent" and head.i not in m.toks]
+        head_agent_m = next((m for m in core.matches if m.kind == "agent" and head.i in m.toks), None)
+        head_agent = head_agent_m.agent if head_agent_m else None
+
+        # identity through an apposition: "his Russian counterpart Vladimir Putin"
+        if identity is None and not (chain and head.pos == "PROPN"):
+            for r in appos:
+                m, ach = self._identity(r)
+                if m is not None and m.entry and m.entry.kind in (PERSON, NAMED, "org", "seat"):
+                    identity = m
+                    mods.extend(x for x in r.matches if x.kind == "name" and x is not m)
+                    break
+                if m is None and ach and r.at(r.group.head) is None:
+                    known = ctx.by_name(self._key(ach, vocab))
+                    if known:
+                        return self._finish(Actor(mention.text, known.name, known.country, known.sector,
+                                                  known.kb_id), ctx, person=True, names=[ach])
+        owner_names = [m for r in owners for m in r.names() if r.group.head in m.toks]
+        owner_agents = [m for r in owners for m in r.matches if m.kind == "agent"]
+
+        country = self._country(mods, owner_names)
+        mod_sector = self._modifier_sector(agents_left + owner_agents, mods + owner_names)
+
+        # 1. a known name at the head (or in apposition)
+        if identity is not None and identity.entry is not None:
+            entry, state = identity.entry, identity.state
+            is_person = entry.kind == PERSON or (entry.kind == NAMED and head.ent == "PERSON")
+            sector = state.sector
+            title_sector = next((a.sector for a in titles if a and a.sector and a.kind == "titles"), None)
+            if is_person and state.status in ("former", "before") and title_sector and not former:
+                sector = title_sector
+            if former and is_person:
+                sector = "ELI"
+            actor = Actor(mention.text, entry.name, state.country or country, sector, entry.kb_id)
+            ttl = {a.phrase for a in titles if a.kind == "titles" or a.generic}
+            if state.title:
+                ttl.add(state.title)
+            return self._finish(actor, ctx, person=is_person, titles=ttl,
+                                names=[chain or [t for t in mention.core.toks if t.i in identity.toks]],
+                                full=entry.name if is_person else None)
+
+        # 2. an unknown proper name at the head: earlier in the document, or a new named actor
+        if chain and head.pos == "PROPN" and head_agent is None:
+            known = ctx.by_name(self._key(chain, vocab))
+            if known:
+                return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
+                                    ctx, person=True, names=[chain])
+            name = " ".join(t.text for t in chain)
+            sector = "ELI" if former else mod_sector
+            is_person = head.ent == "PERSON" or bool(titles) or any(m.kind == "honorific" for m in core.matches)
+            sector = self._group_sector(country, sector)
+            return self._finish(Actor(mention.text, name, country, sector, None), ctx, person=is_person,
+                                titles={a.phrase for a in titles if a.kind == "titles"}, names=[chain])
+
+        # 3. an agent noun at the head
+        if head_agent is not None:
+            return self._agent_actor(mention, head_agent, country, mod_sector, former, chain, ctx)
+
+        # 4. no actor word at the head: modifiers may still say whose it is ("Turkish airstrikes")
+        if country or mod_sector:
+            return Actor(mention.text, None, country, self._group_sector(country, mod_sector), None)
+        return None
+
+    def _agent_actor(self, mention: Mention, agent: Agent, country: str | None, mod_sector: str | None,
+                     former: bool, chain: list[Tok], ctx: DocContext) -> Actor | None:
+        sector = agent.sector
+        if agent.kind == "roles" and mod_sector:
+            sector = mod_sector
+        elif sector == "MIL" and mod_sector in self.vocabulary.armed_modifiers:
+            sector = self.vocabulary.armed_modifiers[mod_sector]
+        singular_person = agent.kind in ("titles",) or agent.generic
+        if not mention.plural and mention.definite and singular_person and not chain:
+            known = ctx.person_with_title(agent.phrase, country, agent.generic)
+            if known is None and country and not agent.generic:
+                known = self.kb.office_holder(country, agent.phrase, ctx.day)
+            if known is not None:
+                return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
+                                    ctx, person=True, titles={agent.phrase})
+        if agent.kind == "bodies" and country is None and mention.definite and not mention.plural:
+            known = ctx.body_like(agent.phrase)
+            if known is not None:
+                return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
+                                    ctx, body=agent.phrase)
+        if country is None and agent.kind in ("bodies", "titles") and not mention.plural:
+            country = ctx.dominant_country()
+        if former and agent.kind in ("titles", "roles", "members"):
+            sector = "ELI"
+        sector = self._group_sector(country, sector)
+        if sector is None and country is None:
+            return None
+        name = " ".join(t.text for t in chain) if chain else None
+        return self._finish(Actor(mention.text, name, country, sector, None), ctx,
+                            person=singular_person and not mention.plural and bool(name),
+                            titles={agent.phrase} if singular_person else None,
+                            body=agent.phrase if agent.kind == "bodies" else None,
+                            names=[chain] if chain else None)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _whole_name(self, mention: Mention, ctx: DocContext) -> Actor | None:
+        """A name the parse splits ("Syrian Observatory for Human Rights", "Doctors Without Borders")."""
+        content = [t for t in mention.full if t.pos not in ("DET", "PUNCT")]
+        core_ids = {t.i for t in mention.core.toks}
+        if len(content) < 2 or all(t.i in core_ids for t in content):
+            return None
+        reading = self._read(Group(content, content[-1].i), ctx.day)
+        if len(reading.matches) != 1 or reading.matches[0].kind != "name":
+            return None
+        m = reading.matches[0]
+        if m.entry is None or m.state is None or m.entry.blocked or len(m.toks) != len(content):
+            return None
+        return self._finish(Actor(mention.text, m.entry.name, m.state.country, m.state.sector, m.entry.kb_id),
+                            ctx, person=m.entry.kind == PERSON, full=m.entry.name)
+
+    def _country(self, mods: list[Match], owner_names: list[Match]) -> str | None:
+        for m in reversed(mods):
+            if m.state and m.state.country:
+                return m.state.country
+        for m in owner_names:
+            if m.state and m.state.country:
+                return m.state.country
+        return None
+
+    @staticmethod
+    def _modifier_sector(agents: list[Match], names: list[Match]) -> str | None:
+        """The sector a modifier carries, nearest to the head first: agent words, then named
+        organisations ("Hamas official") and persons ("Putin aide"); bare countries carry none."""
+        for m in sorted(agents, key=lambda m: m.toks[-1], reverse=True):
+            if m.agent and m.agent.sector:
+                return m.agent.sector
+        for m in sorted(names, key=lambda m: m.toks[-1], reverse=True):
+            if m.entry and m.entry.kind not in (COUNTRY, PEOPLE) and m.state and m.state.sector:
+                return m.state.sector
+        return None
+
+    def _group_sector(self, country: str | None, sector: str | None) -> str | None:
+        """Armed or governing bodies of a group code (KUR) take the group's own sector (REB)."""
+        if country in self.kb.group_codes and sector in ("MIL", "GOV"):
+            entry = self.kb.entries.get(country)
+            return entry.sector if entry and entry.sector else sector
+        return sector
+
+    @staticmethod
+    def _key(toks: list[Tok], vocab: Vocabulary) -> tuple[str, ...]:
+        words = tuple(w.lower() for t in toks for w in split_raw(t.text))
+        while words and (words[:1] in vocab.honorifics):
+            words = words[1:]
+        return words
+
+    def _finish(self, actor: Actor, ctx: DocContext, person: bool = False, titles: set[str] | None = None,
+                body: str | None = None, names: list[list[Tok]] | None = None, full: str | None = None) -> Actor:
+        keys: list[tuple[str, ...]] = []
+        if person:
+            for toks in names or []:
+                key = self._key(toks, self.vocabulary)
+                if key:
+                    keys.extend([key, key[-1:]])
+            for text in (full, actor.name):
+                if text:
+                    key = tuple(w.lower() for w in split_raw(text))
+                    keys.extend([key, key[-1:]])
+        ctx.remember(actor, person=person, titles=titles, body=body, name_keys=keys)
+        return actor
