@@ -169,3 +169,12 @@ def test_undated_event_takes_publication_date_with_unknown_precision(coder):
 def test_fatalities_attach_to_the_attack(coder):
     e = only(code(coder, "Iraqi troops attacked Kurdish fighters near Kirkuk, killing four fighters."), "ASSAULT")
     assert e.fatalities == 4
+
+
+def test_source_known_by_nothing_gives_no_event(coder):
+    assert code(coder, "Hudson Maxim talked about inventions with his neighbours.") == []
+
+
+def test_target_known_only_by_text_is_kept(coder):
+    e = only(code(coder, "Iraqi troops attacked Zorblax near Kirkuk."), "ASSAULT")
+    assert e.target is not None and e.target.text == "Zorblax" and e.target.sector is None

@@ -256,7 +256,9 @@ class EventCoder:
 
     def _drafts(self, pred: Predicate, ctx, cache) -> list[Draft]:
         src_toks, tgt_toks = self._arguments(pred)
-        sources = [(t, a) for s in src_toks for t in with_conjuncts(s) if (a := self._actor(t, ctx, cache))]
+        # a source must be known at least by country or sector: "United reached a deal" is not political data
+        sources = [(t, a) for s in src_toks for t in with_conjuncts(s)
+                   if (a := self._actor(t, ctx, cache)) and (a.country or a.sector)]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         if not sources:

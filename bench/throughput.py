@@ -1,0 +1,59 @@
+"""Throughput of the whole pipeline against spaCy's own full pipeline on the same text and cores.
+
+    python bench/throughput.py [JSONL] [--workers N]
+
+Prints sentences/s and documents/s end to end (ingest, parse, code) and for spaCy alone (nlp.pipe over the
+same cleaned paragraphs, N processes), their ratio, and the peak RSS of this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news_samples.jsonl"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("jsonl", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--workers", type=int, default=1)
+    args = ap.parse_args()
+
+    from tacitus.ingest import iter_inputs
+    from tacitus.parse import load_pipeline
+    from tacitus.pipeline import run
+    from tacitus.settings import Settings
+
+    docs = [d for _, d in iter_inputs([args.jsonl], published="2020-01-01") if d is not None]
+    paragraphs = [p for d in docs for p in d.paragraphs]
+    nlp = load_pipeline()
+    nlp("warm up")
+
+    t0 = time.perf_counter()
+    sentences = 0
+    for sdoc in nlp.pipe(paragraphs, batch_size=32, n_process=args.workers):
+        sentences += sum(1 for _ in sdoc.sents)
+    spacy_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    events = 0
+    for _status, _doc, evs in run([args.jsonl], Settings(workers=args.workers, published="2020-01-01")):
+        events += len(evs)
+    ours_s = time.perf_counter() - t0
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {args.jsonl}: {len(docs)} documents, {len(paragraphs)} paragraphs, {sentences} sentences")
+    print(f"workers: {args.workers}")
+    print(f"spaCy alone : {sentences / spacy_s:8.1f} sentences/s  {len(docs) / spacy_s:7.1f} documents/s")
+    print(f"tacitus     : {sentences / ours_s:8.1f} sentences/s  {len(docs) / ours_s:7.1f} documents/s"
+          f"  ({events} events)")
+    print(f"ratio tacitus/spaCy: {spacy_s / ours_s:.2f}")
+    print(f"peak RSS (main process): {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
