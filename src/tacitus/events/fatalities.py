@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from tacitus.datafiles import read_yaml_mapping
 
 FATALITIES_FILE = Path(__file__).parent / "data" / "fatalities.yaml"
 _STOP_MODIFIERS = ("and", "or", "but", "were", "was", "are", "is", "have", "has", "had", "who", "which", "that",
@@ -181,12 +181,7 @@ class FatalityFinder:
 
 @lru_cache(maxsize=1)
 def _finder() -> FatalityFinder:
-    try:
-        raw = yaml.safe_load(FATALITIES_FILE.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{FATALITIES_FILE}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise ValueError(f"{FATALITIES_FILE}: expected a mapping at the top level")
+    raw = read_yaml_mapping(FATALITIES_FILE)
     return FatalityFinder(raw)
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from tacitus.datafiles import read_yaml_mapping
 
 DATA_DIR = Path(__file__).parent / "data"
 NAMES_FILE = DATA_DIR / "names.yaml"
@@ -84,12 +84,7 @@ def _keys(items: Any, what: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """Load ``names.yaml`` once."""
-    try:
-        raw = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{NAMES_FILE}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise ValueError(f"{NAMES_FILE}: expected a mapping at the top level")
+    raw = read_yaml_mapping(NAMES_FILE)
     admin = raw.get("admin1_words") or {}
     city = raw.get("city_words") or {}
     detail = raw.get("detail_countries") or {}

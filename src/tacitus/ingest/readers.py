@@ -145,6 +145,19 @@ def read_stdin(stream: TextIO) -> Iterator[RawRecord]:
         yield RawRecord(input=where, default_id=None, text=text, notes=notes)
 
 
+def _open_text_file(path: Path) -> tuple[IO[bytes] | None, str | None]:
+    """The file opened for reading, or the reason it cannot be read as a text file of records."""
+    try:
+        f = open(path, "rb")
+    except OSError as exc:
+        return None, _os_reason(exc)
+    reason = _first_bytes_reason(f)
+    if reason:
+        f.close()
+        return None, reason
+    return f, None
+
+
 def _first_bytes_reason(f: IO[bytes]) -> str | None:
     head = f.read(8192)
     f.seek(0)
@@ -209,16 +222,11 @@ def record_from_fields(fields: Mapping[str, Any], where: str, default_id: str, n
 
 def read_jsonl(path: Path, where: str, key: str) -> Iterator[RawRecord]:
     """One article per line; each line accounted for (blank lines are not records)."""
-    try:
-        f = open(path, "rb")
-    except OSError as exc:
-        yield _reject(where, _os_reason(exc))
+    f, reason = _open_text_file(path)
+    if f is None:
+        yield _reject(where, reason)
         return
     with f:
-        reason = _first_bytes_reason(f)
-        if reason:
-            yield _reject(where, reason)
-            return
         count = 0
         for lineno, raw in _lines(f):
             at = f"{where}:{lineno}"
@@ -255,16 +263,11 @@ def _sniff_delimiter(header: str) -> str:
 def read_csv(path: Path, where: str, key: str) -> Iterator[RawRecord]:
     """A header row naming columns (id, text, html, published, title, url, publisher), then one article a row."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_HTML_CHARS + 1))
-    try:
-        f = open(path, "rb")
-    except OSError as exc:
-        yield _reject(where, _os_reason(exc))
+    f, reason = _open_text_file(path)
+    if f is None:
+        yield _reject(where, reason)
         return
     with f:
-        reason = _first_bytes_reason(f)
-        if reason:
-            yield _reject(where, reason)
-            return
         notes: list[str] = []
 
         def decoded_lines() -> Iterator[str]:

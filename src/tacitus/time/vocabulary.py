@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from tacitus.datafiles import read_yaml_mapping
 
 EXPRESSIONS_FILE = Path(__file__).parent / "data" / "expressions.yaml"
 
@@ -70,12 +70,7 @@ def _words(raw: dict, name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def date_vocabulary() -> DateVocabulary:
     """Load and check ``expressions.yaml``."""
-    try:
-        raw = yaml.safe_load(EXPRESSIONS_FILE.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{EXPRESSIONS_FILE}: not valid YAML ({exc})") from exc
-    if not isinstance(raw, dict):
-        raise ValueError(f"{EXPRESSIONS_FILE}: expected a mapping at the top level")
+    raw = read_yaml_mapping(EXPRESSIONS_FILE)
     units = raw.get("units") or {}
     for name, spec in units.items():
         if not isinstance(spec, dict) or spec.get("precision") not in {"day", "week", "month", "year"}:
