@@ -178,3 +178,11 @@ def test_source_known_by_nothing_gives_no_event(coder):
 def test_target_known_only_by_text_is_kept(coder):
     e = only(code(coder, "Iraqi troops attacked Zorblax near Kirkuk."), "ASSAULT")
     assert e.target is not None and e.target.text == "Zorblax" and e.target.sector is None
+
+
+def test_coordinated_verbs_share_the_date(coder):
+    events = code(coder, "Last year, in October, Putin spoke to Erdogan over the phone and invited him to Moscow.")
+    call, invite = only(events, "CONSULT"), only(events, "REQUEST")
+    assert (call.date, call.date_precision) == ("2019-10", "month")
+    assert (invite.date, invite.date_precision) == ("2019-10", "month")
+    assert (invite.source.code, invite.target.code) == ("RUS GOV", "TUR GOV")

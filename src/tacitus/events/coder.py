@@ -211,7 +211,7 @@ class EventCoder:
         if tok.i in cache:
             return cache[tok.i]
         if is_pronoun(tok):
-            antecedent = _governing_subject(tok)
+            antecedent = _antecedent(tok)
             actor = self._actor(antecedent, ctx, cache) if antecedent is not None else None
             if actor is None and hasattr(ctx, "last_actor"):
                 actor = ctx.last_actor()
@@ -349,6 +349,12 @@ class EventCoder:
                 if i not in dates:
                     dates[light_of.get(i, i)] = anchoring.shift_date(base[0], base[1], offset)
 
+        for p in drafted:  # "spoke to X and invited Y": coordinated verbs share their time adverbials
+            tok = p.head
+            if p.token.i not in dates and tok.dep_ == "conj":
+                base = dates.get(light_of.get(tok.head.i, tok.head.i))
+                if base is not None:
+                    dates[p.token.i] = base
         actor_toks = anchoring.tokens_in(
             phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok) if t is not None and t.pos_ != "VERB")
         places: dict[int | None, Location] = {}
@@ -409,6 +415,21 @@ class EventCoder:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
             ))
         return _unique(events)
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """A pronoun's antecedent inside its sentence. A subject pronoun takes the subject of a clause above it
+    ("Iran said it would attack" -> Iran); an object pronoun cannot be its own clause's subject, so it takes the
+    nearest earlier named entity that is not ("Putin spoke to Erdogan and invited him" -> Erdogan)."""
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        return _governing_subject(pronoun)
+    subjects: set[int] = set()
+    if pronoun.head.pos_ == "VERB":
+        subjects = {t.i for s in verb_subjects(pronoun.head) for t in with_conjuncts(s)}
+    for ent in reversed([e for e in pronoun.sent.ents if e.end <= pronoun.i]):
+        if ent.label_ in ("PERSON", "GPE", "ORG", "NORP") and ent.root.i not in subjects:
+            return ent.root
+    return None
 
 
 def _governing_subject(pronoun: Token) -> Token | None:
