@@ -106,10 +106,19 @@ def test_denial_negates_the_complement(coder):
     assert e.modality == "negated"
 
 
-def test_future_visit(coder):
-    e = only(code(coder, "The Indian prime minister will visit Japan next week."), "CONSULT")
-    assert (e.source.code, e.target.code, e.cameo_code, e.plover_mode) == ("IND GOV", "JPN GOV", "042", "visit")
-    assert e.modality == "future"
+def test_future_cooperation_is_an_intention(coder):
+    # PLOVER: cooperative actions reported in the future tense are coded AGREE
+    e = only(code(coder, "The Indian prime minister will visit Japan next week."), "AGREE")
+    assert (e.source.code, e.target.code, e.cameo_code, e.modality) == ("IND GOV", "JPN GOV", "036", "asserted")
+    e = only(code(coder, "Australia is willing to withdraw its troops from Iraq."), "AGREE")
+    assert (e.source.code, e.cameo_code) == ("AUS GOV", "035")
+
+
+def test_refused_cooperation_is_a_rejection(coder):
+    e = only(code(coder, "Pakistan refused to meet Indian officials."), "REJECT")
+    assert (e.source.code, e.target.country, e.cameo_code, e.plover_mode) == ("PAK GOV", "IND", "125", "meet")
+    e = only(code(coder, "The United States will not lift sanctions on Cuba."), "REJECT")
+    assert (e.source.country, e.cameo_code, e.modality) == ("USA", "124", "asserted")
 
 
 def test_plan_to_is_future(coder):

@@ -10,6 +10,7 @@ cooperation weights as published for CAMEO codes. Run from the repository root:
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -76,7 +77,25 @@ def quad_class(code: str) -> int:
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
+def valid_modes(mapping_path: str) -> tuple[dict[str, set[str]], set[str]]:
+    """PLOVER modes per type and the context list, from plover_spec_full.json beside the mapping."""
+    spec = json.loads((Path(mapping_path).parent / "plover_spec_full.json").read_text(encoding="utf-8"))
+    modes = {t: set(v.get("modes") or ()) for t, v in spec["event_types"].items()}
+    return modes, set(spec["contexts"])
+
+
+def clean_mode(row: dict, modes: dict[str, set[str]], contexts: set[str]) -> dict:
+    """The mapping puts a few contexts in the mode column ("pro_autocracy"): move them, drop other non-modes."""
+    mode = row["plover_mode"]
+    if mode and mode not in modes.get(row["plover_type"], set()):
+        if mode in contexts and not row["plover_context"]:
+            row["plover_context"] = mode
+        row["plover_mode"] = ""
+    return row
+
+
 def main(mapping_path: str) -> None:
+    modes, contexts = valid_modes(mapping_path)
     rows: dict[str, dict] = {}
     for code, label, plover in EXTRA:
         rows[code] = {"code": code, "label": label, "plover_type": plover, "plover_mode": "", "plover_context": ""}
@@ -86,8 +105,9 @@ def main(mapping_path: str) -> None:
             if not code or code in rows:  # root 08 is listed twice (CONCEDE and RETREAT): keep the first
                 continue
             label = (r["cameo_description"] or "").strip() or ROOT_LABELS.get(code, "")
-            rows[code] = {"code": code, "label": label, "plover_type": r["plover_event"].strip(),
-                          "plover_mode": r["plover_mode"].strip(), "plover_context": r["plover_context"].strip()}
+            rows[code] = clean_mode({"code": code, "label": label, "plover_type": r["plover_event"].strip(),
+                                     "plover_mode": r["plover_mode"].strip(),
+                                     "plover_context": r["plover_context"].strip()}, modes, contexts)
     out = Path(__file__).resolve().parents[1] / "src/tacitus/events/data/cameo.csv"
     with open(out, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, ["code", "label", "goldstein", "quad_class", "plover_type", "plover_mode", "plover_context"])

@@ -112,7 +112,13 @@ def verb_subjects(verb: Token) -> list[Token]:
         return [head]
     if dep == "xcomp":  # "urged Iran to halt": object control; "decided to withdraw": subject control
         objs = _children(head, "dobj")
-        return objs if objs else verb_subjects(head) if head.pos_ in ("VERB", "AUX") else []
+        if objs:
+            return objs
+        if head.pos_ in ("VERB", "AUX"):
+            return verb_subjects(head)
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "Australia is willing to withdraw"
+            return verb_subjects(head.head)
+        return []
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head)
     if dep in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):

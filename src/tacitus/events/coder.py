@@ -25,6 +25,7 @@ from tacitus.events.patterns import PatternBook, Sense
 from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+FRAMING_TYPES = {"REQUEST", "AGREE", "THREATEN"}  # their complement is the content of the act, not an event
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "EUR", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
 ACTOR_SENTINEL = "*actor"
@@ -108,9 +109,12 @@ class EventCoder:
         drafts: list[Draft] = []
         cache: dict[int, Actor | None] = {}
         for pred in preds:
-            if not self._is_consequence(pred, preds):
+            if not (self._is_consequence(pred, preds) or self._is_refusal_frame(pred, preds)
+                    or self._is_requested(pred, preds)):
                 drafts.extend(self._drafts(pred, ctx, cache))
         drafts = self._speech_rules(drafts, ctx, cache)
+        for d in drafts:
+            self._recode_by_modality(d)
         if not drafts:
             return []
         return self._finish(sent, index, document, ctx, preds, drafts)
@@ -156,6 +160,22 @@ class EventCoder:
         if tok.lemma_.lower() not in self.patterns.consequence_verbs:
             return False
         return any(p.token.i == tok.head.i and lookup(p.code).quad_class == 4 for p in preds)
+
+    def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
+        """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""
+        if pred.kind != "verb" or pred.token.lemma_.lower() not in self.words.negating_verbs:
+            return False
+        return any(p.token.head.i == pred.token.i and p.token.dep_ in ("xcomp", "ccomp") for p in preds)
+
+    @staticmethod
+    def _is_requested(pred: Predicate, preds: list[Predicate]) -> bool:
+        """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike": the complement is what is
+        asked, promised or threatened; the governing act is the event."""
+        tok = pred.token
+        if tok.dep_ != "xcomp":
+            return False
+        return any(p.token.i == tok.head.i and p.kind == "verb" and p.sense.plover_type in FRAMING_TYPES
+                   for p in preds)
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
@@ -277,6 +297,15 @@ class EventCoder:
                     confidence=_confidence(pred.sense.confidence, src, tgt, mod.value),
                 ))
         return out
+
+    def _recode_by_modality(self, d: Draft) -> None:
+        """Refused or undone cooperation is a rejection (CAMEO 12); cooperation announced for the future is an
+        intention to cooperate (PLOVER codes it AGREE). Conflict keeps its modality."""
+        if d.modality == "negated" and d.plover in self.words.refused_cooperation:
+            d.code, d.mode = self.words.refused_cooperation[d.plover]
+            d.plover, d.modality = "REJECT", "asserted"
+        elif d.modality == "future" and d.plover in self.words.intended_cooperation:
+            d.code, d.plover, d.mode, d.modality = self.words.intended_cooperation[d.plover], "AGREE", None, "asserted"
 
     # ------------------------------------------------------------------ reported speech
     def _speaker(self, verb: Token, ctx, cache) -> Actor | None:
@@ -405,7 +434,7 @@ class EventCoder:
             events.append(Event(
                 event_id=ev_id, doc_id=document.doc_id, sentence_index=index, sentence=text,
                 evidence_start=start, evidence_end=end, plover_type=d.plover or "", plover_mode=d.mode,
-                plover_contexts=[info.plover_context] if info.plover_context else [],
+                plover_contexts=[c.strip() for c in (info.plover_context or "").split(";") if c.strip()],
                 cameo_code=d.code, goldstein=info.goldstein, quad_class=info.quad_class,
                 source=source, target=target, date=date[0] if date else None,
                 date_precision=date[1] if date else "unknown",

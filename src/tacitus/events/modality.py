@@ -19,13 +19,19 @@ class ModalityWords:
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
     negation_words: frozenset[str]
+    future_adjectives: frozenset[str]
+    refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
+    intended_cooperation: dict  # PLOVER type -> CAMEO code
 
     @classmethod
     @functools.lru_cache(maxsize=1)
     def default(cls) -> "ModalityWords":
         text = resources.files("tacitus.events").joinpath("data/modality.yaml").read_text(encoding="utf-8")
         data = yaml.safe_load(text)
-        return cls(**{k: frozenset(str(w).lower() for w in data[k]) for k in cls.__dataclass_fields__})
+        tables = {"refused_cooperation": {k: (str(v[0]), v[1]) for k, v in data["refused_cooperation"].items()},
+                  "intended_cooperation": {k: str(v) for k, v in data["intended_cooperation"].items()}}
+        words = {k: frozenset(str(w).lower() for w in data[k]) for k in cls.__dataclass_fields__ if k not in tables}
+        return cls(**words, **tables)
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,8 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
                 return Modality("negated", _speech_above(head, words))
             if lemma in words.future_verbs and value == "asserted":
                 value = "future"
+        if dep in ("xcomp", "pcomp", "prep") and head.lemma_.lower() in words.future_adjectives and value == "asserted":
+            value = "future"  # "is willing to withdraw", "is committed to opening"
         if dep in ("advcl", "conj", "acl", "relcl"):
             break  # an adverbial, coordinated or relative clause keeps its own modality
         tok = head

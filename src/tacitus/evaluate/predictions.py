@@ -1,0 +1,100 @@
+"""From the coder's events of one sentence to the label each gold format asks for.
+
+Top event: among the sentence's events whose modality is "asserted" or "future", the one with the highest
+confidence (the first such on a tie). It decides:
+
+- ``utd-class``: the five-way class of its CAMEO code; no top event gives class 0.
+- ``utd-spans``: its source and target texts, located in the sentence.
+- ``plover-gsr``: its PLOVER type; events without one (CAMEO 01 statements, which PLOVER has no type for) are
+  passed over; no top event gives "NONE".
+
+IndiaPoliceEvents labels (multi-label; every event of the sentence counts, not only the top one). "Police" means
+the source sector is COP:
+
+- KILL: an asserted ASSAULT with a death toll (``fatalities`` > 0) or a killing predicate (``kill_predicates``
+  of data/gold_mappings.yaml: kill, massacre, shoot, ...), by the police.
+- ARREST: an asserted COERCE event with mode "arrest", by the police or by an unnamed agent (source with no
+  country and no sector, as in "40 people were arrested").
+- FORCE: an asserted ASSAULT, or COERCE other than an arrest, by the police (KILL implies FORCE, as in the gold).
+- ANY_ACTION: any asserted event whose source or target sector is COP, or any of KILL, ARREST, FORCE.
+- FAIL: a negated event whose source sector is COP ("police did not intervene").
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import yaml
+
+from tacitus.events.ontology import lookup
+from tacitus.records import Actor, Event
+
+TOP_MODALITIES = ("asserted", "future")
+POLICE = "COP"
+NO_EVENT = "NONE"
+
+
+@functools.lru_cache(maxsize=1)
+def gold_mappings() -> dict:
+    """The parsed data/gold_mappings.yaml."""
+    text = resources.files("tacitus.evaluate").joinpath("data/gold_mappings.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or "gold_code_aliases" not in data or "kill_predicates" not in data:
+        raise ValueError("tacitus/evaluate/data/gold_mappings.yaml: needs gold_code_aliases and kill_predicates")
+    return data
+
+
+def top_event(events: list[Event], *, plover_only: bool = False) -> Event | None:
+    """The asserted or future event with the highest confidence; None when there is none."""
+    pool = [e for e in events if e.modality in TOP_MODALITIES and (e.plover_type or not plover_only)]
+    return max(pool, key=lambda e: e.confidence) if pool else None
+
+
+def five_way_class(events: list[Event]) -> str:
+    """The UTD five-way class ("0".."4") the sentence's events give."""
+    top = top_event(events)
+    return str(lookup(top.cameo_code).five_way) if top else "0"
+
+
+def plover_type(events: list[Event]) -> str:
+    top = top_event(events, plover_only=True)
+    return top.plover_type if top else NO_EVENT
+
+
+def gold_code(code: str) -> str:
+    """A gold country code in the coder's spelling (JAP -> JPN)."""
+    code = code.strip().upper()
+    return gold_mappings()["gold_code_aliases"].get(code, code)
+
+
+def _police(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector == POLICE
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    return actor is None or (not actor.country and not actor.sector)
+
+
+def india_labels(events: list[Event]) -> frozenset[str]:
+    """The IndiaPoliceEvents labels the sentence's events give (see the module docstring)."""
+    kill_words = set(gold_mappings()["kill_predicates"])
+    labels: set[str] = set()
+    for e in events:
+        if e.modality == "negated" and _police(e.source):
+            labels.add("FAIL")
+        if e.modality != "asserted":
+            continue
+        arrest = e.plover_type == "COERCE" and e.plover_mode == "arrest"
+        if arrest and (_police(e.source) or _unnamed(e.source)):
+            labels.add("ARREST")
+        if _police(e.source):
+            if e.plover_type == "ASSAULT" and ((e.fatalities or 0) > 0 or (e.predicate or "") in kill_words):
+                labels.add("KILL")
+            if e.plover_type == "ASSAULT" or (e.plover_type == "COERCE" and not arrest):
+                labels.add("FORCE")
+        if _police(e.source) or _police(e.target):
+            labels.add("ANY_ACTION")
+    if labels & {"KILL", "ARREST", "FORCE"}:
+        labels.add("ANY_ACTION")
+    return frozenset(labels)
