@@ -43,8 +43,8 @@ class EvalReport:
             if f"{avg}_f1" in self.metrics:
                 lines.append(f"{avg:<{width}}  {self.metrics.get(f'{avg}_precision', 0.0):>6.3f} "
                              f"{self.metrics.get(f'{avg}_recall', 0.0):>6.3f} {self.metrics[f'{avg}_f1']:>6.3f}")
-        others = {k: v for k, v in self.metrics.items()
-                  if not any(k == f"{a}_{m}" for a in ("macro", "micro") for m in ("precision", "recall", "f1"))}
+        shown = {f"{a}_{m}" for a in ("macro", "micro", *self.per_class) for m in ("precision", "recall", "f1")}
+        others = {k: v for k, v in self.metrics.items() if k not in shown}
         if others:
             lines.append("")
             for k, v in others.items():
@@ -56,6 +56,8 @@ class EvalReport:
             for err in self.errors[:max_errors]:
                 lines.append(f"  [{err['id']}] gold={err['gold']} predicted={err['predicted']} "
                              f"evidence={err.get('evidence') or '-'!r} {err.get('event') or ''}".rstrip())
+                text = err.get("text") or ""
+                lines.append(f"      {text[:100]}{'...' if len(text) > 100 else ''}")
         return "\n".join(lines)
 
     def _confusion_lines(self) -> list[str]:

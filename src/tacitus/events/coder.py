@@ -115,6 +115,7 @@ class EventCoder:
         drafts = self._speech_rules(drafts, ctx, cache)
         for d in drafts:
             self._recode_by_modality(d)
+        drafts = [d for d in drafts if d.plover]  # CAMEO 01 statements are not PLOVER events
         if not drafts:
             return []
         return self._finish(sent, index, document, ctx, preds, drafts)

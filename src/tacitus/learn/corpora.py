@@ -1,0 +1,117 @@
+"""Readers for the labelled corpora the learned layer trains on, and the train/dev split rule.
+
+- UTD CAMEO sentences: ``sentence TAB class`` (class 0..4).
+- PLOVER gold-standard records: JSON lines with ``text`` and ``event`` (one of the 16 PLOVER types).
+- NGEC synthetic stories: a zip holding one CSV with ``text`` and ``label`` (a PLOVER type); read in place.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tacitus.learn.decide import type_classes
+
+FIVE_WAY = (0, 1, 2, 3, 4)
+
+
+def _own_split_of(text: str) -> str:
+    normalised = " ".join(text.lower().split())
+    return "dev" if int(hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:8], 16) % 5 == 0 else "train"
+
+
+def split_of(text: str) -> str:
+    """"dev" for about one sentence in five (by a hash of the normalised text), else "train"."""
+    try:
+        from tacitus.evaluate import split_of as shared_split_of
+    except ImportError:
+        return _own_split_of(text)
+    return shared_split_of(text)
+
+
+@dataclass
+class Example:
+    text: str
+    source: str  # "utd", "plover", "synthetic"
+    five_way: int | None  # None when the example only trains the plover head
+    plover: str | None  # PLOVER type or "NONE"; None when unknown
+
+
+def read_utd(path: str | Path) -> list[Example]:
+    """UTD sentences with their five-way class; a malformed line raises ValueError naming file and line."""
+    path = Path(path)
+    out: list[Example] = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            text, sep, label = line.rpartition("\t")
+            if not sep or label.strip() not in {str(k) for k in FIVE_WAY} or not text.strip():
+                raise ValueError(f"{path}:{n}: expected 'sentence<TAB>class 0-4', got {line[:80]!r}")
+            out.append(Example(text.strip(), "utd", int(label), None))
+    if not out:
+        raise ValueError(f"{path}: no sentences")
+    return out
+
+
+def read_plover(path: str | Path) -> list[Example]:
+    """PLOVER gold records (``text``, ``event``) mapped to their type and five-way class."""
+    path = Path(path)
+    classes = type_classes()
+    out: list[Example] = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc})") from None
+            event, text = rec.get("event"), rec.get("text")
+            if event not in classes or not isinstance(text, str) or not text.strip():
+                raise ValueError(f"{path}:{n}: needs 'text' and 'event' (a PLOVER type), got event={event!r}")
+            out.append(Example(text.strip(), "plover", classes[event], event))
+    if not out:
+        raise ValueError(f"{path}: no records")
+    return out
+
+
+def read_synthetic_stories(path: str | Path) -> list[tuple[str, str]]:
+    """(story text, PLOVER type) pairs from the zipped CSV of synthetic stories."""
+    path = Path(path)
+    classes = type_classes()
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, FileNotFoundError) as exc:
+        raise ValueError(f"{path}: not a readable zip file ({exc})") from None
+    with archive:
+        names = [n for n in archive.namelist() if n.lower().endswith(".csv")]
+        if len(names) != 1:
+            raise ValueError(f"{path}: expected one CSV inside, found {names}")
+        with archive.open(names[0]) as raw:
+            reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
+            if not {"text", "label"} <= set(reader.fieldnames or ()):
+                raise ValueError(f"{path}:{names[0]}: needs columns 'text' and 'label', has {reader.fieldnames}")
+            out = [(r["text"], r["label"]) for r in reader if r["label"] in classes and (r["text"] or "").strip()]
+    if not out:
+        raise ValueError(f"{path}: no stories with a PLOVER label")
+    return out
+
+
+def lead_sentences(stories: list[tuple[str, str]], nlp) -> list[Example]:
+    """The first sentence of each story (its lead, where the prompted event is told), labelled with its type."""
+    classes = type_classes()
+    firsts = [next((p for p in text.split("\n") if p.strip()), "").strip()[:1000] for text, _ in stories]
+    out: list[Example] = []
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "parser") if p in nlp.pipe_names]):
+        for doc, (_text, label) in zip(nlp.pipe(firsts, batch_size=64), stories):
+            sent = next((s for s in doc.sents if len(s) >= 5), None)
+            if sent is not None:
+                out.append(Example(sent.text.strip(), "synthetic", classes[label], label))
+    return out
