@@ -321,3 +321,16 @@ def test_default_is_a_fast_singleton():
     for _ in range(200):
         fresh.resolve_text("Turkish President Recep Tayyip Erdogan", ctx)
     assert time.perf_counter() - start < 0.5
+
+
+def test_titled_mention_completes_a_name_seen_bare(nlp):
+    from tacitus.actors import ActorResolver
+
+    r = ActorResolver.default()
+    ctx = r.new_context("2019-03-01")
+    doc = nlp("Abdelaziz Zorbani resigned. Algeria's President Abdelaziz Zorbani has resigned.")
+    first = doc[0:2]
+    r.resolve_span(first, ctx)
+    full = doc.char_span(doc.text.index("Algeria"), doc.text.index(" has"))
+    actor = r.resolve_span(full, ctx)
+    assert (actor.country, actor.sector) == ("DZA", "GOV")

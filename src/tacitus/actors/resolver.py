@@ -209,6 +209,7 @@ class ActorResolver:
         head_agent = head_agent_m.agent if head_agent_m else None
 
         # identity through an apposition: "his Russian counterpart Vladimir Putin"
+        appos_known: tuple[Actor, list] | None = None
         if identity is None and not (chain and head.pos == "PROPN"):
             for r in appos:
                 m, ach = self._identity(r)
@@ -219,13 +220,18 @@ class ActorResolver:
                 if m is None and ach and r.at(r.group.head) is None:
                     known = ctx.by_name(self._key(ach, vocab))
                     if known:
-                        return self._finish(Actor(mention.text, known.name, known.country, known.sector,
-                                                  known.kb_id), ctx, person=True, names=[ach])
+                        appos_known = (known, ach)
+                        break
         owner_names = [m for r in owners for m in r.names() if r.group.head in m.toks]
         owner_agents = [m for r in owners for m in r.matches if m.kind == "agent"]
 
         country = self._country(mods, owner_names)
         mod_sector = self._modifier_sector(agents_left + owner_agents, mods + owner_names)
+        if appos_known is not None:  # a name seen before; this mention's title and country complete it
+            known, ach = appos_known
+            sector = known.sector or (head_agent.sector if head_agent is not None else None) or mod_sector
+            return self._finish(Actor(mention.text, known.name, known.country or country, sector, known.kb_id),
+                                ctx, person=True, names=[ach])
 
         # 1. a known name at the head (or in apposition)
         if identity is not None and identity.entry is not None:
@@ -248,13 +254,13 @@ class ActorResolver:
         # 2. an unknown proper name at the head: earlier in the document, or a new named actor
         if chain and head.pos == "PROPN" and head_agent is None:
             known = ctx.by_name(self._key(chain, vocab))
+            sector = self._group_sector(country, "ELI" if former else mod_sector)
             if known:
-                return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
-                                    ctx, person=True, names=[chain])
+                # what this mention says (a title, a country) completes what was known of the name
+                return self._finish(Actor(mention.text, known.name, known.country or country,
+                                          known.sector or sector, known.kb_id), ctx, person=True, names=[chain])
             name = " ".join(t.text for t in chain)
-            sector = "ELI" if former else mod_sector
             is_person = head.ent == "PERSON" or bool(titles) or any(m.kind == "honorific" for m in core.matches)
-            sector = self._group_sector(country, sector)
             return self._finish(Actor(mention.text, name, country, sector, None), ctx, person=is_person,
                                 titles={a.phrase for a in titles if a.kind == "titles"}, names=[chain])
 

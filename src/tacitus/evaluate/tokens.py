@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "’s", "'", "’", "n't", "-", "”"})
+NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "’s", "'", "’", "n't", "-",
+                             "”"})
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "€", "£", "“", "-"})
 APOSTROPHES = frozenset({"'", "’", "ʼ"})
 

@@ -61,7 +61,7 @@ def event_class(event: Event) -> int:
 
 
 def _roots(span: Span) -> list[Token]:
-    return [t for t in span if t.dep_ == "ROOT" or t.head is t or not (span.start <= t.head.i < span.end)]
+    return [t for t in span if t.dep_ == "ROOT" or t.head.i == t.i or not (span.start <= t.head.i < span.end)]
 
 
 def _lemma(tok: Token) -> str:
@@ -91,10 +91,7 @@ def main_predicate(span: Span, words: ModalityWords | None = None) -> Token | No
 
 
 def _object_of(pred: Token) -> Token | None:
-    obj = _child(pred, OBJECT_DEPS)
-    if obj is None and pred.pos_ == "NOUN":  # nominal predicate: "an attack on X" -> the prepositional object
-        return None
-    return obj
+    return _child(pred, OBJECT_DEPS)
 
 
 def _complement_of(pred: Token) -> Token | None:
@@ -119,7 +116,7 @@ def _structure(span: Span, words: ModalityWords, opts: FeatureOptions, feats: di
     feats[f"root={r}"] = 1.0
     feats[f"main={m}"] = 1.0
     feats[f"main_pos={main.pos_}"] = 1.0
-    if main is not root:
+    if main.i != root.i:
         feats["reported"] = 1.0
         feats[f"speech={r}"] = 1.0
     if r in words.negating_verbs or m in words.negating_verbs:
@@ -163,7 +160,7 @@ def _structure(span: Span, words: ModalityWords, opts: FeatureOptions, feats: di
             pobj = _child(c, {"pobj"})
             if pobj is not None:
                 feats[f"prep_obj={c.lower_}_{_lemma(pobj)}"] = 1.0
-    for head in {main, root}:
+    for head in ((main,) if main.i == root.i else (main, root)):
         for c in head.children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
