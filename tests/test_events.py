@@ -187,7 +187,13 @@ def test_fatalities_attach_to_the_attack(coder):
 
 
 def test_source_known_by_nothing_gives_no_event(coder):
-    assert code(coder, "Hudson Maxim talked about inventions with his neighbours.") == []
+    assert code(coder, "The old inventor talked about his machines with the neighbours.") == []
+
+
+def test_named_but_unknown_organisation_can_act(coder):
+    e = only(code(coder, "The Zelvanian Liberation Front attacked the Syrian army."), "ASSAULT")
+    assert e.target.code == "SYR MIL" and e.source.text.endswith("Zelvanian Liberation Front")
+    assert e.source.country is None and e.confidence < 0.7
 
 
 def test_target_known_only_by_text_is_kept(coder):

@@ -277,9 +277,9 @@ class EventCoder:
 
     def _drafts(self, pred: Predicate, ctx, cache) -> list[Draft]:
         src_toks, tgt_toks = self._arguments(pred)
-        # a source must be known at least by country or sector: "United reached a deal" is not political data
+        # a source must be known by country or sector, or be a named organisation or person
         sources = [(t, a) for s in src_toks for t in with_conjuncts(s)
-                   if (a := self._actor(t, ctx, cache)) and (a.country or a.sector)]
+                   if (a := self._actor(t, ctx, cache)) and (a.country or a.sector or _named(t))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         if not sources:
@@ -460,6 +460,11 @@ def _antecedent(pronoun: Token) -> Token | None:
         if ent.label_ in ("PERSON", "GPE", "ORG", "NORP") and ent.root.i not in subjects:
             return ent.root
     return None
+
+
+def _named(tok: Token) -> bool:
+    """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON")
 
 
 def _governing_subject(pronoun: Token) -> Token | None:
