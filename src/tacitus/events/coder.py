@@ -143,8 +143,7 @@ class EventCoder:
                 sense = self._match_noun(tok, senses) if senses else None
                 if sense is None:
                     continue
-                light = tok.head if (tok.dep_ == "dobj" and tok.head.pos_ == "VERB"
-                                     and tok.head.lemma_.lower() in self.patterns.light_verbs) else None
+                light = self._carrier(tok)
                 if light is not None and any(p.token.i == light.i for p in preds):
                     light = None  # the verb is an event of its own ("discussed the attack")
                 preds.append(Predicate(tok, sense, "noun", light=light))
@@ -211,6 +210,17 @@ class EventCoder:
             return s
         return None
 
+    def _carrier(self, noun: Token) -> Token | None:
+        """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a
+        verb of going taking it after "on"/"for" ("arrived on a visit", "returned for talks")."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.patterns.light_verbs:
+            return head
+        if (noun.dep_ == "pobj" and head.lower_ in ("on", "for") and head.head.pos_ == "VERB"
+                and head.head.lemma_.lower() in self.patterns.motion_verbs):
+            return head.head
+        return None
+
     def _apply_mode_cues(self, pred: Predicate) -> None:
         cues = _mode_cues().get(pred.sense.plover_type or "")
         if not cues:
@@ -242,6 +252,11 @@ class EventCoder:
             actor = None
         else:
             actor = self.resolver.resolve_span(phrase_span(tok), ctx)
+            unknown = actor is None or not (actor.country or actor.sector)
+            if unknown and tok.lemma_.lower() in self.patterns.collective_nouns:
+                members = prep_objects(tok, "of")  # "a group of Moroccan diplomats"
+                if members:
+                    actor = self._actor(members[0], ctx, cache)
         cache[tok.i] = actor
         return actor
 

@@ -73,6 +73,9 @@ def _load(text: str, section: str, default_targets: tuple[str, ...], where: str)
     return book
 
 
+WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns")
+
+
 def _word_list(text: str, key: str) -> frozenset[str]:
     data = yaml.load(text, Loader=yaml.BaseLoader) or {}
     return frozenset(str(w).lower() for w in data.get(key) or ())
@@ -84,6 +87,8 @@ class PatternBook:
     nouns: dict[str, tuple[Sense, ...]]
     light_verbs: frozenset[str] = frozenset()
     consequence_verbs: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -92,16 +97,15 @@ class PatternBook:
         verbs = _load(pkg.joinpath("verbs.yaml").read_text(encoding="utf-8"), "verbs", ("dobj",), "verbs.yaml")
         verbs_text = pkg.joinpath("verbs.yaml").read_text(encoding="utf-8")
         nouns = _load(pkg.joinpath("nouns.yaml").read_text(encoding="utf-8"), "nouns", (), "nouns.yaml")
-        return cls(verbs=verbs, nouns=nouns, light_verbs=_word_list(verbs_text, "light_verbs"),
-                   consequence_verbs=_word_list(verbs_text, "consequence_verbs"))
+        return cls(verbs=verbs, nouns=nouns, **{k: _word_list(verbs_text, k) for k in WORD_LISTS})
 
     def extended(self, path: str | Path) -> "PatternBook":
         """A copy with the `verbs:` and `nouns:` of a user YAML file merged over these patterns."""
         text = Path(path).read_text(encoding="utf-8")
         verbs = {**self.verbs, **_load(text, "verbs", ("dobj",), str(path))}
         nouns = {**self.nouns, **_load(text, "nouns", (), str(path))}
-        return PatternBook(verbs=verbs, nouns=nouns, light_verbs=self.light_verbs | _word_list(text, "light_verbs"),
-                           consequence_verbs=self.consequence_verbs | _word_list(text, "consequence_verbs"))
+        return PatternBook(verbs=verbs, nouns=nouns,
+                           **{k: getattr(self, k) | _word_list(text, k) for k in WORD_LISTS})
 
     def vocabulary(self) -> set[str]:
         """Every lemma that can start an event (for cheap sentence prefilters)."""
