@@ -207,3 +207,10 @@ def test_coordinated_verbs_share_the_date(coder):
     assert (call.date, call.date_precision) == ("2019-10", "month")
     assert (invite.date, invite.date_precision) == ("2019-10", "month")
     assert (invite.source.code, invite.target.code) == ("RUS GOV", "TUR GOV")
+
+
+def test_must_in_reported_speech_is_a_demand(coder):
+    events = code(coder, "The German government said Russia must withdraw its troops from Moldova.")
+    e = only(events, "REQUEST")
+    assert (e.source.code, e.target.code, e.cameo_code) == ("DEU GOV", "RUS GOV", "100")
+    assert all(x.modality != "asserted" for x in events if x.plover_type == "RETREAT")

@@ -113,6 +113,7 @@ class EventCoder:
                     or self._is_requested(pred, preds)):
                 drafts.extend(self._drafts(pred, ctx, cache))
         drafts = self._speech_rules(drafts, ctx, cache)
+        drafts.extend(self._demands(sent, drafts, ctx, cache))
         for d in drafts:
             self._recode_by_modality(d)
         drafts = [d for d in drafts if d.plover]  # CAMEO 01 statements are not PLOVER events
@@ -359,6 +360,35 @@ class EventCoder:
                         modality="asserted", speech=None, code="112", mode="allege", plover="ACCUSE",
                         confidence=_confidence(0.5, speaker, d.source, "asserted"), evidence=d.speech,
                     ))
+        return out
+
+    def _demands(self, sent: Span, drafts: list[Draft], ctx, cache) -> list[Draft]:
+        """"X said Y must withdraw": a statement that another party must or should act is a demand (CAMEO 100)
+        by the speaker on that party."""
+        out = []
+        demanded = {(d.source_tok.i, d.target_tok.i if d.target_tok is not None else None)
+                    for d in drafts if d.plover == "REQUEST"}
+        for verb in sent:
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.words.speech_verbs:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self.words.obligation_aux for c in verb.children):
+                continue
+            speech = verb.head
+            speaker_toks = verb_subjects(speech)
+            speaker = self._speaker(speech, ctx, cache)
+            addressees = [t for s in verb_subjects(verb) for t in with_conjuncts(s)]
+            if speaker is None or not speaker_toks:
+                continue
+            for tok in addressees:
+                actor = self._actor(tok, ctx, cache)
+                if actor is None or not (actor.country or actor.sector) or actor.code == speaker.code:
+                    continue
+                if (speaker_toks[0].i, tok.i) in demanded:
+                    continue
+                pred = Predicate(speech, Sense(lemma=speech.lemma_.lower(), code="100"), "verb")
+                out.append(Draft(pred=pred, source=speaker, target=actor, source_tok=speaker_toks[0],
+                                 target_tok=tok, modality="asserted", speech=None, code="100", mode=None,
+                                 plover="REQUEST", confidence=_confidence(0.5, speaker, actor, "asserted")))
         return out
 
     # ------------------------------------------------------------------ dates, places, casualties

@@ -20,6 +20,7 @@ class ModalityWords:
     conditional_marks: frozenset[str]
     negation_words: frozenset[str]
     future_adjectives: frozenset[str]
+    obligation_aux: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
 
