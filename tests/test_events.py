@@ -214,3 +214,9 @@ def test_must_in_reported_speech_is_a_demand(coder):
     e = only(events, "REQUEST")
     assert (e.source.code, e.target.code, e.cameo_code) == ("DEU GOV", "RUS GOV", "100")
     assert all(x.modality != "asserted" for x in events if x.plover_type == "RETREAT")
+
+
+def test_violence_by_nobody_named_has_an_unidentified_source(coder):
+    e = only(code(coder, "Three Iraqi soldiers were killed by a roadside bomb near Mosul."), "ASSAULT")
+    assert e.source.country is None and e.source.sector is None and e.target.code == "IRQ MIL"
+    assert code(coder, "Three Iraqi soldiers were killed in a car crash near Mosul.") == []

@@ -298,9 +298,12 @@ class EventCoder:
                    if (a := self._actor(t, ctx, cache)) and (a.country or a.sector or _named(t))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
-        if not sources:
-            return []
         targets = [(t, a) for s in tgt_toks for t in with_conjuncts(s) if (a := self._actor(t, ctx, cache))]
+        if not sources:
+            unknown = self._unidentified_perpetrator(pred, src_toks, targets)
+            if unknown is None:
+                return []
+            sources = [unknown]
         mod = modality_of(pred.head, self.words)
         info = lookup(pred.code)
         out = []
@@ -323,6 +326,20 @@ class EventCoder:
             d.plover, d.modality = "REJECT", "asserted"
         elif d.modality == "future" and d.plover in self.words.intended_cooperation:
             d.code, d.plover, d.mode, d.modality = self.words.intended_cooperation[d.plover], "AGREE", None, "asserted"
+
+    def _unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
+        """Violence against political actors by nobody named ("three soldiers were killed by a roadside bomb")
+        is an ASSAULT by an unidentified source; an accident is not."""
+        if lookup(pred.code).root not in ("18", "19", "20"):
+            return None
+        if not any(a.country or a.sector for _, a in targets):
+            return None
+        sent = pred.token.sent
+        if any(t.lemma_.lower() in self.patterns.accident_words for t in sent):
+            return None
+        causer = src_toks[0] if src_toks else pred.token
+        text = phrase_span(causer).text if src_toks else ""
+        return causer, Actor(text=text)
 
     # ------------------------------------------------------------------ reported speech
     def _speaker(self, verb: Token, ctx, cache) -> Actor | None:

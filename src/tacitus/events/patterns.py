@@ -73,7 +73,7 @@ def _load(text: str, section: str, default_targets: tuple[str, ...], where: str)
     return book
 
 
-WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns")
+WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words")
 
 
 def _word_list(text: str, key: str) -> frozenset[str]:
@@ -89,6 +89,7 @@ class PatternBook:
     consequence_verbs: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
+    accident_words: frozenset[str] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
