@@ -28,7 +28,8 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 FRAMING_TYPES = {"REQUEST", "AGREE", "THREATEN"}  # their complement is the content of the act, not an event
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "EUR", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
-ACTOR_SENTINEL = "*actor"
+ACTOR_SENTINEL = "*actor"  # obj: the direct object must name an actor
+ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
 
 
 @dataclass
@@ -190,7 +191,9 @@ class EventCoder:
             if s.obj:
                 if dobj is None:
                     continue
-                if ACTOR_SENTINEL in s.obj:
+                if ANY_SENTINEL in s.obj:
+                    pass
+                elif ACTOR_SENTINEL in s.obj:
                     if not (dobj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or dobj.pos_ == "PROPN"):
                         continue
                 elif not (_object_lemmas(dobj) & set(s.obj)):
