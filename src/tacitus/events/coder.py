@@ -255,7 +255,10 @@ class EventCoder:
         elif tok.pos_ in ("PRON", "DET"):
             actor = None
         else:
-            actor = self.resolver.resolve_span(phrase_span(tok), ctx)
+            span = phrase_span(tok)
+            actor = self.resolver.resolve_span(span, ctx)
+            if actor is None and _named(tok):  # a named organisation or person we know nothing more of
+                actor = Actor(text=span.text, name=span.text)
             unknown = actor is None or not (actor.country or actor.sector)
             if unknown and tok.lemma_.lower() in self.patterns.collective_nouns:
                 members = prep_objects(tok, "of")  # "a group of Moroccan diplomats"
@@ -562,9 +565,14 @@ def _placed(actor: Actor | None, other: Actor | None, location: Location | None)
 def _object_lemmas(dobj: Token) -> set[str]:
     """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
     out = {dobj.lemma_.lower()}
-    for c in dobj.subtree:
-        if c.dep_ in ("compound", "pobj") and c.head.i != dobj.head.i:
+    for c in dobj.children:
+        if c.dep_ in ("compound", "amod"):
             out.add(c.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.add(g.lemma_.lower())
+                    out.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
     return out
 
 
