@@ -220,3 +220,26 @@ def test_violence_by_nobody_named_has_an_unidentified_source(coder):
     e = only(code(coder, "Three Iraqi soldiers were killed by a roadside bomb near Mosul."), "ASSAULT")
     assert e.source.country is None and e.source.sector is None and e.target.code == "IRQ MIL"
     assert code(coder, "Three Iraqi soldiers were killed in a car crash near Mosul.") == []
+
+
+def test_self_defence_in_the_toughest_way_is_a_threat(coder):
+    events = code(coder, "The Greek minister said Greece would continue to use its right of self-defence against "
+                         "any incursion in the strongest way.")
+    e = only(events, "THREATEN")
+    assert (e.source.code, e.cameo_code, e.modality) == ("GRC GOV", "138", "asserted")
+    assert e.attribution is not None
+
+
+def test_phone_call_between_two_leaders(coder):
+    events = code(coder, "A phone call between Indian Prime Minister Narendra Modi and Pakistani Prime Minister "
+                         "Imran Khan took place on Monday.")
+    # "between X and Y" is reciprocal: one event each way, as PETRARCH-style coders do
+    assert triples(events) == {("IND GOV", "CONSULT", "PAK GOV"), ("PAK GOV", "CONSULT", "IND GOV")}
+    assert {(e.plover_mode, e.cameo_code) for e in events} == {("phone", "041")}
+
+
+def test_clause_within_clause(coder):
+    events = code(coder, "Officials said the army reported that rebels had ambushed a Nigerian convoy near Maiduguri.")
+    e = only(events, "ASSAULT")
+    assert e.source.sector == "REB" and e.target is not None and e.target.country == "NGA"
+    assert e.attribution is not None
