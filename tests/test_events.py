@@ -243,3 +243,17 @@ def test_clause_within_clause(coder):
     e = only(events, "ASSAULT")
     assert e.source.sector == "REB" and e.target is not None and e.target.country == "NGA"
     assert e.attribution is not None
+
+
+def test_nouns_carried_by_verbs_of_going_and_as(coder):
+    e = only(code(coder, "Kenyan teachers went on strike for better pay."), "PROTEST")
+    assert (e.source.code, e.plover_mode) == ("KEN EDU", "strike")
+    e = only(code(coder, "Israeli troops remained on alert near the border."), "MOBILIZE")
+    assert e.source.code == "ISR MIL"
+    e = only(code(coder, "Islamic State militants held civilians as human shields in Raqqa."), "ASSAULT")
+    assert e.cameo_code == "184"
+
+
+def test_military_strike_is_not_a_labour_strike(coder):
+    e = only(code(coder, "The Israeli army launched a strike on Hamas positions."), "ASSAULT")
+    assert e.source.code == "ISR MIL"

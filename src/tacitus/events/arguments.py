@@ -125,6 +125,8 @@ def verb_subjects(verb: Token) -> list[Token]:
         return verb_subjects(head)
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head.head)
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
+        return verb_subjects(head.head.head)  # "the army was guilty of violating the ceasefire"
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     return []

@@ -142,10 +142,10 @@ class EventCoder:
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.i not in consumed:
                 senses = self.patterns.nouns.get(tok.lemma_.lower())
-                sense = self._match_noun(tok, senses) if senses else None
+                light = self._carrier(tok)
+                sense = self._match_noun(tok, senses, carried=light is not None) if senses else None
                 if sense is None:
                     continue
-                light = self._carrier(tok)
                 if light is not None and any(p.token.i == light.i for p in preds):
                     light = None  # the verb is an event of its own ("discussed the attack")
                 preds.append(Predicate(tok, sense, "noun", light=light))
@@ -203,10 +203,12 @@ class EventCoder:
             return s
         return None
 
-    def _match_noun(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
+    def _match_noun(self, tok: Token, senses: tuple[Sense, ...], carried: bool) -> Sense | None:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         for s in senses:
+            if s.carried and not carried:
+                continue
             if s.modifiers and not (mods & set(s.modifiers)):
                 continue
             if s.prep and s.prep not in preps:
@@ -220,9 +222,12 @@ class EventCoder:
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.patterns.light_verbs:
             return head
-        if (noun.dep_ == "pobj" and head.lower_ in ("on", "for") and head.head.pos_ == "VERB"
-                and head.head.lemma_.lower() in self.patterns.motion_verbs):
-            return head.head
+        if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head.lemma_.lower()
+            if head.lower_ in ("on", "for") and verb in self.patterns.motion_verbs:
+                return head.head
+            if head.lower_ == "as" and verb in self.patterns.as_verbs:
+                return head.head
         return None
 
     def _apply_mode_cues(self, pred: Predicate) -> None:

@@ -29,6 +29,7 @@ class Sense:
     no_object_target: bool = False
     confidence: float = 0.6
     source_sector: str | None = None
+    carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
 
     @property
     def plover_type(self) -> str | None:
@@ -40,7 +41,7 @@ class Sense:
 
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target",
-         "confidence", "source_sector"}
+         "confidence", "source_sector", "carried"}
 
 
 def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) -> Sense:
@@ -59,6 +60,7 @@ def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) 
         targets=tuple(spec.get("targets") or default_targets),
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
+        carried=str(spec.get("carried", "false")).lower() == "true",
     )
 
 
@@ -73,7 +75,7 @@ def _load(text: str, section: str, default_targets: tuple[str, ...], where: str)
     return book
 
 
-WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words")
+WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs")
 
 
 def _word_list(text: str, key: str) -> frozenset[str]:
@@ -90,6 +92,7 @@ class PatternBook:
     motion_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
+    as_verbs: frozenset[str] = frozenset()
 
     @classmethod
     @functools.lru_cache(maxsize=1)
