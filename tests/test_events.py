@@ -257,3 +257,13 @@ def test_nouns_carried_by_verbs_of_going_and_as(coder):
 def test_military_strike_is_not_a_labour_strike(coder):
     e = only(code(coder, "The Israeli army launched a strike on Hamas positions."), "ASSAULT")
     assert e.source.code == "ISR MIL"
+
+
+def test_would_in_reported_speech_is_future(coder):
+    e = only(code(coder, "Ethiopia said it would allow aid convoys into Tigray."), "AGREE")
+    assert (e.source.code, e.modality) == ("ETH GOV", "asserted")
+    e = only(code(coder, "Kuwait launched a mediation effort between Qatar and Saudi Arabia."), "CONSULT")
+    assert (e.source.code, e.plover_mode) == ("KWT GOV", "third-party")
+    # outside reported speech "would" stays hypothetical
+    e = only(code(coder, "Egypt would attack Israel if it could."), "ASSAULT")
+    assert e.modality == "hypothetical"

@@ -54,6 +54,8 @@ def _own_modality(tok: Token, words: ModalityWords) -> str | None:
             return "hypothetical"
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass"):
+            if c.lower_ in ("would", "'d"):
+                return "would"  # future in the past when reported ("said it would help"), else hypothetical
             if c.lower_ in words.hypothetical_aux:
                 return "hypothetical"
             if c.lower_ in words.future_aux or (c.lower_ == "going" and any(g.lower_ == "to" for g in c.children)):
@@ -78,7 +80,7 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
         dep = tok.dep_
         head = tok.head
         if dep == "ccomp" and head.lemma_.lower() in words.speech_verbs:
-            return Modality(value, head)
+            return Modality("future" if value == "would" else value, head)
         if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()
             if lemma in words.negating_verbs:
@@ -91,7 +93,10 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
             break  # an adverbial, coordinated or relative clause keeps its own modality
         tok = head
         hops += 1
-    return Modality(value, _speech_above(tok, words))
+    speech = _speech_above(tok, words)
+    if value == "would":
+        value = "future" if speech is not None else "hypothetical"
+    return Modality(value, speech)
 
 
 def _speech_above(tok: Token, words: ModalityWords) -> Token | None:
