@@ -268,3 +268,11 @@ def test_would_in_reported_speech_is_future(coder):
     # outside reported speech "would" stays hypothetical
     e = only(code(coder, "Egypt would attack Israel if it could."), "ASSAULT")
     assert e.modality == "hypothetical"
+
+
+def test_considering_and_agreeing_with_are_statements(coder):
+    assert code(coder, "The French government is considering sending aid to Lebanon.") == []
+    assert code(coder, "German officials said they agree with the recommendation.") == []
+    e = only(code(coder, "The United Nations condemned the Russian attack on Kyiv."), "ACCUSE")
+    attack = only(code(coder, "The United Nations condemned the Russian attack on Kyiv."), "ASSAULT")
+    assert e.confidence > attack.confidence  # the main act outranks the act it is about

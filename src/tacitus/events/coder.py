@@ -107,12 +107,13 @@ class EventCoder:
     def code_sentence(self, sent: Span, index: int, document: Document, ctx) -> list[Event]:
         self._register_people(sent, ctx)
         preds = self.find_predicates(sent)
+        pred_tokens = {p.token.i for p in preds} | {p.light.i for p in preds if p.light is not None}
         drafts: list[Draft] = []
         cache: dict[int, Actor | None] = {}
         for pred in preds:
             if not (self._is_consequence(pred, preds) or self._is_refusal_frame(pred, preds)
                     or self._is_requested(pred, preds)):
-                drafts.extend(self._drafts(pred, ctx, cache))
+                drafts.extend(self._drafts(pred, ctx, cache, pred_tokens))
         drafts = self._speech_rules(drafts, ctx, cache)
         drafts.extend(self._demands(sent, drafts, ctx, cache))
         for d in drafts:
@@ -171,20 +172,24 @@ class EventCoder:
 
     @staticmethod
     def _is_requested(pred: Predicate, preds: list[Predicate]) -> bool:
-        """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike": the complement is what is
-        asked, promised or threatened; the governing act is the event."""
+        """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike", "is considering sending
+        aid": the complement is what is asked, promised, threatened or weighed; the governing act is the event
+        (or, for CAMEO 01 statements, there is none)."""
         tok = pred.token
         if tok.dep_ != "xcomp":
             return False
-        return any(p.token.i == tok.head.i and p.kind == "verb" and p.sense.plover_type in FRAMING_TYPES
-                   for p in preds)
+        return any(p.token.i == tok.head.i and p.kind == "verb"
+                   and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
         dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
         for s in senses:
             if s.particle and s.particle not in particles:
+                continue
+            if s.complement and not has_complement:
                 continue
             if s.prep and s.prep not in preps:
                 continue
@@ -302,7 +307,7 @@ class EventCoder:
             sources, targets = [between[0]], [t for t in with_conjuncts(between[0])[1:]] or targets
         return sources, targets
 
-    def _drafts(self, pred: Predicate, ctx, cache) -> list[Draft]:
+    def _drafts(self, pred: Predicate, ctx, cache, pred_tokens: set[int] = frozenset()) -> list[Draft]:
         src_toks, tgt_toks = self._arguments(pred)
         # a source must be known by country or sector, or be a named organisation or person
         sources = [(t, a) for s in src_toks for t in with_conjuncts(s)
@@ -317,6 +322,7 @@ class EventCoder:
             sources = [unknown]
         mod = modality_of(pred.head, self.words)
         info = lookup(pred.code)
+        nested = _nesting(pred, pred_tokens)
         out = []
         for s_tok, src in sources:
             pairs = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i] or [(None, None)]
@@ -325,7 +331,7 @@ class EventCoder:
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
                     plover=pred.sense.plover or info.plover_type,
-                    confidence=_confidence(pred.sense.confidence, src, tgt, mod.value),
+                    confidence=_confidence(pred.sense.confidence - 0.1 * nested, src, tgt, mod.value),
                 ))
         return out
 
@@ -533,6 +539,18 @@ def _antecedent(pronoun: Token) -> Token | None:
         if ent.label_ in ("PERSON", "GPE", "ORG", "NORP") and ent.root.i not in subjects:
             return ent.root
     return None
+
+
+def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:
+    """How many other predicates govern this one: "condemned the attack" -> the attack is nested once, so the
+    sentence's main act ranks first among equals."""
+    tok, n, hops = pred.head, 0, 0
+    while tok.head is not tok and hops < 10:
+        tok = tok.head
+        hops += 1
+        if tok.i in pred_tokens and tok.i != pred.token.i:
+            n += 1
+    return min(n, 2)
 
 
 def _named(tok: Token) -> bool:

@@ -30,6 +30,7 @@ class Sense:
     confidence: float = 0.6
     source_sector: str | None = None
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
+    complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
 
     @property
     def plover_type(self) -> str | None:
@@ -41,7 +42,7 @@ class Sense:
 
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target",
-         "confidence", "source_sector", "carried"}
+         "confidence", "source_sector", "carried", "complement"}
 
 
 def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) -> Sense:
@@ -61,6 +62,7 @@ def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) 
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
         carried=str(spec.get("carried", "false")).lower() == "true",
+        complement=str(spec.get("complement", "false")).lower() == "true",
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 
 from tacitus.events.ontology import lookup
-from tacitus.learn.features import event_class, top_event_index
+from tacitus.learn.features import countable, event_class, top_event_index
 from tacitus.learn.model import Prediction
 from tacitus.records import Event
 
@@ -62,7 +62,10 @@ class Choice:
     keep: the events stand as coded (``index`` = the top event, None when there is none).
     rerank: promote pattern event ``index`` to top (its class is the one the model rates highest).
     emit: add one event (``five_way``, ``plover_type``, ``cameo_code``) ranked above the pattern events.
-    drop: remove the sentence's pattern events (the model is sure it holds none of their kind).
+    drop: remove the sentence's asserted/future pattern events (the model is sure it holds none of their kind).
+
+    Top event: the asserted or future event of highest confidence (``features.top_event_index``), as in
+    ``tacitus eval``; negated and hypothetical events never decide the class and are never promoted.
     """
 
     action: str
@@ -115,13 +118,13 @@ def choose(pattern_events: Sequence[Event], prediction: Prediction,
     p_best = probs[best]
     top = top_event_index(pattern_events)
     classes = [event_class(e) for e in pattern_events]
-    if best != 0 and best not in classes and p_best >= th.emit:
+    eligible = [i for i, e in enumerate(pattern_events) if countable(e)]
+    if best != 0 and best not in {classes[i] for i in eligible} and p_best >= th.emit:
         return _emit(prediction, best, p_best)
     if top is not None:
         top_class = classes[top]
-        # the pattern event whose class the model rates highest (higher pattern confidence on ties)
-        cand = max(range(len(pattern_events)),
-                   key=lambda i: (probs[classes[i]], pattern_events[i].confidence, -i))
+        # the countable pattern event whose class the model rates highest (higher confidence on ties)
+        cand = max(eligible, key=lambda i: (probs[classes[i]], pattern_events[i].confidence, -i))
         if classes[cand] != top_class and probs[classes[cand]] >= th.rerank \
                 and probs[classes[cand]] > probs[top_class]:
             return Choice("rerank", cand, classes[cand], pattern_events[cand].plover_type,

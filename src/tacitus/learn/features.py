@@ -22,6 +22,7 @@ VERBAL = {"VERB", "AUX"}
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DENSE_PARTS = ("main", "obj", "mean", "comp", "subj")
+TOP_MODALITIES = ("asserted", "future")  # events of other modalities never decide a sentence's class
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,17 @@ class FeatureOptions:
                    dense_parts=tuple(data.get("dense_parts", ("main", "obj", "mean"))))
 
 
+def countable(event: Event) -> bool:
+    """Whether an event can be a sentence's top event: asserted or future (the rule of ``tacitus eval``)."""
+    return event.modality in TOP_MODALITIES
+
+
 def top_event_index(events: Sequence[Event]) -> int | None:
-    """Index of the sentence's top pattern event: the highest confidence, the first one on ties."""
+    """Index of the sentence's top event: among the countable events, the highest confidence, the first one
+    on ties; None when no event is countable."""
     best: int | None = None
     for i, e in enumerate(events):
-        if best is None or e.confidence > events[best].confidence:
+        if countable(e) and (best is None or e.confidence > events[best].confidence):
             best = i
     return best
 
@@ -184,16 +191,17 @@ def _structure(span: Span, words: ModalityWords, opts: FeatureOptions, feats: di
 
 
 def _pattern(events: Sequence[Event], feats: dict[str, float]) -> None:
+    for e in events:
+        prefix = "pat_any" if countable(e) else f"pat_{e.modality}"
+        feats[f"{prefix}_class={event_class(e)}"] = 1.0
+        feats[f"{prefix}_type={e.plover_type}"] = 1.0
+        if e.predicate:
+            feats[f"pat_pred={e.predicate.lower()}"] = 1.0
     top = top_event_index(events)
     if top is None:
         feats["no_pattern_event"] = 1.0
         return
-    feats[f"pat_n={min(len(events), 3)}"] = 1.0
-    for e in events:
-        feats[f"pat_any_class={event_class(e)}"] = 1.0
-        feats[f"pat_any_type={e.plover_type}"] = 1.0
-        if e.predicate:
-            feats[f"pat_pred={e.predicate.lower()}"] = 1.0
+    feats[f"pat_n={min(sum(countable(e) for e in events), 3)}"] = 1.0
     e = events[top]
     k = event_class(e)
     feats[f"pat_class={k}"] = 1.0

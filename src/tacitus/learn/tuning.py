@@ -43,10 +43,28 @@ def combined_classes(items: Sequence[tuple[Sequence[Event], Prediction]], thresh
 
 
 def tune_thresholds(items: Sequence[tuple[Sequence[Event], Prediction]], gold: Sequence[int],
-                    start: Thresholds | None = None, rounds: int = 3) -> tuple[Thresholds, float]:
+                    start: Thresholds | None = None, rounds: int = 3,
+                    tolerance: float = 0.005) -> tuple[Thresholds, float]:
     """Coordinate ascent over the thresholds that change the counting-rule class (emit, rerank, drop, weak),
-    maximising macro-F1 of the combined system on ``items`` (held-out predictions, never the dev split)."""
-    best = start or Thresholds()
+    maximising macro-F1 of the combined system on ``items`` (held-out predictions, never the dev split).
+
+    Then each threshold is raised (``weak`` lowered) as far as the score stays within ``tolerance`` of the
+    best: among near-equal settings the one that overrides the pattern coder least is kept."""
+    best, best_score = _ascend(items, gold, start or Thresholds(), rounds)
+    chosen, score = best, best_score
+    for name in TUNED:
+        values = sorted(GRID, reverse=name != "weak")
+        for value in values:
+            trial = replace(chosen, **{name: float(value)})
+            trial_score = macro_f1(gold, combined_classes(items, trial))
+            if trial_score >= best_score - tolerance:
+                chosen, score = trial, trial_score
+                break
+    return chosen, score
+
+
+def _ascend(items, gold, start: Thresholds, rounds: int) -> tuple[Thresholds, float]:
+    best = start
     best_score = macro_f1(gold, combined_classes(items, best))
     for _ in range(rounds):
         improved = False
