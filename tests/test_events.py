@@ -143,7 +143,12 @@ def test_reported_violence_gives_attribution_and_accusation(coder):
 
 def test_appeal_with_object_control(coder):
     e = only(code(coder, "The United Nations urged Ethiopia to allow aid into Tigray."), "REQUEST")
-    assert (e.source.country, e.target.country, e.cameo_code) == ("UNO", "ETH", "020")
+    # what is asked refines the appeal: letting aid in is an appeal for aid
+    assert (e.source.country, e.target.country, e.cameo_code, e.plover_mode) == ("UNO", "ETH", "023", "assist")
+    e = only(code(coder, "Egypt urged Israel to withdraw its troops from Rafah."), "REQUEST")
+    assert (e.cameo_code, e.plover_mode) == ("025", "yield")
+    e = only(code(coder, "Turkey threatened to arrest Greek fishermen."), "THREATEN")
+    assert (e.cameo_code, e.plover_mode) == ("137", "arrest")
 
 
 def test_arrest_with_place(coder):
@@ -276,3 +281,18 @@ def test_considering_and_agreeing_with_are_statements(coder):
     e = only(code(coder, "The United Nations condemned the Russian attack on Kyiv."), "ACCUSE")
     attack = only(code(coder, "The United Nations condemned the Russian attack on Kyiv."), "ASSAULT")
     assert e.confidence > attack.confidence  # the main act outranks the act it is about
+
+
+def test_user_patterns_extend_and_duplicates_are_refused(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text('verbs:\n  zap: {code: "190", targets: [dobj]}\n', encoding="utf-8")
+    book = PatternBook.default().extended(extra)
+    assert book.verbs["zap"][0].code == "190" and "attack" in book.verbs
+    dup = tmp_path / "dup.yaml"
+    dup.write_text('verbs:\n  zap: "190"\n  zap: "111"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate key 'zap'"):
+        PatternBook.default().extended(dup)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('verbs:\n  zap: {code: "999"}\n', encoding="utf-8")
+    with pytest.raises(KeyError, match="999"):
+        PatternBook.default().extended(bad)

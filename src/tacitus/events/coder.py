@@ -79,6 +79,13 @@ def _mode_cues() -> dict[str, dict[str, tuple[str, frozenset[str]]]]:
             for ptype, modes in data.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _framing() -> dict[str, dict[str, tuple[str, str | None]]]:
+    text = resources.files("tacitus.events").joinpath("data/framing.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()}
+
+
 class EventCoder:
     """Codes parsed sentences into events. One instance per process; it holds no per-document state."""
 
@@ -110,9 +117,13 @@ class EventCoder:
         pred_tokens = {p.token.i for p in preds} | {p.light.i for p in preds if p.light is not None}
         drafts: list[Draft] = []
         cache: dict[int, Actor | None] = {}
+        framed = [p for p in preds if self._is_requested(p, preds)]
+        for pred in framed:
+            self._refine_frame(pred, preds)
         for pred in preds:
-            if not (self._is_consequence(pred, preds) or self._is_refusal_frame(pred, preds)
-                    or self._is_requested(pred, preds)):
+            if pred in framed:
+                continue
+            if not (self._is_consequence(pred, preds) or self._is_refusal_frame(pred, preds)):
                 drafts.extend(self._drafts(pred, ctx, cache, pred_tokens))
         drafts = self._speech_rules(drafts, ctx, cache)
         drafts.extend(self._demands(sent, drafts, ctx, cache))
@@ -180,6 +191,17 @@ class EventCoder:
             return False
         return any(p.token.i == tok.head.i and p.kind == "verb"
                    and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
+
+    @staticmethod
+    def _refine_frame(framed: Predicate, preds: list[Predicate]) -> None:
+        """Give the framing act the precise code of what it frames: "urged Israel to withdraw" is an appeal
+        to yield (025), "threatened to arrest" a threat of repression (137, mode arrest)."""
+        frame = next(p for p in preds if p.token.i == framed.token.head.i)
+        table = _framing().get(frame.sense.plover_type or "", {})
+        ftype, fmode = framed.sense.plover_type, framed.mode
+        found = table.get(f"{ftype}:{fmode}") or table.get(ftype or "")
+        if found:
+            frame.code, frame.mode = found
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}

@@ -45,6 +45,27 @@ _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targ
          "confidence", "source_sector", "carried", "complement"}
 
 
+class _StrictLoader(yaml.BaseLoader):
+    """Every scalar a string ("on", "no" and "off" are prepositions here, not booleans), and a key given twice
+    in one mapping is an error rather than silently the last one."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _read(text: str, where: str) -> dict:
+    try:
+        return yaml.load(text, Loader=_StrictLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+
+
 def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) -> Sense:
     if isinstance(spec, str):
         spec = {"code": spec}
@@ -67,8 +88,7 @@ def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) 
 
 
 def _load(text: str, section: str, default_targets: tuple[str, ...], where: str) -> dict[str, tuple[Sense, ...]]:
-    # BaseLoader keeps every scalar a string: "on", "no" and "off" are prepositions here, not booleans
-    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    data = _read(text, where)
     entries = data.get(section) or {}
     book: dict[str, tuple[Sense, ...]] = {}
     for lemma, spec in entries.items():
@@ -81,7 +101,7 @@ WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_no
 
 
 def _word_list(text: str, key: str) -> frozenset[str]:
-    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    data = _read(text, key)
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
