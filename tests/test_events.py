@@ -296,3 +296,15 @@ def test_user_patterns_extend_and_duplicates_are_refused(tmp_path):
     bad.write_text('verbs:\n  zap: {code: "999"}\n', encoding="utf-8")
     with pytest.raises(KeyError, match="999"):
         PatternBook.default().extended(bad)
+
+
+def test_targets_behind_things_and_events(coder):
+    e = only(code(coder, "On Monday, US Secretary of State Antony Blinken called Russian Foreign Minister "
+                         "Sergei Lavrov."), "CONSULT")
+    assert (e.cameo_code, e.target.code) == ("041", "RUS GOV")
+    e = only(code(coder, "The United Nations condemned the Russian attack on Kyiv."), "ACCUSE")
+    assert e.target.code == "RUS MIL"
+    e = only(code(coder, "Egypt rejected Israel's proposal for a buffer zone."), "REJECT")
+    assert e.target.code == "ISR GOV"
+    e = only(code(coder, "Israeli jets struck an arms depot of the Syrian army."), "ASSAULT")
+    assert e.target.code == "SYR MIL"

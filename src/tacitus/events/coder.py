@@ -205,8 +205,9 @@ class EventCoder:
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
-        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i}
+        dobj = _direct_object(tok)
         has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
         for s in senses:
             if s.particle and s.particle not in particles:
@@ -221,7 +222,8 @@ class EventCoder:
                 if ANY_SENTINEL in s.obj:
                     pass
                 elif ACTOR_SENTINEL in s.obj:
-                    if not (dobj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or dobj.pos_ == "PROPN"):
+                    if not any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or t.pos_ == "PROPN"
+                               for t in phrase_span(dobj)):
                         continue
                 elif not (_object_lemmas(dobj) & set(s.obj)):
                     continue
@@ -291,11 +293,15 @@ class EventCoder:
             actor = self.resolver.resolve_span(span, ctx)
             if actor is None and _named(tok):  # a named organisation or person we know nothing more of
                 actor = Actor(text=span.text, name=span.text)
-            unknown = actor is None or not (actor.country or actor.sector)
-            if unknown and tok.lemma_.lower() in self.patterns.collective_nouns:
-                members = prep_objects(tok, "of")  # "a group of Moroccan diplomats"
-                if members:
-                    actor = self._actor(members[0], ctx, cache)
+            if actor is None or not actor.sector:
+                # "a group of Moroccan diplomats", "an arms depot of the Syrian army", "Netanyahu's proposal",
+                # "a request from the New York Times", "the resolution proposed by the Security Council"
+                for owner in _owners(tok):
+                    found = self._actor(owner, ctx, cache)
+                    if found is not None and found.sector and (actor is None or found.country in (None, actor.country)
+                                                               or not actor.country):
+                        actor = found
+                        break
         cache[tok.i] = actor
         return actor
 
@@ -307,7 +313,8 @@ class EventCoder:
             for t in sense.targets:
                 if t == "dobj":
                     if not sense.no_object_target:
-                        targets += [c for c in tok.children if c.dep_ == "dobj"]
+                        obj = _direct_object(tok)
+                        targets += [obj] if obj is not None else []
                         if is_passive(tok):
                             targets += verb_passive_targets(tok)
                 elif t == "dative":
@@ -336,7 +343,11 @@ class EventCoder:
                    if (a := self._actor(t, ctx, cache)) and (a.country or a.sector or _named(t))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
+        tgt_toks = self._target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in with_conjuncts(s) if (a := self._actor(t, ctx, cache))]
+        # "condemned the Russian attack": the author of an event noun, with that noun's sector for a bare adjective
+        targets = [(t, _adjective_sector(t, a, "MIL")) if t.head.i in pred_tokens and t.head.pos_ == "NOUN"
+                   and t.dep_ in ("amod", "compound", "nmod") else (t, a) for t, a in targets]
         if not sources:
             unknown = self._unidentified_perpetrator(pred, src_toks, targets)
             if unknown is None:
@@ -365,6 +376,20 @@ class EventCoder:
             d.plover, d.modality = "REJECT", "asserted"
         elif d.modality == "future" and d.plover in self.words.intended_cooperation:
             d.code, d.plover, d.mode, d.modality = self.words.intended_cooperation[d.plover], "AGREE", None, "asserted"
+
+    @staticmethod
+    def _target_heads(tgt_toks: list[Token], pred: Predicate, pred_tokens) -> list[Token]:
+        """Targets as actors: a date is never one ("on Monday"); an event noun stands for whoever carried it
+        out ("condemned the Russian attack" targets Russia; "condemned the attack" has no target)."""
+        out: list[Token] = []
+        for t in tgt_toks:
+            if t.ent_type_ in ("DATE", "TIME"):
+                continue
+            if t.i in pred_tokens and t.i != pred.token.i and t.pos_ == "NOUN":
+                out.extend(noun_sources(t, place_modifiers=True))  # sector from the event noun: see _drafts
+                continue
+            out.append(t)
+        return out
 
     def _unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
         """Violence against political actors by nobody named ("three soldiers were killed by a roadside bomb")
@@ -561,6 +586,26 @@ def _antecedent(pronoun: Token) -> Token | None:
         if ent.label_ in ("PERSON", "GPE", "ORG", "NORP") and ent.root.i not in subjects:
             return ent.root
     return None
+
+
+def _direct_object(verb: Token) -> Token | None:
+    """The direct object; the small English model often reads "called Lavrov" as an object predicate (oprd),
+    which counts when there is no other object."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if objs:
+        return objs[0]
+    return next((c for c in verb.children if c.dep_ == "oprd"), None)
+
+
+def _owners(tok: Token) -> list[Token]:
+    """Who a thing or a group belongs to or comes from, nearest first."""
+    out = [c for c in tok.children if c.dep_ == "poss"]
+    for prep in ("of", "from", "by"):
+        out.extend(prep_objects(tok, prep))
+    for c in tok.children:
+        if c.dep_ == "acl":
+            out.extend(prep_objects(c, "by"))
+    return [t for t in out if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")]
 
 
 def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:
