@@ -165,3 +165,47 @@ def noun_sources(noun: Token, *, place_modifiers: bool = False) -> list[Token]:
     if not out:  # "their attack" when nothing more explicit is there
         out.extend(c for c in noun.children if c.dep_ == "poss")
     return out
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """A pronoun's antecedent inside its sentence. A subject pronoun takes the subject of a clause above it
+    ("Iran said it would attack" -> Iran); an object pronoun cannot be its own clause's subject, so it takes the
+    nearest earlier named entity that is not ("Putin spoke to Erdogan and invited him" -> Erdogan)."""
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        return governing_subject(pronoun)
+    subjects: set[int] = set()
+    if pronoun.head.pos_ == "VERB":
+        subjects = {t.i for s in verb_subjects(pronoun.head) for t in with_conjuncts(s)}
+    for ent in reversed([e for e in pronoun.sent.ents if e.end <= pronoun.i]):
+        if ent.label_ in ("PERSON", "GPE", "ORG", "NORP") and ent.root.i not in subjects:
+            return ent.root
+    return None
+
+
+def owners(tok: Token) -> list[Token]:
+    """Who a thing or a group belongs to or comes from, nearest first."""
+    out = [c for c in tok.children if c.dep_ == "poss"]
+    for prep in ("of", "from", "by"):
+        out.extend(prep_objects(tok, prep))
+    for c in tok.children:
+        if c.dep_ == "acl":
+            out.extend(prep_objects(c, "by"))
+    return [t for t in out if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")]
+
+
+def named(tok: Token) -> bool:
+    """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON")
+
+
+def governing_subject(pronoun: Token) -> Token | None:
+    """The subject of a clause governing a pronoun, as antecedent: "Iran said it would attack" -> Iran."""
+    tok = pronoun.head
+    for _ in range(6):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and not is_pronoun(c) and c.pos_ != "PRON":
+                return c
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None

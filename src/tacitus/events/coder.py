@@ -8,47 +8,23 @@ of force in reported speech is a threat), then attach dates, places and death to
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.events import anchoring
-from tacitus.events.arguments import (is_passive, is_pronoun, noun_sources, phrase_span, prep_objects,
-                                      verb_passive_targets, verb_subjects, with_conjuncts)
+from tacitus.events.arguments import (antecedent, is_passive, is_pronoun, named, noun_sources, owners, phrase_span,
+                                      prep_objects, verb_passive_targets, verb_subjects, with_conjuncts)
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
+from tacitus.events.predicates import Predicate, PredicateFinder, direct_object
 from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-FRAMING_TYPES = {"REQUEST", "AGREE", "THREATEN"}  # their complement is the content of the act, not an event
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "EUR", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
-ACTOR_SENTINEL = "*actor"  # obj: the direct object must name an actor
-ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
-
-
-@dataclass
-class Predicate:
-    token: Token  # the word that carries the event (verb or event noun)
-    sense: Sense
-    kind: str  # "verb" or "noun"
-    light: Token | None = None  # light verb carrying a nominal predicate ("launched" in "launched an assault")
-    code: str = ""
-    mode: str | None = None
-
-    def __post_init__(self) -> None:
-        self.code = self.code or self.sense.code
-        self.mode = self.mode if self.mode is not None else self.sense.plover_mode
-
-    @property
-    def head(self) -> Token:
-        """The token whose modality governs the event (the light verb when there is one)."""
-        return self.light if self.light is not None else self.token
 
 
 @dataclass
@@ -71,21 +47,6 @@ class Draft:
     extra: dict = field(default_factory=dict)
 
 
-@functools.lru_cache(maxsize=1)
-def _mode_cues() -> dict[str, dict[str, tuple[str, frozenset[str]]]]:
-    text = resources.files("tacitus.events").joinpath("data/mode_cues.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
-    return {ptype: {mode: (str(spec["code"]), frozenset(spec["words"])) for mode, spec in modes.items()}
-            for ptype, modes in data.items()}
-
-
-@functools.lru_cache(maxsize=1)
-def _framing() -> dict[str, dict[str, tuple[str, str | None]]]:
-    text = resources.files("tacitus.events").joinpath("data/framing.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
-    return {frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()}
-
-
 class EventCoder:
     """Codes parsed sentences into events. One instance per process; it holds no per-document state."""
 
@@ -97,6 +58,11 @@ class EventCoder:
         self.resolver = resolver or ActorResolver.default()
         self.gazetteer = gazetteer or Gazetteer.default()
         self.words = ModalityWords.default()
+        self.finder = PredicateFinder(self.patterns, self.words)
+
+    def find_predicates(self, sent: Span) -> list[Predicate]:
+        """Every predicate of a sentence with its sense (see PredicateFinder)."""
+        return self.finder.find_predicates(sent)
 
     # ------------------------------------------------------------------ documents
     def code_document(self, document: Document, paragraphs: list[Doc]) -> list[Event]:
@@ -113,18 +79,12 @@ class EventCoder:
 
     def code_sentence(self, sent: Span, index: int, document: Document, ctx) -> list[Event]:
         self._register_people(sent, ctx)
-        preds = self.find_predicates(sent)
+        preds, active = self.finder.find(sent)
         pred_tokens = {p.token.i for p in preds} | {p.light.i for p in preds if p.light is not None}
         drafts: list[Draft] = []
         cache: dict[int, Actor | None] = {}
-        framed = [p for p in preds if self._is_requested(p, preds)]
-        for pred in framed:
-            self._refine_frame(pred, preds)
-        for pred in preds:
-            if pred in framed:
-                continue
-            if not (self._is_consequence(pred, preds) or self._is_refusal_frame(pred, preds)):
-                drafts.extend(self._drafts(pred, ctx, cache, pred_tokens))
+        for pred in active:
+            drafts.extend(self._drafts(pred, ctx, cache, pred_tokens))
         drafts = self._speech_rules(drafts, ctx, cache)
         drafts.extend(self._demands(sent, drafts, ctx, cache))
         for d in drafts:
@@ -141,147 +101,12 @@ class EventCoder:
                 self.resolver.resolve_span(phrase_span(ent.root), ctx)
 
     # ------------------------------------------------------------------ predicates
-    def find_predicates(self, sent: Span) -> list[Predicate]:
-        preds: list[Predicate] = []
-        consumed: set[int] = set()
-        for tok in sent:
-            if tok.pos_ == "VERB" and tok.dep_ != "amod":
-                senses = self.patterns.verbs.get(tok.lemma_.lower())
-                sense = self._match_verb(tok, senses) if senses else None
-                if sense is not None:
-                    preds.append(Predicate(tok, sense, "verb"))
-                    consumed.update(d.i for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in sense.obj)
-        for tok in sent:
-            if tok.pos_ == "NOUN" and tok.i not in consumed:
-                senses = self.patterns.nouns.get(tok.lemma_.lower())
-                light = self._carrier(tok)
-                sense = self._match_noun(tok, senses, carried=light is not None) if senses else None
-                if sense is None:
-                    continue
-                if light is not None and any(p.token.i == light.i for p in preds):
-                    light = None  # the verb is an event of its own ("discussed the attack")
-                preds.append(Predicate(tok, sense, "noun", light=light))
-        for pred in preds:
-            self._apply_mode_cues(pred)
-        return preds
-
-    def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
-        """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its
-        death count goes to the attack), not a second event."""
-        tok = pred.token
-        if pred.kind != "verb" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj"):
-            return False
-        if tok.lemma_.lower() not in self.patterns.consequence_verbs:
-            return False
-        return any(p.token.i == tok.head.i and lookup(p.code).quad_class == 4 for p in preds)
-
-    def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
-        """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""
-        if pred.kind != "verb" or pred.token.lemma_.lower() not in self.words.negating_verbs:
-            return False
-        return any(p.token.head.i == pred.token.i and p.token.dep_ in ("xcomp", "ccomp") for p in preds)
-
-    @staticmethod
-    def _is_requested(pred: Predicate, preds: list[Predicate]) -> bool:
-        """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike", "is considering sending
-        aid": the complement is what is asked, promised, threatened or weighed; the governing act is the event
-        (or, for CAMEO 01 statements, there is none)."""
-        tok = pred.token
-        if tok.dep_ != "xcomp":
-            return False
-        return any(p.token.i == tok.head.i and p.kind == "verb"
-                   and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
-
-    @staticmethod
-    def _refine_frame(framed: Predicate, preds: list[Predicate]) -> None:
-        """Give the framing act the precise code of what it frames: "urged Israel to withdraw" is an appeal
-        to yield (025), "threatened to arrest" a threat of repression (137, mode arrest)."""
-        frame = next(p for p in preds if p.token.i == framed.token.head.i)
-        table = _framing().get(frame.sense.plover_type or "", {})
-        ftype, fmode = framed.sense.plover_type, framed.mode
-        found = table.get(f"{ftype}:{fmode}") or table.get(ftype or "")
-        if found:
-            frame.code, frame.mode = found
-
-    def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
-        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i}
-        dobj = _direct_object(tok)
-        has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
-        for s in senses:
-            if s.particle and s.particle not in particles:
-                continue
-            if s.complement and not has_complement:
-                continue
-            if s.prep and s.prep not in preps:
-                continue
-            if s.obj:
-                if dobj is None:
-                    continue
-                if ANY_SENTINEL in s.obj:
-                    pass
-                elif ACTOR_SENTINEL in s.obj:
-                    if not any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or t.pos_ == "PROPN"
-                               for t in phrase_span(dobj)):
-                        continue
-                elif not (_object_lemmas(dobj) & set(s.obj)):
-                    continue
-            if not s.particle and particles - {"up", "down"} and s.lemma in ("call", "pull", "carry"):
-                continue
-            return s
-        return None
-
-    def _match_noun(self, tok: Token, senses: tuple[Sense, ...], carried: bool) -> Sense | None:
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-        for s in senses:
-            if s.carried and not carried:
-                continue
-            if s.modifiers and not (mods & set(s.modifiers)):
-                continue
-            if s.prep and s.prep not in preps:
-                continue
-            return s
-        return None
-
-    def _carrier(self, noun: Token) -> Token | None:
-        """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a
-        verb of going taking it after "on"/"for" ("arrived on a visit", "returned for talks")."""
-        head = noun.head
-        if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.patterns.light_verbs:
-            return head
-        if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
-            verb = head.head.lemma_.lower()
-            if head.lower_ in ("on", "for") and verb in self.patterns.motion_verbs:
-                return head.head
-            if head.lower_ == "as" and verb in self.patterns.as_verbs:
-                return head.head
-        return None
-
-    def _apply_mode_cues(self, pred: Predicate) -> None:
-        cues = _mode_cues().get(pred.sense.plover_type or "")
-        if not cues:
-            return
-        words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in ("compound", "amod")}
-        for head in (pred.token, pred.light):
-            if head is None:
-                continue
-            for prep in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
-                if prep.dep_ == "prep" and prep.lower_ in ("over", "by", "via"):
-                    words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
-        for mode, (code, cue_words) in cues.items():
-            if words & cue_words:
-                pred.mode, pred.code = mode, code
-                return
-
-    # ------------------------------------------------------------------ arguments
     def _actor(self, tok: Token, ctx, cache: dict[int, Actor | None]) -> Actor | None:
         if tok.i in cache:
             return cache[tok.i]
         if is_pronoun(tok):
-            antecedent = _antecedent(tok)
-            actor = self._actor(antecedent, ctx, cache) if antecedent is not None else None
+            earlier = antecedent(tok)
+            actor = self._actor(earlier, ctx, cache) if earlier is not None else None
             if actor is None and hasattr(ctx, "last_actor"):
                 actor = ctx.last_actor()
             if actor is not None:
@@ -291,12 +116,12 @@ class EventCoder:
         else:
             span = phrase_span(tok)
             actor = self.resolver.resolve_span(span, ctx)
-            if actor is None and _named(tok):  # a named organisation or person we know nothing more of
+            if actor is None and named(tok):  # a named organisation or person we know nothing more of
                 actor = Actor(text=span.text, name=span.text)
             if actor is None or not actor.sector:
                 # "a group of Moroccan diplomats", "an arms depot of the Syrian army", "Netanyahu's proposal",
                 # "a request from the New York Times", "the resolution proposed by the Security Council"
-                for owner in _owners(tok):
+                for owner in owners(tok):
                     found = self._actor(owner, ctx, cache)
                     if found is not None and found.sector and (actor is None or found.country in (None, actor.country)
                                                                or not actor.country):
@@ -313,7 +138,7 @@ class EventCoder:
             for t in sense.targets:
                 if t == "dobj":
                     if not sense.no_object_target:
-                        obj = _direct_object(tok)
+                        obj = direct_object(tok)
                         targets += [obj] if obj is not None else []
                         if is_passive(tok):
                             targets += verb_passive_targets(tok)
@@ -340,7 +165,7 @@ class EventCoder:
         src_toks, tgt_toks = self._arguments(pred)
         # a source must be known by country or sector, or be a named organisation or person
         sources = [(t, a) for s in src_toks for t in with_conjuncts(s)
-                   if (a := self._actor(t, ctx, cache)) and (a.country or a.sector or _named(t))]
+                   if (a := self._actor(t, ctx, cache)) and (a.country or a.sector or named(t))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         tgt_toks = self._target_heads(tgt_toks, pred, pred_tokens)
@@ -573,41 +398,6 @@ class EventCoder:
         return _unique(events)
 
 
-def _antecedent(pronoun: Token) -> Token | None:
-    """A pronoun's antecedent inside its sentence. A subject pronoun takes the subject of a clause above it
-    ("Iran said it would attack" -> Iran); an object pronoun cannot be its own clause's subject, so it takes the
-    nearest earlier named entity that is not ("Putin spoke to Erdogan and invited him" -> Erdogan)."""
-    if pronoun.dep_ in ("nsubj", "nsubjpass"):
-        return _governing_subject(pronoun)
-    subjects: set[int] = set()
-    if pronoun.head.pos_ == "VERB":
-        subjects = {t.i for s in verb_subjects(pronoun.head) for t in with_conjuncts(s)}
-    for ent in reversed([e for e in pronoun.sent.ents if e.end <= pronoun.i]):
-        if ent.label_ in ("PERSON", "GPE", "ORG", "NORP") and ent.root.i not in subjects:
-            return ent.root
-    return None
-
-
-def _direct_object(verb: Token) -> Token | None:
-    """The direct object; the small English model often reads "called Lavrov" as an object predicate (oprd),
-    which counts when there is no other object."""
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if objs:
-        return objs[0]
-    return next((c for c in verb.children if c.dep_ == "oprd"), None)
-
-
-def _owners(tok: Token) -> list[Token]:
-    """Who a thing or a group belongs to or comes from, nearest first."""
-    out = [c for c in tok.children if c.dep_ == "poss"]
-    for prep in ("of", "from", "by"):
-        out.extend(prep_objects(tok, prep))
-    for c in tok.children:
-        if c.dep_ == "acl":
-            out.extend(prep_objects(c, "by"))
-    return [t for t in out if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")]
-
-
 def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:
     """How many other predicates govern this one: "condemned the attack" -> the attack is nested once, so the
     sentence's main act ranks first among equals."""
@@ -618,24 +408,6 @@ def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:
         if tok.i in pred_tokens and tok.i != pred.token.i:
             n += 1
     return min(n, 2)
-
-
-def _named(tok: Token) -> bool:
-    """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON")
-
-
-def _governing_subject(pronoun: Token) -> Token | None:
-    """The subject of a clause governing a pronoun, as antecedent: "Iran said it would attack" -> Iran."""
-    tok = pronoun.head
-    for _ in range(6):
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and not is_pronoun(c) and c.pos_ != "PRON":
-                return c
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
 
 
 def _placed(actor: Actor | None, other: Actor | None, location: Location | None) -> Actor | None:
@@ -650,20 +422,6 @@ def _placed(actor: Actor | None, other: Actor | None, location: Location | None)
             and other.country not in NON_STATE_CODES):
         return replace(actor, country=other.country)
     return actor
-
-
-def _object_lemmas(dobj: Token) -> set[str]:
-    """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
-    out = {dobj.lemma_.lower()}
-    for c in dobj.children:
-        if c.dep_ in ("compound", "amod"):
-            out.add(c.lemma_.lower())
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out.add(g.lemma_.lower())
-                    out.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
-    return out
 
 
 def _adjective_sector(tok: Token, actor: Actor, sector: str) -> Actor:

@@ -1,0 +1,232 @@
+"""Finding predicates in a parsed sentence: verbs of verbs.yaml, event nouns of nouns.yaml, light verbs and
+verbs of going that carry event nouns, and the frames (requests, refusals, tolls) that decide which of them
+are events of their own."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from tacitus.events.arguments import phrase_span
+from tacitus.events.modality import ModalityWords
+from tacitus.events.ontology import lookup
+from tacitus.events.patterns import PatternBook, Sense
+
+FRAMING_TYPES = {"REQUEST", "AGREE", "THREATEN"}  # their complement is the content of the act, not an event
+ACTOR_SENTINEL = "*actor"  # obj: the direct object must name an actor
+ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
+
+@dataclass
+class Predicate:
+    token: Token  # the word that carries the event (verb or event noun)
+    sense: Sense
+    kind: str  # "verb" or "noun"
+    light: Token | None = None  # light verb carrying a nominal predicate ("launched" in "launched an assault")
+    code: str = ""
+    mode: str | None = None
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.sense.code
+        self.mode = self.mode if self.mode is not None else self.sense.plover_mode
+
+    @property
+    def head(self) -> Token:
+        """The token whose modality governs the event (the light verb when there is one)."""
+        return self.light if self.light is not None else self.token
+
+
+@functools.lru_cache(maxsize=1)
+def _mode_cues() -> dict[str, dict[str, tuple[str, frozenset[str]]]]:
+    text = resources.files("tacitus.events").joinpath("data/mode_cues.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    return {ptype: {mode: (str(spec["code"]), frozenset(spec["words"])) for mode, spec in modes.items()}
+            for ptype, modes in data.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _framing() -> dict[str, dict[str, tuple[str, str | None]]]:
+    text = resources.files("tacitus.events").joinpath("data/framing.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()}
+
+
+class PredicateFinder:
+    """Finds a sentence's predicates with their senses, and which of them are events of their own."""
+
+    def __init__(self, patterns: PatternBook, words: ModalityWords) -> None:
+        self.patterns = patterns
+        self.words = words
+
+    def find(self, sent: Span) -> tuple[list["Predicate"], list["Predicate"]]:
+        """All predicates, and those that are events of their own (framed complements, tolls of an attack and
+        refusal verbs are not; a framing act takes its precise code from what it frames)."""
+        preds = self.find_predicates(sent)
+        framed = [p for p in preds if self._is_requested(p, preds)]
+        for pred in framed:
+            self._refine_frame(pred, preds)
+        active = [p for p in preds if p not in framed
+                  and not (self._is_consequence(p, preds) or self._is_refusal_frame(p, preds))]
+        return preds, active
+
+    def find_predicates(self, sent: Span) -> list[Predicate]:
+        preds: list[Predicate] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.dep_ != "amod":
+                senses = self.patterns.verbs.get(tok.lemma_.lower())
+                sense = self._match_verb(tok, senses) if senses else None
+                if sense is not None:
+                    preds.append(Predicate(tok, sense, "verb"))
+                    consumed.update(d.i for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in sense.obj)
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.i not in consumed:
+                senses = self.patterns.nouns.get(tok.lemma_.lower())
+                light = self._carrier(tok)
+                sense = self._match_noun(tok, senses, carried=light is not None) if senses else None
+                if sense is None:
+                    continue
+                if light is not None and any(p.token.i == light.i for p in preds):
+                    light = None  # the verb is an event of its own ("discussed the attack")
+                preds.append(Predicate(tok, sense, "noun", light=light))
+        for pred in preds:
+            self._apply_mode_cues(pred)
+        return preds
+
+    def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
+        """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its
+        death count goes to the attack), not a second event."""
+        tok = pred.token
+        if pred.kind != "verb" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj"):
+            return False
+        if tok.lemma_.lower() not in self.patterns.consequence_verbs:
+            return False
+        return any(p.token.i == tok.head.i and lookup(p.code).quad_class == 4 for p in preds)
+
+    def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
+        """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""
+        if pred.kind != "verb" or pred.token.lemma_.lower() not in self.words.negating_verbs:
+            return False
+        return any(p.token.head.i == pred.token.i and p.token.dep_ in ("xcomp", "ccomp") for p in preds)
+
+    @staticmethod
+    def _is_requested(pred: Predicate, preds: list[Predicate]) -> bool:
+        """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike", "is considering sending
+        aid": the complement is what is asked, promised, threatened or weighed; the governing act is the event
+        (or, for CAMEO 01 statements, there is none)."""
+        tok = pred.token
+        if tok.dep_ != "xcomp":
+            return False
+        return any(p.token.i == tok.head.i and p.kind == "verb"
+                   and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
+
+    @staticmethod
+    def _refine_frame(framed: Predicate, preds: list[Predicate]) -> None:
+        """Give the framing act the precise code of what it frames: "urged Israel to withdraw" is an appeal
+        to yield (025), "threatened to arrest" a threat of repression (137, mode arrest)."""
+        frame = next(p for p in preds if p.token.i == framed.token.head.i)
+        table = _framing().get(frame.sense.plover_type or "", {})
+        ftype, fmode = framed.sense.plover_type, framed.mode
+        found = table.get(f"{ftype}:{fmode}") or table.get(ftype or "")
+        if found:
+            frame.code, frame.mode = found
+
+    def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i}
+        dobj = direct_object(tok)
+        has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        for s in senses:
+            if s.particle and s.particle not in particles:
+                continue
+            if s.complement and not has_complement:
+                continue
+            if s.prep and s.prep not in preps:
+                continue
+            if s.obj:
+                if dobj is None:
+                    continue
+                if ANY_SENTINEL in s.obj:
+                    pass
+                elif ACTOR_SENTINEL in s.obj:
+                    if not any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or t.pos_ == "PROPN"
+                               for t in phrase_span(dobj)):
+                        continue
+                elif not (object_lemmas(dobj) & set(s.obj)):
+                    continue
+            if not s.particle and particles - {"up", "down"} and s.lemma in ("call", "pull", "carry"):
+                continue
+            return s
+        return None
+
+    def _match_noun(self, tok: Token, senses: tuple[Sense, ...], carried: bool) -> Sense | None:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        for s in senses:
+            if s.carried and not carried:
+                continue
+            if s.modifiers and not (mods & set(s.modifiers)):
+                continue
+            if s.prep and s.prep not in preps:
+                continue
+            return s
+        return None
+
+    def _carrier(self, noun: Token) -> Token | None:
+        """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a
+        verb of going taking it after "on"/"for" ("arrived on a visit", "returned for talks")."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.patterns.light_verbs:
+            return head
+        if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head.lemma_.lower()
+            if head.lower_ in ("on", "for") and verb in self.patterns.motion_verbs:
+                return head.head
+            if head.lower_ == "as" and verb in self.patterns.as_verbs:
+                return head.head
+        return None
+
+    def _apply_mode_cues(self, pred: Predicate) -> None:
+        cues = _mode_cues().get(pred.sense.plover_type or "")
+        if not cues:
+            return
+        words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in ("compound", "amod")}
+        for head in (pred.token, pred.light):
+            if head is None:
+                continue
+            for prep in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
+                if prep.dep_ == "prep" and prep.lower_ in ("over", "by", "via"):
+                    words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+        for mode, (code, cue_words) in cues.items():
+            if words & cue_words:
+                pred.mode, pred.code = mode, code
+                return
+
+    # ------------------------------------------------------------------ arguments
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The direct object; the small English model often reads "called Lavrov" as an object predicate (oprd),
+    which counts when there is no other object."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if objs:
+        return objs[0]
+    return next((c for c in verb.children if c.dep_ == "oprd"), None)
+
+
+def object_lemmas(dobj: Token) -> set[str]:
+    """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
+    out = {dobj.lemma_.lower()}
+    for c in dobj.children:
+        if c.dep_ in ("compound", "amod"):
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.add(g.lemma_.lower())
+                    out.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
+    return out
