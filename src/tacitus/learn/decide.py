@@ -14,7 +14,7 @@ from importlib import resources
 
 from tacitus.events.ontology import lookup
 from tacitus.learn.features import countable, event_class, top_event_index
-from tacitus.learn.model import Prediction
+from tacitus.learn.model import Prediction, SentenceModel
 from tacitus.records import Event
 
 ACTIONS = ("keep", "rerank", "emit", "drop")
@@ -45,6 +45,11 @@ class Thresholds:
 
     def to_dict(self) -> dict[str, float]:
         return asdict(self)
+
+    @classmethod
+    def of(cls, model: SentenceModel) -> "Thresholds":
+        """The thresholds tuned for ``model`` when it was trained (the defaults if it stores none)."""
+        return cls.from_dict(model.meta.get("thresholds"))
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "Thresholds":
@@ -88,19 +93,17 @@ class Choice:
         return event_class(pattern_events[self.index])
 
 
-def _best_type(prediction: Prediction, five_way: int) -> tuple[str, float]:
-    """The most probable PLOVER type of the given class, and its probability renormalised within the class."""
+def _best_type(prediction: Prediction, five_way: int) -> str:
+    """The PLOVER type of the given class that the plover head rates highest."""
     classes = type_classes()
     inside = {t: p for t, p in prediction.plover_probs.items() if classes.get(t) == five_way}
     if not inside:
         raise ValueError(f"the plover head rates no type of class {five_way}")
-    best = max(inside, key=inside.__getitem__)
-    total = sum(inside.values())
-    return best, (inside[best] / total if total > 0 else 0.0)
+    return max(inside, key=inside.__getitem__)
 
 
 def _emit(prediction: Prediction, five_way: int, probability: float) -> Choice:
-    ptype, _ = _best_type(prediction, five_way)
+    ptype = _best_type(prediction, five_way)
     return Choice("emit", None, five_way, ptype, generic_codes()[ptype], probability)
 
 
@@ -136,3 +139,22 @@ def choose(pattern_events: Sequence[Event], prediction: Prediction,
     if best == 0 and prediction.plover_probs.get("REQUEST", 0.0) >= th.request:
         return Choice("emit", None, 0, "REQUEST", generic_codes()["REQUEST"], prediction.plover_probs["REQUEST"])
     return Choice("keep", None, None, None, None, None)
+
+
+@dataclass
+class LearnedLayer:
+    """A sentence model with its tuned thresholds: one call per sentence gives the choice."""
+
+    model: SentenceModel
+    thresholds: Thresholds
+
+    @classmethod
+    def default(cls) -> "LearnedLayer | None":
+        """The shipped model and its thresholds, or None when no model ships."""
+        model = SentenceModel.default()
+        return None if model is None else cls(model, Thresholds.of(model))
+
+    def decide(self, span, pattern_events: Sequence[Event]) -> tuple[Choice, Prediction]:
+        """The choice for one sentence (a spaCy Span) and the model's prediction behind it."""
+        prediction = self.model.predict(span, pattern_events)
+        return choose(pattern_events, prediction, self.thresholds), prediction
