@@ -131,3 +131,17 @@ def test_eval_prints_scores_and_rejects_bad_options(tmp_path):
     assert r.exit_code == 2 and "--split" in r.output
     r = CliRunner().invoke(app, ["eval", str(tmp_path / "nothing.tsv")])
     assert r.exit_code == 2 and "nothing.tsv" in r.output
+
+
+def test_train_refuses_missing_files(tmp_path):
+    r = CliRunner().invoke(app, ["train", "--utd", str(tmp_path / "no.tsv"), "--plover", str(tmp_path / "no.jsonl"),
+                                 "-o", str(tmp_path / "m")])
+    assert r.exit_code == 2
+    assert "no.tsv" in r.output or "scikit-learn" in r.output
+
+
+def test_no_model_flag_codes_with_patterns_only(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Iraqi troops attacked Kurdish fighters near Kirkuk.", encoding="utf-8")
+    r = CliRunner().invoke(app, ["code", str(f), "--no-model", "--published", "2024-03-06"])
+    assert r.exit_code == 0 and '"ASSAULT"' in r.output and "model:" not in r.output

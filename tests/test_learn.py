@@ -25,8 +25,9 @@ PLOVER_LABELS = [*generic_codes(), "NONE"]
 @pytest.fixture(scope="module")
 def coder():
     from tacitus.pipeline import Coder
+    from tacitus.settings import Settings
 
-    return Coder()
+    return Coder(Settings(learned=False))
 
 
 def parse(coder, text: str):

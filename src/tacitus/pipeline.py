@@ -25,7 +25,12 @@ class Coder:
         for path in self.settings.pattern_files:
             patterns = patterns.extended(path)
         resolver = ActorResolver(self.settings.actor_files) if self.settings.actor_files else None
-        self.coder = EventCoder(patterns=patterns, resolver=resolver)
+        layer = None
+        if self.settings.learned:
+            from tacitus.learn import LearnedLayer
+
+            layer = LearnedLayer.default()
+        self.coder = EventCoder(patterns=patterns, resolver=resolver, layer=layer)
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given."""

@@ -23,6 +23,7 @@ from tacitus.events.predicates import Predicate, PredicateFinder, direct_object
 from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+COUNTED_MODALITIES = ("asserted", "future")  # the events that count and are exported by default
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "EUR", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
 
@@ -50,7 +51,7 @@ class Draft:
 class EventCoder:
     """Codes parsed sentences into events. One instance per process; it holds no per-document state."""
 
-    def __init__(self, patterns: PatternBook | None = None, resolver=None, gazetteer=None) -> None:
+    def __init__(self, patterns: PatternBook | None = None, resolver=None, gazetteer=None, layer=None) -> None:
         from tacitus.actors import ActorResolver
         from tacitus.geo import Gazetteer
 
@@ -59,6 +60,7 @@ class EventCoder:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.words = ModalityWords.default()
         self.finder = PredicateFinder(self.patterns, self.words)
+        self.layer = layer  # tacitus.learn.LearnedLayer deciding where the patterns are unsure, or None
 
     def find_predicates(self, sent: Span) -> list[Predicate]:
         """Every predicate of a sentence with its sense (see PredicateFinder)."""
@@ -90,9 +92,55 @@ class EventCoder:
         for d in drafts:
             self._recode_by_modality(d)
         drafts = [d for d in drafts if d.plover]  # CAMEO 01 statements are not PLOVER events
-        if not drafts:
-            return []
-        return self._finish(sent, index, document, ctx, preds, drafts)
+        events = self._finish(sent, index, document, ctx, drafts) if drafts else []
+        if self.layer is not None:
+            events = self._apply_layer(sent, index, document, ctx, cache, events)
+        return events
+
+    def _apply_layer(self, sent: Span, index: int, document: Document, ctx, cache,
+                     events: list[Event]) -> list[Event]:
+        """Let the learned layer keep the pattern events, promote one of them, drop them, or add the event of the
+        sentence's main predicate that the patterns missed (its `predicate` then reads "model:<lemma>")."""
+        choice, _ = self.layer.decide(sent, events)
+        counted = [e for e in events if e.modality in COUNTED_MODALITIES]
+        top = max((e.confidence for e in counted), default=0.0)
+        if choice.action == "rerank" and choice.index is not None:
+            events[choice.index].confidence = min(0.99, round(top + 0.01, 3))
+        elif choice.action == "drop":
+            events = [e for e in events if e.modality not in COUNTED_MODALITIES]
+        elif choice.action == "emit":
+            emitted = self._model_event(sent, index, document, ctx, cache, choice, top)
+            if emitted is not None:
+                events.append(emitted)
+        return events
+
+    def _model_event(self, sent: Span, index: int, document: Document, ctx, cache, choice, top: float):
+        """The event the model found in the sentence, on its main predicate, with whatever actors the parse gives."""
+        from tacitus.learn.features import main_predicate
+
+        tok = main_predicate(sent, self.words)
+        if tok is None:
+            return None
+        verbal = tok.pos_ in ("VERB", "AUX")
+        subjects = [t for t in verb_subjects(tok) if t.pos_ != "PRON" or is_pronoun(t)] if verbal else []
+        if not subjects:
+            return None
+        source_tok = subjects[0]
+        source = self._actor(source_tok, ctx, cache)
+        if source is None or not (source.country or source.sector or source.name):
+            return None  # "prices rose sharply": the model's class alone does not make a political event
+        obj = direct_object(tok) if verbal else None
+        target = self._actor(obj, ctx, cache) if obj is not None else None
+        if target is not None and not (target.country or target.sector):
+            target = None
+        sense = Sense(lemma=f"model:{tok.lemma_.lower()}", code=choice.cameo_code, plover=choice.plover_type)
+        pred = Predicate(tok, sense, "verb" if verbal else "noun")
+        confidence = min(0.99, round(max(choice.probability or 0.0, top + 0.01), 3))
+        draft = Draft(pred=pred, source=source, target=target, source_tok=source_tok,
+                      target_tok=obj if target is not None else None, modality="asserted", speech=None,
+                      code=choice.cameo_code, mode=None, plover=choice.plover_type, confidence=confidence)
+        made = self._finish(sent, index, document, ctx, [draft])
+        return made[0] if made else None
 
     def _register_people(self, sent: Span, ctx) -> None:
         """Resolve titled names as they appear so later surnames and "the Turkish leader" corefer."""
@@ -298,7 +346,7 @@ class EventCoder:
         return out
 
     # ------------------------------------------------------------------ dates, places, casualties
-    def _finish(self, sent: Span, index: int, document: Document, ctx, preds, drafts) -> list[Event]:
+    def _finish(self, sent: Span, index: int, document: Document, ctx, drafts: list[Draft]) -> list[Event]:
         from tacitus.events.fatalities import find_fatalities
         from tacitus.time import find_dates
 
