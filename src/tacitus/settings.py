@@ -16,7 +16,8 @@ class Settings:
     published: str | None = None  # publication date for inputs that carry none
     actor_files: tuple[str, ...] = field(default_factory=tuple)  # user actor dictionaries, merged over built-ins
     pattern_files: tuple[str, ...] = field(default_factory=tuple)  # user verb/noun patterns, merged over built-ins
-    learned: bool = True  # let the shipped sentence model decide where the patterns are unsure
+    learned: bool = True  # let the shipped sentence model rerank or drop where the patterns are unsure
+    model_events: bool = False  # let it also add events the patterns missed (better on UTD, noisy on news)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -51,7 +51,8 @@ class Draft:
 class EventCoder:
     """Codes parsed sentences into events. One instance per process; it holds no per-document state."""
 
-    def __init__(self, patterns: PatternBook | None = None, resolver=None, gazetteer=None, layer=None) -> None:
+    def __init__(self, patterns: PatternBook | None = None, resolver=None, gazetteer=None, layer=None,
+                 model_events: bool = False) -> None:
         from tacitus.actors import ActorResolver
         from tacitus.geo import Gazetteer
 
@@ -61,6 +62,7 @@ class EventCoder:
         self.words = ModalityWords.default()
         self.finder = PredicateFinder(self.patterns, self.words)
         self.layer = layer  # tacitus.learn.LearnedLayer deciding where the patterns are unsure, or None
+        self.model_events = model_events  # let the layer add events the patterns missed (off: it guesses on news)
 
     def find_predicates(self, sent: Span) -> list[Predicate]:
         """Every predicate of a sentence with its sense (see PredicateFinder)."""
@@ -99,8 +101,9 @@ class EventCoder:
 
     def _apply_layer(self, sent: Span, index: int, document: Document, ctx, cache,
                      events: list[Event]) -> list[Event]:
-        """Let the learned layer keep the pattern events, promote one of them, drop them, or add the event of the
-        sentence's main predicate that the patterns missed (its `predicate` then reads "model:<lemma>")."""
+        """Let the learned layer keep the pattern events, promote one of them, drop weak ones, or (with
+        ``model_events``) add the event of the sentence's main predicate that the patterns missed, when the parse
+        shows a dyad of known actors (its `predicate` then reads "model:<lemma>")."""
         choice, _ = self.layer.decide(sent, events)
         counted = [e for e in events if e.modality in COUNTED_MODALITIES]
         top = max((e.confidence for e in counted), default=0.0)
@@ -108,7 +111,7 @@ class EventCoder:
             events[choice.index].confidence = min(0.99, round(top + 0.01, 3))
         elif choice.action == "drop":
             events = [e for e in events if e.modality not in COUNTED_MODALITIES]
-        elif choice.action == "emit":
+        elif choice.action == "emit" and self.model_events:
             emitted = self._model_event(sent, index, document, ctx, cache, choice, top)
             if emitted is not None:
                 events.append(emitted)
@@ -131,13 +134,13 @@ class EventCoder:
             return None  # "prices rose sharply": the model's class alone does not make a political event
         obj = direct_object(tok) if verbal else None
         target = self._actor(obj, ctx, cache) if obj is not None else None
-        if target is not None and not (target.country or target.sector):
-            target = None
+        if target is None or not (target.country or target.sector) or target.code == source.code:
+            return None  # a model event needs a dyad the parse can show: who acted on whom
         sense = Sense(lemma=f"model:{tok.lemma_.lower()}", code=choice.cameo_code, plover=choice.plover_type)
         pred = Predicate(tok, sense, "verb" if verbal else "noun")
         confidence = min(0.99, round(max(choice.probability or 0.0, top + 0.01), 3))
         draft = Draft(pred=pred, source=source, target=target, source_tok=source_tok,
-                      target_tok=obj if target is not None else None, modality="asserted", speech=None,
+                      target_tok=obj, modality="asserted", speech=None,
                       code=choice.cameo_code, mode=None, plover=choice.plover_type, confidence=confidence)
         made = self._finish(sent, index, document, ctx, [draft])
         return made[0] if made else None
