@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,42 +29,22 @@ class Example:
 
 
 def read_utd(path: str | Path) -> list[Example]:
-    """UTD sentences with their five-way class; a malformed line raises ValueError naming file and line."""
-    path = Path(path)
-    out: list[Example] = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip():
-                continue
-            text, sep, label = line.rpartition("\t")
-            if not sep or label.strip() not in {str(k) for k in FIVE_WAY} or not text.strip():
-                raise ValueError(f"{path}:{n}: expected 'sentence<TAB>class 0-4', got {line[:80]!r}")
-            out.append(Example(text.strip(), "utd", int(label), None))
-    if not out:
-        raise ValueError(f"{path}: no sentences")
-    return out
+    """UTD sentences with their five-way class (read by the evaluation loader; errors name file and line)."""
+    from tacitus.evaluate import load
+
+    return [Example(item.text, "utd", int(item.label), None) for item in load("utd-class", path, split="all")]
 
 
 def read_plover(path: str | Path) -> list[Example]:
-    """PLOVER gold records (``text``, ``event``) mapped to their type and five-way class."""
-    path = Path(path)
+    """PLOVER gold records mapped to their type and five-way class."""
+    from tacitus.evaluate import load
+
     classes = type_classes()
-    out: list[Example] = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc})") from None
-            event, text = rec.get("event"), rec.get("text")
-            if event not in classes or not isinstance(text, str) or not text.strip():
-                raise ValueError(f"{path}:{n}: needs 'text' and 'event' (a PLOVER type), got event={event!r}")
-            out.append(Example(text.strip(), "plover", classes[event], event))
-    if not out:
-        raise ValueError(f"{path}: no records")
+    out = []
+    for item in load("plover-gsr", path, split="all"):
+        if item.label not in classes:
+            raise ValueError(f"{path}:{item.id}: {item.label!r} is not a PLOVER type")
+        out.append(Example(item.text, "plover", classes[item.label], item.label))
     return out
 
 
