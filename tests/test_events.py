@@ -320,3 +320,15 @@ def test_learned_layer_adds_events_only_when_asked():
     assert added and (added[0].source.code, added[0].target.country) == ("JPN GOV", "VNM")
     assert all(not (e.predicate or "").startswith("model:")
                for e in Coder(Settings(model_events=True)).code_text("Prices of wheat rose sharply last year."))
+
+
+def test_refusals_conditions_and_vows(coder):
+    e = only(code(coder, "Pakistan refused to deploy troops in Iraq."), "REJECT")
+    assert (e.source.code, e.cameo_code) == ("PAK GOV", "120")
+    e = only(code(coder, "Nigeria will withdraw its troops from Chad unless the rebels accept a ceasefire."), "THREATEN")
+    assert (e.source.code, e.cameo_code) == ("NGA GOV", "130")
+    e = only(code(coder, "Albanian rebels vowed to fight the Macedonian army."), "THREATEN")
+    assert e.cameo_code == "138"
+    events = code(coder, "The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.")
+    assert [(x.plover_type, x.source.country, x.target.country) for x in events if x.modality == "asserted"] == [
+        ("REQUEST", "UNO", "ISR")]

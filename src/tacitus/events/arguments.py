@@ -162,7 +162,7 @@ def noun_sources(noun: Token, *, place_modifiers: bool = False) -> list[Token]:
     for c in noun.children:
         if c.dep_ == "acl":
             out.extend(prep_objects(c, "by"))
-    if not out:  # "their attack" when nothing more explicit is there
+    if not out:  # "their attack" when nothing more explicit is there (the coder may prefer a light verb)
         out.extend(c for c in noun.children if c.dep_ == "poss")
     return out
 

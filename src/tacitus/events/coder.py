@@ -199,14 +199,20 @@ class EventCoder:
                 else:
                     targets += prep_objects(tok, t)
             return sources, targets
-        sources = noun_sources(tok, place_modifiers=bool(sense.source_sector))
+        found = noun_sources(tok, place_modifiers=bool(sense.source_sector))
+        sources = [t for t in found if t.pos_ != "PRON"]  # "its demand": the light verb's subject says whose
         if not sources and pred.light is not None:
             sources = verb_subjects(pred.light)
+        sources = sources or found
         targets = []
         for t in sense.targets:
             targets += prep_objects(tok, t)
             if pred.light is not None and t not in ("of",):
                 targets += prep_objects(pred.light, t)
+        if sense.plover_type in ("REQUEST", "THREATEN"):  # "its demand that Israel ease ...": Israel is asked
+            for clause in tok.children:
+                if clause.dep_ in ("acl", "ccomp"):
+                    targets += [c for c in clause.children if c.dep_ == "nsubj"]
         between = prep_objects(tok, "between")
         if between and not sources:  # "talks between X and Y": X -> Y
             sources, targets = [between[0]], [t for t in with_conjuncts(between[0])[1:]] or targets
@@ -239,17 +245,25 @@ class EventCoder:
                 out.append(Draft(
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
+                    extra={"refused": mod.refused, "condition": mod.condition},
                     plover=pred.sense.plover or info.plover_type,
                     confidence=_confidence(pred.sense.confidence - 0.1 * nested, src, tgt, mod.value),
                 ))
         return out
 
     def _recode_by_modality(self, d: Draft) -> None:
-        """Refused or undone cooperation is a rejection (CAMEO 12); cooperation announced for the future is an
-        intention to cooperate (PLOVER codes it AGREE). Conflict keeps its modality."""
+        """Refused or undone cooperation, and anything refused, is a rejection (CAMEO 12); an act announced for
+        the future "unless" another acts is a threat; cooperation announced for the future is an intention to
+        cooperate (PLOVER codes it AGREE). Conflict otherwise keeps its modality."""
         if d.modality == "negated" and d.plover in self.words.refused_cooperation:
             d.code, d.mode = self.words.refused_cooperation[d.plover]
             d.plover, d.modality = "REJECT", "asserted"
+        elif d.modality == "negated" and d.extra.get("refused") and d.plover != "REJECT":
+            d.code, d.mode, d.plover, d.modality = "120", None, "REJECT", "asserted"  # "refused to deploy troops"
+        elif (d.extra.get("condition") == "unless" and d.modality in ("future", "hypothetical")
+              and d.plover not in ("THREATEN", "REQUEST")):
+            # "will withdraw its force unless X agrees": a conditional act announced to make another yield
+            d.code, d.mode, d.plover, d.modality = "130", None, "THREATEN", "asserted"
         elif d.modality == "future" and d.plover in self.words.intended_cooperation:
             d.code, d.plover, d.mode, d.modality = self.words.intended_cooperation[d.plover], "AGREE", None, "asserted"
 
@@ -268,9 +282,9 @@ class EventCoder:
         return out
 
     def _unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
-        """Violence against political actors by nobody named ("three soldiers were killed by a roadside bomb")
-        is an ASSAULT by an unidentified source; an accident is not."""
-        if lookup(pred.code).root not in ("18", "19", "20"):
+        """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
+        "the former president has been accused of fraud") has an unidentified source; an accident is not."""
+        if lookup(pred.code).quad_class < 3:
             return None
         if not any(a.country or a.sector for _, a in targets):
             return None

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 class ModalityWords:
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
     future_verbs: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -39,6 +40,8 @@ class ModalityWords:
 class Modality:
     value: str  # asserted, negated, future, hypothetical
     speech_verb: Token | None  # the verb of saying this predicate is reported under, if any
+    refused: bool = False  # negated by a verb of refusal ("refused to deploy"), not by a bare "not"
+    condition: str | None = None  # the mark of a condition on it ("unless", "if")
 
 
 # Links climbed from a predicate to the verbs that govern its modality.
@@ -84,7 +87,7 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
         if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()
             if lemma in words.negating_verbs:
-                return Modality("negated", _speech_above(head, words))
+                return Modality("negated", _speech_above(head, words), refused=lemma in words.refusal_verbs)
             if lemma in words.future_verbs and value == "asserted":
                 value = "future"
         if dep in ("xcomp", "pcomp", "prep") and head.lemma_.lower() in words.future_adjectives and value == "asserted":
@@ -96,7 +99,17 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
     speech = _speech_above(tok, words)
     if value == "would":
         value = "future" if speech is not None else "hypothetical"
-    return Modality(value, speech)
+    return Modality(value, speech, condition=_condition(pred, words))
+
+
+def _condition(pred: Token, words: ModalityWords) -> str | None:
+    """The mark of an adverbial condition hanging on the predicate: "will withdraw unless X agrees"."""
+    for c in pred.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in words.conditional_marks:
+                    return m.lower_
+    return None
 
 
 def _speech_above(tok: Token, words: ModalityWords) -> Token | None:

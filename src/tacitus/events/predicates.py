@@ -118,10 +118,13 @@ class PredicateFinder:
         aid": the complement is what is asked, promised, threatened or weighed; the governing act is the event
         (or, for CAMEO 01 statements, there is none)."""
         tok = pred.token
-        if tok.dep_ != "xcomp":
-            return False
-        return any(p.token.i == tok.head.i and p.kind == "verb"
-                   and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
+        if tok.dep_ == "xcomp":  # "urged X to withdraw": a verb frames its infinitive
+            return any(p.token.i == tok.head.i and p.kind == "verb"
+                       and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
+        if tok.dep_ in ("ccomp", "acl"):  # "its demand that Israel ease restrictions": a noun frames its clause
+            return any(p.token.i == tok.head.i and p.kind == "noun" and p.sense.plover_type in FRAMING_TYPES
+                       for p in preds)
+        return False
 
     @staticmethod
     def _refine_frame(framed: Predicate, preds: list[Predicate]) -> None:
