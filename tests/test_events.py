@@ -332,3 +332,12 @@ def test_refusals_conditions_and_vows(coder):
     events = code(coder, "The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.")
     assert [(x.plover_type, x.source.country, x.target.country) for x in events if x.modality == "asserted"] == [
         ("REQUEST", "UNO", "ISR")]
+
+
+def test_frames_and_places_give_recipients(coder):
+    e = only(code(coder, "The British defence secretary promised to continue military aid to Mozambique."), "AGREE")
+    assert (e.source.code, e.target.country) == ("GBR GOV", "MOZ")
+    e = only(code(coder, "Iraqi President Saddam Hussein arrived in Amman on a visit."), "CONSULT")
+    assert (e.target.country, e.target.sector) == ("JOR", "GOV")
+    e = only(code(coder, "Syrian troops shelled rebel positions in Idlib."), "ASSAULT")
+    assert e.target is None or e.target.country != "SYR" or e.target.sector == "REB"

@@ -220,6 +220,10 @@ class EventCoder:
 
     def _drafts(self, pred: Predicate, ctx, cache, pred_tokens: set[int] = frozenset()) -> list[Draft]:
         src_toks, tgt_toks = self._arguments(pred)
+        if not tgt_toks and pred.framed is not None:
+            # "promised to continue military aid to Mozambique": the promise is made to whoever the aid goes to
+            own = {t.i for s in src_toks for t in with_conjuncts(s)}
+            tgt_toks = [t for t in self._arguments(pred.framed)[1] if t.i not in own]
         # a source must be known by country or sector, or be a named organisation or person
         sources = [(t, a) for s in src_toks for t in with_conjuncts(s)
                    if (a := self._actor(t, ctx, cache)) and (a.country or a.sector or named(t))]
@@ -441,7 +445,7 @@ class EventCoder:
             info = lookup(d.code)
             location = places.get(key) or places.get(None)
             source = _placed(d.source, d.target, location)
-            target = _placed(d.target, source, location)
+            target = _placed(d.target, source, location) or _recipient_from_place(d, source, location)
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = phrase_span(attributed).text
@@ -487,6 +491,17 @@ def _placed(actor: Actor | None, other: Actor | None, location: Location | None)
             and other.country not in NON_STATE_CODES):
         return replace(actor, country=other.country)
     return actor
+
+
+def _recipient_from_place(d: Draft, source: Actor, location: Location | None) -> Actor | None:
+    """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
+    Sudan is on Sudan. A state's own forces acting at home are not their own target."""
+    if location is None or not location.country:
+        return None
+    if location.country == source.country and d.plover in ("ASSAULT", "MOBILIZE", "PROTEST"):
+        return None
+    return Actor(text=location.name, name=location.name, country=location.country,
+                 sector="GOV" if d.plover == "CONSULT" else None)
 
 
 def _adjective_sector(tok: Token, actor: Actor, sector: str) -> Actor:

@@ -28,6 +28,7 @@ class Predicate:
     light: Token | None = None  # light verb carrying a nominal predicate ("launched" in "launched an assault")
     code: str = ""
     mode: str | None = None
+    framed: "Predicate | None" = None  # what this act asks, promises or threatens ("urged X to withdraw")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.sense.code
@@ -117,7 +118,7 @@ class PredicateFinder:
         """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike", "is considering sending
         aid": the complement is what is asked, promised, threatened or weighed; the governing act is the event
         (or, for CAMEO 01 statements, there is none)."""
-        tok = pred.token
+        tok = pred.head  # the light verb for "promised to continue aid"
         if tok.dep_ == "xcomp":  # "urged X to withdraw": a verb frames its infinitive
             return any(p.token.i == tok.head.i and p.kind == "verb"
                        and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
@@ -130,7 +131,8 @@ class PredicateFinder:
     def _refine_frame(framed: Predicate, preds: list[Predicate]) -> None:
         """Give the framing act the precise code of what it frames: "urged Israel to withdraw" is an appeal
         to yield (025), "threatened to arrest" a threat of repression (137, mode arrest)."""
-        frame = next(p for p in preds if p.token.i == framed.token.head.i)
+        frame = next(p for p in preds if p.token.i == framed.head.head.i)
+        frame.framed = framed
         table = _framing().get(frame.sense.plover_type or "", {})
         ftype, fmode = framed.sense.plover_type, framed.mode
         found = table.get(f"{ftype}:{fmode}") or table.get(ftype or "")
@@ -140,7 +142,8 @@ class PredicateFinder:
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i}
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i
+                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)}
         dobj = direct_object(tok)
         has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
         for s in senses:
