@@ -341,3 +341,25 @@ def test_frames_and_places_give_recipients(coder):
     assert (e.target.country, e.target.sector) == ("JOR", "GOV")
     e = only(code(coder, "Syrian troops shelled rebel positions in Idlib."), "ASSAULT")
     assert e.target is None or e.target.country != "SYR" or e.target.sector == "REB"
+
+
+EVENTLESS = [
+    "The weather in Paris will be mild this weekend, with light rain expected on Sunday.",
+    "Shares of the carmaker rose 4 percent after it reported higher quarterly profits.",
+    "The museum will reopen its Egyptian gallery next month after a two-year renovation.",
+    "Scientists in Japan have developed a battery that charges in under five minutes.",
+    "The national football team beat Brazil 2-1 in a friendly match on Tuesday.",
+    "Tourism in Greece reached a record high last year, with 33 million visitors.",
+    "The central bank of Kenya kept its main interest rate unchanged at 12.5 percent.",
+    "A new study suggests that coffee drinkers live slightly longer than non-drinkers.",
+    "The Indian film won the top prize at the festival in Cannes.",
+    "Heavy snow closed schools across northern England on Monday.",
+    "The company plans to open 200 new stores in China by 2025.",
+    "Farmers in Argentina expect a larger soybean harvest this year after good rains.",
+]
+
+
+def test_sentences_without_political_events_stay_empty(coder):
+    with_events = [s for s in EVENTLESS
+                   if any(e.modality in ("asserted", "future") for e in code(coder, s, published="2024-03-06"))]
+    assert len(with_events) <= 1, with_events
