@@ -184,13 +184,14 @@ class PredicateFinder:
 
     def _carrier(self, noun: Token) -> Token | None:
         """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a
-        verb of going taking it after "on"/"for" ("arrived on a visit", "returned for talks")."""
+        verb of going or taking part taking it after "on"/"for"/"in" ("arrived on a visit", "returned for talks",
+        "engaged in ethnic cleansing")."""
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.patterns.light_verbs:
             return head
         if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head.lemma_.lower()
-            if head.lower_ in ("on", "for") and verb in self.patterns.motion_verbs:
+            if head.lower_ in ("on", "for", "in") and verb in self.patterns.motion_verbs:
                 return head.head
             if head.lower_ == "as" and verb in self.patterns.as_verbs:
                 return head.head
