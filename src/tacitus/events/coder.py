@@ -185,6 +185,9 @@ class EventCoder:
         tok, sense = pred.token, pred.sense
         if pred.kind == "verb":
             sources = verb_subjects(tok)
+            if not sources and sense.no_object_target and is_passive(tok):
+                # "2,000 Russian soldiers were deployed": what is moved belongs to the one who moves it
+                sources = [c for c in tok.children if c.dep_ == "nsubjpass"]
             targets: list[Token] = []
             for t in sense.targets:
                 if t == "dobj":

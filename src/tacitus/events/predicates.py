@@ -187,8 +187,9 @@ class PredicateFinder:
         verb of going or taking part taking it after "on"/"for"/"in" ("arrived on a visit", "returned for talks",
         "engaged in ethnic cleansing")."""
         head = noun.head
-        if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.patterns.light_verbs:
-            return head
+        if (noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"
+                and head.lemma_.lower() in self.patterns.light_verbs):
+            return head  # "launched an assault"; "the war game was staged by US marines"
         if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head.lemma_.lower()
             if head.lower_ in ("on", "for", "in") and verb in self.patterns.motion_verbs:
