@@ -14,6 +14,7 @@ PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us"
 _PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "flat", "appos", "case", "quantmod",
                 "npadvmod", "predet"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
 def phrase_span(head: Token) -> Span:
@@ -97,6 +98,8 @@ def verb_subjects(verb: Token) -> list[Token]:
         agents = prep_objects(verb, "by")
         return agents
     subs = _children(verb, *_SUBJECT_DEPS)
+    if not subs:  # the parser sometimes hangs the subject on the auxiliary ("X however have opposed")
+        subs = [s for aux in _children(verb, "aux") for s in _children(aux, *_SUBJECT_DEPS)]
     if subs:
         sub = subs[0]
         if sub.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -164,7 +167,7 @@ def noun_sources(noun: Token, *, place_modifiers: bool = False) -> list[Token]:
             out.extend(prep_objects(c, "by"))
     if not out:  # "their attack" when nothing more explicit is there (the coder may prefer a light verb)
         out.extend(c for c in noun.children if c.dep_ == "poss")
-    return out
+    return [t for t in out if t.ent_type_ not in NOT_ACTORS]  # "an ultimatum ... by 5 a.m." names a time
 
 
 def antecedent(pronoun: Token) -> Token | None:
