@@ -336,7 +336,8 @@ class EventCoder:
                     out.append(Draft(
                         pred=d.pred, source=speaker, target=d.source, source_tok=d.speech, target_tok=d.source_tok,
                         modality="asserted", speech=None, code="112", mode="allege", plover="ACCUSE",
-                        confidence=_confidence(0.5, speaker, d.source, "asserted"), evidence=d.speech,
+                        # below the reported act itself, which is what the sentence is about
+                        confidence=_confidence(0.4, speaker, d.source, "asserted"), evidence=d.speech,
                     ))
         return out
 
