@@ -95,8 +95,8 @@ class EventCoder:
             self._recode_by_modality(d)
         drafts = [d for d in drafts if d.plover]  # CAMEO 01 statements are not PLOVER events
         events = self._finish(sent, index, document, ctx, drafts) if drafts else []
-        if self.layer is not None:
-            events = self._apply_layer(sent, index, document, ctx, cache, events)
+        if self.layer is not None and (self.model_events or any(e.modality in COUNTED_MODALITIES for e in events)):
+            events = self._apply_layer(sent, index, document, ctx, cache, events)  # nothing to rerank or drop else
         return events
 
     def _apply_layer(self, sent: Span, index: int, document: Document, ctx, cache,
