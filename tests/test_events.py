@@ -363,3 +363,8 @@ def test_sentences_without_political_events_stay_empty(coder):
     with_events = [s for s in EVENTLESS
                    if any(e.modality in ("asserted", "future") for e in code(coder, s, published="2024-03-06"))]
     assert len(with_events) <= 1, with_events
+
+
+def test_what_is_called_for_falls_on_its_target(coder):
+    e = only(code(coder, "Archbishop Desmond Tutu called for sanctions against Nigeria."), "REQUEST")
+    assert e.target is not None and e.target.country == "NGA"

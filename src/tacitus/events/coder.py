@@ -19,7 +19,7 @@ from tacitus.events.arguments import (antecedent, is_passive, is_pronoun, named,
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
-from tacitus.events.predicates import Predicate, PredicateFinder, direct_object
+from tacitus.events.predicates import FRAMING_TYPES, Predicate, PredicateFinder, direct_object
 from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -283,7 +283,11 @@ class EventCoder:
             if t.ent_type_ in ("DATE", "TIME"):
                 continue
             if t.i in pred_tokens and t.i != pred.token.i and t.pos_ == "NOUN":
-                out.extend(noun_sources(t, place_modifiers=True))  # sector from the event noun: see _drafts
+                if pred.sense.plover_type in FRAMING_TYPES:
+                    # "called for sanctions against Nigeria": what is asked for falls on Nigeria
+                    out.extend(g for p in ("against", "on", "to", "with") for g in prep_objects(t, p))
+                else:
+                    out.extend(noun_sources(t, place_modifiers=True))  # sector from the event noun: see _drafts
                 continue
             out.append(t)
         return out
