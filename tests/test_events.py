@@ -368,3 +368,8 @@ def test_sentences_without_political_events_stay_empty(coder):
 def test_what_is_called_for_falls_on_its_target(coder):
     e = only(code(coder, "Archbishop Desmond Tutu called for sanctions against Nigeria."), "REQUEST")
     assert e.target is not None and e.target.country == "NGA"
+
+
+def test_target_inside_the_object(coder):
+    e = only(code(coder, "An Italian court lifted a ban on Russian oligarchs."), "CONCEDE")
+    assert e.target is not None and e.target.country == "RUS"

@@ -188,6 +188,8 @@ def antecedent(pronoun: Token) -> Token | None:
 def owners(tok: Token) -> list[Token]:
     """Who a thing or a group belongs to or comes from, nearest first."""
     out = [c for c in tok.children if c.dep_ == "poss"]
+    # "the JIA demand": a named organisation or person compounded onto the thing
+    out.extend(c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP"))
     for prep in ("of", "from", "by"):
         out.extend(prep_objects(tok, prep))
     for c in tok.children:

@@ -201,6 +201,11 @@ class EventCoder:
                     targets += prep_objects(tok, "to")
                 else:
                     targets += prep_objects(tok, t)
+            obj = direct_object(tok)
+            if not targets and sense.no_object_target and obj is not None:
+                # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
+                holders = [obj, *(c for c in obj.children if c.dep_ == "acl")]
+                targets = [g for h in holders for p in ("on", "against", "to") for g in prep_objects(h, p)]
             return sources, targets
         found = noun_sources(tok, place_modifiers=bool(sense.source_sector))
         sources = [t for t in found if t.pos_ != "PRON"]  # "its demand": the light verb's subject says whose
