@@ -122,8 +122,8 @@ def verb_subjects(verb: Token) -> list[Token]:
         if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "Australia is willing to withdraw"
             return verb_subjects(head.head)
         return []
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return verb_subjects(head)
+    if dep == "conj" and (head.pos_ in ("VERB", "AUX") or _children(head, *_SUBJECT_DEPS)):
+        return verb_subjects(head)  # "rejects and condemns" even when the tagger took "rejects" for a noun
     if dep in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return verb_subjects(head)
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
