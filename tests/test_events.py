@@ -373,3 +373,7 @@ def test_what_is_called_for_falls_on_its_target(coder):
 def test_target_inside_the_object(coder):
     e = only(code(coder, "An Italian court lifted a ban on Russian oligarchs."), "CONCEDE")
     assert e.target is not None and e.target.country == "RUS"
+
+
+def test_declining_to_comment_is_a_statement(coder):
+    assert code(coder, "The German government declined to comment on the report.") == []

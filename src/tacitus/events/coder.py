@@ -270,7 +270,7 @@ class EventCoder:
         if d.modality == "negated" and d.plover in self.words.refused_cooperation:
             d.code, d.mode = self.words.refused_cooperation[d.plover]
             d.plover, d.modality = "REJECT", "asserted"
-        elif d.modality == "negated" and d.extra.get("refused") and d.plover != "REJECT":
+        elif d.modality == "negated" and d.extra.get("refused") and d.plover and d.plover != "REJECT":
             d.code, d.mode, d.plover, d.modality = "120", None, "REJECT", "asserted"  # "refused to deploy troops"
         elif (d.extra.get("condition") == "unless" and d.modality in ("future", "hypothetical")
               and d.plover not in ("THREATEN", "REQUEST")):
