@@ -377,3 +377,12 @@ def test_target_inside_the_object(coder):
 
 def test_declining_to_comment_is_a_statement(coder):
     assert code(coder, "The German government declined to comment on the report.") == []
+
+
+def test_peacekeeping_deals_and_called_off_strikes(coder):
+    e = only(code(coder, "Britain is deploying 300 troops to the UN peacekeeping mission in Mali."), "AID")
+    assert (e.source.code, e.cameo_code) == ("GBR GOV", "074")
+    e = only(code(coder, "Ethiopia struck a deal with the United Nations on aid deliveries."), "SUPPORT")
+    assert (e.cameo_code, e.target.country) == ("057", "UNO")
+    e = only(code(coder, "Brazilian oil workers called off their strike."), "CONCEDE")
+    assert e.cameo_code == "080"

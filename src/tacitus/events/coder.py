@@ -205,7 +205,7 @@ class EventCoder:
             if not targets and sense.no_object_target and obj is not None:
                 # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
                 holders = [obj, *(c for c in obj.children if c.dep_ == "acl")]
-                targets = [g for h in holders for p in ("on", "against", "to") for g in prep_objects(h, p)]
+                targets = [g for h in holders for p in ("on", "against", "to", "with") for g in prep_objects(h, p)]
             return sources, targets
         found = noun_sources(tok, place_modifiers=bool(sense.source_sector))
         sources = [t for t in found if t.pos_ != "PRON"]  # "its demand": the light verb's subject says whose
@@ -258,7 +258,7 @@ class EventCoder:
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
                     extra={"refused": mod.refused, "condition": mod.condition},
-                    plover=pred.sense.plover or info.plover_type,
+                    plover=pred.plover or pred.sense.plover or info.plover_type,
                     confidence=_confidence(pred.sense.confidence - 0.1 * nested, src, tgt, mod.value),
                 ))
         return out

@@ -29,6 +29,7 @@ class Predicate:
     code: str = ""
     mode: str | None = None
     framed: "Predicate | None" = None  # what this act asks, promises or threatens ("urged X to withdraw")
+    plover: str | None = None  # a PLOVER type a cue gave this predicate (else the sense's)
 
     def __post_init__(self) -> None:
         self.code = self.code or self.sense.code
@@ -41,10 +42,13 @@ class Predicate:
 
 
 @functools.lru_cache(maxsize=1)
-def _mode_cues() -> dict[str, dict[str, tuple[str, frozenset[str]]]]:
+def _mode_cues() -> dict[str, dict[str, dict]]:
+    """PLOVER type -> mode -> {code, words, plover, anywhere} (events/data/mode_cues.yaml)."""
     text = resources.files("tacitus.events").joinpath("data/mode_cues.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=yaml.BaseLoader) or {}
-    return {ptype: {mode: (str(spec["code"]), frozenset(spec["words"])) for mode, spec in modes.items()}
+    return {ptype: {mode: {"code": str(spec["code"]), "words": frozenset(spec["words"]),
+                           "plover": spec.get("plover"), "anywhere": str(spec.get("anywhere")).lower() == "true"}
+                    for mode, spec in modes.items()}
             for ptype, modes in data.items()}
 
 
@@ -203,18 +207,21 @@ class PredicateFinder:
         if not cues:
             return
         words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in ("compound", "amod")}
+        everywhere: set[str] = set()
         for head in (pred.token, pred.light):
             if head is None:
                 continue
-            for prep in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
-                if prep.dep_ == "prep" and prep.lower_ in ("over", "by", "via"):
-                    words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
-        for mode, (code, cue_words) in cues.items():
-            if words & cue_words:
-                pred.mode, pred.code = mode, code
+            for tok in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
+                everywhere.add(tok.lemma_.lower())
+                if tok.dep_ == "prep" and tok.lower_ in ("over", "by", "via"):
+                    words.update(g.lemma_.lower() for g in tok.children if g.dep_ == "pobj")
+        for mode, cue in cues.items():
+            if (everywhere if cue["anywhere"] else words) & cue["words"]:
+                pred.mode, pred.code = mode, cue["code"]
+                pred.plover = cue["plover"] or pred.plover
+                if cue["plover"]:
+                    pred.mode = None
                 return
-
-    # ------------------------------------------------------------------ arguments
 
 
 def direct_object(verb: Token) -> Token | None:
