@@ -386,3 +386,8 @@ def test_peacekeeping_deals_and_called_off_strikes(coder):
     assert (e.cameo_code, e.target.country) == ("057", "UNO")
     e = only(code(coder, "Brazilian oil workers called off their strike."), "CONCEDE")
     assert e.cameo_code == "080"
+
+
+def test_a_statement_speaks_for_whoever_issued_it(coder):
+    e = only(code(coder, "Human Rights Watch issued a statement calling on Canada to halt arms sales."), "REQUEST")
+    assert (e.source.country, e.target.country) == ("NGO", "CAN")

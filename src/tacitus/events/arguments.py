@@ -17,6 +17,12 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
+def _document_nouns() -> frozenset[str]:
+    from tacitus.events.modality import ModalityWords
+
+    return ModalityWords.default().document_nouns
+
+
 def phrase_span(head: Token) -> Span:
     """The noun phrase headed by ``head`` without relative clauses, participles, coordination and most
     prepositional phrases ("the Turkish soldiers in Idlib" -> "the Turkish soldiers"). An "of" phrase
@@ -131,6 +137,8 @@ def verb_subjects(verb: Token) -> list[Token]:
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp":
         return verb_subjects(head.head.head)  # "the army was guilty of violating the ceasefire"
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _document_nouns():
+            return verb_subjects(head.head)  # "X issued a statement calling on Y": X calls
         return [head]
     return []
 

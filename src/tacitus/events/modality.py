@@ -15,6 +15,7 @@ class ModalityWords:
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
+    document_nouns: frozenset[str]
     future_verbs: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
