@@ -334,3 +334,12 @@ def test_titled_mention_completes_a_name_seen_bare(nlp):
     full = doc.char_span(doc.text.index("Algeria"), doc.text.index(" has"))
     actor = r.resolve_span(full, ctx)
     assert (actor.country, actor.sector) == ("DZA", "GOV")
+
+
+def test_us_in_capitals_is_the_united_states_not_a_pronoun():
+    from tacitus.actors import ActorResolver
+
+    r = ActorResolver.default()
+    ctx = r.new_context("2020-01-01")
+    assert r.resolve_text("US", ctx).country == "USA"
+    assert r.resolve_text("us", ctx) is None

@@ -391,3 +391,10 @@ def test_peacekeeping_deals_and_called_off_strikes(coder):
 def test_a_statement_speaks_for_whoever_issued_it(coder):
     e = only(code(coder, "Human Rights Watch issued a statement calling on Canada to halt arms sales."), "REQUEST")
     assert (e.source.country, e.target.country) == ("NGO", "CAN")
+
+
+def test_passive_release_and_us_is_not_a_pronoun(coder):
+    e = only(code(coder, "Three Russian sailors have been released from captivity in Libya."), "RETREAT")
+    assert e.source.country is None and e.target.country == "RUS"
+    e = only(code(coder, "US removed sanctions on Cuban shipping companies."), "CONCEDE")
+    assert e.source.code == "USA GOV"

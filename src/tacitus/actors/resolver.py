@@ -184,7 +184,7 @@ class ActorResolver:
     def _resolve(self, mention: Mention, ctx: DocContext) -> Actor | None:
         vocab = self.vocabulary
         head = mention.head
-        if head.text.lower() in vocab.pronouns and len(mention.core.toks) == 1:
+        if head.text.lower() in vocab.pronouns and not head.text.isupper() and len(mention.core.toks) == 1:
             return None
         whole = self._whole_name(mention, ctx)
         if whole is not None:

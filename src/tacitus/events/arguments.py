@@ -91,7 +91,7 @@ def prep_objects(tok: Token, path: str) -> list[Token]:
 
 def is_pronoun(tok: Token) -> bool:
     """A personal pronoun ("he", "they"), not a homograph such as "US"."""
-    return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS
+    return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS and not tok.text.isupper()  # "US" is a country
 
 
 def is_passive(verb: Token) -> bool:

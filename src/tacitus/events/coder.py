@@ -234,7 +234,8 @@ class EventCoder:
             tgt_toks = [t for t in self._arguments(pred.framed)[1] if t.i not in own]
         # a source must be known by country or sector, or be a named organisation or person
         sources = [(t, a) for s in src_toks for t in with_conjuncts(s)
-                   if (a := self._actor(t, ctx, cache)) and (a.country or a.sector or named(t))]
+                   if (a := self._actor(t, ctx, cache))
+                   and (a.country or a.sector or named(t) or (is_pronoun(t) and a.name))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         tgt_toks = self._target_heads(tgt_toks, pred, pred_tokens)
@@ -300,8 +301,9 @@ class EventCoder:
     def _unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
         """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
         "the former president has been accused of fraud") has an unidentified source; an accident is not."""
-        if lookup(pred.code).quad_class < 3:
-            return None
+        passive = pred.kind == "verb" and is_passive(pred.token)
+        if lookup(pred.code).quad_class < 3 and not passive:
+            return None  # "three Russians were released": a passive names the act even without its author
         if not any(a.country or a.sector for _, a in targets):
             return None
         sent = pred.token.sent
