@@ -398,3 +398,8 @@ def test_passive_release_and_us_is_not_a_pronoun(coder):
     assert e.source.country is None and e.target.country == "RUS"
     e = only(code(coder, "US removed sanctions on Cuban shipping companies."), "CONCEDE")
     assert e.source.code == "USA GOV"
+
+
+def test_what_a_denied_accusation_says_is_not_asserted(coder):
+    events = code(coder, "The Guatemalan government denied charges that it tortured a Jesuit priest.")
+    assert all(e.modality != "asserted" for e in events if e.plover_type == "ASSAULT")

@@ -16,6 +16,7 @@ class ModalityWords:
     negating_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    allegation_nouns: frozenset[str]
     future_verbs: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -93,6 +94,10 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
                 value = "future"
         if dep in ("xcomp", "pcomp", "prep") and head.lemma_.lower() in words.future_adjectives and value == "asserted":
             value = "future"  # "is willing to withdraw", "is committed to opening"
+        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in words.allegation_nouns:
+            # "denied charges that it tortured a priest": alleged, and here denied
+            denied = head.head.lemma_.lower() in words.negating_verbs
+            return Modality("negated" if denied else "hypothetical", _speech_above(head, words))
         if dep in ("advcl", "conj", "acl", "relcl"):
             break  # an adverbial, coordinated or relative clause keeps its own modality
         tok = head
