@@ -145,3 +145,14 @@ def test_no_model_flag_codes_with_patterns_only(tmp_path):
     f.write_text("Iraqi troops attacked Kurdish fighters near Kirkuk.", encoding="utf-8")
     r = CliRunner().invoke(app, ["code", str(f), "--no-model", "--published", "2024-03-06"])
     assert r.exit_code == 0 and '"ASSAULT"' in r.output and "model:" not in r.output
+
+
+def test_code_csv_has_the_export_columns(coded, workdir):
+    _, db, _ = coded
+    out = workdir / "coded.csv"
+    r = CliRunner().invoke(app, ["code", str(workdir / "in" / "kirkuk.txt"), "--published", "2024-03-06",
+                                 "--format", "csv", "-o", str(out)])
+    assert r.exit_code == 0
+    exported = workdir / "export.csv"
+    CliRunner().invoke(app, ["export", "--db", str(db), "--format", "csv", "-o", str(exported)])
+    assert list(pd.read_csv(out).columns) == list(pd.read_csv(exported).columns)

@@ -1,4 +1,6 @@
-"""Writing coded events as they come (JSONL, CSV, Parquet) and the run report."""
+"""Writing coded events as they come (JSONL, CSV, Parquet) and the run report.
+
+CSV and Parquet rows have the same flat columns as `tacitus export` (store/schema.py FLAT_COLUMNS)."""
 
 from __future__ import annotations
 
@@ -11,34 +13,11 @@ from pathlib import Path
 
 from tacitus import __version__
 from tacitus.records import Event, InputStatus
+from tacitus.store.export import CSV_LIST_SEPARATOR
+from tacitus.store.rows import FLAT_ARROW_SCHEMA, flat_row
+from tacitus.store.schema import FLAT_COLUMNS
 
 DEFAULT_MODALITIES = ("asserted", "future")  # negated and hypothetical events are kept out by default
-
-
-def flat_event(d: dict) -> dict:
-    """A contract event dict flattened to one level ("source.country" -> "source_country")."""
-    out: dict = {}
-    for key, value in d.items():
-        if isinstance(value, dict):
-            for sub, v in value.items():
-                out[f"{key}_{sub}"] = "|".join(v) if isinstance(v, list) else v
-        elif value is None and key in ("target", "location"):
-            continue
-        else:
-            out[key] = value
-    return out
-
-
-FLAT_COLUMNS = list(flat_event({
-    **Event.from_dict({
-        "event_id": "", "doc_id": "", "sentence_index": 0, "sentence": "", "evidence": {"start": 0, "end": 0},
-        "plover": {"type": "", "mode": None, "contexts": []}, "cameo": {"code": "", "goldstein": 0, "quad_class": 0},
-        "source": {"text": "", "name": None, "country": None, "sector": None, "kb_id": None},
-        "target": {"text": "", "name": None, "country": None, "sector": None, "kb_id": None},
-        "location": {"name": "", "country": None, "admin1": None, "lat": None, "lon": None, "precision": "city",
-                     "geonames_id": None},
-    }).to_dict()
-}))
 
 
 class Writer:
@@ -58,13 +37,14 @@ class Writer:
         for e in events:
             if not self.include_all and e.modality not in DEFAULT_MODALITIES:
                 continue
-            d = e.to_dict()
             if self.fmt == "jsonl":
-                self._stream.write(json.dumps(d, ensure_ascii=False) + "\n")
+                self._stream.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
             elif self.fmt == "csv":
-                self._csv.writerow(flat_event(d))
+                row = flat_row(e)
+                row["plover_contexts"] = CSV_LIST_SEPARATOR.join(row["plover_contexts"])
+                self._csv.writerow(row)
             else:
-                self._parquet_rows.append(flat_event(d))
+                self._parquet_rows.append(flat_row(e))
             self.rows += 1
         if self._stream is not None:
             self._stream.flush()
@@ -74,9 +54,7 @@ class Writer:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            rows = [{c: r.get(c) for c in FLAT_COLUMNS} for r in self._parquet_rows]
-            table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in FLAT_COLUMNS})
-            pq.write_table(table, self.path)
+            pq.write_table(pa.Table.from_pylist(self._parquet_rows, schema=FLAT_ARROW_SCHEMA), self.path)
         if self._fh is not None:
             self._fh.close()
 

@@ -27,10 +27,6 @@ def owner(tok: Token, predicates: set[int], limit: int = 12) -> int | None:
     return None
 
 
-def span_root(span: Span) -> Token:
-    return span.root
-
-
 def char_span(sent: Span, start: int, end: int) -> Span | None:
     """Tokens covering sentence-relative character offsets [start, end)."""
     return sent.char_span(start, end, alignment_mode="expand")

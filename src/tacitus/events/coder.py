@@ -24,7 +24,7 @@ from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 COUNTED_MODALITIES = ("asserted", "future")  # the events that count and are exported by default
-NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "EUR", "MEA", "WSB"}
+NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
 
 
@@ -423,7 +423,7 @@ class EventCoder:
         actor_toks = anchoring.tokens_in(
             phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok) if t is not None and t.pos_ != "VERB")
         places: dict[int | None, Location] = {}
-        countries = _context_countries(drafts, ctx)
+        countries = _context_countries(drafts)
         for ent in sent.ents:
             if ent.label_ not in PLACE_ENTS or ent.start in actor_toks:
                 continue
@@ -538,15 +538,13 @@ def _confidence(base: float, source: Actor, target: Actor | None, modality: str)
     return max(0.05, min(0.99, round(c, 3)))
 
 
-def _context_countries(drafts: list[Draft], ctx) -> list[str]:
+def _context_countries(drafts: list[Draft]) -> list[str]:
+    """Countries of the sentence's actors, to choose among places of the same name."""
     seen: list[str] = []
     for d in drafts:
         for a in (d.target, d.source):
             if a is not None and a.country and len(a.country) == 3 and a.country not in seen:
                 seen.append(a.country)
-    for c in getattr(ctx, "countries", lambda: [])():
-        if c not in seen:
-            seen.append(c)
     return seen
 
 

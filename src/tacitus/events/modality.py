@@ -21,7 +21,6 @@ class ModalityWords:
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
-    negation_words: frozenset[str]
     future_adjectives: frozenset[str]
     obligation_aux: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)

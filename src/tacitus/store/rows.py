@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping
 import pyarrow as pa
 
 from tacitus.records import Actor, Event, Location
-from tacitus.store.schema import MENTION_COLUMNS
+from tacitus.store.schema import FLAT_COLUMNS, MENTION_COLUMNS
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
@@ -27,6 +27,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 MENTIONS_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in MENTION_COLUMNS])
+FLAT_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in FLAT_COLUMNS])
 
 
 def _actor_values(prefix: str, actor: Actor | None) -> dict[str, Any]:
@@ -67,6 +68,13 @@ def event_row(ev: Event) -> dict[str, Any]:
         "predicate": ev.predicate,
     }
     return row
+
+
+def flat_row(ev: Event) -> dict[str, Any]:
+    """One event as a flat export row (the columns of FLAT_COLUMNS, document fields included)."""
+    row = event_row(ev)
+    row.update(published=ev.published, title=ev.title, url=ev.url, publisher=ev.publisher)
+    return {c: row[c] for c in FLAT_COLUMNS}
 
 
 def events_table(events: Iterable[Event]) -> pa.Table:
