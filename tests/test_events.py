@@ -132,7 +132,7 @@ def test_plan_to_is_future(coder):
 def test_conditional_force_in_speech_is_a_threat(coder):
     events = code(coder, "Iran said it would attack Israel if it was provoked.")
     e = only(events, "THREATEN")
-    assert (e.source.country, e.target.country, e.cameo_code) == ("IRN", "ISR", "138")
+    assert (e.source.country, e.target.country, e.cameo_code) == ("IRN", "ISR", "1384")  # threaten conventional attack
     assert e.modality == "asserted"
 
 
@@ -234,7 +234,7 @@ def test_self_defence_in_the_toughest_way_is_a_threat(coder):
     events = code(coder, "The Greek minister said Greece would continue to use its right of self-defence against "
                          "any incursion in the strongest way.")
     e = only(events, "THREATEN")
-    assert (e.source.code, e.cameo_code, e.modality) == ("GRC GOV", "138", "asserted")
+    assert (e.source.code, e.cameo_code, e.modality) == ("GRC GOV", "1384", "asserted")
     assert e.attribution is not None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-MAX_ERRORS = 50
+MAX_ERRORS = 500
 
 
 @dataclass
@@ -14,7 +14,7 @@ class EvalReport:
 
     ``per_class``: label -> precision, recall, f1, support (gold count), predicted, tp.
     ``confusion``: gold -> predicted -> count (see each scorer for what the rows are on span and multi-label data).
-    ``errors``: up to 50 wrong items with the top event's evidence, for explaining them.
+    ``errors``: up to 500 wrong items with the top event's evidence, for explaining them.
     """
 
     dataset: str

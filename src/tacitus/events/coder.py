@@ -19,7 +19,7 @@ from tacitus.events.arguments import (antecedent, is_passive, is_pronoun, named,
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
-from tacitus.events.predicates import FRAMING_TYPES, Predicate, PredicateFinder, direct_object
+from tacitus.events.predicates import FRAMING_TYPES, Predicate, PredicateFinder, direct_object, threat_code
 from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -277,6 +277,12 @@ class EventCoder:
               and d.plover not in ("THREATEN", "REQUEST")):
             # "will withdraw its force unless X agrees": a conditional act announced to make another yield
             d.code, d.mode, d.plover, d.modality = "130", None, "THREATEN", "asserted"
+        elif (d.speech is None and d.modality == "future" and d.plover != "PROTEST"
+              and (found := threat_code(d.plover, d.mode))):
+            # PLOVER: an announced intention to do harm ("plans to impose restrictions", "is prepared to
+            # impose martial law") is a threat; a bare "would ... if" outside reported speech is not
+            d.code, d.mode = found
+            d.plover, d.modality = "THREATEN", "asserted"
         elif d.modality == "future" and d.plover in self.words.intended_cooperation:
             d.code, d.plover, d.mode, d.modality = self.words.intended_cooperation[d.plover], "AGREE", None, "asserted"
 
@@ -332,9 +338,10 @@ class EventCoder:
             if speaker is not None:
                 d.attribution = speaker.name or speaker.text
             quad = lookup(d.code).quad_class
-            if quad == 4 and d.modality in ("future", "hypothetical"):
-                # a use of force announced for the future or on a condition is a threat
-                d.code, d.plover, d.mode, d.modality = "138", "THREATEN", "violence", "asserted"
+            if quad == 4 and d.modality in ("future", "hypothetical") and d.plover != "PROTEST":
+                # a use of force (or another harm) announced for the future or on a condition is a threat
+                d.code, d.mode = threat_code(d.plover, d.mode) or ("138", "violence")
+                d.plover, d.modality = "THREATEN", "asserted"
                 d.confidence = max(d.confidence - 0.05, 0.05)
                 out.append(d)
                 continue

@@ -73,8 +73,9 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
     value = "asserted"
     tok = pred
     hops = 0
+    conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not
     while True:
-        own = _own_modality(tok, words)
+        own = None if conjunct else _own_modality(tok, words)
         if own == "negated":
             return Modality("negated", _speech_above(tok, words))
         if own and value == "asserted":
@@ -97,8 +98,11 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
             # "denied charges that it tortured a priest": alleged, and here denied
             denied = head.head.lemma_.lower() in words.negating_verbs
             return Modality("negated" if denied else "hypothetical", _speech_above(head, words))
-        if dep in ("advcl", "conj", "acl", "relcl"):
-            break  # an adverbial, coordinated or relative clause keeps its own modality
+        if dep in ("advcl", "acl", "relcl"):
+            break  # an adverbial or relative clause keeps its own modality
+        if dep == "conj" and head.dep_ not in ("xcomp", "ccomp"):
+            break  # a coordinated main clause keeps its own; a coordinated complement shares its governors
+        conjunct = dep == "conj"
         tok = head
         hops += 1
     speech = _speech_above(tok, words)

@@ -52,6 +52,13 @@ def _mode_cues() -> dict[str, dict[str, dict]]:
             for ptype, modes in data.items()}
 
 
+def threat_code(ptype: str | None, mode: str | None) -> tuple[str, str | None] | None:
+    """CAMEO code and PLOVER mode of a threat to carry out a negative act of this type and mode ("plans to
+    impose restrictions" -> 137 restrict), from framing.yaml's THREATEN table; None for other acts."""
+    table = _framing().get("THREATEN", {})
+    return table.get(f"{ptype}:{mode}") or table.get(ptype or "")
+
+
 @functools.lru_cache(maxsize=1)
 def _framing() -> dict[str, dict[str, tuple[str, str | None]]]:
     text = resources.files("tacitus.events").joinpath("data/framing.yaml").read_text(encoding="utf-8")
@@ -82,7 +89,7 @@ class PredicateFinder:
         consumed: set[int] = set()
         for tok in sent:
             if tok.pos_ == "VERB" and tok.dep_ != "amod":
-                senses = self.patterns.verbs.get(tok.lemma_.lower())
+                senses = self.patterns.verbs.get(verb_lemma(tok, self.patterns.verbs))
                 sense = self._match_verb(tok, senses) if senses else None
                 if sense is not None:
                     preds.append(Predicate(tok, sense, "verb"))
@@ -163,6 +170,8 @@ class PredicateFinder:
                 if ANY_SENTINEL in s.obj:
                     pass
                 elif ACTOR_SENTINEL in s.obj:
+                    if dobj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in dobj.children):
+                        continue  # "welcomed Reagan's statement": a thing of an actor, not the actor
                     if not any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or t.pos_ == "PROPN"
                                for t in phrase_span(dobj)):
                         continue
@@ -192,7 +201,7 @@ class PredicateFinder:
         "engaged in ethnic cleansing")."""
         head = noun.head
         if (noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"
-                and head.lemma_.lower() in self.patterns.light_verbs):
+                and verb_lemma(head, self.patterns.light_verbs) in self.patterns.light_verbs):
             return head  # "launched an assault"; "the war game was staged by US marines"
         if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head.lemma_.lower()
@@ -222,6 +231,23 @@ class PredicateFinder:
                 if cue["plover"]:
                     pred.mode = None
                 return
+
+
+def verb_lemma(tok: Token, known) -> str:
+    """The verb's lemma, or the base form its inflection points to when the tagger's lemma is unknown to
+    ``known`` and that base form is known (the small model lemmatises "staged" as "stag")."""
+    lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    low = tok.lower_
+    guesses: list[str] = []
+    if low.endswith("ed"):
+        guesses = [low[:-1], low[:-2], low[:-3], low[:-3] + "y" if low.endswith("ied") else ""]
+    elif low.endswith("ing"):
+        guesses = [low[:-3], low[:-3] + "e", low[:-4]]
+    elif low.endswith("s"):
+        guesses = [low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else ""]
+    return next((g for g in guesses if g and g in known), lemma)
 
 
 def direct_object(verb: Token) -> Token | None:
