@@ -110,7 +110,10 @@ class EventCoder:
         if choice.action == "rerank" and choice.index is not None:
             events[choice.index].confidence = min(0.99, round(top + 0.01, 3))
         elif choice.action == "drop":
-            events = [e for e in events if e.modality not in COUNTED_MODALITIES]
+            # the model reads the sentence as a statement or an appeal: weak conflict events go, and a demand
+            # (CAMEO 10) stays a REQUEST but at the appeal's level (CAMEO 02 of the same kind)
+            events = [_as_appeal(e) if e.plover_type == "REQUEST" else e for e in events
+                      if e.modality not in COUNTED_MODALITIES or e.plover_type == "REQUEST"]
         elif choice.action == "emit" and self.model_events:
             emitted = self._model_event(sent, index, document, ctx, cache, choice, top)
             if emitted is not None:
@@ -487,6 +490,20 @@ class EventCoder:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
             ))
         return _unique(events)
+
+
+def _as_appeal(event: Event) -> Event:
+    """A demand (CAMEO 10x) recoded as the appeal of the same kind (02x, or 020 when there is none)."""
+    code = event.cameo_code or ""
+    if not code.startswith("10"):
+        return event
+    for candidate in ("02" + code[2:], "020"):
+        try:
+            info = lookup(candidate)
+        except KeyError:
+            continue
+        return replace(event, cameo_code=candidate, goldstein=info.goldstein, quad_class=info.quad_class)
+    return event
 
 
 def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:

@@ -31,6 +31,7 @@ class Sense:
     source_sector: str | None = None
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
+    subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
 
     @property
     def plover_type(self) -> str | None:
@@ -42,7 +43,7 @@ class Sense:
 
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target",
-         "confidence", "source_sector", "carried", "complement"}
+         "confidence", "source_sector", "carried", "complement", "subject"}
 
 
 class _StrictLoader(yaml.BaseLoader):
@@ -84,6 +85,7 @@ def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) 
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
         carried=str(spec.get("carried", "false")).lower() == "true",
         complement=str(spec.get("complement", "false")).lower() == "true",
+        subject=tuple(spec.get("subject") or ()),
     )
 
 

@@ -164,6 +164,9 @@ class PredicateFinder:
                 continue
             if s.prep and s.prep not in preps:
                 continue
+            if s.subject and not any(object_lemmas(c) & set(s.subject) for c in tok.children
+                                     if c.dep_ in ("nsubj", "nsubjpass")):
+                continue
             if s.obj:
                 if dobj is None:
                     continue
