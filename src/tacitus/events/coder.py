@@ -493,11 +493,11 @@ class EventCoder:
 
 
 def _as_appeal(event: Event) -> Event:
-    """A demand (CAMEO 10x) recoded as the appeal of the same kind (02x, or 020 when there is none)."""
+    """A demand (CAMEO 10x) recoded as the appeal of the same kind (0241 -> 0241, else 024, else 020)."""
     code = event.cameo_code or ""
     if not code.startswith("10"):
         return event
-    for candidate in ("02" + code[2:], "020"):
+    for candidate in ("02" + code[2:], "02" + code[2:3], "020"):
         try:
             info = lookup(candidate)
         except KeyError:

@@ -63,6 +63,9 @@ class Variant:
     min_count: int = 1  # keep sparse features seen at least this often in the fitting rows
 
 
+CV_MARGIN = 0.005  # five-way macro-F1 a variant must gain over the reference variant to be chosen
+
+
 def default_variants() -> list[Variant]:
     """The candidates compared by train-split cross-validation (exploration showed the dense part helps only
     when damped, and that a light synthetic share beats both none and a heavy one)."""
@@ -302,7 +305,9 @@ def train(out_dir: str | Path, *, utd: str | Path, plover: str | Path, synthetic
         score, triples = cross_validate(train_rows, feats, variant, seed)
         results.append({"variant": variant.name, "cv_macro_f1": round(score, 4)})
         log(f"  {variant.name:<22} train-split CV five-way macro-F1 {score:.4f}")
-        if best is None or score > best[0]:
+        # the first variant is the reference; another replaces it only when it wins by more than the noise
+        # of a five-fold estimate on ~1,100 sentences (CV_MARGIN), so that near-ties do not flip the model
+        if best is None or score > max(best[0], results[0]["cv_macro_f1"] + CV_MARGIN):
             best = (score, variant, triples)
     assert best is not None
     cv_score, variant, triples = best
