@@ -243,7 +243,12 @@ class ActorResolver:
                 sector = title_sector
             if former and is_person:
                 sector = "ELI"
-            actor = Actor(mention.text, entry.name, state.country or country, sector, entry.kb_id)
+            home = state.country or country
+            if ((entry.kind == PEOPLE or (entry.kind == COUNTRY and getattr(entry, "group", False)))
+                    and country and country != state.country and country not in self.kb.group_codes):
+                # "Iraqi Kurds", "Bosnian Serbs": a people named with the state it lives in belongs to that state
+                home, sector = country, None
+            actor = Actor(mention.text, entry.name, home, sector, entry.kb_id)
             ttl = {a.phrase for a in titles if a.kind == "titles" or a.generic}
             if state.title:
                 ttl.add(state.title)
@@ -324,9 +329,12 @@ class ActorResolver:
                             ctx, person=m.entry.kind == PERSON, full=m.entry.name)
 
     def _country(self, mods: list[Match], owner_names: list[Match]) -> str | None:
-        for m in reversed(mods):
-            if m.state and m.state.country:
-                return m.state.country
+        # a country or its adjective says whose more surely than an organisation's name does: "Serbian Labour
+        # Minister" is Serbia's, not the British Labour party's
+        for kinds in ((COUNTRY, PEOPLE), None):
+            for m in reversed(mods):
+                if m.state and m.state.country and (kinds is None or (m.entry and m.entry.kind in kinds)):
+                    return m.state.country
         for m in owner_names:
             if m.state and m.state.country:
                 return m.state.country

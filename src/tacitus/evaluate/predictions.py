@@ -70,6 +70,16 @@ def gold_code(code: str) -> str:
     return gold_mappings()["gold_code_aliases"].get(code, code)
 
 
+def gold_codes(codes) -> set[str]:
+    """The coder's codes that match any of these gold codes (aliases, and IGO -> IGO, UNO or EUR)."""
+    families = gold_mappings().get("gold_code_families") or {}
+    out: set[str] = set()
+    for c in codes:
+        code = gold_code(c)
+        out.update(families.get(code, [code]))
+    return out
+
+
 def _police(actor: Actor | None) -> bool:
     return actor is not None and actor.sector == POLICE
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from tacitus.evaluate.gold import INDIA_LABELS, UTD_CLASSES, GoldItem
 from tacitus.evaluate.metrics import confusion, f1_of, multilabel_prf, prf, ratio, set_confusion
-from tacitus.evaluate.predictions import (NO_EVENT, POLICE, five_way_class, gold_code, india_labels, plover_type,
+from tacitus.evaluate.predictions import (NO_EVENT, POLICE, five_way_class, gold_code, gold_codes, india_labels, plover_type,
                                           top_event)
 from tacitus.evaluate.report import MAX_ERRORS, EvalReport
 from tacitus.evaluate.tokens import locate, tokens_in
@@ -117,12 +117,12 @@ def score_plover_gsr(items: list[GoldItem], events: list[list[Event]], split: st
         src_ok = tgt_ok = True
         if item.actor_codes:
             src_n += 1
-            src_ok = top is not None and (top.source.country or "") in {gold_code(c) for c in item.actor_codes}
+            src_ok = top is not None and (top.source.country or "") in gold_codes(item.actor_codes)
             src_hits += src_ok
         if item.recipient_codes:
             tgt_n += 1
             tgt_ok = (top is not None and top.target is not None
-                      and (top.target.country or "") in {gold_code(c) for c in item.recipient_codes})
+                      and (top.target.country or "") in gold_codes(item.recipient_codes))
             tgt_hits += tgt_ok
         if item.actor_codes:  # the whole coding: type, source country and (when gold has one) recipient country
             full_n += 1

@@ -206,6 +206,32 @@ def owners(tok: Token) -> list[Token]:
     return [t for t in out if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")]
 
 
+GRIEVANCE_PREPS = ("against", "over", "at")  # "rallies against the leader", "a strike over the bill"
+PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "seek", "denounce", "oppose"})
+
+
+def grievance_targets(*heads: Token | None) -> list[Token]:
+    """Whom a protest is against: "against X", "over X's bill", "in protest of X's refusal", or what its
+    purpose clause demands ("staged demonstrations to demand reforms by Suharto's government")."""
+    out: list[Token] = []
+    for head in heads:
+        if head is None:
+            continue
+        for p in GRIEVANCE_PREPS:
+            out.extend(prep_objects(head, p))
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "in":  # "in protest of/against/at"
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() == "protest":
+                        for p in ("of", "against", "at", "over"):
+                            out.extend(prep_objects(g, p))
+            elif c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PURPOSE_LEMMAS:
+                out.extend(d for d in c.children if d.dep_ == "dobj")
+                for p in ("for", "on", "against"):
+                    out.extend(prep_objects(c, p))
+    return out
+
+
 def named(tok: Token) -> bool:
     """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON")

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.events import anchoring
-from tacitus.events.arguments import (antecedent, is_passive, is_pronoun, named, noun_sources, owners, phrase_span,
-                                      prep_objects, verb_passive_targets, verb_subjects, with_conjuncts)
+from tacitus.events.arguments import (antecedent, grievance_targets, is_passive, is_pronoun, named, noun_sources,
+                                      owners, phrase_span, prep_objects, verb_passive_targets, verb_subjects,
+                                      with_conjuncts)
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
@@ -209,6 +210,10 @@ class EventCoder:
                 # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
                 holders = [obj, *(c for c in obj.children if c.dep_ == "acl")]
                 targets = [g for h in holders for p in ("on", "against", "to", "with") for g in prep_objects(h, p)]
+                if not targets:  # "accepted demands from the rebels": whose the thing is
+                    targets = [o for o in owners(obj) if o.pos_ != "PRON"]
+            if not targets and sense.plover_type == "PROTEST":
+                targets = grievance_targets(tok)
             return sources, targets
         found = noun_sources(tok, place_modifiers=bool(sense.source_sector))
         sources = [t for t in found if t.pos_ != "PRON"]  # "its demand": the light verb's subject says whose
@@ -224,6 +229,8 @@ class EventCoder:
             for clause in tok.children:
                 if clause.dep_ in ("acl", "ccomp"):
                     targets += [c for c in clause.children if c.dep_ == "nsubj"]
+        if not targets and sense.plover_type == "PROTEST":
+            targets = grievance_targets(tok, pred.light)
         between = prep_objects(tok, "between")
         if between and not sources:  # "talks between X and Y": X -> Y
             sources, targets = [between[0]], [t for t in with_conjuncts(between[0])[1:]] or targets

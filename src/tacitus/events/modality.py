@@ -23,6 +23,7 @@ class ModalityWords:
     conditional_marks: frozenset[str]
     future_adjectives: frozenset[str]
     future_nouns: frozenset[str]
+    negating_nouns: frozenset[str]
     obligation_aux: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
@@ -99,6 +100,9 @@ def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
             # "denied charges that it tortured a priest": alleged, and here denied
             denied = head.head.lemma_.lower() in words.negating_verbs
             return Modality("negated" if denied else "hypothetical", _speech_above(head, words))
+        if dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words.negating_nouns:
+            # "the government's refusal to accept independence"
+            return Modality("negated", _speech_above(head, words), refused=head.lemma_.lower() == "refusal")
         if dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words.future_nouns and value == "asserted":
             value = "future"  # "the government's plans to impose restrictions"
         if dep in ("advcl", "acl", "relcl"):

@@ -81,7 +81,8 @@ class PredicateFinder:
         for pred in framed:
             self._refine_frame(pred, preds)
         active = [p for p in preds if p not in framed
-                  and not (self._is_consequence(p, preds) or self._is_refusal_frame(p, preds))]
+                  and not (self._is_consequence(p, preds) or self._is_refusal_frame(p, preds)
+                           or self._is_protest_purpose(p, preds))]
         return preds, active
 
     def find_predicates(self, sent: Span) -> list[Predicate]:
@@ -117,6 +118,17 @@ class PredicateFinder:
         if tok.lemma_.lower() not in self.patterns.consequence_verbs:
             return False
         return any(p.token.i == tok.head.i and lookup(p.code).quad_class == 4 for p in preds)
+
+    @staticmethod
+    def _is_protest_purpose(pred: Predicate, preds: list[Predicate]) -> bool:
+        """"staged demonstrations to demand reforms": the demand is what the protest is for (its target comes
+        from it), not a second event."""
+        tok = pred.token
+        if pred.kind != "verb" or pred.sense.plover_type not in ("REQUEST", "ACCUSE", "PROTEST") \
+                or tok.dep_ not in ("advcl", "xcomp"):
+            return False
+        return any(p.sense.plover_type == "PROTEST" and p is not pred
+                   and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
 
     def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""
