@@ -226,8 +226,11 @@ def test_must_in_reported_speech_is_a_demand(coder):
 
 def test_violence_by_nobody_named_has_an_unidentified_source(coder):
     e = only(code(coder, "Three Iraqi soldiers were killed by a roadside bomb near Mosul."), "ASSAULT")
-    assert e.source.country is None and e.source.sector is None and e.target.code == "IRQ MIL"
+    # PLOVER's sector for unidentified armed forces, and no country: nobody says whose the bomb was
+    assert e.source.country is None and e.source.sector == "UAF" and e.target.code == "IRQ MIL"
     assert code(coder, "Three Iraqi soldiers were killed in a car crash near Mosul.") == []
+    e = only(code(coder, "The former Peruvian president has been accused of fraud."), "ACCUSE")
+    assert (e.source.sector, e.target.country) == ("UNK", "PER")
 
 
 def test_self_defence_in_the_toughest_way_is_a_threat(coder):

@@ -100,7 +100,8 @@ def code(
         report.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     t = summary["totals"]
     typer.echo(f"tacitus: {t['inputs']} inputs, {t['coded']} coded, {t['skipped']} skipped, "
-               f"{t['rejected']} rejected, {t['events']} events", err=True)
+               f"{t['rejected']} rejected, {t['events']} events "
+               f"({t['unresolved_actors']} actor mentions unresolved)", err=True)
 
 
 @app.command()

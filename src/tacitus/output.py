@@ -76,6 +76,7 @@ def run_report(statuses: list[InputStatus], settings) -> dict:
             "skipped": counts.get("skipped", 0),
             "rejected": counts.get("rejected", 0),
             "events": sum(s.events for s in statuses),
+            "unresolved_actors": sum(s.unresolved_actors for s in statuses),
         },
         "inputs": [s.to_dict() for s in statuses],
     }

@@ -6,7 +6,7 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from tacitus.records import Document, Event, InputStatus
+from tacitus.records import Document, Event, InputStatus, is_unresolved
 from tacitus.settings import Settings
 
 
@@ -98,6 +98,7 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
                     continue
                 events = next(it)
                 status.events = len(events)
+                status.unresolved_actors = sum(is_unresolved(a) for e in events for a in (e.source, e.target))
                 yield status, doc, events
             else:
                 yield status, doc, []

@@ -33,6 +33,11 @@ class Document:
         return [p for p in self.text.split("\n\n") if p.strip()]
 
 
+def is_unresolved(actor: "Actor | None") -> bool:
+    """An actor mention the resolver could place in no country and no sector ("the legislation")."""
+    return actor is not None and not actor.country and not actor.sector
+
+
 @dataclass
 class InputStatus:
     """What happened to one input (a file, or one record of a JSONL/CSV file)."""
@@ -42,6 +47,7 @@ class InputStatus:
     reason: str | None = None
     doc_id: str | None = None
     events: int = 0
+    unresolved_actors: int = 0  # event sources/targets kept with their text alone (no country, no sector)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -24,6 +24,7 @@ from tacitus.events.predicates import FRAMING_TYPES, Predicate, PredicateFinder,
 from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+UNTARGETABLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 COUNTED_MODALITIES = ("asserted", "future")  # the events that count and are exported by default
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
@@ -185,6 +186,22 @@ class EventCoder:
         cache[tok.i] = actor
         return actor
 
+    def _target(self, tok: Token, ctx, cache: dict[int, Actor | None]) -> Actor | None:
+        """The target actor at ``tok``; a noun phrase that resolves to no actor ("the legislation", "the
+        protesters") is kept with its text alone, never dropped (the run report counts such actors)."""
+        actor = self._actor(tok, ctx, cache)
+        if actor is not None and (actor.country or actor.sector):
+            return actor
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in UNTARGETABLE_ENTS:
+            return actor
+        text = phrase_span(tok).text
+        if tok.ent_type_ in PLACE_ENTS:  # "attacks on Hamburg", "flights to Florida": the place's country
+            ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            loc = self.gazetteer.resolve(ent.text if ent is not None else tok.text)
+            if loc is not None and loc.country:
+                return Actor(text=text, name=loc.name, country=loc.country)
+        return actor or Actor(text=text)
+
     def _arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
         tok, sense = pred.token, pred.sense
         if pred.kind == "verb":
@@ -249,7 +266,7 @@ class EventCoder:
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         tgt_toks = self._target_heads(tgt_toks, pred, pred_tokens)
-        targets = [(t, a) for s in tgt_toks for t in with_conjuncts(s) if (a := self._actor(t, ctx, cache))]
+        targets = [(t, a) for s in tgt_toks for t in with_conjuncts(s) if (a := self._target(t, ctx, cache))]
         # "condemned the Russian attack": the author of an event noun, with that noun's sector for a bare adjective
         targets = [(t, _adjective_sector(t, a, "MIL")) if t.head.i in pred_tokens and t.head.pos_ == "NOUN"
                    and t.dep_ in ("amod", "compound", "nmod") else (t, a) for t, a in targets]
@@ -327,7 +344,8 @@ class EventCoder:
             return None
         causer = src_toks[0] if src_toks else pred.token
         text = phrase_span(causer).text if src_toks else ""
-        return causer, Actor(text=text)
+        # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
+        return causer, Actor(text=text, sector="UAF" if lookup(pred.code).plover_type == "ASSAULT" else "UNK")
 
     # ------------------------------------------------------------------ reported speech
     def _speaker(self, verb: Token, ctx, cache) -> Actor | None:
@@ -478,6 +496,9 @@ class EventCoder:
             location = places.get(key) or places.get(None)
             source = _placed(d.source, d.target, location)
             target = _placed(d.target, source, location) or _recipient_from_place(d, source, location)
+            if target is not None and not (target.country or target.sector) and location is not None \
+                    and location.country and not target.name:
+                target = replace(target, country=location.country)  # "shelled the village" in Idlib: Syria's
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = phrase_span(attributed).text
@@ -529,8 +550,8 @@ def _placed(actor: Actor | None, other: Actor | None, location: Location | None)
     """An actor known only by its sector ("opposition leaders", "jihadist fighters") belongs to the country
     where the event took place, or, for domestic sectors, to the other party's country ("Kenyan police
     arrested opposition leaders")."""
-    if actor is None or actor.country or not actor.sector:
-        return actor
+    if actor is None or actor.country or not actor.sector or actor.sector in ("UAF", "UNK"):
+        return actor  # nobody named has no known country, wherever the act took place
     if location is not None and location.country:
         return replace(actor, country=location.country)
     if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country

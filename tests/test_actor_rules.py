@@ -1,0 +1,77 @@
+"""Who the actors of an event are: rules on sentences written by the team, with exact codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def top(coder: Coder, text: str):
+    events = [e for e in coder.code_text(text, published="2022-06-01") if e.modality == "asserted"]
+    assert events, text
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_a_people_named_with_its_state_belongs_to_that_state(coder):
+    assert top(coder, "Iraqi Kurds demonstrated against the government in Erbil.").source.country == "IRQ"
+    assert top(coder, "Bosnian Serbs demanded the withdrawal of Croatian troops.").source.country == "BIH"
+    # a people alone keeps its own code, and the armed ones their sector
+    e = top(coder, "Kurdish fighters attacked Turkish soldiers near the border.")
+    assert (e.source.code, e.target.code) == ("KUR REB", "TUR MIL")
+
+
+def test_a_state_adjective_outranks_an_organisation_name(coder):
+    # "Labour" alone is a British party; "Serbian Labour Minister" is a Serbian minister
+    e = top(coder, "Serbian teachers went on strike over a bill signed by Serbian Labour Minister Ana Petrovic.")
+    assert (e.plover_type, e.source.country, e.target.country) == ("PROTEST", "SRB", "SRB")
+
+
+def test_the_european_community_is_the_european_union(coder):
+    e = top(coder, "The European Community imposed sanctions on Iraq.")
+    assert (e.source.country, e.target.country) == ("EUR", "IRQ")
+
+
+def test_protests_are_against_someone(coder):
+    e = top(coder, "Chilean students staged rallies against President Gabriel Boric.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("PROTEST", "CHL EDU", "CHL")
+    e = top(coder, "Moroccan farmers began a hunger strike in protest of the Moroccan government's decision.")
+    assert (e.plover_type, e.cameo_code, e.target.code) == ("PROTEST", "142", "MAR GOV")
+    # the purpose clause names the target and is no second event
+    events = coder.code_text("Thousands of Kenyan nurses staged demonstrations to demand higher pay from the "
+                             "Kenyan government.", published="2022-06-01")
+    assert [(e.plover_type, e.target.code) for e in events] == [("PROTEST", "KEN GOV")]
+
+
+def test_unresolved_targets_are_kept_with_their_text(coder):
+    e = top(coder, "Egypt condemned the legislation.")
+    assert (e.source.code, e.target.text, e.target.country, e.target.sector) == ("EGY GOV", "the legislation",
+                                                                               None, None)
+    # a place as target is its country's
+    e = top(coder, "Russian forces shelled Kharkiv on Monday.")
+    assert (e.target.text, e.target.country) == ("Kharkiv", "UKR")
+
+
+def test_the_run_report_counts_unresolved_actors(tmp_path):
+    from typer.testing import CliRunner
+
+    from tacitus.cli import app
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Egypt condemned the legislation on Tuesday. Kenya condemned Somalia on Wednesday.\n",
+                   encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["code", str(doc), "--no-model", "--report", str(report),
+                                      "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0, result.output
+    totals = json.loads(report.read_text(encoding="utf-8"))["totals"]
+    assert (totals["events"], totals["unresolved_actors"]) == (2, 1)
+    assert "1 actor mentions unresolved" in result.output
