@@ -231,6 +231,37 @@ def train(
     typer.echo(json.dumps(figures, indent=2))
 
 
+kb_app = typer.Typer(no_args_is_help=True, help="The built-in knowledge base of office holders.")
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("extend")
+def kb_extend(
+    new: Path = typer.Argument(..., metavar="NEW.csv", help="Rows kb_id,name,aliases,country,sector,role,start,end."),
+    table: Optional[Path] = typer.Option(None, "--table", help="The leaders table to extend (default: the one "
+                                         "shipped in the package, when it is writable)."),
+) -> None:
+    """Check NEW.csv and merge its office holders into the leaders table (same person, office and start: the
+    row is updated; overlapping terms are refused). Nothing is written when a row has a problem."""
+    from tacitus.actors.leaders_table import builtin_path, extend
+
+    target = table or builtin_path()
+    if not new.exists():
+        _fail(f"{new}: no such file")
+    if not target.exists():
+        _fail(f"--table {target}: no such file")
+    import os
+
+    if not os.access(target, os.W_OK):
+        _fail(f"{target}: not writable; copy it, pass --table COPY, and load the copy with --actors COPY")
+    result = extend(target, new)
+    for problem in result.problems[:50]:
+        typer.echo(problem, err=True)
+    if result.problems:
+        _fail(f"{new}: {len(result.problems)} problem(s); {target} left unchanged", code=1)
+    typer.echo(f"{target}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged")
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
