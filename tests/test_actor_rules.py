@@ -75,3 +75,11 @@ def test_the_run_report_counts_unresolved_actors(tmp_path):
     totals = json.loads(report.read_text(encoding="utf-8"))["totals"]
     assert (totals["events"], totals["unresolved_actors"]) == (2, 1)
     assert "1 actor mentions unresolved" in result.output
+
+
+def test_a_domestic_target_known_by_sector_takes_the_other_partys_country(coder):
+    e = top(coder, "The Sudanese government accused rebels of attacking a convoy.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("ACCUSE", "SDN GOV", "SDN REB")
+    # a protest named against nobody is against the protesters' own authorities
+    e = top(coder, "Thousands of Algerian workers went on strike.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("PROTEST", "DZA LAB", "DZA")

@@ -225,9 +225,9 @@ def grievance_targets(*heads: Token | None) -> list[Token]:
                     if g.dep_ == "pobj" and g.lemma_.lower() == "protest":
                         for p in ("of", "against", "at", "over"):
                             out.extend(prep_objects(g, p))
-            elif c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PURPOSE_LEMMAS:
+            elif c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PURPOSE_LEMMAS:
                 out.extend(d for d in c.children if d.dep_ == "dobj")
-                for p in ("for", "on", "against"):
+                for p in ("for", "on", "against", "from"):
                     out.extend(prep_objects(c, p))
     return out
 

@@ -27,7 +27,7 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 UNTARGETABLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 COUNTED_MODALITIES = ("asserted", "future")  # the events that count and are exported by default
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "MEA", "WSB"}
-DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL"}
+DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
 
 
 @dataclass
@@ -191,8 +191,10 @@ class EventCoder:
         protesters") is kept with its text alone, never dropped (the run report counts such actors)."""
         actor = self._actor(tok, ctx, cache)
         if actor is not None and (actor.country or actor.sector):
-            return actor
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in UNTARGETABLE_ENTS:
+            return actor  # "one third of the guerrillas" is the guerrillas
+        if tok.ent_type_ in UNTARGETABLE_ENTS:
+            return None  # "on Monday", "15 of them"
+        if tok.pos_ not in ("NOUN", "PROPN"):
             return actor
         text = phrase_span(tok).text
         if tok.ent_type_ in PLACE_ENTS:  # "attacks on Hamburg", "flights to Florida": the place's country
@@ -267,6 +269,8 @@ class EventCoder:
             sources = [(t, _adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         tgt_toks = self._target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in with_conjuncts(s) if (a := self._target(t, ctx, cache))]
+        if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot
+            targets = [(t, a) for t, a in targets if a.country or a.sector or a.name]
         # "condemned the Russian attack": the author of an event noun, with that noun's sector for a bare adjective
         targets = [(t, _adjective_sector(t, a, "MIL")) if t.head.i in pred_tokens and t.head.pos_ == "NOUN"
                    and t.dep_ in ("amod", "compound", "nmod") else (t, a) for t, a in targets]
@@ -563,9 +567,14 @@ def _placed(actor: Actor | None, other: Actor | None, location: Location | None)
 def _recipient_from_place(d: Draft, source: Actor, location: Location | None) -> Actor | None:
     """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
     Sudan is on Sudan. A state's own forces acting at home are not their own target."""
+    if d.plover == "PROTEST" and (location is None or not location.country):
+        # a protest named against nobody is against the authorities of the protesters' country
+        if source.country and source.country not in NON_STATE_CODES:
+            return Actor(text="", country=source.country)
+        return None
     if location is None or not location.country:
         return None
-    if location.country == source.country and d.plover in ("ASSAULT", "MOBILIZE", "PROTEST"):
+    if location.country == source.country and d.plover in ("ASSAULT", "MOBILIZE"):
         return None
     return Actor(text=location.name, name=location.name, country=location.country,
                  sector="GOV" if d.plover == "CONSULT" else None)

@@ -125,7 +125,7 @@ class PredicateFinder:
         from it), not a second event."""
         tok = pred.token
         if pred.kind != "verb" or pred.sense.plover_type not in ("REQUEST", "ACCUSE", "PROTEST") \
-                or tok.dep_ not in ("advcl", "xcomp"):
+                or tok.dep_ not in ("advcl", "xcomp", "acl"):
             return False
         return any(p.sense.plover_type == "PROTEST" and p is not pred
                    and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
