@@ -292,6 +292,7 @@ def test_evaluate_plover_gsr_with_fake_coder():
     assert r.metrics["recipient_country_accuracy"] == 0.5 and r.metrics["recipient_country_n"] == 2
     # the whole coding (type, source and recipient country) is right for the agreement and the shelling only
     assert r.metrics["coding_accuracy"] == 0.5 and r.metrics["coding_n"] == 4
+    assert r.metrics["dyad_accuracy"] == 0.5  # the appeal's recipient is wrong, the protest has no event
 
 
 def test_evaluate_india_police_with_fake_coder():

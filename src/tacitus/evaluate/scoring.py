@@ -105,12 +105,13 @@ def score_utd_spans(items: list[GoldItem], events: list[list[Event]], split: str
 def score_plover_gsr(items: list[GoldItem], events: list[list[Event]], split: str) -> EvalReport:
     """PLOVER type of the top event (macro over the types in gold or predicted, "NONE" excluded), the top
     event's source/target country against the gold actor/recipient codes, and ``coding_accuracy``: the share of
-    records whose type, source country and (when gold names one) recipient country are all right."""
+    records whose type, source country and (when gold names one) recipient country are all right, and
+    ``dyad_accuracy``: the same without the type."""
     gold = [it.label for it in items]
     pred = [plover_type(evs) for evs in events]
     labels = sorted({*gold, *pred} - {NO_EVENT})
     scores = prf(gold, pred, labels)
-    src_hits = src_n = tgt_hits = tgt_n = full_hits = full_n = 0
+    src_hits = src_n = tgt_hits = tgt_n = full_hits = full_n = dyad_hits = 0
     errors = []
     for item, g, p, evs in zip(items, gold, pred, events):
         top = top_event(evs, plover_only=True)
@@ -127,12 +128,14 @@ def score_plover_gsr(items: list[GoldItem], events: list[list[Event]], split: st
         if item.actor_codes:  # the whole coding: type, source country and (when gold has one) recipient country
             full_n += 1
             full_hits += g == p and src_ok and tgt_ok
+            dyad_hits += src_ok and tgt_ok
         if g != p:
             errors.append(_error(item, g, p, top))
     metrics = {"accuracy": scores["accuracy"], **_table_metrics(scores),
                "source_country_accuracy": ratio(src_hits, src_n), "source_country_n": src_n,
                "recipient_country_accuracy": ratio(tgt_hits, tgt_n), "recipient_country_n": tgt_n,
-               "coding_accuracy": ratio(full_hits, full_n), "coding_n": full_n}
+               "coding_accuracy": ratio(full_hits, full_n), "coding_n": full_n,
+               "dyad_accuracy": ratio(dyad_hits, full_n)}
     return EvalReport(dataset="plover-gsr", split=split, n=len(items), metrics=metrics,
                       per_class=scores["per_label"], confusion=confusion(gold, pred), labels=labels + [NO_EVENT],
                       errors=errors[:MAX_ERRORS])
