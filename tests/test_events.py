@@ -226,8 +226,9 @@ def test_must_in_reported_speech_is_a_demand(coder):
 
 def test_violence_by_nobody_named_has_an_unidentified_source(coder):
     e = only(code(coder, "Three Iraqi soldiers were killed by a roadside bomb near Mosul."), "ASSAULT")
-    # PLOVER's sector for unidentified armed forces, and no country: nobody says whose the bomb was
-    assert e.source.country is None and e.source.sector == "UAF" and e.target.code == "IRQ MIL"
+    # PLOVER's sector for unidentified armed forces, placed where it acts (ACLED's "unidentified armed group
+    # (Iraq)"): nobody says whose the bomb was
+    assert e.source.code == "IRQ UAF" and e.target.code == "IRQ MIL"
     assert code(coder, "Three Iraqi soldiers were killed in a car crash near Mosul.") == []
     e = only(code(coder, "The former Peruvian president has been accused of fraud."), "ACCUSE")
     assert (e.source.sector, e.target.country) == ("UNK", "PER")
@@ -406,7 +407,7 @@ def test_a_statement_speaks_for_whoever_issued_it(coder):
 
 def test_passive_release_and_us_is_not_a_pronoun(coder):
     e = only(code(coder, "Three Russian sailors have been released from captivity in Libya."), "RETREAT")
-    assert e.source.country is None and e.target.country == "RUS"
+    assert e.source.code == "LBY UNK" and e.target.country == "RUS"  # released by somebody unnamed in Libya
     e = only(code(coder, "US removed sanctions on Cuban shipping companies."), "CONCEDE")
     assert e.source.code == "USA GOV"
 

@@ -348,6 +348,8 @@ class EventCoder:
             return None
         causer = src_toks[0] if src_toks else pred.token
         text = phrase_span(causer).text if src_toks else ""
+        if src_toks and (causer.pos_ == "PROPN" or causer.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
         # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
         return causer, Actor(text=text, sector="UAF" if lookup(pred.code).plover_type == "ASSAULT" else "UNK")
 
@@ -554,8 +556,8 @@ def _placed(actor: Actor | None, other: Actor | None, location: Location | None)
     """An actor known only by its sector ("opposition leaders", "jihadist fighters") belongs to the country
     where the event took place, or, for domestic sectors, to the other party's country ("Kenyan police
     arrested opposition leaders")."""
-    if actor is None or actor.country or not actor.sector or actor.sector in ("UAF", "UNK"):
-        return actor  # nobody named has no known country, wherever the act took place
+    if actor is None or actor.country or not actor.sector:
+        return actor  # (an unidentified armed group is placed where it acts, as ACLED and POLECAT do)
     if location is not None and location.country:
         return replace(actor, country=location.country)
     if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country
