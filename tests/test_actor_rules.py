@@ -83,3 +83,10 @@ def test_a_domestic_target_known_by_sector_takes_the_other_partys_country(coder)
     # a protest named against nobody is against the protesters' own authorities
     e = top(coder, "Thousands of Algerian workers went on strike.")
     assert (e.plover_type, e.source.code, e.target.country) == ("PROTEST", "DZA LAB", "DZA")
+
+
+def test_whoever_is_asked_is_the_target_of_a_demand(coder):
+    e = top(coder, "Norway demanded that Iran release the detained journalists.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("REQUEST", "NOR GOV", "IRN GOV")
+    e = top(coder, "The African Union demanded the withdrawal of Rwandan troops from Congo.")
+    assert (e.plover_type, e.target.code) == ("REQUEST", "RWA MIL")

@@ -224,6 +224,11 @@ class EventCoder:
                     targets += prep_objects(tok, "to")
                 else:
                     targets += prep_objects(tok, t)
+            if sense.plover_type in ("REQUEST", "THREATEN") and direct_object(tok) is None:
+                # "demanded that Hamas renounce violence": the one asked is the subject of what is demanded
+                asked = [c for clause in tok.children if clause.dep_ == "ccomp"
+                         for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                targets = asked + [t for t in targets if t not in asked]
             obj = direct_object(tok)
             if not targets and sense.no_object_target and obj is not None:
                 # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
@@ -328,7 +333,8 @@ class EventCoder:
             if t.i in pred_tokens and t.i != pred.token.i and t.pos_ == "NOUN":
                 if pred.sense.plover_type in FRAMING_TYPES:
                     # "called for sanctions against Nigeria": what is asked for falls on Nigeria
-                    out.extend(g for p in ("against", "on", "to", "with") for g in prep_objects(t, p))
+                    # "demanded the withdrawal of Serbian forces": those who are to withdraw
+                    out.extend(g for p in ("against", "on", "to", "with", "of") for g in prep_objects(t, p))
                 else:
                     out.extend(noun_sources(t, place_modifiers=True))  # sector from the event noun: see _drafts
                 continue
