@@ -470,6 +470,7 @@ class EventCoder:
         actor_toks = anchoring.tokens_in(
             phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok) if t is not None and t.pos_ != "VERB")
         places: dict[int | None, Location] = {}
+        place_text: dict[int | None, str] = {}  # the place as the sentence names it
         countries = _context_countries(drafts)
         for ent in sent.ents:
             if ent.label_ not in PLACE_ENTS or ent.start in actor_toks:
@@ -481,6 +482,7 @@ class EventCoder:
             loc = self.gazetteer.resolve(ent.text, countries=countries)
             if loc is not None:
                 places[own] = loc
+                place_text[own] = ent.text
         deaths: dict[int | None, int] = {}
         for f in find_fatalities(text):
             span = anchoring.char_span(sent, f.start, f.end)
@@ -507,7 +509,8 @@ class EventCoder:
             info = lookup(d.code)
             location = places.get(key) or places.get(None)
             source = _placed(d.source, d.target, location)
-            target = _placed(d.target, source, location) or _recipient_from_place(d, source, location)
+            named_as = place_text.get(key if key in places else None)
+            target = _placed(d.target, source, location) or _recipient_from_place(d, source, location, named_as)
             if target is not None and not (target.country or target.sector) and location is not None \
                     and location.country and not target.name:
                 target = replace(target, country=location.country)  # "shelled the village" in Idlib: Syria's
@@ -572,7 +575,8 @@ def _placed(actor: Actor | None, other: Actor | None, location: Location | None)
     return actor
 
 
-def _recipient_from_place(d: Draft, source: Actor, location: Location | None) -> Actor | None:
+def _recipient_from_place(d: Draft, source: Actor, location: Location | None,
+                          named_as: str | None = None) -> Actor | None:
     """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
     Sudan is on Sudan. A state's own forces acting at home are not their own target."""
     if d.plover == "PROTEST" and (location is None or not location.country):
@@ -584,7 +588,7 @@ def _recipient_from_place(d: Draft, source: Actor, location: Location | None) ->
         return None
     if location.country == source.country and d.plover in ("ASSAULT", "MOBILIZE"):
         return None
-    return Actor(text=location.name, name=location.name, country=location.country,
+    return Actor(text=named_as or location.name, name=location.name, country=location.country,
                  sector="GOV" if d.plover == "CONSULT" else None)
 
 
