@@ -90,3 +90,17 @@ def test_whoever_is_asked_is_the_target_of_a_demand(coder):
     assert (e.plover_type, e.source.code, e.target.code) == ("REQUEST", "NOR GOV", "IRN GOV")
     e = top(coder, "The African Union demanded the withdrawal of Rwandan troops from Congo.")
     assert (e.plover_type, e.target.code) == ("REQUEST", "RWA MIL")
+
+
+def test_members_of_a_group_are_the_group(coder):
+    # "thousands of X", "a group of X": the collective word says how many, X says who
+    e = top(coder, "Thousands of Iraqi Kurds demonstrated in Erbil on Sunday.")
+    assert (e.plover_type, e.source.country) == ("PROTEST", "IRQ")
+    e = top(coder, "A group of Moroccan diplomats met Spanish officials.")
+    assert (e.source.code, e.target.code) == ("MAR GOV", "ESP GOV")
+
+
+def test_a_blockade_by_protesters_is_against_what_they_protest(coder):
+    e = top(coder, "Lebanese protesters blocked roads to the airport to show their anger at the Lebanese "
+                   "government.")
+    assert (e.plover_type, e.cameo_code, e.source.country, e.target.code) == ("PROTEST", "1442", "LBN", "LBN GOV")

@@ -207,7 +207,8 @@ def owners(tok: Token) -> list[Token]:
 
 
 GRIEVANCE_PREPS = ("against", "over", "at")  # "rallies against the leader", "a strike over the bill"
-PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "seek", "denounce", "oppose"})
+PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "seek", "denounce", "oppose", "show",
+                            "express", "voice"})  # "to show their disapproval of X's policies"
 
 
 def grievance_targets(*heads: Token | None) -> list[Token]:
@@ -226,7 +227,11 @@ def grievance_targets(*heads: Token | None) -> list[Token]:
                         for p in ("of", "against", "at", "over"):
                             out.extend(prep_objects(g, p))
             elif c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PURPOSE_LEMMAS:
-                out.extend(d for d in c.children if d.dep_ == "dobj")
+                for d in c.children:
+                    if d.dep_ == "dobj":  # "disapproval for/of X", "demands from X", or the demand itself
+                        out.extend(g for p in ("for", "of", "from", "against", "over", "at", "with", "towards", "toward")
+                                   for g in prep_objects(d, p))
+                        out.append(d)
                 for p in ("for", "on", "against", "from"):
                     out.extend(prep_objects(c, p))
     return out

@@ -169,6 +169,10 @@ class EventCoder:
                 actor = replace(actor, text=tok.text)
         elif tok.pos_ in ("PRON", "DET"):
             actor = None
+        elif tok.lower_ in self.patterns.collective_nouns and (members := prep_objects(tok, "of")):
+            # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": who the members are
+            found = self._actor(members[0], ctx, cache)
+            actor = replace(found, text=phrase_span(tok).text) if found is not None else None
         else:
             span = phrase_span(tok)
             actor = self.resolver.resolve_span(span, ctx)
@@ -230,14 +234,15 @@ class EventCoder:
                          for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 targets = asked + [t for t in targets if t not in asked]
             obj = direct_object(tok)
+            if not targets and sense.plover_type == "PROTEST":
+                # "blocked roads ... to press demands from the government": the grievance before the road's end
+                targets = grievance_targets(tok)
             if not targets and sense.no_object_target and obj is not None:
                 # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
                 holders = [obj, *(c for c in obj.children if c.dep_ == "acl")]
                 targets = [g for h in holders for p in ("on", "against", "to", "with") for g in prep_objects(h, p)]
                 if not targets:  # "accepted demands from the rebels": whose the thing is
                     targets = [o for o in owners(obj) if o.pos_ != "PRON"]
-            if not targets and sense.plover_type == "PROTEST":
-                targets = grievance_targets(tok)
             return sources, targets
         found = noun_sources(tok, place_modifiers=bool(sense.source_sector))
         sources = [t for t in found if t.pos_ != "PRON"]  # "its demand": the light verb's subject says whose
