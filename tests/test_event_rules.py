@@ -107,3 +107,11 @@ def test_the_layer_keeps_a_demand_it_reads_as_an_appeal():
     appeal = _as_appeal(demand)
     assert (appeal.cameo_code, appeal.quad_class, appeal.plover_type) == ("024", 1, "REQUEST")
     assert _as_appeal(appeal) is appeal
+
+
+def test_an_event_noun_object_is_not_what_it_is_about(coder):
+    # "announced a suspension of aid": the announcement is of a suspension, not of aid
+    events = code(coder, "Norway announced a suspension of aid to Malawi.")
+    assert [(e.plover_type, e.target.code) for e in events if e.modality == "asserted"] == [("SANCTION", "MWI GOV")]
+    e = top(code(coder, "The Colombian government conceded to demands from Colombian truckers."))
+    assert (e.plover_type, e.source.code, e.target.country) == ("CONCEDE", "COL GOV", "COL")

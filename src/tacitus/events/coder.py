@@ -339,9 +339,11 @@ class EventCoder:
                 if pred.sense.plover_type in FRAMING_TYPES:
                     # "called for sanctions against Nigeria": what is asked for falls on Nigeria
                     # "demanded the withdrawal of Serbian forces": those who are to withdraw
-                    out.extend(g for p in ("against", "on", "to", "with", "of") for g in prep_objects(t, p))
+                    # "conceded to demands from the residents": those who demanded
+                    out.extend(g for p in ("against", "on", "to", "with", "of", "from") for g in prep_objects(t, p))
                 else:
-                    out.extend(noun_sources(t, place_modifiers=True))  # sector from the event noun: see _drafts
+                    # sector from the event noun: see _drafts; "conceded to demands from the truckers": whose
+                    out.extend(noun_sources(t, place_modifiers=True) or owners(t))
                 continue
             out.append(t)
         return out

@@ -190,12 +190,19 @@ class PredicateFinder:
                     if not any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or t.pos_ == "PROPN"
                                for t in phrase_span(dobj)):
                         continue
-                elif not (object_lemmas(dobj) & set(s.obj)):
+                elif not (self._object_words(dobj) & set(s.obj)):
                     continue
             if not s.particle and particles - {"up", "down"} and s.lemma in ("call", "pull", "carry"):
                 continue
             return s
         return None
+
+    def _object_words(self, dobj: Token) -> set[str]:
+        """The object's lemmas; an event noun is its own object ("announced a suspension of aid" is about a
+        suspension, not aid), so its "of" complement does not count."""
+        if dobj.lemma_.lower() in self.patterns.nouns:
+            return {dobj.lemma_.lower()} | {c.lemma_.lower() for c in dobj.children if c.dep_ in ("compound", "amod")}
+        return object_lemmas(dobj)
 
     def _match_noun(self, tok: Token, senses: tuple[Sense, ...], carried: bool) -> Sense | None:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
