@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -308,19 +307,15 @@ def test_real_petrarch_dictionaries(resolver):
     assert codes(custom.resolve_text("UNICEF")) == ("UNO", None)
 
 
-def test_default_is_a_fast_singleton():
-    start = time.perf_counter()
+def test_default_is_a_singleton():
+    # its build time is measured by bench/throughput.py, not here
     fresh = ActorResolver()
-    assert time.perf_counter() - start < 0.5
     assert ActorResolver.default() is ActorResolver.default()
     assert isinstance(fresh.new_context(None), DocContext)
     with pytest.raises(ValueError, match="publication date"):
         fresh.new_context("5 Feb 2020")
     ctx = fresh.new_context("2020-02-05")
-    start = time.perf_counter()
-    for _ in range(200):
-        fresh.resolve_text("Turkish President Recep Tayyip Erdogan", ctx)
-    assert time.perf_counter() - start < 0.5
+    assert fresh.resolve_text("Turkish President Recep Tayyip Erdogan", ctx).kb_id == "recep_tayyip_erdogan"
 
 
 def test_titled_mention_completes_a_name_seen_bare(nlp):
