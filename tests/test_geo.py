@@ -47,6 +47,9 @@ def test_region_suffix_gives_the_region(gaz):
     assert (borno.country, borno.precision, borno.name) == ("NGA", "admin1", "Borno")
     assert gaz.resolve("province of Idlib").precision == "admin1"
     assert gaz.resolve("Idlib governorate").precision == "admin1"
+    # a country named as a province (Yugoslavia's Montenegro and Kosovo) is the country, not a town's region
+    mne = gaz.resolve("Montenegro province")
+    assert (mne.country, mne.precision) == ("MNE", "country")
 
 
 def test_qualifier_in_the_text_decides(gaz):

@@ -145,6 +145,10 @@ class Gazetteer:
                      or (places[r].country, places[r].admin1_code) in qual_admin1
                      or places[r].population >= LOOSE_MIN_POPULATION]
         if want_admin1:
+            named_regions = [(r, w) for r, w in cands if places[r].kind == "admin1"]
+            country_row = self._country_row(key)
+            if not named_regions and country_row is not None:
+                return self._location(country_row)  # "Montenegro province", "Kosovo province": the country
             cands = self._as_admin1(cands)
         elif want_city and any(places[r].kind == "city" for r, _ in cands):
             cands = [(r, m) for r, m in cands if places[r].kind == "city"]
