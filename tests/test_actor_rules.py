@@ -104,3 +104,16 @@ def test_a_blockade_by_protesters_is_against_what_they_protest(coder):
     e = top(coder, "Lebanese protesters blocked roads to the airport to show their anger at the Lebanese "
                    "government.")
     assert (e.plover_type, e.cameo_code, e.source.country, e.target.code) == ("PROTEST", "1442", "LBN", "LBN GOV")
+
+
+def test_stative_participles_keep_their_subject(coder):
+    # "is committed to", "is opposed to": an attitude of the subject, not something done to it
+    e = top(coder, "Vietnam is committed to opening its economy.")
+    assert (e.plover_type, e.source.code) == ("AGREE", "VNM GOV")
+    e = top(coder, "Israel is opposed to French mediation.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("REJECT", "ISR GOV", "FRA")
+
+
+def test_leaders_of_the_1980s_and_1990s(coder):
+    e = top(coder, "President Mitterrand welcomed Chancellor Kohl in Paris.")
+    assert (e.source.country, e.target.country) == ("FRA", "DEU")

@@ -94,7 +94,14 @@ def is_pronoun(tok: Token) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS and not tok.text.isupper()  # "US" is a country
 
 
+# Participles that state an attitude of their subject, not something done to it: "Vietnam is committed to
+# opening", "Israel is opposed to French mediation", "Iraq is prepared to impose martial law"
+STATIVE_PARTICIPLES = frozenset({"commit", "determine", "prepare", "oppose", "resolve", "dedicate", "bind"})
+
+
 def is_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -103,7 +110,7 @@ def verb_subjects(verb: Token) -> list[Token]:
     if is_passive(verb):
         agents = prep_objects(verb, "by")
         return agents
-    subs = _children(verb, *_SUBJECT_DEPS)
+    subs = _children(verb, *_SUBJECT_DEPS) or _children(verb, "nsubjpass")  # (a stative "is committed to")
     if not subs:  # the parser sometimes hangs the subject on the auxiliary ("X however have opposed")
         subs = [s for aux in _children(verb, "aux") for s in _children(aux, *_SUBJECT_DEPS)]
     if subs:

@@ -221,6 +221,9 @@ class EventCoder:
                     if not sense.no_object_target:
                         obj = direct_object(tok)
                         targets += [obj] if obj is not None else []
+                        if obj is None:  # "allowed UN planes to land": the one allowed is the clause's subject
+                            targets += [c for clause in tok.children if clause.dep_ == "ccomp" and
+                                        clause.i > tok.i for c in clause.children if c.dep_ == "nsubj"]
                         if is_passive(tok):
                             targets += verb_passive_targets(tok)
                 elif t == "dative":
