@@ -564,6 +564,8 @@ def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:
     sentence's main act ranks first among equals."""
     tok, n, hops = pred.head, 0, 0
     while tok.head is not tok and hops < 10:
+        if tok.dep_ == "relcl":
+            n += 1  # "peacekeepers, who are deployed to oversee a ceasefire": background, not the news
         tok = tok.head
         hops += 1
         if tok.i in pred_tokens and tok.i != pred.token.i:

@@ -261,6 +261,8 @@ def verb_lemma(tok: Token, known) -> str:
     lemma = tok.lemma_.lower()
     if lemma in known:
         return lemma
+    if lemma.startswith("re-") and lemma[3:] in known:
+        return lemma[3:]  # "re-open the border" opens it again
     low = tok.lower_
     guesses: list[str] = []
     if low.endswith("ed"):
