@@ -117,3 +117,8 @@ def test_stative_participles_keep_their_subject(coder):
 def test_leaders_of_the_1980s_and_1990s(coder):
     e = top(coder, "President Mitterrand welcomed Chancellor Kohl in Paris.")
     assert (e.source.country, e.target.country) == ("FRA", "DEU")
+
+
+def test_a_refusal_targets_whom_it_refuses(coder):
+    e = top(coder, "Hamas refused to allow Egyptian mediators to enter Gaza.")
+    assert (e.plover_type, e.source.country, e.target.country) == ("REJECT", "PSE", "EGY")

@@ -231,6 +231,12 @@ class EventCoder:
                     targets += prep_objects(tok, "to")
                 else:
                     targets += prep_objects(tok, t)
+            if not targets and sense.plover_type == "REJECT":
+                # "refused to allow UN planes to land": the one refused is the refused act's object or subject
+                for clause in (c for c in tok.children if c.dep_ == "xcomp"):
+                    obj = direct_object(clause)
+                    targets += [obj] if obj is not None else [
+                        g for cc in clause.children if cc.dep_ == "ccomp" for g in cc.children if g.dep_ == "nsubj"]
             if sense.plover_type in ("REQUEST", "THREATEN") and direct_object(tok) is None:
                 # "demanded that Hamas renounce violence": the one asked is the subject of what is demanded
                 asked = [c for clause in tok.children if clause.dep_ == "ccomp"
