@@ -122,3 +122,14 @@ def test_leaders_of_the_1980s_and_1990s(coder):
 def test_a_refusal_targets_whom_it_refuses(coder):
     e = top(coder, "Hamas refused to allow Egyptian mediators to enter Gaza.")
     assert (e.plover_type, e.source.country, e.target.country) == ("REJECT", "PSE", "EGY")
+
+
+def test_historical_country_names_and_quantified_objects(coder):
+    # older news names states that have since changed: coded by today's successor, as the leaders table is
+    e = top(coder, "Soviet troops withdrew from Afghanistan.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("RETREAT", "RUS MIL", "AFG")
+    e = top(coder, "Zairean soldiers opened fire on protesters in Kinshasa.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("ASSAULT", "COD MIL", "COD")
+    # "up to 16 advisers": the parser's particle does not hide the object
+    e = top(coder, "Afghan rebels have kidnapped up to 16 Russian advisers.")
+    assert (e.cameo_code, e.target.country) == ("181", "RUS")

@@ -280,6 +280,11 @@ def direct_object(verb: Token) -> Token | None:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if objs:
         return objs[0]
+    # "kidnapped up to 16 advisers": the parser reads "up" as a particle and "to" as a preposition
+    for prt in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
+        for to in (c for c in list(prt.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "to"):
+            for pobj in (g for g in to.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)):
+                return pobj
     return next((c for c in verb.children if c.dep_ == "oprd"), None)
 
 
