@@ -133,6 +133,15 @@ class KnowledgeBase:
             bucket.sort(key=lambda a: (not a.entry.user, _KIND_RANK.get(a.entry.kind, 0)))
             self.max_len = max(self.max_len, len(key))
 
+    def respeller(self) -> "Respeller":
+        """Spelling correction against the one-word names of persons, countries and peoples (built once)."""
+        if getattr(self, "_respeller", None) is None:
+            from tacitus.actors.spelling import Respeller
+
+            self._respeller = Respeller(key[0] for key, bucket in self.index.items() if len(key) == 1
+                                        and any(a.entry.kind in (PERSON, COUNTRY, PEOPLE) for a in bucket))
+        return self._respeller
+
     def load_builtin(self) -> None:
         self._load_countries()
         for item in _load_yaml("organizations.yaml"):

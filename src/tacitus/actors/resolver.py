@@ -13,7 +13,7 @@ Reading a mention:
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -256,9 +256,11 @@ class ActorResolver:
                                 names=[chain or [t for t in mention.core.toks if t.i in identity.toks]],
                                 full=entry.name if is_person else None)
 
-        # 2. an unknown proper name at the head: earlier in the document, or a new named actor
+        # 2. an unknown proper name at the head: earlier in the document, a slip of a known name, or new
         if chain and head.pos == "PROPN" and head_agent is None:
             known = ctx.by_name(self._key(chain, vocab))
+            if not known and (respelt := self._respelt(mention, ctx)) is not None:
+                return respelt
             sector = self._group_sector(country, "ELI" if former else mod_sector)
             if known:
                 # what this mention says (a title, a country) completes what was known of the name
@@ -313,6 +315,23 @@ class ActorResolver:
                             names=[chain] if chain else None)
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _respelt(self, mention: Mention, ctx: DocContext) -> Actor | None:
+        """"President Francois Mitterand", "Ethopia": the mention with its misspelt names corrected, when
+        that resolves to a known country or sector."""
+        respeller = self.kb.respeller()
+        words, changed = [], False
+        for t in mention.full or mention.core.toks:
+            fixed = respeller.correct(t.text.lower()) if t.pos == "PROPN" and t.text[:1].isupper() else None
+            words.append(fixed.capitalize() if fixed else t.text)
+            changed = changed or fixed is not None
+        if not changed:
+            return None
+        actor = self.resolve_text(" ".join(words), ctx)
+        if actor is None or not (actor.country or actor.sector):
+            return None
+        return replace(actor, text=mention.text)
+
+
     def _whole_name(self, mention: Mention, ctx: DocContext) -> Actor | None:
         """A name the parse splits ("Syrian Observatory for Human Rights", "Doctors Without Borders")."""
         content = [t for t in mention.full if t.pos not in ("DET", "PUNCT")]
