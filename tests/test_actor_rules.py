@@ -133,3 +133,10 @@ def test_historical_country_names_and_quantified_objects(coder):
     # "up to 16 advisers": the parser's particle does not hide the object
     e = top(coder, "Afghan rebels have kidnapped up to 16 Russian advisers.")
     assert (e.cameo_code, e.target.country) == ("181", "RUS")
+
+
+def test_a_misparsed_apposition_does_not_swallow_the_clause(coder):
+    # the parser hangs "the scene of ..." on Serbia; the place in the clause still places the act
+    e = top(coder, "Serbia eased emergency measures on Wednesday in Montenegro province, the scene of ethnic "
+                   "violence last March, as authorities in Croatia cracked down on Serbian nationalists.")
+    assert (e.plover_type, e.source.text, e.target.country) == ("CONCEDE", "Serbia", "MNE")

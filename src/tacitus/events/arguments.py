@@ -41,7 +41,14 @@ def phrase_span(head: Token) -> Span:
                 keep.add(child.i)
                 stack.append(child)
     doc = head.doc
-    start, end = min(keep), max(keep) + 1
+    # the contiguous run around the head (punctuation may sit between its parts): a misparsed apposition
+    # far to the right ("Serbia eased ..., the scene of ...") must not pull the verb into the phrase
+    start = end = head.i
+    while start - 1 >= 0 and (start - 1 in keep or (doc[start - 1].is_punct and start - 2 in keep)):
+        start -= 1
+    while end + 1 < len(doc) and (end + 1 in keep or (doc[end + 1].is_punct and end + 2 in keep)):
+        end += 1
+    end += 1
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
     while start < end - 1 and doc[start].is_punct:
