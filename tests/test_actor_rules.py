@@ -155,5 +155,6 @@ def test_a_misparsed_apposition_does_not_swallow_the_clause():
     words = ["his", "counterpart", ",", "Vladimir", "Putin", ",", "called"]
     heads = [1, 6, 1, 4, 1, 1, 6]
     deps = ["poss", "nsubj", "punct", "compound", "appos", "punct", "ROOT"]
-    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    spaces = [True, False, True, True, False, True, False]
+    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     assert phrase_span(doc[1]).text == "his counterpart, Vladimir Putin"
