@@ -158,3 +158,8 @@ def test_a_misparsed_apposition_does_not_swallow_the_clause():
     spaces = [True, False, True, True, False, True, False]
     doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     assert phrase_span(doc[1]).text == "his counterpart, Vladimir Putin"
+
+
+def test_a_thing_named_as_target_may_name_whom_it_concerns(coder):
+    e = top(coder, "Austria plans to impose restrictions on its job market for Romanian workers.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("THREATEN", "AUT GOV", "ROU")

@@ -200,6 +200,12 @@ class EventCoder:
             return None  # "on Monday", "15 of them"
         if tok.pos_ not in ("NOUN", "PROPN"):
             return actor
+        # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns
+        for p in ("for", "against", "on", "of", "from"):
+            for g in prep_objects(tok, p):
+                found = self._actor(g, ctx, cache)
+                if found is not None and (found.country or found.sector):
+                    return found
         text = phrase_span(tok).text
         if tok.ent_type_ in PLACE_ENTS:  # "attacks on Hamburg", "flights to Florida": the place's country
             ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
