@@ -77,7 +77,7 @@ def filled(store):
 
 def test_new_store_has_schema_and_version(store):
     assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
-    assert store.schema_version == SCHEMA_VERSION == 1
+    assert store.schema_version == SCHEMA_VERSION == 2
     cols = list(store.query("DESCRIBE mentions")["column_name"])
     assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
     assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
@@ -239,6 +239,28 @@ def test_query_reads(filled, tmp_path):
             ro.add_document(make_doc("z"), [])
         with pytest.raises(ReadOnlyStoreError):
             ro.start_run({})
+
+
+def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
+    # a store as tacitus 0.1 wrote it: the mentions table without the columns schema 2 appended
+    path = tmp_path / "old.duckdb"
+    with EventStore(path) as s:
+        s.add_document(make_doc("a"), [make_event("a", 0)])
+    con = duckdb.connect(str(path))
+    con.execute("DROP INDEX mentions_doc_idx")
+    con.execute("ALTER TABLE mentions DROP COLUMN location_basis")
+    con.execute("ALTER TABLE mentions DROP COLUMN fatalities_civilians")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.execute("CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
+    con.close()
+    with pytest.raises(SchemaVersionError, match="open it once for writing"):
+        EventStore(path, read_only=True)
+    with EventStore(path) as s:
+        assert s.schema_version == 2
+        assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
+        assert s.event("a:0")["event_id"] == "a:0"  # the old rows are still there
+        s.add_document(make_doc("b"), [make_event("b", 0)])  # and new ones go in
+        assert s.counts()["mentions"] == 2
 
 
 def test_opening_checks(tmp_path):

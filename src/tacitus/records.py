@@ -78,6 +78,7 @@ class Location:
     lon: float | None = None
     precision: str = "city"  # "country", "admin1", "city", "point"
     geonames_id: int | None = None
+    basis: str = "clause"  # where the place was found: the event's "clause", its "sentence", the "document"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -105,6 +106,7 @@ class Event:
     date_precision: str = "unknown"
     location: Location | None = None
     fatalities: int | None = None
+    fatalities_civilians: bool = False  # the dead include civilians ("50 people, including civilians")
     modality: str = "asserted"  # asserted, negated, future, hypothetical
     attribution: str | None = None
     confidence: float = 0.5
@@ -129,6 +131,7 @@ class Event:
             "date_precision": self.date_precision,
             "location": self.location.to_dict() if self.location else None,
             "fatalities": self.fatalities,
+            "fatalities_civilians": self.fatalities_civilians,
             "modality": self.modality,
             "attribution": self.attribution,
             "confidence": round(self.confidence, 3),
@@ -154,6 +157,7 @@ class Event:
             source=actor(d["source"]), target=actor(d.get("target")),
             date=d.get("date"), date_precision=d.get("date_precision", "unknown"),
             location=Location(**loc) if loc else None, fatalities=d.get("fatalities"),
+            fatalities_civilians=bool(d.get("fatalities_civilians", False)),
             modality=d.get("modality", "asserted"), attribution=d.get("attribution"),
             confidence=d.get("confidence", 0.5), published=d.get("published"), title=d.get("title"),
             url=d.get("url"), publisher=d.get("publisher"), predicate=d.get("predicate"),

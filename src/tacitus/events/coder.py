@@ -81,7 +81,7 @@ class EventCoder:
                 if sent.text.strip():
                     events.extend(self.code_sentence(sent, index, document, ctx))
                     index += 1
-        return events
+        return _with_document_focus(events)
 
     def code_sentence(self, sent: Span, index: int, document: Document, ctx) -> list[Event]:
         self._register_people(sent, ctx)
@@ -506,14 +506,17 @@ class EventCoder:
                 places[own] = loc
                 place_text[own] = ent.text
         deaths: dict[int | None, int] = {}
+        civilians: dict[int | None, bool] = {}
         for f in find_fatalities(text):
             span = anchoring.char_span(sent, f.start, f.end)
             own = anchoring.owner(span.root, pred_idx) if span is not None else None
             own = light_of.get(own, own)
             deaths[own] = max(deaths.get(own, 0), f.count)
+            civilians[own] = civilians.get(own, False) or f.civilians
         assault_preds = {d.pred.token.i for d in drafts if d.plover == "ASSAULT"}
         if None in deaths and len(assault_preds) == 1:
             deaths.setdefault(next(iter(assault_preds)), deaths[None])
+            civilians.setdefault(next(iter(assault_preds)), civilians.get(None, False))
 
         events = []
         attributed = according_to(sent)
@@ -530,6 +533,8 @@ class EventCoder:
                 end = max(end, d.pred.light.idx - sent.start_char + len(d.pred.light.text))
             info = lookup(d.code)
             location = places.get(key) or places.get(None)
+            if location is not None:
+                location = replace(location, basis="clause" if key in places else "sentence")
             source = _placed(d.source, d.target, location)
             named_as = place_text.get(key if key in places else None)
             target = _placed(d.target, source, location) or _recipient_from_place(d, source, location, named_as)
@@ -550,11 +555,28 @@ class EventCoder:
                 source=source, target=target, date=date[0] if date else None,
                 date_precision=date[1] if date else "unknown",
                 location=location, fatalities=deaths.get(key),
+                fatalities_civilians=bool(deaths.get(key)) and civilians.get(key, False),
                 modality=d.modality, attribution=attribution, confidence=d.confidence,
                 published=document.published, title=document.title, url=document.url,
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
             ))
         return _unique(events)
+
+
+def _with_document_focus(events: list[Event]) -> list[Event]:
+    """Events placed by nothing in their sentence take the document's focus: the place its other events
+    happen most often (the first of equals), marked ``basis="document"``."""
+    counts: dict[tuple[str, str | None], int] = {}
+    first: dict[tuple[str, str | None], Location] = {}
+    for e in events:
+        if e.location is not None and e.location.basis != "document":
+            k = (e.location.name, e.location.country)
+            counts[k] = counts.get(k, 0) + 1
+            first.setdefault(k, e.location)
+    if not counts:
+        return events
+    focus = replace(first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))], basis="document")
+    return [e if e.location is not None else replace(e, location=focus) for e in events]
 
 
 def _as_appeal(event: Event) -> Event:

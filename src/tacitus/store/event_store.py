@@ -18,7 +18,7 @@ from tacitus.store.export import write_export
 from tacitus.store.filters import EventFilter
 from tacitus.store.rows import contract_dict, events_table
 from tacitus.store.schema import (
-    ALL_DDL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, SCHEMA_VERSION, TABLES,
+    ALL_DDL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, MIGRATIONS, SCHEMA_VERSION, TABLES,
 )
 from tacitus.store.sql_guard import check_read_only
 
@@ -108,6 +108,24 @@ class EventStore:
         except ValueError:
             raise NotAStoreError(f"{self.path} has schema_version {row[0]!r}, which is not an integer") from None
 
+    def _migrate(self, version: int) -> None:
+        """Bring a store of an older schema up to this one, in one transaction (MIGRATIONS in schema.py)."""
+        if self.read_only:
+            raise SchemaVersionError(
+                f"event store {self.path} has schema version {version}, older than the {SCHEMA_VERSION} this "
+                f"tacitus {tacitus.__version__} reads; open it once for writing (e.g. 'tacitus code ... --db') to "
+                "upgrade it")
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for v in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[v]:
+                    self._conn.execute(statement)
+            self._conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
     def _prepare_schema(self) -> None:
         tables = self._table_names()
         if "meta" in tables:
@@ -120,6 +138,8 @@ class EventStore:
             missing = [t for t in TABLES if t not in tables]
             if missing and self.read_only:
                 raise NotAStoreError(f"event store {self.path} lacks tables: {', '.join(missing)}")
+            if version < SCHEMA_VERSION:
+                self._migrate(version)
         elif tables:
             raise NotAStoreError(
                 f"{self.path} is a DuckDB database with other tables ({', '.join(sorted(tables)[:5])}) "

@@ -24,6 +24,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "geonames_id": pa.int64(),
     "fatalities": pa.int32(),
     "confidence": pa.float64(),
+    "fatalities_civilians": pa.bool_(),
 }
 
 MENTIONS_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in MENTION_COLUMNS])
@@ -66,6 +67,8 @@ def event_row(ev: Event) -> dict[str, Any]:
         "attribution": ev.attribution,
         "confidence": ev.confidence,
         "predicate": ev.predicate,
+        "location_basis": loc.basis if loc else None,
+        "fatalities_civilians": ev.fatalities_civilians,
     }
     return row
 
@@ -112,6 +115,7 @@ def _location_from(row: Mapping[str, Any]) -> Location | None:
         lon=row.get("lon"),
         precision=row.get("location_precision") or "city",
         geonames_id=int(gid) if gid is not None else None,
+        basis=row.get("location_basis") or "clause",
     )
 
 
@@ -136,6 +140,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         date_precision=row.get("date_precision") or "unknown",
         location=_location_from(row),
         fatalities=row.get("fatalities"),
+        fatalities_civilians=bool(row.get("fatalities_civilians") or False),
         modality=row.get("modality") or "asserted",
         attribution=row.get("attribution"),
         confidence=row.get("confidence") if row.get("confidence") is not None else 0.5,

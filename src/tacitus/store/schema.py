@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
@@ -60,7 +60,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     modality VARCHAR NOT NULL,
     attribution VARCHAR,
     confidence DOUBLE,
-    predicate VARCHAR
+    predicate VARCHAR,
+    location_basis VARCHAR,
+    fatalities_civilians BOOLEAN
 )"""
 
 RUNS_DDL = """
@@ -94,6 +96,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "date", "date_precision",
     "location_name", "location_country", "location_admin1", "lat", "lon", "location_precision", "geonames_id",
     "fatalities", "modality", "attribution", "confidence", "predicate",
+    "location_basis", "fatalities_civilians",  # added in schema 2 (appended, as ALTER TABLE does)
 )
 
 # Document columns that belong to each event in the contract and in flat exports.
@@ -115,3 +118,12 @@ FLAT_FROM = "mentions m JOIN documents d ON d.doc_id = m.doc_id"
 EVENT_DAY_SQL = "left(coalesce(m.date, d.published), 10)"
 
 EVENT_ORDER_SQL = f"{EVENT_DAY_SQL} DESC NULLS LAST, m.doc_id, m.sentence_index, m.event_id"
+
+
+# Statements that bring a store of schema version N up to N + 1 (run in order by the store on open).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("DROP INDEX IF EXISTS mentions_doc_idx",  # DuckDB alters no table an index depends on
+        "ALTER TABLE mentions ADD COLUMN location_basis VARCHAR",
+        "ALTER TABLE mentions ADD COLUMN fatalities_civilians BOOLEAN",
+        "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)"),
+}
