@@ -26,7 +26,7 @@ LOOSE_MATCH_WEIGHT = 0.1  # ... and one that matches only after loose folding ("
 LOOSE_MIN_POPULATION = 100_000  # a loose-only match outside the context countries must be at least this big
 QUALIFIER_REGION_BONUS = 12.0  # the text's own qualifier names the candidate's region ("Long Beach, CA")
 QUALIFIER_COUNTRY_BONUS = 10.0  # ... or its country ("Tripoli, northern Lebanon")
-CONTEXT_BONUS = 2.0  # the candidate is in a country of the document's context (the first one a little more)
+CONTEXT_BONUS = 2.5  # the candidate is in a country of the document's context (the first one a little more)
 CAPITAL_BONUS = 1.0  # the national capital
 
 
@@ -164,8 +164,8 @@ class Gazetteer:
                 value += QUALIFIER_COUNTRY_BONUS
             if p.country in context:
                 value += CONTEXT_BONUS + 0.1 * (len(context) - context.index(p.country)) / len(context)
-            if p.capital:
-                value += CAPITAL_BONUS
+            if p.capital and (not context or p.country in context):
+                value += CAPITAL_BONUS  # a capital abroad earns nothing where the context names other countries
             return value
 
         best_row, _ = max(cands, key=score)

@@ -1,0 +1,66 @@
+"""Where, when and how many, on events of sentences the team writes: places by context, the basis of a
+location, the document's focus, dates against the publication date, and the civilians among the dead."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def asserted(coder, text, published="2023-03-15"):  # a Wednesday
+    return [e for e in coder.code_text(text, published=published) if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Chilean police arrested dozens of students in Santiago.", "CHL"),
+    ("Spanish police arrested dozens of students in Santiago.", "ESP"),
+    ("Dominican police arrested dozens of students in Santiago.", "DOM"),
+    ("Libyan militias shelled a camp in Tripoli.", "LBY"),
+    ("Lebanese soldiers raided a camp in Tripoli.", "LBN"),
+])
+def test_same_name_places_follow_the_actors(coder, text, country):
+    [e] = asserted(coder, text)
+    assert (e.location.country, e.location.precision) == (country, "city")
+
+
+def test_a_country_name_is_placed_at_the_country(coder):
+    [e] = asserted(coder, "Russian forces shelled Ukrainian positions in Georgia.")
+    assert (e.location.country, e.location.precision, e.location.name) == ("GEO", "country", "Georgia")
+
+
+def test_the_basis_of_a_location(coder):
+    # the place in the event's own clause; else one elsewhere in its sentence; else the document's focus
+    [e] = asserted(coder, "Turkish jets bombed Kurdish fighters near Kobani on Tuesday.")
+    assert (e.location.country, e.location.precision, e.location.basis) == ("SYR", "city", "clause")
+    assert abs(e.location.lat - 36.89) < 0.2 and abs(e.location.lon - 38.35) < 0.2  # GeoNames' 'Ayn al 'Arab
+    events = coder.code_text("Iraqi troops attacked Islamic State positions in Mosul on Monday.\n\n"
+                             "Iraqi jets also bombed Islamic State fighters.", published="2023-03-15")
+    first, second = sorted(events, key=lambda e: e.sentence_index)
+    assert (first.location.name, first.location.basis) == ("Mosul", "clause")
+    assert (second.location.name, second.location.basis) == ("Mosul", "document")
+
+
+def test_dates_against_the_publication_date(coder):
+    [e] = asserted(coder, "Turkish jets bombed Kurdish fighters near Kobani on Tuesday.")
+    assert (e.date, e.date_precision) == ("2023-03-14", "day")  # the latest Tuesday before publication
+    [e] = asserted(coder, "Israeli troops raided a house in Jenin last week.")
+    assert (e.date, e.date_precision) == ("2023-03-06", "week")
+    [e] = asserted(coder, "Russian forces shelled Kharkiv.")
+    assert (e.date, e.date_precision) == ("2023-03-15", "unknown")  # no date: publication date, unknown
+
+
+def test_the_dead_and_the_civilians_among_them(coder):
+    [e] = asserted(coder, "Syrian government forces shelled Idlib, killing more than 50 people, including "
+                          "civilians.")
+    assert (e.fatalities, e.fatalities_civilians) == (50, True)
+    [e] = asserted(coder, "Taliban fighters attacked an army post in Kunduz, killing 12 soldiers.")
+    assert (e.fatalities, e.fatalities_civilians) == (12, False)
+    [e] = asserted(coder, "Boko Haram fighters attacked a village in Borno, wounding 30 people.")
+    assert e.fatalities is None  # the injured are not the dead
