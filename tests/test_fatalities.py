@@ -16,6 +16,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
     ("At least 12 people were killed when shells hit the market.", [(12, False)]),
     ("More than 50 people, including civilians, have been killed since the offensive began.", [(50, True)]),
     ("Raiders killed 3 soldiers at a checkpoint.", [(3, False)]),
+    ("Troops stormed the camp, killing 11 of them.", [(11, False)]),
     ("A dozen killed in overnight clashes, residents said.", [(12, False)]),
     ("Twenty-three miners died after the collapse.", [(23, False)]),
     ("Floods claimed 1,200 lives across the valley.", [(1200, False)]),

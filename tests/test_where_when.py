@@ -64,3 +64,28 @@ def test_the_dead_and_the_civilians_among_them(coder):
     assert (e.fatalities, e.fatalities_civilians) == (12, False)
     [e] = asserted(coder, "Boko Haram fighters attacked a village in Borno, wounding 30 people.")
     assert e.fatalities is None  # the injured are not the dead
+
+
+def test_team_written_conflict_reports_are_placed_dated_and_counted(coder):
+    # 20 one-sentence reports the team wrote, with the true place (lat/lon), date, precision and toll
+    import json
+    import math
+    from pathlib import Path
+
+    def km(lat1, lon1, lat2, lon2):
+        p = math.pi / 180
+        a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin(
+            (lon2 - lon1) * p / 2) ** 2
+        return 6371 * 2 * math.asin(math.sqrt(a))
+
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "where_when.jsonl").open()]
+    placed = dated = counted = 0
+    for r in rows:
+        events = asserted(coder, r["text"], published=r["published"])
+        e = max(events, key=lambda e: e.confidence)
+        placed += e.location is not None and km(r["lat"], r["lon"], e.location.lat, e.location.lon) < 50
+        dated += (e.date, e.date_precision) == (r["date"], r["precision"])
+        counted += e.fatalities == r["toll"]
+    n = len(rows)
+    assert placed / n >= 0.8 and dated / n >= 0.8
+    assert counted == n  # every stated toll read exactly, none where none is stated

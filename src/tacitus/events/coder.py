@@ -25,6 +25,7 @@ from tacitus.records import Actor, Document, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 UNTARGETABLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "towards", "toward"}
 COUNTED_MODALITIES = ("asserted", "future")  # the events that count and are exported by default
 NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
@@ -190,6 +191,50 @@ class EventCoder:
         cache[tok.i] = actor
         return actor
 
+    def _place_of(self, tok: Token, *, towns_only: bool = False) -> tuple[Span, Location] | None:
+        """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
+        organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
+        knowledge does not know as anyone else."""
+        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ in PLACE_ENTS:
+            loc = self.gazetteer.resolve(ent.text)
+            if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
+                return None
+            return ent, loc
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+            return None
+        start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        span = tok.doc[start:tok.i + 1]
+        loc = self.gazetteer.resolve(span.text)
+        if loc is None or loc.precision not in ("city", "admin1"):
+            return None
+        known = self.resolver.resolve_text(span.text)
+        if known is not None and known.kb_id and known.country != loc.country:
+            return None  # a known person or organisation, not the town
+        return Span(tok.doc, span.start, span.end, label="GPE"), loc
+
+    def _mislabelled_places(self, sent: Span) -> list[Span]:
+        """Names after "in", "near", "outside" ... that the tagger took for a person or an organisation ("near
+        Gao", "in Quetta") but that the gazetteer knows as a town or region and the actor knowledge does not."""
+        out = []
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            for tok in prep.children:
+                if tok.dep_ != "pobj" or tok.ent_type_ in PLACE_ENTS:
+                    continue
+                found = self._place_of(tok)
+                if found is not None:
+                    out.append(found[0])
+        return out
+
+    def _struck_place(self, d: Draft, tok: Token) -> bool:
+        """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
+        (a country named as target stays an actor only: "attacked Ukraine" is no place)."""
+        if d.plover not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
+            return False
+        return self._place_of(tok, towns_only=True) is not None
+
     def _target(self, tok: Token, ctx, cache: dict[int, Actor | None]) -> Actor | None:
         """The target actor at ``tok``; a noun phrase that resolves to no actor ("the legislation", "the
         protesters") is kept with its text alone, never dropped (the run report counts such actors)."""
@@ -207,11 +252,9 @@ class EventCoder:
                 if found is not None and (found.country or found.sector):
                     return found
         text = phrase_span(tok).text
-        if tok.ent_type_ in PLACE_ENTS:  # "attacks on Hamburg", "flights to Florida": the place's country
-            ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
-            loc = self.gazetteer.resolve(ent.text if ent is not None else tok.text)
-            if loc is not None and loc.country:
-                return Actor(text=text, name=loc.name, country=loc.country)
+        found = self._place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv": its country
+        if found is not None and found[1].country:
+            return Actor(text=text, name=found[1].name, country=found[1].country)
         return actor or Actor(text=text)
 
     def _arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
@@ -490,11 +533,14 @@ class EventCoder:
                 if base is not None:
                     dates[p.token.i] = base
         actor_toks = anchoring.tokens_in(
-            phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok) if t is not None and t.pos_ != "VERB")
+            phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok)
+            if t is not None and t.pos_ != "VERB" and not (t is d.target_tok and self._struck_place(d, t)))
         places: dict[int | None, Location] = {}
         place_text: dict[int | None, str] = {}  # the place as the sentence names it
         countries = _context_countries(drafts)
-        for ent in sent.ents:
+        struck = [found[0] for d in drafts if d.target_tok is not None and self._struck_place(d, d.target_tok)
+                  and (found := self._place_of(d.target_tok)) is not None and found[0].label_ != "" ]
+        for ent in [*sent.ents, *self._mislabelled_places(sent), *struck]:
             if ent.label_ not in PLACE_ENTS or ent.start in actor_toks:
                 continue
             own = anchoring.owner(ent.root, pred_idx)

@@ -86,6 +86,8 @@ class FatalityFinder:
         patterns = [
             # "killing four officers", "killed at least 12 people", "killing two and injuring 15"
             rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+{quant}{num}{num_end}{noun_phrase}?",
+            # "killing 11 of them", "killing two of the soldiers"
+            rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+{quant}{num}\s+of\s+(?:them|those|the|their|its)\b",
             # "killing a soldier"
             rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+(?P<num>an?)\s+(?:{mod}\s+){{0,3}}(?P<noun>{_alt(singular)})\b",
             # "at least 12 people were killed", "More than 50 people, including civilians, have been killed"
