@@ -89,3 +89,14 @@ def test_team_written_conflict_reports_are_placed_dated_and_counted(coder):
     n = len(rows)
     assert placed / n >= 0.8 and dated / n >= 0.8
     assert counted == n  # every stated toll read exactly, none where none is stated
+
+
+def test_the_documents_country_decides_between_same_name_places(coder):
+    # nothing in the last sentence says which Tripoli; the document is about Lebanon
+    text = ("Lebanese troops deployed in the north on Monday.\n\nThe Lebanese army sent more soldiers to the "
+            "border.\n\nGunmen attacked a checkpoint in Tripoli on Tuesday.")
+    attack = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "ASSAULT")
+    assert (attack.location.name, attack.location.country, attack.location.basis) == ("Tripoli", "LBN", "clause")
+    # the same sentence alone is the Libyan capital
+    [alone] = asserted(coder, "Gunmen attacked a checkpoint in Tripoli on Tuesday.")
+    assert alone.location.country == "LBY"

@@ -538,6 +538,9 @@ class EventCoder:
         places: dict[int | None, Location] = {}
         place_text: dict[int | None, str] = {}  # the place as the sentence names it
         countries = _context_countries(drafts)
+        home = ctx.dominant_country() if hasattr(ctx, "dominant_country") else None
+        if home and home not in countries:
+            countries.append(home)  # the document's own country, after the sentence's actors
         struck = [found[0] for d in drafts if d.target_tok is not None and self._struck_place(d, d.target_tok)
                   and (found := self._place_of(d.target_tok)) is not None and found[0].label_ != "" ]
         for ent in [*sent.ents, *self._mislabelled_places(sent), *struck]:
