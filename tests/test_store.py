@@ -77,7 +77,7 @@ def filled(store):
 
 def test_new_store_has_schema_and_version(store):
     assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
-    assert store.schema_version == SCHEMA_VERSION == 2
+    assert store.schema_version == SCHEMA_VERSION == 3
     cols = list(store.query("DESCRIBE mentions")["column_name"])
     assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
     assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
@@ -247,6 +247,11 @@ def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
     with EventStore(path) as s:
         s.add_document(make_doc("a"), [make_event("a", 0)])
     con = duckdb.connect(str(path))
+    con.execute("DROP VIEW events")
+    con.execute("DROP INDEX documents_hash_idx")
+    con.execute("ALTER TABLE documents DROP COLUMN simhash")
+    con.execute("ALTER TABLE documents DROP COLUMN duplicate_of")
+    con.execute("CREATE INDEX documents_hash_idx ON documents (content_hash)")
     con.execute("DROP INDEX mentions_doc_idx")
     con.execute("ALTER TABLE mentions DROP COLUMN location_basis")
     con.execute("ALTER TABLE mentions DROP COLUMN fatalities_civilians")
@@ -256,7 +261,7 @@ def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
     with pytest.raises(SchemaVersionError, match="open it once for writing"):
         EventStore(path, read_only=True)
     with EventStore(path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == 3
         assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
         assert s.event("a:0")["event_id"] == "a:0"  # the old rows are still there
         s.add_document(make_doc("b"), [make_event("b", 0)])  # and new ones go in

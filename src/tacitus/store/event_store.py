@@ -17,6 +17,7 @@ from tacitus.store.errors import NotAStoreError, ReadOnlyStoreError, SchemaVersi
 from tacitus.store.export import write_export
 from tacitus.store.filters import EventFilter
 from tacitus.store.rows import contract_dict, events_table
+from tacitus.store.near_duplicates import NEAR_BITS, same_story, simhash
 from tacitus.store.schema import (
     ALL_DDL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, MIGRATIONS, SCHEMA_VERSION, TABLES,
 )
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     import pandas
 
 _DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publisher", "source", "text",
-                     "coder_version", "run_id", "added_at")
+                     "coder_version", "run_id", "added_at", "simhash", "duplicate_of")
 _RUN_COLUMNS = ("run_id", "started_at", "finished_at", "coder_version", "settings", "report",
                 "documents", "events", "rejected")
 
@@ -120,6 +121,9 @@ class EventStore:
             for v in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[v]:
                     self._conn.execute(statement)
+                if v == 2:  # fingerprints of the documents stored before near-copies were detected
+                    for doc_id, text in self._conn.execute("SELECT doc_id, text FROM documents").fetchall():
+                        self._conn.execute("UPDATE documents SET simhash = ? WHERE doc_id = ?", [simhash(text), doc_id])
             self._conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self._conn.execute("COMMIT")
         except BaseException:
@@ -297,10 +301,18 @@ class EventStore:
         if stored is not None:
             conn.execute("DELETE FROM mentions WHERE doc_id = ?", [doc.doc_id])
             conn.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
+        fingerprint = simhash(doc.text)
+        copy_of = None
+        if fingerprint is not None:  # a syndicated copy of a stored article counts as that article
+            candidates = conn.execute(
+                "SELECT coalesce(duplicate_of, doc_id), text FROM documents WHERE simhash IS NOT NULL AND doc_id <> ? "
+                "AND bit_count(xor(simhash, ?)) <= ? ORDER BY bit_count(xor(simhash, ?)), added_at, doc_id LIMIT 5",
+                [doc.doc_id, fingerprint, NEAR_BITS, fingerprint]).fetchall()
+            copy_of = next((original for original, text in candidates if same_story(doc.text, text)), None)
         conn.execute(
             f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(_DOCUMENT_COLUMNS))})",
             [doc.doc_id, content_hash, doc.title, doc.published, doc.url, doc.publisher, doc.source, doc.text,
-             self.coder_version, run_id, _utcnow()],
+             self.coder_version, run_id, _utcnow(), fingerprint, copy_of],
         )
         if table.num_rows:
             try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS documents (
     text VARCHAR NOT NULL,
     coder_version VARCHAR NOT NULL,
     run_id VARCHAR,
-    added_at TIMESTAMP NOT NULL
+    added_at TIMESTAMP NOT NULL,
+    simhash BIGINT,
+    duplicate_of VARCHAR
 )"""
 
 MENTIONS_DDL = """
@@ -78,12 +80,65 @@ CREATE TABLE IF NOT EXISTS runs (
     rejected INTEGER
 )"""
 
+# De-duplicated real-world events: the counted mentions (asserted or future) that agree on dyad, PLOVER type,
+# date and place (country and region) are one event. Unresolved actors take part by their words. Mentions in a
+# near-copy of an article count as mentions, not as another article.
+EVENTS_VIEW_DDL = """
+CREATE OR REPLACE VIEW events AS
+WITH keyed AS (
+    SELECT m.*, d.published, d.publisher, coalesce(d.duplicate_of, d.doc_id) AS article,
+        concat_ws('|',
+            coalesce(m.source_country, ''), coalesce(m.source_sector, ''),
+            CASE WHEN m.source_country IS NULL AND m.source_sector IS NULL THEN lower(m.source_text) ELSE '' END,
+            coalesce(m.target_country, ''), coalesce(m.target_sector, ''),
+            CASE WHEN m.target_country IS NULL AND m.target_sector IS NULL
+                 THEN lower(coalesce(m.target_text, '')) ELSE '' END,
+            m.plover_type, coalesce(m.date, ''), coalesce(m.location_country, ''),
+            coalesce(m.location_admin1, '')) AS dedup_key
+    FROM mentions m JOIN documents d ON d.doc_id = m.doc_id
+    WHERE m.modality IN ('asserted', 'future')
+)
+SELECT
+    substr(md5(dedup_key), 1, 16) AS event_key,
+    arg_max(plover_type, confidence) AS plover_type,
+    arg_max(plover_mode, confidence) AS plover_mode,
+    arg_max(cameo_code, confidence) AS cameo_code,
+    arg_max(goldstein, confidence) AS goldstein,
+    arg_max(quad_class, confidence) AS quad_class,
+    arg_max(source_name, confidence) AS source_name,
+    arg_max(source_country, confidence) AS source_country,
+    arg_max(source_sector, confidence) AS source_sector,
+    arg_max(source_text, confidence) AS source_text,
+    arg_max(target_name, confidence) AS target_name,
+    arg_max(target_country, confidence) AS target_country,
+    arg_max(target_sector, confidence) AS target_sector,
+    arg_max(target_text, confidence) AS target_text,
+    arg_max(date, confidence) AS date,
+    arg_max(date_precision, confidence) AS date_precision,
+    arg_max(location_name, confidence) AS location_name,
+    arg_max(location_country, confidence) AS location_country,
+    arg_max(location_admin1, confidence) AS location_admin1,
+    arg_max(lat, confidence) AS lat,
+    arg_max(lon, confidence) AS lon,
+    arg_max(location_precision, confidence) AS location_precision,
+    max(fatalities) AS fatalities,
+    bool_or(coalesce(fatalities_civilians, false)) AS fatalities_civilians,
+    count(*) AS num_mentions,
+    count(DISTINCT article) AS num_articles,
+    count(DISTINCT coalesce(publisher, article)) AS num_sources,
+    min(published) AS first_seen,
+    max(published) AS last_seen,
+    arg_max(event_id, confidence) AS top_mention,
+    list(event_id ORDER BY event_id) AS mention_ids
+FROM keyed
+GROUP BY dedup_key"""
+
 INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)",
     "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
 )
 
-ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, *INDEX_DDL)
+ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, *INDEX_DDL, EVENTS_VIEW_DDL)
 
 TABLES = ("meta", "documents", "mentions", "runs")
 
@@ -126,4 +181,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE mentions ADD COLUMN location_basis VARCHAR",
         "ALTER TABLE mentions ADD COLUMN fatalities_civilians BOOLEAN",
         "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)"),
+    2: ("DROP INDEX IF EXISTS documents_hash_idx",
+        "ALTER TABLE documents ADD COLUMN simhash BIGINT",
+        "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
+        "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
+        EVENTS_VIEW_DDL),
 }
