@@ -205,13 +205,37 @@ def test_exports_all_formats(filled, tmp_path):
     assert filled.events_frame().shape[0] == 7
 
 
-@pytest.mark.parametrize("fmt, message", [("gdelt", "not yet supported"), ("polecat", "not yet supported"),
-                                          ("acled", "not yet supported"), ("xlsx", "unknown export format")])
-def test_unsupported_export_formats_raise(filled, tmp_path, fmt, message):
-    with pytest.raises(ValueError, match=message) as err:
-        filled.export(fmt, tmp_path / f"e.{fmt}")
-    assert fmt in str(err.value)
-    assert not (tmp_path / f"e.{fmt}").exists()
+def test_unknown_export_format_raises(filled, tmp_path):
+    with pytest.raises(ValueError, match="unknown export format 'xlsx'"):
+        filled.export("xlsx", tmp_path / "e.xlsx")
+    assert not (tmp_path / "e.xlsx").exists()
+
+
+def test_the_three_dataset_layouts(filled, tmp_path):
+    import pandas as pd
+
+    from tacitus.store.layouts import ACLED_COLUMNS, GDELT_COLUMNS, POLECAT_COLUMNS
+
+    n_events = int(filled.query("SELECT count(*) AS n FROM events")["n"][0])
+    assert n_events > 0
+    gdelt = tmp_path / "e.gdelt.tsv"
+    assert filled.export("gdelt", gdelt) == n_events
+    g = pd.read_csv(gdelt, sep="\t", header=None, names=GDELT_COLUMNS, dtype=str, keep_default_na=False)
+    assert len(g) == n_events and len(g.columns) == 61
+    assert set(g["NumMentions"].astype(int)) >= {1} and all(len(c) in (2, 3, 4) for c in g["EventCode"])
+    polecat = tmp_path / "e.polecat.tsv"
+    assert filled.export("polecat", polecat) == n_events
+    p = pd.read_csv(polecat, sep="\t", dtype=str, keep_default_na=False)
+    assert tuple(p.columns) == POLECAT_COLUMNS and len(p) == n_events
+    assert set(p["Event Type"]) <= {"ASSAULT", "ACCUSE", "CONSULT", "AGREE", "SUPPORT", "REQUEST", "REJECT",
+                                    "THREATEN", "PROTEST", "COERCE", "SANCTION", "MOBILIZE", "RETREAT",
+                                    "CONCEDE", "COOPERATE", "AID"}
+    acled = tmp_path / "e.acled.csv"
+    assert filled.export("acled", acled) == n_events
+    a = pd.read_csv(acled, dtype=str, keep_default_na=False)
+    assert tuple(a.columns) == ACLED_COLUMNS and len(a) == n_events
+    with pytest.raises(ValueError, match="all-modalities"):
+        filled.export("acled", tmp_path / "x.csv", include_all_modalities=True)
 
 
 @pytest.mark.parametrize("sql", ["DROP TABLE mentions", "INSERT INTO runs (run_id) VALUES ('x')",

@@ -4,10 +4,10 @@ from tacitus.store.errors import (
     NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError, StoreError,
 )
 from tacitus.store.event_store import EventStore
-from tacitus.store.export import EXPORT_FORMATS, PLANNED_FORMATS
+from tacitus.store.export import EXPORT_FORMATS, MENTION_FORMATS
 from tacitus.store.schema import SCHEMA_VERSION
 
 __all__ = [
-    "EXPORT_FORMATS", "EventStore", "NotAStoreError", "PLANNED_FORMATS", "QueryRefusedError",
+    "EXPORT_FORMATS", "EventStore", "MENTION_FORMATS", "NotAStoreError", "QueryRefusedError",
     "ReadOnlyStoreError", "SCHEMA_VERSION", "SchemaVersionError", "StoreError",
 ]

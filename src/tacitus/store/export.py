@@ -1,4 +1,5 @@
-"""Write stored events to files: Parquet and CSV as flat columns, JSONL as nested contract dicts."""
+"""Write stored events to files: Parquet and CSV as flat columns, JSONL as nested contract dicts (one row per
+event mention), and the GDELT, POLECAT and ACLED layouts (one row per de-duplicated event)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from tacitus.store.filters import EXCLUDED_BY_DEFAULT, EventFilter
+from tacitus.store.layouts import LAYOUTS, write_layout
 from tacitus.store.rows import contract_dict
 from tacitus.store.schema import EVENT_ORDER_SQL, FLAT_COLUMNS, FLAT_FROM, FLAT_SELECT
 
-EXPORT_FORMATS = ("parquet", "csv", "jsonl")
-# Layouts of other event datasets, planned but not written yet.
-PLANNED_FORMATS = ("gdelt", "polecat", "acled")
+# Mention-level formats (one row per coded event mention) and the layouts of other event datasets (one row per
+# de-duplicated event of the store's events view; see tacitus.store.layouts).
+MENTION_FORMATS = ("parquet", "csv", "jsonl")
+EXPORT_FORMATS = MENTION_FORMATS + LAYOUTS
 
 # Separator of PLOVER contexts in CSV cells (CSV has no list type).
 CSV_LIST_SEPARATOR = ";"
@@ -31,9 +34,6 @@ def check_format(fmt: str) -> str:
     name = str(fmt).strip().lower()
     if name in EXPORT_FORMATS:
         return name
-    if name in PLANNED_FORMATS:
-        raise ValueError(f"export format {fmt!r} is not yet supported: the {name} layout arrives in a later release; "
-                         f"use one of {', '.join(EXPORT_FORMATS)}")
     raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
 
 
@@ -71,6 +71,13 @@ def write_export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, *, 
     if out.is_dir():
         raise ValueError(f"export target {out} is a directory; give a file path")
     out.parent.mkdir(parents=True, exist_ok=True)
+    if name in LAYOUTS:
+        if include_all_modalities:
+            raise ValueError(f"the {name} layout holds de-duplicated events, which count asserted and future "
+                             "mentions only; --all-modalities applies to parquet, csv and jsonl")
+        from tacitus import __version__
+
+        return write_layout(conn, name, out, __version__)
     tmp = out.with_name(out.name + ".part")
     sql, params = _flat_query(include_all_modalities)
     reader = _arrow_reader(conn, sql, params)
@@ -100,4 +107,4 @@ def write_export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, *, 
     return rows
 
 
-__all__ = ["EXPORT_FORMATS", "PLANNED_FORMATS", "CSV_LIST_SEPARATOR", "FLAT_COLUMNS", "check_format", "write_export"]
+__all__ = ["EXPORT_FORMATS", "MENTION_FORMATS", "CSV_LIST_SEPARATOR", "FLAT_COLUMNS", "check_format", "write_export"]

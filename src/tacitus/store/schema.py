@@ -86,7 +86,7 @@ CREATE TABLE IF NOT EXISTS runs (
 EVENTS_VIEW_DDL = """
 CREATE OR REPLACE VIEW events AS
 WITH keyed AS (
-    SELECT m.*, d.published, d.publisher, coalesce(d.duplicate_of, d.doc_id) AS article,
+    SELECT m.*, d.published, d.publisher, d.url, d.added_at, coalesce(d.duplicate_of, d.doc_id) AS article,
         concat_ws('|',
             coalesce(m.source_country, ''), coalesce(m.source_sector, ''),
             CASE WHEN m.source_country IS NULL AND m.source_sector IS NULL THEN lower(m.source_text) ELSE '' END,
@@ -121,6 +121,8 @@ SELECT
     arg_max(lat, confidence) AS lat,
     arg_max(lon, confidence) AS lon,
     arg_max(location_precision, confidence) AS location_precision,
+    arg_max(geonames_id, confidence) AS geonames_id,
+    arg_max(plover_contexts, confidence) AS plover_contexts,
     max(fatalities) AS fatalities,
     bool_or(coalesce(fatalities_civilians, false)) AS fatalities_civilians,
     count(*) AS num_mentions,
@@ -128,6 +130,11 @@ SELECT
     count(DISTINCT coalesce(publisher, article)) AS num_sources,
     min(published) AS first_seen,
     max(published) AS last_seen,
+    bool_or(sentence_index = 0) AS in_lead,
+    arg_max(sentence, confidence) AS sentence,
+    arg_max(url, confidence) AS url,
+    list(DISTINCT publisher ORDER BY publisher) FILTER (WHERE publisher IS NOT NULL) AS publishers,
+    max(added_at) AS added_at,
     arg_max(event_id, confidence) AS top_mention,
     list(event_id ORDER BY event_id) AS mention_ids
 FROM keyed
