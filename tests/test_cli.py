@@ -64,6 +64,40 @@ def test_recoding_adds_nothing(coded, workdir):
     with EventStore(db, read_only=True) as s:
         after = s.counts()
     assert after["documents"] == before["documents"] and after["mentions"] == before["mentions"]
+    # the CLI check: the events table is the same before and after
+    events = CliRunner().invoke(app, ["query", "SELECT event_key, num_mentions FROM events ORDER BY 1",
+                                      "--db", str(db)])
+    assert events.exit_code == 0 and "event_key" in events.output
+    again = CliRunner().invoke(app, ["code", str(workdir / "in"), "--published", "2024-03-06", "--db", str(db),
+                                     "-o", str(workdir / "again2.jsonl")])
+    assert again.exit_code == 0
+    assert CliRunner().invoke(app, ["query", "SELECT event_key, num_mentions FROM events ORDER BY 1", "--db",
+                                    str(db)]).output == events.output
+
+
+@pytest.mark.parametrize("layout, sep, header", [("gdelt", "\t", None), ("polecat", "\t", 0), ("acled", ",", 0)])
+def test_dataset_layouts_have_a_row_per_event(coded, workdir, layout, sep, header):
+    _, db, _ = coded
+    out = workdir / f"export.{layout}"
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", layout, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    from tacitus.store import EventStore
+
+    with EventStore(db, read_only=True) as s:
+        n_events = int(s.query("SELECT count(*) AS n FROM events")["n"][0])
+    assert len(pd.read_csv(out, sep=sep, header=header, dtype=str)) == n_events > 0
+
+
+def test_stats(coded):
+    _, db, _ = coded
+    r = CliRunner().invoke(app, ["stats", "dyads", "--db", str(db), "--period", "week", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert any(x["source_country"] == "IRQ" and x["events"] >= 1 for x in rows)
+    r = CliRunner().invoke(app, ["stats", "actors", "--db", str(db), "--top", "2", "--format", "csv"])
+    assert r.exit_code == 0 and r.output.splitlines()[0] == "actor,country,sector,events"
+    r = CliRunner().invoke(app, ["stats", "weather", "--db", str(db)])
+    assert r.exit_code == 2 and "weather" in r.output
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])

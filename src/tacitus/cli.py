@@ -144,6 +144,64 @@ def query(
     typer.echo(frame.to_string(index=False))
 
 
+STATS = ("dyads", "goldstein", "quad", "actors")
+
+
+@app.command()
+def stats(
+    what: str = typer.Argument(..., help="dyads (events per dyad and period), goldstein, quad or actors."),
+    db: Path = typer.Option(..., "--db", help="The DuckDB store."),
+    period: str = typer.Option("month", "--period", help="day, week, month or year."),
+    country: Optional[str] = typer.Option(None, "--country", help="Source, target or place country (ISO3)."),
+    plover_type: Optional[str] = typer.Option(None, "--type", help="A PLOVER event type."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Part of a source or target name."),
+    since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
+    bbox: Optional[str] = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat of the place."),
+    top: int = typer.Option(10, "--top", help="How many actors (for 'actors')."),
+    role: str = typer.Option("any", "--role", help="source, target or any (for 'actors')."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+) -> None:
+    """Analyse the de-duplicated events of a store: dyad counts per period, Goldstein and quad-class series,
+    top actors."""
+    from tacitus import analysis
+    from tacitus.store import EventStore
+
+    if what not in STATS:
+        _fail(f"{what!r} is not one of {', '.join(STATS)}")
+    if fmt not in ("table", "csv", "json"):
+        _fail(f"--format {fmt!r} is not one of table, csv, json")
+    if not db.exists():
+        _fail(f"--db {db}: no such store")
+    box = None
+    if bbox is not None:
+        try:
+            box = tuple(float(v) for v in bbox.split(","))
+        except ValueError:
+            _fail(f"--bbox {bbox!r}: give four numbers, min_lon,min_lat,max_lon,max_lat")
+    try:
+        flt = analysis.Filters(country=country, plover_type=plover_type, actor=actor, since=since, until=until,
+                               bbox=box)
+        flt.where()
+        with EventStore(db, read_only=True) as store:
+            if what == "dyads":
+                frame = analysis.dyad_counts(store, period, filters=flt)
+            elif what == "goldstein":
+                frame = analysis.goldstein_series(store, period, filters=flt)
+            elif what == "quad":
+                frame = analysis.quad_series(store, period, filters=flt)
+            else:
+                frame = analysis.top_actors(store, top, role, filters=flt)
+    except ValueError as exc:
+        _fail(str(exc))
+    if fmt == "csv":
+        typer.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        typer.echo(frame.to_json(orient="records", date_format="iso"))
+    else:
+        typer.echo(frame.to_string(index=False))
+
+
 @app.command()
 def serve(
     db: Path = typer.Option(..., "--db", help="The DuckDB store."),

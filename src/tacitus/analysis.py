@@ -1,0 +1,151 @@
+"""Analysis over the store's de-duplicated events: dyad counts per period, Goldstein and quad-class series, top
+actors, with filters by country, type, actor, date range and bounding box.
+
+    from tacitus.store import EventStore
+    from tacitus import analysis
+    with EventStore("events.duckdb", read_only=True) as store:
+        analysis.dyad_counts(store, period="month", country="SYR")      # pandas DataFrame
+        analysis.goldstein_series(store, period="week", arrow=True)     # pyarrow Table
+
+Periods: "day", "week" (the Monday that starts it), "month", "year". An event dated only to a month or a year
+falls in the first day of it; events without a date are left out of series.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+ROLES = ("source", "target", "any")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which events to analyse; every given field must hold (all optional).
+
+    country: source, target or place country; plover_type: a PLOVER type; actor: part of a source or target name
+    or its kb_id; since/until: ISO dates, inclusive; bbox: (min_lon, min_lat, max_lon, max_lat) of the place.
+    """
+
+    country: str | None = None
+    plover_type: str | None = None
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, params = ["true"], []
+        if self.country:
+            clauses.append("(source_country = ? OR target_country = ? OR location_country = ?)")
+            params += [self.country.upper()] * 3
+        if self.plover_type:
+            clauses.append("plover_type = ?")
+            params.append(self.plover_type.upper())
+        if self.actor:
+            clauses.append("(lower(coalesce(source_name, source_text)) LIKE ? OR lower(coalesce(target_name, "
+                           "target_text, '')) LIKE ?)")
+            params += [f"%{self.actor.lower()}%"] * 2
+        if self.since:
+            clauses.append(f"{_DAY} >= CAST(? AS DATE)")
+            params.append(_iso(self.since, "since"))
+        if self.until:
+            clauses.append(f"{_DAY} <= CAST(? AS DATE)")
+            params.append(_iso(self.until, "until"))
+        if self.bbox is not None:
+            if len(self.bbox) != 4:
+                raise ValueError(f"bbox {self.bbox!r}: give min_lon, min_lat, max_lon, max_lat")
+            min_lon, min_lat, max_lon, max_lat = (float(v) for v in self.bbox)
+            if min_lon > max_lon or min_lat > max_lat:
+                raise ValueError(f"bbox {self.bbox!r}: the minimum exceeds the maximum")
+            clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+            params += [min_lon, max_lon, min_lat, max_lat]
+        return " AND ".join(clauses), params
+
+
+# The first day an event's date stands for ("2020-02-04", "2019-10", "2019"); NULL without a date.
+_DAY = ("CASE WHEN date IS NULL THEN NULL WHEN length(date) = 4 THEN CAST(date || '-01-01' AS DATE) "
+        "WHEN length(date) = 7 THEN CAST(date || '-01' AS DATE) ELSE CAST(date AS DATE) END")
+
+
+def _iso(value: str, what: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValueError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _period(period: str) -> str:
+    if period not in PERIODS:
+        raise ValueError(f"period {period!r}: choose one of {', '.join(PERIODS)}")
+    return f"CAST(date_trunc('{PERIODS[period]}', {_DAY}) AS DATE)"
+
+
+def _run(store, sql: str, params: list[Any], arrow: bool):
+    result = store.conn.execute(sql, params)
+    if not arrow:
+        return result.df()
+    # the name differs between DuckDB releases (to_arrow_table in 2.x, fetch_arrow_table before)
+    fetch = getattr(result, "to_arrow_table", None) or getattr(result, "fetch_arrow_table")
+    return fetch()
+
+
+def _filters(filters: Filters | None, kw: dict[str, Any]) -> Filters:
+    if filters is not None and kw:
+        raise ValueError("give either filters=Filters(...) or filter keywords, not both")
+    return filters or Filters(**kw)
+
+
+def dyad_counts(store, period: str = "month", *, by_type: bool = False, filters: Filters | None = None,
+                arrow: bool = False, **kw):
+    """Events per period and dyad (source country+sector -> target country+sector), optionally per PLOVER type."""
+    where, params = _filters(filters, kw).where()
+    type_col = ", plover_type" if by_type else ""
+    sql = (f"SELECT {_period(period)} AS period, source_country, source_sector, target_country, target_sector"
+           f"{type_col}, count(*) AS events, CAST(sum(num_mentions) AS BIGINT) AS mentions FROM events "
+           f"WHERE {where} AND date IS NOT NULL GROUP BY ALL ORDER BY period, events DESC, source_country NULLS LAST, "
+           f"target_country NULLS LAST")
+    return _run(store, sql, params, arrow)
+
+
+def goldstein_series(store, period: str = "month", *, filters: Filters | None = None, arrow: bool = False, **kw):
+    """Per period: events, the sum and the mean of their Goldstein scores (conflict below zero)."""
+    where, params = _filters(filters, kw).where()
+    sql = (f"SELECT {_period(period)} AS period, count(*) AS events, sum(goldstein) AS goldstein_sum, "
+           f"avg(goldstein) AS goldstein_mean FROM events WHERE {where} AND date IS NOT NULL "
+           f"GROUP BY ALL ORDER BY period")
+    return _run(store, sql, params, arrow)
+
+
+def quad_series(store, period: str = "month", *, filters: Filters | None = None, arrow: bool = False, **kw):
+    """Per period: events of each quad class (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict)."""
+    where, params = _filters(filters, kw).where()
+    sql = (f"SELECT {_period(period)} AS period, "
+           + ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS quad_{q}" for q in (1, 2, 3, 4))
+           + f" FROM events WHERE {where} AND date IS NOT NULL GROUP BY ALL ORDER BY period")
+    return _run(store, sql, params, arrow)
+
+
+def top_actors(store, n: int = 10, role: str = "any", *, filters: Filters | None = None, arrow: bool = False, **kw):
+    """The actors (name, or text when unresolved, with country and sector) in most events, as source, target or
+    either."""
+    if role not in ROLES:
+        raise ValueError(f"role {role!r}: choose one of {', '.join(ROLES)}")
+    if int(n) < 1:
+        raise ValueError(f"n={n!r}: ask for at least one actor")
+    where, params = _filters(filters, kw).where()
+    parts = []
+    if role in ("source", "any"):
+        parts.append(f"SELECT coalesce(source_name, source_text) AS actor, source_country AS country, "
+                     f"source_sector AS sector FROM events WHERE {where}")
+    if role in ("target", "any"):
+        parts.append(f"SELECT coalesce(target_name, target_text) AS actor, target_country AS country, "
+                     f"target_sector AS sector FROM events WHERE {where} AND coalesce(target_name, target_text) "
+                     f"IS NOT NULL")
+    sql = (f"SELECT actor, country, sector, count(*) AS events FROM ({' UNION ALL '.join(parts)}) "
+           f"GROUP BY ALL ORDER BY events DESC, actor LIMIT {int(n)}")
+    return _run(store, sql, params * len(parts), arrow)
