@@ -51,6 +51,9 @@ def test_many_reports_of_one_attack_are_one_event(coded, tmp_path):
         assert (row.num_mentions, row.num_articles, row.num_sources) == (5, 3, 5)
         copies = store.query("SELECT doc_id, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL ORDER BY 1")
         assert copies.values.tolist() == [["copy-1", "wire"], ["copy-2", "wire"]]
+        # the actors view: how each actor was coded and how often it appears
+        actors = store.query("SELECT * FROM actors WHERE country = 'TUR' AND sector = 'MIL'")
+        assert actors.as_target.sum() == 5 and actors.as_source.sum() == 0
 
 
 def test_coding_the_same_input_twice_changes_no_event(coded, tmp_path):

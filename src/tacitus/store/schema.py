@@ -140,12 +140,34 @@ SELECT
 FROM keyed
 GROUP BY dedup_key"""
 
+# Every actor the counted mentions name, as source or target: how it was coded and how often it appears.
+ACTORS_VIEW_DDL = """
+CREATE OR REPLACE VIEW actors AS
+WITH named AS (
+    SELECT m.source_name AS name, m.source_text AS text, m.source_country AS country, m.source_sector AS sector,
+           m.source_kb_id AS kb_id, 'source' AS role, m.event_id, d.published
+    FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE m.modality IN ('asserted', 'future')
+    UNION ALL
+    SELECT m.target_name, m.target_text, m.target_country, m.target_sector, m.target_kb_id, 'target', m.event_id,
+           d.published
+    FROM mentions m JOIN documents d ON d.doc_id = m.doc_id
+    WHERE m.modality IN ('asserted', 'future') AND m.target_text IS NOT NULL
+)
+SELECT coalesce(name, text) AS actor, country, sector, kb_id,
+    count(*) AS mentions,
+    count(*) FILTER (WHERE role = 'source') AS as_source,
+    count(*) FILTER (WHERE role = 'target') AS as_target,
+    country IS NULL AND sector IS NULL AS unresolved,
+    min(published) AS first_seen, max(published) AS last_seen
+FROM named
+GROUP BY ALL"""
+
 INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)",
     "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
 )
 
-ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, *INDEX_DDL, EVENTS_VIEW_DDL)
+ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, *INDEX_DDL, EVENTS_VIEW_DDL, ACTORS_VIEW_DDL)
 
 TABLES = ("meta", "documents", "mentions", "runs")
 
@@ -192,5 +214,5 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE documents ADD COLUMN simhash BIGINT",
         "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
         "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
-        EVENTS_VIEW_DDL),
+        EVENTS_VIEW_DDL, ACTORS_VIEW_DDL),
 }
