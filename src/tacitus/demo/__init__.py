@@ -33,9 +33,13 @@ def run_demo(db: Path) -> dict:
             statuses.append(status)
         report = run_report(statuses, settings)
         store.finish_run(run_id, report)
+        real = store.query("SELECT count(*) AS n, sum(num_mentions) AS m FROM events")
     t = report["totals"]
     console.print(f"[bold]tacitus demo[/bold]: {t['inputs']} inputs, {t['coded']} coded, {t['skipped']} skipped "
                   f"(duplicates), {t['rejected']} rejected, {t['events']} event mentions -> {db}")
+    console.print(f"{int(real['n'][0])} real-world events in the store's events view, from "
+                  f"{int(real['m'][0] or 0)} counted mentions (query it: tacitus query \"SELECT * FROM events\" "
+                  f"--db {db})")
     asserted = [e for e in events if e.modality in ("asserted", "future")]
     by_type = Table(title="Events by PLOVER type", min_width=40)
     by_type.add_column("type")
