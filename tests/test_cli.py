@@ -88,6 +88,20 @@ def test_dataset_layouts_have_a_row_per_event(coded, workdir, layout, sep, heade
     assert len(pd.read_csv(out, sep=sep, header=header, dtype=str)) == n_events > 0
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_event_level_exports_agree_with_the_events_table(coded, workdir, fmt):
+    _, db, _ = coded
+    out = workdir / f"events.{fmt}"
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", fmt, "--level", "event", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = {"jsonl": lambda p: len(p.read_text().splitlines()), "csv": lambda p: len(pd.read_csv(p)),
+            "parquet": lambda p: pq.read_table(p).num_rows}[fmt](out)
+    from tacitus.store import EventStore
+
+    with EventStore(db, read_only=True) as s:
+        assert rows == int(s.query("SELECT count(*) AS n FROM events")["n"][0]) > 0
+
+
 def test_stats(coded):
     _, db, _ = coded
     r = CliRunner().invoke(app, ["stats", "dyads", "--db", str(db), "--period", "week", "--format", "json"])

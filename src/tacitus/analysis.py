@@ -85,12 +85,10 @@ def _period(period: str) -> str:
 
 
 def _run(store, sql: str, params: list[Any], arrow: bool):
+    from tacitus.store.export import arrow_table
+
     result = store.conn.execute(sql, params)
-    if not arrow:
-        return result.df()
-    # the name differs between DuckDB releases (to_arrow_table in 2.x, fetch_arrow_table before)
-    fetch = getattr(result, "to_arrow_table", None) or getattr(result, "fetch_arrow_table")
-    return fetch()
+    return arrow_table(result) if arrow else result.df()
 
 
 def _filters(filters: Filters | None, kw: dict[str, Any]) -> Filters:

@@ -110,6 +110,8 @@ def export(
     fmt: str = typer.Option(..., "--format", help="parquet, csv, jsonl, gdelt, polecat or acled."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Include negated/hypothetical events."),
+    level: str = typer.Option("mention", "--level", help="parquet/csv/jsonl: a row per event 'mention' or per "
+                              "de-duplicated 'event'."),
 ) -> None:
     """Export the events of a store."""
     from tacitus.store import EventStore
@@ -120,7 +122,7 @@ def export(
         _fail(f"--db {db}: no such store")
     with EventStore(db, read_only=True) as store:
         try:
-            n = store.export(fmt, output, include_all_modalities=all_modalities)
+            n = store.export(fmt, output, include_all_modalities=all_modalities, level=level)
         except ValueError as exc:
             _fail(str(exc))
     typer.echo(f"tacitus: wrote {n} events to {output}", err=True)

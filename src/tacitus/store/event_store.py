@@ -428,12 +428,15 @@ class EventStore:
         finally:
             cur.close()
 
-    def export(self, fmt: str, out: str | Path, *, include_all_modalities: bool = False) -> int:
-        """Write events to ``out`` as parquet, csv or jsonl; returns rows written.
+    def export(self, fmt: str, out: str | Path, *, include_all_modalities: bool = False,
+               level: str = "mention") -> int:
+        """Write events to ``out``; returns rows written.
 
-        Negated and hypothetical events are left out unless ``include_all_modalities``.
+        parquet, csv, jsonl: one row per event mention (``level="mention"``; negated and hypothetical ones only
+        with ``include_all_modalities``) or per de-duplicated event (``level="event"``, the events view).
+        gdelt, polecat, acled: one row per de-duplicated event.
         """
-        return write_export(self.conn, fmt, out, include_all_modalities=include_all_modalities)
+        return write_export(self.conn, fmt, out, include_all_modalities=include_all_modalities, level=level)
 
     def counts(self) -> dict:
         """Numbers of stored documents, mentions and runs."""

@@ -59,18 +59,53 @@ def _csv_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
     return batch.set_column(idx, "plover_contexts", joined)
 
 
+def arrow_table(result) -> pa.Table:
+    """A DuckDB result as an Arrow table (the method is to_arrow_table in DuckDB 2, fetch_arrow_table before)."""
+    fetch = getattr(result, "to_arrow_table", None) or getattr(result, "fetch_arrow_table")
+    return fetch()
+
+
+def _write_events_view(conn: duckdb.DuckDBPyConnection, name: str, out: Path) -> int:
+    """The de-duplicated events (the store's events view) as parquet, csv or jsonl."""
+    table = arrow_table(conn.execute("SELECT * FROM events ORDER BY date DESC NULLS LAST, event_key"))
+    tmp = out.with_name(out.name + ".part")
+    try:
+        if name == "parquet":
+            pq.write_table(table, tmp)
+        elif name == "csv":
+            for col in ("plover_contexts", "publishers", "mention_ids"):
+                i = table.schema.get_field_index(col)
+                joined = [CSV_LIST_SEPARATOR.join(v) if v is not None else None for v in table.column(i).to_pylist()]
+                table = table.set_column(i, col, pa.array(joined, type=pa.string()))
+            pacsv.write_csv(table, tmp)
+        else:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for row in table.to_pylist():
+                    fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return table.num_rows
+
+
 def _flat_rows(reader: pa.RecordBatchReader) -> Iterator[dict[str, Any]]:
     for batch in reader:
         yield from batch.to_pylist()
 
 
-def write_export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, *, include_all_modalities: bool = False) -> int:
+def write_export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, *, include_all_modalities: bool = False,
+                 level: str = "mention") -> int:
     """Write events to ``out`` (via a temporary file renamed at the end); returns the number of rows written."""
     name = check_format(fmt)
+    if level not in ("mention", "event"):
+        raise ValueError(f"export level {level!r}: choose mention or event")
     out = Path(out)
     if out.is_dir():
         raise ValueError(f"export target {out} is a directory; give a file path")
     out.parent.mkdir(parents=True, exist_ok=True)
+    if level == "event" and name in MENTION_FORMATS:
+        return _write_events_view(conn, name, out)
     if name in LAYOUTS:
         if include_all_modalities:
             raise ValueError(f"the {name} layout holds de-duplicated events, which count asserted and future "
