@@ -133,8 +133,9 @@ class KnowledgeBase:
             bucket.sort(key=lambda a: (not a.entry.user, _KIND_RANK.get(a.entry.kind, 0)))
             self.max_len = max(self.max_len, len(key))
 
-    def respeller(self) -> "Respeller":
-        """Spelling correction against the one-word names of persons, countries and peoples (built once)."""
+    def respeller(self):
+        """A ``tacitus.actors.spelling.Respeller`` over the one-word names of persons, countries and peoples
+        (built once)."""
         if getattr(self, "_respeller", None) is None:
             from tacitus.actors.spelling import Respeller
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from tacitus.evaluate.gold import INDIA_LABELS, UTD_CLASSES, GoldItem
 from tacitus.evaluate.metrics import confusion, f1_of, multilabel_prf, prf, ratio, set_confusion
-from tacitus.evaluate.predictions import (NO_EVENT, POLICE, five_way_class, gold_code, gold_codes, india_labels, plover_type,
+from tacitus.evaluate.predictions import (NO_EVENT, POLICE, five_way_class, gold_codes, india_labels, plover_type,
                                           top_event)
 from tacitus.evaluate.report import MAX_ERRORS, EvalReport
 from tacitus.evaluate.tokens import locate, tokens_in

@@ -20,15 +20,13 @@ from tacitus.events.arguments import (antecedent, grievance_targets, is_passive,
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
+from tacitus.events.places import (PLACE_ENTS, PlaceReader, context_countries, placed, recipient_from_place,
+                                   with_document_focus)
 from tacitus.events.predicates import FRAMING_TYPES, Predicate, PredicateFinder, direct_object, threat_code
 from tacitus.records import Actor, Document, Event, Location
 
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
 UNTARGETABLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "towards", "toward"}
 COUNTED_MODALITIES = ("asserted", "future")  # the events that count and are exported by default
-NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "MEA", "WSB"}
-DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
 
 
 @dataclass
@@ -64,6 +62,7 @@ class EventCoder:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.words = ModalityWords.default()
         self.finder = PredicateFinder(self.patterns, self.words)
+        self.places = PlaceReader(self.gazetteer, self.resolver)
         self.layer = layer  # tacitus.learn.LearnedLayer deciding where the patterns are unsure, or None
         self.model_events = model_events  # let the layer add events the patterns missed (off: it guesses on news)
 
@@ -82,7 +81,7 @@ class EventCoder:
                 if sent.text.strip():
                     events.extend(self.code_sentence(sent, index, document, ctx))
                     index += 1
-        return _with_document_focus(events)
+        return with_document_focus(events)
 
     def code_sentence(self, sent: Span, index: int, document: Document, ctx) -> list[Event]:
         self._register_people(sent, ctx)
@@ -191,50 +190,6 @@ class EventCoder:
         cache[tok.i] = actor
         return actor
 
-    def _place_of(self, tok: Token, *, towns_only: bool = False) -> tuple[Span, Location] | None:
-        """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
-        organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
-        knowledge does not know as anyone else."""
-        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and ent.label_ in PLACE_ENTS:
-            loc = self.gazetteer.resolve(ent.text)
-            if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
-                return None
-            return ent, loc
-        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
-            return None
-        start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
-        span = tok.doc[start:tok.i + 1]
-        loc = self.gazetteer.resolve(span.text)
-        if loc is None or loc.precision not in ("city", "admin1"):
-            return None
-        known = self.resolver.resolve_text(span.text)
-        if known is not None and known.kb_id and known.country != loc.country:
-            return None  # a known person or organisation, not the town
-        return Span(tok.doc, span.start, span.end, label="GPE"), loc
-
-    def _mislabelled_places(self, sent: Span) -> list[Span]:
-        """Names after "in", "near", "outside" ... that the tagger took for a person or an organisation ("near
-        Gao", "in Quetta") but that the gazetteer knows as a town or region and the actor knowledge does not."""
-        out = []
-        for prep in sent:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
-                continue
-            for tok in prep.children:
-                if tok.dep_ != "pobj" or tok.ent_type_ in PLACE_ENTS:
-                    continue
-                found = self._place_of(tok)
-                if found is not None:
-                    out.append(found[0])
-        return out
-
-    def _struck_place(self, d: Draft, tok: Token) -> bool:
-        """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
-        (a country named as target stays an actor only: "attacked Ukraine" is no place)."""
-        if d.plover not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
-            return False
-        return self._place_of(tok, towns_only=True) is not None
-
     def _target(self, tok: Token, ctx, cache: dict[int, Actor | None]) -> Actor | None:
         """The target actor at ``tok``; a noun phrase that resolves to no actor ("the legislation", "the
         protesters") is kept with its text alone, never dropped (the run report counts such actors)."""
@@ -252,7 +207,7 @@ class EventCoder:
                 if found is not None and (found.country or found.sector):
                     return found
         text = phrase_span(tok).text
-        found = self._place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv": its country
+        found = self.places.place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv": its country
         if found is not None and found[1].country:
             return Actor(text=text, name=found[1].name, country=found[1].country)
         return actor or Actor(text=text)
@@ -534,16 +489,16 @@ class EventCoder:
                     dates[p.token.i] = base
         actor_toks = anchoring.tokens_in(
             phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok)
-            if t is not None and t.pos_ != "VERB" and not (t is d.target_tok and self._struck_place(d, t)))
+            if t is not None and t.pos_ != "VERB" and not (t is d.target_tok and self.places.struck(d.plover, t)))
         places: dict[int | None, Location] = {}
         place_text: dict[int | None, str] = {}  # the place as the sentence names it
-        countries = _context_countries(drafts)
+        countries = context_countries(drafts)
         home = ctx.dominant_country() if hasattr(ctx, "dominant_country") else None
         if home and home not in countries:
             countries.append(home)  # the document's own country, after the sentence's actors
-        struck = [found[0] for d in drafts if d.target_tok is not None and self._struck_place(d, d.target_tok)
-                  and (found := self._place_of(d.target_tok)) is not None and found[0].label_ != "" ]
-        for ent in [*sent.ents, *self._mislabelled_places(sent), *struck]:
+        struck = [found[0] for d in drafts if d.target_tok is not None and self.places.struck(d.plover, d.target_tok)
+                  and (found := self.places.place_of(d.target_tok)) is not None and found[0].label_ != "" ]
+        for ent in [*sent.ents, *self.places.mislabelled(sent), *struck]:
             if ent.label_ not in PLACE_ENTS or ent.start in actor_toks:
                 continue
             own = anchoring.owner(ent.root, pred_idx)
@@ -584,9 +539,9 @@ class EventCoder:
             location = places.get(key) or places.get(None)
             if location is not None:
                 location = replace(location, basis="clause" if key in places else "sentence")
-            source = _placed(d.source, d.target, location)
+            source = placed(d.source, d.target, location)
             named_as = place_text.get(key if key in places else None)
-            target = _placed(d.target, source, location) or _recipient_from_place(d, source, location, named_as)
+            target = placed(d.target, source, location) or recipient_from_place(d.plover, source, location, named_as)
             if target is not None and not (target.country or target.sector) and location is not None \
                     and location.country and not target.name:
                 target = replace(target, country=location.country)  # "shelled the village" in Idlib: Syria's
@@ -610,22 +565,6 @@ class EventCoder:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
             ))
         return _unique(events)
-
-
-def _with_document_focus(events: list[Event]) -> list[Event]:
-    """Events placed by nothing in their sentence take the document's focus: the place its other events
-    happen most often (the first of equals), marked ``basis="document"``."""
-    counts: dict[tuple[str, str | None], int] = {}
-    first: dict[tuple[str, str | None], Location] = {}
-    for e in events:
-        if e.location is not None and e.location.basis != "document":
-            k = (e.location.name, e.location.country)
-            counts[k] = counts.get(k, 0) + 1
-            first.setdefault(k, e.location)
-    if not counts:
-        return events
-    focus = replace(first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))], basis="document")
-    return [e if e.location is not None else replace(e, location=focus) for e in events]
 
 
 def _as_appeal(event: Event) -> Event:
@@ -656,37 +595,6 @@ def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:
     return min(n, 2)
 
 
-def _placed(actor: Actor | None, other: Actor | None, location: Location | None) -> Actor | None:
-    """An actor known only by its sector ("opposition leaders", "jihadist fighters") belongs to the country
-    where the event took place, or, for domestic sectors, to the other party's country ("Kenyan police
-    arrested opposition leaders")."""
-    if actor is None or actor.country or not actor.sector:
-        return actor  # (an unidentified armed group is placed where it acts, as ACLED and POLECAT do)
-    if location is not None and location.country:
-        return replace(actor, country=location.country)
-    if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country
-            and other.country not in NON_STATE_CODES):
-        return replace(actor, country=other.country)
-    return actor
-
-
-def _recipient_from_place(d: Draft, source: Actor, location: Location | None,
-                          named_as: str | None = None) -> Actor | None:
-    """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
-    Sudan is on Sudan. A state's own forces acting at home are not their own target."""
-    if d.plover == "PROTEST" and (location is None or not location.country):
-        # a protest named against nobody is against the authorities of the protesters' country
-        if source.country and source.country not in NON_STATE_CODES:
-            return Actor(text="", country=source.country)
-        return None
-    if location is None or not location.country:
-        return None
-    if location.country == source.country and d.plover in ("ASSAULT", "MOBILIZE"):
-        return None
-    return Actor(text=named_as or location.name, name=location.name, country=location.country,
-                 sector="GOV" if d.plover == "CONSULT" else None)
-
-
 def _adjective_sector(tok: Token, actor: Actor, sector: str) -> Actor:
     """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.pos_ in ("ADJ", "PROPN") and actor.country:
@@ -704,16 +612,6 @@ def _confidence(base: float, source: Actor, target: Actor | None, modality: str)
     if modality != "asserted":
         c -= 0.15
     return max(0.05, min(0.99, round(c, 3)))
-
-
-def _context_countries(drafts: list[Draft]) -> list[str]:
-    """Countries of the sentence's actors, to choose among places of the same name."""
-    seen: list[str] = []
-    for d in drafts:
-        for a in (d.target, d.source):
-            if a is not None and a.country and len(a.country) == 3 and a.country not in seen:
-                seen.append(a.country)
-    return seen
 
 
 def _unique(events: list[Event]) -> list[Event]:

@@ -1,0 +1,124 @@
+"""Where an event happened: places the tagger finds or misses, a document's focus, and actors known only by
+their sector placed in the country where they act."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from tacitus.records import Actor, Event, Location
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "towards", "toward"}
+NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "MEA", "WSB"}
+DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
+
+
+class PlaceReader:
+    """Places named in a sentence, with the gazetteer and the actor knowledge to tell towns from people."""
+
+    def __init__(self, gazetteer, resolver) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = resolver
+
+    def place_of(self, tok: Token, *, towns_only: bool = False) -> tuple[Span, Location] | None:
+        """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
+        organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
+        knowledge does not know as anyone else."""
+        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ in PLACE_ENTS:
+            loc = self.gazetteer.resolve(ent.text)
+            if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
+                return None
+            return ent, loc
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+            return None
+        start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        span = tok.doc[start:tok.i + 1]
+        loc = self.gazetteer.resolve(span.text)
+        if loc is None or loc.precision not in ("city", "admin1"):
+            return None
+        known = self.resolver.resolve_text(span.text)
+        if known is not None and known.kb_id and known.country != loc.country:
+            return None  # a known person or organisation, not the town
+        return Span(tok.doc, span.start, span.end, label="GPE"), loc
+
+    def mislabelled(self, sent: Span) -> list[Span]:
+        """Names after "in", "near", "outside" ... that the tagger took for a person or an organisation ("near
+        Gao", "in Quetta") but that the gazetteer knows as a town or region and the actor knowledge does not."""
+        out = []
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            for tok in prep.children:
+                if tok.dep_ != "pobj" or tok.ent_type_ in PLACE_ENTS:
+                    continue
+                found = self.place_of(tok)
+                if found is not None:
+                    out.append(found[0])
+        return out
+
+    def struck(self, plover: str | None, tok: Token) -> bool:
+        """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
+        (a country named as target stays an actor only: "attacked Ukraine" is no place)."""
+        if plover not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
+            return False
+        return self.place_of(tok, towns_only=True) is not None
+
+
+def with_document_focus(events: list[Event]) -> list[Event]:
+    """Events placed by nothing in their sentence take the document's focus: the place its other events
+    happen most often (the first of equals), marked ``basis="document"``."""
+    counts: dict[tuple[str, str | None], int] = {}
+    first: dict[tuple[str, str | None], Location] = {}
+    for e in events:
+        if e.location is not None and e.location.basis != "document":
+            k = (e.location.name, e.location.country)
+            counts[k] = counts.get(k, 0) + 1
+            first.setdefault(k, e.location)
+    if not counts:
+        return events
+    focus = replace(first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))], basis="document")
+    return [e if e.location is not None else replace(e, location=focus) for e in events]
+
+
+def placed(actor: Actor | None, other: Actor | None, location: Location | None) -> Actor | None:
+    """An actor known only by its sector ("opposition leaders", "jihadist fighters") belongs to the country
+    where the event took place, or, for domestic sectors, to the other party's country ("Kenyan police
+    arrested opposition leaders")."""
+    if actor is None or actor.country or not actor.sector:
+        return actor  # (an unidentified armed group is placed where it acts, as ACLED and POLECAT do)
+    if location is not None and location.country:
+        return replace(actor, country=location.country)
+    if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country
+            and other.country not in NON_STATE_CODES):
+        return replace(actor, country=other.country)
+    return actor
+
+
+def recipient_from_place(plover: str | None, source: Actor, location: Location | None,
+                          named_as: str | None = None) -> Actor | None:
+    """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
+    Sudan is on Sudan. A state's own forces acting at home are not their own target."""
+    if plover == "PROTEST" and (location is None or not location.country):
+        # a protest named against nobody is against the authorities of the protesters' country
+        if source.country and source.country not in NON_STATE_CODES:
+            return Actor(text="", country=source.country)
+        return None
+    if location is None or not location.country:
+        return None
+    if location.country == source.country and plover in ("ASSAULT", "MOBILIZE"):
+        return None
+    return Actor(text=named_as or location.name, name=location.name, country=location.country,
+                 sector="GOV" if plover == "CONSULT" else None)
+
+
+def context_countries(drafts) -> list[str]:
+    """Countries of the sentence's actors, to choose among places of the same name."""
+    seen: list[str] = []
+    for d in drafts:
+        for a in (d.target, d.source):
+            if a is not None and a.country and len(a.country) == 3 and a.country not in seen:
+                seen.append(a.country)
+    return seen
