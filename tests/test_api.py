@@ -127,3 +127,34 @@ def test_api_does_not_write(db_path, client):
     client.get("/api/events")
     with EventStore(db_path, read_only=True) as st:
         assert st.counts() == {"documents": 2, "mentions": 4, "runs": 1}
+
+
+def test_events_by_text_mode_bbox_and_sort(client):
+    assert sorted(ids(client.get("/api/events", params={"text": "FLOODING"}))) == ["d1-0", "d1-1", "d2-0"]
+    assert ids(client.get("/api/events", params={"text": "earthquake"})) == []
+    assert ids(client.get("/api/events", params={"sort": "date"}))[-1] == "d2-0"  # undated: the article's day
+    assert client.get("/api/events", params={"bbox": "10,40,0,50"}).status_code == 422  # west beyond east
+    assert client.get("/api/events", params={"bbox": "-10,40,10,55"}).json()["total"] == 0  # no places stored
+    assert client.get("/api/events", params={"sort": "size"}).status_code == 422
+
+
+def test_event_detail_has_its_real_event_and_mentions(client):
+    body = client.get("/api/events/d1-0").json()
+    real = body["real_event"]
+    assert (real["plover_type"], real["num_mentions"], real["source_country"]) == ("DEMAND", 1, "FRA")
+    assert real["mentions"][0]["sentence"].startswith("Protesters in Rennes")
+
+
+def test_series_dyads_and_actors(client):
+    counts = client.get("/api/series", params={"period": "month"}).json()
+    assert counts == [{"period": "2024-02-01", "events": 2}]  # the undated event has no period
+    quad = client.get("/api/series", params={"measure": "quad"}).json()
+    assert quad[0]["quad_3"] == 2
+    dyads = client.get("/api/dyads").json()
+    assert {(d["source_country"], d["target_country"], d["events"]) for d in dyads} == {("FRA", "FRA", 1),
+                                                                                        ("FRA", None, 1)}
+    actors = client.get("/api/actors", params={"role": "source"}).json()
+    # the undated Belgian event counts among actors (it has no period, but it is an event)
+    assert {(a["actor"], a["country"], a["events"]) for a in actors} == {
+        ("Protesters", "FRA", 1), ("Union Leaders", "FRA", 1), ("Protesters", "BEL", 1)}
+    assert client.get("/api/series", params={"start": "2024-03-01", "end": "2024-01-01"}).status_code == 422

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 import tacitus
+from tacitus import analysis
 from tacitus.store import EventStore, StoreError
 
 _NOT_FOUND = {404: {"description": "Not found"}}
@@ -29,6 +30,62 @@ class Health(BaseModel):
     version: str
     schema_version: int
     counts: dict[str, int]
+
+
+SORT_NAMES = ("-date", "date", "-confidence", "confidence", "-goldstein", "goldstein")
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    """"min_lon,min_lat,max_lon,max_lat" -> numbers; a 422 naming the parameter otherwise."""
+    if text is None or not text.strip():
+        return None
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or any(v != v or abs(v) == float("inf") for v in values):
+        raise HTTPException(status_code=422, detail=f"bbox {text!r}: give min_lon,min_lat,max_lon,max_lat")
+    return values  # type: ignore[return-value]
+
+
+def _analysis_filters(country, ptype, actor, start, end, bbox) -> analysis.Filters:
+    if start and end and start > end:
+        raise HTTPException(status_code=422, detail=f"start {start} is after end {end}")
+    flt = analysis.Filters(country=country, plover_type=ptype, actor=actor,
+                           since=start.isoformat() if start else None, until=end.isoformat() if end else None,
+                           bbox=_bbox(bbox))
+    try:
+        flt.where()
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return flt
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    """Dates as ISO strings, NaN as null."""
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, _dt.datetime):
+            v = v.date().isoformat() if v.time() == _dt.time() else v.isoformat()  # a period is a day
+        elif isinstance(v, _dt.date):
+            v = v.isoformat()
+        elif isinstance(v, float) and v != v:
+            v = None
+        elif hasattr(v, "item") and not isinstance(v, (list, dict, str)):
+            v = v.item()  # numpy scalars
+        out[k] = v
+    return out
+
+
+def _records(frame) -> list[dict[str, Any]]:
+    return [_jsonable(r) for r in frame.to_dict(orient="records")]
+
+
+def _evidence(event: dict | None) -> dict | None:
+    if event is None:
+        return None
+    return {k: event.get(k) for k in ("event_id", "doc_id", "sentence", "evidence", "source", "target", "published",
+                                      "publisher", "url")}
 
 
 def _index_html() -> str:
@@ -75,27 +132,75 @@ def create_app(db_path: str | Path) -> FastAPI:
         end: _dt.date | None = Query(None, description="last day (ISO date), inclusive"),
         modality: Literal["asserted", "negated", "future", "hypothetical", "all"] = Query(
             "asserted", description="modality to show, or all"),
+        mode: str | None = Query(None, max_length=40, description="PLOVER mode, e.g. phone"),
+        bbox: str | None = Query(None, max_length=80, description="min_lon,min_lat,max_lon,max_lat of the place"),
+        text: str | None = Query(None, max_length=200, description="substring of the evidence sentence"),
+        sort: Literal[SORT_NAMES] = Query("-date", description="order; a leading '-' is descending"),
         limit: int = Query(50, ge=1, le=500),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=1_000_000),
         st: EventStore = Depends(store),
     ) -> dict:
         if start and end and start > end:
             raise HTTPException(status_code=422, detail=f"start {start} is after end {end}")
         filters = dict(country=country, plover_type=type, actor=actor, start=start, end=end,
-                       modality=None if modality == "all" else modality)
+                       modality=None if modality == "all" else modality, mode=mode, bbox=_bbox(bbox), text=text)
         try:
             total = st.count_events(**filters)
-            items = st.events(**filters, limit=limit, offset=offset)
+            items = st.events(**filters, limit=limit, offset=offset, sort=sort)
         except ValueError as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
         return {"total": total, "items": items}
 
-    @app.get("/api/events/{event_id}", responses=_NOT_FOUND, summary="One event")
+    @app.get("/api/events/{event_id}", responses=_NOT_FOUND,
+             summary="One event mention, with the de-duplicated event it belongs to and that event's mentions")
     def get_event(event_id: str, st: EventStore = Depends(store)) -> dict:
         found = st.event(event_id)
         if found is None:
             raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
-        return found
+        group = st.conn.execute("SELECT * EXCLUDE (mention_ids, added_at), mention_ids FROM events "
+                                "WHERE list_contains(mention_ids, ?)", [event_id])
+        names = [d[0] for d in group.description]
+        row = group.fetchone()
+        real = _jsonable(dict(zip(names, row))) if row else None
+        if real is not None:
+            real["mentions"] = [_evidence(st.event(m)) for m in real.pop("mention_ids")]
+        return {**found, "real_event": real}
+
+    @app.get("/api/series", summary="Events per period: counts, Goldstein sums and means, or quad classes")
+    def series(
+        measure: Literal["count", "goldstein", "quad"] = Query("count", description="what to count per period"),
+        period: Literal["day", "week", "month", "year"] = Query("month"),
+        country: str | None = Query(None, max_length=16), type: str | None = Query(None, max_length=40),
+        actor: str | None = Query(None, max_length=200), start: _dt.date | None = Query(None),
+        end: _dt.date | None = Query(None), bbox: str | None = Query(None, max_length=80),
+        st: EventStore = Depends(store),
+    ) -> list[dict]:
+        flt = _analysis_filters(country, type, actor, start, end, bbox)
+        frame = (analysis.quad_series if measure == "quad" else analysis.goldstein_series)(st, period, filters=flt)
+        if measure == "count":
+            frame = frame[["period", "events"]]
+        return _records(frame)
+
+    @app.get("/api/dyads", summary="De-duplicated events per dyad and period")
+    def dyads(
+        period: Literal["day", "week", "month", "year"] = Query("month"),
+        country: str | None = Query(None, max_length=16), type: str | None = Query(None, max_length=40),
+        actor: str | None = Query(None, max_length=200), start: _dt.date | None = Query(None),
+        end: _dt.date | None = Query(None), bbox: str | None = Query(None, max_length=80),
+        limit: int = Query(100, ge=1, le=1000), st: EventStore = Depends(store),
+    ) -> list[dict]:
+        flt = _analysis_filters(country, type, actor, start, end, bbox)
+        return _records(analysis.dyad_counts(st, period, by_type=True, filters=flt).head(limit))
+
+    @app.get("/api/actors", summary="The actors in most de-duplicated events")
+    def actors(
+        role: Literal["source", "target", "any"] = Query("any"), limit: int = Query(20, ge=1, le=500),
+        country: str | None = Query(None, max_length=16), type: str | None = Query(None, max_length=40),
+        start: _dt.date | None = Query(None), end: _dt.date | None = Query(None),
+        bbox: str | None = Query(None, max_length=80), st: EventStore = Depends(store),
+    ) -> list[dict]:
+        flt = _analysis_filters(country, type, None, start, end, bbox)
+        return _records(analysis.top_actors(st, limit, role, filters=flt))
 
     @app.get("/api/documents/{doc_id}", responses=_NOT_FOUND, summary="One document with its event ids")
     def get_document(doc_id: str, st: EventStore = Depends(store)) -> dict:

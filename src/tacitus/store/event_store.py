@@ -19,12 +19,23 @@ from tacitus.store.filters import EventFilter
 from tacitus.store.rows import contract_dict, events_table
 from tacitus.store.near_duplicates import NEAR_BITS, same_story, simhash
 from tacitus.store.schema import (
-    ALL_DDL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, MIGRATIONS, SCHEMA_VERSION, TABLES,
+    ALL_DDL, EVENT_DAY_SQL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, MIGRATIONS, SCHEMA_VERSION, TABLES,
 )
 from tacitus.store.sql_guard import check_read_only
 
 if TYPE_CHECKING:
     import pandas
+
+# Orders the event listing offers: name -> ORDER BY (ties broken by document, sentence and id).
+_TIE = "m.doc_id, m.sentence_index, m.event_id"
+SORTS = {
+    "-date": EVENT_ORDER_SQL,
+    "date": f"{EVENT_DAY_SQL} ASC NULLS LAST, {_TIE}",
+    "-confidence": f"m.confidence DESC NULLS LAST, {_TIE}",
+    "confidence": f"m.confidence ASC NULLS LAST, {_TIE}",
+    "-goldstein": f"m.goldstein DESC NULLS LAST, {_TIE}",
+    "goldstein": f"m.goldstein ASC NULLS LAST, {_TIE}",
+}
 
 _DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publisher", "source", "text",
                      "coder_version", "run_id", "added_at", "simhash", "duplicate_of")
@@ -370,15 +381,21 @@ class EventStore:
     def events(self, *, country: str | None = None, plover_type: str | None = None, actor: str | None = None,
                start: str | _dt.date | None = None, end: str | _dt.date | None = None,
                modality: str | Iterable[str] | None = "asserted", limit: int | None = None,
-               offset: int = 0) -> list[dict]:
+               offset: int = 0, mode: str | None = None, bbox: tuple | None = None, text: str | None = None,
+               sort: str = "-date") -> list[dict]:
         """Events in the contract shape, newest first.
 
         ``country`` matches source or target country; ``actor`` is a case-insensitive substring of the source
         or target name or text; ``start``/``end`` (inclusive ISO dates) apply to the event date, or to the
-        article's publication date when the event has none; ``modality=None`` keeps every modality.
+        article's publication date when the event has none; ``modality=None`` keeps every modality; ``mode`` is a
+        PLOVER mode, ``bbox`` (min_lon, min_lat, max_lon, max_lat) bounds the place, ``text`` is a substring of
+        the evidence sentence; ``sort`` is one of SORTS (a leading "-" for descending).
         """
-        where, params = EventFilter(country, plover_type, actor, start, end, modality).where()
-        sql = f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {EVENT_ORDER_SQL}"
+        where, params = EventFilter(country, plover_type, actor, start, end, modality, mode=mode, bbox=bbox,
+                                    text=text).where()
+        if sort not in SORTS:
+            raise ValueError(f"sort={sort!r}: choose one of {', '.join(SORTS)}")
+        sql = f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {SORTS[sort]}"
         if limit is not None:
             if int(limit) < 0:
                 raise ValueError(f"limit={limit} must not be negative")
@@ -393,9 +410,11 @@ class EventStore:
 
     def count_events(self, *, country: str | None = None, plover_type: str | None = None, actor: str | None = None,
                      start: str | _dt.date | None = None, end: str | _dt.date | None = None,
-                     modality: str | Iterable[str] | None = "asserted") -> int:
+                     modality: str | Iterable[str] | None = "asserted", mode: str | None = None,
+                     bbox: tuple | None = None, text: str | None = None) -> int:
         """How many events :meth:`events` would return without limit and offset."""
-        where, params = EventFilter(country, plover_type, actor, start, end, modality).where()
+        where, params = EventFilter(country, plover_type, actor, start, end, modality, mode=mode, bbox=bbox,
+                                    text=text).where()
         return int(_first_row(self.conn.execute(f"SELECT count(*) FROM {FLAT_FROM}{where}", params))[0])
 
     def event(self, event_id: str) -> dict | None:

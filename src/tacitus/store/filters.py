@@ -42,6 +42,9 @@ class EventFilter:
     end: str | _dt.date | None = None
     modality: str | Iterable[str] | None = "asserted"
     exclude_modalities: tuple[str, ...] = field(default_factory=tuple)
+    mode: str | None = None  # PLOVER mode
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat of the place
+    text: str | None = None  # a substring of the evidence sentence (case-insensitive)
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause (empty string when no condition) over ``mentions m JOIN documents d``, and its values."""
@@ -75,6 +78,21 @@ class EventFilter:
                 raise ValueError("modality: an empty list matches nothing; pass None for all modalities")
             clauses.append("m.modality IN (" + ", ".join("?" for _ in wanted) + ")")
             params += [str(w) for w in wanted]
+        if self.mode:
+            clauses.append("lower(m.plover_mode) = ?")
+            params.append(self.mode.strip().lower())
+        if self.bbox is not None:
+            if len(self.bbox) != 4:
+                raise ValueError(f"bbox={self.bbox!r}: give min_lon, min_lat, max_lon, max_lat")
+            w, south, e, n = (float(v) for v in self.bbox)
+            if w > e or south > n or not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= south <= 90
+                                          and -90 <= n <= 90):
+                raise ValueError(f"bbox={self.bbox!r}: west<=east within [-180, 180], south<=north within [-90, 90]")
+            clauses.append("m.lon BETWEEN ? AND ? AND m.lat BETWEEN ? AND ?")
+            params += [w, e, south, n]
+        if self.text and self.text.strip():
+            clauses.append("strpos(lower(m.sentence), ?) > 0")
+            params.append(self.text.strip().lower())
         if self.exclude_modalities:
             clauses.append("m.modality NOT IN (" + ", ".join("?" for _ in self.exclude_modalities) + ")")
             params += list(self.exclude_modalities)
