@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 import tacitus
@@ -100,6 +100,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     with EventStore(path, read_only=True):  # fail now, naming the file, if it is not a usable store
         pass
     page = _index_html()
+    outlines = resources.files("tacitus.api").joinpath("static", "world.json").read_bytes()
 
     app = FastAPI(
         title="tacitus",
@@ -216,5 +217,11 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
         return page
+
+    @app.get("/static/world.json", include_in_schema=False)
+    def world() -> Response:
+        """Country outlines for the map (Natural Earth 1:110m, public domain), served from the package."""
+        return Response(content=outlines, media_type="application/json",
+                        headers={"Cache-Control": "public, max-age=86400"})
 
     return app
