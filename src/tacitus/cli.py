@@ -54,6 +54,8 @@ def code(
     no_model: bool = typer.Option(False, "--no-model", help="Patterns only: do not use the learned layer."),
     model_events: bool = typer.Option(False, "--model-events",
                                       help="Let the learned layer add events the patterns missed (noisier)."),
+    resume: bool = typer.Option(False, "--resume", help="Go on with an interrupted run: skip the documents the "
+                                "store (--db) or the JSONL output already holds, and append."),
 ) -> None:
     """Code news inputs into events."""
     from tacitus import output as out_mod
@@ -73,16 +75,31 @@ def code(
     settings = Settings(model=model, workers=workers, published=_check_date(published, "--published"),
                         actor_files=tuple(str(a) for a in actors), learned=not no_model,
                         model_events=model_events)
+    if resume and db is None and (output is None or fmt != "jsonl"):
+        _fail("--resume needs --db, or a JSONL output file (-o FILE --format jsonl)")
+    if resume and output is not None and fmt != "jsonl":
+        _fail("--resume appends to JSONL output only; use --format jsonl (or export from the store afterwards)")
     store = None
+    done: set[str] = set()
     if db is not None:
         from tacitus.store import EventStore
 
         store = EventStore(db)
+        if resume:
+            done = store.document_ids()
         run_id = store.start_run(settings.to_dict())
-    writer = out_mod.open_writer(fmt, output, include_all=all_modalities)
+    appending = False
+    if resume and output is not None and output.exists():
+        try:
+            in_output = out_mod.resume_jsonl(output, keep_docs=done if store is not None else None)
+        except ValueError as exc:
+            _fail(str(exc))
+        done = done if store is not None else in_output
+        appending = True
+    writer = out_mod.open_writer(fmt, output, include_all=all_modalities, append=appending)
     statuses = []
     try:
-        for status, doc, events in run(inputs, settings, stdin=sys.stdin):
+        for status, doc, events in run(inputs, settings, stdin=sys.stdin, skip=done):
             if doc is not None and status.status == "coded":
                 writer.write(events)
                 if store is not None and not store.add_document(doc, events, run_id=run_id):

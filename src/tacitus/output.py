@@ -20,12 +20,37 @@ from tacitus.store.schema import FLAT_COLUMNS
 DEFAULT_MODALITIES = ("asserted", "future")  # negated and hypothetical events are kept out by default
 
 
+def resume_jsonl(path: Path, keep_docs: set[str] | None = None) -> set[str]:
+    """Make a JSONL output of an interrupted run ready to be appended to; returns the doc ids it holds.
+
+    A last line cut off by the interruption is dropped; with ``keep_docs`` (the documents a store holds), so are
+    the lines of documents the store does not hold, which the resumed run codes again.
+    """
+    kept, docs = [], set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.endswith("\n"):
+                break  # cut off mid-line
+            try:
+                doc_id = json.loads(line)["doc_id"]
+            except (ValueError, KeyError, TypeError):
+                raise ValueError(f"{path}: not a tacitus JSONL output (a line is not an event)") from None
+            if keep_docs is None or doc_id in keep_docs:
+                kept.append(line)
+                docs.add(doc_id)
+    tmp = path.with_name(path.name + ".resume")
+    tmp.write_text("".join(kept), encoding="utf-8")
+    tmp.replace(path)
+    return docs
+
+
 class Writer:
-    def __init__(self, fmt: str, path: Path | None, include_all: bool) -> None:
+    def __init__(self, fmt: str, path: Path | None, include_all: bool, append: bool = False) -> None:
         self.fmt, self.path, self.include_all = fmt, path, include_all
         self.rows = 0
         self._parquet_rows: list[dict] = []
-        self._fh = open(path, "w", encoding="utf-8", newline="") if path and fmt != "parquet" else None
+        mode = "a" if append else "w"
+        self._fh = open(path, mode, encoding="utf-8", newline="") if path and fmt != "parquet" else None
         stream = self._fh or (sys.stdout if fmt != "parquet" else None)
         self._stream = stream
         self._csv = None
@@ -59,8 +84,8 @@ class Writer:
             self._fh.close()
 
 
-def open_writer(fmt: str, path: Path | None, *, include_all: bool = False) -> Writer:
-    return Writer(fmt, path, include_all)
+def open_writer(fmt: str, path: Path | None, *, include_all: bool = False, append: bool = False) -> Writer:
+    return Writer(fmt, path, include_all, append)
 
 
 def run_report(statuses: list[InputStatus], settings) -> dict:

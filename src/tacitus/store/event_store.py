@@ -346,6 +346,14 @@ class EventStore:
             return None
         return f"event id {clash[0]!r} of document {doc_id!r} is already used by document {clash[1]!r}"
 
+    def document_ids(self, *, this_coder: bool = True) -> set[str]:
+        """Ids of the stored documents (only those coded by this coder version, by default)."""
+        if this_coder:
+            rows = self.conn.execute("SELECT doc_id FROM documents WHERE coder_version = ?", [self.coder_version])
+        else:
+            rows = self.conn.execute("SELECT doc_id FROM documents")
+        return {r[0] for r in rows.fetchall()}
+
     def has_document(self, doc_id: str, content_hash: str | None = None) -> bool:
         """True when doc_id is stored (with this content hash, when one is given)."""
         if content_hash is None:
