@@ -56,6 +56,10 @@ def code(
                                       help="Let the learned layer add events the patterns missed (noisier)."),
     resume: bool = typer.Option(False, "--resume", help="Go on with an interrupted run: skip the documents the "
                                 "store (--db) or the JSONL output already holds, and append."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray (Ray Data; "
+                               "needs the 'ray' extra)."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join ('auto', "
+                                              "'HOST:6379'); default: start a local Ray."),
 ) -> None:
     """Code news inputs into events."""
     from tacitus import output as out_mod
@@ -72,9 +76,16 @@ def code(
     for a in actors:
         if not a.is_file():
             _fail(f"--actors {a}: no such file")
+    if engine not in ("local", "ray"):
+        _fail(f"--engine {engine!r} is not one of local, ray")
+    if engine == "ray":
+        try:
+            import ray  # noqa: F401  (the optional extra)
+        except ImportError:
+            _fail("--engine ray needs the 'ray' extra: pip install 'tacitus[ray]'")
     settings = Settings(model=model, workers=workers, published=_check_date(published, "--published"),
                         actor_files=tuple(str(a) for a in actors), learned=not no_model,
-                        model_events=model_events)
+                        model_events=model_events, engine=engine, ray_address=ray_address)
     if resume and db is None and (output is None or fmt != "jsonl"):
         _fail("--resume needs --db, or a JSONL output file (-o FILE --format jsonl)")
     if resume and output is not None and fmt != "jsonl":

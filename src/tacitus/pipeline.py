@@ -104,6 +104,12 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
                 yield status, doc, []
 
     groups = _chunks(pairs, settings.docs_per_task)
+    if settings.engine == "ray":
+        from tacitus.ray_engine import ray_results
+
+        for group, results in ray_results(groups, todo, settings):
+            yield from emit(group, results)
+        return
     if settings.workers <= 1:
         coder = Coder(settings)
         for group in groups:

@@ -18,6 +18,12 @@ class Settings:
     pattern_files: tuple[str, ...] = field(default_factory=tuple)  # user verb/noun patterns, merged over built-ins
     learned: bool = True  # let the shipped sentence model rerank or drop where the patterns are unsure
     model_events: bool = False  # let it also add events the patterns missed (better on UTD, noisy on news)
+    engine: str = "local"  # "local" (this machine's processes) or "ray" (Ray Data, local or a cluster)
+    ray_address: str | None = None  # a Ray cluster to join ("auto", "HOST:6379"); None starts a local Ray
+
+    def __post_init__(self) -> None:
+        if self.engine not in ("local", "ray"):
+            raise ValueError(f"engine {self.engine!r}: choose local or ray")
 
     def to_dict(self) -> dict:
         return asdict(self)

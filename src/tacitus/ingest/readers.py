@@ -24,7 +24,7 @@ WARC_NEEDS = "WARC support needs the optional package warcio"
 # file name endings -> format; longest first so ".warc.gz" wins over ".gz"
 SUFFIXES = (
     (".warc.gz", "warc"), (".warc", "warc"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
-    (".html", "html"), (".htm", "html"), (".txt", "text"), (".csv", "csv"),
+    (".html", "html"), (".htm", "html"), (".txt", "text"), (".csv", "csv"), (".parquet", "parquet"),
 )
 FIELDS = ("id", "text", "html", "published", "title", "url", "publisher")
 
@@ -254,6 +254,32 @@ def read_jsonl(path: Path, where: str, key: str) -> Iterator[RawRecord]:
             yield _reject(where, "file has no records (only blank lines)")
 
 
+def read_parquet(path: Path, where: str, key: str) -> Iterator[RawRecord]:
+    """One article per row, with the columns of a JSONL record (id, text or html, published, title, url,
+    publisher); read a row group at a time."""
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several kinds for a file that is not Parquet
+        yield _reject(where, f"not a readable Parquet file ({type(exc).__name__}: {exc})")
+        return
+    names = set(pf.schema_arrow.names)
+    if not names & {"text", "html"}:
+        yield _reject(where, f"a Parquet input needs a 'text' or 'html' column; it has {', '.join(sorted(names))}")
+        return
+    columns = [c for c in FIELDS if c in names]
+    row = 0
+    for batch in pf.iter_batches(columns=columns, batch_size=256):
+        for obj in batch.to_pylist():
+            row += 1
+            fields = {k: (str(v) if v is not None and k != "text" and k != "html" else v) for k, v in obj.items()}
+            yield record_from_fields({k: v for k, v in fields.items() if v is not None}, f"{where}:{row}",
+                                     f"{key}:{row}", [])
+    if row == 0:
+        yield _reject(where, "file has no records (no rows)")
+
+
 def _sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (",", "\t", ";", "|")}
     best = max(counts, key=lambda d: counts[d])
@@ -412,5 +438,7 @@ def read_file(path: Path, where: str, key: str) -> Iterator[RawRecord]:
         yield from read_csv(path, where, key)
     elif kind == "warc":
         yield from read_warc(path, where, key)
+    elif kind == "parquet":
+        yield from read_parquet(path, where, key)
     else:
         yield _reject(where, unknown_type_reason(path))
