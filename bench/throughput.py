@@ -68,6 +68,22 @@ def main() -> None:
     resolve_ms = (time.perf_counter() - t0)  # seconds for 1000 = milliseconds each
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker process
+
+    # cold start: a fresh process coding one short article from the command line
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.txt"
+        one.write_text("Turkish President Recep Tayyip Erdogan on Tuesday spoke to his Russian counterpart Vladimir "
+                       "Putin over the phone, a day after a Syrian attack on Turkish soldiers in Idlib.\n",
+                       encoding="utf-8")
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "tacitus.cli", "code", str(one), "--published", "2020-02-05",
+                        "-o", str(Path(tmp) / "out.jsonl")], check=True, capture_output=True)
+        cold_s = time.perf_counter() - t0
     print(f"corpus: {args.jsonl}: {len(docs)} documents, {len(paragraphs)} paragraphs, {sentences} sentences")
     print(f"workers: {args.workers}")
     print(f"spaCy alone : {sentences / spacy_s:8.1f} sentences/s  {len(docs) / spacy_s:7.1f} documents/s")
@@ -77,7 +93,8 @@ def main() -> None:
     print(f"actor knowledge base: built in {build_s:.2f} s; {resolve_ms:.3f} ms per mention")
     print(f"gazetteer: loaded in {geo_load_s:.2f} s; {len(place_names)} place mentions resolved in "
           f"{geo_resolve_s:.2f} s; together {100 * (geo_load_s + geo_resolve_s) / ours_s:.1f}% of tacitus' time")
-    print(f"peak RSS (main process): {rss_mb:.0f} MB")
+    print(f"peak RSS: main process {rss_mb:.0f} MB; largest worker {child_mb:.0f} MB")
+    print(f"cold start of 'tacitus code one.txt' (one short article): {cold_s:.1f} s")
 
 
 if __name__ == "__main__":

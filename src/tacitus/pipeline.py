@@ -32,10 +32,33 @@ class Coder:
             layer = LearnedLayer.default()
         self.coder = EventCoder(patterns=patterns, resolver=resolver, layer=layer,
                                 model_events=self.settings.model_events)
+        self.prefilter = None
+        if self.settings.prefilter and not self.settings.model_events:
+            from tacitus.prefilter import SentenceFilter
+
+            self.prefilter = SentenceFilter.for_coder(patterns, self.coder.words, self.nlp)
+
+    def _chunks(self, paragraph: str) -> list[str]:
+        """The paragraph, or with the prefilter the runs of its sentences that may hold an event."""
+        if self.prefilter is None:
+            return [paragraph]
+        from tacitus.prefilter import split_sentences
+
+        runs, current = [], []
+        for sentence in split_sentences(paragraph):
+            if self.prefilter.keeps(sentence):
+                current.append(sentence)
+            elif current:
+                runs.append(" ".join(current))
+                current = []
+        if current:
+            runs.append(" ".join(current))
+        return runs
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given."""
-        items = [(para, (n, k)) for n, doc in enumerate(documents) for k, para in enumerate(doc.paragraphs)]
+        items = [(chunk, (n, k)) for n, doc in enumerate(documents) for k, para in enumerate(doc.paragraphs)
+                 for chunk in self._chunks(para)]
         parsed: list[list] = [[] for _ in documents]
         for spacy_doc, (n, _k) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
             parsed[n].append(spacy_doc)

@@ -18,6 +18,7 @@ class Settings:
     pattern_files: tuple[str, ...] = field(default_factory=tuple)  # user verb/noun patterns, merged over built-ins
     learned: bool = True  # let the shipped sentence model rerank or drop where the patterns are unsure
     model_events: bool = False  # let it also add events the patterns missed (better on UTD, noisy on news)
+    prefilter: bool = True  # parse only sentences with a word that may be a known predicate (off with model_events)
     engine: str = "local"  # "local" (this machine's processes) or "ray" (Ray Data, local or a cluster)
     ray_address: str | None = None  # a Ray cluster to join ("auto", "HOST:6379"); None starts a local Ray
 
