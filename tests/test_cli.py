@@ -204,3 +204,13 @@ def test_code_csv_has_the_export_columns(coded, workdir):
     exported = workdir / "export.csv"
     CliRunner().invoke(app, ["export", "--db", str(db), "--format", "csv", "-o", str(exported)])
     assert list(pd.read_csv(out).columns) == list(pd.read_csv(exported).columns)
+
+
+def test_progress_line_does_not_change_the_output(workdir):
+    plain = CliRunner().invoke(app, ["code", str(workdir / "in" / "kirkuk.txt"), "--published", "2024-03-06",
+                                     "--no-progress"])
+    shown = CliRunner().invoke(app, ["code", str(workdir / "in" / "kirkuk.txt"), "--published", "2024-03-06",
+                                     "--progress"])
+    assert plain.exit_code == shown.exit_code == 0
+    events = lambda r: [line for line in r.stdout.splitlines() if line.startswith("{")]  # noqa: E731
+    assert events(plain) == events(shown) and len(events(plain)) > 0

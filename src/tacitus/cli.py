@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -38,6 +39,36 @@ def _check_date(value: Optional[str], option: str) -> Optional[str]:
     return None
 
 
+def _progress(enabled: bool | None):
+    """Wrap the run's (status, document, events) stream in a live line on stderr: documents and events so far and
+    per second, rejects so far, elapsed time."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return lambda stream: stream
+
+    def wrap(stream):
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        columns = (SpinnerColumn(), TextColumn("{task.fields[docs]} documents ({task.fields[dps]:.1f}/s), "
+                                               "{task.fields[events]} events, {task.fields[rejects]} rejected"),
+                   TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("coding", total=None, docs=0, dps=0.0, events=0, rejects=0)
+            docs = events = rejects = 0
+            start = time.monotonic()
+            for status, doc, evs in stream:
+                docs += status.status == "coded"
+                rejects += status.status == "rejected"
+                events += len(evs)
+                bar.update(task, docs=docs, events=events, rejects=rejects,
+                           dps=docs / max(1e-6, time.monotonic() - start))
+                yield status, doc, evs
+
+    return wrap
+
+
 @app.command()
 def code(
     inputs: list[str] = typer.Argument(..., help="Files, folders, JSONL/CSV files, or - for standard input."),
@@ -58,6 +89,8 @@ def code(
                                 "store (--db) or the JSONL output already holds, and append."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray (Ray Data; "
                                "needs the 'ray' extra)."),
+    progress_bar: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show documents and "
+                                                "events per second and rejects (default: when stderr is a terminal)."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join ('auto', "
                                               "'HOST:6379'); default: start a local Ray."),
 ) -> None:
@@ -109,8 +142,9 @@ def code(
         appending = True
     writer = out_mod.open_writer(fmt, output, include_all=all_modalities, append=appending)
     statuses = []
+    progress = _progress(enabled=progress_bar)
     try:
-        for status, doc, events in run(inputs, settings, stdin=sys.stdin, skip=done):
+        for status, doc, events in progress(run(inputs, settings, stdin=sys.stdin, skip=done)):
             if doc is not None and status.status == "coded":
                 writer.write(events)
                 if store is not None and not store.add_document(doc, events, run_id=run_id):
