@@ -100,3 +100,14 @@ def test_the_documents_country_decides_between_same_name_places(coder):
     # the same sentence alone is the Libyan capital
     [alone] = asserted(coder, "Gunmen attacked a checkpoint in Tripoli on Tuesday.")
     assert alone.location.country == "LBY"
+
+
+def test_prefiltered_sentences_keep_their_place_in_the_document():
+    # only the third sentence may hold an event; it is still the third sentence (index 2)
+    plain = Coder(Settings(learned=False, prefilter=False))
+    filtered = Coder(Settings(learned=False))
+    text = ("The weather was fine on Monday. Markets were calm. Turkish troops attacked Kurdish fighters near "
+            "Kobani. Officials gave no further details.")
+    a = [(e.sentence_index, e.plover_type, e.source.code) for e in plain.code_text(text, published="2023-03-15")]
+    b = [(e.sentence_index, e.plover_type, e.source.code) for e in filtered.code_text(text, published="2023-03-15")]
+    assert a == b == [(2, "ASSAULT", "TUR MIL")]

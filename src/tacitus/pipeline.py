@@ -38,30 +38,37 @@ class Coder:
 
             self.prefilter = SentenceFilter.for_coder(patterns, self.coder.words, self.nlp)
 
-    def _chunks(self, paragraph: str) -> list[str]:
-        """The paragraph, or with the prefilter the runs of its sentences that may hold an event."""
+    def _chunks(self, document: Document) -> list[tuple[str, int | None]]:
+        """The paragraphs, or with the prefilter the runs of sentences that may hold an event, each with the
+        number of the document sentence it starts at (None: count on from the previous chunk)."""
         if self.prefilter is None:
-            return [paragraph]
+            return [(para, None) for para in document.paragraphs]
         from tacitus.prefilter import split_sentences
 
-        runs, current = [], []
-        for sentence in split_sentences(paragraph):
-            if self.prefilter.keeps(sentence):
-                current.append(sentence)
-            elif current:
-                runs.append(" ".join(current))
-                current = []
-        if current:
-            runs.append(" ".join(current))
+        runs: list[tuple[str, int | None]] = []
+        number = 0
+        for para in document.paragraphs:
+            current: list[str] = []
+            start = number
+            for sentence in split_sentences(para):
+                if self.prefilter.keeps(sentence):
+                    if not current:
+                        start = number
+                    current.append(sentence)
+                elif current:
+                    runs.append((" ".join(current), start))
+                    current = []
+                number += 1
+            if current:
+                runs.append((" ".join(current), start))
         return runs
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given."""
-        items = [(chunk, (n, k)) for n, doc in enumerate(documents) for k, para in enumerate(doc.paragraphs)
-                 for chunk in self._chunks(para)]
+        items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._chunks(doc)]
         parsed: list[list] = [[] for _ in documents]
-        for spacy_doc, (n, _k) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
-            parsed[n].append(spacy_doc)
+        for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
+            parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
         return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, parsed)]
 
     def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> list[Event]:

@@ -71,12 +71,15 @@ class EventCoder:
         return self.finder.find_predicates(sent)
 
     # ------------------------------------------------------------------ documents
-    def code_document(self, document: Document, paragraphs: list[Doc]) -> list[Event]:
-        """Code a document whose paragraphs were parsed (in order) into ``paragraphs``."""
+    def code_document(self, document: Document, paragraphs: list) -> list[Event]:
+        """Code a document whose paragraphs were parsed (in order) into ``paragraphs``: spaCy Docs, or (Doc,
+        number of the document sentence it starts at) when only some sentences were parsed."""
         ctx = self.resolver.new_context(document.published)
         events: list[Event] = []
         index = 0
         for para in paragraphs:
+            if isinstance(para, tuple):
+                para, index = para
             for sent in para.sents:
                 if sent.text.strip():
                     events.extend(self.code_sentence(sent, index, document, ctx))
