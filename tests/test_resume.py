@@ -68,6 +68,11 @@ def test_a_killed_run_resumes_to_the_same_events(tmp_path):
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     assert lines(out) < total, "the run ended before it could be killed"
+    # crash safety: the killed store opens cleanly, and every document it holds has all its mentions
+    partial = stored(db)
+    whole = stored(whole_db)
+    held = {row[1] for row in partial}
+    assert partial == [row for row in whole if row[1] in held]
 
     resumed = code([inputs, "--db", db, "-o", out, "--resume"])
     assert resumed.wait(timeout=600) == 0, resumed.stderr.read().decode()
