@@ -98,7 +98,7 @@ def test_lemmas_the_tagger_gets_wrong_are_repaired():
 
 
 def test_the_layer_keeps_a_demand_it_reads_as_an_appeal():
-    from tacitus.events.coder import _as_appeal
+    from tacitus.events.ranking import as_appeal as _as_appeal
     from tacitus.records import Actor, Event
 
     demand = Event(event_id="e", doc_id="d", sentence_index=0, sentence="s", evidence_start=0, evidence_end=1,

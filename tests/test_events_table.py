@@ -37,11 +37,15 @@ def coded():
     return docs, Coder(Settings(learned=False)).code(docs)
 
 
+def stored(path, docs, results) -> EventStore:
+    store = EventStore(path)
+    for doc, events in zip(docs, results):
+        store.add_document(doc, events)
+    return store
+
+
 def test_many_reports_of_one_attack_are_one_event(coded, tmp_path):
-    docs, results = coded
-    with EventStore(tmp_path / "e.duckdb") as store:
-        for doc, events in zip(docs, results):
-            store.add_document(doc, events)
+    with stored(tmp_path / "e.duckdb", *coded) as store:
         attack = store.query("SELECT * FROM events WHERE plover_type = 'ASSAULT'")
         assert len(attack) == 1
         row = attack.iloc[0]
@@ -58,9 +62,7 @@ def test_many_reports_of_one_attack_are_one_event(coded, tmp_path):
 
 def test_coding_the_same_input_twice_changes_no_event(coded, tmp_path):
     docs, results = coded
-    with EventStore(tmp_path / "twice.duckdb") as store:
-        for doc, events in zip(docs, results):
-            store.add_document(doc, events)
+    with stored(tmp_path / "twice.duckdb", docs, results) as store:
         before = store.query("SELECT * FROM events ORDER BY event_key")
         for doc, events in zip(docs, results):
             assert store.add_document(doc, events) is False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from tacitus.events import anchoring
 from tacitus.events.arguments import (antecedent, grievance_targets, is_passive, is_pronoun, named, noun_sources,
@@ -23,6 +23,7 @@ from tacitus.events.patterns import PatternBook, Sense
 from tacitus.events.places import (PLACE_ENTS, PlaceReader, context_countries, placed, recipient_from_place,
                                    with_document_focus)
 from tacitus.events.predicates import FRAMING_TYPES, Predicate, PredicateFinder, direct_object, threat_code
+from tacitus.events.ranking import as_appeal, confidence, nesting, unique_events
 from tacitus.records import Actor, Document, Event, Location
 
 UNTARGETABLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -117,7 +118,7 @@ class EventCoder:
         elif choice.action == "drop":
             # the model reads the sentence as a statement or an appeal: weak conflict events go, and a demand
             # (CAMEO 10) stays a REQUEST but at the appeal's level (CAMEO 02 of the same kind)
-            events = [_as_appeal(e) if e.plover_type == "REQUEST" else e for e in events
+            events = [as_appeal(e) if e.plover_type == "REQUEST" else e for e in events
                       if e.modality not in COUNTED_MODALITIES or e.plover_type == "REQUEST"]
         elif choice.action == "emit" and self.model_events:
             emitted = self._model_event(sent, index, document, ctx, cache, choice, top)
@@ -307,7 +308,7 @@ class EventCoder:
             sources = [unknown]
         mod = modality_of(pred.head, self.words)
         info = lookup(pred.code)
-        nested = _nesting(pred, pred_tokens)
+        nested = nesting(pred, pred_tokens)
         out = []
         for s_tok, src in sources:
             pairs = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i] or [(None, None)]
@@ -317,7 +318,7 @@ class EventCoder:
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
                     extra={"refused": mod.refused, "condition": mod.condition},
                     plover=pred.plover or pred.sense.plover or info.plover_type,
-                    confidence=_confidence(pred.sense.confidence - 0.1 * nested, src, tgt, mod.value),
+                    confidence=confidence(pred.sense.confidence - 0.1 * nested, src, tgt, mod.value),
                 ))
         return out
 
@@ -418,7 +419,7 @@ class EventCoder:
                         pred=d.pred, source=speaker, target=d.source, source_tok=d.speech, target_tok=d.source_tok,
                         modality="asserted", speech=None, code="112", mode="allege", plover="ACCUSE",
                         # below the reported act itself, which is what the sentence is about
-                        confidence=_confidence(0.4, speaker, d.source, "asserted"), evidence=d.speech,
+                        confidence=confidence(0.4, speaker, d.source, "asserted"), evidence=d.speech,
                     ))
         return out
 
@@ -448,7 +449,7 @@ class EventCoder:
                 pred = Predicate(speech, Sense(lemma=speech.lemma_.lower(), code="100"), "verb")
                 out.append(Draft(pred=pred, source=speaker, target=actor, source_tok=speaker_toks[0],
                                  target_tok=tok, modality="asserted", speech=None, code="100", mode=None,
-                                 plover="REQUEST", confidence=_confidence(0.5, speaker, actor, "asserted")))
+                                 plover="REQUEST", confidence=confidence(0.5, speaker, actor, "asserted")))
         return out
 
     # ------------------------------------------------------------------ dates, places, casualties
@@ -567,35 +568,7 @@ class EventCoder:
                 published=document.published, title=document.title, url=document.url,
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
             ))
-        return _unique(events)
-
-
-def _as_appeal(event: Event) -> Event:
-    """A demand (CAMEO 10x) recoded as the appeal of the same kind (0241 -> 0241, else 024, else 020)."""
-    code = event.cameo_code or ""
-    if not code.startswith("10"):
-        return event
-    for candidate in ("02" + code[2:], "02" + code[2:3], "020"):
-        try:
-            info = lookup(candidate)
-        except KeyError:
-            continue
-        return replace(event, cameo_code=candidate, goldstein=info.goldstein, quad_class=info.quad_class)
-    return event
-
-
-def _nesting(pred: Predicate, pred_tokens: set[int]) -> int:
-    """How many other predicates govern this one: "condemned the attack" -> the attack is nested once, so the
-    sentence's main act ranks first among equals."""
-    tok, n, hops = pred.head, 0, 0
-    while tok.head is not tok and hops < 10:
-        if tok.dep_ == "relcl":
-            n += 1  # "peacekeepers, who are deployed to oversee a ceasefire": background, not the news
-        tok = tok.head
-        hops += 1
-        if tok.i in pred_tokens and tok.i != pred.token.i:
-            n += 1
-    return min(n, 2)
+        return unique_events(events)
 
 
 def _adjective_sector(tok: Token, actor: Actor, sector: str) -> Actor:
@@ -604,23 +577,3 @@ def _adjective_sector(tok: Token, actor: Actor, sector: str) -> Actor:
         if actor.sector in (None, "GOV") and actor.kb_id in (None, actor.country):
             return replace(actor, sector=sector)
     return actor
-
-
-def _confidence(base: float, source: Actor, target: Actor | None, modality: str) -> float:
-    c = base
-    c += 0.1 if source.country else -0.15
-    c += 0.1 if source.sector else 0.0
-    if target is not None:
-        c += 0.1 if target.country else 0.0
-    if modality != "asserted":
-        c -= 0.15
-    return max(0.05, min(0.99, round(c, 3)))
-
-
-def _unique(events: list[Event]) -> list[Event]:
-    seen, out = set(), []
-    for e in events:
-        if e.event_id not in seen:
-            seen.add(e.event_id)
-            out.append(e)
-    return out
