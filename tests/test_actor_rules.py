@@ -141,6 +141,10 @@ DYADS = [
     ("Israel is opposed to French mediation.", "REJECT", "ISR", "FRA"),
     # a thing named as target may name whom it concerns
     ("Austria plans to impose restrictions on its job market for Romanian workers.", "THREATEN", "AUT", "ROU"),
+    # an ethnic group named with where it lives or acts belongs to that country; its kin state does not
+    ("Ethnic Hungarians in Romania staged rallies against the government in Cluj.", "PROTEST", "ROU", "ROU"),
+    ("Ethnic Serb militias operating in Kosovo attacked a police station.", "ASSAULT", "XKX", "XKX"),
+    ("Hungarian troops in Romania met Romanian officers.", "CONSULT", "HUN", "ROU"),
 ]
 
 

@@ -191,8 +191,26 @@ class EventCoder:
                                                                or not actor.country):
                         actor = found
                         break
+            if actor is not None and actor.country:
+                home = self._residence(tok)
+                if home and home != actor.country:
+                    actor = replace(actor, country=home)
         cache[tok.i] = actor
         return actor
+
+    def _residence(self, tok: Token) -> str | None:
+        """"ethnic Albanians in Serbia", "ethnic Albanian guerrillas operating in Macedonia": an ethnic group
+        named with the country it lives or acts in belongs to that country (PLOVER codes residence)."""
+        if not any(c.lower_ == "ethnic" for c in tok.subtree):
+            return None
+        heads = [tok, *(c for c in tok.children if c.dep_ == "acl")]
+        for head in heads:
+            for p in ("in", "of"):
+                for place in prep_objects(head, p):
+                    found = self.places.place_of(place)
+                    if found is not None and found[1].country:
+                        return found[1].country
+        return None
 
     def _target(self, tok: Token, ctx, cache: dict[int, Actor | None]) -> Actor | None:
         """The target actor at ``tok``; a noun phrase that resolves to no actor ("the legislation", "the
@@ -204,8 +222,9 @@ class EventCoder:
             return None  # "on Monday", "15 of them"
         if tok.pos_ not in ("NOUN", "PROPN"):
             return actor
-        # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns
-        for p in ("for", "against", "on", "of", "from"):
+        # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns;
+        # "hosted a meeting between X and Y": whom it brings together
+        for p in ("for", "against", "on", "of", "from", "between"):
             for g in prep_objects(tok, p):
                 found = self._actor(g, ctx, cache)
                 if found is not None and (found.country or found.sector):
