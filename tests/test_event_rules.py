@@ -115,3 +115,10 @@ def test_an_event_noun_object_is_not_what_it_is_about(coder):
     assert [(e.plover_type, e.target.code) for e in events if e.modality == "asserted"] == [("SANCTION", "MWI GOV")]
     e = top(code(coder, "The Colombian government conceded to demands from Colombian truckers."))
     assert (e.plover_type, e.source.code, e.target.country) == ("CONCEDE", "COL GOV", "COL")
+
+
+def test_arms_handed_over_are_military_aid(coder):
+    e = top(code(coder, "Russia sent attack helicopters to Mali."))
+    assert (e.source.code, e.plover_type, e.cameo_code, e.target.country) == ("RUS GOV", "AID", "072", "MLI")
+    e = top(code(coder, "The French army gave 200 rifles to the Nigerien army."))
+    assert (e.plover_type, e.target.code) == ("AID", "NER MIL")
