@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from tacitus.events import anchoring
-from tacitus.events.arguments import (antecedent, grievance_targets, is_passive, is_pronoun, named, noun_sources,
-                                      owners, phrase_span, prep_objects, verb_passive_targets, verb_subjects,
-                                      with_conjuncts)
+from tacitus.events.arguments import (NOT_ACTORS, antecedent, grievance_targets, is_passive, is_pronoun, named,
+                                      noun_sources, owners, phrase_span, prep_objects, verb_passive_targets,
+                                      verb_subjects, with_conjuncts)
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
@@ -26,7 +26,6 @@ from tacitus.events.predicates import FRAMING_TYPES, Predicate, PredicateFinder,
 from tacitus.events.ranking import as_appeal, confidence, nesting, unique_events
 from tacitus.records import Actor, Document, Event, Location
 
-UNTARGETABLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 COUNTED_MODALITIES = ("asserted", "future")  # the events that count and are exported by default
 
 
@@ -218,7 +217,7 @@ class EventCoder:
         actor = self._actor(tok, ctx, cache)
         if actor is not None and (actor.country or actor.sector):
             return actor  # "one third of the guerrillas" is the guerrillas
-        if tok.ent_type_ in UNTARGETABLE_ENTS:
+        if tok.ent_type_ in NOT_ACTORS:
             return None  # "on Monday", "15 of them"
         if tok.pos_ not in ("NOUN", "PROPN"):
             return actor
@@ -510,18 +509,19 @@ class EventCoder:
                 base = dates.get(light_of.get(tok.head.i, tok.head.i))
                 if base is not None:
                     dates[p.token.i] = base
+        # a town struck by a material act is the act's place, not only its target: looked up once per draft
+        struck = {id(d): span for d in drafts if d.target_tok is not None
+                  and (span := self.places.struck(d.plover, d.target_tok)) is not None}
         actor_toks = anchoring.tokens_in(
             phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok)
-            if t is not None and t.pos_ != "VERB" and not (t is d.target_tok and self.places.struck(d.plover, t)))
+            if t is not None and t.pos_ != "VERB" and not (t is d.target_tok and id(d) in struck))
         places: dict[int | None, Location] = {}
         place_text: dict[int | None, str] = {}  # the place as the sentence names it
         countries = context_countries(drafts)
         home = ctx.dominant_country() if hasattr(ctx, "dominant_country") else None
         if home and home not in countries:
             countries.append(home)  # the document's own country, after the sentence's actors
-        struck = [found[0] for d in drafts if d.target_tok is not None and self.places.struck(d.plover, d.target_tok)
-                  and (found := self.places.place_of(d.target_tok)) is not None and found[0].label_ != "" ]
-        for ent in [*sent.ents, *self.places.mislabelled(sent), *struck]:
+        for ent in [*sent.ents, *self.places.mislabelled(sent), *struck.values()]:
             if ent.label_ not in PLACE_ENTS or ent.start in actor_toks:
                 continue
             own = anchoring.owner(ent.root, pred_idx)

@@ -59,12 +59,14 @@ class PlaceReader:
                     out.append(found[0])
         return out
 
-    def struck(self, plover: str | None, tok: Token) -> bool:
+    def struck(self, plover: str | None, tok: Token) -> Span | None:
         """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
-        (a country named as target stays an actor only: "attacked Ukraine" is no place)."""
+        (a country named as target stays an actor only: "attacked Ukraine" is no place). The town's span, or
+        None."""
         if plover not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
-            return False
-        return self.place_of(tok, towns_only=True) is not None
+            return None
+        found = self.place_of(tok, towns_only=True)
+        return found[0] if found is not None else None
 
 
 def with_document_focus(events: list[Event]) -> list[Event]:
