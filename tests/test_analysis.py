@@ -80,3 +80,11 @@ def test_filters(store):
         analysis.dyad_counts(store, period="fortnight")
     with pytest.raises(ValueError, match="since '1 May'"):
         analysis.goldstein_series(store, since="1 May")
+    # Boxes are read and checked by the store's own bbox_bounds: text form, order and range.
+    assert analysis.goldstein_series(store, bbox="36.0,35.5,37.0,36.5").events.sum() == 2
+    with pytest.raises(ValueError, match="west<=east"):
+        analysis.goldstein_series(store, bbox=(37.0, 35.5, 36.0, 36.5))
+    with pytest.raises(ValueError, match="west<=east"):
+        analysis.goldstein_series(store, bbox=(36.0, 35.5, 37.0, 96.0))
+    with pytest.raises(ValueError, match="four numbers"):
+        analysis.goldstein_series(store, bbox="36,35")

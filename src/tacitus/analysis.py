@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from tacitus.store.filters import bbox_bounds
+
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 ROLES = ("source", "target", "any")
 
@@ -25,7 +27,8 @@ class Filters:
     """Which events to analyse; every given field must hold (all optional).
 
     country: source, target or place country; plover_type: a PLOVER type; actor: part of a source or target name
-    or its kb_id; since/until: ISO dates, inclusive; bbox: (min_lon, min_lat, max_lon, max_lat) of the place.
+    or its kb_id; since/until: ISO dates, inclusive; bbox: (min_lon, min_lat, max_lon, max_lat) of the place, or
+    the same as "W,S,E,N" text.
     """
 
     country: str | None = None
@@ -33,7 +36,7 @@ class Filters:
     actor: str | None = None
     since: str | None = None
     until: str | None = None
-    bbox: tuple[float, float, float, float] | None = None
+    bbox: tuple[float, float, float, float] | str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = ["true"], []
@@ -54,11 +57,7 @@ class Filters:
             clauses.append(f"{_DAY} <= CAST(? AS DATE)")
             params.append(_iso(self.until, "until"))
         if self.bbox is not None:
-            if len(self.bbox) != 4:
-                raise ValueError(f"bbox {self.bbox!r}: give min_lon, min_lat, max_lon, max_lat")
-            min_lon, min_lat, max_lon, max_lat = (float(v) for v in self.bbox)
-            if min_lon > max_lon or min_lat > max_lat:
-                raise ValueError(f"bbox {self.bbox!r}: the minimum exceeds the maximum")
+            min_lon, min_lat, max_lon, max_lat = bbox_bounds(self.bbox)
             clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
             params += [min_lon, max_lon, min_lat, max_lat]
         return " AND ".join(clauses), params

@@ -237,15 +237,9 @@ def stats(
         _fail(f"--format {fmt!r} is not one of table, csv, json")
     if not db.exists():
         _fail(f"--db {db}: no such store")
-    box = None
-    if bbox is not None:
-        try:
-            box = tuple(float(v) for v in bbox.split(","))
-        except ValueError:
-            _fail(f"--bbox {bbox!r}: give four numbers, min_lon,min_lat,max_lon,max_lat")
     try:
         flt = analysis.Filters(country=country, plover_type=plover_type, actor=actor, since=since, until=until,
-                               bbox=box)
+                               bbox=bbox)
         flt.where()
         with EventStore(db, read_only=True) as store:
             if what == "dyads":

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 import tacitus
 from tacitus import analysis
 from tacitus.store import EventStore, StoreError
+from tacitus.store.filters import bbox_bounds
 
 _NOT_FOUND = {404: {"description": "Not found"}}
 
@@ -36,16 +37,13 @@ SORT_NAMES = ("-date", "date", "-confidence", "confidence", "-goldstein", "golds
 
 
 def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    """"min_lon,min_lat,max_lon,max_lat" -> numbers; a 422 naming the parameter otherwise."""
+    """"min_lon,min_lat,max_lon,max_lat" -> checked numbers; a 422 naming the parameter otherwise."""
     if text is None or not text.strip():
         return None
     try:
-        values = tuple(float(v) for v in text.split(","))
-    except ValueError:
-        values = ()
-    if len(values) != 4 or any(v != v or abs(v) == float("inf") for v in values):
-        raise HTTPException(status_code=422, detail=f"bbox {text!r}: give min_lon,min_lat,max_lon,max_lat")
-    return values  # type: ignore[return-value]
+        return bbox_bounds(text)
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
 
 
 def _analysis_filters(country, ptype, actor, start, end, bbox) -> analysis.Filters:

@@ -12,6 +12,20 @@ from tacitus.store.schema import EVENT_DAY_SQL
 EXCLUDED_BY_DEFAULT = ("negated", "hypothetical")
 
 
+def bbox_bounds(bbox: str | Iterable[Any]) -> tuple[float, float, float, float]:
+    """(min_lon, min_lat, max_lon, max_lat) from four numbers or "W,S,E,N" text; ValueError naming the box when
+    it does not hold four numbers with west<=east within [-180, 180] and south<=north within [-90, 90]."""
+    try:
+        values = tuple(float(v) for v in (bbox.split(",") if isinstance(bbox, str) else bbox))
+    except (TypeError, ValueError):
+        values = ()
+    if len(values) != 4:
+        raise ValueError(f"bbox {bbox!r}: give four numbers, min_lon, min_lat, max_lon, max_lat")
+    w, south, e, n = values
+    if not (-180 <= w <= e <= 180 and -90 <= south <= n <= 90):  # NaN fails every comparison
+        raise ValueError(f"bbox {bbox!r}: west<=east within [-180, 180], south<=north within [-90, 90]")
+    return w, south, e, n
+
 def iso_day(value: str | _dt.date | None, name: str) -> str | None:
     """Normalise a date bound to 'YYYY-MM-DD'; raises ValueError naming the bound when it is not an ISO date."""
     if value is None:
@@ -82,12 +96,7 @@ class EventFilter:
             clauses.append("lower(m.plover_mode) = ?")
             params.append(self.mode.strip().lower())
         if self.bbox is not None:
-            if len(self.bbox) != 4:
-                raise ValueError(f"bbox={self.bbox!r}: give min_lon, min_lat, max_lon, max_lat")
-            w, south, e, n = (float(v) for v in self.bbox)
-            if w > e or south > n or not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= south <= 90
-                                          and -90 <= n <= 90):
-                raise ValueError(f"bbox={self.bbox!r}: west<=east within [-180, 180], south<=north within [-90, 90]")
+            w, south, e, n = bbox_bounds(self.bbox)
             clauses.append("m.lon BETWEEN ? AND ? AND m.lat BETWEEN ? AND ?")
             params += [w, e, south, n]
         if self.text and self.text.strip():
