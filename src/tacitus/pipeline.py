@@ -38,7 +38,7 @@ class Coder:
 
             self.prefilter = SentenceFilter.for_coder(patterns, self.coder.words, self.nlp)
 
-    def _chunks(self, document: Document) -> list[tuple[str, int | None]]:
+    def _parse_units(self, document: Document) -> list[tuple[str, int | None]]:
         """The paragraphs, or with the prefilter the runs of sentences that may hold an event, each with the
         number of the document sentence it starts at (None: count on from the previous chunk)."""
         if self.prefilter is None:
@@ -65,7 +65,7 @@ class Coder:
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given."""
-        items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._chunks(doc)]
+        items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._parse_units(doc)]
         parsed: list[list] = [[] for _ in documents]
         for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
             parsed[n].append(spacy_doc if first is None else (spacy_doc, first))

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 from tacitus.store.filters import EXCLUDED_BY_DEFAULT, EventFilter
 from tacitus.store.layouts import LAYOUTS, write_layout
 from tacitus.store.rows import contract_dict
-from tacitus.store.schema import EVENT_ORDER_SQL, FLAT_COLUMNS, FLAT_FROM, FLAT_SELECT
+from tacitus.store.schema import EVENT_ORDER_SQL, EVENTS_VIEW_SQL, FLAT_COLUMNS, FLAT_FROM, FLAT_SELECT
 
 # Mention-level formats (one row per coded event mention) and the layouts of other event datasets (one row per
 # de-duplicated event of the store's events view; see tacitus.store.layouts).
@@ -67,7 +67,7 @@ def arrow_table(result) -> pa.Table:
 
 def _write_events_view(conn: duckdb.DuckDBPyConnection, name: str, out: Path) -> int:
     """The de-duplicated events (the store's events view) as parquet, csv or jsonl."""
-    table = arrow_table(conn.execute("SELECT * FROM events ORDER BY date DESC NULLS LAST, event_key"))
+    table = arrow_table(conn.execute(EVENTS_VIEW_SQL))
     tmp = out.with_name(out.name + ".part")
     try:
         if name == "parquet":

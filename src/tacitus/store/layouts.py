@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from tacitus.store.schema import EVENTS_VIEW_SQL
+
 LAYOUTS = ("gdelt", "polecat", "acled")
 
 GDELT_COLUMNS = (
@@ -205,7 +207,7 @@ def acled_row(e: dict[str, Any]) -> list[Any]:
 
 def write_layout(conn, layout: str, out: Path, version: str) -> int:
     """Write the events view in ``layout`` to ``out``; returns the number of rows."""
-    rows = conn.execute("SELECT * FROM events ORDER BY date DESC NULLS LAST, event_key").fetchall()
+    rows = conn.execute(EVENTS_VIEW_SQL).fetchall()
     names = [d[0] for d in conn.description]
     events = [dict(zip(names, r)) for r in rows]
     tmp = out.with_name(out.name + ".part")

@@ -203,6 +203,9 @@ EVENT_DAY_SQL = "left(coalesce(m.date, d.published), 10)"
 
 EVENT_ORDER_SQL = f"{EVENT_DAY_SQL} DESC NULLS LAST, m.doc_id, m.sentence_index, m.event_id"
 
+# The de-duplicated events, newest first, as every whole-store export and layout writes them.
+EVENTS_VIEW_SQL = "SELECT * FROM events ORDER BY date DESC NULLS LAST, event_key"
+
 
 # Statements that bring a store of schema version N up to N + 1 (run in order by the store on open).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
