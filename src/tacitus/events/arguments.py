@@ -15,6 +15,10 @@ _PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "flat", "ap
                 "npadvmod", "predet"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# Entity types that name an actor other than a place: a person, an organisation, a demonym ("Syrian").
+PEOPLE_ENTITIES = ("PERSON", "ORG", "NORP")
+# ... and with a place standing for its state or people ("Ankara said").
+ACTOR_ENTITIES = PEOPLE_ENTITIES + ("GPE",)
 
 
 def _document_nouns() -> frozenset[str]:
@@ -179,7 +183,7 @@ def noun_sources(noun: Token, *, place_modifiers: bool = False) -> list[Token]:
     for c in noun.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):
             out.append(c)
-        elif c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON"):
+        elif c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PEOPLE_ENTITIES:
             out.append(c)
         elif c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "GPE" and place_modifiers:
             out.append(c)  # "a US strike" acts; "the Libya agreement" is about Libya
@@ -202,7 +206,7 @@ def antecedent(pronoun: Token) -> Token | None:
     if pronoun.head.pos_ == "VERB":
         subjects = {t.i for s in verb_subjects(pronoun.head) for t in with_conjuncts(s)}
     for ent in reversed([e for e in pronoun.sent.ents if e.end <= pronoun.i]):
-        if ent.label_ in ("PERSON", "GPE", "ORG", "NORP") and ent.root.i not in subjects:
+        if ent.label_ in ACTOR_ENTITIES and ent.root.i not in subjects:
             return ent.root
     return None
 
@@ -211,7 +215,7 @@ def owners(tok: Token) -> list[Token]:
     """Who a thing or a group belongs to or comes from, nearest first."""
     out = [c for c in tok.children if c.dep_ == "poss"]
     # "the JIA demand": a named organisation or person compounded onto the thing
-    out.extend(c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "NORP"))
+    out.extend(c for c in tok.children if c.dep_ == "compound" and c.ent_type_ in PEOPLE_ENTITIES)
     for prep in ("of", "from", "by"):
         out.extend(prep_objects(tok, prep))
     for c in tok.children:
@@ -253,7 +257,7 @@ def grievance_targets(*heads: Token | None) -> list[Token]:
 
 def named(tok: Token) -> bool:
     """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON")
+    return tok.pos_ == "PROPN" and tok.ent_type_ in PEOPLE_ENTITIES
 
 
 def governing_subject(pronoun: Token) -> Token | None:

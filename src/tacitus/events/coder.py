@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from tacitus.events import anchoring
-from tacitus.events.arguments import (NOT_ACTORS, antecedent, grievance_targets, is_passive, is_pronoun, named,
-                                      noun_sources, owners, phrase_span, prep_objects, verb_passive_targets,
-                                      verb_subjects, with_conjuncts)
+from tacitus.events.arguments import (NOT_ACTORS, PEOPLE_ENTITIES, antecedent, grievance_targets, is_passive,
+                                      is_pronoun, named, noun_sources, owners, phrase_span, prep_objects,
+                                      verb_passive_targets, verb_subjects, with_conjuncts)
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
@@ -396,7 +396,7 @@ class EventCoder:
             return None
         causer = src_toks[0] if src_toks else pred.token
         text = phrase_span(causer).text if src_toks else ""
-        if src_toks and (causer.pos_ == "PROPN" or causer.ent_type_ in ("PERSON", "ORG", "NORP")):
+        if src_toks and (causer.pos_ == "PROPN" or causer.ent_type_ in PEOPLE_ENTITIES):
             return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
         # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
         return causer, Actor(text=text, sector="UAF" if lookup(pred.code).plover_type == "ASSAULT" else "UNK")

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from tacitus.events.arguments import PEOPLE_ENTITIES
 from tacitus.records import Actor, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -32,7 +33,7 @@ class PlaceReader:
             if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
                 return None
             return ent, loc
-        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in (*PEOPLE_ENTITIES, ""):
             return None
         start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
         span = tok.doc[start:tok.i + 1]

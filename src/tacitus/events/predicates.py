@@ -11,7 +11,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-from tacitus.events.arguments import phrase_span
+from tacitus.events.arguments import ACTOR_ENTITIES, phrase_span
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
@@ -187,7 +187,7 @@ class PredicateFinder:
                 elif ACTOR_SENTINEL in s.obj:
                     if dobj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in dobj.children):
                         continue  # "welcomed Reagan's statement": a thing of an actor, not the actor
-                    if not any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or t.pos_ == "PROPN"
+                    if not any(t.ent_type_ in ACTOR_ENTITIES or t.pos_ == "PROPN"
                                for t in phrase_span(dobj)):
                         continue
                 elif not (self._object_words(dobj) & set(s.obj)):
