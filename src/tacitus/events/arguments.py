@@ -14,6 +14,8 @@ PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "him", "her", "them", "us"
 _PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "flat", "appos", "case", "quantmod",
                 "npadvmod", "predet"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
+# Noun-phrase subjects, active or passive ("the army shelled", "the town was shelled").
+NOMINAL_SUBJECTS = ("nsubj", "nsubjpass")
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 # Entity types that name an actor other than a place: a person, an organisation, a demonym ("Syrian").
 PEOPLE_ENTITIES = ("PERSON", "ORG", "NORP")
@@ -200,7 +202,7 @@ def antecedent(pronoun: Token) -> Token | None:
     """A pronoun's antecedent inside its sentence. A subject pronoun takes the subject of a clause above it
     ("Iran said it would attack" -> Iran); an object pronoun cannot be its own clause's subject, so it takes the
     nearest earlier named entity that is not ("Putin spoke to Erdogan and invited him" -> Erdogan)."""
-    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+    if pronoun.dep_ in NOMINAL_SUBJECTS:
         return governing_subject(pronoun)
     subjects: set[int] = set()
     if pronoun.head.pos_ == "VERB":
@@ -265,7 +267,7 @@ def governing_subject(pronoun: Token) -> Token | None:
     tok = pronoun.head
     for _ in range(6):
         for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i and not is_pronoun(c) and c.pos_ != "PRON":
+            if c.dep_ in NOMINAL_SUBJECTS and c.i < pronoun.i and not is_pronoun(c) and c.pos_ != "PRON":
                 return c
         if tok.head is tok:
             return None

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from tacitus.events import anchoring
-from tacitus.events.arguments import (NOT_ACTORS, PEOPLE_ENTITIES, antecedent, grievance_targets, is_passive,
-                                      is_pronoun, named, noun_sources, owners, phrase_span, prep_objects,
-                                      verb_passive_targets, verb_subjects, with_conjuncts)
+from tacitus.events.arguments import (NOMINAL_SUBJECTS, NOT_ACTORS, PEOPLE_ENTITIES, antecedent, grievance_targets,
+                                      is_passive, is_pronoun, named, noun_sources, owners, phrase_span,
+                                      prep_objects, verb_passive_targets, verb_subjects, with_conjuncts)
 from tacitus.events.modality import ModalityWords, according_to, modality_of
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
@@ -266,7 +266,7 @@ class EventCoder:
             if sense.plover_type in ("REQUEST", "THREATEN") and direct_object(tok) is None:
                 # "demanded that Hamas renounce violence": the one asked is the subject of what is demanded
                 asked = [c for clause in tok.children if clause.dep_ == "ccomp"
-                         for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                         for c in clause.children if c.dep_ in NOMINAL_SUBJECTS]
                 targets = asked + [t for t in targets if t not in asked]
             obj = direct_object(tok)
             if not targets and sense.plover_type == "PROTEST":

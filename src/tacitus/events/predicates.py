@@ -11,7 +11,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-from tacitus.events.arguments import ACTOR_ENTITIES, phrase_span
+from tacitus.events.arguments import ACTOR_ENTITIES, NOMINAL_SUBJECTS, phrase_span
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import lookup
 from tacitus.events.patterns import PatternBook, Sense
@@ -177,7 +177,7 @@ class PredicateFinder:
             if s.prep and s.prep not in preps:
                 continue
             if s.subject and not any(object_lemmas(c) & set(s.subject) for c in tok.children
-                                     if c.dep_ in ("nsubj", "nsubjpass")):
+                                     if c.dep_ in NOMINAL_SUBJECTS):
                 continue
             if s.obj:
                 if dobj is None:
