@@ -89,8 +89,8 @@ def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) 
     )
 
 
-def _load(text: str, section: str, default_targets: tuple[str, ...], where: str) -> dict[str, tuple[Sense, ...]]:
-    data = _read(text, where)
+def _senses(data: dict, section: str, default_targets: tuple[str, ...], where: str) -> dict[str, tuple[Sense, ...]]:
+    """The lemma -> senses table of one section (verbs or nouns) of a parsed pattern file."""
     entries = data.get(section) or {}
     book: dict[str, tuple[Sense, ...]] = {}
     for lemma, spec in entries.items():
@@ -102,8 +102,7 @@ def _load(text: str, section: str, default_targets: tuple[str, ...], where: str)
 WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs")
 
 
-def _word_list(text: str, key: str) -> frozenset[str]:
-    data = _read(text, key)
+def _word_list(data: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get(key) or ())
 
 
@@ -122,18 +121,19 @@ class PatternBook:
     @functools.lru_cache(maxsize=1)
     def default(cls) -> "PatternBook":
         pkg = resources.files("tacitus.events").joinpath("data")
-        verbs = _load(pkg.joinpath("verbs.yaml").read_text(encoding="utf-8"), "verbs", ("dobj",), "verbs.yaml")
-        verbs_text = pkg.joinpath("verbs.yaml").read_text(encoding="utf-8")
-        nouns = _load(pkg.joinpath("nouns.yaml").read_text(encoding="utf-8"), "nouns", (), "nouns.yaml")
-        return cls(verbs=verbs, nouns=nouns, **{k: _word_list(verbs_text, k) for k in WORD_LISTS})
+        verbs = _read(pkg.joinpath("verbs.yaml").read_text(encoding="utf-8"), "verbs.yaml")
+        nouns = _read(pkg.joinpath("nouns.yaml").read_text(encoding="utf-8"), "nouns.yaml")
+        return cls(verbs=_senses(verbs, "verbs", ("dobj",), "verbs.yaml"),
+                   nouns=_senses(nouns, "nouns", (), "nouns.yaml"),
+                   **{k: _word_list(verbs, k) for k in WORD_LISTS})
 
     def extended(self, path: str | Path) -> "PatternBook":
         """A copy with the `verbs:` and `nouns:` of a user YAML file merged over these patterns."""
-        text = Path(path).read_text(encoding="utf-8")
-        verbs = {**self.verbs, **_load(text, "verbs", ("dobj",), str(path))}
-        nouns = {**self.nouns, **_load(text, "nouns", (), str(path))}
+        data = _read(Path(path).read_text(encoding="utf-8"), str(path))
+        verbs = {**self.verbs, **_senses(data, "verbs", ("dobj",), str(path))}
+        nouns = {**self.nouns, **_senses(data, "nouns", (), str(path))}
         return PatternBook(verbs=verbs, nouns=nouns,
-                           **{k: getattr(self, k) | _word_list(text, k) for k in WORD_LISTS})
+                           **{k: getattr(self, k) | _word_list(data, k) for k in WORD_LISTS})
 
     def vocabulary(self) -> set[str]:
         """Every lemma that can start an event (for cheap sentence prefilters)."""
