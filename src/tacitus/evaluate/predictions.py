@@ -27,8 +27,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
-
+from tacitus.datafiles import read_yaml_mapping
 from tacitus.events.ontology import lookup
 from tacitus.records import Actor, Event
 
@@ -40,9 +39,8 @@ NO_EVENT = "NONE"
 @functools.lru_cache(maxsize=1)
 def gold_mappings() -> dict:
     """The parsed data/gold_mappings.yaml."""
-    text = resources.files("tacitus.evaluate").joinpath("data/gold_mappings.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict) or "gold_code_aliases" not in data or "kill_predicates" not in data:
+    data = read_yaml_mapping(resources.files("tacitus.evaluate").joinpath("data/gold_mappings.yaml"))
+    if "gold_code_aliases" not in data or "kill_predicates" not in data:
         raise ValueError("tacitus/evaluate/data/gold_mappings.yaml: needs gold_code_aliases and kill_predicates")
     return data
 

@@ -6,8 +6,9 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
+
+from tacitus.datafiles import read_yaml_mapping
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,7 @@ class ModalityWords:
     @classmethod
     @functools.lru_cache(maxsize=1)
     def default(cls) -> "ModalityWords":
-        text = resources.files("tacitus.events").joinpath("data/modality.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = read_yaml_mapping(resources.files("tacitus.events").joinpath("data/modality.yaml"))
         tables = {"refused_cooperation": {k: (str(v[0]), v[1]) for k, v in data["refused_cooperation"].items()},
                   "intended_cooperation": {k: str(v) for k, v in data["intended_cooperation"].items()}}
         words = {k: frozenset(str(w).lower() for w in data[k]) for k in cls.__dataclass_fields__ if k not in tables}

@@ -11,6 +11,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
+from tacitus.datafiles import read_yaml_mapping
 from tacitus.events.arguments import ACTOR_ENTITIES, NOMINAL_SUBJECTS, phrase_span
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import lookup
@@ -61,8 +62,7 @@ def threat_code(ptype: str | None, mode: str | None) -> tuple[str, str | None] |
 
 @functools.lru_cache(maxsize=1)
 def _framing() -> dict[str, dict[str, tuple[str, str | None]]]:
-    text = resources.files("tacitus.events").joinpath("data/framing.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = read_yaml_mapping(resources.files("tacitus.events").joinpath("data/framing.yaml"))
     return {frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()}
 
 

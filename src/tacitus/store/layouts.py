@@ -21,8 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from tacitus.datafiles import read_yaml_mapping
 from tacitus.store.schema import EVENTS_VIEW_SQL
 
 LAYOUTS = ("gdelt", "polecat", "acled")
@@ -66,8 +65,7 @@ NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 @functools.lru_cache(maxsize=1)
 def _mapping() -> dict[str, Any]:
-    with resources.files("tacitus.store").joinpath("data/layouts.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml_mapping(resources.files("tacitus.store").joinpath("data/layouts.yaml"))
 
 
 @functools.lru_cache(maxsize=1)
