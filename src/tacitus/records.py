@@ -53,6 +53,11 @@ class InputStatus:
         return asdict(self)
 
 
+# PLOVER non-state actor codes that stand where a country code would: international and regional bodies,
+# non-governmental, transnational militant and multinational business actors.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+
 @dataclass
 class Actor:
     text: str  # the words of the mention in the sentence

@@ -16,6 +16,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from tacitus.records import NON_STATE_CODES
+
 COLUMNS = ("kb_id", "name", "aliases", "country", "sector", "role", "start", "end")
 _KB_ID = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 
@@ -36,7 +38,7 @@ class ExtendResult:
 def _known_codes() -> set[str]:
     with resources.files("tacitus.actors").joinpath("data", "countries.csv").open(encoding="utf-8") as fh:
         codes = {row["iso3"].strip() for row in csv.DictReader(fh)}
-    return codes | {"IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"}
+    return codes | NON_STATE_CODES
 
 
 def _date(text: str, where: str, problems: list[str]) -> date | None:

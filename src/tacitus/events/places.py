@@ -8,11 +8,12 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from tacitus.events.arguments import PEOPLE_ENTITIES
-from tacitus.records import Actor, Event, Location
+from tacitus.records import NON_STATE_CODES, Actor, Event, Location
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "towards", "toward"}
-NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "KUR", "AFR", "ASA", "MEA", "WSB"}
+# Actor codes that name no state: the non-state bodies, a people (KUR), regions and territories (AFR, WSB, ...).
+NOT_STATES = NON_STATE_CODES | {"KUR", "AFR", "ASA", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
 
 
@@ -95,7 +96,7 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None) 
     if location is not None and location.country:
         return replace(actor, country=location.country)
     if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country
-            and other.country not in NON_STATE_CODES):
+            and other.country not in NOT_STATES):
         return replace(actor, country=other.country)
     return actor
 
@@ -106,7 +107,7 @@ def recipient_from_place(plover: str | None, source: Actor, location: Location |
     Sudan is on Sudan. A state's own forces acting at home are not their own target."""
     if plover == "PROTEST" and (location is None or not location.country):
         # a protest named against nobody is against the authorities of the protesters' country
-        if source.country and source.country not in NON_STATE_CODES:
+        if source.country and source.country not in NOT_STATES:
             return Actor(text="", country=source.country)
         return None
     if location is None or not location.country:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.datafiles import read_yaml_mapping
+from tacitus.records import NON_STATE_CODES
 from tacitus.store.schema import EVENTS_VIEW_SQL
 
 LAYOUTS = ("gdelt", "polecat", "acled")
@@ -59,8 +60,6 @@ ACLED_COLUMNS = (
     "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
-
-NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,13 +105,13 @@ def gdelt_row(e: dict[str, Any]) -> list[Any]:
         "FractionDate": f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
         "Actor1Code": _actor_code(e["source_country"], e["source_sector"]),
         "Actor1Name": e["source_name"] or e["source_text"] or "",
-        "Actor1CountryCode": e["source_country"] if e["source_country"] not in NON_STATE else "",
-        "Actor1KnownGroupCode": e["source_country"] if e["source_country"] in NON_STATE else "",
+        "Actor1CountryCode": e["source_country"] if e["source_country"] not in NON_STATE_CODES else "",
+        "Actor1KnownGroupCode": e["source_country"] if e["source_country"] in NON_STATE_CODES else "",
         "Actor1Type1Code": e["source_sector"],
         "Actor2Code": _actor_code(e["target_country"], e["target_sector"]),
         "Actor2Name": e["target_name"] or e["target_text"] or "",
-        "Actor2CountryCode": e["target_country"] if e["target_country"] not in NON_STATE else "",
-        "Actor2KnownGroupCode": e["target_country"] if e["target_country"] in NON_STATE else "",
+        "Actor2CountryCode": e["target_country"] if e["target_country"] not in NON_STATE_CODES else "",
+        "Actor2KnownGroupCode": e["target_country"] if e["target_country"] in NON_STATE_CODES else "",
         "Actor2Type1Code": e["target_sector"],
         "IsRootEvent": int(bool(e["in_lead"])),
         "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": code[:2],
@@ -168,7 +167,7 @@ def _inter(sector: str | None, country: str | None, role: str) -> int | str:
     if role == "riot":
         return 5
     if sector is None:
-        return 8 if country in NON_STATE else ""
+        return 8 if country in NON_STATE_CODES else ""
     return _mapping()["acled_inter"].get(sector, 8)
 
 
