@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -43,7 +44,9 @@ def _documents(dataset: str | None, path: Path, split: str | None):
 
     if dataset is None:
         published = SEED_PUBLISHED if path.suffix == ".txt" else None
-        return [doc for status, doc in iter_inputs([str(path)], published=published) if doc is not None]
+        # the id is given, not derived, so that a change to ingest's default ids leaves the digests alone
+        return [replace(doc, doc_id=doc.doc_id if path.suffix == ".jsonl" else path.stem)
+                for status, doc in iter_inputs([str(path)], published=published) if doc is not None]
     return [Document(doc_id=item.id, text=item.text, published=None) for item in load(dataset, path, split)]
 
 
