@@ -102,7 +102,10 @@ def test_a_misparsed_apposition_does_not_swallow_the_clause():
     import spacy
     from spacy.tokens import Doc
 
-    from tacitus.events.arguments import phrase_span
+    from tacitus.events.arguments import Syntax
+    from tacitus.events.grammar import Grammar
+
+    phrase_span = Syntax(Grammar.english(), frozenset()).phrase_span
 
     vocab = spacy.blank("en").vocab  # English lexical attributes: "," is punctuation
 

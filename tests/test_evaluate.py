@@ -12,10 +12,12 @@ from tacitus.evaluate import (DATASETS, EvalReport, confusion, detect_dataset, e
                               normalise_text, prf, split_of)
 from tacitus.evaluate.predictions import five_way_class, india_labels, plover_type, top_event
 from tacitus.evaluate.tokens import locate, rebuild, tokens_in
+from tacitus.events.ontology import Ontology
 from tacitus.records import Actor, Event
 
 DATA = Path(__file__).parent / "data" / "evaluate"
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+ONTOLOGY = Ontology.load()
 
 
 def event(sentence: str, cameo: str, plover: str, *, source: str = "Freedonia", country: str | None = None,
@@ -208,8 +210,9 @@ def test_top_event_rules():
     negated = event(s, "173", "COERCE", modality="negated", confidence=0.95)
     statement = event(s, "010", "", confidence=0.9)
     assert top_event([low, high, negated]) is high
-    assert five_way_class([low, negated]) == "4" and five_way_class([negated]) == "0" and five_way_class([]) == "0"
-    assert five_way_class([low, statement]) == "0"
+    assert five_way_class([low, negated], ONTOLOGY) == "4" and five_way_class([negated], ONTOLOGY) == "0"
+    assert five_way_class([], ONTOLOGY) == "0"
+    assert five_way_class([low, statement], ONTOLOGY) == "0"
     assert plover_type([low, statement]) == "ASSAULT" and plover_type([statement]) == "NONE"
     assert top_event([event(s, "190", "ASSAULT", modality="future")]) is not None
 

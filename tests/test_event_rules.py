@@ -86,7 +86,10 @@ def test_official_complaint_recipient_and_welcomes(coder):
 
 
 def test_lemmas_the_tagger_gets_wrong_are_repaired():
-    from tacitus.events.predicates import verb_lemma
+    from tacitus.events.arguments import Syntax
+    from tacitus.events.grammar import Grammar
+
+    verb_lemma = Syntax(Grammar.english(), frozenset()).verb_lemma
 
     class Tok:  # the two attributes verb_lemma reads
         def __init__(self, text, lemma):
@@ -98,15 +101,18 @@ def test_lemmas_the_tagger_gets_wrong_are_repaired():
 
 
 def test_the_layer_keeps_a_demand_it_reads_as_an_appeal():
-    from tacitus.events.ranking import as_appeal as _as_appeal
+    from tacitus.events.ontology import Ontology
+    from tacitus.events.ranking import as_appeal
     from tacitus.records import Actor, Event
+
+    ontology = Ontology.load()
 
     demand = Event(event_id="e", doc_id="d", sentence_index=0, sentence="s", evidence_start=0, evidence_end=1,
                    plover_type="REQUEST", plover_mode=None, plover_contexts=[], cameo_code="1041",
                    goldstein=-5.0, quad_class=3, source=Actor(text="x"), target=None)
-    appeal = _as_appeal(demand)
+    appeal = as_appeal(demand, ontology)
     assert (appeal.cameo_code, appeal.quad_class, appeal.plover_type) == ("024", 1, "REQUEST")
-    assert _as_appeal(appeal) is appeal
+    assert as_appeal(appeal, ontology) is appeal
 
 
 def test_an_event_noun_object_is_not_what_it_is_about(coder):

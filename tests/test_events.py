@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.events.ontology import cameo_table, lookup
+from tacitus.events.ontology import Ontology
 from tacitus.events.patterns import PatternBook
 from tacitus.pipeline import Coder
 
@@ -15,6 +15,10 @@ def coder() -> Coder:
     from tacitus.settings import Settings
 
     return Coder(Settings(learned=False))
+
+
+ONTOLOGY = Ontology.load()
+lookup = ONTOLOGY.lookup
 
 
 def code(coder: Coder, text: str, published: str = "2020-02-05"):
@@ -40,14 +44,14 @@ def test_ontology_scores_and_classes():
     assert lookup("010").plover_type is None  # statements are CAMEO-only
     with pytest.raises(KeyError, match="999"):
         lookup("999")
-    assert all(c.quad_class in (1, 2, 3, 4) for c in cameo_table().values())
+    assert all(c.quad_class in (1, 2, 3, 4) for c in ONTOLOGY.codes.values())
 
 
 def test_every_pattern_names_a_known_code():
-    book = PatternBook.default()
+    book = PatternBook.load(ONTOLOGY)
     for senses in [*book.verbs.values(), *book.nouns.values()]:
         for s in senses:
-            assert s.code in cameo_table(), s
+            assert s.code in ONTOLOGY.codes, s
             assert s.plover_type or s.code.startswith("01"), s  # CAMEO 01 statements mark non-events
     assert "launch" in book.light_verbs and "attack" not in book.light_verbs
 
@@ -293,16 +297,16 @@ def test_considering_and_agreeing_with_are_statements(coder):
 def test_user_patterns_extend_and_duplicates_are_refused(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text('verbs:\n  zap: {code: "190", targets: [dobj]}\n', encoding="utf-8")
-    book = PatternBook.default().extended(extra)
+    book = PatternBook.load(ONTOLOGY).extended(extra)
     assert book.verbs["zap"][0].code == "190" and "attack" in book.verbs
     dup = tmp_path / "dup.yaml"
     dup.write_text('verbs:\n  zap: "190"\n  zap: "111"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="duplicate key 'zap'"):
-        PatternBook.default().extended(dup)
+        PatternBook.load(ONTOLOGY).extended(dup)
     bad = tmp_path / "bad.yaml"
     bad.write_text('verbs:\n  zap: {code: "999"}\n', encoding="utf-8")
-    with pytest.raises(KeyError, match="999"):
-        PatternBook.default().extended(bad)
+    with pytest.raises(ValueError, match="bad.yaml.*zap.*999"):
+        PatternBook.load(ONTOLOGY).extended(bad)
 
 
 def test_targets_behind_things_and_events(coder):

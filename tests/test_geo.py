@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tacitus.events.knowledge import Knowledge
 from tacitus.geo import Gazetteer, distance_km
 from tacitus.geo.index import GazetteerIndex, _save, cache_key, load_index
 from tacitus.geo.names import loose_key, name_key
@@ -16,7 +17,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return Gazetteer.default()
+    return Knowledge.default().gazetteer
 
 
 def near(loc, lat: float, lon: float, km: float = 25.0) -> bool:

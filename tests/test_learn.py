@@ -9,17 +9,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tacitus.events.ontology import lookup
+from tacitus.events.modality import ModalityWords
+from tacitus.events.ontology import Ontology
 from tacitus.learn import (Choice, FeatureOptions, LearnedLayer, ModelFileError, Prediction, SentenceModel,
                            Thresholds, choose, main_predicate, sentence_features, top_event_index)
-from tacitus.learn.corpora import Example, read_plover, read_utd, split_of
 from tacitus.learn.decide import generic_codes, type_classes
+from tacitus.training.corpora import Example, read_plover, read_utd, split_of
 from tacitus.learn.model import Head
 from tacitus.records import Actor, Document, Event
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 HAS_SKLEARN = importlib.util.find_spec("sklearn") is not None
 PLOVER_LABELS = [*generic_codes(), "NONE"]
+ONTOLOGY = Ontology.load()
+WORDS = ModalityWords.load()
+lookup = ONTOLOGY.lookup
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +63,7 @@ TH = Thresholds(emit=0.6, rerank=0.5, drop=0.7, weak=0.7, request=0.6)
 # ------------------------------------------------------------------------------------------------ features
 def test_features_main_predicate_object_and_negation(coder):
     span, events = parse(coder, "The army did not attack the village.")
-    feats, dense = sentence_features(span, events)
+    feats, dense = sentence_features(span, events, words=WORDS, ontology=ONTOLOGY)
     assert {"main=attack", "root=attack", "obj=village", "neg", "main_obj=attack_village"} <= set(feats)
     assert "reported" not in feats
     assert dense.shape == (3 * 96,) and np.isfinite(dense).all()
@@ -67,15 +71,15 @@ def test_features_main_predicate_object_and_negation(coder):
 
 def test_features_follow_reported_speech_and_future(coder):
     span, events = parse(coder, "The minister said that Russia will send troops to the border.")
-    feats, _ = sentence_features(span, events)
-    assert main_predicate(span).lemma_ == "send"
+    feats, _ = sentence_features(span, events, words=WORDS, ontology=ONTOLOGY)
+    assert main_predicate(span, WORDS).lemma_ == "send"
     assert {"root=say", "main=send", "speech=say", "reported", "future", "obj=troop", "prep=to"} <= set(feats)
     assert "neg" not in feats
 
 
 def test_features_complement_and_pattern_event(coder):
     span, events = parse(coder, "The rebels agreed to release the hostages on Monday.")
-    feats, _ = sentence_features(span, events)
+    feats, _ = sentence_features(span, events, words=WORDS, ontology=ONTOLOGY)
     assert {"main=agree", "comp=release", "main_comp=agree_release", "comp_obj=hostage"} <= set(feats)
     top = events[top_event_index(events)]
     assert f"pat_type={top.plover_type}" in feats and f"pat_class={lookup(top.cameo_code).five_way}" in feats
@@ -85,10 +89,11 @@ def test_features_complement_and_pattern_event(coder):
 def test_features_without_pattern_event_and_bad_input(coder):
     span, events = parse(coder, "The weather was pleasant in the afternoon.")
     assert events == []
-    feats, _ = sentence_features(span, events, FeatureOptions(lemma_bag=True, dense_parts=()))
+    feats, _ = sentence_features(span, events, FeatureOptions(lemma_bag=True, dense_parts=()), words=WORDS,
+                                 ontology=ONTOLOGY)
     assert "no_pattern_event" in feats and "lem=weather" in feats
     with pytest.raises(TypeError, match="Span"):
-        sentence_features("not a span", [])
+        sentence_features("not a span", [], words=WORDS, ontology=ONTOLOGY)
     with pytest.raises(ValueError, match="unknown dense part"):
         FeatureOptions(dense_parts=("verb",))
 
@@ -178,7 +183,7 @@ TINY = [  # invented sentences: (text, five-way class, PLOVER type)
 @pytest.mark.skipif(not HAS_SKLEARN, reason="scikit-learn (the train extra) is not installed")
 @pytest.mark.filterwarnings("ignore:The number of unique classes")
 def test_tiny_trained_model_round_trip(coder, tmp_path):
-    from tacitus.learn.train import Parsed, Variant, featurize, fit_model
+    from tacitus.training.train import Parsed, Variant, featurize, fit_model
 
     rows = []
     for text, five, ptype in TINY:
@@ -186,13 +191,14 @@ def test_tiny_trained_model_round_trip(coder, tmp_path):
         events = coder.coder.code_document(Document(doc_id="t", text=text), [doc])
         rows.append(Parsed(Example(text, "utd", five, ptype), doc, events, "train"))
     variant = Variant("tiny", options=FeatureOptions(lemma_bag=True), C=5.0, dense_weight=0.1)
-    feats = featurize(rows, variant.options)
+    feats = featurize(rows, variant.options, coder.knowledge)
     model = fit_model(rows, feats, variant, seed=0)
     train_right = sum(model.predict_features(*f).five_way == r.example.five_way for f, r in zip(feats, rows))
     assert train_right >= 20  # a linear model fits its own small training set
     loaded = SentenceModel.load(model.save(tmp_path / "tiny"))
     span, events = parse(coder, "Soldiers bombed the rebel town.")
-    a, b = model.predict(span, events), loaded.predict(span, events)
+    a = model.predict(span, events, words=WORDS, ontology=ONTOLOGY)
+    b = loaded.predict(span, events, words=WORDS, ontology=ONTOLOGY)
     assert a.five_way == b.five_way == 4
     assert b.plover_probs["ASSAULT"] == pytest.approx(a.plover_probs["ASSAULT"], abs=1e-5)
     assert sum(b.plover_probs.values()) == pytest.approx(1.0)
@@ -201,52 +207,52 @@ def test_tiny_trained_model_round_trip(coder, tmp_path):
 # ------------------------------------------------------------------------------------------------ choose
 def test_choose_keeps_a_confirmed_top_event():
     events = [event("190", 0.8)]
-    c = choose(events, prediction({4: 0.9}), TH)
-    assert (c.action, c.index, c.sentence_class(events)) == ("keep", 0, 4)
+    c = choose(events, prediction({4: 0.9}), TH, ontology=ONTOLOGY)
+    assert (c.action, c.index, c.sentence_class(events, ONTOLOGY)) == ("keep", 0, 4)
 
 
 def test_choose_reranks_to_the_event_the_model_prefers():
     events = [event("111", 0.8), event("190", 0.6)]
-    c = choose(events, prediction({4: 0.8, 3: 0.1}), TH)
+    c = choose(events, prediction({4: 0.8, 3: 0.1}), TH, ontology=ONTOLOGY)
     assert (c.action, c.index, c.cameo_code) == ("rerank", 1, "190")
-    assert c.sentence_class(events) == 4
+    assert c.sentence_class(events, ONTOLOGY) == 4
 
 
 def test_choose_emits_a_type_of_the_models_class():
-    c = choose([], prediction({2: 0.9}, {"AID": 0.6, "ACCUSE": 0.2}), TH)
+    c = choose([], prediction({2: 0.9}, {"AID": 0.6, "ACCUSE": 0.2}), TH, ontology=ONTOLOGY)
     assert (c.action, c.five_way, c.plover_type, c.cameo_code) == ("emit", 2, "AID", "070")
     # the plover head's overall favourite is THREATEN (class 3); within class 4 it prefers ASSAULT
     events = [event("111", 0.8)]
-    c = choose(events, prediction({4: 0.85}, {"THREATEN": 0.5, "ASSAULT": 0.3, "PROTEST": 0.1}), TH)
-    assert (c.action, c.plover_type, c.cameo_code, c.sentence_class(events)) == ("emit", "ASSAULT", "190", 4)
+    c = choose(events, prediction({4: 0.85}, {"THREATEN": 0.5, "ASSAULT": 0.3, "PROTEST": 0.1}), TH, ontology=ONTOLOGY)
+    assert (c.action, c.plover_type, c.cameo_code, c.sentence_class(events, ONTOLOGY)) == ("emit", "ASSAULT", "190", 4)
     # a negated event is never promoted: the model's class is emitted instead
     negated = [event("190", 0.9, "negated")]
-    assert choose(negated, prediction({4: 0.9}), TH).action == "emit"
+    assert choose(negated, prediction({4: 0.9}), TH, ontology=ONTOLOGY).action == "emit"
 
 
 def test_choose_drops_a_weak_event_only():
     weak, strong = [event("111", 0.5)], [event("111", 0.9)]
-    c = choose(weak, prediction({0: 0.9}), TH)
-    assert (c.action, c.sentence_class(weak)) == ("drop", 0)
-    assert choose(strong, prediction({0: 0.9}), TH).action == "keep"
+    c = choose(weak, prediction({0: 0.9}), TH, ontology=ONTOLOGY)
+    assert (c.action, c.sentence_class(weak, ONTOLOGY)) == ("drop", 0)
+    assert choose(strong, prediction({0: 0.9}), TH, ontology=ONTOLOGY).action == "keep"
     # not confident enough: nothing changes
-    assert choose(weak, prediction({0: 0.5, 3: 0.3}), TH).action == "keep"
+    assert choose(weak, prediction({0: 0.5, 3: 0.3}), TH, ontology=ONTOLOGY).action == "keep"
 
 
 def test_choose_request_and_errors():
-    c = choose([], prediction({0: 0.8}, {"REQUEST": 0.7}), TH)
-    assert (c.action, c.plover_type, c.cameo_code, c.sentence_class([])) == ("emit", "REQUEST", "020", 0)
-    assert choose([], prediction({0: 0.8}, {"NONE": 0.7}), TH) == Choice("keep")
+    c = choose([], prediction({0: 0.8}, {"REQUEST": 0.7}), TH, ontology=ONTOLOGY)
+    assert (c.action, c.plover_type, c.cameo_code, c.sentence_class([], ONTOLOGY)) == ("emit", "REQUEST", "020", 0)
+    assert choose([], prediction({0: 0.8}, {"NONE": 0.7}), TH, ontology=ONTOLOGY) == Choice("keep")
     with pytest.raises(ValueError, match="unknown action"):
         Choice("maybe")
     with pytest.raises(ValueError, match="unknown threshold"):
         Thresholds.from_dict({"emitt": 0.5})
-    assert type_classes()["REQUEST"] == 0 and type_classes()["RETREAT"] == 2 and len(type_classes()) == 16
+    assert type_classes(ONTOLOGY)["REQUEST"] == 0 and type_classes(ONTOLOGY)["RETREAT"] == 2 and len(type_classes(ONTOLOGY)) == 16
 
 
 # ------------------------------------------------------------------------------------------------ shipped model
 def test_shipped_model_predicts_clear_sentences(coder):
-    layer = LearnedLayer.default()
+    layer = LearnedLayer.shipped(WORDS, ONTOLOGY)
     assert layer is not None, "no model ships in tacitus/learn/models"
     assert set(layer.model.meta["thresholds"]) == set(Thresholds.__dataclass_fields__)
     cases = {
@@ -260,23 +266,23 @@ def test_shipped_model_predicts_clear_sentences(coder):
         choice, pred = layer.decide(span, events)
         assert sum(pred.five_way_probs.values()) == pytest.approx(1.0)
         assert pred.five_way == expected, (text, pred.five_way_probs)
-        assert choice.sentence_class(events) == expected, (text, choice)
+        assert choice.sentence_class(events, ONTOLOGY) == expected, (text, choice)
 
 
 @pytest.mark.skipif(not (SHARED_GOLD / "utd_cameo" / "class_train.tsv").is_file(), reason="shared gold data absent")
 def test_shipped_model_on_utd_dev_split(coder):
-    from tacitus.learn.tuning import combined_classes, macro_f1, pattern_class
+    from tacitus.training.tuning import combined_classes, macro_f1, pattern_class
 
-    layer = LearnedLayer.default()
+    layer = LearnedLayer.shipped(WORDS, ONTOLOGY)
     dev = [e for e in read_utd(SHARED_GOLD / "utd_cameo" / "class_train.tsv") if split_of(e.text) == "dev"]
     docs = list(coder.nlp.pipe([e.text for e in dev]))
     items = []
     for n, (ex, doc) in enumerate(zip(dev, docs)):
         events = coder.coder.code_document(Document(doc_id=str(n), text=ex.text), [doc])
-        items.append((events, layer.model.predict(doc[:], events)))
+        items.append((events, layer.predict(doc[:], events)))
     gold = [e.five_way for e in dev]
-    combined = macro_f1(gold, combined_classes(items, layer.thresholds))
-    pattern = macro_f1(gold, [pattern_class(ev) for ev, _ in items])
+    combined = macro_f1(gold, combined_classes(items, layer.thresholds, ONTOLOGY))
+    pattern = macro_f1(gold, [pattern_class(ev, ONTOLOGY) for ev, _ in items])
     assert combined >= 0.80 and combined >= pattern, (combined, pattern)
 
 
@@ -298,11 +304,11 @@ def test_readers_reject_bad_lines(tmp_path):
     good.write_text(json.dumps({"text": "They met.", "event": "CONSULT"}) + "\n"
                     + json.dumps({"text": "They fought.", "event": "FIGHT"}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"p.jsonl:2.*FIGHT"):
-        read_plover(good)
+        read_plover(good, ONTOLOGY)
 
 
 def test_training_never_sees_a_dev_sentence_and_cli_checks_inputs(tmp_path, capsys):
-    from tacitus.learn.train import main, without_dev_copies
+    from tacitus.training.train import main, without_dev_copies
 
     texts = [f"Invented sentence {i} about talks." for i in range(40)]
     dev_text = next(t for t in texts if split_of(t) == "dev")

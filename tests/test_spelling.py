@@ -2,6 +2,7 @@
 
 from tacitus.actors import ActorResolver
 from tacitus.actors.spelling import Respeller
+from tacitus.events.knowledge import Knowledge
 
 
 def test_one_slip_from_one_known_name():
@@ -17,7 +18,7 @@ def test_one_slip_from_one_known_name():
 
 
 def test_the_resolver_respells_unknown_names_only():
-    resolver = ActorResolver.default()
+    resolver = Knowledge.default().resolver
     ctx = resolver.new_context("1990-06-01")
     actor = resolver.resolve_text("President Francois Mitterand", ctx)
     assert (actor.text, actor.name, actor.country, actor.sector) == ("President Francois Mitterand",

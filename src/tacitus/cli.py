@@ -337,7 +337,7 @@ def train(
     try:
         import sklearn  # noqa: F401  (training only)
 
-        from tacitus.learn.train import train as fit
+        from tacitus.training.train import train as fit
     except ImportError as exc:
         _fail(f"training needs scikit-learn: pip install 'tacitus[train]' ({exc})")
     for option, path in (("--utd", utd), ("--plover", plover), ("--synthetic", synthetic)):

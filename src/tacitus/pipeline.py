@@ -6,78 +6,11 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from tacitus.coding import Coder
 from tacitus.records import Document, Event, InputStatus, is_unresolved
 from tacitus.settings import Settings
 
-
-class Coder:
-    """Parses and codes documents in one process (the model and knowledge are loaded once)."""
-
-    def __init__(self, settings: Settings | None = None) -> None:
-        from tacitus.actors import ActorResolver
-        from tacitus.events.coder import EventCoder
-        from tacitus.events.patterns import PatternBook
-        from tacitus.parse import load_pipeline
-
-        self.settings = settings or Settings()
-        self.nlp = load_pipeline(self.settings.model)
-        patterns = PatternBook.default()
-        for path in self.settings.pattern_files:
-            patterns = patterns.extended(path)
-        resolver = ActorResolver(self.settings.actor_files) if self.settings.actor_files else None
-        layer = None
-        if self.settings.learned:
-            from tacitus.learn import LearnedLayer
-
-            layer = LearnedLayer.default()
-        self.coder = EventCoder(patterns=patterns, resolver=resolver, layer=layer,
-                                model_events=self.settings.model_events)
-        self.prefilter = None
-        if self.settings.prefilter and not self.settings.model_events:
-            from tacitus.prefilter import SentenceFilter
-
-            self.prefilter = SentenceFilter.for_coder(patterns, self.coder.words, self.nlp)
-
-    def _parse_units(self, document: Document) -> list[tuple[str, int | None]]:
-        """The paragraphs, or with the prefilter the runs of sentences that may hold an event, each with the
-        number of the document sentence it starts at (None: count on from the previous chunk)."""
-        if self.prefilter is None:
-            return [(para, None) for para in document.paragraphs]
-        from tacitus.prefilter import split_sentences
-
-        runs: list[tuple[str, int | None]] = []
-        number = 0
-        for para in document.paragraphs:
-            current: list[str] = []
-            start = number
-            for sentence in split_sentences(para):
-                if self.prefilter.keeps(sentence):
-                    if not current:
-                        start = number
-                    current.append(sentence)
-                elif current:
-                    runs.append((" ".join(current), start))
-                    current = []
-                number += 1
-            if current:
-                runs.append((" ".join(current), start))
-        return runs
-
-    def code(self, documents: list[Document]) -> list[list[Event]]:
-        """Events of each document, in the order given."""
-        items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._parse_units(doc)]
-        parsed: list[list] = [[] for _ in documents]
-        for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
-            parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
-        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, parsed)]
-
-    def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> list[Event]:
-        """Code a piece of plain text (cleaned like any other input)."""
-        from tacitus.ingest.clean import clean_text
-
-        cleaned = clean_text(text)
-        doc = Document(doc_id=doc_id, text=cleaned.text, title=cleaned.title, published=published)
-        return self.code([doc])[0]
+__all__ = ["Coder", "run"]  # Coder lives in tacitus.coding; it is named here too for the Python API
 
 
 _WORKER: Coder | None = None

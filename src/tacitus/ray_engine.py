@@ -23,7 +23,7 @@ class _RayCoder:
     """A Ray Data worker: one Coder (one model load) per actor."""
 
     def __init__(self, settings: dict) -> None:
-        from tacitus.pipeline import Coder
+        from tacitus.coding import Coder
 
         settings["actor_files"] = tuple(settings["actor_files"])
         settings["pattern_files"] = tuple(settings["pattern_files"])

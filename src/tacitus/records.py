@@ -33,6 +33,17 @@ class Document:
         return [p for p in self.text.split("\n\n") if p.strip()]
 
 
+# The modalities whose events count: asserted acts and acts announced for the future. Negated and hypothetical
+# events are kept (in the store and with --all-modalities) but not counted, exported or shown by default.
+COUNTED_MODALITIES = ("asserted", "future")
+MODALITIES = ("asserted", "future", "negated", "hypothetical")
+
+
+def is_counted(modality: str | None) -> bool:
+    """Whether an event of this modality counts (the one rule for outputs, exports, the store, the API)."""
+    return modality in COUNTED_MODALITIES
+
+
 def is_unresolved(actor: "Actor | None") -> bool:
     """An actor mention the resolver could place in no country and no sector ("the legislation")."""
     return actor is not None and not actor.country and not actor.sector

@@ -1,6 +1,6 @@
 """Actors: resolve a noun-phrase mention to ``tacitus.records.Actor`` (name, country, sector, kb_id).
 
-    resolver = ActorResolver.default()            # built-in knowledge, shared
+    resolver = ActorResolver()                    # built-in knowledge (build once)
     ctx = resolver.new_context("2020-02-05")       # one per document (publication date)
     actor = resolver.resolve_span(span, ctx)       # spaCy span of the argument noun phrase
     actor = resolver.resolve_text("Turkish President Recep Tayyip Erdogan", ctx)

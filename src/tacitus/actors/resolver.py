@@ -12,7 +12,6 @@ Reading a mention:
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -55,10 +54,7 @@ class Reading:
 
 
 class ActorResolver:
-    """Resolves noun-phrase mentions to actors. Build once; ``default()`` is the shared one."""
-
-    _default: "ActorResolver | None" = None
-    _lock = threading.Lock()
+    """Resolves noun-phrase mentions to actors. Build once per process (the coder's is in its Knowledge)."""
 
     def __init__(self, extra_files: Sequence[str | Path] = ()) -> None:
         self.vocabulary = Vocabulary()
@@ -67,14 +63,6 @@ class ActorResolver:
         for path in extra_files:
             self.kb.load_file(path)
         self._states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
-
-    @classmethod
-    def default(cls) -> "ActorResolver":
-        """The process-wide resolver with the built-in knowledge only."""
-        with cls._lock:
-            if cls._default is None:
-                cls._default = cls()
-            return cls._default
 
     def new_context(self, when: str | None) -> DocContext:
         """A fresh per-document context; `when` is the ISO publication date (None: today)."""

@@ -28,10 +28,9 @@ import functools
 from importlib import resources
 
 from tacitus.datafiles import read_yaml_mapping
-from tacitus.events.ontology import lookup
-from tacitus.records import Actor, Event
+from tacitus.events.ontology import Ontology
+from tacitus.records import Actor, Event, is_counted
 
-TOP_MODALITIES = ("asserted", "future")
 POLICE = "COP"
 NO_EVENT = "NONE"
 
@@ -47,14 +46,14 @@ def gold_mappings() -> dict:
 
 def top_event(events: list[Event], *, plover_only: bool = False) -> Event | None:
     """The asserted or future event with the highest confidence; None when there is none."""
-    pool = [e for e in events if e.modality in TOP_MODALITIES and (e.plover_type or not plover_only)]
+    pool = [e for e in events if is_counted(e.modality) and (e.plover_type or not plover_only)]
     return max(pool, key=lambda e: e.confidence) if pool else None
 
 
-def five_way_class(events: list[Event]) -> str:
+def five_way_class(events: list[Event], ontology: Ontology) -> str:
     """The UTD five-way class ("0".."4") the sentence's events give."""
     top = top_event(events)
-    return str(lookup(top.cameo_code).five_way) if top else "0"
+    return str(ontology.lookup(top.cameo_code).five_way) if top else "0"
 
 
 def plover_type(events: list[Event]) -> str:

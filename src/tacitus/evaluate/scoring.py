@@ -36,8 +36,11 @@ def _table_metrics(scores: dict[str, Any]) -> dict[str, float]:
 
 
 def score_utd_class(items: list[GoldItem], events: list[list[Event]], split: str) -> EvalReport:
+    from tacitus.events.ontology import Ontology
+
+    ontology = Ontology.load()
     gold = [it.label for it in items]
-    pred = [five_way_class(evs) for evs in events]
+    pred = [five_way_class(evs, ontology) for evs in events]
     scores = prf(gold, pred, UTD_CLASSES)
     errors = [_error(it, g, p, top_event(evs)) for it, g, p, evs in zip(items, gold, pred, events) if g != p]
     return EvalReport(

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from spacy.tokens import Token
 
 from tacitus.datafiles import read_yaml_mapping
+from tacitus.events.grammar import Grammar
+
+# How far the walks go: from a predicate up to the verbs that govern its modality, and up to a verb of saying.
+MAX_GOVERNOR_HOPS = 6
+MAX_SPEECH_HOPS = 8
 
 
 @dataclass(frozen=True)
@@ -22,17 +28,19 @@ class ModalityWords:
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
+    threatening_conditions: frozenset[str]
     future_adjectives: frozenset[str]
     future_nouns: frozenset[str]
     negating_nouns: frozenset[str]
+    refusal_nouns: frozenset[str]
     obligation_aux: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
 
     @classmethod
-    @functools.lru_cache(maxsize=1)
-    def default(cls) -> "ModalityWords":
-        data = read_yaml_mapping(resources.files("tacitus.events").joinpath("data/modality.yaml"))
+    def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":
+        """The words of a modality file; the English ones shipped with the package by default."""
+        data = read_yaml_mapping(path or resources.files("tacitus.events").joinpath("data/modality.yaml"))
         tables = {"refused_cooperation": {k: (str(v[0]), v[1]) for k, v in data["refused_cooperation"].items()},
                   "intended_cooperation": {k: str(v) for k, v in data["intended_cooperation"].items()}}
         words = {k: frozenset(str(w).lower() for w in data[k]) for k in cls.__dataclass_fields__ if k not in tables}
@@ -47,107 +55,114 @@ class Modality:
     condition: str | None = None  # the mark of a condition on it ("unless", "if")
 
 
-# Links climbed from a predicate to the verbs that govern its modality.
-_CLIMB = {"xcomp", "conj", "pcomp", "dobj", "pobj", "prep", "acl", "advcl", "ccomp"}
+class ModalityReader:
+    """Reads a predicate's modality from the verbs, nouns and auxiliaries that govern it."""
 
+    def __init__(self, words: ModalityWords, grammar: Grammar) -> None:
+        self.words, self.g = words, grammar
 
-def _own_modality(tok: Token, words: ModalityWords) -> str | None:
-    for c in tok.children:
-        low = c.lower_
-        if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and tok.pos_ == "NOUN"):
-            return "negated"
-        if c.dep_ == "mark" and low in words.conditional_marks:
-            return "hypothetical"
-    for c in tok.children:
-        if c.dep_ in ("aux", "auxpass"):
-            if c.lower_ in ("would", "'d"):
-                return "would"  # future in the past when reported ("said it would help"), else hypothetical
-            if c.lower_ in words.hypothetical_aux:
+    def _own(self, tok: Token) -> str | None:
+        words, labels, fn = self.words, self.g.labels, self.g.words
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ in labels.negation or (c.dep_ in labels.determiner and low in fn.negative_determiners
+                                             and tok.pos_ in self.g.tags.noun):
+                return "negated"
+            if c.dep_ in labels.condition_mark and low in words.conditional_marks:
                 return "hypothetical"
-            if c.lower_ in words.future_aux or (c.lower_ == "going" and any(g.lower_ == "to" for g in c.children)):
-                return "future"
-    return None
+        for c in tok.children:
+            if c.dep_ in labels.auxiliary:
+                if c.lower_ in fn.past_future_aux:
+                    return "would"  # future in the past when reported ("said it would help"), else hypothetical
+                if c.lower_ in words.hypothetical_aux:
+                    return "hypothetical"
+                if c.lower_ in words.future_aux or (c.lower_ in fn.going
+                                                    and any(g.lower_ in fn.infinitive_marks for g in c.children)):
+                    return "future"
+        return None
 
+    def of(self, pred: Token) -> Modality:
+        """Walk from the predicate up through the verbs that govern it, stopping at a verb of saying."""
+        words, labels, tags = self.words, self.g.labels, self.g.tags
+        value = "asserted"
+        tok = pred
+        hops = 0
+        conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not
+        while True:
+            own = None if conjunct else self._own(tok)
+            if own == "negated":
+                return Modality("negated", self.speech_above(tok))
+            if own and value == "asserted":
+                value = own
+            if tok.dep_ not in labels.modality_climb or tok.head is tok or hops > MAX_GOVERNOR_HOPS:
+                break
+            dep = tok.dep_
+            head = tok.head
+            if dep in labels.clausal_complement and head.lemma_.lower() in words.speech_verbs:
+                return Modality("future" if value == "would" else value, head)
+            if dep in labels.complement and head.pos_ in tags.verbal:
+                lemma = head.lemma_.lower()
+                if lemma in words.negating_verbs:
+                    return Modality("negated", self.speech_above(head), refused=lemma in words.refusal_verbs)
+                if lemma in words.future_verbs and value == "asserted":
+                    value = "future"
+            if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
+                    and value == "asserted":
+                value = "future"  # "is willing to withdraw", "is committed to opening"
+            if dep in labels.noun_content and head.pos_ in tags.noun and head.lemma_.lower() in words.allegation_nouns:
+                # "denied charges that it tortured a priest": alleged, and here denied
+                denied = head.head.lemma_.lower() in words.negating_verbs
+                return Modality("negated" if denied else "hypothetical", self.speech_above(head))
+            if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.negating_nouns:
+                # "the government's refusal to accept independence"
+                return Modality("negated", self.speech_above(head),
+                                refused=head.lemma_.lower() in self.words.refusal_nouns)
+            if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.future_nouns \
+                    and value == "asserted":
+                value = "future"  # "the government's plans to impose restrictions"
+            if dep in labels.own_clause:
+                break  # an adverbial or relative clause keeps its own modality
+            if dep in labels.conjunct and head.dep_ not in labels.complement:
+                break  # a coordinated main clause keeps its own; a coordinated complement shares its governors
+            conjunct = dep in labels.conjunct
+            tok = head
+            hops += 1
+        speech = self.speech_above(tok)
+        if value == "would":
+            value = "future" if speech is not None else "hypothetical"
+        return Modality(value, speech, condition=self.condition(pred))
 
-def modality_of(pred: Token, words: ModalityWords | None = None) -> Modality:
-    """Walk from the predicate up through the verbs that govern it, stopping at a verb of saying."""
-    words = words or ModalityWords.default()
-    value = "asserted"
-    tok = pred
-    hops = 0
-    conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not
-    while True:
-        own = None if conjunct else _own_modality(tok, words)
-        if own == "negated":
-            return Modality("negated", _speech_above(tok, words))
-        if own and value == "asserted":
-            value = own
-        if tok.dep_ not in _CLIMB or tok.head is tok or hops > 6:
-            break
-        dep = tok.dep_
-        head = tok.head
-        if dep == "ccomp" and head.lemma_.lower() in words.speech_verbs:
-            return Modality("future" if value == "would" else value, head)
-        if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-            lemma = head.lemma_.lower()
-            if lemma in words.negating_verbs:
-                return Modality("negated", _speech_above(head, words), refused=lemma in words.refusal_verbs)
-            if lemma in words.future_verbs and value == "asserted":
-                value = "future"
-        if dep in ("xcomp", "pcomp", "prep") and head.lemma_.lower() in words.future_adjectives and value == "asserted":
-            value = "future"  # "is willing to withdraw", "is committed to opening"
-        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in words.allegation_nouns:
-            # "denied charges that it tortured a priest": alleged, and here denied
-            denied = head.head.lemma_.lower() in words.negating_verbs
-            return Modality("negated" if denied else "hypothetical", _speech_above(head, words))
-        if dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words.negating_nouns:
-            # "the government's refusal to accept independence"
-            return Modality("negated", _speech_above(head, words), refused=head.lemma_.lower() == "refusal")
-        if dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in words.future_nouns and value == "asserted":
-            value = "future"  # "the government's plans to impose restrictions"
-        if dep in ("advcl", "acl", "relcl"):
-            break  # an adverbial or relative clause keeps its own modality
-        if dep == "conj" and head.dep_ not in ("xcomp", "ccomp"):
-            break  # a coordinated main clause keeps its own; a coordinated complement shares its governors
-        conjunct = dep == "conj"
-        tok = head
-        hops += 1
-    speech = _speech_above(tok, words)
-    if value == "would":
-        value = "future" if speech is not None else "hypothetical"
-    return Modality(value, speech, condition=_condition(pred, words))
+    def condition(self, pred: Token) -> str | None:
+        """The mark of an adverbial condition hanging on the predicate: "will withdraw unless X agrees"."""
+        labels = self.g.labels
+        for c in pred.children:
+            if c.dep_ in labels.adverbial_clause:
+                for m in c.children:
+                    if m.dep_ in labels.condition_mark and m.lower_ in self.words.conditional_marks:
+                        return m.lower_
+        return None
 
+    def speech_above(self, tok: Token) -> Token | None:
+        """The verb of saying whose complement holds ``tok`` ("X said that Y attacked Z")."""
+        labels = self.g.labels
+        hops = 0
+        while tok.head is not tok and hops < MAX_SPEECH_HOPS:
+            if tok.dep_ in labels.clausal_complement and tok.head.lemma_.lower() in self.words.speech_verbs:
+                return tok.head
+            if tok.dep_ in labels.speech_barrier and hops > 0:
+                return None
+            tok = tok.head
+            hops += 1
+        return None
 
-def _condition(pred: Token, words: ModalityWords) -> str | None:
-    """The mark of an adverbial condition hanging on the predicate: "will withdraw unless X agrees"."""
-    for c in pred.children:
-        if c.dep_ == "advcl":
-            for m in c.children:
-                if m.dep_ == "mark" and m.lower_ in words.conditional_marks:
-                    return m.lower_
-    return None
-
-
-def _speech_above(tok: Token, words: ModalityWords) -> Token | None:
-    """The verb of saying whose complement holds ``tok`` ("X said that Y attacked Z")."""
-    hops = 0
-    while tok.head is not tok and hops < 8:
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words.speech_verbs:
-            return tok.head
-        if tok.dep_ in ("relcl", "advcl") and hops > 0:
-            return None
-        tok = tok.head
-        hops += 1
-    return None
-
-
-def according_to(sent) -> Token | None:
-    """The head of "according to X" in a sentence, if any."""
-    for tok in sent:
-        if tok.lower_ == "according":
-            for to in tok.children:
-                if to.lower_ == "to":
-                    for pobj in to.children:
-                        if pobj.dep_ == "pobj":
-                            return pobj
-    return None
+    def according_to(self, sent) -> Token | None:
+        """The head of "according to X" in a sentence, if any."""
+        fn = self.g.words
+        for tok in sent:
+            if tok.lower_ in fn.according:
+                for to in tok.children:
+                    if to.lower_ in fn.according_to:
+                        for pobj in to.children:
+                            if pobj.dep_ in self.g.labels.prep_object:
+                                return pobj
+        return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from tacitus.events.ontology import lookup
+from tacitus.events.ontology import Ontology
 
 
 @dataclass(frozen=True)
@@ -32,14 +31,22 @@ class Sense:
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
+    table_type: str | None = None  # the PLOVER type and mode the ontology gives the code
+    table_mode: str | None = None
+
+    @classmethod
+    def of(cls, ontology: Ontology, lemma: str, code: str, **conditions: Any) -> "Sense":
+        """A sense of ``code`` with the PLOVER type and mode the ontology gives it (an unknown code raises)."""
+        info = ontology.lookup(code)
+        return cls(lemma=lemma, code=code, table_type=info.plover_type, table_mode=info.plover_mode, **conditions)
 
     @property
     def plover_type(self) -> str | None:
-        return self.plover or lookup(self.code).plover_type
+        return self.plover or self.table_type
 
     @property
     def plover_mode(self) -> str | None:
-        return self.mode if self.mode is not None else lookup(self.code).plover_mode
+        return self.mode if self.mode is not None else self.table_mode
 
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target",
@@ -67,7 +74,7 @@ def _read(text: str, where: str) -> dict:
         raise ValueError(f"{where}: {exc}") from exc
 
 
-def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) -> Sense:
+def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) -> Sense:
     if isinstance(spec, str):
         spec = {"code": spec}
     if not isinstance(spec, dict) or "code" not in spec:
@@ -75,10 +82,8 @@ def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) 
     unknown = set(spec) - _KEYS
     if unknown:
         raise ValueError(f"{where}: entry {lemma!r} has unknown keys {sorted(unknown)}")
-    code = str(spec["code"])
-    lookup(code)  # fail early on a code we do not know
-    return Sense(
-        lemma=lemma, code=code, plover=spec.get("plover"), mode=spec.get("mode"), particle=spec.get("particle"),
+    try:
+        return Sense.of(ontology, lemma, str(spec["code"]), plover=spec.get("plover"), mode=spec.get("mode"), particle=spec.get("particle"),
         prep=spec.get("prep"), obj=tuple(spec.get("obj") or ()), modifiers=tuple(spec.get("modifiers") or ()),
         targets=tuple(spec.get("targets") or default_targets),
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
@@ -86,16 +91,20 @@ def _sense(lemma: str, spec: Any, default_targets: tuple[str, ...], where: str) 
         carried=str(spec.get("carried", "false")).lower() == "true",
         complement=str(spec.get("complement", "false")).lower() == "true",
         subject=tuple(spec.get("subject") or ()),
-    )
+        )
+    except KeyError as exc:  # fail early on a code the ontology does not know
+        raise ValueError(f"{where}: entry {lemma!r}: {exc}") from None
 
 
-def _senses(data: dict, section: str, default_targets: tuple[str, ...], where: str) -> dict[str, tuple[Sense, ...]]:
+def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple[str, ...],
+            where: str) -> dict[str, tuple[Sense, ...]]:
     """The lemma -> senses table of one section (verbs or nouns) of a parsed pattern file."""
     entries = data.get(section) or {}
     book: dict[str, tuple[Sense, ...]] = {}
     for lemma, spec in entries.items():
         specs = spec if isinstance(spec, list) else [spec]
-        book[str(lemma).lower()] = tuple(_sense(str(lemma).lower(), s, default_targets, where) for s in specs)
+        book[str(lemma).lower()] = tuple(_sense(ontology, str(lemma).lower(), s, default_targets, where)
+                                           for s in specs)
     return book
 
 
@@ -108,6 +117,7 @@ def _word_list(data: dict, key: str) -> frozenset[str]:
 
 @dataclass
 class PatternBook:
+    ontology: Ontology  # the codes the patterns name
     verbs: dict[str, tuple[Sense, ...]]
     nouns: dict[str, tuple[Sense, ...]]
     light_verbs: frozenset[str] = frozenset()
@@ -118,21 +128,21 @@ class PatternBook:
     as_verbs: frozenset[str] = frozenset()
 
     @classmethod
-    @functools.lru_cache(maxsize=1)
-    def default(cls) -> "PatternBook":
+    def load(cls, ontology: Ontology) -> "PatternBook":
+        """The patterns shipped with the package, in the codes of ``ontology``."""
         pkg = resources.files("tacitus.events").joinpath("data")
         verbs = _read(pkg.joinpath("verbs.yaml").read_text(encoding="utf-8"), "verbs.yaml")
         nouns = _read(pkg.joinpath("nouns.yaml").read_text(encoding="utf-8"), "nouns.yaml")
-        return cls(verbs=_senses(verbs, "verbs", ("dobj",), "verbs.yaml"),
-                   nouns=_senses(nouns, "nouns", (), "nouns.yaml"),
+        return cls(ontology=ontology, verbs=_senses(ontology, verbs, "verbs", ("dobj",), "verbs.yaml"),
+                   nouns=_senses(ontology, nouns, "nouns", (), "nouns.yaml"),
                    **{k: _word_list(verbs, k) for k in WORD_LISTS})
 
     def extended(self, path: str | Path) -> "PatternBook":
         """A copy with the `verbs:` and `nouns:` of a user YAML file merged over these patterns."""
         data = _read(Path(path).read_text(encoding="utf-8"), str(path))
-        verbs = {**self.verbs, **_senses(data, "verbs", ("dobj",), str(path))}
-        nouns = {**self.nouns, **_senses(data, "nouns", (), str(path))}
-        return PatternBook(verbs=verbs, nouns=nouns,
+        verbs = {**self.verbs, **_senses(self.ontology, data, "verbs", ("dobj",), str(path))}
+        nouns = {**self.nouns, **_senses(self.ontology, data, "nouns", (), str(path))}
+        return PatternBook(ontology=self.ontology, verbs=verbs, nouns=nouns,
                            **{k: getattr(self, k) | _word_list(data, k) for k in WORD_LISTS})
 
     def vocabulary(self) -> set[str]:

@@ -7,11 +7,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from tacitus.events.arguments import PEOPLE_ENTITIES
+from tacitus.events.grammar import Grammar
+from tacitus.events.ontology import Ontology
 from tacitus.records import NON_STATE_CODES, Actor, Event, Location
 
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "across", "towards", "toward"}
 # Actor codes that name no state: the non-state bodies, a people (KUR), regions and territories (AFR, WSB, ...).
 NOT_STATES = NON_STATE_CODES | {"KUR", "AFR", "ASA", "MEA", "WSB"}
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
@@ -20,23 +19,26 @@ DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB
 class PlaceReader:
     """Places named in a sentence, with the gazetteer and the actor knowledge to tell towns from people."""
 
-    def __init__(self, gazetteer, resolver) -> None:
+    def __init__(self, gazetteer, resolver, grammar: Grammar, ontology: Ontology) -> None:
         self.gazetteer = gazetteer
         self.resolver = resolver
+        self.g, self.onto = grammar, ontology
 
     def place_of(self, tok: Token, *, towns_only: bool = False) -> tuple[Span, Location] | None:
         """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
         organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
         knowledge does not know as anyone else."""
+        ents, tags = self.g.entities, self.g.tags
         ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and ent.label_ in PLACE_ENTS:
+        if ent is not None and ent.label_ in ents.place:
             loc = self.gazetteer.resolve(ent.text)
             if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
                 return None
             return ent, loc
-        if tok.pos_ != "PROPN" or tok.ent_type_ not in (*PEOPLE_ENTITIES, ""):
+        if tok.pos_ not in tags.proper_noun or not (tok.ent_type_ in ents.people or tok.ent_type_ == ""):
             return None
-        start = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        start = min([tok.i, *(c.i for c in tok.children if c.dep_ in self.g.labels.compound
+                              and c.pos_ in tags.proper_noun)])
         span = tok.doc[start:tok.i + 1]
         loc = self.gazetteer.resolve(span.text)
         if loc is None or loc.precision not in ("city", "admin1"):
@@ -44,17 +46,18 @@ class PlaceReader:
         known = self.resolver.resolve_text(span.text)
         if known is not None and known.kb_id and known.country != loc.country:
             return None  # a known person or organisation, not the town
-        return Span(tok.doc, span.start, span.end, label="GPE"), loc
+        return Span(tok.doc, span.start, span.end, label=self.g.entities.state[0]), loc
 
     def mislabelled(self, sent: Span) -> list[Span]:
         """Names after "in", "near", "outside" ... that the tagger took for a person or an organisation ("near
         Gao", "in Quetta") but that the gazetteer knows as a town or region and the actor knowledge does not."""
+        labels = self.g.labels
         out = []
         for prep in sent:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            if prep.dep_ not in labels.preposition or prep.lower_ not in self.g.words.locative_preps:
                 continue
             for tok in prep.children:
-                if tok.dep_ != "pobj" or tok.ent_type_ in PLACE_ENTS:
+                if tok.dep_ not in labels.prep_object or tok.ent_type_ in self.g.entities.place:
                     continue
                 found = self.place_of(tok)
                 if found is not None:
@@ -65,7 +68,7 @@ class PlaceReader:
         """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
         (a country named as target stays an actor only: "attacked Ukraine" is no place). The town's span, or
         None."""
-        if plover not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
+        if not self.onto.is_a(plover, "struck_place"):
             return None
         found = self.place_of(tok, towns_only=True)
         return found[0] if found is not None else None
@@ -101,21 +104,21 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None) 
     return actor
 
 
-def recipient_from_place(plover: str | None, source: Actor, location: Location | None,
+def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, location: Location | None,
                           named_as: str | None = None) -> Actor | None:
     """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
     Sudan is on Sudan. A state's own forces acting at home are not their own target."""
-    if plover == "PROTEST" and (location is None or not location.country):
+    if ontology.is_a(plover, "protest") and (location is None or not location.country):
         # a protest named against nobody is against the authorities of the protesters' country
         if source.country and source.country not in NOT_STATES:
             return Actor(text="", country=source.country)
         return None
     if location is None or not location.country:
         return None
-    if location.country == source.country and plover in ("ASSAULT", "MOBILIZE"):
+    if location.country == source.country and ontology.is_a(plover, "not_at_home"):
         return None
     return Actor(text=named_as or location.name, name=location.name, country=location.country,
-                 sector="GOV" if plover == "CONSULT" else None)
+                 sector="GOV" if ontology.is_a(plover, "meeting") else None)
 
 
 def context_countries(drafts) -> list[str]:

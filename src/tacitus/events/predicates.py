@@ -4,22 +4,19 @@ are events of their own."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
 
-from tacitus.datafiles import read_yaml_mapping
-from tacitus.events.arguments import ACTOR_ENTITIES, NOMINAL_SUBJECTS, phrase_span
+from tacitus.events.arguments import Syntax
+from tacitus.events.framing import Framing, ModeCues
 from tacitus.events.modality import ModalityWords
-from tacitus.events.ontology import lookup
+from tacitus.events.ontology import Ontology
 from tacitus.events.patterns import PatternBook, Sense
 
-FRAMING_TYPES = {"REQUEST", "AGREE", "THREATEN"}  # their complement is the content of the act, not an event
 ACTOR_SENTINEL = "*actor"  # obj: the direct object must name an actor
 ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
+
 
 @dataclass
 class Predicate:
@@ -42,36 +39,18 @@ class Predicate:
         return self.light if self.light is not None else self.token
 
 
-@functools.lru_cache(maxsize=1)
-def _mode_cues() -> dict[str, dict[str, dict]]:
-    """PLOVER type -> mode -> {code, words, plover, anywhere} (events/data/mode_cues.yaml)."""
-    text = resources.files("tacitus.events").joinpath("data/mode_cues.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=yaml.BaseLoader) or {}
-    return {ptype: {mode: {"code": str(spec["code"]), "words": frozenset(spec["words"]),
-                           "plover": spec.get("plover"), "anywhere": str(spec.get("anywhere")).lower() == "true"}
-                    for mode, spec in modes.items()}
-            for ptype, modes in data.items()}
-
-
-def threat_code(ptype: str | None, mode: str | None) -> tuple[str, str | None] | None:
-    """CAMEO code and PLOVER mode of a threat to carry out a negative act of this type and mode ("plans to
-    impose restrictions" -> 137 restrict), from framing.yaml's THREATEN table; None for other acts."""
-    table = _framing().get("THREATEN", {})
-    return table.get(f"{ptype}:{mode}") or table.get(ptype or "")
-
-
-@functools.lru_cache(maxsize=1)
-def _framing() -> dict[str, dict[str, tuple[str, str | None]]]:
-    data = read_yaml_mapping(resources.files("tacitus.events").joinpath("data/framing.yaml"))
-    return {frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()}
-
-
 class PredicateFinder:
     """Finds a sentence's predicates with their senses, and which of them are events of their own."""
 
-    def __init__(self, patterns: PatternBook, words: ModalityWords) -> None:
-        self.patterns = patterns
-        self.words = words
+    def __init__(self, patterns: PatternBook, words: ModalityWords, syntax: Syntax, framing: Framing,
+                 mode_cues: ModeCues, ontology: Ontology) -> None:
+        self.patterns, self.words, self.syntax = patterns, words, syntax
+        self.framing, self.mode_cues, self.ontology = framing, mode_cues, ontology
+        self.g = syntax.g
+
+    def __call__(self, job) -> None:
+        """The predicates stage: ``job.predicates`` (all) and ``job.active`` (the events of their own)."""
+        job.predicates, job.active = self.find(job.sent)
 
     def find(self, sent: Span) -> tuple[list["Predicate"], list["Predicate"]]:
         """All predicates, and those that are events of their own (framed complements, tolls of an attack and
@@ -86,17 +65,19 @@ class PredicateFinder:
         return preds, active
 
     def find_predicates(self, sent: Span) -> list[Predicate]:
+        labels, tags = self.g.labels, self.g.tags
         preds: list[Predicate] = []
         consumed: set[int] = set()
         for tok in sent:
-            if tok.pos_ == "VERB" and tok.dep_ != "amod":
-                senses = self.patterns.verbs.get(verb_lemma(tok, self.patterns.verbs))
+            if tok.pos_ in tags.verb and tok.dep_ not in labels.adjective:
+                senses = self.patterns.verbs.get(self.syntax.verb_lemma(tok, self.patterns.verbs))
                 sense = self._match_verb(tok, senses) if senses else None
                 if sense is not None:
                     preds.append(Predicate(tok, sense, "verb"))
-                    consumed.update(d.i for d in tok.children if d.dep_ == "dobj" and d.lemma_.lower() in sense.obj)
+                    consumed.update(d.i for d in tok.children if d.dep_ in labels.object
+                                    and d.lemma_.lower() in sense.obj)
         for tok in sent:
-            if tok.pos_ == "NOUN" and tok.i not in consumed:
+            if tok.pos_ in tags.noun and tok.i not in consumed:
                 senses = self.patterns.nouns.get(tok.lemma_.lower())
                 light = self._carrier(tok)
                 sense = self._match_noun(tok, senses, carried=light is not None) if senses else None
@@ -112,63 +93,61 @@ class PredicateFinder:
     def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its
         death count goes to the attack), not a second event."""
-        tok = pred.token
-        if pred.kind != "verb" or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "conj"):
+        tok, labels = pred.token, self.g.labels
+        if pred.kind != "verb" or tok.tag_ not in self.g.tags.gerund \
+                or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.conjunct):
             return False
         if tok.lemma_.lower() not in self.patterns.consequence_verbs:
             return False
-        return any(p.token.i == tok.head.i and lookup(p.code).quad_class == 4 for p in preds)
+        return any(p.token.i == tok.head.i and self.ontology.quad_is(p.code, "material_conflict") for p in preds)
 
-    @staticmethod
-    def _is_protest_purpose(pred: Predicate, preds: list[Predicate]) -> bool:
+    def _is_protest_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"staged demonstrations to demand reforms": the demand is what the protest is for (its target comes
         from it), not a second event."""
-        tok = pred.token
-        if pred.kind != "verb" or pred.sense.plover_type not in ("REQUEST", "ACCUSE", "PROTEST") \
-                or tok.dep_ not in ("advcl", "xcomp", "acl"):
+        tok, labels, onto = pred.token, self.g.labels, self.ontology
+        if pred.kind != "verb" or not onto.is_a(pred.sense.plover_type, "protest_purpose") \
+                or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.open_complement
+                        or tok.dep_ in labels.noun_clause):
             return False
-        return any(p.sense.plover_type == "PROTEST" and p is not pred
+        return any(onto.is_a(p.sense.plover_type, "protest") and p is not pred
                    and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
 
     def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""
         if pred.kind != "verb" or pred.token.lemma_.lower() not in self.words.negating_verbs:
             return False
-        return any(p.token.head.i == pred.token.i and p.token.dep_ in ("xcomp", "ccomp") for p in preds)
+        return any(p.token.head.i == pred.token.i and p.token.dep_ in self.g.labels.complement for p in preds)
 
-    @staticmethod
-    def _is_requested(pred: Predicate, preds: list[Predicate]) -> bool:
+    def _is_requested(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike", "is considering sending
         aid": the complement is what is asked, promised, threatened or weighed; the governing act is the event
-        (or, for CAMEO 01 statements, there is none)."""
-        tok = pred.head  # the light verb for "promised to continue aid"
-        if tok.dep_ == "xcomp":  # "urged X to withdraw": a verb frames its infinitive
+        (or, for statements, there is none)."""
+        tok, labels, onto = pred.head, self.g.labels, self.ontology  # the light verb for "promised to continue aid"
+        if tok.dep_ in labels.open_complement:  # "urged X to withdraw": a verb frames its infinitive
             return any(p.token.i == tok.head.i and p.kind == "verb"
-                       and (p.sense.plover_type in FRAMING_TYPES or p.code.startswith("01")) for p in preds)
-        if tok.dep_ in ("ccomp", "acl"):  # "its demand that Israel ease restrictions": a noun frames its clause
-            return any(p.token.i == tok.head.i and p.kind == "noun" and p.sense.plover_type in FRAMING_TYPES
+                       and (onto.is_a(p.sense.plover_type, "framing") or onto.is_statement(p.code)) for p in preds)
+        if tok.dep_ in labels.noun_content:  # "its demand that Israel ease restrictions": a noun frames its clause
+            return any(p.token.i == tok.head.i and p.kind == "noun" and onto.is_a(p.sense.plover_type, "framing")
                        for p in preds)
         return False
 
-    @staticmethod
-    def _refine_frame(framed: Predicate, preds: list[Predicate]) -> None:
+    def _refine_frame(self, framed: Predicate, preds: list[Predicate]) -> None:
         """Give the framing act the precise code of what it frames: "urged Israel to withdraw" is an appeal
-        to yield (025), "threatened to arrest" a threat of repression (137, mode arrest)."""
+        to yield, "threatened to arrest" a threat of repression (mode arrest)."""
         frame = next(p for p in preds if p.token.i == framed.head.head.i)
         frame.framed = framed
-        table = _framing().get(frame.sense.plover_type or "", {})
-        ftype, fmode = framed.sense.plover_type, framed.mode
-        found = table.get(f"{ftype}:{fmode}") or table.get(ftype or "")
+        found = self.framing.code_for(frame.sense.plover_type, framed.sense.plover_type, framed.mode)
         if found:
             frame.code, frame.mode = found
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
-        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        labels, ents, fn, syntax = self.g.labels, self.g.entities, self.g.words, self.syntax
+        particles = {c.lower_ for c in tok.children if c.dep_ in labels.particle}
         # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.i > tok.i
-                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)}
-        dobj = direct_object(tok)
-        has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition_like and c.i > tok.i
+                 and not any(g.ent_type_ in ents.time for g in c.children)}
+        dobj = syntax.direct_object(tok)
+        has_complement = any(c.dep_ in labels.complement for c in tok.children)
         for s in senses:
             if s.particle and s.particle not in particles:
                 continue
@@ -176,8 +155,8 @@ class PredicateFinder:
                 continue
             if s.prep and s.prep not in preps:
                 continue
-            if s.subject and not any(object_lemmas(c) & set(s.subject) for c in tok.children
-                                     if c.dep_ in NOMINAL_SUBJECTS):
+            if s.subject and not any(syntax.object_lemmas(c) & set(s.subject) for c in tok.children
+                                     if c.dep_ in labels.nominal_subject):
                 continue
             if s.obj:
                 if dobj is None:
@@ -185,14 +164,14 @@ class PredicateFinder:
                 if ANY_SENTINEL in s.obj:
                     pass
                 elif ACTOR_SENTINEL in s.obj:
-                    if dobj.pos_ == "NOUN" and any(c.dep_ == "poss" for c in dobj.children):
+                    if dobj.pos_ in self.g.tags.noun and any(c.dep_ in labels.possessor for c in dobj.children):
                         continue  # "welcomed Reagan's statement": a thing of an actor, not the actor
-                    if not any(t.ent_type_ in ACTOR_ENTITIES or t.pos_ == "PROPN"
-                               for t in phrase_span(dobj)):
+                    if not any(t.ent_type_ in ents.actor or t.pos_ in self.g.tags.proper_noun
+                               for t in syntax.phrase_span(dobj)):
                         continue
                 elif not (self._object_words(dobj) & set(s.obj)):
                     continue
-            if not s.particle and particles - {"up", "down"} and s.lemma in ("call", "pull", "carry"):
+            if not s.particle and particles - set(fn.loose_particles) and s.lemma in fn.senses_with_particles:
                 continue
             return s
         return None
@@ -201,12 +180,14 @@ class PredicateFinder:
         """The object's lemmas; an event noun is its own object ("announced a suspension of aid" is about a
         suspension, not aid), so its "of" complement does not count."""
         if dobj.lemma_.lower() in self.patterns.nouns:
-            return {dobj.lemma_.lower()} | {c.lemma_.lower() for c in dobj.children if c.dep_ in ("compound", "amod")}
-        return object_lemmas(dobj)
+            return {dobj.lemma_.lower()} | {c.lemma_.lower() for c in dobj.children
+                                            if c.dep_ in self.g.labels.adjective_or_compound}
+        return self.syntax.object_lemmas(dobj)
 
     def _match_noun(self, tok: Token, senses: tuple[Sense, ...], carried: bool) -> Sense | None:
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        labels = self.g.labels
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in labels.modifier}
+        preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition}
         for s in senses:
             if s.carried and not carried:
                 continue
@@ -221,82 +202,37 @@ class PredicateFinder:
         """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a
         verb of going or taking part taking it after "on"/"for"/"in" ("arrived on a visit", "returned for talks",
         "engaged in ethnic cleansing")."""
+        labels, tags, fn = self.g.labels, self.g.tags, self.g.words
         head = noun.head
-        if (noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB"
-                and verb_lemma(head, self.patterns.light_verbs) in self.patterns.light_verbs):
+        if ((noun.dep_ in labels.object or noun.dep_ in labels.passive_subject) and head.pos_ in tags.verb
+                and self.syntax.verb_lemma(head, self.patterns.light_verbs) in self.patterns.light_verbs):
             return head  # "launched an assault"; "the war game was staged by US marines"
-        if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in labels.prep_object and head.head.pos_ in tags.verbal:
             verb = head.head.lemma_.lower()
-            if head.lower_ in ("on", "for", "in") and verb in self.patterns.motion_verbs:
+            if head.lower_ in fn.carrier_preps and verb in self.patterns.motion_verbs:
                 return head.head
-            if head.lower_ == "as" and verb in self.patterns.as_verbs:
+            if head.lower_ in fn.as_carrier and verb in self.patterns.as_verbs:
                 return head.head
         return None
 
     def _apply_mode_cues(self, pred: Predicate) -> None:
-        cues = _mode_cues().get(pred.sense.plover_type or "")
+        cues = self.mode_cues.of_type(pred.sense.plover_type)
         if not cues:
             return
-        words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in ("compound", "amod")}
+        labels = self.g.labels
+        words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in labels.adjective_or_compound}
         everywhere: set[str] = set()
         for head in (pred.token, pred.light):
             if head is None:
                 continue
             for tok in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
                 everywhere.add(tok.lemma_.lower())
-                if tok.dep_ == "prep" and tok.lower_ in ("over", "by", "via"):
-                    words.update(g.lemma_.lower() for g in tok.children if g.dep_ == "pobj")
+                if tok.dep_ in labels.preposition and tok.lower_ in self.g.words.mode_preps:
+                    words.update(g.lemma_.lower() for g in tok.children if g.dep_ in labels.prep_object)
         for mode, cue in cues.items():
-            if (everywhere if cue["anywhere"] else words) & cue["words"]:
-                pred.mode, pred.code = mode, cue["code"]
-                pred.plover = cue["plover"] or pred.plover
-                if cue["plover"]:
+            if (everywhere if cue.anywhere else words) & cue.words:
+                pred.mode, pred.code = mode, cue.code
+                pred.plover = cue.plover or pred.plover
+                if cue.plover:
                     pred.mode = None
                 return
-
-
-def verb_lemma(tok: Token, known) -> str:
-    """The verb's lemma, or the base form its inflection points to when the tagger's lemma is unknown to
-    ``known`` and that base form is known (the small model lemmatises "staged" as "stag")."""
-    lemma = tok.lemma_.lower()
-    if lemma in known:
-        return lemma
-    if lemma.startswith("re-") and lemma[3:] in known:
-        return lemma[3:]  # "re-open the border" opens it again
-    low = tok.lower_
-    guesses: list[str] = []
-    if low.endswith("ed"):
-        guesses = [low[:-1], low[:-2], low[:-3], low[:-3] + "y" if low.endswith("ied") else ""]
-    elif low.endswith("ing"):
-        guesses = [low[:-3], low[:-3] + "e", low[:-4]]
-    elif low.endswith("s"):
-        guesses = [low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else ""]
-    return next((g for g in guesses if g and g in known), lemma)
-
-
-def direct_object(verb: Token) -> Token | None:
-    """The direct object; the small English model often reads "called Lavrov" as an object predicate (oprd),
-    which counts when there is no other object."""
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if objs:
-        return objs[0]
-    # "kidnapped up to 16 advisers": the parser reads "up" as a particle and "to" as a preposition
-    for prt in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
-        for to in (c for c in list(prt.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "to"):
-            for pobj in (g for g in to.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)):
-                return pobj
-    return next((c for c in verb.children if c.dep_ == "oprd"), None)
-
-
-def object_lemmas(dobj: Token) -> set[str]:
-    """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
-    out = {dobj.lemma_.lower()}
-    for c in dobj.children:
-        if c.dep_ in ("compound", "amod"):
-            out.add(c.lemma_.lower())
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out.add(g.lemma_.lower())
-                    out.update(x.lemma_.lower() for x in g.children if x.dep_ == "compound")
-    return out

@@ -1,53 +1,71 @@
 """How a sentence's events rank and merge: confidence from the sense and what is known of the actors, a lower
-rank for predicates nested under others, the appeal a demand becomes when the learned layer reads it so, and one
-event per evidence, dyad and code."""
+rank for predicates nested under others, the appeal a demand becomes when read as one, and one event per
+evidence, dyad and code."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from tacitus.events.ontology import lookup
+from tacitus.events.grammar import Grammar
+from tacitus.events.ontology import Ontology
 from tacitus.events.predicates import Predicate
 from tacitus.records import Actor, Event
 
+# Confidence starts from the sense's own (verbs.yaml/nouns.yaml, 0.6 unless given) and moves with what is known.
+CONFIDENCE_FLOOR = 0.05
+CONFIDENCE_CEILING = 0.99
+SOURCE_COUNTRY_KNOWN = 0.1  # the source's country is known ...
+SOURCE_COUNTRY_UNKNOWN = -0.15  # ... or not
+SOURCE_SECTOR_KNOWN = 0.1
+TARGET_COUNTRY_KNOWN = 0.1
+NOT_ASSERTED = -0.15  # negated, future or hypothetical
+PER_NESTING_LEVEL = -0.1  # for each predicate above this one ("condemned the attack": the attack)
+REPORTED_THREAT = -0.05  # harm announced in reported speech, recoded as a threat
+SPEAKER_ACCUSATION = 0.4  # base of the accusation a speaker makes by reporting another party's violence
+SAID_DEMAND = 0.5  # base of "X said Y must act"
+PROMOTION_STEP = 0.01  # an event the learned layer promotes ranks this much above the best other one
+# How far up the tree nesting is counted, and the most levels that count.
+MAX_NESTING_HOPS = 10
+MAX_NESTING = 2
 
-def as_appeal(event: Event) -> Event:
-    """A demand (CAMEO 10x) recoded as the appeal of the same kind (0241 -> 0241, else 024, else 020)."""
-    code = event.cameo_code or ""
-    if not code.startswith("10"):
+
+def as_appeal(event: Event, ontology: Ontology) -> Event:
+    """A demand recoded as the appeal of the same kind (see ``Ontology.appeal_code``); other events unchanged."""
+    code = ontology.appeal_code(event.cameo_code or "")
+    if code is None:
         return event
-    for candidate in ("02" + code[2:], "02" + code[2:3], "020"):
-        try:
-            info = lookup(candidate)
-        except KeyError:
-            continue
-        return replace(event, cameo_code=candidate, goldstein=info.goldstein, quad_class=info.quad_class)
-    return event
+    info = ontology.lookup(code)
+    return replace(event, cameo_code=code, goldstein=info.goldstein, quad_class=info.quad_class)
 
 
-def nesting(pred: Predicate, pred_tokens: set[int]) -> int:
+def nesting(pred: Predicate, pred_tokens: set[int], grammar: Grammar) -> int:
     """How many other predicates govern this one: "condemned the attack" -> the attack is nested once, so the
     sentence's main act ranks first among equals."""
     tok, n, hops = pred.head, 0, 0
-    while tok.head is not tok and hops < 10:
-        if tok.dep_ == "relcl":
+    while tok.head is not tok and hops < MAX_NESTING_HOPS:
+        if tok.dep_ in grammar.labels.relative_clause:
             n += 1  # "peacekeepers, who are deployed to oversee a ceasefire": background, not the news
         tok = tok.head
         hops += 1
         if tok.i in pred_tokens and tok.i != pred.token.i:
             n += 1
-    return min(n, 2)
+    return min(n, MAX_NESTING)
 
 
 def confidence(base: float, source: Actor, target: Actor | None, modality: str) -> float:
     c = base
-    c += 0.1 if source.country else -0.15
-    c += 0.1 if source.sector else 0.0
+    c += SOURCE_COUNTRY_KNOWN if source.country else SOURCE_COUNTRY_UNKNOWN
+    c += SOURCE_SECTOR_KNOWN if source.sector else 0.0
     if target is not None:
-        c += 0.1 if target.country else 0.0
+        c += TARGET_COUNTRY_KNOWN if target.country else 0.0
     if modality != "asserted":
-        c -= 0.15
-    return max(0.05, min(0.99, round(c, 3)))
+        c += NOT_ASSERTED
+    return max(CONFIDENCE_FLOOR, min(CONFIDENCE_CEILING, round(c, 3)))
+
+
+def promoted(top: float) -> float:
+    """The confidence of an event ranked just above the best one at ``top``."""
+    return min(CONFIDENCE_CEILING, round(top + PROMOTION_STEP, 3))
 
 
 def unique_events(events: list[Event]) -> list[Event]:

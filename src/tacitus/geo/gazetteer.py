@@ -12,7 +12,6 @@ town ("Idlib"), while "Idlib province" gives the region.
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,23 +32,11 @@ CAPITAL_BONUS = 1.0  # the national capital
 class Gazetteer:
     """An offline gazetteer over GeoNames data (see ``tacitus/geo/README.md`` for sources and licence)."""
 
-    _default: "Gazetteer | None" = None
-    _lock = threading.Lock()
-
     def __init__(self, index: GazetteerIndex | None = None, *, min_city_population: int = 15000,
                  cache_dir: str | Path | None = None) -> None:
         self._idx = index if index is not None else load_index(
             min_city_population, Path(cache_dir) if cache_dir is not None else None)
         self._voc = vocabulary()
-
-    @classmethod
-    def default(cls) -> "Gazetteer":
-        """The process-wide gazetteer, built (or read from the cache) on first use."""
-        if cls._default is None:
-            with cls._lock:
-                if cls._default is None:
-                    cls._default = cls()
-        return cls._default
 
     # ---- countries -------------------------------------------------------------------------------
     def is_country(self, name: str) -> str | None:

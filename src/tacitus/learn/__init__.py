@@ -1,7 +1,7 @@
 """The learned layer: a light linear model over parse features that rates a sentence's event class and type,
 and the rule that combines it with the pattern coder (keep, rerank, emit, drop).
 
-Inference needs numpy only; training (``python -m tacitus.learn.train``) needs scikit-learn (the ``train`` extra).
+Inference needs numpy only; training (``tacitus.training``) needs scikit-learn (the ``train`` extra).
 """
 
 from tacitus.learn.decide import Choice, LearnedLayer, Thresholds, choose

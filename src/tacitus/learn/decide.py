@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib import resources
 
-from tacitus.events.ontology import lookup
+from tacitus.events.modality import ModalityWords
+from tacitus.events.ontology import Ontology
 from tacitus.learn.features import countable, event_class, top_event_index
 from tacitus.learn.model import Prediction, SentenceModel
 from tacitus.records import Event
@@ -27,15 +28,14 @@ def generic_codes() -> dict[str, str]:
         return {r["plover_type"]: r["generic_cameo"] for r in csv.DictReader(fh)}
 
 
-@functools.lru_cache(maxsize=1)
-def type_classes() -> dict[str, int]:
+def type_classes(ontology: Ontology) -> dict[str, int]:
     """PLOVER type -> five-way class (the class of its generic CAMEO code; REQUEST counts as 0)."""
-    return {t: lookup(code).five_way for t, code in generic_codes().items()}
+    return {t: ontology.lookup(code).five_way for t, code in generic_codes().items()}
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Model probabilities a choice needs; tuned by ``tacitus.learn.train`` and stored with the model."""
+    """Model probabilities a choice needs; tuned by ``tacitus.training.train`` and stored with the model."""
 
     emit: float = 0.6  # five-way probability to add an event of a class no pattern event has
     rerank: float = 0.5  # five-way probability of another pattern event's class to promote that event
@@ -84,31 +84,31 @@ class Choice:
         if self.action not in ACTIONS:
             raise ValueError(f"unknown action {self.action!r}; expected one of {', '.join(ACTIONS)}")
 
-    def sentence_class(self, pattern_events: Sequence[Event]) -> int:
+    def sentence_class(self, pattern_events: Sequence[Event], ontology: Ontology) -> int:
         """The sentence's five-way class under the counting rule after this choice."""
         if self.action == "emit":
             return int(self.five_way)
         if self.action == "drop" or self.index is None:
             return 0
-        return event_class(pattern_events[self.index])
+        return event_class(pattern_events[self.index], ontology)
 
 
-def _best_type(prediction: Prediction, five_way: int) -> str:
+def _best_type(prediction: Prediction, five_way: int, ontology: Ontology) -> str:
     """The PLOVER type of the given class that the plover head rates highest."""
-    classes = type_classes()
+    classes = type_classes(ontology)
     inside = {t: p for t, p in prediction.plover_probs.items() if classes.get(t) == five_way}
     if not inside:
         raise ValueError(f"the plover head rates no type of class {five_way}")
     return max(inside, key=inside.__getitem__)
 
 
-def _emit(prediction: Prediction, five_way: int, probability: float) -> Choice:
-    ptype = _best_type(prediction, five_way)
+def _emit(prediction: Prediction, five_way: int, probability: float, ontology: Ontology) -> Choice:
+    ptype = _best_type(prediction, five_way, ontology)
     return Choice("emit", None, five_way, ptype, generic_codes()[ptype], probability)
 
 
-def choose(pattern_events: Sequence[Event], prediction: Prediction,
-           thresholds: Thresholds | None = None) -> Choice:
+def choose(pattern_events: Sequence[Event], prediction: Prediction, thresholds: Thresholds | None = None, *,
+           ontology: Ontology) -> Choice:
     """Decide one sentence: keep the pattern coder's top event, rerank, emit a model event, or drop.
 
     Order of tests: emit (the model's class is 1-4, no pattern event has it, probability >= emit), rerank
@@ -120,10 +120,10 @@ def choose(pattern_events: Sequence[Event], prediction: Prediction,
     best = prediction.five_way
     p_best = probs[best]
     top = top_event_index(pattern_events)
-    classes = [event_class(e) for e in pattern_events]
+    classes = [event_class(e, ontology) for e in pattern_events]
     eligible = [i for i, e in enumerate(pattern_events) if countable(e)]
     if best != 0 and best not in {classes[i] for i in eligible} and p_best >= th.emit:
-        return _emit(prediction, best, p_best)
+        return _emit(prediction, best, p_best, ontology)
     if top is not None:
         top_class = classes[top]
         # the countable pattern event whose class the model rates highest (higher confidence on ties)
@@ -143,18 +143,24 @@ def choose(pattern_events: Sequence[Event], prediction: Prediction,
 
 @dataclass
 class LearnedLayer:
-    """A sentence model with its tuned thresholds: one call per sentence gives the choice."""
+    """A sentence model with its tuned thresholds and the coder's words and ontology, which its features read:
+    one call per sentence gives the choice."""
 
     model: SentenceModel
     thresholds: Thresholds
+    words: ModalityWords
+    ontology: Ontology
 
     @classmethod
-    def default(cls) -> "LearnedLayer | None":
+    def shipped(cls, words: ModalityWords, ontology: Ontology) -> "LearnedLayer | None":
         """The shipped model and its thresholds, or None when no model ships."""
         model = SentenceModel.default()
-        return None if model is None else cls(model, Thresholds.of(model))
+        return None if model is None else cls(model, Thresholds.of(model), words, ontology)
+
+    def predict(self, span, pattern_events: Sequence[Event]) -> Prediction:
+        return self.model.predict(span, pattern_events, words=self.words, ontology=self.ontology)
 
     def decide(self, span, pattern_events: Sequence[Event]) -> tuple[Choice, Prediction]:
         """The choice for one sentence (a spaCy Span) and the model's prediction behind it."""
-        prediction = self.model.predict(span, pattern_events)
-        return choose(pattern_events, prediction, self.thresholds), prediction
+        prediction = self.predict(span, pattern_events)
+        return choose(pattern_events, prediction, self.thresholds, ontology=self.ontology), prediction

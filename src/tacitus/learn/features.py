@@ -15,14 +15,13 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from tacitus.events.modality import ModalityWords
-from tacitus.events.ontology import lookup
-from tacitus.records import Event
+from tacitus.events.ontology import Ontology
+from tacitus.records import Event, is_counted
 
 VERBAL = {"VERB", "AUX"}
 OBJECT_DEPS = {"dobj", "attr", "oprd"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 DENSE_PARTS = ("main", "obj", "mean", "comp", "subj")
-TOP_MODALITIES = ("asserted", "future")  # events of other modalities never decide a sentence's class
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class FeatureOptions:
 
 def countable(event: Event) -> bool:
     """Whether an event can be a sentence's top event: asserted or future (the rule of ``tacitus eval``)."""
-    return event.modality in TOP_MODALITIES
+    return is_counted(event.modality)
 
 
 def top_event_index(events: Sequence[Event]) -> int | None:
@@ -62,9 +61,9 @@ def top_event_index(events: Sequence[Event]) -> int | None:
     return best
 
 
-def event_class(event: Event) -> int:
+def event_class(event: Event, ontology: Ontology) -> int:
     """The five-way class (0..4) of a pattern event's CAMEO code."""
-    return lookup(event.cameo_code).five_way
+    return ontology.lookup(event.cameo_code).five_way
 
 
 def _roots(span: Span) -> list[Token]:
@@ -82,10 +81,9 @@ def _child(tok: Token, deps: set[str], pos: set[str] | None = None) -> Token | N
     return None
 
 
-def main_predicate(span: Span, words: ModalityWords | None = None) -> Token | None:
+def main_predicate(span: Span, words: ModalityWords) -> Token | None:
     """The sentence's main predicate: the root (the first verbal root when the span holds several), or,
     when the root is a verb of saying, the verb of what is said (its clausal complement)."""
-    words = words or ModalityWords.default()
     roots = _roots(span)
     if not roots:
         return None
@@ -190,10 +188,10 @@ def _structure(span: Span, words: ModalityWords, opts: FeatureOptions, feats: di
     return anchors
 
 
-def _pattern(events: Sequence[Event], feats: dict[str, float]) -> None:
+def _pattern(events: Sequence[Event], feats: dict[str, float], ontology: Ontology) -> None:
     for e in events:
         prefix = "pat_any" if countable(e) else f"pat_{e.modality}"
-        feats[f"{prefix}_class={event_class(e)}"] = 1.0
+        feats[f"{prefix}_class={event_class(e, ontology)}"] = 1.0
         feats[f"{prefix}_type={e.plover_type}"] = 1.0
         if e.predicate:
             feats[f"pat_pred={e.predicate.lower()}"] = 1.0
@@ -203,7 +201,7 @@ def _pattern(events: Sequence[Event], feats: dict[str, float]) -> None:
         return
     feats[f"pat_n={min(sum(countable(e) for e in events), 3)}"] = 1.0
     e = events[top]
-    k = event_class(e)
+    k = event_class(e, ontology)
     feats[f"pat_class={k}"] = 1.0
     feats[f"pat_type={e.plover_type}"] = 1.0
     feats[f"pat_root={e.cameo_code[:2]}"] = 1.0
@@ -228,8 +226,8 @@ def dense_width(span: Span, opts: FeatureOptions) -> int:
     return width * len(opts.dense_parts)
 
 
-def sentence_features(span: Span, pattern_events: Sequence[Event], options: FeatureOptions | None = None,
-                      words: ModalityWords | None = None) -> tuple[dict[str, float], np.ndarray]:
+def sentence_features(span: Span, pattern_events: Sequence[Event], options: FeatureOptions | None = None, *,
+                      words: ModalityWords, ontology: Ontology) -> tuple[dict[str, float], np.ndarray]:
     """Sparse structural features and the dense tok2vec vector of one sentence.
 
     ``span`` is the sentence (a spaCy Span, e.g. ``doc[:]`` for a one-sentence text); ``pattern_events`` are
@@ -238,13 +236,12 @@ def sentence_features(span: Span, pattern_events: Sequence[Event], options: Feat
     if not isinstance(span, Span):
         raise TypeError(f"sentence_features needs a spaCy Span, got {type(span).__name__}")
     opts = options or FeatureOptions()
-    words = words or ModalityWords.default()
     feats: dict[str, float] = {"bias_sentence": 1.0}
     if len(span) == 0:
         feats["empty"] = 1.0
         return feats, np.zeros(0, dtype=np.float32)
     anchors = _structure(span, words, opts, feats)
-    _pattern(pattern_events, feats)
+    _pattern(pattern_events, feats, ontology)
     if dense_width(span, opts) == 0:
         return feats, np.zeros(0, dtype=np.float32)
     tensor = span.doc.tensor

@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from tacitus.events.modality import ModalityWords
+from tacitus.events.ontology import Ontology
 from tacitus.learn.features import FeatureOptions, sentence_features
 from tacitus.records import Event
 
@@ -85,7 +86,6 @@ class SentenceModel:
             if head.weights.shape != (width, len(head.labels)) or head.bias.shape != (len(head.labels),):
                 raise ModelFileError(f"head {name!r}: weights {head.weights.shape} / bias {head.bias.shape} do not "
                                      f"fit {width} features and {len(head.labels)} labels")
-        self._words = ModalityWords.default()
 
     @property
     def n_dense(self) -> int:
@@ -116,9 +116,11 @@ class SentenceModel:
             plover_probs={str(k): float(p) for k, p in zip(self.heads["plover"].labels, plo)},
         )
 
-    def predict(self, span: Span, pattern_events: Sequence[Event]) -> Prediction:
-        """Class and type probabilities of one sentence given the pattern coder's events for it."""
-        feats, dense = sentence_features(span, pattern_events, self.options, self._words)
+    def predict(self, span: Span, pattern_events: Sequence[Event], *, words: ModalityWords,
+                ontology: Ontology) -> Prediction:
+        """Class and type probabilities of one sentence given the pattern coder's events for it (``words`` and
+        ``ontology``: the coder's, which the features read)."""
+        feats, dense = sentence_features(span, pattern_events, self.options, words=words, ontology=ontology)
         return self.predict_features(feats, dense)
 
     # ---------------------------------------------------------------- files

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tacitus.evaluate import split_of  # the one split rule: dev rows are never trained on
+from tacitus.events.ontology import Ontology
 from tacitus.learn.decide import type_classes
 
 FIVE_WAY = (0, 1, 2, 3, 4)
@@ -35,11 +36,11 @@ def read_utd(path: str | Path) -> list[Example]:
     return [Example(item.text, "utd", int(item.label), None) for item in load("utd-class", path, split="all")]
 
 
-def read_plover(path: str | Path) -> list[Example]:
+def read_plover(path: str | Path, ontology: Ontology) -> list[Example]:
     """PLOVER gold records mapped to their type and five-way class."""
     from tacitus.evaluate import load
 
-    classes = type_classes()
+    classes = type_classes(ontology)
     out = []
     for item in load("plover-gsr", path, split="all"):
         if item.label not in classes:
@@ -48,10 +49,10 @@ def read_plover(path: str | Path) -> list[Example]:
     return out
 
 
-def read_synthetic_stories(path: str | Path) -> list[tuple[str, str]]:
+def read_synthetic_stories(path: str | Path, ontology: Ontology) -> list[tuple[str, str]]:
     """(story text, PLOVER type) pairs from the zipped CSV of synthetic stories."""
     path = Path(path)
-    classes = type_classes()
+    classes = type_classes(ontology)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, FileNotFoundError) as exc:
@@ -70,9 +71,9 @@ def read_synthetic_stories(path: str | Path) -> list[tuple[str, str]]:
     return out
 
 
-def lead_sentences(stories: list[tuple[str, str]], nlp) -> list[Example]:
+def lead_sentences(stories: list[tuple[str, str]], nlp, ontology: Ontology) -> list[Example]:
     """The first sentence of each story (its lead, where the prompted event is told), labelled with its type."""
-    classes = type_classes()
+    classes = type_classes(ontology)
     firsts = [next((p for p in text.split("\n") if p.strip()), "").strip()[:1000] for text, _ in stories]
     out: list[Example] = []
     with nlp.select_pipes(enable=[p for p in ("tok2vec", "parser") if p in nlp.pipe_names]):

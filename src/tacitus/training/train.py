@@ -1,6 +1,6 @@
 """Train the sentence model (needs scikit-learn: the ``train`` extra).
 
-    python -m tacitus.learn.train --out src/tacitus/learn/models --utd ../shared/gold/utd_cameo/class_train.tsv \
+    python -m tacitus.training.train --out src/tacitus/learn/models --utd ../shared/gold/utd_cameo/class_train.tsv \
         --plover ../shared/gold/plover_gsr_en/plover_gsr_cameo_en.jsonl \
         --synthetic ../shared/gold/ngec_synthetic/gpt_synthetic_events_2023-10-19_19.csv.zip
 
@@ -24,11 +24,11 @@ from typing import Any
 
 import numpy as np
 
-from tacitus.learn.corpora import Example, lead_sentences, read_plover, read_synthetic_stories, read_utd, split_of
+from tacitus.training.corpora import Example, lead_sentences, read_plover, read_synthetic_stories, read_utd, split_of
 from tacitus.learn.decide import Thresholds, choose, generic_codes
 from tacitus.learn.features import FeatureOptions, sentence_features
 from tacitus.learn.model import Head, SentenceModel
-from tacitus.learn.tuning import combined_classes, macro_f1, pattern_class, tune_thresholds
+from tacitus.training.tuning import combined_classes, macro_f1, pattern_class, tune_thresholds
 from tacitus.records import Document, Event
 
 FIVE_LABELS = [0, 1, 2, 3, 4]
@@ -106,8 +106,10 @@ def parse_all(examples: list[Example], coder) -> list[Parsed]:
     return out
 
 
-def featurize(rows: list[Parsed], options: FeatureOptions) -> list[tuple[dict[str, float], np.ndarray]]:
-    return [sentence_features(r.doc[:], r.events, options) for r in rows]
+def featurize(rows: list[Parsed], options: FeatureOptions, knowledge) -> list[tuple[dict[str, float], np.ndarray]]:
+    """Features of each row, read with the coder's ``knowledge`` (its modality words and ontology)."""
+    return [sentence_features(r.doc[:], r.events, options, words=knowledge.words, ontology=knowledge.ontology)
+            for r in rows]
 
 
 # ------------------------------------------------------------------------------------------------ fitting
@@ -271,26 +273,29 @@ def without_dev_copies(examples: list[Example]) -> list[Example]:
     return [e for e in examples if e.source == "utd" or normalise_text(e.text) not in dev]
 
 
-def _timing(model: SentenceModel, rows: list[Parsed], n: int = 300) -> float:
+def _timing(model: SentenceModel, rows: list[Parsed], knowledge, n: int = 300) -> float:
     """Milliseconds per sentence for features + both heads + choose() (the parse is not counted)."""
     sample = rows[:n]
     thresholds = Thresholds.of(model)
     start = time.perf_counter()
     for r in sample:
-        choose(r.events, model.predict(r.doc[:], r.events), thresholds)
+        prediction = model.predict(r.doc[:], r.events, words=knowledge.words, ontology=knowledge.ontology)
+        choose(r.events, prediction, thresholds, ontology=knowledge.ontology)
     return (time.perf_counter() - start) / max(1, len(sample)) * 1000.0
 
 
 def train(out_dir: str | Path, *, utd: str | Path, plover: str | Path, synthetic: str | Path | None = None,
           seed: int = 0, variants: list[Variant] | None = None, log=print) -> dict[str, Any]:
     """Select a variant, tune the thresholds, fit on all training data, save to ``out_dir``; return figures."""
-    from tacitus.pipeline import Coder
+    from tacitus.coding import Coder
     from tacitus.settings import Settings
 
     coder = Coder(Settings(learned=False))  # features come from the pattern coder alone
-    examples = read_utd(utd) + read_plover(plover)
+    knowledge = coder.knowledge
+    onto = knowledge.ontology
+    examples = read_utd(utd) + read_plover(plover, onto)
     if synthetic is not None:
-        examples += lead_sentences(read_synthetic_stories(synthetic), coder.nlp)
+        examples += lead_sentences(read_synthetic_stories(synthetic, onto), coder.nlp, onto)
     examples = without_dev_copies(examples)
     log(f"parsing {len(examples)} sentences")
     rows = parse_all(examples, coder)
@@ -301,7 +306,7 @@ def train(out_dir: str | Path, *, utd: str | Path, plover: str | Path, synthetic
     results = []
     best: tuple[float, Variant, list] | None = None
     for variant in variants or default_variants():
-        feats = cache.setdefault(variant.options, featurize(train_rows, variant.options))
+        feats = cache.setdefault(variant.options, featurize(train_rows, variant.options, knowledge))
         score, triples = cross_validate(train_rows, feats, variant, seed)
         results.append({"variant": variant.name, "cv_macro_f1": round(score, 4)})
         log(f"  {variant.name:<22} train-split CV five-way macro-F1 {score:.4f}")
@@ -311,13 +316,13 @@ def train(out_dir: str | Path, *, utd: str | Path, plover: str | Path, synthetic
             best = (score, variant, triples)
     assert best is not None
     cv_score, variant, triples = best
-    thresholds, cv_combined = tune_thresholds([(e, p) for e, p, _ in triples], [g for _, _, g in triples])
+    thresholds, cv_combined = tune_thresholds([(e, p) for e, p, _ in triples], [g for _, _, g in triples], onto)
     log(f"chose {variant.name!r}; thresholds {thresholds.to_dict()} (train-split CV combined {cv_combined:.4f})")
     feats = cache[variant.options]
     plover_acc = plover_cv_accuracy(train_rows, feats, variant, seed)
     model = fit_model(train_rows, feats, variant, seed)
     dev_gold = [r.example.five_way for r in dev_rows]
-    dev_preds = [model.predict(r.doc[:], r.events) for r in dev_rows]
+    dev_preds = [model.predict(r.doc[:], r.events, words=knowledge.words, ontology=onto) for r in dev_rows]
     figures = {
         "n_utd_train": sum(r.split == "train" for r in rows), "n_utd_dev": len(dev_rows),
         "n_plover_gold": sum(r.example.source == "plover" for r in rows),
@@ -325,11 +330,12 @@ def train(out_dir: str | Path, *, utd: str | Path, plover: str | Path, synthetic
         "n_none": sum(r.example.plover == "NONE" for r in rows),
         "variants": results, "variant": variant.name, "train_cv_five_way_macro_f1": round(cv_score, 4),
         "train_cv_combined_macro_f1": round(cv_combined, 4), "thresholds": thresholds.to_dict(),
-        "dev_pattern_macro_f1": round(macro_f1(dev_gold, [pattern_class(r.events) for r in dev_rows]), 4),
+        "dev_pattern_macro_f1": round(macro_f1(dev_gold, [pattern_class(r.events, onto) for r in dev_rows]), 4),
         "dev_five_way_head_macro_f1": round(macro_f1(dev_gold, [p.five_way for p in dev_preds]), 4),
         "dev_combined_macro_f1": round(macro_f1(dev_gold, combined_classes(
-            [(r.events, p) for r, p in zip(dev_rows, dev_preds)], thresholds)), 4),
-        "dev_actions": dict(Counter(choose(r.events, p, thresholds).action for r, p in zip(dev_rows, dev_preds))),
+            [(r.events, p) for r, p in zip(dev_rows, dev_preds)], thresholds, onto)), 4),
+        "dev_actions": dict(Counter(choose(r.events, p, thresholds, ontology=onto).action
+                                      for r, p in zip(dev_rows, dev_preds))),
         "plover_gold_type_accuracy_5fold_cv": round(plover_acc, 4),
         "features": len(model.vocab), "dense": model.n_dense, "seed": seed,
     }
@@ -337,12 +343,12 @@ def train(out_dir: str | Path, *, utd: str | Path, plover: str | Path, synthetic
     model.save(out_dir)
     size = sum(p.stat().st_size for p in Path(out_dir).iterdir() if p.name in ("model.json", "weights.npz"))
     figures["model_bytes"] = size
-    figures["inference_ms_per_sentence"] = round(_timing(SentenceModel.load(out_dir), dev_rows), 3)
+    figures["inference_ms_per_sentence"] = round(_timing(SentenceModel.load(out_dir), dev_rows, knowledge), 3)
     return figures
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m tacitus.learn.train", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m tacitus.training.train", description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", required=True, help="directory to write model.json and weights.npz to")
     ap.add_argument("--utd", required=True, help="UTD CAMEO class_train.tsv (sentence TAB class)")
     ap.add_argument("--plover", required=True, help="PLOVER gold JSON lines (text, event)")

@@ -1,0 +1,83 @@
+"""Coding documents in one process: parse with spaCy, then the sentence coder's stages.
+
+:class:`Coder` is what every engine runs (one per process): it builds the knowledge bundle and the grammar once,
+checks that the spaCy pipeline uses the labels the grammar expects, and assembles the sentence coder's stages
+(the learned layer last, when the settings ask for it).
+"""
+
+from __future__ import annotations
+
+from tacitus.records import Document, Event
+from tacitus.settings import Settings
+
+
+class Coder:
+    """Parses and codes documents in one process (the model and knowledge are loaded once)."""
+
+    def __init__(self, settings: Settings | None = None, *, knowledge=None, grammar=None) -> None:
+        from tacitus.events.coder import STAGES, EventCoder
+        from tacitus.events.grammar import Grammar
+        from tacitus.events.knowledge import Knowledge
+        from tacitus.parse import load_pipeline
+
+        self.settings = settings or Settings()
+        self.nlp = load_pipeline(self.settings.model)
+        self.grammar = grammar or Grammar.english()
+        self.grammar.check(self.nlp, self.settings.model)
+        base = knowledge or Knowledge.default()
+        self.knowledge = base.with_files(self.settings.pattern_files, self.settings.actor_files)
+        stages: list = list(STAGES)
+        if self.settings.learned:
+            from tacitus.learn import LearnedLayer
+            from tacitus.learn.stage import learned_stage
+
+            layer = LearnedLayer.shipped(self.knowledge.words, self.knowledge.ontology)
+            if layer is not None:
+                stages.append(learned_stage(layer, model_events=self.settings.model_events))
+        self.coder = EventCoder(self.knowledge, self.grammar, stages)
+        self.prefilter = None
+        if self.settings.prefilter and not self.settings.model_events:
+            from tacitus.prefilter import SentenceFilter
+
+            self.prefilter = SentenceFilter.for_coder(self.knowledge.patterns, self.knowledge.words, self.nlp)
+
+    def _parse_units(self, document: Document) -> list[tuple[str, int | None]]:
+        """The paragraphs, or with the prefilter the runs of sentences that may hold an event, each with the
+        number of the document sentence it starts at (None: count on from the previous chunk)."""
+        if self.prefilter is None:
+            return [(para, None) for para in document.paragraphs]
+        from tacitus.prefilter import split_sentences
+
+        runs: list[tuple[str, int | None]] = []
+        number = 0
+        for para in document.paragraphs:
+            current: list[str] = []
+            start = number
+            for sentence in split_sentences(para):
+                if self.prefilter.keeps(sentence):
+                    if not current:
+                        start = number
+                    current.append(sentence)
+                elif current:
+                    runs.append((" ".join(current), start))
+                    current = []
+                number += 1
+            if current:
+                runs.append((" ".join(current), start))
+        return runs
+
+    def code(self, documents: list[Document]) -> list[list[Event]]:
+        """Events of each document, in the order given."""
+        items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._parse_units(doc)]
+        parsed: list[list] = [[] for _ in documents]
+        for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
+            parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
+        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, parsed)]
+
+    def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> list[Event]:
+        """Code a piece of plain text (cleaned like any other input)."""
+        from tacitus.ingest.clean import clean_text
+
+        cleaned = clean_text(text)
+        doc = Document(doc_id=doc_id, text=cleaned.text, title=cleaned.title, published=published)
+        return self.code([doc])[0]

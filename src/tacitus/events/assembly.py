@@ -1,0 +1,84 @@
+"""The assembly stage: drafts with their anchors become :class:`~tacitus.records.Event` records with stable ids.
+
+Reads ``job.drafts`` and ``job.anchors`` and writes ``job.events``: each draft takes the date, place and toll of
+its predicate (else of the sentence; an undated event takes the publication date with precision ``unknown``),
+actors known only by sector are placed in the country where the act happened, an event with no target takes the
+place it happens in as target where PLOVER does so, and the id hashes the document, sentence, evidence, dyad and
+code. One event per id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from tacitus.events.arguments import Syntax
+from tacitus.events.job import SentenceJob
+from tacitus.events.modality import ModalityReader
+from tacitus.events.ontology import Ontology
+from tacitus.events.places import placed, recipient_from_place
+from tacitus.events.ranking import unique_events
+from tacitus.records import Event
+
+EVENT_ID_LENGTH = 16  # hex digits of the SHA-1 an event id keeps
+
+
+def event_id(doc_id: str, index: int, start: int, source_code: str, target_code: str, code: str) -> str:
+    key = f"{doc_id}|{index}|{start}|{source_code}|{target_code}|{code}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:EVENT_ID_LENGTH]
+
+
+class Assembly:
+    def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader) -> None:
+        self.onto, self.syntax, self.modality = ontology, syntax, modality
+
+    def __call__(self, job: SentenceJob) -> None:
+        if job.drafts:
+            job.events = self.events(job)
+
+    def events(self, job: SentenceJob) -> list[Event]:
+        sent, document, a = job.sent, job.document, job.anchors
+        text = sent.text
+        events = []
+        attributed = self.modality.according_to(sent)
+        for d in job.drafts:
+            key = d.pred.token.i
+            date = a.dates.get(key) or a.dates.get(None)
+            if date is None and document.published:
+                date = (document.published[:10], "unknown")
+            ev_tok = d.evidence or d.pred.token
+            start = ev_tok.idx - sent.start_char
+            end = start + len(ev_tok.text)
+            if d.evidence is None and d.pred.light is not None:
+                start = min(start, d.pred.light.idx - sent.start_char)
+                end = max(end, d.pred.light.idx - sent.start_char + len(d.pred.light.text))
+            info = self.onto.lookup(d.code)
+            location = a.places.get(key) or a.places.get(None)
+            if location is not None:
+                location = replace(location, basis="clause" if key in a.places else "sentence")
+            source = placed(d.source, d.target, location)
+            named_as = a.place_text.get(key if key in a.places else None)
+            target = placed(d.target, source, location) or recipient_from_place(self.onto, d.plover, source,
+                                                                                location, named_as)
+            if target is not None and not (target.country or target.sector) and location is not None \
+                    and location.country and not target.name:
+                target = replace(target, country=location.country)  # "shelled the village" in Idlib: Syria's
+            attribution = d.attribution
+            if attribution is None and attributed is not None:
+                attribution = self.syntax.phrase_span(attributed).text
+            events.append(Event(
+                event_id=event_id(document.doc_id, job.index, start, d.source.code,
+                                  d.target.code if d.target else "", d.code),
+                doc_id=document.doc_id, sentence_index=job.index, sentence=text,
+                evidence_start=start, evidence_end=end, plover_type=d.plover or "", plover_mode=d.mode,
+                plover_contexts=[c.strip() for c in (info.plover_context or "").split(";") if c.strip()],
+                cameo_code=d.code, goldstein=info.goldstein, quad_class=info.quad_class,
+                source=source, target=target, date=date[0] if date else None,
+                date_precision=date[1] if date else "unknown",
+                location=location, fatalities=a.deaths.get(key),
+                fatalities_civilians=bool(a.deaths.get(key)) and a.civilians.get(key, False),
+                modality=d.modality, attribution=attribution, confidence=d.confidence,
+                published=document.published, title=document.title, url=document.url,
+                publisher=document.publisher, predicate=d.pred.sense.lemma,
+            ))
+        return unique_events(events)

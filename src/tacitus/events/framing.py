@@ -1,0 +1,62 @@
+"""What an act takes from the words around it: the precise code of a framing act from what it frames
+(``events/data/framing.yaml``: "urged Israel to withdraw" is an appeal to yield) and a PLOVER mode from cue words
+(``events/data/mode_cues.yaml``: "spoke over the phone" is CONSULT by phone)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import yaml
+
+from tacitus.datafiles import read_yaml_mapping
+
+CodeAndMode = tuple[str, "str | None"]
+
+
+@dataclass(frozen=True)
+class Framing:
+    """framing type -> framed type (or TYPE:mode) -> (CAMEO code, PLOVER mode)."""
+
+    tables: dict[str, dict[str, CodeAndMode]]
+
+    @classmethod
+    def load(cls, path: str | Path | Traversable | None = None) -> "Framing":
+        data = read_yaml_mapping(path or resources.files("tacitus.events").joinpath("data/framing.yaml"))
+        return cls({frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()})
+
+    def code_for(self, frame: str | None, framed_type: str | None, framed_mode: str | None) -> CodeAndMode | None:
+        """The code and mode of a ``frame`` act ("REQUEST") on an act of ``framed_type``; a row for the framed
+        mode ("COERCE:arrest") wins over the bare type. None when the table has neither."""
+        table = self.tables.get(frame or "", {})
+        return table.get(f"{framed_type}:{framed_mode}") or table.get(framed_type or "")
+
+
+@dataclass(frozen=True)
+class ModeCue:
+    code: str
+    words: frozenset[str]
+    plover: str | None  # the PLOVER type the cue turns the event into (None: unchanged)
+    anywhere: bool  # the words may stand anywhere in the predicate's phrase
+
+
+@dataclass(frozen=True)
+class ModeCues:
+    """PLOVER type -> mode -> the cue that sets it."""
+
+    table: dict[str, dict[str, ModeCue]]
+
+    @classmethod
+    def load(cls, path: str | Path | Traversable | None = None) -> "ModeCues":
+        path = path or resources.files("tacitus.events").joinpath("data/mode_cues.yaml")
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+        return cls({ptype: {mode: ModeCue(code=str(spec["code"]), words=frozenset(spec["words"]),
+                                          plover=spec.get("plover"),
+                                          anywhere=str(spec.get("anywhere")).lower() == "true")
+                            for mode, spec in modes.items()}
+                    for ptype, modes in data.items()})
+
+    def of_type(self, plover_type: str | None) -> dict[str, ModeCue]:
+        return self.table.get(plover_type or "", {})

@@ -1,0 +1,121 @@
+"""The grammar the coder's rules read: which parser labels play which part, and the function words they look for.
+
+A :class:`Grammar` is loaded from a YAML file (``events/data/grammar_en.yaml`` by default) and handed to the coder
+with the :class:`~tacitus.events.knowledge.Knowledge`. Rules ask it by role, not by label:
+``tok.dep_ in grammar.labels.object`` rather than ``tok.dep_ == "dobj"``. :meth:`Grammar.check` refuses a spaCy
+pipeline whose parser or entity recogniser lacks the labels the grammar expects, so a pipeline with another label
+scheme stops with a clear message instead of silently coding nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from tacitus.datafiles import read_yaml_mapping
+from tacitus.errors import TacitusError
+
+# The roles every grammar file must fill, by section (see grammar_en.yaml for what each means).
+ROLES: dict[str, tuple[str, ...]] = {
+    "labels": ("subject", "noun_subject", "passive_subject", "nominal_subject", "passive_marks", "agent", "object",
+               "object_predicate", "dative", "preposition", "preposition_like", "prep_object", "prep_clause",
+               "possessor", "modifier", "adjective_or_compound", "adjective", "compound", "number", "determiner",
+               "particle", "negation", "condition_mark", "adverb", "auxiliary", "plain_auxiliary",
+               "adjective_complement", "complement", "open_complement", "clausal_complement", "relative_clause",
+               "noun_clause", "adverbial_clause", "conjunct", "phrase", "modality_climb", "own_clause",
+               "speech_barrier", "intention_links", "noun_content"),
+    "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner"),
+    "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
+             "pronoun_or_determiner", "preposition", "past_participle", "gerund"),
+    "words": ("relative_pronouns", "personal_pronouns", "possessive_determiners", "relative_adverbs",
+              "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",
+              "according", "according_to", "ethnic", "residence_preps", "owner_preps", "by", "of", "to", "between",
+              "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",
+              "grievance_preps", "protest_nouns", "protest_preps", "in_protest", "purpose_objects", "purpose_preps",
+              "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier",
+              "hinges", "senses_with_particles"),
+    "inflection": ("prefixes", "lemma_guesses"),
+}
+
+
+def _entries(value) -> tuple:
+    """A role's list: words and labels as strings, structured entries (lemma guesses) as they are."""
+    return tuple(w if isinstance(w, dict) else str(w) for w in value or ())
+
+
+class GrammarError(TacitusError, ValueError):
+    """A grammar file is incomplete, or a parser does not use the labels its grammar expects."""
+
+
+class Roles:
+    """One section of a grammar: role name -> the labels or words that play it. Word lists keep their order
+    (prepositions are tried in the order given); membership tests work on them as on sets."""
+
+    def __init__(self, section: str, where: str, table: dict[str, tuple[str, ...]]) -> None:
+        self._section, self._where = section, where
+        self.__dict__.update(table)
+
+    def __getattr__(self, name: str):  # only called for a role the file does not define
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise AttributeError(f"{self._where}: the grammar has no {self._section} role {name!r}")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    name: str
+    labels: Roles
+    entities: Roles
+    tags: Roles
+    words: Roles
+    inflection: Roles
+    expects: dict[str, frozenset[str]]
+    source: str
+
+    @classmethod
+    def load(cls, path: str | Path | Traversable | None = None) -> "Grammar":
+        """The grammar of a YAML file; the English grammar shipped with the package by default."""
+        path = path or resources.files("tacitus.events").joinpath("data/grammar_en.yaml")
+        where = str(path)
+        data = read_yaml_mapping(path, strings=True)  # function words: "on" is a word, not a boolean
+        sections = {}
+        for section, roles in ROLES.items():
+            table = data.get(section)
+            if not isinstance(table, dict):
+                raise GrammarError(f"{where}: no {section!r} section")
+            missing = [r for r in roles if r not in table]
+            if missing:
+                raise GrammarError(f"{where}: {section} lacks {', '.join(missing)}")
+            sections[section] = Roles(section, where, {r: _entries(table[r]) for r in roles})
+        expects = {k: frozenset(str(x) for x in v or ()) for k, v in (data.get("expects") or {}).items()}
+        return cls(name=str(data.get("name") or where), expects=expects, source=where, **sections)
+
+    @classmethod
+    def english(cls) -> "Grammar":
+        return cls.load()
+
+    def lemma_guesses(self, word: str) -> list[str]:
+        """Base forms an inflected ``word`` may have, in the order the grammar gives ("staged" -> "stage", ...)."""
+        out = []
+        for rule in self.inflection.lemma_guesses:
+            if word.endswith(str(rule["ending"])):
+                out.append(word[:-int(rule["strip"])] + str(rule.get("add") or ""))
+        return out
+
+    def check(self, nlp, pipeline_name: str = "the spaCy pipeline") -> None:
+        """Refuse a pipeline whose parser or entity recogniser lacks labels this grammar expects."""
+        for component, wanted in self.expects.items():
+            if not wanted:
+                continue
+            if component not in nlp.pipe_names:
+                raise GrammarError(f"{pipeline_name} has no {component!r} component; the grammar {self.name!r} "
+                                   f"needs one with the labels {', '.join(sorted(wanted))}")
+            known = set(nlp.get_pipe(component).labels)
+            missing = sorted(wanted - known)
+            if missing:
+                raise GrammarError(
+                    f"{pipeline_name}: its {component} does not use the labels the grammar {self.name!r} expects "
+                    f"(missing: {', '.join(missing)}); load a pipeline with that label scheme or a grammar file "
+                    f"written for this one")

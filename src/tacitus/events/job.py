@@ -1,0 +1,75 @@
+"""The records the sentence coder's stages pass along: one :class:`SentenceJob` per sentence, which each stage
+reads and fills in turn, and the :class:`Draft` events and :class:`Anchors` it holds on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from tacitus.actors.context import DocContext
+from tacitus.events.predicates import Predicate
+from tacitus.records import Actor, Document, Event, Location
+
+# A place, date or toll belongs to a predicate (by the index of its token) or, when no predicate governs it,
+# to the sentence as a whole (None).
+Owner = int | None
+
+
+@dataclass
+class Draft:
+    """An event before dates, places and ids are attached."""
+
+    pred: Predicate
+    source: Actor
+    target: Actor | None
+    source_tok: Token
+    target_tok: Token | None
+    modality: str  # asserted, negated, future, hypothetical
+    speech: Token | None  # the verb of saying the act is reported under
+    code: str
+    mode: str | None
+    plover: str | None
+    confidence: float
+    attribution: str | None = None
+    evidence: Token | None = None  # the word that states the event when it is not the predicate's
+    refused: bool = False  # negated by a verb of refusal ("refused to deploy")
+    condition: str | None = None  # the mark of a condition on the act ("unless", "if")
+
+
+@dataclass
+class Anchors:
+    """What the sentence says of time, place and casualties, tied to the predicates it belongs to."""
+
+    dates: dict[Owner, tuple[str, str]] = field(default_factory=dict)  # (ISO date, precision)
+    places: dict[Owner, Location] = field(default_factory=dict)
+    place_text: dict[Owner, str] = field(default_factory=dict)  # the place as the sentence names it
+    deaths: dict[Owner, int] = field(default_factory=dict)
+    civilians: dict[Owner, bool] = field(default_factory=dict)
+
+
+@dataclass
+class SentenceJob:
+    """One sentence on its way through the stages (see ``events/coder.py`` for their order).
+
+    Set when the job is made: ``sent``, ``index`` (the sentence's number in the document), ``document`` and
+    ``context`` (what the document has said so far, for coreference). Filled by the stages: ``predicates`` and
+    ``active`` (those that are events of their own), ``drafts``, ``anchors``, ``events``. ``actors`` caches the
+    actor each token resolved to, so a head is resolved once per sentence.
+    """
+
+    sent: Span
+    index: int
+    document: Document
+    context: DocContext
+    actors: dict[int, Actor | None] = field(default_factory=dict)
+    predicates: list[Predicate] = field(default_factory=list)
+    active: list[Predicate] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    anchors: Anchors = field(default_factory=Anchors)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def predicate_tokens(self) -> set[int]:
+        """Indices of the words that carry a predicate (event words and their light verbs)."""
+        return {p.token.i for p in self.predicates} | {p.light.i for p in self.predicates if p.light is not None}

@@ -1,0 +1,136 @@
+"""The recode stage: what the modality and the reporting of an act make of it.
+
+Reads and rewrites ``job.drafts``:
+- reported speech: harm a speaker announces for the future is a threat; a speaker of one country reporting the
+  violence of another accuses it;
+- "X said Y must act" is X's demand on Y;
+- modality: cooperation refused or undone is a rejection, anything refused is a rejection, an act announced
+  "unless" another acts is a threat, harm an actor announces for itself is a threat, cooperation announced for
+  the future is an agreement (the PLOVER rules);
+- statements (which PLOVER does not code) are dropped.
+The codes come from the ontology's ``recodes`` table, the framing table and the modality words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tacitus.events.job import Draft, SentenceJob
+from tacitus.events.knowledge import Knowledge
+from tacitus.events.patterns import Sense
+from tacitus.events.predicates import Predicate
+from tacitus.events.ranking import CONFIDENCE_FLOOR, REPORTED_THREAT, SAID_DEMAND, SPEAKER_ACCUSATION, confidence
+from tacitus.events.roles import Roles
+
+
+class Recode:
+    def __init__(self, knowledge: Knowledge, roles: Roles) -> None:
+        self.k, self.roles = knowledge, roles
+        self.onto, self.words = knowledge.ontology, knowledge.words
+        self.syntax = roles.syntax
+        self.threats = self.onto.recodes["announced_harm"].plover  # the framing table of threats
+
+    def __call__(self, job: SentenceJob) -> None:
+        drafts = self.speech_rules(job)
+        drafts.extend(self.demands(job, drafts))
+        for d in drafts:
+            self.by_modality(d)
+        job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
+
+    def threat_code(self, plover: str | None, mode: str | None) -> tuple[str, str | None] | None:
+        """Code and mode of a threat to carry out a harmful act of this type and mode ("plans to impose
+        restrictions" -> a threat to restrict), from framing.yaml's threat table; None for other acts."""
+        return self.k.framing.code_for(self.threats, plover, mode)
+
+    def speech_rules(self, job: SentenceJob) -> list[Draft]:
+        onto = self.onto
+        out: list[Draft] = []
+        accused: set[tuple[int, str]] = set()
+        for d in job.drafts:
+            if d.speech is None:
+                out.append(d)
+                continue
+            speaker = self.roles.speaker(d.speech, job)
+            if speaker is not None:
+                d.attribution = speaker.name or speaker.text
+            if (onto.quad_is(d.code, "material_conflict") and d.modality in ("future", "hypothetical")
+                    and not onto.is_a(d.plover, "protest")):
+                # a use of force (or another harm) announced for the future or on a condition is a threat
+                force = onto.recodes["threat_of_force"]
+                d.code, d.mode = self.threat_code(d.plover, d.mode) or (force.code, force.mode)
+                d.plover, d.modality = force.plover, "asserted"
+                d.confidence = max(d.confidence + REPORTED_THREAT, CONFIDENCE_FLOOR)
+                out.append(d)
+                continue
+            out.append(d)
+            if (speaker is not None and onto.quad_is(d.code, "conflict") and d.modality == "asserted"
+                    and d.source.country and speaker.country and speaker.country != d.source.country):
+                key = (d.speech.i, d.source.code)
+                if key not in accused:
+                    accused.add(key)
+                    accuse = onto.recodes["speaker_accuses"]
+                    out.append(Draft(
+                        pred=d.pred, source=speaker, target=d.source, source_tok=d.speech, target_tok=d.source_tok,
+                        modality="asserted", speech=None, code=accuse.code, mode=accuse.mode, plover=accuse.plover,
+                        # below the reported act itself, which is what the sentence is about
+                        confidence=confidence(SPEAKER_ACCUSATION, speaker, d.source, "asserted"), evidence=d.speech,
+                    ))
+        return out
+
+    def demands(self, job: SentenceJob, drafts: list[Draft]) -> list[Draft]:
+        """"X said Y must withdraw": a statement that another party must or should act is a demand by the
+        speaker on that party."""
+        labels, syntax, onto = self.syntax.g.labels, self.syntax, self.onto
+        demand = onto.recodes["demand"]
+        out = []
+        demanded = {(d.source_tok.i, d.target_tok.i if d.target_tok is not None else None)
+                    for d in drafts if onto.is_a(d.plover, "request")}
+        for verb in job.sent:
+            if verb.dep_ not in labels.clausal_complement or verb.head.lemma_.lower() not in self.words.speech_verbs:
+                continue
+            if not any(c.dep_ in labels.plain_auxiliary and c.lower_ in self.words.obligation_aux
+                       for c in verb.children):
+                continue
+            speech: Token = verb.head
+            speaker_toks = syntax.verb_subjects(speech)
+            speaker = self.roles.speaker(speech, job)
+            addressees = [t for s in syntax.verb_subjects(verb) for t in syntax.with_conjuncts(s)]
+            if speaker is None or not speaker_toks:
+                continue
+            for tok in addressees:
+                actor = self.roles.actor(tok, job)
+                if actor is None or not (actor.country or actor.sector) or actor.code == speaker.code:
+                    continue
+                if (speaker_toks[0].i, tok.i) in demanded:
+                    continue
+                pred = Predicate(speech, Sense.of(onto, speech.lemma_.lower(), demand.code), "verb")
+                out.append(Draft(pred=pred, source=speaker, target=actor, source_tok=speaker_toks[0],
+                                 target_tok=tok, modality="asserted", speech=None, code=demand.code, mode=None,
+                                 plover=demand.plover, confidence=confidence(SAID_DEMAND, speaker, actor, "asserted")))
+        return out
+
+    def by_modality(self, d: Draft) -> None:
+        """Refused or undone cooperation, and anything refused, is a rejection; an act announced for the future
+        "unless" another acts is a threat; harm its actor announces is a threat; cooperation announced for the
+        future is an intention to cooperate (PLOVER codes it AGREE). Conflict otherwise keeps its modality."""
+        onto, words, recodes = self.onto, self.words, self.onto.recodes
+        if d.modality == "negated" and d.plover in words.refused_cooperation:
+            d.code, d.mode = words.refused_cooperation[d.plover]
+            d.plover, d.modality = recodes["refused_cooperation"].plover, "asserted"
+        elif d.modality == "negated" and d.refused and d.plover and not onto.is_a(d.plover, "rejection"):
+            refusal = recodes["refusal"]  # "refused to deploy troops"
+            d.code, d.mode, d.plover, d.modality = refusal.code, refusal.mode, refusal.plover, "asserted"
+        elif (d.condition in words.threatening_conditions and d.modality in ("future", "hypothetical")
+              and not onto.is_a(d.plover, "demand")):
+            # "will withdraw its force unless X agrees": a conditional act announced to make another yield
+            threat = recodes["conditional_threat"]
+            d.code, d.mode, d.plover, d.modality = threat.code, threat.mode, threat.plover, "asserted"
+        elif (d.speech is None and d.modality == "future" and not onto.is_a(d.plover, "protest")
+              and (found := self.threat_code(d.plover, d.mode))):
+            # PLOVER: an announced intention to do harm ("plans to impose restrictions", "is prepared to
+            # impose martial law") is a threat; a bare "would ... if" outside reported speech is not
+            d.code, d.mode = found
+            d.plover, d.modality = recodes["announced_harm"].plover, "asserted"
+        elif d.modality == "future" and d.plover in words.intended_cooperation:
+            d.code, d.plover, d.mode, d.modality = (words.intended_cooperation[d.plover],
+                                                    recodes["intended_cooperation"].plover, None, "asserted")

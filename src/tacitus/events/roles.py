@@ -1,0 +1,295 @@
+"""The roles stage: who acts and who is acted on, for every predicate that is an event of its own.
+
+Reads ``job.active`` (from the predicates stage) and writes ``job.drafts``: one :class:`~tacitus.events.job.Draft`
+per predicate and dyad, with the source and target resolved to actors and the predicate's modality. Also the
+actor of any word (:meth:`Roles.actor`, used by the later stages): pronouns through their antecedents, members
+of a collective ("thousands of Iraqi Kurds"), owners of things ("an arms depot of the Syrian army"), residence
+("ethnic Albanians in Serbia"), and unidentified perpetrators of violence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tacitus.events.arguments import Syntax
+from tacitus.events.job import Draft, SentenceJob
+from tacitus.events.knowledge import Knowledge
+from tacitus.events.modality import ModalityReader
+from tacitus.events.places import PlaceReader
+from tacitus.events.predicates import Predicate
+from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
+from tacitus.records import Actor
+
+
+class Roles:
+    def __init__(self, knowledge: Knowledge, syntax: Syntax, modality: ModalityReader, places: PlaceReader) -> None:
+        self.k, self.syntax, self.modality, self.places = knowledge, syntax, modality, places
+        self.onto = knowledge.ontology
+        self.g = syntax.g
+
+    def __call__(self, job: SentenceJob) -> None:
+        self.register_people(job)
+        tokens = job.predicate_tokens
+        for pred in job.active:
+            job.drafts.extend(self.drafts(pred, job, tokens))
+
+    def register_people(self, job: SentenceJob) -> None:
+        """Resolve titled names as they appear so later surnames and "the Turkish leader" corefer."""
+        for ent in job.sent.ents:
+            if ent.label_ in self.g.entities.person:
+                self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
+
+    # ------------------------------------------------------------------ actors
+    def actor(self, tok: Token, job: SentenceJob) -> Actor | None:
+        """The actor a word stands for (cached per sentence); None when it names none."""
+        cache = job.actors
+        if tok.i in cache:
+            return cache[tok.i]
+        cache[tok.i] = None  # while resolving: a pronoun whose antecedents lead back here names nobody
+        syntax, tags = self.syntax, self.g.tags
+        if syntax.is_pronoun(tok):
+            earlier = syntax.antecedent(tok)
+            actor = self.actor(earlier, job) if earlier is not None else None
+            if actor is None:
+                actor = job.context.last_actor()
+            if actor is not None:
+                actor = replace(actor, text=tok.text)
+        elif tok.pos_ in tags.pronoun_or_determiner:
+            actor = None
+        elif tok.lower_ in self.k.patterns.collective_nouns and (members := syntax.prep_objects(tok, self.g.words.of[0])):
+            # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": who the members are
+            found = self.actor(members[0], job)
+            actor = replace(found, text=syntax.phrase_span(tok).text) if found is not None else None
+        else:
+            actor = self._named_actor(tok, job)
+        cache[tok.i] = actor
+        return actor
+
+    def _named_actor(self, tok: Token, job: SentenceJob) -> Actor | None:
+        span = self.syntax.phrase_span(tok)
+        actor = self.k.resolver.resolve_span(span, job.context)
+        if actor is None and self.syntax.named(tok):  # a named organisation or person we know nothing more of
+            actor = Actor(text=span.text, name=span.text)
+        if actor is None or not actor.sector:
+            # "a group of Moroccan diplomats", "an arms depot of the Syrian army", "Netanyahu's proposal",
+            # "a request from the New York Times", "the resolution proposed by the Security Council"
+            for owner in self.syntax.owners(tok):
+                found = self.actor(owner, job)
+                if found is not None and found.sector and (actor is None or found.country in (None, actor.country)
+                                                           or not actor.country):
+                    actor = found
+                    break
+        if actor is not None and actor.country:
+            home = self.residence(tok)
+            if home and home != actor.country:
+                actor = replace(actor, country=home)
+        return actor
+
+    def residence(self, tok: Token) -> str | None:
+        """"ethnic Albanians in Serbia", "ethnic Albanian guerrillas operating in Macedonia": an ethnic group
+        named with the country it lives or acts in belongs to that country (PLOVER codes residence)."""
+        fn = self.g.words
+        if not any(c.lower_ in fn.ethnic for c in tok.subtree):
+            return None
+        heads = [tok, *(c for c in tok.children if c.dep_ in self.g.labels.noun_clause)]
+        for head in heads:
+            for p in fn.residence_preps:
+                for place in self.syntax.prep_objects(head, p):
+                    found = self.places.place_of(place)
+                    if found is not None and found[1].country:
+                        return found[1].country
+        return None
+
+    def target(self, tok: Token, job: SentenceJob) -> Actor | None:
+        """The target actor at ``tok``; a noun phrase that resolves to no actor ("the legislation", "the
+        protesters") is kept with its text alone, never dropped (the run report counts such actors)."""
+        actor = self.actor(tok, job)
+        if actor is not None and (actor.country or actor.sector):
+            return actor  # "one third of the guerrillas" is the guerrillas
+        if tok.ent_type_ in self.g.entities.not_actor:
+            return None  # "on Monday", "15 of them"
+        if tok.pos_ not in self.g.tags.nominal:
+            return actor
+        # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns;
+        # "hosted a meeting between X and Y": whom it brings together
+        for p in self.g.words.between_targets:
+            for g in self.syntax.prep_objects(tok, p):
+                found = self.actor(g, job)
+                if found is not None and (found.country or found.sector):
+                    return found
+        text = self.syntax.phrase_span(tok).text
+        found = self.places.place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv"
+        if found is not None and found[1].country:
+            return Actor(text=text, name=found[1].name, country=found[1].country)
+        return actor or Actor(text=text)
+
+    def speaker(self, verb: Token, job: SentenceJob) -> Actor | None:
+        """The actor who says what a verb of saying reports."""
+        for s in self.syntax.verb_subjects(verb):
+            actor = self.actor(s, job)
+            if actor is not None:
+                return actor
+        return None
+
+    # ------------------------------------------------------------------ arguments
+    def arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
+        """The heads of a predicate's sources and targets, before they are resolved."""
+        if pred.kind == "verb":
+            return self._verb_arguments(pred)
+        syntax, onto, tok, sense = self.syntax, self.onto, pred.token, pred.sense
+        found = syntax.noun_sources(tok, place_modifiers=bool(sense.source_sector))
+        sources = [t for t in found if t.pos_ not in self.g.tags.pronoun]  # "its demand": the light verb says whose
+        if not sources and pred.light is not None:
+            sources = syntax.verb_subjects(pred.light)
+        sources = sources or found
+        targets = []
+        for t in sense.targets:
+            targets += syntax.prep_objects(tok, t)
+            if pred.light is not None and t not in self.g.words.light_not_targets:
+                targets += syntax.prep_objects(pred.light, t)
+        if onto.is_a(sense.plover_type, "demand"):  # "its demand that Israel ease ...": Israel is asked
+            for clause in tok.children:
+                if clause.dep_ in self.g.labels.noun_content:
+                    targets += [c for c in clause.children if c.dep_ in self.g.labels.noun_subject]
+        if not targets and onto.is_a(sense.plover_type, "protest"):
+            targets = syntax.grievance_targets(tok, pred.light)
+        between = syntax.prep_objects(tok, self.g.words.between[0])
+        if between and not sources:  # "talks between X and Y": X -> Y
+            sources, targets = [between[0]], [t for t in syntax.with_conjuncts(between[0])[1:]] or targets
+        return sources, targets
+
+    def _verb_arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
+        syntax, onto, labels, tok, sense = self.syntax, self.onto, self.g.labels, pred.token, pred.sense
+        sources = syntax.verb_subjects(tok)
+        if not sources and sense.no_object_target and syntax.is_passive(tok):
+            # "2,000 Russian soldiers were deployed": what is moved belongs to the one who moves it
+            sources = syntax.children(tok, labels.passive_subject)
+        targets: list[Token] = []
+        obj = syntax.direct_object(tok)
+        for t in sense.targets:
+            if t == "dobj":  # the key patterns use for the direct object
+                if not sense.no_object_target:
+                    targets += [obj] if obj is not None else []
+                    if obj is None:  # "allowed UN planes to land": the one allowed is the clause's subject
+                        targets += [c for clause in tok.children if clause.dep_ in labels.clausal_complement
+                                    and clause.i > tok.i for c in clause.children if c.dep_ in labels.noun_subject]
+                    if syntax.is_passive(tok):
+                        targets += syntax.verb_passive_targets(tok)
+            elif t == "dative":  # the key patterns use for an indirect object
+                targets += [c for c in tok.children if c.dep_ in labels.dative and c.pos_ not in self.g.tags.preposition]
+                targets += syntax.prep_objects(tok, self.g.words.to[0])
+            else:
+                targets += syntax.prep_objects(tok, t)
+        if not targets and onto.is_a(sense.plover_type, "rejection"):
+            # "refused to allow UN planes to land": the one refused is the refused act's object or subject
+            for clause in syntax.children(tok, labels.open_complement):
+                refused = syntax.direct_object(clause)
+                targets += [refused] if refused is not None else [
+                    g for cc in clause.children if cc.dep_ in labels.clausal_complement
+                    for g in cc.children if g.dep_ in labels.noun_subject]
+        if onto.is_a(sense.plover_type, "demand") and obj is None:
+            # "demanded that Hamas renounce violence": the one asked is the subject of what is demanded
+            asked = [c for clause in tok.children if clause.dep_ in labels.clausal_complement
+                     for c in clause.children if c.dep_ in labels.nominal_subject]
+            targets = asked + [t for t in targets if t not in asked]
+        if not targets and onto.is_a(sense.plover_type, "protest"):
+            # "blocked roads ... to press demands from the government": the grievance before the road's end
+            targets = syntax.grievance_targets(tok)
+        if not targets and sense.no_object_target and obj is not None:
+            # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
+            holders = [obj, *(c for c in obj.children if c.dep_ in labels.noun_clause)]
+            targets = [g for h in holders for p in self.g.words.lifted_targets for g in syntax.prep_objects(h, p)]
+            if not targets:  # "accepted demands from the rebels": whose the thing is
+                targets = [o for o in syntax.owners(obj) if o.pos_ not in self.g.tags.pronoun]
+        return sources, targets
+
+    def target_heads(self, tgt_toks: list[Token], pred: Predicate, pred_tokens: set[int]) -> list[Token]:
+        """Targets as actors: a date is never one ("on Monday"); an event noun stands for whoever carried it
+        out ("condemned the Russian attack" targets Russia; "condemned the attack" has no target)."""
+        out: list[Token] = []
+        for t in tgt_toks:
+            if t.ent_type_ in self.g.entities.time:
+                continue
+            if t.i in pred_tokens and t.i != pred.token.i and t.pos_ in self.g.tags.noun:
+                if self.onto.is_a(pred.sense.plover_type, "framing"):
+                    # "called for sanctions against Nigeria": what is asked for falls on Nigeria
+                    # "demanded the withdrawal of Serbian forces": those who are to withdraw
+                    # "conceded to demands from the residents": those who demanded
+                    out.extend(g for p in self.g.words.framed_targets for g in self.syntax.prep_objects(t, p))
+                else:
+                    # sector from the event noun: see drafts; "conceded to demands from the truckers": whose
+                    out.extend(self.syntax.noun_sources(t, place_modifiers=True) or self.syntax.owners(t))
+                continue
+            out.append(t)
+        return out
+
+    def unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
+        """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
+        "the former president has been accused of fraud") has an unidentified source; an accident is not."""
+        passive = pred.kind == "verb" and self.syntax.is_passive(pred.token)
+        if self.onto.quad_is(pred.code, "cooperation") and not passive:
+            return None  # "three Russians were released": a passive names the act even without its author
+        if not any(a.country or a.sector for _, a in targets):
+            return None
+        sent = pred.token.sent
+        if any(t.lemma_.lower() in self.k.patterns.accident_words for t in sent):
+            return None
+        causer = src_toks[0] if src_toks else pred.token
+        text = self.syntax.phrase_span(causer).text if src_toks else ""
+        if src_toks and (causer.pos_ in self.g.tags.proper_noun or causer.ent_type_ in self.g.entities.people):
+            return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
+        # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
+        return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type))
+
+    # ------------------------------------------------------------------ drafts
+    def drafts(self, pred: Predicate, job: SentenceJob, pred_tokens: set[int]) -> list[Draft]:
+        """One draft per source and target of a predicate (coordinated heads give one each)."""
+        syntax = self.syntax
+        src_toks, tgt_toks = self.arguments(pred)
+        if not tgt_toks and pred.framed is not None:
+            # "promised to continue military aid to Mozambique": the promise is made to whoever the aid goes to
+            own = {t.i for s in src_toks for t in syntax.with_conjuncts(s)}
+            tgt_toks = [t for t in self.arguments(pred.framed)[1] if t.i not in own]
+        # a source must be known by country or sector, or be a named organisation or person
+        sources = [(t, a) for s in src_toks for t in syntax.with_conjuncts(s)
+                   if (a := self.actor(t, job))
+                   and (a.country or a.sector or syntax.named(t) or (syntax.is_pronoun(t) and a.name))]
+        if pred.kind == "noun" and pred.sense.source_sector:
+            sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
+        tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
+        targets = [(t, a) for s in tgt_toks for t in syntax.with_conjuncts(s) if (a := self.target(t, job))]
+        if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot
+            targets = [(t, a) for t, a in targets if a.country or a.sector or a.name]
+        # "condemned the Russian attack": the author of an event noun, with that noun's sector for a bare adjective
+        targets = [(t, self._adjective_sector(t, a, "MIL")) if t.head.i in pred_tokens
+                   and t.head.pos_ in self.g.tags.noun and t.dep_ in self.g.labels.modifier else (t, a)
+                   for t, a in targets]
+        if not sources:
+            unknown = self.unidentified_perpetrator(pred, src_toks, targets)
+            if unknown is None:
+                return []
+            sources = [unknown]
+        mod = self.modality.of(pred.head)
+        info = self.onto.lookup(pred.code)
+        nested = nesting(pred, pred_tokens, self.g)
+        out = []
+        for s_tok, src in sources:
+            pairs = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i] or [(None, None)]
+            for t_tok, tgt in pairs:
+                out.append(Draft(
+                    pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
+                    modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
+                    refused=mod.refused, condition=mod.condition,
+                    plover=pred.plover or pred.sense.plover or info.plover_type,
+                    confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
+                ))
+        return out
+
+    def _adjective_sector(self, tok: Token, actor: Actor, sector: str) -> Actor:
+        """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""
+        if tok.dep_ in self.g.labels.modifier and tok.pos_ in self.g.tags.adjective_or_name and actor.country:
+            if actor.sector in (None, "GOV") and actor.kb_id in (None, actor.country):
+                return replace(actor, sector=sector)
+        return actor
