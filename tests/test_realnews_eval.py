@@ -1,0 +1,97 @@
+"""Scoring whole articles against standoff gold (the team's real-news gold format), on a team-written mini gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tacitus.evaluate import detect_dataset, evaluate
+from tacitus.records import Actor, Event, Location
+
+MINI = Path(__file__).parent / "data" / "realnews_mini"
+REAL = Path(__file__).resolve().parents[1] / "gold" / "realnews"
+
+
+def ev(doc_id: str, sentence: str, ptype: str, source: str, target: str | None, *, modality: str = "asserted",
+       place: Location | None = None, fatalities: int | None = None, mode: str | None = None) -> Event:
+    def actor(code):
+        country, _, sector = code.partition(" ")
+        return Actor(text=code, country=country or None, sector=sector or None)
+
+    return Event(event_id=f"{doc_id}-{ptype}-{source}", doc_id=doc_id, sentence_index=0, sentence=sentence,
+                 evidence_start=0, evidence_end=4, plover_type=ptype, plover_mode=mode, plover_contexts=[],
+                 cameo_code="190", goldstein=-10.0, quad_class=4, source=actor(source),
+                 target=actor(target) if target else None, location=place, fatalities=fatalities,
+                 modality=modality)
+
+
+class FixedCoder:
+    """Gives the events the test wants for each document."""
+
+    def __init__(self, by_doc):
+        self.by_doc = by_doc
+
+    def code(self, documents):
+        return [self.by_doc.get(d.doc_id, []) for d in documents]
+
+
+SHELLING = "Turkish troops shelled Kurdish positions near Kobani on Monday, killing five fighters."
+KOBANI = Location(name="Kobani", country="SYR", lat=36.89, lon=38.36, precision="city")
+
+
+def test_found_missed_false_and_fields():
+    coder = FixedCoder({
+        "mini-1": [
+            # the shelling, twice (same dyad, type and place: one event), right dyad, place, toll and mode
+            ev("mini-1", SHELLING, "ASSAULT", "TUR MIL", "KUR REB", place=KOBANI, fatalities=5, mode="heavy-weapons"),
+            ev("mini-1", "Turkish troops shelled Kurdish positions near Kobani", "ASSAULT", "TUR MIL", "KUR REB",
+               place=KOBANI, fatalities=5, mode="heavy-weapons"),
+            # the condemnation with the wrong target country
+            ev("mini-1", "The Syrian government condemned the attack.", "ACCUSE", "SYR GOV", "RUS MIL"),
+            # the arrest the text denies, coded as if it happened: a false event
+            ev("mini-1", "The army did not arrest anyone, officials said.", "COERCE", "SYR MIL", None),
+            # a negated mention is not counted at all
+            ev("mini-1", "The army did not arrest anyone, officials said.", "COERCE", "SYR MIL", None,
+               modality="negated"),
+        ],
+        # the meeting is missed
+    })
+    report = evaluate("realnews", MINI, coder=coder, split="all")
+    m = report.metrics
+    assert (m["gold_events"], m["coded_events"], m["found"], m["found_with_dyad"]) == (3, 3, 2, 1)
+    assert m["type_precision"] == pytest.approx(2 / 3) and m["type_recall"] == pytest.approx(2 / 3)
+    assert m["dyad_precision"] == pytest.approx(1 / 3) and m["dyad_recall"] == pytest.approx(1 / 3)
+    assert (m["place_right"], m["place_n"], m["fatalities_right"]) == (1.0, 1, 1.0)
+    assert (m["mode_right"], m["mode_n"]) == (0.5, 2)  # the condemnation carries no mode
+    whys = sorted((e["predicted"], e["gold"]) for e in report.errors)
+    assert whys == [("COERCE", "coded a negated act"), ("missed", "CONSULT")]
+
+
+def test_splits_are_separate_and_a_far_place_is_wrong():
+    far = Location(name="Aleppo", country="SYR", lat=36.20, lon=37.16, precision="city")  # ~125 km away
+    coder = FixedCoder({"mini-1": [ev("mini-1", SHELLING, "ASSAULT", "TUR MIL", "SYR REB", place=far)]})
+    dev = evaluate("realnews", MINI, coder=coder, split="dev")
+    assert (dev.n, dev.metrics["gold_events"], dev.metrics["place_right"]) == (1, 2, 0.0)
+    test = evaluate("realnews", MINI, coder=coder, split="test")
+    assert (test.n, test.metrics["gold_events"], test.metrics["found"]) == (1, 1, 0)
+    with pytest.raises(ValueError, match="unknown split 'train'"):
+        evaluate("realnews", MINI, coder=coder, split="train")
+
+
+def test_the_folder_is_detected_and_the_real_coder_runs_on_it():
+    assert detect_dataset(MINI) == "realnews" and detect_dataset(MINI / "annotations.jsonl") == "realnews"
+    from tacitus.coding import Coder
+
+    report = evaluate(None, MINI, coder=Coder(), split="all")
+    assert report.metrics["gold_events"] == 3 and report.metrics["found"] >= 2
+
+
+@pytest.mark.skipif(not (REAL / "annotations.jsonl").is_file(), reason="no real-news gold")
+def test_the_real_news_gold_is_well_formed():
+    from tacitus.evaluate.realnews import read_gold
+
+    docs, events, meta = read_gold(REAL)
+    assert len(docs) >= 50 and {d["split"] for d in docs.values()} == {"dev", "test"}
+    assert all(1 <= len(q.split()) <= 15 for e in events for q in e.quotes)
+    assert sum(e.asserted for e in events) > 250 and meta["corpus"].endswith("news_samples.jsonl")
