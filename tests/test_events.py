@@ -170,8 +170,12 @@ def test_relative_clause_agent(coder):
     assert e.source.code == "USA PTY"
 
 
-def test_denying_an_accusation_is_a_statement_not_a_rejection(coder):
-    assert code(coder, "The Chinese government rejected accusations of genocide.") == []
+def test_denying_an_accusation_is_a_rejection_of_it(coder):
+    # PLOVER REJECT is every rejection; CAMEO 016 (deny responsibility) keeps the kind of what is rejected
+    e = only(code(coder, "The Chinese government rejected accusations of genocide."), "REJECT")
+    assert (e.source.code, e.cameo_code) == ("CHN GOV", "016")
+    e = only(code(coder, "The minister denied the charges against him."), "REJECT")
+    assert e.cameo_code == "016"
     e = only(code(coder, "The Chinese government rejected the American proposal."), "REJECT")
     assert e.source.code == "CHN GOV"
 
@@ -419,3 +423,25 @@ def test_passive_release_and_us_is_not_a_pronoun(coder):
 def test_what_a_denied_accusation_says_is_not_asserted(coder):
     events = code(coder, "The Guatemalan government denied charges that it tortured a Jesuit priest.")
     assert all(e.modality != "asserted" for e in events if e.plover_type == "ASSAULT")
+
+
+def test_the_type_always_follows_the_code(coder, tmp_path):
+    texts = {"The court convicted the former Kenyan minister of corruption.": ("SANCTION", "1731", "convict"),
+             "The United States imposed sanctions on Iran.": ("SANCTION", "163", "discontinue"),
+             "The Japanese prime minister resigned on Friday.": ("RETREAT", "0831", "resign")}
+    for text, (ptype, cameo, mode) in texts.items():
+        e = only(code(coder, text), ptype)
+        assert (e.cameo_code, e.plover_mode) == (cameo, mode), text
+    for text in [*texts, "Russian troops invaded Ukraine.", "The army sent troops to the border.",
+                 "The police launched a crackdown on protesters in Nairobi."]:
+        for e in code(coder, text):
+            assert e.plover_type == lookup(e.cameo_code).plover_type, (text, e.cameo_code, e.plover_type)
+            assert e.plover_mode is None or e.plover_mode in ONTOLOGY.modes[e.plover_type], (text, e.plover_mode)
+    wrong_type = tmp_path / "type.yaml"
+    wrong_type.write_text('verbs:\n  zap: {code: "190", plover: AID}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="type AID disagrees with code 190"):
+        PatternBook.load(ONTOLOGY).extended(wrong_type)
+    wrong_mode = tmp_path / "mode.yaml"
+    wrong_mode.write_text('verbs:\n  zap: {code: "190", mode: phone}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="mode 'phone' is not a mode of ASSAULT"):
+        PatternBook.load(ONTOLOGY).extended(wrong_mode)

@@ -56,6 +56,20 @@ EXTRA = [
     ("028", "Appeal to others to engage in or accept mediation", "REQUEST"),
 ]
 
+# The project's own decisions where the PLOVER mapping file and the PLOVER manual disagree, or where an act the
+# manual names has no CAMEO code. Each is code -> (label or None to keep the mapping's, PLOVER type, mode):
+# - 016: denying responsibility or charges is a rejection (PLOVER REJECT: "all rejections and refusals");
+# - 0831: acceding to demands for a change in leadership is a resignation (PLOVER RETREAT resign);
+# - 163: international sanctions are SANCTION discontinue (the manual), not COERCE restrict (the mapping file);
+# - 1731 (an extension below 173, which CAMEO leaves undivided): a conviction or court sentence is SANCTION
+#   convict (the manual); aggregations by CAMEO root and code 17x are unchanged.
+OVERRIDES = {
+    "016": (None, "REJECT", ""),
+    "0831": (None, "RETREAT", "resign"),
+    "163": (None, "SANCTION", "discontinue"),
+    "1731": ("Convict or sentence in a court of law (project extension of 173)", "SANCTION", "convict"),
+}
+
 ROOT_LABELS = {
     "03": "Express intent to cooperate", "04": "Consult", "05": "Engage in diplomatic cooperation",
     "06": "Engage in material cooperation", "07": "Provide aid", "08": "Yield", "09": "Investigate",
@@ -108,6 +122,10 @@ def main(mapping_path: str) -> None:
             rows[code] = clean_mode({"code": code, "label": label, "plover_type": r["plover_event"].strip(),
                                      "plover_mode": r["plover_mode"].strip(),
                                      "plover_context": r["plover_context"].strip()}, modes, contexts)
+    for code, (label, plover, mode) in OVERRIDES.items():
+        row = rows.setdefault(code, {"code": code, "label": label, "plover_context": rows.get(code[:3], {}).get(
+            "plover_context", "")})
+        row.update({"plover_type": plover, "plover_mode": mode, **({"label": label} if label else {})})
     out = Path(__file__).resolve().parents[1] / "src/tacitus/events/data/cameo.csv"
     with open(out, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, ["code", "label", "goldstein", "quad_class", "plover_type", "plover_mode", "plover_context"])

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from tacitus.datafiles import read_yaml_mapping
+from tacitus.events.ontology import Ontology
 
 CodeAndMode = tuple[str, "str | None"]
 
@@ -23,9 +24,15 @@ class Framing:
     tables: dict[str, dict[str, CodeAndMode]]
 
     @classmethod
-    def load(cls, path: str | Path | Traversable | None = None) -> "Framing":
-        data = read_yaml_mapping(path or resources.files("tacitus.events").joinpath("data/framing.yaml"))
-        return cls({frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()})
+    def load(cls, ontology: Ontology, path: str | Path | Traversable | None = None) -> "Framing":
+        """The tables of a file; each code and mode is checked against ``ontology``."""
+        path = path or resources.files("tacitus.events").joinpath("data/framing.yaml")
+        data = read_yaml_mapping(path)
+        tables = {frame: {k: (str(v[0]), v[1]) for k, v in table.items()} for frame, table in data.items()}
+        for frame, table in tables.items():
+            for framed, (code, mode) in table.items():
+                ontology.check(code, None, mode, f"{path}: {frame} {framed}")
+        return cls(tables)
 
     def code_for(self, frame: str | None, framed_type: str | None, framed_mode: str | None) -> CodeAndMode | None:
         """The code and mode of a ``frame`` act ("REQUEST") on an act of ``framed_type``; a row for the framed
@@ -49,9 +56,14 @@ class ModeCues:
     table: dict[str, dict[str, ModeCue]]
 
     @classmethod
-    def load(cls, path: str | Path | Traversable | None = None) -> "ModeCues":
+    def load(cls, ontology: Ontology, path: str | Path | Traversable | None = None) -> "ModeCues":
+        """The cues of a file; each cue's code, type and mode are checked against ``ontology``."""
         path = path or resources.files("tacitus.events").joinpath("data/mode_cues.yaml")
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+        for ptype, modes in data.items():
+            for mode, spec in modes.items():
+                shown_mode = None if spec.get("plover") else mode  # a cue that changes the type sets no mode
+                ontology.check(str(spec["code"]), spec.get("plover") or ptype, shown_mode, f"{path}: {ptype} {mode}")
         return cls({ptype: {mode: ModeCue(code=str(spec["code"]), words=frozenset(spec["words"]),
                                           plover=spec.get("plover"),
                                           anywhere=str(spec.get("anywhere")).lower() == "true")

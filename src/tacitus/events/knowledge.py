@@ -42,8 +42,8 @@ class Knowledge:
         patterns = PatternBook.load(ontology)
         for path in pattern_files:
             patterns = patterns.extended(path)
-        return cls(ontology=ontology, patterns=patterns, words=ModalityWords.load(), framing=Framing.load(),
-                   mode_cues=ModeCues.load(), resolver=ActorResolver(actor_files), gazetteer=Gazetteer())
+        return cls(ontology=ontology, patterns=patterns, words=ModalityWords.load(), framing=Framing.load(ontology),
+                   mode_cues=ModeCues.load(ontology), resolver=ActorResolver(actor_files), gazetteer=Gazetteer())
 
     @classmethod
     @functools.lru_cache(maxsize=1)

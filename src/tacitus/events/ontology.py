@@ -64,6 +64,7 @@ class Ontology:
     statement_roots: tuple[str, ...]
     appeal: dict[str, str]
     unidentified_sectors: dict[str, str]
+    modes: dict[str, frozenset[str]]  # PLOVER type -> the modes the ontology defines for it
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -90,10 +91,15 @@ class Ontology:
         onto = cls(codes=codes, groups=groups, quads=quads, recodes=recodes,
                    statement_roots=tuple(str(r) for r in spec.get("statement_roots") or ()),
                    appeal={k: str(v) for k, v in (spec.get("appeal") or {}).items()},
-                   unidentified_sectors={k: str(v) for k, v in (spec.get("unidentified_sectors") or {}).items()})
+                   unidentified_sectors={k: str(v) for k, v in (spec.get("unidentified_sectors") or {}).items()},
+                   modes={str(t): frozenset(str(m) for m in ms or ()) for t, ms in (spec.get("modes") or {}).items()})
         for name, recode in recodes.items():
             if recode.code is not None:
-                onto.lookup(recode.code)  # a recode to a code the table lacks is an error in the files
+                onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")
+        for info in codes.values():
+            if info.plover_mode and not onto.mode_allowed(info.plover_type, info.plover_mode):
+                raise TacitusError(f"{table}: code {info.code} has mode {info.plover_mode!r}, which "
+                                   f"{info.plover_type} does not define")
         return onto
 
     def lookup(self, code: str) -> CameoCode:
@@ -102,6 +108,23 @@ class Ontology:
         if found is None:
             raise UnknownCode(f"unknown CAMEO code {code!r}")
         return found
+
+    def mode_allowed(self, plover_type: str | None, mode: str | None) -> bool:
+        """A mode the ontology defines for the type (no mode is always allowed)."""
+        return mode is None or mode in self.modes.get(plover_type or "", frozenset())
+
+    def check(self, code: str, plover_type: str | None, mode: str | None, where: str) -> None:
+        """Refuse a code the table lacks, a PLOVER type other than the code's, or a mode the type lacks: the type
+        always follows the code, and only the modes PLOVER defines for a type are given."""
+        try:
+            info = self.lookup(code)
+        except UnknownCode as exc:
+            raise TacitusError(f"{where}: {exc}") from None
+        if plover_type is not None and plover_type != info.plover_type:
+            raise TacitusError(f"{where}: type {plover_type} disagrees with code {code}, which is "
+                               f"{info.plover_type or 'no PLOVER type'} in the code table")
+        if not self.mode_allowed(plover_type or info.plover_type, mode):
+            raise TacitusError(f"{where}: mode {mode!r} is not a mode of {plover_type or info.plover_type}")
 
     def is_a(self, plover_type: str | None, group: str) -> bool:
         """True when ``plover_type`` belongs to the named group of types ("violence", "framing", ...)."""

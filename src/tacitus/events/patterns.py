@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from tacitus.errors import TacitusError
 from tacitus.events.ontology import Ontology
 
 
@@ -36,7 +37,9 @@ class Sense:
 
     @classmethod
     def of(cls, ontology: Ontology, lemma: str, code: str, **conditions: Any) -> "Sense":
-        """A sense of ``code`` with the PLOVER type and mode the ontology gives it (an unknown code raises)."""
+        """A sense of ``code`` with the PLOVER type and mode the ontology gives it. An unknown code, a ``plover``
+        type other than the code's, or a ``mode`` the type does not define raises, naming the lemma."""
+        ontology.check(code, conditions.get("plover"), conditions.get("mode"), f"entry {lemma!r}")
         info = ontology.lookup(code)
         return cls(lemma=lemma, code=code, table_type=info.plover_type, table_mode=info.plover_mode, **conditions)
 
@@ -92,8 +95,8 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         complement=str(spec.get("complement", "false")).lower() == "true",
         subject=tuple(spec.get("subject") or ()),
         )
-    except KeyError as exc:  # fail early on a code the ontology does not know
-        raise ValueError(f"{where}: entry {lemma!r}: {exc}") from None
+    except TacitusError as exc:  # fail early on a code, type or mode the ontology does not know
+        raise ValueError(f"{where}: {exc}") from None
 
 
 def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple[str, ...],

@@ -282,7 +282,7 @@ class Roles:
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
                     refused=mod.refused, condition=mod.condition,
-                    plover=pred.plover or pred.sense.plover or info.plover_type,
+                    plover=pred.plover or info.plover_type,  # the type follows the code
                     confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
                 ))
         return out
