@@ -64,6 +64,11 @@ class ActorResolver:
             self.kb.load_file(path)
         self._states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
+    def person_nouns(self) -> frozenset[str]:
+        """One-word offices and roles that one person holds ("governor", "spokesman"), singular."""
+        return frozenset(key[0] for key, agent in self.vocabulary.agents.items()
+                         if len(key) == 1 and not agent.plural and agent.kind in ("titles", "roles"))
+
     def new_context(self, when: str | None) -> DocContext:
         """A fresh per-document context; `when` is the ISO publication date (None: today)."""
         day = parse_date(when, "publication date") if when else None

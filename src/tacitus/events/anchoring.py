@@ -101,14 +101,25 @@ class Anchoring:
         for ent in [*job.sent.ents, *places.mislabelled(job.sent), *struck.values()]:
             if ent.label_ not in self.g.entities.place or ent.start in actor_toks:
                 continue
-            own = owner(ent.root, pred_idx)
-            own = light_of.get(own, own)
+            head = owner(ent.root, pred_idx)
+            own = light_of.get(head, head)
             if own in found:
                 continue
             loc = places.gazetteer.resolve(ent.text, countries=countries)
             if loc is not None:
                 found[own] = loc
                 out.place_text[own] = ent.text
+                if head is not None and self._venue(ent.root, head):
+                    out.venues.add(own)
+
+
+    def _venue(self, place: Token, predicate: int) -> bool:
+        """The place is a phrase of the predicate word itself ("pleaded guilty in New York"), not of what it acts
+        on ("lifted a curfew in Montenegro")."""
+        up = place.head
+        if up.dep_ in self.g.labels.preposition:
+            up = up.head
+        return up.i == predicate
 
 
 def owner(tok: Token, predicates: set[int], limit: int = MAX_OWNER_HOPS) -> int | None:

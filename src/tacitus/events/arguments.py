@@ -16,8 +16,11 @@ MAX_ANTECEDENT_HOPS = 6
 
 
 class Syntax:
-    def __init__(self, grammar: Grammar, document_nouns: frozenset[str]) -> None:
-        """``document_nouns``: what somebody issues ("a statement calling on Y": the issuer calls)."""
+    def __init__(self, grammar: Grammar, document_nouns: frozenset[str],
+                 person_nouns: frozenset[str] = frozenset()) -> None:
+        """``document_nouns``: what somebody issues ("a statement calling on Y": the issuer calls);
+        ``person_nouns``: offices and roles one person holds ("governor", "spokesman")."""
+        self.person_nouns = person_nouns
         self.g = grammar
         self.labels, self.ents, self.tags, self.fn = grammar.labels, grammar.entities, grammar.tags, grammar.words
         self.document_nouns = document_nouns
@@ -151,6 +154,13 @@ class Syntax:
                                                                           for c in verb.children):
             return False
         return any(c.dep_ in labels.passive_marks for c in verb.children)
+
+    def is_person(self, tok: Token) -> bool:
+        """A person, not a body: a person's name, "he"/"she", or a singular noun that is an office or a role
+        ("the former governor", "a spokesman")."""
+        if tok.ent_type_ in self.ents.person or tok.lower_ in self.fn.person_pronouns:
+            return True
+        return tok.tag_ not in self.tags.plural and tok.lemma_.lower() in self.person_nouns
 
     def named(self, tok: Token) -> bool:
         """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""

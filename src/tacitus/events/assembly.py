@@ -57,12 +57,20 @@ class Assembly:
             if location is not None:
                 location = replace(location, basis="clause" if key in a.places else "sentence")
             source = placed(d.source, d.target, location)
-            named_as = a.place_text.get(key if key in a.places else None)
-            target = placed(d.target, source, location) or recipient_from_place(self.onto, d.plover, source,
-                                                                                location, named_as)
+            where = key if key in a.places else None
+            named_as = a.place_text.get(where)
+            # a place where somebody speaks ("criticised X in Tokyo"), or where a person does something, says
+            # nothing of whom the act is aimed at; where a thing is done to somebody, it does
+            venue = where in a.venues and not self.onto.is_a(d.plover, "place_recipient") and (
+                self.onto.is_a(d.plover, "verbal") or self.syntax.is_person(d.source_tok))
+            target = placed(d.target, source, location) or recipient_from_place(
+                self.onto, d.plover, source, location, named_as, venue=venue)
             if target is not None and not (target.country or target.sector) and location is not None \
-                    and location.country and not target.name:
+                    and location.country and not target.name and not venue:
                 target = replace(target, country=location.country)  # "shelled the village" in Idlib: Syria's
+            if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
+                    target.country or target.sector or target.name):
+                continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = self.syntax.phrase_span(attributed).text

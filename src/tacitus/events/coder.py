@@ -58,7 +58,7 @@ class EventCoder:
         self.knowledge = knowledge or Knowledge.default()
         self.grammar = grammar or Grammar.english()
         k = self.knowledge
-        self.syntax = Syntax(self.grammar, k.words.document_nouns)
+        self.syntax = Syntax(self.grammar, k.words.document_nouns, k.resolver.person_nouns())
         self.modality = ModalityReader(k.words, self.grammar)
         self.places = PlaceReader(k.gazetteer, k.resolver, self.grammar, k.ontology)
         self.finder = PredicateFinder(k.patterns, k.words, self.syntax, k.framing, k.mode_cues, k.ontology)

@@ -44,6 +44,8 @@ class Anchors:
     dates: dict[Owner, tuple[str, str]] = field(default_factory=dict)  # (ISO date, precision)
     places: dict[Owner, Location] = field(default_factory=dict)
     place_text: dict[Owner, str] = field(default_factory=dict)  # the place as the sentence names it
+    venues: set[Owner] = field(default_factory=set)  # places that are where the act was done ("said in Paris"),
+    #                                                  not where what it concerns lies ("a curfew in Sudan")
     deaths: dict[Owner, int] = field(default_factory=dict)
     civilians: dict[Owner, bool] = field(default_factory=dict)
 

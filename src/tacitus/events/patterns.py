@@ -32,6 +32,9 @@ class Sense:
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
+    acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
+    #                             a negated one reads "not guilty")
+    needs_target: bool = False  # no event without an actor acted on ("asked not to be named", "hit the pavement")
     table_type: str | None = None  # the PLOVER type and mode the ontology gives the code
     table_mode: str | None = None
 
@@ -52,8 +55,8 @@ class Sense:
         return self.mode if self.mode is not None else self.table_mode
 
 
-_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target",
-         "confidence", "source_sector", "carried", "complement", "subject"}
+_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target", "needs_target",
+         "acomp", "confidence", "source_sector", "carried", "complement", "subject"}
 
 
 class _StrictLoader(yaml.BaseLoader):
@@ -93,6 +96,8 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
         carried=str(spec.get("carried", "false")).lower() == "true",
         complement=str(spec.get("complement", "false")).lower() == "true",
+        needs_target=str(spec.get("needs_target", "false")).lower() == "true",
+        acomp=tuple(spec.get("acomp") or ()),
         subject=tuple(spec.get("subject") or ()),
         )
     except TacitusError as exc:  # fail early on a code, type or mode the ontology does not know

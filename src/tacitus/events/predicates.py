@@ -16,6 +16,7 @@ from tacitus.events.patterns import PatternBook, Sense
 
 ACTOR_SENTINEL = "*actor"  # obj: the direct object must name an actor
 ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
+NONE_SENTINEL = "*none"  # obj: the verb must have no direct object
 
 
 @dataclass
@@ -155,10 +156,15 @@ class PredicateFinder:
                 continue
             if s.prep and s.prep not in preps:
                 continue
+            if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
+                continue
             if s.subject and not any(syntax.object_lemmas(c) & set(s.subject) for c in tok.children
                                      if c.dep_ in labels.nominal_subject):
                 continue
-            if s.obj:
+            if NONE_SENTINEL in s.obj:
+                if dobj is not None:
+                    continue
+            elif s.obj:
                 if dobj is None:
                     continue
                 if ANY_SENTINEL in s.obj:
@@ -175,6 +181,16 @@ class PredicateFinder:
                 continue
             return s
         return None
+
+    def _adjective_complements(self, verb: Token) -> set[str]:
+        """The verb's adjectival complements as words, "not guilty" when one is negated ("pleaded not guilty")."""
+        labels = self.g.labels
+        out = set()
+        for c in verb.children:
+            if c.dep_ in labels.adjective_complement:
+                negated = any(n.dep_ in labels.negation for n in c.children)
+                out.add(("not " if negated else "") + c.lemma_.lower())
+        return out
 
     def _object_words(self, dobj: Token) -> set[str]:
         """The object's lemmas; an event noun is its own object ("announced a suspension of aid" is about a

@@ -58,8 +58,9 @@ class Roles:
                 actor = replace(actor, text=tok.text)
         elif tok.pos_ in tags.pronoun_or_determiner:
             actor = None
-        elif tok.lower_ in self.k.patterns.collective_nouns and (members := syntax.prep_objects(tok, self.g.words.of[0])):
-            # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": who the members are
+        elif (tok.lower_ in self.k.patterns.collective_nouns or tok.ent_type_ in self.g.entities.number) \
+                and (members := syntax.prep_objects(tok, self.g.words.of[0])):
+            # "thousands of Iraqi Kurds", "a group of Moroccan diplomats", "three of the hostages": the members
             found = self.actor(members[0], job)
             actor = replace(found, text=syntax.phrase_span(tok).text) if found is not None else None
         else:
@@ -109,7 +110,7 @@ class Roles:
         if actor is not None and (actor.country or actor.sector):
             return actor  # "one third of the guerrillas" is the guerrillas
         if tok.ent_type_ in self.g.entities.not_actor:
-            return None  # "on Monday", "15 of them"
+            return None  # "on Monday", "15 of them" (a number of people named by "of" is resolved above)
         if tok.pos_ not in self.g.tags.nominal:
             return actor
         # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns;
@@ -271,12 +272,19 @@ class Roles:
             if unknown is None:
                 return []
             sources = [unknown]
+        if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
+                and not self._together(pred, sources):
+            return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
         mod = self.modality.of(pred.head)
         info = self.onto.lookup(pred.code)
         nested = nesting(pred, pred_tokens, self.g)
         out = []
         for s_tok, src in sources:
-            pairs = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i] or [(None, None)]
+            others = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i]
+            pairs = [(t_tok, tgt) for t_tok, tgt in others if not same_actor(src, tgt)]
+            if others and not pairs:
+                continue  # the one acted on is the actor itself ("Martin thanked Martin"): a misreading
+            pairs = pairs or [(None, None)]
             for t_tok, tgt in pairs:
                 out.append(Draft(
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
@@ -287,9 +295,28 @@ class Roles:
                 ))
         return out
 
+    def _together(self, pred: Predicate, sources: list) -> bool:
+        """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with
+        nothing else acted on ("the two ministers met", "Libyan militias fought in Benghazi")."""
+        if not (self.onto.is_a(pred.sense.plover_type, "meeting") or self.onto.is_a(pred.sense.plover_type,
+                                                                                      "violence")):
+            return False
+        if pred.kind == "verb" and self.syntax.direct_object(pred.token) is not None:
+            return False  # "fighting crime": something is acted on, and it is nobody
+        return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural for tok, _ in sources)
+
     def _adjective_sector(self, tok: Token, actor: Actor, sector: str) -> Actor:
         """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""
         if tok.dep_ in self.g.labels.modifier and tok.pos_ in self.g.tags.adjective_or_name and actor.country:
             if actor.sector in (None, "GOV") and actor.kb_id in (None, actor.country):
                 return replace(actor, sector=sector)
         return actor
+
+
+def same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """The same person or body on both sides: one knowledge-base entry, or one name."""
+    if a is None or b is None:
+        return False
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id and a.sector == b.sector
+    return bool(a.name and b.name and a.name.casefold() == b.name.casefold())
