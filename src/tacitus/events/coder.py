@@ -163,6 +163,7 @@ class EventCoder:
     def _actor(self, tok: Token, ctx, cache: dict[int, Actor | None]) -> Actor | None:
         if tok.i in cache:
             return cache[tok.i]
+        cache[tok.i] = None  # visited: a chain of antecedents and owners that loops back here ends with no actor
         if is_pronoun(tok):
             earlier = antecedent(tok)
             actor = self._actor(earlier, ctx, cache) if earlier is not None else None
