@@ -23,3 +23,11 @@ def loop_pronoun(folder: Path) -> Path:
     path = folder / "loop-pronoun.txt"
     path.write_text(LOOP_PRONOUN, encoding="utf-8")
     return path
+
+
+def three_articles(folder: Path) -> Path:
+    """A folder of three good articles (coded in one batch of documents)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("kenya", KENYA), ("egypt", EGYPT), ("uganda", UGANDA)):
+        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder

@@ -6,6 +6,7 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from tacitus.failures import Failure, failure, reject
 from tacitus.records import Document, Event, InputStatus, is_unresolved
 from tacitus.settings import Settings
 
@@ -63,13 +64,34 @@ class Coder:
                 runs.append((" ".join(current), start))
         return runs
 
-    def code(self, documents: list[Document]) -> list[list[Event]]:
-        """Events of each document, in the order given."""
+    def _parse(self, documents: list[Document]) -> list[list]:
+        """The parsed paragraphs (or runs of sentences) of each document, parsed in batches across documents."""
         items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._parse_units(doc)]
         parsed: list[list] = [[] for _ in documents]
         for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
             parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
-        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, parsed)]
+        return parsed
+
+    def code(self, documents: list[Document]) -> list[list[Event]]:
+        """Events of each document, in the order given (an exception stops the whole list)."""
+        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, self._parse(documents))]
+
+    def code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
+        """Events of each document, in the order given; a document that raises gets a Failure in its place and
+        the others are coded all the same (a batch whose parse fails is parsed again one document at a time)."""
+        try:
+            parsed = self._parse(documents)
+        except Exception as exc:  # noqa: BLE001 - isolate the document that raised
+            if len(documents) == 1:
+                return [failure(exc, "coding")]
+            return [result for doc in documents for result in self.code_each([doc])]
+        results: list[list[Event] | Failure] = []
+        for doc, paras in zip(documents, parsed):
+            try:
+                results.append(self.coder.code_document(doc, paras))
+            except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
+                results.append(failure(exc, "coding"))
+        return results
 
     def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> list[Event]:
         """Code a piece of plain text (cleaned like any other input)."""
@@ -88,9 +110,9 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = Coder(settings)
 
 
-def _work(documents: list[Document]) -> list[list[Event]]:
+def _work(documents: list[Document]) -> list[list[Event] | Failure]:
     assert _WORKER is not None
-    return _WORKER.code(documents)
+    return _WORKER.code_each(documents)
 
 
 def _chunks(pairs: Iterable[tuple[InputStatus, Document | None]], size: int):
@@ -107,7 +129,9 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
         skip: set[str] | None = None) -> Iterator[tuple[InputStatus, Document | None, list[Event]]]:
     """Code every input; yields each input's status (with its document and events) in input order.
 
-    ``skip`` holds doc ids already done (for example present in the store): they are reported as skipped.
+    ``skip`` holds doc ids already done (for example present in the store): they are reported as skipped. A
+    document whose reading or coding raises is rejected with a one-line reason (``internal error: ...``) and its
+    traceback goes to the ``tacitus.failures`` log; the run goes on.
     """
     from tacitus.ingest import iter_inputs
 
@@ -127,6 +151,9 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
                     yield status, doc, []
                     continue
                 events = next(it)
+                if isinstance(events, Failure):
+                    yield reject(status, events), None, []
+                    continue
                 status.events = len(events)
                 status.unresolved_actors = sum(is_unresolved(a) for e in events for a in (e.source, e.target))
                 yield status, doc, events
@@ -143,7 +170,7 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
     if settings.workers <= 1:
         coder = Coder(settings)
         for group in groups:
-            yield from emit(group, coder.code(todo(group)))
+            yield from emit(group, coder.code_each(todo(group)))
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
     with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
