@@ -148,7 +148,10 @@ class _Batch:
             page = extract(html, url=rec.url)
             text = page.text
             if not text.strip():
-                return _status(rec, "rejected", "no text found in the HTML"), None
+                reason = "no text found in the HTML" + (f" ({page.note})" if page.note else "")
+                return _status(rec, "rejected", reason), None
+            if page.note:
+                notes.append(page.note)
         if len(text) > MAX_ARTICLE_CHARS:
             return _status(rec, "rejected", _too_large(len(text), MAX_ARTICLE_CHARS, "article")), None
         title = normalise_title(rec.title) or (page.title if page else None)
