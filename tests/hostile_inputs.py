@@ -17,6 +17,12 @@ LOOP_PRONOUN = ("Police in Nairobi said protesters attacked a police station on 
 KENYA = "Kenyan police arrested dozens of protesters in Nairobi on Tuesday."
 EGYPT = "Egyptian police arrested dozens of protesters in Cairo on Tuesday."
 UGANDA = "The Kenyan president met the Ugandan president in Nairobi on Monday."
+# one article per hostile input, so that none is a copy of another when they share a folder
+SUDAN = "Sudanese troops attacked rebel fighters in Darfur on Sunday."
+ETHIOPIA = "Ethiopian troops clashed with Eritrean soldiers near the border on Wednesday."
+SOMALIA = "The Somali president met the Kenyan foreign minister in Mogadishu on Thursday."
+NIGERIA = "Nigerian soldiers attacked militants in Borno state on Saturday."
+GHANA = "Ghana's president condemned the attack on protesters in Accra."
 
 
 def loop_pronoun(folder: Path) -> Path:
@@ -44,7 +50,7 @@ def surrogate_id(folder: Path) -> Path:
     """A JSONL record whose id is a lone surrogate escape, then a good record."""
     path = folder / "surrogate-id.jsonl"
     path.write_text('{"id": "x\\udfff", "text": "' + EGYPT + '"}\n'
-                    '{"id": "fine", "text": "' + UGANDA + '"}\n', encoding="ascii")
+                    '{"id": "fine", "text": "' + SUDAN + '"}\n', encoding="ascii")
     return path
 
 
@@ -52,7 +58,7 @@ def utf16_jsonl(folder: Path) -> Path:
     """JSONL as PowerShell writes it by default: UTF-16 little-endian with a byte-order mark, CRLF lines."""
     path = folder / "powershell.jsonl"
     lines = ['{"id": "ps1", "text": "Ugandan police arrested opposition supporters in Kampala on Monday."}',
-             '{"id": "ps2", "text": "Police in Dar es Salaam dispersed protesters outside the Kenyan embassy."}']
+             '{"id": "ps2", "text": "Tanzanian police detained two journalists in Dar es Salaam on Friday."}']
     path.write_bytes("\r\n".join(lines + [""]).encode("utf-16"))
     return path
 
@@ -78,23 +84,23 @@ def long_csv_line(folder: Path) -> Path:
     is a row of its own with an id the row's author chose."""
     path = folder / "long-line.csv"
     with path.open("wb") as fh:
-        fh.write(b"id,text\r\nc1," + KENYA.encode() + b"\r\n")
+        fh.write(b"id,text\r\nc1," + ETHIOPIA.encode() + b"\r\n")
         head, end = b'c2,"filler', b'",'
         fh.write(head + b"x" * (LONG_LINE_BYTES - len(head) - len(end)) + end)  # exactly 64 MB
         fh.write(b"chosen-id,Leaked text: Egyptian police arrested dozens of protesters in Cairo.\r\n")
-        fh.write(b"c3," + UGANDA.encode() + b"\r\n")
+        fh.write(b"c3," + SOMALIA.encode() + b"\r\n")
     return path
 
 
 def deep_html(folder: Path) -> tuple[Path, Path]:
     """Two pages past lxml's 256 levels: unclosed wrappers above 400 paragraphs, and a page nested to its end."""
     paragraphs = "".join(f"<p>Report {i}: residents of district {i} in Nairobi waited for news.</p>"
-                         for i in range(399)) + f"<p>{KENYA}</p>"
+                         for i in range(399)) + f"<p>{NIGERIA}</p>"
     unclosed = folder / "deep-unclosed.html"
     unclosed.write_text("<html><head><title>Deep</title></head><body>" + "<div><span>" * 150 + paragraphs,
                         encoding="utf-8")
     nested = folder / "deep-nested.html"
-    nested.write_text("<html><body>" + "<div>" * 400 + f"<p>{EGYPT}</p>" + "</div>" * 400 + "</body></html>",
+    nested.write_text("<html><body>" + "<div>" * 400 + f"<p>{GHANA}</p>" + "</div>" * 400 + "</body></html>",
                       encoding="utf-8")
     return unclosed, nested
 
