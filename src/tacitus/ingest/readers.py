@@ -11,7 +11,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping, TextIO
+from typing import IO, Any, Callable, Iterator, Mapping, TextIO
 
 from tacitus.ingest.decode import NotText, binary_kind, decode_bytes, utf8_copy, wide_encoding
 from tacitus.ingest.files import NotRegularFile, open_regular
@@ -268,13 +268,18 @@ def read_jsonl(path: Path, where: str, key: str) -> Iterator[RawRecord]:
 def read_parquet(path: Path, where: str, key: str) -> Iterator[RawRecord]:
     """One article per row, with the columns of a JSONL record (id, text or html, published, title, url,
     publisher); read a row group at a time."""
+    yield from _from_opened(path, where, lambda f: _parquet_rows(f, where, key))
+
+
+def _from_opened(path: Path, where: str, read: Callable[[IO[bytes]], Iterator[RawRecord]]) -> Iterator[RawRecord]:
+    """The records ``read`` finds in the file opened (a regular file only), or the reason it cannot be opened."""
     try:
         f = open_regular(path)
     except OSError as exc:
         yield _reject(where, _os_reason(exc))
         return
     with f:
-        yield from _parquet_rows(f, where, key)
+        yield from read(f)
 
 
 def _parquet_rows(f: IO[bytes], where: str, key: str) -> Iterator[RawRecord]:
@@ -408,29 +413,30 @@ def read_csv(path: Path, where: str, key: str) -> Iterator[RawRecord]:
 def read_warc(path: Path, where: str, key: str) -> Iterator[RawRecord]:
     """HTML and text responses of a WARC file (needs warcio); other record types are not articles."""
     try:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
+        from warcio.archiveiterator import ArchiveIterator  # noqa: F401  (the optional extra)
+        from warcio.exceptions import ArchiveLoadFailed  # noqa: F401
     except ImportError:
         yield _reject(where, WARC_NEEDS)
         return
-    try:
-        f = open_regular(path)
-    except OSError as exc:
-        yield _reject(where, _os_reason(exc))
+    yield from _from_opened(path, where, lambda f: _warc_records(f, where, key))
+
+
+def _warc_records(f: IO[bytes], where: str, key: str) -> Iterator[RawRecord]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if os.fstat(f.fileno()).st_size == 0:
+        yield _reject(where, "file is empty")
         return
-    with f:
-        if os.fstat(f.fileno()).st_size == 0:
-            yield _reject(where, "file is empty")
-            return
-        n = 0
-        try:
-            for n, record in enumerate(ArchiveIterator(f), 1):
-                item = _warc_record(record, f"{where}:{n}", f"{key}:{n}")
-                if item is not None:
-                    yield item
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
-            place = f"after record {n}" if n else "at the start"
-            yield _reject(where, f"cannot read WARC {place}: {exc}")
+    n = 0
+    try:
+        for n, record in enumerate(ArchiveIterator(f), 1):
+            item = _warc_record(record, f"{where}:{n}", f"{key}:{n}")
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
+        place = f"after record {n}" if n else "at the start"
+        yield _reject(where, f"cannot read WARC {place}: {exc}")
 
 
 def _warc_record(record: Any, at: str, default_id: str) -> RawRecord | None:
