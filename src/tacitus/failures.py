@@ -13,6 +13,7 @@ import traceback
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, TextIO
 
@@ -54,6 +55,7 @@ def failure(exc: BaseException, stage: str) -> Failure:
                    traceback="".join(traceback.format_exception(exc)))
 
 
+@lru_cache(maxsize=1024)
 def _module(filename: str) -> str | None:
     """"events.coder" for a file of this package, None for any other."""
     try:
