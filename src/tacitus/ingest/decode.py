@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import tempfile
 from dataclasses import dataclass
+from typing import IO
 
 # Signatures of common binary formats people drop into news folders by mistake.
 _MAGIC = {
@@ -49,6 +51,31 @@ def _bom_encoding(data: bytes) -> str | None:
         if data.startswith(bom):
             return name
     return None
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """"utf-16" or "utf-32" when ``head`` starts with that byte-order mark, else None."""
+    bom = _bom_encoding(head)
+    return bom if bom in ("utf-16", "utf-32") else None
+
+
+def utf8_copy(f: IO[bytes], encoding: str, chunk: int = 1 << 20) -> IO[bytes]:
+    """A temporary UTF-8 copy (deleted when closed) of a UTF-16 or UTF-32 file that starts with its byte-order
+    mark, decoded a chunk at a time, so that line readers can split it on newline bytes. Bytes that are not valid
+    in that encoding become U+FFFD."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    copy = tempfile.TemporaryFile()
+    try:
+        while True:
+            data = f.read(chunk)
+            copy.write(decoder.decode(data, final=not data).encode("utf-8"))
+            if not data:
+                break
+        copy.seek(0)
+    except BaseException:
+        copy.close()
+        raise
+    return copy
 
 
 def binary_kind(data: bytes) -> str | None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tacitus.ingest.dates import normalise_date
+from tacitus.ingest.nesting import parseable
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class ExtractedPage:
     date: str | None = None  # ISO YYYY-MM-DD
     publisher: str | None = None
     url: str | None = None
+    note: str | None = None  # set when the page had to be changed to be parsed (see nesting.py)
 
 
 def looks_like_html(text: str) -> bool:
@@ -48,12 +50,16 @@ def extract(html: str, url: str | None = None) -> ExtractedPage:
     """Main text, title, publication date, publisher and canonical URL of one page.
 
     Uses trafilatura; when it finds no main text (small or broken pages) the visible text of the body
-    is taken instead, so the result has ``text == ""`` only when the page has no text at all.
+    is taken instead, so the result has ``text == ""`` only when the page has no text at all. A page nested deeper
+    than lxml parses is flattened first, with a ``note``.
     """
+    html, note = parseable(html)
     page = _with_trafilatura(html, url)
     if page is not None and page.text.strip():
+        page.note = note
         return page
     fallback = _with_lxml(html)
+    fallback.note = note
     if page is not None:  # keep trafilatura's metadata, take the fallback's text
         fallback.title = page.title or fallback.title
         fallback.date = page.date or fallback.date

@@ -11,9 +11,10 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping, TextIO
+from typing import IO, Any, Callable, Iterator, Mapping, TextIO
 
-from tacitus.ingest.decode import NotText, binary_kind, decode_bytes
+from tacitus.ingest.decode import NotText, binary_kind, decode_bytes, utf8_copy, wide_encoding
+from tacitus.ingest.files import NotRegularFile, open_regular
 from tacitus.ingest.html import looks_like_html
 
 MAX_ARTICLE_CHARS = 2_000_000  # one article's text
@@ -72,14 +73,16 @@ def _size_reason(n: int, unit: str, limit: int) -> str:
 
 def _read_file_bytes(path: Path, limit: int) -> bytes:
     """The whole file, or ``ValueError`` naming its size when it is larger than ``limit`` bytes."""
-    size = path.stat().st_size
-    if size > limit:
-        raise ValueError(_size_reason(size, "bytes", limit))
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > limit:
+            raise ValueError(_size_reason(size, "bytes", limit))
         return f.read(limit + 1)
 
 
 def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, NotRegularFile):
+        return str(exc)
     if isinstance(exc, FileNotFoundError):
         return "no such file or folder"
     if isinstance(exc, IsADirectoryError):
@@ -146,21 +149,29 @@ def read_stdin(stream: TextIO) -> Iterator[RawRecord]:
 
 
 def _open_text_file(path: Path) -> tuple[IO[bytes] | None, str | None]:
-    """The file opened for reading, or the reason it cannot be read as a text file of records."""
+    """The file opened for reading UTF-8 (or single-byte) lines, or the reason it cannot be read as a text file of
+    records. A UTF-16 or UTF-32 file (with its byte-order mark, as PowerShell writes) is read from a UTF-8 copy."""
     try:
-        f = open(path, "rb")
+        f = open_regular(path)
     except OSError as exc:
         return None, _os_reason(exc)
-    reason = _first_bytes_reason(f)
+    head = f.read(8192)
+    f.seek(0)
+    reason = _first_bytes_reason(head)
     if reason:
         f.close()
         return None, reason
+    wide = wide_encoding(head)
+    if wide:
+        with f:
+            try:
+                return utf8_copy(f, wide), None
+            except OSError as exc:
+                return None, f"cannot read: {exc.strerror or exc}"
     return f, None
 
 
-def _first_bytes_reason(f: IO[bytes]) -> str | None:
-    head = f.read(8192)
-    f.seek(0)
+def _first_bytes_reason(head: bytes) -> str | None:
     if not head:
         return "file is empty"
     kind = binary_kind(head)
@@ -257,10 +268,25 @@ def read_jsonl(path: Path, where: str, key: str) -> Iterator[RawRecord]:
 def read_parquet(path: Path, where: str, key: str) -> Iterator[RawRecord]:
     """One article per row, with the columns of a JSONL record (id, text or html, published, title, url,
     publisher); read a row group at a time."""
+    yield from _from_opened(path, where, lambda f: _parquet_rows(f, where, key))
+
+
+def _from_opened(path: Path, where: str, read: Callable[[IO[bytes]], Iterator[RawRecord]]) -> Iterator[RawRecord]:
+    """The records ``read`` finds in the file opened (a regular file only), or the reason it cannot be opened."""
+    try:
+        f = open_regular(path)
+    except OSError as exc:
+        yield _reject(where, _os_reason(exc))
+        return
+    with f:
+        yield from read(f)
+
+
+def _parquet_rows(f: IO[bytes], where: str, key: str) -> Iterator[RawRecord]:
     import pyarrow.parquet as pq
 
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(f)
     except Exception as exc:  # pyarrow raises several kinds for a file that is not Parquet
         yield _reject(where, f"not a readable Parquet file ({type(exc).__name__}: {exc})")
         return
@@ -286,6 +312,48 @@ def _sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
+class _LongLine(Exception):
+    """A physical line longer than MAX_LINE_BYTES: read to its end and dropped."""
+
+    def __init__(self, lineno: int) -> None:
+        super().__init__(lineno)
+        self.lineno = lineno
+
+
+class _CsvLines:
+    """The decoded physical lines of a CSV file, numbered, for ``csv.reader``. A line longer than MAX_LINE_BYTES is
+    read to its end, dropped and raised as ``_LongLine``: the reader starts afresh on the next line, so the record
+    holding it is rejected whole and no part of the line becomes a record of its own."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self._raw = _lines(f)
+        self._pending: list[str] = []
+        self.lineno = 0
+        self.notes: list[str] = []  # decoding notes of the record being read
+
+    def __iter__(self) -> "_CsvLines":
+        return self
+
+    def __next__(self) -> str:
+        if self._pending:
+            return self._pending.pop()
+        lineno, raw = next(self._raw)
+        self.lineno = lineno
+        if raw is None:
+            raise _LongLine(lineno)
+        decoded = decode_bytes(raw, check_binary=False)
+        if decoded.note:
+            self.notes.append(f"line {lineno}: {decoded.note}")
+        return decoded.text.lstrip("\ufeff") if lineno == 1 else decoded.text
+
+    def push_back(self, line: str) -> None:
+        self._pending.append(line)
+
+
+def _long_line_reason(lineno: int) -> str:
+    return f"line {lineno} is longer than {MAX_LINE_BYTES:,} bytes (read to its end and skipped)"
+
+
 def read_csv(path: Path, where: str, key: str) -> Iterator[RawRecord]:
     """A header row naming columns (id, text, html, published, title, url, publisher), then one article a row."""
     csv.field_size_limit(max(csv.field_size_limit(), MAX_HTML_CHARS + 1))
@@ -294,62 +362,50 @@ def read_csv(path: Path, where: str, key: str) -> Iterator[RawRecord]:
         yield _reject(where, reason)
         return
     with f:
-        notes: list[str] = []
-
-        def decoded_lines() -> Iterator[str]:
-            for lineno, raw in enumerate(iter(lambda: f.readline(MAX_LINE_BYTES), b""), 1):
-                decoded = decode_bytes(raw, check_binary=False)
-                if decoded.note:
-                    notes.append(f"line {lineno}: {decoded.note}")
-                yield decoded.text.lstrip("\ufeff") if lineno == 1 else decoded.text
-
-        lines = decoded_lines()
-        first = next(lines, "")
-        while first and not first.strip():
+        lines = _CsvLines(f)
+        try:
             first = next(lines, "")
+            while first and not first.strip():
+                first = next(lines, "")
+        except _LongLine as exc:
+            yield _reject(where, f"cannot read the CSV header: {_long_line_reason(exc.lineno)}")
+            return
         if not first.strip():
             yield _reject(where, "file has only whitespace")
             return
-        delimiter = _sniff_delimiter(first)
-
-        def with_first() -> Iterator[str]:
-            yield first
-            yield from lines
-
-        reader = csv.reader(with_first(), delimiter=delimiter)
+        lines.push_back(first)
+        reader = csv.reader(lines, delimiter=_sniff_delimiter(first))
         try:
             header = [h.strip().lower() for h in next(reader)]
-        except csv.Error as exc:
-            yield _reject(where, f"cannot read the CSV header: {exc}")
+        except (csv.Error, _LongLine) as exc:
+            problem = _long_line_reason(exc.lineno) if isinstance(exc, _LongLine) else f"{exc}"
+            yield _reject(where, f"cannot read the CSV header: {problem}")
             return
         if "text" not in header and "html" not in header:
             found = ", ".join(h for h in header if h) or "none"
             yield _reject(where, f"CSV header has no 'text' or 'html' column (columns: {found})")
             return
-        header_end = reader.line_num
         columns = {name: i for i, name in reversed(list(enumerate(header))) if name in FIELDS}
         count = 0
-        previous_end = header_end
         while True:
-            start = previous_end + 1
+            start = lines.lineno + 1
             try:
                 row = next(reader)
             except StopIteration:
                 break
-            except csv.Error as exc:
-                previous_end = reader.line_num
+            except (csv.Error, _LongLine) as exc:
                 count += 1
-                yield _reject(f"{where}:{start}", f"row at line {start}: CSV error: {exc}")
-                notes.clear()
+                problem = _long_line_reason(exc.lineno) if isinstance(exc, _LongLine) else f"CSV error: {exc}"
+                yield _reject(f"{where}:{start}", f"row at line {start}: {problem}")
+                lines.notes.clear()
                 continue
-            previous_end = reader.line_num
             if not row or (len(row) == 1 and not row[0].strip()):
-                notes.clear()  # a blank line, not a record
+                lines.notes.clear()  # a blank line, not a record
                 continue
             count += 1
             fields = {name: (row[i] if i < len(row) and row[i] != "" else None) for name, i in columns.items()}
-            yield record_from_fields(fields, f"{where}:{start}", f"{key}:{start}", notes)
-            notes.clear()
+            yield record_from_fields(fields, f"{where}:{start}", f"{key}:{start}", lines.notes)
+            lines.notes.clear()
         if count == 0:
             yield _reject(where, "CSV file has a header but no rows")
 
@@ -357,29 +413,30 @@ def read_csv(path: Path, where: str, key: str) -> Iterator[RawRecord]:
 def read_warc(path: Path, where: str, key: str) -> Iterator[RawRecord]:
     """HTML and text responses of a WARC file (needs warcio); other record types are not articles."""
     try:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
+        from warcio.archiveiterator import ArchiveIterator  # noqa: F401  (the optional extra)
+        from warcio.exceptions import ArchiveLoadFailed  # noqa: F401
     except ImportError:
         yield _reject(where, WARC_NEEDS)
         return
-    try:
-        f = open(path, "rb")
-    except OSError as exc:
-        yield _reject(where, _os_reason(exc))
+    yield from _from_opened(path, where, lambda f: _warc_records(f, where, key))
+
+
+def _warc_records(f: IO[bytes], where: str, key: str) -> Iterator[RawRecord]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if os.fstat(f.fileno()).st_size == 0:
+        yield _reject(where, "file is empty")
         return
-    with f:
-        if os.fstat(f.fileno()).st_size == 0:
-            yield _reject(where, "file is empty")
-            return
-        n = 0
-        try:
-            for n, record in enumerate(ArchiveIterator(f), 1):
-                item = _warc_record(record, f"{where}:{n}", f"{key}:{n}")
-                if item is not None:
-                    yield item
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
-            place = f"after record {n}" if n else "at the start"
-            yield _reject(where, f"cannot read WARC {place}: {exc}")
+    n = 0
+    try:
+        for n, record in enumerate(ArchiveIterator(f), 1):
+            item = _warc_record(record, f"{where}:{n}", f"{key}:{n}")
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
+        place = f"after record {n}" if n else "at the start"
+        yield _reject(where, f"cannot read WARC {place}: {exc}")
 
 
 def _warc_record(record: Any, at: str, default_id: str) -> RawRecord | None:
