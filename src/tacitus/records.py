@@ -76,6 +76,10 @@ class Actor:
     country: str | None = None  # ISO-3166 alpha-3 or a PLOVER non-state code (IGO, UNO, ...)
     sector: str | None = None  # primary PLOVER/CAMEO sector code (GOV, MIL, ...)
     kb_id: str | None = None  # id in the actor knowledge base, when resolved there
+    # where the country came from: "mention" (the actor's own words: a name, a title, a nationality adjective,
+    # an apposition), "residence", "place" (where the act happened), "setting" (the country the story happens
+    # in, for an unnamed domestic agent), "other party" (a domestic agent of the other party's country)
+    country_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

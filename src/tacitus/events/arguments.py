@@ -194,6 +194,10 @@ class Syntax:
             objs = self.children(head, labels.object)
             if objs:
                 return objs
+            if head.pos_ in tags.verbal and self.is_passive(head) and not self.prep_objects(head, self.fn.by[0]):
+                # "the minister is set to visit", "X was forced to resign", "Y was asked to leave": the one the
+                # passive is about does the infinitive
+                return self.children(head, labels.passive_subject)
             if head.pos_ in tags.verbal:
                 return self.verb_subjects(head)
             if head.pos_ in tags.adjective and head.dep_ in labels.adjective_complement:

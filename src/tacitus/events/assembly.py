@@ -56,18 +56,19 @@ class Assembly:
             location = a.places.get(key) or a.places.get(None)
             if location is not None:
                 location = replace(location, basis="clause" if key in a.places else "sentence")
-            source = placed(d.source, d.target, location)
+            setting = job.context.home_country
+            source = placed(d.source, d.target, location, setting, speaker=self.onto.is_a(d.plover, "verbal"))
             where = key if key in a.places else None
             named_as = a.place_text.get(where)
             # a place where somebody speaks ("criticised X in Tokyo"), or where a person does something, says
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does
             venue = where in a.venues and not self.onto.is_a(d.plover, "place_recipient") and (
                 self.onto.is_a(d.plover, "verbal") or self.syntax.is_person(d.source_tok))
-            target = placed(d.target, source, location) or recipient_from_place(
+            target = placed(d.target, source, location, setting) or recipient_from_place(
                 self.onto, d.plover, source, location, named_as, venue=venue)
             if target is not None and not (target.country or target.sector) and location is not None \
                     and location.country and not target.name and not venue:
-                target = replace(target, country=location.country)  # "shelled the village" in Idlib: Syria's
+                target = replace(target, country=location.country, country_basis="place")  # "shelled the village"
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")

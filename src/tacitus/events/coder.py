@@ -35,6 +35,7 @@ from tacitus.events.places import PlaceReader, with_document_focus
 from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
 from tacitus.events.roles import Roles
+from tacitus.events.setting import SettingReader
 from tacitus.records import Document, Event
 
 Stage = Callable[[SentenceJob], None]
@@ -63,6 +64,7 @@ class EventCoder:
         self.places = PlaceReader(k.gazetteer, k.resolver, self.grammar, k.ontology)
         self.finder = PredicateFinder(k.patterns, k.words, self.syntax, k.framing, k.mode_cues, k.ontology)
         self.roles = Roles(k, self.syntax, self.modality, self.places)
+        self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar)
         self.stages: list[tuple[str, Stage]] = []
         for entry in stages:
             name = entry if isinstance(entry, str) else getattr(entry, "stage_name", getattr(entry, "__name__", "stage"))
@@ -89,6 +91,8 @@ class EventCoder:
         """Code a document whose paragraphs were parsed (in order) into ``paragraphs``: spaCy Docs, or (Doc,
         number of the document sentence it starts at) when only some sentences were parsed."""
         context = self.new_context(document)
+        context.home_country = self.settings.setting([p[0] if isinstance(p, tuple) else p for p in paragraphs],
+                                                     document.text)
         events: list[Event] = []
         index = 0
         for para in paragraphs:

@@ -25,8 +25,9 @@ ROLES: dict[str, tuple[str, ...]] = {
                "particle", "negation", "condition_mark", "adverb", "auxiliary", "plain_auxiliary",
                "adjective_complement", "complement", "open_complement", "clausal_complement", "relative_clause",
                "noun_clause", "adverbial_clause", "conjunct", "phrase", "modality_climb", "own_clause",
-               "speech_barrier", "intention_links", "noun_content"),
-    "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number"),
+               "speech_barrier", "intention_links", "noun_content", "attribute"),
+    "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number",
+                 "nationality"),
     "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
              "pronoun_or_determiner", "preposition", "past_participle", "gerund", "plural"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "possessive_determiners", "relative_adverbs",
@@ -35,7 +36,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",
               "grievance_preps", "protest_nouns", "protest_preps", "in_protest", "purpose_objects", "purpose_preps",
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier",
-              "hinges", "senses_with_particles"),
+              "hinges", "senses_with_particles", "attributive_verbs"),
     "inflection": ("prefixes", "lemma_guesses"),
 }
 

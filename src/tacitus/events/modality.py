@@ -32,8 +32,11 @@ class ModalityWords:
     future_adjectives: frozenset[str]
     future_nouns: frozenset[str]
     negating_nouns: frozenset[str]
+    possibility_nouns: frozenset[str]
+    nobody_subjects: frozenset[str]
     refusal_nouns: frozenset[str]
     obligation_aux: frozenset[str]
+    generic_addressees: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
 
@@ -63,6 +66,10 @@ class ModalityReader:
 
     def _own(self, tok: Token) -> str | None:
         words, labels, fn = self.words, self.g.labels, self.g.words
+        for c in tok.children:
+            if c.dep_ in labels.subject and (c.lower_ in words.nobody_subjects or any(
+                    d.dep_ in labels.determiner and d.lower_ in fn.negative_determiners for d in c.children)):
+                return "negated"  # "no armies marched", "none of the parties signed"
         for c in tok.children:
             low = c.lower_
             if c.dep_ in labels.negation or (c.dep_ in labels.determiner and low in fn.negative_determiners
@@ -109,6 +116,8 @@ class ModalityReader:
             if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
                     and value == "asserted":
                 value = "future"  # "is willing to withdraw", "is committed to opening"
+            if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.possibility_nouns:
+                return Modality("hypothetical", self.speech_above(head))  # "fears of an attack"
             if dep in labels.noun_content and head.pos_ in tags.noun and head.lemma_.lower() in words.allegation_nouns:
                 # "denied charges that it tortured a priest": alleged, and here denied
                 denied = head.head.lemma_.lower() in words.negating_verbs

@@ -66,6 +66,7 @@ class Ontology:
     appeal: dict[str, str]
     unidentified_sectors: dict[str, str]
     modes: dict[str, frozenset[str]]  # PLOVER type -> the modes the ontology defines for it
+    state_agents: dict[str, str]  # mode of an act only a state does -> the sector that does it
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -93,7 +94,8 @@ class Ontology:
                    statement_roots=tuple(str(r) for r in spec.get("statement_roots") or ()),
                    appeal={k: str(v) for k, v in (spec.get("appeal") or {}).items()},
                    unidentified_sectors={k: str(v) for k, v in (spec.get("unidentified_sectors") or {}).items()},
-                   modes={str(t): frozenset(str(m) for m in ms or ()) for t, ms in (spec.get("modes") or {}).items()})
+                   modes={str(t): frozenset(str(m) for m in ms or ()) for t, ms in (spec.get("modes") or {}).items()},
+                   state_agents={str(k): str(v) for k, v in (spec.get("state_agents") or {}).items()})
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")
@@ -136,8 +138,13 @@ class Ontology:
         return self.lookup(code).quad_class in self.quads[quads]
 
     def is_statement(self, code: str) -> bool:
-        """A public statement (CAMEO 01), which PLOVER does not code as an event."""
-        return code[:2] in self.statement_roots
+        """A public statement (CAMEO 01) that the table gives no PLOVER type: PLOVER does not code it."""
+        return code[:2] in self.statement_roots and self.lookup(code).plover_type is None
+
+    def state_agent(self, mode: str | None) -> str | None:
+        """The sector of the state organ that does an act of this mode when the text names nobody ("was
+        arrested": the police), or None for acts others do too."""
+        return self.state_agents.get(mode or "")
 
     def unidentified_sector(self, plover_type: str | None) -> str:
         return self.unidentified_sectors["violence" if self.is_a(plover_type, "violence") else "other"]

@@ -13,6 +13,7 @@ from tacitus.records import NON_STATE_CODES, Actor, Event, Location
 
 # Actor codes that name no state: the non-state bodies, a people (KUR), regions and territories (AFR, WSB, ...).
 NOT_STATES = NON_STATE_CODES | {"KUR", "AFR", "ASA", "MEA", "WSB"}
+NOT_STATE_SECTORS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "UNK"}  # sectors that belong to no one country
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
 
 
@@ -90,17 +91,29 @@ def with_document_focus(events: list[Event]) -> list[Event]:
     return [e if e.location is not None else replace(e, location=focus) for e in events]
 
 
-def placed(actor: Actor | None, other: Actor | None, location: Location | None) -> Actor | None:
-    """An actor known only by its sector ("opposition leaders", "jihadist fighters") belongs to the country
-    where the event took place, or, for domestic sectors, to the other party's country ("Kenyan police
-    arrested opposition leaders")."""
-    if actor is None or actor.country or not actor.sector:
+def placed(actor: Actor | None, other: Actor | None, location: Location | None,
+           setting: str | None = None, *, speaker: bool = False) -> Actor | None:
+    """An actor known only by its sector ("opposition leaders", "jihadist fighters", "the police") belongs to
+    the country where the event took place, else to the country the story happens in, else, for domestic
+    sectors, to the other party's country ("Kenyan police arrested opposition leaders"). A ``speaker`` (the
+    source of a statement) belongs to the story's country before the place the statement is about ("leaders
+    condemned the atrocities in Kashmir"). The actor records which (``country_basis``); an actor whose own
+    words give a country keeps it ("mention")."""
+    if actor is None:
+        return None
+    if actor.country:
+        return actor if actor.country_basis else replace(actor, country_basis="mention")
+    if not actor.sector:
         return actor  # (an unidentified armed group is placed where it acts, as ACLED and POLECAT do)
+    if speaker and setting and actor.sector not in NOT_STATE_SECTORS:
+        return replace(actor, country=setting, country_basis="setting")
     if location is not None and location.country:
-        return replace(actor, country=location.country)
+        return replace(actor, country=location.country, country_basis="place")
+    if setting and actor.sector not in NOT_STATE_SECTORS:
+        return replace(actor, country=setting, country_basis="setting")
     if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country
             and other.country not in NOT_STATES):
-        return replace(actor, country=other.country)
+        return replace(actor, country=other.country, country_basis="other party")
     return actor
 
 
@@ -112,7 +125,7 @@ def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, 
     if ontology.is_a(plover, "protest") and (location is None or not location.country):
         # a protest named against nobody is against the authorities of the protesters' country
         if source.country and source.country not in NOT_STATES:
-            return Actor(text="", country=source.country)
+            return Actor(text="", country=source.country, country_basis=source.country_basis)
         return None
     if location is None or not location.country:
         return None
@@ -121,7 +134,7 @@ def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, 
     if location.country == source.country and ontology.is_a(plover, "not_at_home"):
         return None
     return Actor(text=named_as or location.name, name=location.name, country=location.country,
-                 sector="GOV" if ontology.is_a(plover, "meeting") else None)
+                 sector="GOV" if ontology.is_a(plover, "meeting") else None, country_basis="place")
 
 
 def context_countries(drafts) -> list[str]:

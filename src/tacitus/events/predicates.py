@@ -78,7 +78,7 @@ class PredicateFinder:
                     consumed.update(d.i for d in tok.children if d.dep_ in labels.object
                                     and d.lemma_.lower() in sense.obj)
         for tok in sent:
-            if tok.pos_ in tags.noun and tok.i not in consumed:
+            if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):
                 senses = self.patterns.nouns.get(tok.lemma_.lower())
                 light = self._carrier(tok)
                 sense = self._match_noun(tok, senses, carried=light is not None) if senses else None
@@ -90,6 +90,13 @@ class PredicateFinder:
         for pred in preds:
             self._apply_mode_cues(pred)
         return preds
+
+    def _characterises(self, noun: Token) -> bool:
+        """An event noun that only characterises something: "North Korea poses a threat", "it is an attack on
+        democracy", "called the shooting an act of cowardice"."""
+        head = noun.head
+        return (noun.dep_ in self.g.labels.attribute and head.pos_ in self.g.tags.verbal
+                and head.lemma_.lower() in self.g.words.attributive_verbs)
 
     def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its

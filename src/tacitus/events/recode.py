@@ -35,7 +35,22 @@ class Recode:
         drafts.extend(self.demands(job, drafts))
         for d in drafts:
             self.by_modality(d)
+        drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
+
+    def one_act(self, drafts: list[Draft]) -> list[Draft]:
+        """Coordinated verbs of one type sharing their actor tell one act: "shot and killed two students and
+        wounded 13 other people" is one assault (its first verb's), not three."""
+        conj = self.syntax.g.labels.conjunct
+        kept = []
+        for d in drafts:
+            head = d.pred.token
+            first = head.head if head.dep_ in conj else None
+            if first is not None and any(o.pred.token.i == first.i and o.plover == d.plover
+                                         and o.source_tok.i == d.source_tok.i for o in drafts if o is not d):
+                continue
+            kept.append(d)
+        return kept
 
     def threat_code(self, plover: str | None, mode: str | None) -> tuple[str, str | None] | None:
         """Code and mode of a threat to carry out a harmful act of this type and mode ("plans to impose
@@ -101,6 +116,8 @@ class Recode:
                 actor = self.roles.actor(tok, job)
                 if actor is None or not (actor.country or actor.sector) or actor.code == speaker.code:
                     continue
+                if not (actor.name or actor.kb_id) and (actor.sector or "").lower() in self.words.generic_addressees:
+                    continue  # "people must be patient": advice to everybody, no demand on anyone
                 if (speaker_toks[0].i, tok.i) in demanded:
                     continue
                 pred = Predicate(speech, Sense.of(onto, speech.lemma_.lower(), demand.code), "verb")

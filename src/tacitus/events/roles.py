@@ -52,8 +52,8 @@ class Roles:
         if syntax.is_pronoun(tok):
             earlier = syntax.antecedent(tok)
             actor = self.actor(earlier, job) if earlier is not None else None
-            if actor is None:
-                actor = job.context.last_actor()
+            if actor is None:  # the last person for "he"/"she", the last group or state for "they"/"it"/"we"
+                actor = job.context.last_actor(person=tok.lower_ in self.g.words.person_pronouns)
             if actor is not None:
                 actor = replace(actor, text=tok.text)
         elif tok.pos_ in tags.pronoun_or_determiner:
@@ -85,7 +85,7 @@ class Roles:
         if actor is not None and actor.country:
             home = self.residence(tok)
             if home and home != actor.country:
-                actor = replace(actor, country=home)
+                actor = replace(actor, country=home, country_basis="residence")
         return actor
 
     def residence(self, tok: Token) -> str | None:
@@ -123,7 +123,7 @@ class Roles:
         text = self.syntax.phrase_span(tok).text
         found = self.places.place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv"
         if found is not None and found[1].country:
-            return Actor(text=text, name=found[1].name, country=found[1].country)
+            return Actor(text=text, name=found[1].name, country=found[1].country, country_basis="mention")
         return actor or Actor(text=text)
 
     def speaker(self, verb: Token, job: SentenceJob) -> Actor | None:
@@ -147,6 +147,10 @@ class Roles:
         sources = sources or found
         targets = []
         for t in sense.targets:
+            if t == "dobj":  # the carrying verb's object: "took the suspect into custody"
+                obj = syntax.direct_object(pred.light) if pred.light is not None else None
+                targets += [obj] if obj is not None and obj.i != tok.i else []
+                continue
             targets += syntax.prep_objects(tok, t)
             if pred.light is not None and t not in self.g.words.light_not_targets:
                 targets += syntax.prep_objects(pred.light, t)
@@ -230,6 +234,11 @@ class Roles:
         """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
         "the former president has been accused of fraud") has an unidentified source; an accident is not."""
         passive = pred.kind == "verb" and self.syntax.is_passive(pred.token)
+        state = self.onto.state_agent(pred.mode) if passive and not src_toks else None
+        if state is not None:
+            # "were sentenced", "weapons have been seized", "was arrested": acts only the state does, by the
+            # organ that does them (placed later in the country where it happens or the story is set)
+            return pred.token, Actor(text="", sector=state)
         if self.onto.quad_is(pred.code, "cooperation") and not passive:
             return None  # "three Russians were released": a passive names the act even without its author
         if not any(a.country or a.sector for _, a in targets):

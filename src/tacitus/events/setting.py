@@ -1,0 +1,76 @@
+"""The country a story happens in, read from the whole document before its sentences are coded.
+
+Unnamed domestic agents ("police arrested dozens", "the ministry said", "protesters marched") belong to the country
+where the story happens unless the text says otherwise. That country is the one the document's places and
+nationality words name most: towns and regions count for their country, countries and demonyms for themselves.
+A dateline ("ISLAMABAD: ...", "LAGOS, May 28 (Xinhua) --", "WASHINGTON (Reuters) -") names where the story is
+told from: its country is the setting. Without one, a country is the setting when it has at least
+:data:`MIN_MENTIONS` mentions (or all of them) and :data:`MIN_SHARE` of all, and no other has as many (a story
+told from Islamabad about India names India more often than Pakistan; its domestic agents are still Pakistan's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from tacitus.events.grammar import Grammar
+from tacitus.records import NON_STATE_CODES
+
+MIN_MENTIONS = 2
+MIN_SHARE = 0.4
+# A place in capitals opening the text, then a comma, a colon, an agency in brackets or a dash.
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:\s*,[^\n]{0,40}?)?\s*(?::|\(|--|—|–| - )")
+
+
+class SettingReader:
+    def __init__(self, gazetteer, resolver, grammar: Grammar) -> None:
+        self.gazetteer, self.resolver, self.g = gazetteer, resolver, grammar
+
+    def counts(self, docs: list[Doc]) -> Counter:
+        """Mentions of each country by its places and nationality words."""
+        found: Counter = Counter()
+        cache: dict[str, str | None] = {}
+        ents = self.g.entities
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ not in ents.place and ent.label_ not in ents.nationality:
+                    continue
+                key = f"{ent.label_}:{ent.text}"
+                if key not in cache:
+                    cache[key] = self._country(ent)
+                if cache[key]:
+                    found[cache[key]] += 1
+        return found
+
+    def _country(self, ent) -> str | None:
+        if ent.label_ in self.g.entities.nationality:
+            actor = self.resolver.resolve_text(ent.text)
+            country = actor.country if actor is not None else None
+        else:
+            loc = self.gazetteer.resolve(ent.text)
+            country = loc.country if loc is not None else None
+        return country if country and country not in NON_STATE_CODES else None
+
+    def dateline_country(self, text: str) -> str | None:
+        """The country of the place a dateline names, if the text opens with one."""
+        m = DATELINE.match(text)
+        if m is None:
+            return None
+        loc = self.gazetteer.resolve(m.group(1).strip().title())
+        return loc.country if loc is not None and loc.country not in NON_STATE_CODES else None
+
+    def setting(self, docs: list[Doc], text: str = "") -> str | None:
+        """The document's country, or None when no country clearly leads."""
+        dateline = self.dateline_country(text) if text else None
+        if dateline:
+            return dateline
+        found = self.counts(docs)
+        if not found:
+            return None
+        country, n = found.most_common(1)[0]
+        total = sum(found.values())
+        tied = sum(1 for c in found.values() if c == n) > 1
+        return country if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied else None

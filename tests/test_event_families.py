@@ -1,0 +1,124 @@
+"""Who did what to whom, family by family: actor countries from the text and the story's setting, acts only a
+state does, missed verbs and event nouns, characterisations and one event per act. Team-written sentences and
+short articles with exact codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.coding import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def coded(coder, text: str, published: str = "2022-05-10"):
+    return [(e.plover_type, e.cameo_code, e.source.code, e.target.code if e.target else None)
+            for e in coder.code_text(text, published=published) if e.modality == "asserted"]
+
+
+def one(coder, text: str):
+    events = [e for e in coder.code_text(text, published="2022-05-10") if e.modality == "asserted"]
+    assert len(events) == 1, [(e.plover_type, e.source.code) for e in events]
+    return events[0]
+
+
+# ---- 1 and 8: the actor's country, and where it came from ----------------------------------------------------
+def test_unnamed_domestic_agents_belong_to_the_country_where_the_act_happens(coder):
+    e = one(coder, "Police arrested dozens of protesters in Nairobi.")
+    assert (e.source.code, e.source.country_basis, e.target.code) == ("KEN COP", "place", "KEN CVL")
+
+
+def test_a_dateline_sets_the_story_and_its_speakers(coder):
+    text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
+            "The leaders condemned the atrocities in Kashmir.")
+    events = coder.code_text(text, published="2022-05-10")
+    support = next(e for e in events if e.plover_type == "SUPPORT")
+    assert (support.source.country, support.source.country_basis) == ("PAK", "setting")
+    accuse = next(e for e in events if e.plover_type == "ACCUSE")
+    # a speaker belongs to the story's country, not to the place the statement is about
+    assert (accuse.source.country, accuse.source.country_basis) == ("PAK", "setting")
+
+
+def test_a_named_country_is_the_actors_own(coder):
+    e = one(coder, "The Kenyan president assured the UN chief of full cooperation.")
+    assert (e.plover_type, e.cameo_code, e.source.code, e.target.code) == ("AGREE", "030", "KEN GOV", "UNO GOV")
+    assert e.source.country_basis == "mention"
+
+
+# ---- acts only a state does, with nobody named ----------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Three opposition leaders were arrested in Harare on Monday.", ("COERCE", "173", "ZWE COP", "ZWE OPP")),
+    ("Two Ugandan journalists were sentenced to five years in Kampala.", ("SANCTION", "1731", "UGA JUD", "UGA JRN")),
+])
+def test_agentless_passives_of_state_acts_are_the_states(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+# ---- 10: missed verbs and event nouns -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("A Cairo court acquitted the former interior minister.", ("CONCEDE", "080", "EGY JUD", "EGY ELI")),
+    ("The Republican senator objected to the nomination.", ("ACCUSE", "110", "USA LEG", "")),
+    ("The German chancellor arrived in Paris on Monday.", ("CONSULT", "042", "DEU GOV", "FRA GOV")),
+    ("Washington abandoned the nuclear treaty with Moscow.", ("SANCTION", "161", "USA GOV", "RUS GOV")),
+    ("The Egyptian court overruled the presidential decree.", ("REJECT", "120", "EGY JUD", "")),
+    ("Police took the suspect into custody in Santee.", ("COERCE", "173", "USA COP", "USA CRM")),
+    ("North Korea conducted a missile test on Tuesday.", ("MOBILIZE", "150", "PRK GOV", None)),
+    ("A federal grand jury indicted the former mayor of Chicago on fraud charges.",
+     ("ACCUSE", "112", "USA JUD", "USA ELI")),
+    ("The Spanish government watered down the protest law.", ("CONCEDE", "080", "ESP GOV", None)),
+    ("Critics chided the French minister over the plan.", ("ACCUSE", "111", "UNK", "FRA GOV")),
+    ("The UN chief expressed concern over the fighting in Darfur.", ("ACCUSE", "110", "UNO GOV", "SDN")),
+])
+def test_missed_verbs_and_nouns(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+# ---- 5: characterisations are not acts ------------------------------------------------------------------------
+def test_a_threat_one_poses_is_no_threat_made(coder):
+    assert coded(coder, "North Korea poses a serious threat to the region.") == []
+    assert [t for t, *_ in coded(coder, "North Korea threatened South Korea on Monday.")] == ["THREATEN"]
+
+
+def test_advice_to_everybody_is_no_demand(coder):
+    assert coded(coder, "\"People must be patient,\" the Kenyan minister said.") == []
+    found = coded(coder, "The Kenyan minister said Uganda must withdraw its troops.")
+    assert ("REQUEST", "100", "KEN GOV", "UGA GOV") in found
+
+
+# ---- 9: one event per act --------------------------------------------------------------------------------------
+def test_coordinated_verbs_of_one_act_give_one_event(coder):
+    found = coded(coder, "A gunman shot and killed two students and wounded 13 other people in Santee.")
+    assert [t for t, *_ in found] == ["ASSAULT"], found
+
+
+# ---- 6: pronouns across sentences ------------------------------------------------------------------------------
+def test_he_is_the_last_person_and_they_the_last_group(coder):
+    text = ("The Pakistani army said Indian troops fired across the border.\n\n"
+            "Prime Minister Nawaz Sharif met the army chief on Monday. He called for restraint.")
+    request = next(e for e in coder.code_text(text, published="2016-10-03") if e.plover_type == "REQUEST")
+    assert request.source.name == "Nawaz Sharif"
+
+
+# ---- 7: acts the text does not assert ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, ptype, modality", [
+    ("None of the rebel groups attacked the town.", "ASSAULT", "negated"),
+    ("Fears of a Russian attack on Kyiv grew on Monday.", "ASSAULT", "hypothetical"),
+])
+def test_quantifiers_and_fears_do_not_assert(coder, text, ptype, modality):
+    found = [(e.plover_type, e.modality) for e in coder.code_text(text, published="2022-05-10")]
+    assert (ptype, modality) in found and (ptype, "asserted") not in found
+
+
+def test_no_subject_denies_the_act(coder):
+    assert coded(coder, "No Turkish troops crossed into Syria on Monday.") == []
+    assert coded(coder, "No third country will accept the Afghan refugees.") == []
+
+
+def test_the_subject_of_a_passive_does_its_infinitive(coder):
+    assert coded(coder, "The Indian prime minister is set to visit Japan next week.") == [
+        ("AGREE", "036", "IND GOV", "JPN GOV")]
+    assert coded(coder, "The Iraqi minister was forced to resign.") == [("RETREAT", "0831", "IRQ GOV", None)]
