@@ -61,6 +61,7 @@ EXTRA = [
 # - 016: denying responsibility or charges is a rejection (PLOVER REJECT: "all rejections and refusals");
 # - 0831: acceding to demands for a change in leadership is a resignation (PLOVER RETREAT resign);
 # - 055: an apology is a concession (the manual: "expressions of regret or remorse" are CONCEDE), not SUPPORT;
+# - 195: aerial weapons are PLOVER's "aerial" mode (the mapping file says heavy-weapons);
 # - 163: international sanctions are SANCTION discontinue (the manual), not COERCE restrict (the mapping file);
 # - 1731 (an extension below 173, which CAMEO leaves undivided): a conviction or court sentence is SANCTION
 #   convict (the manual); aggregations by CAMEO root and code 17x are unchanged.
@@ -69,6 +70,7 @@ OVERRIDES = {
     "055": (None, "CONCEDE", ""),
     "0831": (None, "RETREAT", "resign"),
     "163": (None, "SANCTION", "discontinue"),
+    "195": (None, "ASSAULT", "aerial"),
     "1731": ("Convict or sentence in a court of law (project extension of 173)", "SANCTION", "convict"),
 }
 

@@ -53,6 +53,10 @@ class Assembly:
                 start = min(start, d.pred.light.idx - sent.start_char)
                 end = max(end, d.pred.light.idx - sent.start_char + len(d.pred.light.text))
             info = self.onto.lookup(d.code)
+            mode = d.mode
+            if self.onto.is_a(d.plover, "mobilization") and d.source.sector in self.onto.mobilized_forces \
+                    and mode in (None, *self.onto.mobilized_forces.values()):
+                mode = self.onto.mobilized_forces[d.source.sector]  # police deployed: police; militias: militia
             location = a.places.get(key) or a.places.get(None)
             if location is not None:
                 location = replace(location, basis="clause" if key in a.places else "sentence")
@@ -80,7 +84,7 @@ class Assembly:
                                   d.target.code if d.target else "", d.code),
                 doc_id=document.doc_id, sentence_index=job.index, sentence=text,
                 evidence_start=start, evidence_end=end, plover_type=d.plover or "",
-                plover_mode=d.mode if self.onto.mode_allowed(d.plover, d.mode) else None,
+                plover_mode=mode if self.onto.mode_allowed(d.plover, mode) else None,
                 plover_contexts=[c.strip() for c in (info.plover_context or "").split(";") if c.strip()],
                 cameo_code=d.code, goldstein=info.goldstein, quad_class=info.quad_class,
                 source=source, target=target, date=date[0] if date else None,

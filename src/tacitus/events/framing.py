@@ -47,6 +47,7 @@ class ModeCue:
     words: frozenset[str]
     plover: str | None  # the PLOVER type the cue turns the event into (None: unchanged)
     anywhere: bool  # the words may stand anywhere in the predicate's phrase
+    unless_mode: bool = False  # applies only to a predicate that has no mode yet
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class ModeCues:
                 ontology.check(str(spec["code"]), spec.get("plover") or ptype, shown_mode, f"{path}: {ptype} {mode}")
         return cls({ptype: {mode: ModeCue(code=str(spec["code"]), words=frozenset(spec["words"]),
                                           plover=spec.get("plover"),
-                                          anywhere=str(spec.get("anywhere")).lower() == "true")
+                                          anywhere=str(spec.get("anywhere")).lower() == "true",
+                                          unless_mode=str(spec.get("unless_mode")).lower() == "true")
                             for mode, spec in modes.items()}
                     for ptype, modes in data.items()})
 

@@ -18,7 +18,7 @@ from tacitus.errors import TacitusError
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 GROUPS = ("framing", "demand", "request", "agreement", "threat", "rejection", "protest", "protest_purpose",
           "violence", "struck_place", "not_at_home", "meeting", "needs_recipient",
-          "place_recipient", "verbal")
+          "place_recipient", "verbal", "mobilization")
 QUADS = ("cooperation", "conflict", "material_conflict")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
            "intended_cooperation", "speaker_accuses", "demand")
@@ -67,6 +67,7 @@ class Ontology:
     unidentified_sectors: dict[str, str]
     modes: dict[str, frozenset[str]]  # PLOVER type -> the modes the ontology defines for it
     state_agents: dict[str, str]  # mode of an act only a state does -> the sector that does it
+    mobilized_forces: dict[str, str]  # sector of a mobilised force -> MOBILIZE mode
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -95,7 +96,8 @@ class Ontology:
                    appeal={k: str(v) for k, v in (spec.get("appeal") or {}).items()},
                    unidentified_sectors={k: str(v) for k, v in (spec.get("unidentified_sectors") or {}).items()},
                    modes={str(t): frozenset(str(m) for m in ms or ()) for t, ms in (spec.get("modes") or {}).items()},
-                   state_agents={str(k): str(v) for k, v in (spec.get("state_agents") or {}).items()})
+                   state_agents={str(k): str(v) for k, v in (spec.get("state_agents") or {}).items()},
+                   mobilized_forces={str(k): str(v) for k, v in (spec.get("mobilized_forces") or {}).items()})
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")
