@@ -122,3 +122,16 @@ def test_the_subject_of_a_passive_does_its_infinitive(coder):
     assert coded(coder, "The Indian prime minister is set to visit Japan next week.") == [
         ("AGREE", "036", "IND GOV", "JPN GOV")]
     assert coded(coder, "The Iraqi minister was forced to resign.") == [("RETREAT", "0831", "IRQ GOV", None)]
+
+
+# ---- 10: praise and blame in reported speech without a performative verb ----------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The UN envoy said Liberia's election was peaceful and transparent.", ("SUPPORT", "051", "UNO GOV", "LBR GOV")),
+    ("Beijing said Washington's claims were baseless.", ("ACCUSE", "111", "CHN GOV", "USA GOV")),
+])
+def test_judgements_in_reported_speech(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_a_judgement_needs_someone_judged(coder):
+    assert coded(coder, "The Kenyan minister said the weather was excellent.") == []

@@ -54,7 +54,9 @@ class SentenceFilter:
                     irregular.setdefault(form, []).extend(lemmas)
         except (KeyError, ValueError, AttributeError):
             pass  # a pipeline without a rule lemmatizer: regular forms only
-        return cls([*patterns.verbs, *patterns.nouns], irregular, always=words.obligation_aux)
+        # demands ("Y must act") and judgements ("X's decision was illegal") need no predicate word of their own
+        return cls([*patterns.verbs, *patterns.nouns], irregular,
+                   always=words.obligation_aux | words.praise_words | words.blame_words)
 
     def keeps(self, sentence: str) -> bool:
         """True when the sentence has a word that may be a known predicate."""

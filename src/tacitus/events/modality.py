@@ -37,6 +37,9 @@ class ModalityWords:
     refusal_nouns: frozenset[str]
     obligation_aux: frozenset[str]
     generic_addressees: frozenset[str]
+    praise_words: frozenset[str]
+    blame_words: frozenset[str]
+    naming_verbs: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
 

@@ -21,7 +21,7 @@ GROUPS = ("framing", "demand", "request", "agreement", "threat", "rejection", "p
           "place_recipient", "verbal", "mobilization")
 QUADS = ("cooperation", "conflict", "material_conflict")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
-           "intended_cooperation", "speaker_accuses", "demand")
+           "intended_cooperation", "speaker_accuses", "demand", "praise", "blame")
 
 
 class UnknownCode(TacitusError, KeyError):

@@ -33,6 +33,7 @@ class Recode:
     def __call__(self, job: SentenceJob) -> None:
         drafts = self.speech_rules(job)
         drafts.extend(self.demands(job, drafts))
+        drafts.extend(self.judgements(job, drafts))
         for d in drafts:
             self.by_modality(d)
         drafts = self.one_act(drafts)
@@ -125,6 +126,68 @@ class Recode:
                                  target_tok=tok, modality="asserted", speech=None, code=demand.code, mode=None,
                                  plover=demand.plover, confidence=confidence(SAID_DEMAND, speaker, actor, "asserted")))
         return out
+
+    def judgements(self, job: SentenceJob, drafts: list[Draft]) -> list[Draft]:
+        """Praise or blame passed without a verb of praise or blame: "X said Y's initiative was commendable"
+        (SUPPORT of Y), "called the shooting a disgraceful act" (ACCUSE of whoever shot), "said the claims were
+        baseless" (ACCUSE of who made them). The one judged must be an actor, or a thing or act of one."""
+        labels, fn, words = self.syntax.g.labels, self.syntax.g.words, self.words
+        out: list[Draft] = []
+        for verb in job.sent:
+            found = self._judged(verb, labels, fn, words)
+            if found is None:
+                continue
+            speech, judged, verdict = found
+            speaker_toks = self.syntax.verb_subjects(speech)
+            speaker = self.roles.speaker(speech, job)
+            target_tok, target = self._judged_actor(judged, job)
+            if speaker is None or not speaker_toks or target is None or target.code == speaker.code:
+                continue
+            if any(d.pred.token.i == speech.i and d.plover for d in drafts):
+                continue  # the verb is an act of its own ("condemned X as illegal")
+            recode = self.onto.recodes["praise" if verdict else "blame"]
+            mod = self.roles.modality.of(speech)
+            pred = Predicate(speech, Sense.of(self.onto, speech.lemma_.lower(), recode.code), "verb")
+            out.append(Draft(pred=pred, source=speaker, target=target, source_tok=speaker_toks[0],
+                             target_tok=target_tok, modality=mod.value, speech=None, code=recode.code,
+                             mode=recode.mode, plover=recode.plover,
+                             confidence=confidence(SAID_DEMAND, speaker, target, mod.value)))
+        return out
+
+    def _judged(self, verb: Token, labels, fn, words):
+        """(verb of saying or naming, what is judged, True for praise / False for blame) or None."""
+        if verb.lemma_.lower() in fn.copulas and verb.dep_ in labels.clausal_complement \
+                and verb.head.lemma_.lower() in words.speech_verbs:
+            subjects = self.syntax.children(verb, labels.subject)
+            said = [c for c in verb.children if c.dep_ in labels.adjective_complement or c.dep_ in labels.attribute]
+            if subjects and said:
+                return self._verdict(verb.head, subjects[0], said[0])
+        if verb.lemma_.lower() in words.naming_verbs:
+            objs = self.syntax.children(verb, labels.object)
+            named = [c for c in verb.children if c.dep_ in labels.attribute and c.dep_ not in labels.object]
+            if objs and named:
+                return self._verdict(verb, objs[0], named[0])
+        return None
+
+    def _verdict(self, speech: Token, judged: Token, said: Token):
+        said_words = {said.lemma_.lower()} | {c.lemma_.lower() for c in said.children
+                                               if c.dep_ in self.syntax.g.labels.modifier}
+        if said_words & self.words.blame_words:
+            return speech, judged, False
+        if said_words & self.words.praise_words:
+            return speech, judged, True
+        return None
+
+    def _judged_actor(self, judged: Token, job: SentenceJob):
+        """The actor judged: the phrase itself, or whose thing or act it is."""
+        actor = self.roles.actor(judged, job)
+        if actor is not None and (actor.country or actor.sector):
+            return judged, actor
+        for owner in [*self.syntax.owners(judged), *self.syntax.noun_sources(judged, place_modifiers=True)]:
+            found = self.roles.actor(owner, job)
+            if found is not None and (found.country or found.sector):
+                return owner, found
+        return None, None
 
     def by_modality(self, d: Draft) -> None:
         """Refused or undone cooperation, and anything refused, is a rejection; an act announced for the future
