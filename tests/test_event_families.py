@@ -135,3 +135,21 @@ def test_judgements_in_reported_speech(coder, text, expected):
 
 def test_a_judgement_needs_someone_judged(coder):
     assert coded(coder, "The Kenyan minister said the weather was excellent.") == []
+
+
+# ---- 1, 2, 4: appositions, owners of things, the authorities and people a measure is aimed at --------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Ardit Gashi, an Albanian hacker, was arrested in Spain on Monday.", ("COERCE", "173", "ESP COP", "ALB CRM")),
+    ("Greenpeace members protested against the reform in Madrid.", ("PROTEST", "140", "NGO", "ESP GOV")),
+    ("Palestinian prisoners rioted at a jail in northern Israel.", ("PROTEST", "145", "PSE CRM", "ISR GOV")),
+    ("Tunisia extended the state of emergency on Monday.", ("COERCE", "1724", "TUN GOV", "TUN CVL")),
+])
+def test_who_an_act_is_aimed_at(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_a_things_owner_is_the_target_and_a_name_is_no_nationality(coder):
+    (e,) = coder.code_text("The candidate disparaged Mirlande Manigat's credentials.", published="2011-03-10")
+    assert (e.plover_type, e.target.country) == ("ACCUSE", "HTI")  # her credentials are aimed at her
+    (e,) = coder.code_text("Phil English criticised the French ministry.", published="1982-05-10")
+    assert e.source.country != "GBR" and e.target.code == "FRA GOV"

@@ -16,7 +16,8 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import SentenceJob
 from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
-from tacitus.events.places import placed, recipient_from_place
+from tacitus.events.places import placed
+from tacitus.events.recipients import recipient
 from tacitus.events.ranking import unique_events
 from tacitus.records import Event
 
@@ -68,11 +69,7 @@ class Assembly:
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does
             venue = where in a.venues and not self.onto.is_a(d.plover, "place_recipient") and (
                 self.onto.is_a(d.plover, "verbal") or self.syntax.is_person(d.source_tok))
-            target = placed(d.target, source, location, setting) or recipient_from_place(
-                self.onto, d.plover, source, location, named_as, venue=venue)
-            if target is not None and not (target.country or target.sector) and location is not None \
-                    and location.country and not target.name and not venue:
-                target = replace(target, country=location.country, country_basis="place")  # "shelled the village"
+            target = recipient(self.onto, d.plover, mode, source, d.target, location, setting, named_as, venue=venue)
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")

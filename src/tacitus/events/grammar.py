@@ -24,7 +24,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                "possessor", "modifier", "adjective_or_compound", "adjective", "compound", "number", "determiner",
                "particle", "negation", "condition_mark", "adverb", "auxiliary", "plain_auxiliary",
                "adjective_complement", "complement", "open_complement", "clausal_complement", "relative_clause",
-               "noun_clause", "adverbial_clause", "conjunct", "phrase", "modality_climb", "own_clause",
+               "noun_clause", "adverbial_clause", "conjunct", "apposition", "phrase", "modality_climb", "own_clause",
                "speech_barrier", "intention_links", "noun_content", "attribute"),
     "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number",
                  "nationality"),

@@ -68,6 +68,7 @@ class Ontology:
     modes: dict[str, frozenset[str]]  # PLOVER type -> the modes the ontology defines for it
     state_agents: dict[str, str]  # mode of an act only a state does -> the sector that does it
     mobilized_forces: dict[str, str]  # sector of a mobilised force -> MOBILIZE mode
+    population_measures: frozenset[str]  # modes of measures that fall on the people where they are imposed
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -97,7 +98,8 @@ class Ontology:
                    unidentified_sectors={k: str(v) for k, v in (spec.get("unidentified_sectors") or {}).items()},
                    modes={str(t): frozenset(str(m) for m in ms or ()) for t, ms in (spec.get("modes") or {}).items()},
                    state_agents={str(k): str(v) for k, v in (spec.get("state_agents") or {}).items()},
-                   mobilized_forces={str(k): str(v) for k, v in (spec.get("mobilized_forces") or {}).items()})
+                   mobilized_forces={str(k): str(v) for k, v in (spec.get("mobilized_forces") or {}).items()},
+                   population_measures=frozenset(str(m) for m in spec.get("population_measures") or ()))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

@@ -117,26 +117,6 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
     return actor
 
 
-def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, location: Location | None,
-                          named_as: str | None = None, *, venue: bool = False) -> Actor | None:
-    """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
-    Sudan is on Sudan. A state's own forces acting at home are not their own target, and an act whose place is
-    only its venue ("condemned the plan in New York", "pleaded guilty in New York") is not done to it."""
-    if ontology.is_a(plover, "protest") and (location is None or not location.country):
-        # a protest named against nobody is against the authorities of the protesters' country
-        if source.country and source.country not in NOT_STATES:
-            return Actor(text="", country=source.country, country_basis=source.country_basis)
-        return None
-    if location is None or not location.country:
-        return None
-    if venue:
-        return None
-    if location.country == source.country and ontology.is_a(plover, "not_at_home"):
-        return None
-    return Actor(text=named_as or location.name, name=location.name, country=location.country,
-                 sector="GOV" if ontology.is_a(plover, "meeting") else None, country_basis="place")
-
-
 def context_countries(drafts) -> list[str]:
     """Countries of the sentence's actors, to choose among places of the same name."""
     seen: list[str] = []

@@ -39,7 +39,9 @@ class Roles:
         """Resolve titled names as they appear so later surnames and "the Turkish leader" corefer."""
         for ent in job.sent.ents:
             if ent.label_ in self.g.entities.person:
-                self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
+                found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
+                if found is None:  # a person the knowledge base does not know is still somebody "he" can be
+                    job.context.remember(Actor(text=ent.text, name=ent.text), person=True)
 
     # ------------------------------------------------------------------ actors
     def actor(self, tok: Token, job: SentenceJob) -> Actor | None:
@@ -71,8 +73,13 @@ class Roles:
     def _named_actor(self, tok: Token, job: SentenceJob) -> Actor | None:
         span = self.syntax.phrase_span(tok)
         actor = self.k.resolver.resolve_span(span, job.context)
+        if actor is not None and tok.ent_type_ in self.g.entities.person and actor.kb_id \
+                and actor.kb_id == actor.country and (actor.name or "").casefold() != span.text.casefold():
+            actor = None  # a person's name that is also a nationality word ("said English") is no country
         if actor is None and self.syntax.named(tok):  # a named organisation or person we know nothing more of
             actor = Actor(text=span.text, name=span.text)
+        if actor is None or not (actor.country and actor.sector):
+            actor = self._apposition(tok, actor, job)
         if actor is None or not actor.sector:
             # "a group of Moroccan diplomats", "an arms depot of the Syrian army", "Netanyahu's proposal",
             # "a request from the New York Times", "the resolution proposed by the Security Council"
@@ -86,6 +93,17 @@ class Roles:
             home = self.residence(tok)
             if home and home != actor.country:
                 actor = replace(actor, country=home, country_basis="residence")
+        return actor
+
+    def _apposition(self, tok: Token, actor: Actor | None, job: SentenceJob) -> Actor | None:
+        """"Ardit Gashi, an Albanian hacker", "Thomas Kindness, R-Ohio": an apposition tells who a name is."""
+        for app in (c for c in tok.children if c.dep_ in self.g.labels.apposition):
+            found = self.k.resolver.resolve_span(self.syntax.phrase_span(app), job.context)
+            if found is None or not (found.country or found.sector):
+                continue
+            if actor is None:
+                return replace(found, text=self.syntax.phrase_span(tok).text)
+            return replace(actor, country=actor.country or found.country, sector=actor.sector or found.sector)
         return actor
 
     def residence(self, tok: Token) -> str | None:
@@ -120,6 +138,10 @@ class Roles:
                 found = self.actor(g, job)
                 if found is not None and (found.country or found.sector):
                     return found
+        for owner in self.syntax.owners(tok):  # "disparaged Manigat's credentials": whose they are
+            found = self.actor(owner, job)
+            if found is not None and (found.country or found.sector or found.name):
+                return found
         text = self.syntax.phrase_span(tok).text
         found = self.places.place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv"
         if found is not None and found[1].country:

@@ -1,0 +1,64 @@
+"""Who an act is aimed at when its sentence names nobody, or only a thing: the place it happens in, the
+authorities a protest is against, the people a curfew falls on; and an actor known only by its sector placed in
+the country where it acts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tacitus.events.ontology import Ontology
+from tacitus.events.places import NOT_STATES, placed
+from tacitus.records import Actor, Location
+
+
+def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
+              location: Location | None, setting: str | None, named_as: str | None = None, *,
+              venue: bool = False) -> Actor | None:
+    """The event's target, completed from what the sentence and the document say."""
+    target = placed(target, source, location, setting)
+    thing = target is not None and not (target.country or target.sector or target.name)
+    if ontology.is_a(plover, "protest") and (target is None or thing):
+        return authorities(source, location, setting) or target
+    if mode in ontology.population_measures and (target is None or thing):
+        return population(location, setting) or target
+    if target is None:
+        return recipient_from_place(ontology, plover, source, location, named_as, venue=venue)
+    if thing and location is not None and location.country and not venue:
+        return replace(target, country=location.country, country_basis="place")  # "shelled the village" in Idlib
+    return target
+
+
+def authorities(source: Actor, location: Location | None, setting: str | None) -> Actor | None:
+    """The authorities a protest is against when it names nobody, or only a thing ("protested against the
+    reform"): the government where the protest happens (prisoners rioting in an Israeli jail protest against
+    Israel), else of the protesters' country, else of the country the story is set in."""
+    for country, basis in ((location.country if location is not None else None, "place"),
+                           (source.country, source.country_basis), (setting, "setting")):
+        if country and country not in NOT_STATES:
+            return Actor(text="", country=country, sector="GOV", country_basis=basis)
+    return None
+
+
+def population(location: Location | None, setting: str | None) -> Actor | None:
+    """Those a curfew, an emergency or a restriction with nobody named falls on: the people where it is
+    imposed, else of the country the story is set in."""
+    country = location.country if location is not None and location.country else setting
+    if not country or country in NOT_STATES:
+        return None
+    return Actor(text="", country=country, sector="CVL", country_basis="place" if location is not None and
+                 location.country else "setting")
+
+
+def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, location: Location | None,
+                          named_as: str | None = None, *, venue: bool = False) -> Actor | None:
+    """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
+    Sudan is on Sudan. A state's own forces acting at home are not their own target, and an act whose place is
+    only its venue ("condemned the plan in New York", "pleaded guilty in New York") is not done to it."""
+    if location is None or not location.country:
+        return None
+    if venue:
+        return None
+    if location.country == source.country and ontology.is_a(plover, "not_at_home"):
+        return None
+    return Actor(text=named_as or location.name, name=location.name, country=location.country,
+                 sector="GOV" if ontology.is_a(plover, "meeting") else None, country_basis="place")
