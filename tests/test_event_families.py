@@ -153,3 +153,19 @@ def test_a_things_owner_is_the_target_and_a_name_is_no_nationality(coder):
     assert (e.plover_type, e.target.country) == ("ACCUSE", "HTI")  # her credentials are aimed at her
     (e,) = coder.code_text("Phil English criticised the French ministry.", published="1982-05-10")
     assert e.source.country != "GBR" and e.target.code == "FRA GOV"
+
+
+# ---- 2 and 10: criticism received, reduced relations, warrants ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The plan's author drew sharp rebukes from the European Union.", ("ACCUSE", "111", "EUR", "")),
+    ("Canada cut its embassy staff in Cuba.", ("SANCTION", "161", "CAN GOV", "CUB")),
+    ("The United States removed several diplomats from China.", ("SANCTION", "161", "USA GOV", "CHN GOV")),
+    ("An Indian court issued an arrest warrant against the fugitive tycoon.", ("THREATEN", "137", "IND JUD", "IND CRM")),
+])
+def test_received_criticism_reduced_relations_and_warrants(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_a_nationality_word_inside_a_persons_name_is_the_name(coder):
+    e = one(coder, "Attorney General William French Smith criticised the Canadian plan.")
+    assert e.source.country != "FRA" and e.source.sector == "JUD"

@@ -151,8 +151,11 @@ class ActorResolver:
         i = head
         while i in toks and toks[i].pos == "PROPN" and not toks[i].poss:
             m = reading.at(i)
-            if m is not None and (m.kind in ("agent", "honorific") or (m.kind == "name" and m.entry
-                                                                         and m.entry.kind not in (PERSON, NAMED))):
+            # a word of another name inside a person's name is the person's ("William French Smith")
+            inside_person = toks[i].ent == "PERSON" and i != head and m is not None and m.kind == "name"
+            if m is not None and not inside_person and (
+                    m.kind in ("agent", "honorific") or (m.kind == "name" and m.entry
+                                                         and m.entry.kind not in (PERSON, NAMED))):
                 if i == head and m.kind == "name":
                     return []
                 break

@@ -32,7 +32,7 @@ ROLES: dict[str, tuple[str, ...]] = {
              "pronoun_or_determiner", "preposition", "past_participle", "gerund", "plural"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "possessive_determiners", "relative_adverbs",
               "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",
-              "according", "according_to", "ethnic", "residence_preps", "owner_preps", "by", "of", "to", "between",
+              "according", "according_to", "ethnic", "residence_preps", "owner_preps", "giver_preps", "by", "of", "to", "between",
               "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",
               "grievance_preps", "protest_nouns", "protest_preps", "in_protest", "purpose_objects", "purpose_preps",
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier",

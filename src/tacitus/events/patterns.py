@@ -116,7 +116,8 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
     return book
 
 
-WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs")
+WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
+              "receiving_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -134,6 +135,7 @@ class PatternBook:
     collective_nouns: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

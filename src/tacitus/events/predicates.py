@@ -228,7 +228,8 @@ class PredicateFinder:
         labels, tags, fn = self.g.labels, self.g.tags, self.g.words
         head = noun.head
         if ((noun.dep_ in labels.object or noun.dep_ in labels.passive_subject) and head.pos_ in tags.verb
-                and self.syntax.verb_lemma(head, self.patterns.light_verbs) in self.patterns.light_verbs):
+                and self.syntax.verb_lemma(head, self.patterns.light_verbs | self.patterns.receiving_verbs)
+                in self.patterns.light_verbs | self.patterns.receiving_verbs):
             return head  # "launched an assault"; "the war game was staged by US marines"
         if noun.dep_ in labels.prep_object and head.head.pos_ in tags.verbal:
             verb = head.head.lemma_.lower()

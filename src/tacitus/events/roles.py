@@ -162,6 +162,11 @@ class Roles:
         if pred.kind == "verb":
             return self._verb_arguments(pred)
         syntax, onto, tok, sense = self.syntax, self.onto, pred.token, pred.sense
+        if pred.light is not None and pred.light.lemma_.lower() in self.k.patterns.receiving_verbs:
+            # "drew sharp rebukes from Republicans": from them, aimed at the one who drew them
+            givers = [g for p in self.g.words.giver_preps for g in syntax.prep_objects(tok, p)
+                      + syntax.prep_objects(pred.light, p)]
+            return givers, syntax.verb_subjects(pred.light)
         found = syntax.noun_sources(tok, place_modifiers=bool(sense.source_sector))
         sources = [t for t in found if t.pos_ not in self.g.tags.pronoun]  # "its demand": the light verb says whose
         if not sources and pred.light is not None:
