@@ -54,7 +54,7 @@ class Assembly:
                 start = min(start, d.pred.light.idx - sent.start_char)
                 end = max(end, d.pred.light.idx - sent.start_char + len(d.pred.light.text))
             info = self.onto.lookup(d.code)
-            mode = d.mode
+            mode = d.mode or self.onto.default_modes.get(d.plover or "")
             if self.onto.is_a(d.plover, "mobilization") and d.source.sector in self.onto.mobilized_forces \
                     and mode in (None, *self.onto.mobilized_forces.values()):
                 mode = self.onto.mobilized_forces[d.source.sector]  # police deployed: police; militias: militia

@@ -18,7 +18,7 @@ from tacitus.errors import TacitusError
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 GROUPS = ("framing", "demand", "request", "agreement", "threat", "rejection", "protest", "protest_purpose",
           "violence", "struck_place", "not_at_home", "meeting", "needs_recipient",
-          "place_recipient", "verbal", "mobilization")
+          "place_recipient", "verbal", "mobilization", "mutual")
 QUADS = ("cooperation", "conflict", "material_conflict")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
            "intended_cooperation", "speaker_accuses", "demand", "praise", "blame")
@@ -69,6 +69,7 @@ class Ontology:
     state_agents: dict[str, str]  # mode of an act only a state does -> the sector that does it
     mobilized_forces: dict[str, str]  # sector of a mobilised force -> MOBILIZE mode
     population_measures: frozenset[str]  # modes of measures that fall on the people where they are imposed
+    default_modes: dict[str, str]  # PLOVER type -> its mode when the text tells no other
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -99,7 +100,8 @@ class Ontology:
                    modes={str(t): frozenset(str(m) for m in ms or ()) for t, ms in (spec.get("modes") or {}).items()},
                    state_agents={str(k): str(v) for k, v in (spec.get("state_agents") or {}).items()},
                    mobilized_forces={str(k): str(v) for k, v in (spec.get("mobilized_forces") or {}).items()},
-                   population_measures=frozenset(str(m) for m in spec.get("population_measures") or ()))
+                   population_measures=frozenset(str(m) for m in spec.get("population_measures") or ()),
+                   default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()})
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

@@ -40,15 +40,24 @@ class Recode:
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
 
     def one_act(self, drafts: list[Draft]) -> list[Draft]:
-        """Coordinated verbs of one type sharing their actor tell one act: "shot and killed two students and
-        wounded 13 other people" is one assault (its first verb's), not three."""
-        conj = self.syntax.g.labels.conjunct
+        """Words of one type telling one act give one event: coordinated verbs sharing their actor ("shot and
+        killed two students and wounded 13 other people": the first verb's), and an event noun that is the subject
+        of a verb of its type ("a drone strike killed three militants": the verb's, which has the victims)."""
+        labels = self.syntax.g.labels
         kept = []
         for d in drafts:
             head = d.pred.token
-            first = head.head if head.dep_ in conj else None
+            first = head.head if head.dep_ in labels.conjunct else None
             if first is not None and any(o.pred.token.i == first.i and o.plover == d.plover
                                          and o.source_tok.i == d.source_tok.i for o in drafts if o is not d):
+                continue
+            if d.target is None and any(  # "fired tear gas to disperse the crowd": the purpose names the victims
+                    o.pred.token.head.i == head.i and o.pred.token.dep_ in labels.adverbial_clause + labels.open_complement
+                    and o.plover == d.plover and o.source_tok.i == d.source_tok.i and o.target is not None
+                    for o in drafts if o is not d):
+                continue
+            if d.pred.kind == "noun" and head.dep_ in labels.subject and any(
+                    o.pred.token.i == head.head.i and o.plover == d.plover for o in drafts if o is not d):
                 continue
             kept.append(d)
         return kept

