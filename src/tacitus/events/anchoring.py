@@ -19,7 +19,7 @@ from tacitus.events.job import Anchors, SentenceJob
 from tacitus.events.places import PlaceReader, context_countries
 from tacitus.records import Location
 
-PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
+PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "published": 0, "unknown": 0}
 # How far up the tree a date, place or toll looks for the predicate it belongs to.
 MAX_OWNER_HOPS = 12
 

@@ -1,7 +1,7 @@
 """The assembly stage: drafts with their anchors become :class:`~tacitus.records.Event` records with stable ids.
 
 Reads ``job.drafts`` and ``job.anchors`` and writes ``job.events``: each draft takes the date, place and toll of
-its predicate (else of the sentence; an undated event takes the publication date with precision ``unknown``),
+its predicate (else of the sentence; an undated event takes the publication date with precision ``published``),
 actors known only by sector are placed in the country where the act happened, an event with no target takes the
 place it happens in as target where PLOVER does so, and the id hashes the document, sentence, evidence, dyad and
 code. One event per id.
@@ -45,7 +45,7 @@ class Assembly:
             key = d.pred.token.i
             date = a.dates.get(key) or a.dates.get(None)
             if date is None and document.published:
-                date = (document.published[:10], "unknown")
+                date = (document.published[:10], "published")
             ev_tok = d.evidence or d.pred.token
             start = ev_tok.idx - sent.start_char
             end = start + len(ev_tok.text)
