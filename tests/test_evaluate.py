@@ -324,7 +324,7 @@ def test_evaluate_checks_its_arguments():
     with pytest.raises(ValueError, match="limit"):
         evaluate("utd-class", DATA / "utd_class.tsv", coder=coder, split="all", limit=0)
     assert evaluate(None, DATA / "plover_gsr.jsonl", coder=coder, split="all").dataset == "plover-gsr"
-    assert set(DATASETS) == {"utd-class", "utd-spans", "plover-gsr", "india-police"}
+    assert set(DATASETS) == {"utd-class", "utd-spans", "plover-gsr", "india-police", "realnews"}
 
 
 # ---- the real coder on real gold rows --------------------------------------------------------------------
