@@ -10,6 +10,8 @@ from __future__ import annotations
 from tacitus.records import Document, Event
 from tacitus.settings import Settings
 
+TITLE = "title"  # the parse unit that is a document's title
+
 
 class Coder:
     """Parses and codes documents in one process (the model and knowledge are loaded once)."""
@@ -46,6 +48,8 @@ class Coder:
         number of the document sentence it starts at (None: count on from the previous chunk)."""
         if self.prefilter is None:
             return [(para, None) for para in document.paragraphs]
+        if not document.paragraphs:
+            return []
         from tacitus.prefilter import split_sentences
 
         runs: list[tuple[str, int | None]] = []
@@ -67,12 +71,24 @@ class Coder:
         return runs
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
-        """Events of each document, in the order given."""
-        items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._parse_units(doc)]
+        """Events of each document, in the order given. Each document's dateline is read and cut off before
+        parsing, and a title the body does not repeat is parsed to be coded as the lead."""
+        from dataclasses import replace
+
+        leads = [self.coder.read_lead(doc) for doc in documents]
+        items = [(text, (n, first)) for n, (doc, lead) in enumerate(zip(documents, leads))
+                 for text, first in self._parse_units(replace(doc, text=lead.text))]
+        items += [(lead.title, (n, TITLE)) for n, lead in enumerate(leads)
+                  if lead.title and (self.prefilter is None or self.prefilter.keeps(lead.title))]
         parsed: list[list] = [[] for _ in documents]
+        titles: list = [None for _ in documents]
         for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
-            parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
-        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, parsed)]
+            if first == TITLE:
+                titles[n] = spacy_doc
+            else:
+                parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
+        return [self.coder.code_document(doc, paras, lead=lead, title=title)
+                for doc, paras, lead, title in zip(documents, parsed, leads, titles)]
 
     def code_text(self, text: str, *, published: str | None = None, doc_id: str = "text") -> list[Event]:
         """Code a piece of plain text (cleaned like any other input)."""

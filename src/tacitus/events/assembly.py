@@ -1,7 +1,8 @@
 """The assembly stage: drafts with their anchors become :class:`~tacitus.records.Event` records with stable ids.
 
-Reads ``job.drafts`` and ``job.anchors`` and writes ``job.events``: each draft takes the date, place and toll of
-its predicate (else of the sentence; an undated event takes the publication date with precision ``published``),
+Reads ``job.drafts`` and ``job.anchors`` and writes ``job.events``: each draft takes the date, place, toll and
+history mark the anchoring stage gave its predicate (an undated event that is not history takes the article's
+date, the publication date or the one its dateline gives, with precision ``published``; history takes none),
 actors known only by sector are placed in the country where the act happened, an event with no target takes the
 place it happens in as target where PLOVER does so, and the id hashes the document, sentence, evidence, dyad and
 code. One event per id.
@@ -43,9 +44,10 @@ class Assembly:
         attributed = self.modality.according_to(sent)
         for d in job.drafts:
             key = d.pred.token.i
-            date = a.dates.get(key) or a.dates.get(None)
-            if date is None and document.published:
-                date = (document.published[:10], "published")
+            historical = bool(a.historical.get(key))
+            date = a.dates.get(key)
+            if date is None and job.reference and not historical:
+                date = (job.reference[:10], "published")
             ev_tok = d.evidence or d.pred.token
             start = ev_tok.idx - sent.start_char
             end = start + len(ev_tok.text)
@@ -53,16 +55,19 @@ class Assembly:
                 start = min(start, d.pred.light.idx - sent.start_char)
                 end = max(end, d.pred.light.idx - sent.start_char + len(d.pred.light.text))
             info = self.onto.lookup(d.code)
-            location = a.places.get(key) or a.places.get(None)
-            if location is not None:
-                location = replace(location, basis="clause" if key in a.places else "sentence")
-            source = placed(d.source, d.target, location)
-            named_as = a.place_text.get(key if key in a.places else None)
-            target = placed(d.target, source, location) or recipient_from_place(self.onto, d.plover, source,
-                                                                                location, named_as)
-            if target is not None and not (target.country or target.sector) and location is not None \
-                    and location.country and not target.name:
-                target = replace(target, country=location.country)  # "shelled the village" in Idlib: Syria's
+            location = a.places.get(key)
+            # actors known by sector belong where the act happens or what it concerns happens; a target named
+            # by no one is the place of the act's own clause or of what it asks, promises or refuses
+            about = a.content_places.get(key)
+            source = placed(d.source, d.target, location or about)
+            named_as = a.place_text.get(key)
+            own_place = location if location is not None and location.basis == "clause" else about
+            target = placed(d.target, source, location or about) or recipient_from_place(
+                self.onto, d.plover, source, own_place, named_as if own_place is location else None)
+            where = location or about
+            if target is not None and not (target.country or target.sector) and where is not None \
+                    and where.country and not target.name:
+                target = replace(target, country=where.country)  # "shelled the village" in Idlib: Syria's
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = self.syntax.phrase_span(attributed).text
@@ -80,5 +85,6 @@ class Assembly:
                 modality=d.modality, attribution=attribution, confidence=d.confidence,
                 published=document.published, title=document.title, url=document.url,
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
+                historical=historical, from_title=job.from_title,
             ))
         return unique_events(events)
