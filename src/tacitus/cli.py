@@ -164,6 +164,8 @@ def code(
     typer.echo(f"tacitus: {t['inputs']} inputs, {t['coded']} coded, {t['skipped']} skipped, "
                f"{t['rejected']} rejected, {t['events']} events "
                f"({t['unresolved_actors']} actor mentions unresolved)", err=True)
+    for warning in summary["warnings"]:
+        typer.echo(f"tacitus: warning: {warning}", err=True)
 
 
 @app.command()

@@ -59,6 +59,8 @@ class InputStatus:
     doc_id: str | None = None
     events: int = 0
     unresolved_actors: int = 0  # event sources/targets kept with their text alone (no country, no sector)
+    published: bool | None = None  # whether the coded input carried a publication date (None: not coded)
+    undated_events: int = 0  # events left with no date (no publication date to fall back on, or history)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
