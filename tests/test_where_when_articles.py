@@ -166,6 +166,15 @@ def test_a_history_paragraph_gets_no_publication_date(coder, tmp_path):
         assert store.export("acled", tmp_path / "all.csv", include_historical=True) == 1 + len(history)
 
 
+def test_background_reaches_a_relative_clause_and_a_running_count_is_no_toll(coder):
+    [killing] = code(coder, "The province was divided at partition, becoming the centre of violence in which a "
+                            "million people were killed.")
+    assert (killing.historical, killing.date_precision, killing.fatalities) == (True, "unknown", 1000000)
+    events = code(coder, "Since then 1,400 people have been killed in street clashes, and police have jailed "
+                         "15,000 protesters.")
+    assert events and all(e.fatalities is None for e in events)
+
+
 # ---- titles ---------------------------------------------------------------------------------------------------
 def test_a_title_the_body_does_not_repeat_is_coded_as_the_lead(coder):
     events = code(coder, "Officials said the toll could rise.\n\nThe province has a long border with Iran.",
@@ -175,3 +184,6 @@ def test_a_title_the_body_does_not_repeat_is_coded_as_the_lead(coder):
     events = code(coder, "Gunmen attacked a bus in Quetta on Monday, killing six passengers.",
                   title="Gunmen attack bus in Quetta")
     assert [(e.plover_type, e.from_title) for e in events] == [("ASSAULT", False)]
+    # a body that retells the title's act without its place takes the place from the title
+    [e] = code(coder, "KARACHI: Police detained 20 activists on Friday.", title="Police detain 20 activists in Quetta")
+    assert (e.from_title, e.location.name, e.location.basis) == (False, "Quetta", "title")

@@ -88,9 +88,10 @@ class Actor:
 
 
 # Where an event's place was found, most direct first: a place phrase of the event's clause, the venue of the
-# speech, meeting or visit it belongs to, the article's dateline, a place elsewhere in its sentence, the
-# document's focus (the place its other events happen most), the one country all its actors belong to.
-PLACE_BASES = ("clause", "venue", "dateline", "sentence", "document", "actors")
+# speech, meeting or visit it belongs to, the title that states the same act, the article's dateline, a place
+# elsewhere in its sentence, the document's focus (the place its other events happen most), the one country all
+# its actors belong to.
+PLACE_BASES = ("clause", "venue", "title", "dateline", "sentence", "document", "actors")
 
 # Date precisions: the act's own date ("day" ... "year"); "published" when the act is undated and takes the
 # article's publication date; "unknown" when there is no date at all.

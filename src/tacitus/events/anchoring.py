@@ -130,6 +130,21 @@ class ClauseTree:
             prev = cur
         return out
 
+    def above(self, draft: Draft) -> set[int]:
+        """Every clause head above the act up to another act, into the clause a relative clause hangs in: what
+        is told as background there ("the violence at partition, in which a million were killed") is background
+        for the act too."""
+        out: set[int] = set()
+        prev = draft.pred.head
+        for _ in range(MAX_OWNER_HOPS):
+            cur = prev.head
+            if cur is prev or (cur.i in self.drafted and prev.dep_ not in self.g.labels.conjunct):
+                break
+            if self.is_head(cur):
+                out.add(self.light_of.get(cur.i, cur.i))
+            prev = cur
+        return out
+
     def framing_act(self, owner: int | None) -> int | None:
         """The drafted act whose content holds a clause head: "agreed to postpone the demonstration in Baku" ->
         "agreed" for "demonstration"; None when no act is above it."""
@@ -171,7 +186,7 @@ class Anchoring:
             date = next((dates[k] for k, _ in chain if k in dates), dates.get(None))
             if date is not None:
                 out.dates[key] = date
-            out.historical[key] = (any(k in cues for k, _ in chain) or None in cues
+            out.historical[key] = (bool(cues & ({k for k, _ in chain} | tree.above(d))) or None in cues
                                    or (date is not None and self.before_the_news(date, job.reference)))
         self.tolls(job, tree, chains, out)
         self.carry_narrative(job, out)
@@ -258,13 +273,18 @@ class Anchoring:
     # ---- tolls ------------------------------------------------------------------------------------------
     def tolls(self, job: SentenceJob, tree: ClauseTree, chains: dict[int, list], out: Anchors) -> None:
         """A death toll goes to the act of force (material conflict: an attack, a raid, a riot) whose clause holds
-        it, or that inherits it alone; never to a statement about it."""
+        it, or that inherits it alone from a clause that is no other act; never to a statement about it, and a
+        running count ("since then 1,400 people have been killed") to no act."""
         onto = self.places.onto
         deaths: dict[int | None, int] = {}
         civilians: dict[int | None, bool] = {}
+        lasting = {tree.owner(span.root) for m in self.words.ongoing.finditer(job.sent.text)
+                   if (span := char_span(job.sent, m.start(), m.end())) is not None}
         for f in find_fatalities(job.sent.text):
             span = char_span(job.sent, f.start, f.end)
             own = tree.owner(span.root) if span is not None else None
+            if own in lasting:
+                continue  # "since then 1,400 people have been killed": a running count, no act's toll
             deaths[own] = max(deaths.get(own, 0), f.count)
             civilians[own] = civilians.get(own, False) or f.civilians
         if not deaths:
@@ -276,7 +296,8 @@ class Anchoring:
                 heirs.setdefault(k, set()).add(key)
         for key, d in violent.items():
             held = [key] + [k for k, _ in chains[id(d)][1:]] + [None]
-            source = next((k for k in held if k in deaths and (k == key or heirs.get(k) == {key})), -1)
+            source = next((k for k in held if k in deaths
+                           and (k == key or (k not in tree.drafted and heirs.get(k) == {key}))), -1)
             if source != -1:
                 out.deaths[key], out.civilians[key] = deaths[source], civilians.get(source, False)
 

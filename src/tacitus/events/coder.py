@@ -142,11 +142,17 @@ class EventCoder:
                     events.extend(self.code_sentence(sent, index, document, context, where_when))
                     index += 1
         if title is not None and title.text.strip():
-            told = {(e.plover_type, e.source.code, e.target.code if e.target else "") for e in events}
             fresh = self.new_context(document, where_when.reference)
-            lead_events = [e for e in self.code_sentence(title[:], -1, document, fresh, where_when, from_title=True)
-                           if (e.plover_type, e.source.code, e.target.code if e.target else "") not in told]
-            events = lead_events + events  # the title's news, when the body does not tell it again
+            lead_events = []
+            for e in self.code_sentence(title[:], -1, document, fresh, where_when, from_title=True):
+                retold = [i for i, b in enumerate(events) if _retold(e, b)]
+                if not retold:
+                    lead_events.append(e)  # the title's news, when the body does not tell it again
+                elif e.location is not None and e.location.basis == "clause":
+                    for i in retold:  # ... and when it does, the place the title gives the act
+                        if events[i].location is None or events[i].location.basis in ("dateline", "sentence"):
+                            events[i] = replace(events[i], location=replace(e.location, basis="title"))
+            events = lead_events + events
         return with_document_focus(events, self.knowledge.gazetteer)
 
     def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,
@@ -157,6 +163,16 @@ class EventCoder:
         for _, stage in self.stages:
             stage(job)
         return job.events
+
+
+def _retold(title_event: Event, body_event: Event) -> bool:
+    """Whether a body event tells the title's again: the same type between the same countries (a country the
+    one leaves open agrees with any; the title and the body often name the same actor differently)."""
+    def agree(a, b) -> bool:
+        return a is None or b is None or not a.country or not b.country or a.country == b.country
+
+    return (title_event.plover_type == body_event.plover_type and agree(title_event.source, body_event.source)
+            and agree(title_event.target, body_event.target))
 
 
 def _unshout(name: str) -> str:
