@@ -72,6 +72,18 @@ def test_a_town_the_tagger_takes_for_a_work_of_art_is_a_place(coder):
     assert (seizure.location.name, seizure.location.country) == ("Versailles", "FRA")
 
 
+def test_the_city_named_before_a_possessors_country_and_a_town_naming_a_thing(coder):
+    clash, attack = code(coder, "Lebanese soldiers clashed with gunmen in Tripoli, northern Lebanon, on Saturday, "
+                                "a day after militants attacked an army post in the city.", published="2014-11-03")
+    assert (attack.location.country, attack.location.text) == ("LBN", "the city")
+    assert (clash.date, attack.date) == ("2014-11-01", "2014-10-31")  # "a day after" a clause of its own
+    # "Pakistan's parties" say whose parties, not where they met: the dateline's town
+    [backing] = code(coder, "ISLAMABAD: Leaders of Pakistan's main parties on Monday backed the government.")
+    assert (backing.location.name, backing.location.basis) == ("Islamabad", "dateline")
+    [killing] = code(coder, "Gunmen killed six passengers in an attack on a Quetta bus.")
+    assert (killing.location.name, killing.location.country) == ("Quetta", "PAK")
+
+
 # ---- qualifiers ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, name, country, precision, words", [
     ("Lebanese soldiers raided a camp on the outskirts of Tripoli on Monday.", "Tripoli", "LBN", "city",
@@ -164,6 +176,13 @@ def test_a_history_paragraph_gets_no_publication_date(coder, tmp_path):
         store.add_document(Document(doc_id="t", text=text, published=PUBLISHED), events)
         assert store.export("acled", tmp_path / "today.csv") == 1  # history is left out of today's exports
         assert store.export("acled", tmp_path / "all.csv", include_historical=True) == 1 + len(history)
+
+
+def test_history_by_actors_of_no_state_is_placed_in_the_storys_country(coder):
+    events = code(coder, "Rwandan soldiers arrested two men in Kigali on Sunday.\n\n"
+                         "In 1994, militias killed 800,000 people.")
+    killing = next(e for e in events if e.historical)
+    assert (killing.location.country, killing.location.precision, killing.date) == ("RWA", "country", "1994")
 
 
 def test_background_reaches_a_relative_clause_and_a_running_count_is_no_toll(coder):

@@ -14,7 +14,7 @@ from tacitus.datafiles import read_yaml_mapping
 from tacitus.errors import TacitusError
 
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
-             "there_words", "capital_words", "visit_words", "not_datelines")
+             "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "not_datelines")
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,10 @@ class AnchorWords:
     area_nouns: frozenset[str]
     here_words: frozenset[str]
     there_words: frozenset[str]
+    town_words: frozenset[str]
     capital_words: frozenset[str]
     visit_words: frozenset[str]
+    setting_prepositions: frozenset[str]
     not_datelines: frozenset[str]
     agencies: tuple[str, ...]
     seats: dict[str, str]

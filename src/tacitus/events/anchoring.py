@@ -101,8 +101,10 @@ class ClauseTree:
         src = draft.source_tok
         if src is not None and src.i in self.predicates and src.i != draft.pred.token.i:
             out.append((src.i, True))  # "an attack near Sousse killed 38": the killing is that attack
-        if material:
-            for tok in {draft.pred.token, start}:
+        if material:  # the act's object and what its prepositions name, its own and its object's
+            heads = {draft.pred.token, start}
+            heads |= {c for h in list(heads) for c in h.children if c.dep_ in labels.object}
+            for tok in heads:
                 for c in tok.children:
                     named = [c] if c.dep_ in labels.object else [g for g in c.children if c.dep_ in labels.preposition
                                                                 and g.dep_ in labels.prep_object]
@@ -204,6 +206,7 @@ class Anchoring:
         sent, labels = job.sent, self.g.labels
         dates: dict[int | None, tuple[str, str]] = {}
         relative: list[tuple[Token, int, int | None]] = []
+        found: list[tuple[Span, tuple[str, str]]] = []
         ww = job.where_when
         for m in find_dates(sent.text, job.reference, ww.year, same_weekday=ww.wire_date):
             span = char_span(sent, m.start, m.end)
@@ -213,15 +216,32 @@ class Anchoring:
             if m.text.isdigit() and root.dep_ in (*labels.modifier, *labels.number) \
                     and root.head.i not in tree.predicates:
                 continue  # "the 1994 massacre": a year before a noun dates that noun's act, and nothing else
-            own = tree.owner(root)
             if m.date is None and m.offset_days is not None:
                 hinge = next((t for t in span if t.lower_ in self.g.words.hinges), None)
                 if hinge is not None:
-                    relative.append((hinge, m.offset_days, own))
+                    relative.append((hinge, m.offset_days, tree.owner(root)))
                 continue
             if m.date is not None:
-                dates[own] = better_date(dates.get(own), (m.date, m.precision))
+                found.append((span, (m.date, m.precision)))
+        # "X clashed on Saturday, a day after militants attacked": "after" marks the attack's clause, which the
+        # parser often also gives the date before it; that date is X's, and the attack is a day before it
+        later: dict[int, tuple[int, int]] = {}  # clause marked by a hinge -> (governing clause, offset)
+        doc = sent.doc
         for hinge, offset, own in relative:
+            governing = tree.owner(doc[own].head) if own is not None and doc[own].head is not doc[own] else None
+            if hinge.dep_ in labels.condition_mark and governing is not None:
+                later[own] = (governing, offset)
+        for span, date in found:
+            own = tree.owner(span.root)
+            if own in later and any(span.end <= h.i for h, _, o in relative if o == own):
+                own = later[own][0]
+            dates[own] = better_date(dates.get(own), date)
+        for hinge, offset, own in relative:
+            if own in later:
+                base = dates.get(later[own][0])
+                if base is not None and own not in dates:
+                    dates[own] = shift_date(base[0], base[1], offset)
+                continue
             base = dates.get(own) or dates.get(None)
             if base is None:
                 continue
@@ -320,9 +340,11 @@ class Anchoring:
             if found is None and venue is not None and verbal:
                 found, basis = venue, "venue"
             loc = text = None
-            if found is not None:
+            at_dateline = ww.dateline is not None and not out.historical.get(key) and self.at_dateline(d, job, verbal)
+            if found is not None and not (at_dateline and found.location.precision == "country"
+                                          and found.location.country == ww.dateline.country):
                 loc, text = found.location, found.text
-            elif ww.dateline is not None and not out.historical.get(key) and self.at_dateline(d, job, verbal):
+            elif at_dateline:  # (a country the dateline's town lies in is that town, for acts at home there)
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"

@@ -42,6 +42,7 @@ class PlaceMention:
     venue: bool = False  # the place of a speech, meeting or visit ("in a speech in Da Nang")
     topic: bool = False  # what an act is about, not where it happened ("the situation in Syria")
     guessed: bool = False  # an act's target read as its place ("shelled Kharkiv", "arrested Godfrey")
+    at: int = -1  # index of the place's word in the document
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -89,6 +90,8 @@ class PlaceReader:
             area = self._area(root)
             if ent.start in actor_toks and area is None and root.i not in struck_heads:
                 continue
+            if root.dep_ in self.g.labels.possessor and not self._setting(root.head, job, words):
+                continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where)
             qualifier = self._qualifier(ent)
             if qualifier is not None:
                 seen.update(range(qualifier.start, qualifier.end))
@@ -105,16 +108,25 @@ class PlaceReader:
             out.append(PlaceMention(owner=owner, location=loc, name=ent.text,
                                     text=self._words_of(ent, area, qualifier), venue=self._is_venue(path),
                                     topic=self._is_topic(path, owner, job, words),
-                                    guessed=(ent.start, ent.end) in guesses))
+                                    guessed=(ent.start, ent.end) in guesses, at=root.i))
         out.extend(self._capitals(job, tree, seen))
         ww = job.where_when
+        labels = self.g.labels
         for tok in sent:
             word = tok.lower_
-            if tok.dep_ not in self.g.labels.adverb or word not in words.here_words | words.there_words:
+            if tok.dep_ in labels.adverb and word in words.here_words | words.there_words:
+                loc = ww.dateline if word in words.here_words else ww.last_place
+            elif (tok.lemma_.lower() in words.town_words and tok.dep_ in labels.prep_object and tok.i not in seen
+                  and any(c.dep_ in labels.determiner and c.lower_ == "the" for c in tok.children)
+                  and not any(c.dep_ in labels.preposition for c in tok.children)):
+                before = [m.location for m in out if m.at < tok.i and not m.topic]
+                last = before[-1] if before else ww.last_place  # "an army post in the city": the town named before
+                loc = last if last is not None and last.precision == "city" else None
+                word = self.syntax.phrase_span(tok).text
+            else:
                 continue
-            loc = ww.dateline if word in words.here_words else ww.last_place
             if loc is not None:
-                out.append(PlaceMention(owner=tree.owner(tok), location=loc, name=loc.name, text=tok.text))
+                out.append(PlaceMention(owner=tree.owner(tok), location=loc, name=loc.name, text=word))
         return out
 
     def _capitals(self, job: "SentenceJob", tree: ClauseHeads, seen: set[int]) -> list[PlaceMention]:
@@ -146,6 +158,14 @@ class PlaceReader:
                 out.append(PlaceMention(owner=tree.owner(tok), location=loc, name=loc.name,
                                         text=self.syntax.phrase_span(tok).text, venue=self._is_venue(path)))
         return out
+
+    def _setting(self, noun: Token, job: "SentenceJob", words: AnchorWords) -> bool:
+        """A noun whose owner is where it is: an act, a venue, an area or a seat, or what a preposition of time or
+        place governs ("during Liberia's run-off", "at Syria's border")."""
+        lemma = noun.lemma_.lower()
+        return (any(p.token.i == noun.i for p in job.predicates) or lemma in words.venue_nouns
+                or lemma in words.area_nouns or lemma in words.capital_words or lemma in words.town_words
+                or (noun.dep_ in self.g.labels.prep_object and noun.head.lower_ in words.setting_prepositions))
 
     def _is_venue(self, path: list[Token]) -> bool:
         """A place told as where a speech, meeting or visit is held: "a speech in Da Nang", "the sidelines of a
@@ -261,23 +281,28 @@ class PlaceReader:
         return Span(tok.doc, span.start, span.end, label=self.g.entities.state[0]), loc
 
     def mislabelled(self, sent: Span) -> list[Span]:
-        """Names after "in", "near", "outside" ... or "the province of" that the tagger took for a person or an
-        organisation ("near Gao", "in Quetta", "the province of Nineveh") but that the gazetteer knows as a town
-        or region and the actor knowledge does not."""
-        labels = self.g.labels
-        out = []
-        for prep in sent:
-            if prep.dep_ not in labels.preposition:
+        """Names after "in", "near", "outside" ... or "the province of", or before a thing ("a Quetta bus"), that
+        the tagger took for a person or an organisation ("near Gao", "in Quetta", "the province of Nineveh") but
+        that the gazetteer knows as a town or region and the actor knowledge does not."""
+        labels, tags = self.g.labels, self.g.tags
+        names: list[Token] = []
+        for tok in sent:
+            if tok.dep_ in labels.compound and tok.pos_ in tags.proper_noun and tok.head.pos_ in tags.noun \
+                    and tok.i < tok.head.i:
+                names.append(tok)  # "a Quetta bus", "the Kabul airport": a town naming a thing's place
+            prep = tok.head
+            if tok.dep_ not in labels.prep_object or prep.dep_ not in labels.preposition:
                 continue
             of_area = prep.lower_ in self.g.words.of and prep.head.lemma_.lower() in self.words.area_nouns
-            if prep.lower_ not in self.g.words.locative_preps and not of_area:
+            if prep.lower_ in self.g.words.locative_preps or of_area:
+                names.append(tok)
+        out = []
+        for name in names:
+            if name.ent_type_ in self.g.entities.place:
                 continue
-            for tok in prep.children:
-                if tok.dep_ not in labels.prep_object or tok.ent_type_ in self.g.entities.place:
-                    continue
-                found = self.place_of(tok)
-                if found is not None:
-                    out.append(found[0])
+            found = self.place_of(name)
+            if found is not None:
+                out.append(found[0])
         return out
 
     def visit(self, draft, countries: list[str]) -> PlaceMention | None:
@@ -312,7 +337,7 @@ def with_document_focus(events: list[Event], gazetteer=None) -> list[Event]:
     """Events placed by nothing in their sentence take the document's focus (the place its other events happen
     most often, the first of equals; ``basis="document"``) when their actors are at home there; else, when all
     their actors belong to one state, that state (``basis="actors"``, precision country): a domestic act
-    happened at home. Historical acts take no focus."""
+    happened at home. A historical act takes only the focus's country."""
     counts: dict[tuple[str, str | None], int] = {}
     first: dict[tuple[str, str | None], Location] = {}
     for e in events:
@@ -326,13 +351,21 @@ def with_document_focus(events: list[Event], gazetteer=None) -> list[Event]:
     out = []
     for e in events:
         states = _states(e)
-        if e.location is None and focus is not None and not e.historical and states <= {focus.country}:
-            e = replace(e, location=replace(focus, text=None))
+        if e.location is None and focus is not None and states <= {focus.country}:
+            where = focus
+            if e.historical and gazetteer is not None:  # history told in a story happened in its country
+                where = gazetteer.country(focus.country) or focus
+            e = replace(e, location=replace(where, basis="document", text=None))
         elif e.location is None and len(states) == 1 and gazetteer is not None:
             country = gazetteer.country(next(iter(states)))
             if country is not None:
                 e = replace(e, location=replace(country, basis="actors", text=None))
         out.append(e)
+    # acts by actors of no state ("militias killed ...") in a story whose placed acts all lie in one country
+    countries = {e.location.country for e in out if e.location is not None and e.location.country}
+    if len(countries) == 1 and gazetteer is not None and (home := gazetteer.country(next(iter(countries)))):
+        out = [replace(e, location=replace(home, basis="document", text=None))
+               if e.location is None and not _states(e) else e for e in out]
     return out
 
 
