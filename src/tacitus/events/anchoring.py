@@ -71,7 +71,7 @@ class ClauseTree:
         for _ in range(MAX_OWNER_HOPS):
             if self.is_head(tok):
                 return self.light_of.get(tok.i, tok.i)
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
         return None
@@ -80,7 +80,7 @@ class ClauseTree:
         """The tokens from ``tok`` up to its owner (inclusive)."""
         out = [tok]
         for _ in range(MAX_OWNER_HOPS):
-            if self.is_head(tok) or tok.head is tok:
+            if self.is_head(tok) or tok.head.i == tok.i:
                 break
             tok = tok.head
             out.append(tok)
@@ -113,7 +113,7 @@ class ClauseTree:
         prev = start
         for _ in range(MAX_OWNER_HOPS):
             cur = prev.head
-            if cur is prev:
+            if cur.i == prev.i:
                 break
             if prev.dep_ in labels.relative_clause or prev.dep_ in labels.noun_clause:
                 if cur.i in self.predicates:  # "the 1979 bombing that killed 18": the killing is the bombing
@@ -126,7 +126,9 @@ class ClauseTree:
                 if cur.i in self.predicates and prev.dep_ not in labels.conjunct:
                     break  # another act: its anchors are its own
                 saying = cur.i not in self.predicates and cur.lemma_.lower() in self.speech
-                if saying and not (draft.source_tok is not None and draft.source_tok.head.i == cur.i):
+                speaker = draft.source_tok is not None and draft.source_tok.head.i == cur.i \
+                    and draft.source_tok.dep_ in labels.subject
+                if saying and not speaker:
                     places_ok = False  # unless the speaker is the act's source: the saying is the act
                 out.append((own, places_ok))
             prev = cur
@@ -140,7 +142,7 @@ class ClauseTree:
         prev = draft.pred.head
         for _ in range(MAX_OWNER_HOPS):
             cur = prev.head
-            if cur is prev or (cur.i in self.drafted and prev.dep_ not in self.g.labels.conjunct):
+            if cur.i == prev.i or (cur.i in self.drafted and prev.dep_ not in self.g.labels.conjunct):
                 break
             if self.is_head(cur):
                 out.add(self.light_of.get(cur.i, cur.i))
@@ -154,7 +156,7 @@ class ClauseTree:
             return None
         tok = self.doc[owner]
         for _ in range(MAX_OWNER_HOPS):
-            if tok.head is tok or tok.dep_ in self.g.labels.relative_clause:
+            if tok.head.i == tok.i or tok.dep_ in self.g.labels.relative_clause:
                 return None
             tok = tok.head
             if tok.i in self.drafted:
@@ -228,7 +230,7 @@ class Anchoring:
         later: dict[int, tuple[int, int]] = {}  # clause marked by a hinge -> (governing clause, offset)
         doc = sent.doc
         for hinge, offset, own in relative:
-            governing = tree.owner(doc[own].head) if own is not None and doc[own].head is not doc[own] else None
+            governing = tree.owner(doc[own].head) if own is not None and doc[own].head.i != own else None
             if hinge.dep_ in labels.condition_mark and governing is not None:
                 later[own] = (governing, offset)
         for span, date in found:
