@@ -123,6 +123,8 @@ def test_a_year_before_a_noun_a_year_from_elsewhere_and_a_wire_dateline():
     # a wire story datelined on a Wednesday that says "on Wednesday" means that day
     assert find_dates("on Wednesday", "2019-05-29")[0].date == "2019-05-22"
     assert find_dates("on Wednesday", "2019-05-29", same_weekday=True)[0].date == "2019-05-29"
+    assert (find_dates("talked this past weekend", P)[0].precision, resolve("this past weekend", P)[1]) == ("week",
+                                                                                                         "week")
 
 
 def test_published_timestamps_and_errors():

@@ -47,6 +47,9 @@ def test_a_place_told_with_a_verb_of_saying_is_not_the_place_of_what_is_said(cod
     assert withdrawal.plover_type == "RETREAT" and (withdrawal.location is None
                                                     or withdrawal.location.country != "EGY")
     assert withdrawal.date == "2023-03-13"  # what is announced on Monday happened by then
+    # nor is a place in the speaker's title: the county is the sheriff's, not the killing's
+    [killing] = code(coder, "Two students were killed at a school, said San Diego County Sheriff Bill Kolender.")
+    assert killing.location is None or killing.location.name != "California"
 
 
 def test_every_act_of_a_forum_at_the_un_is_at_its_headquarters(coder):
