@@ -97,6 +97,7 @@ def test_the_city_named_before_a_possessors_country_and_a_town_naming_a_thing(co
     ("Iraqi forces clashed with militants in the northern province of Nineveh.", "Nineveh", "IRQ", "admin1",
      "the northern province of Nineveh"),
     ("Rebels shelled a village 20 km north of Kirkuk.", "Kirkuk", "IRQ", "city", "20 km north of Kirkuk"),
+    ("Police arrested a man at his Berlin, Vermont, home.", "Vermont", "USA", "admin1", "Berlin, Vermont"),
 ])
 def test_qualifiers_are_read_and_the_place_words_kept(coder, text, name, country, precision, words):
     [e] = code(coder, text)
@@ -135,6 +136,14 @@ def test_a_year_and_a_toll_belong_to_the_bombing_not_to_the_condemnation_of_a_tw
     assert (condemnation.date, condemnation.fatalities, condemnation.historical) == ("2023-03-14", None, False)
     bombing = next(e for e in events if e.plover_type == "ASSAULT")
     assert (bombing.date, bombing.fatalities, bombing.historical) == ("1979", 18, True)
+
+
+def test_a_clause_of_when_tells_where_the_act_happened_and_an_abbreviation_ends_no_sentence(coder):
+    events = code(coder, "CAIRO: Three civilians were killed on Sunday and 22 people injured, including several "
+                         "children, when a rocket slammed into the restive Sinai peninsula.", published="2020-01-01")
+    assert {(e.location.name, e.location.country) for e in events} == {("Sinai", "EGY")}
+    [shooting] = code(coder, "The woman admitted that on Aug. 7, 2015, she shot a social worker in her office.")
+    assert (shooting.date, shooting.historical) == ("2015-08-07", True)
 
 
 # ---- datelines ------------------------------------------------------------------------------------------------

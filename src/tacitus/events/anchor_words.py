@@ -14,7 +14,8 @@ from tacitus.datafiles import read_yaml_mapping
 from tacitus.errors import TacitusError
 
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
-             "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "not_datelines")
+             "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
+             "not_datelines")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class AnchorWords:
     capital_words: frozenset[str]
     visit_words: frozenset[str]
     setting_prepositions: frozenset[str]
+    circumstance_words: frozenset[str]
     not_datelines: frozenset[str]
     agencies: tuple[str, ...]
     seats: dict[str, str]

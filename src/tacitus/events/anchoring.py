@@ -47,7 +47,7 @@ class ClauseTree:
     """Who owns what in one sentence: the clause head above a token, and the clauses an act inherits from."""
 
     def __init__(self, job: SentenceJob, syntax: Syntax, consequence_verbs: frozenset[str],
-                 speech_verbs: frozenset[str]) -> None:
+                 speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset()) -> None:
         self.g = syntax.g
         drafted = {d.pred.token.i for d in job.drafts}
         # the acts of the sentence, drafted as events or not; a toll's "killing" belongs to the act it counts
@@ -58,6 +58,12 @@ class ClauseTree:
         self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
         self.consequence, self.speech = consequence_verbs, speech_verbs
         self.doc = job.sent.doc
+        labels = self.g.labels
+        # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
+        # them: they tell where and when the sentence's main act happened
+        self.circumstances = [t.i for t in job.sent if t.i not in self.drafted and self.is_head(t)
+                              and t.dep_ in (*labels.adverbial_clause, *labels.relative_clause)
+                              and any(c.lower_ in circumstance_words for c in t.children if c.i < t.i)]
 
     def is_head(self, tok: Token) -> bool:
         """A clause head: a predicate, or a verb that is no predicate (but not a toll's "killing" or an auxiliary)."""
@@ -96,8 +102,11 @@ class ClauseTree:
         start = draft.pred.head
         out = [(draft.pred.token.i, True)]
         labels = self.g.labels
-        # "shot and killed two and wounded 13 ... this morning": coordinated acts share their adverbials
-        out += [(c.i, True) for c in start.children if c.dep_ in labels.conjunct and self.is_head(c)]
+        # "shot and killed two and wounded 13 ... this morning": coordinated acts share their adverbials; "were
+        # killed when a rocket slammed into Sinai": a clause of "when" or "where" tells the same act
+        out += [(c.i, True) for c in start.children if self.is_head(c) and (
+            c.dep_ in labels.conjunct or (c.dep_ in labels.adverbial_clause and any(
+                g.lower_ in self.g.words.relative_adverbs for g in c.children if g.i < c.i)))]
         src = draft.source_tok
         if src is not None and src.i in self.predicates and src.i != draft.pred.token.i:
             out.append((src.i, True))  # "an attack near Sousse killed 38": the killing is that attack
@@ -132,6 +141,8 @@ class ClauseTree:
                     places_ok = False  # unless the speaker is the act's source: the saying is the act
                 out.append((own, places_ok))
             prev = cur
+        if prev.head.i == prev.i:  # the act's clause is the sentence's own: its "when" clauses tell of it
+            out += [(i, True) for i in self.circumstances if i not in {k for k, _ in out}]
         return out
 
     def above(self, draft: Draft) -> set[int]:
@@ -179,7 +190,7 @@ class Anchoring:
                                                                             self.speech), self.words))
 
     def anchors(self, job: SentenceJob) -> Anchors:
-        tree = ClauseTree(job, self.syntax, self.consequence, self.speech)
+        tree = ClauseTree(job, self.syntax, self.consequence, self.speech, self.words.circumstance_words)
         onto = self.places.onto
         chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
         dates = self.dates(job, tree)

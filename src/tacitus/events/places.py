@@ -188,14 +188,20 @@ class PlaceReader:
         return None
 
     def _qualifier(self, ent: Span) -> Span | None:
-        """A place that qualifies ``ent``: "Tripoli, northern Lebanon" (apposition), "Tripoli in northern Lebanon"."""
+        """A place that qualifies ``ent``: "Tripoli, northern Lebanon" (apposition, or a comma the parser reads as
+        a list), "Tripoli in northern Lebanon"; only a country or a first-level region qualifies."""
         labels, place, gaz = self.g.labels, self.g.entities.place, self.gazetteer
         if gaz.is_country(ent.text):
             return None  # "Syria, Iraq": a list of countries, not a town and its country
+        doc = ent.doc
         for child in ent.root.children:
             cand = None
+            comma = ent.end < len(doc) and doc[ent.end].is_punct and doc[ent.end].text == ","
             if child.dep_ in labels.apposition and child.i >= ent.end:
                 cand = child
+            elif child.dep_ in labels.conjunct and comma and not any(
+                    c.dep_ in labels.conjunct for c in child.children):
+                cand = child  # "their Berlin, Vermont, home" (parsed as a list of two)
             elif child.dep_ in labels.preposition and child.lower_ in self.g.words.residence_preps[:1]:
                 cand = next((c for c in child.children if c.dep_ in labels.prep_object), None)
             if cand is None or cand.ent_type_ not in place:
