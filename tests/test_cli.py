@@ -214,3 +214,19 @@ def test_progress_line_does_not_change_the_output(workdir):
     assert plain.exit_code == shown.exit_code == 0
     events = lambda r: [line for line in r.stdout.splitlines() if line.startswith("{")]  # noqa: E731
     assert events(plain) == events(shown) and len(events(plain)) > 0
+
+
+def test_the_run_summary_and_report_warn_of_inputs_without_a_publication_date(tmp_path):
+    (tmp_path / "a.txt").write_text("Kenyan police arrested ten protesters on Tuesday.\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["code", str(tmp_path / "a.txt"), "--no-model", "--report", str(report),
+                                      "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "warning: 1 of 1 coded inputs carry no publication date; 1 of their 1 events are left undated" \
+        in result.output
+    summary = json.loads(report.read_text(encoding="utf-8"))
+    assert (summary["totals"]["without_publication_date"], summary["totals"]["undated_events"]) == (1, 1)
+    assert summary["inputs"][0]["published"] is False and summary["warnings"]
+    dated = CliRunner().invoke(app, ["code", str(tmp_path / "a.txt"), "--no-model", "--published", "2023-03-15",
+                                     "-o", str(tmp_path / "out2.jsonl")])
+    assert "warning" not in dated.output

@@ -192,9 +192,9 @@ def test_a_day_after_dates_the_earlier_event(coder):
     assert call.date == "2020-02-04" and attack.date == "2020-02-03" and attack.date_precision == "day"
 
 
-def test_undated_event_takes_publication_date_with_unknown_precision(coder):
+def test_undated_event_takes_publication_date_with_precision_published(coder):
     e = only(code(coder, "Iraqi troops attacked Kurdish fighters."), "ASSAULT")
-    assert (e.date, e.date_precision) == ("2020-02-05", "unknown")
+    assert (e.date, e.date_precision) == ("2020-02-05", "published")
 
 
 def test_fatalities_attach_to_the_attack(coder):

@@ -63,6 +63,16 @@ def test_qualifier_in_the_text_decides(gaz):
     assert gaz.resolve("Tripoli, northern Lebanon", countries=["LBY"]).country == "LBN"
 
 
+def test_a_qualifier_keeps_the_place_inside_it_and_a_city_keeps_its_own_name(gaz):
+    # no Manheim in Pennsylvania is known, and Mannheim (Germany) is no reading of "Manheim, Pa.": the state
+    loc = gaz.resolve("Manheim, Pa.")
+    assert (loc.country, loc.precision, loc.name) == ("USA", "admin1", "Pennsylvania")
+    # "City" is part of these towns' names, not a word asking for a town called "Kansas" or "Kuwait"
+    assert near(gaz.resolve("Kansas City"), 39.10, -94.58, 20) and gaz.resolve("Kansas City").precision == "city"
+    assert gaz.resolve("Kuwait City").country == "KWT" and gaz.resolve("Aleppo city").name == "Aleppo"
+    assert (gaz.capital("TUN").name, gaz.capital("afg").name, gaz.capital("XXX")) == ("Tunis", "Kabul", None)
+
+
 def test_us_state_abbreviation_and_name_as_qualifier(gaz):
     ca = gaz.resolve("Long Beach, CA")
     assert (ca.country, ca.admin1) == ("USA", "California")

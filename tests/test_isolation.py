@@ -37,10 +37,10 @@ def _crash_on(monkeypatch, word: str, error: type[Exception] = RecursionError) -
     """Make the coder raise ``error`` on the one document whose text holds ``word``."""
     original = EventCoder.code_document
 
-    def code_document(self, document, parsed):
+    def code_document(self, document, parsed, **kwargs):
         if word in document.text:
             raise error("injected")
-        return original(self, document, parsed)
+        return original(self, document, parsed, **kwargs)
 
     monkeypatch.setattr(EventCoder, "code_document", code_document)
 

@@ -77,7 +77,7 @@ def filled(store):
 
 def test_new_store_has_schema_and_version(store):
     assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION == 4
     cols = list(store.query("DESCRIBE mentions")["column_name"])
     assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
     assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
@@ -279,17 +279,75 @@ def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
     con.execute("DROP INDEX mentions_doc_idx")
     con.execute("ALTER TABLE mentions DROP COLUMN location_basis")
     con.execute("ALTER TABLE mentions DROP COLUMN fatalities_civilians")
+    for column in ("location_text", "historical", "from_title"):  # and those of schema 4
+        con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.execute("CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
     con.close()
     with pytest.raises(SchemaVersionError, match="open it once for writing"):
         EventStore(path, read_only=True)
     with EventStore(path) as s:
-        assert s.schema_version == 3
+        assert s.schema_version == 4
         assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
         assert s.event("a:0")["event_id"] == "a:0"  # the old rows are still there
         s.add_document(make_doc("b"), [make_event("b", 0)])  # and new ones go in
         assert s.counts()["mentions"] == 2
+
+
+def test_a_schema_3_store_gets_the_history_columns_and_the_renamed_precision(tmp_path):
+    # schema 3 wrote "unknown" both for no date and for the publication date standing in for one
+    path = tmp_path / "v3.duckdb"
+    with EventStore(path) as s:
+        s.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1, kind="meet", date=None)])
+    con = duckdb.connect(str(path))
+    con.execute("DROP VIEW events")
+    con.execute("DROP VIEW actors")
+    con.execute("DROP INDEX mentions_doc_idx")
+    for column in ("location_text", "historical", "from_title"):
+        con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
+    con.execute("UPDATE mentions SET date = '2024-05-10', date_precision = 'unknown' WHERE event_id = 'a:0'")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.execute("CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
+    con.close()
+    with EventStore(path) as s:
+        assert s.schema_version == 4
+        rows = s.query("SELECT event_id, coalesce(date, '-') AS d, date_precision, historical, from_title "
+                       "FROM mentions ORDER BY 1")
+        assert rows.values.tolist() == [["a:0", "2024-05-10", "published", False, False],
+                                        ["a:1", "-", "unknown", False, False]]
+        assert s.query("SELECT count(*) AS n FROM events")["n"].item() == 2
+
+
+def test_history_is_left_out_of_exports_unless_asked(store, tmp_path):
+    import pandas as pd
+
+    old = make_event("h", 1, kind="attack", src="UKR", tgt=None, date="1994", historical=True)
+    store.add_document(make_doc("h"), [make_event("h", 0, kind="attack", src="RUS", tgt=None), old])
+    assert store.event("h:1")["historical"] is True
+    for fmt in ("acled", "csv"):
+        today, everything = tmp_path / f"today.{fmt}", tmp_path / f"all.{fmt}"
+        assert store.export(fmt, today) == 1
+        assert store.export(fmt, everything, include_historical=True) == 2
+        assert pd.read_csv(today)["fatalities"].sum() == 3
+        assert pd.read_csv(everything)["fatalities"].sum() == 6
+    assert store.export("jsonl", tmp_path / "e.jsonl", level="event") == 1
+
+
+def test_acled_gives_no_point_for_a_place_known_only_as_a_country(store, tmp_path):
+    import pandas as pd
+
+    town = make_event("p", 0, kind="attack", src="UKR", tgt=None)
+    country = make_event("p", 1, kind="attack", src="RUS", tgt=None)
+    country.location = Location(name="United States", country="USA", lat=39.76, lon=-98.5, precision="country",
+                                text="the United States")
+    store.add_document(make_doc("p"), [town, country])
+    store.export("acled", tmp_path / "a.csv")
+    rows = pd.read_csv(tmp_path / "a.csv", dtype=str, keep_default_na=False).set_index("location")
+    assert (rows.loc["Lyon", "latitude"], rows.loc["Lyon", "longitude"]) == ("45.75", "4.85")
+    assert (rows.loc["United States", "latitude"], rows.loc["United States", "longitude"]) == ("", "")
+    store.export("polecat", tmp_path / "p.tsv")  # the raw place words are POLECAT's Raw Placename
+    raw = pd.read_csv(tmp_path / "p.tsv", sep="\t", dtype=str, keep_default_na=False)["Raw Placename"]
+    assert set(raw) == {"Lyon", "the United States"}
 
 
 def test_opening_checks(tmp_path):

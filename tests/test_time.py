@@ -113,6 +113,20 @@ def test_without_published_only_explicit_dates_resolve():
     assert resolve("a day after", None) == (None, "relative")
 
 
+def test_a_year_before_a_noun_a_year_from_elsewhere_and_a_wire_dateline():
+    [m] = find_dates("Survivors of the 1994 massacre and of a 1789 seizure", None)[:1]
+    assert (m.text, m.date, m.precision) == ("1994", "1994", "year")  # the year alone: it belongs to the noun
+    assert [m.date for m in find_dates("troops seized the palace in 1789", None)] == ["1789"]
+    # without a publication date, a year the title gives fixes days and months given without one
+    assert [m.date for m in find_dates("on May 28 and in October", None, 2019)] == ["2019-05-28", "2019-10"]
+    assert [m.date for m in find_dates("on Tuesday", None, 2019)] == [None]  # a weekday needs the day itself
+    # a wire story datelined on a Wednesday that says "on Wednesday" means that day
+    assert find_dates("on Wednesday", "2019-05-29")[0].date == "2019-05-22"
+    assert find_dates("on Wednesday", "2019-05-29", same_weekday=True)[0].date == "2019-05-29"
+    assert (find_dates("talked this past weekend", P)[0].precision, resolve("this past weekend", P)[1]) == ("week",
+                                                                                                         "week")
+
+
 def test_published_timestamps_and_errors():
     assert resolve("yesterday", "2020-02-05T23:10:00Z") == ("2020-02-04", "day")
     with pytest.raises(ValueError, match="published='5 Feb 2020'"):

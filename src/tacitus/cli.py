@@ -177,6 +177,8 @@ def code(
     typer.echo(f"tacitus: {t['inputs']} inputs, {t['coded']} coded, {t['skipped']} skipped, "
                f"{t['rejected']} rejected, {t['events']} events "
                f"({t['unresolved_actors']} actor mentions unresolved)", err=True)
+    for warning in summary["warnings"]:
+        typer.echo(f"tacitus: warning: {warning}", err=True)
 
 
 # Store errors that concern the whole store (a full disk, a broken file or connection), not one document: the run
@@ -212,6 +214,8 @@ def export(
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Include negated/hypothetical events."),
     level: str = typer.Option("mention", "--level", help="parquet/csv/jsonl: a row per event 'mention' or per "
                               "de-duplicated 'event'."),
+    historical: bool = typer.Option(False, "--historical", help="Also export background events (acts well "
+                                    "before their article's news), which are left out by default."),
 ) -> None:
     """Export the events of a store."""
     from tacitus.store import EventStore
@@ -222,7 +226,8 @@ def export(
         _fail(f"--db {db}: no such store")
     with EventStore(db, read_only=True) as store:
         try:
-            n = store.export(fmt, output, include_all_modalities=all_modalities, level=level)
+            n = store.export(fmt, output, include_all_modalities=all_modalities, level=level,
+                             include_historical=historical)
         except ValueError as exc:
             _fail(str(exc))
     typer.echo(f"tacitus: wrote {n} events to {output}", err=True)

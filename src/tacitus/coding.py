@@ -11,6 +11,8 @@ from tacitus.failures import Failure, failure
 from tacitus.records import Document, Event
 from tacitus.settings import Settings
 
+TITLE = "title"  # the parse unit that is a document's title
+
 
 class Coder:
     """Parses and codes documents in one process (the model and knowledge are loaded once)."""
@@ -47,6 +49,8 @@ class Coder:
         number of the document sentence it starts at (None: count on from the previous chunk)."""
         if self.prefilter is None:
             return [(para, None) for para in document.paragraphs]
+        if not document.paragraphs:
+            return []
         from tacitus.prefilter import split_sentences
 
         runs: list[tuple[str, int | None]] = []
@@ -67,31 +71,44 @@ class Coder:
                 runs.append((" ".join(current), start))
         return runs
 
-    def _parse(self, documents: list[Document]) -> list[list]:
-        """The parsed paragraphs (or runs of sentences) of each document, parsed in batches across documents."""
-        items = [(text, (n, first)) for n, doc in enumerate(documents) for text, first in self._parse_units(doc)]
+    def _parse(self, documents: list[Document]) -> tuple[list, list[list], list]:
+        """Each document's lead (its dateline read and cut off), parsed paragraphs (or runs of sentences, parsed in
+        batches across documents) and parsed title (a title the body does not repeat is coded as the lead)."""
+        from dataclasses import replace
+
+        leads = [self.coder.read_lead(doc) for doc in documents]
+        items = [(text, (n, first)) for n, (doc, lead) in enumerate(zip(documents, leads))
+                 for text, first in self._parse_units(replace(doc, text=lead.text))]
+        items += [(lead.title, (n, TITLE)) for n, lead in enumerate(leads)
+                  if lead.title and (self.prefilter is None or self.prefilter.keeps(lead.title))]
         parsed: list[list] = [[] for _ in documents]
+        titles: list = [None for _ in documents]
         for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
-            parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
-        return parsed
+            if first == TITLE:
+                titles[n] = spacy_doc
+            else:
+                parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
+        return leads, parsed, titles
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given (an exception stops the whole list)."""
-        return [self.coder.code_document(doc, paras) for doc, paras in zip(documents, self._parse(documents))]
+        leads, parsed, titles = self._parse(documents)
+        return [self.coder.code_document(doc, paras, lead=lead, title=title)
+                for doc, paras, lead, title in zip(documents, parsed, leads, titles)]
 
     def code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
         """Events of each document, in the order given; a document that raises gets a Failure in its place and
         the others are coded all the same (a batch whose parse fails is parsed again one document at a time)."""
         try:
-            parsed = self._parse(documents)
+            leads, parsed, titles = self._parse(documents)
         except Exception as exc:  # noqa: BLE001 - isolate the document that raised
             if len(documents) == 1:
                 return [failure(exc, "coding")]
             return [result for doc in documents for result in self.code_each([doc])]
         results: list[list[Event] | Failure] = []
-        for doc, paras in zip(documents, parsed):
+        for doc, paras, lead, title in zip(documents, parsed, leads, titles):
             try:
-                results.append(self.coder.code_document(doc, paras))
+                results.append(self.coder.code_document(doc, paras, lead=lead, title=title))
             except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
                 results.append(failure(exc, "coding"))
         return results

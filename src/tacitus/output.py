@@ -88,9 +88,22 @@ def open_writer(fmt: str, path: Path | None, *, include_all: bool = False, appen
     return Writer(fmt, path, include_all, append)
 
 
+def undated_warning(statuses: list[InputStatus]) -> str | None:
+    """A warning when coded inputs carried no publication date: their undated acts could not take one, and
+    relative dates ("on Tuesday") could not be read unless a dateline or a title timestamp gave the date."""
+    without = [s for s in statuses if s.status == "coded" and s.published is False]
+    if not without:
+        return None
+    undated = sum(s.undated_events for s in without)
+    return (f"{len(without)} of {sum(s.status == 'coded' for s in statuses)} coded inputs carry no publication "
+            f"date; {undated} of their {sum(s.events for s in without)} events are left undated "
+            "(give --published, or a published field in JSONL/CSV inputs)")
+
+
 def run_report(statuses: list[InputStatus], settings) -> dict:
-    """The JSON run report: every input with its status and reason, and totals."""
+    """The JSON run report: every input with its status and reason, totals and warnings."""
     counts = Counter(s.status for s in statuses)
+    warning = undated_warning(statuses)
     return {
         "tacitus_version": __version__,
         "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -102,6 +115,9 @@ def run_report(statuses: list[InputStatus], settings) -> dict:
             "rejected": counts.get("rejected", 0),
             "events": sum(s.events for s in statuses),
             "unresolved_actors": sum(s.unresolved_actors for s in statuses),
+            "without_publication_date": sum(s.status == "coded" and s.published is False for s in statuses),
+            "undated_events": sum(s.undated_events for s in statuses),
         },
+        "warnings": [warning] if warning else [],
         "inputs": [s.to_dict() for s in statuses],
     }

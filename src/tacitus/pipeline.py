@@ -68,6 +68,8 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
                     continue
                 status.events = len(events)
                 status.unresolved_actors = sum(is_unresolved(a) for e in events for a in (e.source, e.target))
+                status.published = bool(doc.published)
+                status.undated_events = sum(e.date is None for e in events)
                 yield status, doc, events
             else:
                 yield status, doc, []

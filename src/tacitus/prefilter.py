@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -68,7 +70,23 @@ class SentenceFilter:
         return False
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> re.Pattern:
+    from tacitus.datafiles import read_yaml_mapping
+
+    words = read_yaml_mapping(Path(__file__).with_name("abbreviations.yaml"), strings=True)["abbreviations"]
+    return re.compile(r"(?:^|[\s(\"'])(?:" + "|".join(re.escape(str(w)) for w in words) + r")\.$")
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    """A cheap split at sentence-final punctuation followed by a capital or a digit (the parser decides the real
-    boundaries of the sentences that are kept)."""
-    return [s for s in _SENTENCE_END.split(paragraph.strip()) if s.strip()]
+    """A cheap split at sentence-final punctuation followed by a capital or a digit, but not after an
+    abbreviation ("on Aug. 7, 2015", "Gov. Greitens"; ``abbreviations.yaml``). The parser decides the real
+    boundaries of the sentences that are kept."""
+    pieces = [s for s in _SENTENCE_END.split(paragraph.strip()) if s.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        if out and _abbreviations().search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out

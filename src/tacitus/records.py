@@ -59,6 +59,8 @@ class InputStatus:
     doc_id: str | None = None
     events: int = 0
     unresolved_actors: int = 0  # event sources/targets kept with their text alone (no country, no sector)
+    published: bool | None = None  # whether the coded input carried a publication date (None: not coded)
+    undated_events: int = 0  # events left with no date (no publication date to fall back on, or history)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,6 +91,17 @@ class Actor:
         return " ".join(x for x in (self.country, self.sector) if x)
 
 
+# Where an event's place was found, most direct first: a place phrase of the event's clause, the venue of the
+# speech, meeting or visit it belongs to, the title that states the same act, the article's dateline, a place
+# elsewhere in its sentence, the document's focus (the place its other events happen most), the one country all
+# its actors belong to.
+PLACE_BASES = ("clause", "venue", "title", "dateline", "sentence", "document", "actors")
+
+# Date precisions: the act's own date ("day" ... "year"); "published" when the act is undated and takes the
+# article's publication date; "unknown" when there is no date at all.
+DATE_PRECISIONS = ("day", "week", "month", "year", "published", "unknown")
+
+
 @dataclass
 class Location:
     name: str
@@ -98,7 +111,8 @@ class Location:
     lon: float | None = None
     precision: str = "city"  # "country", "admin1", "city", "point"
     geonames_id: int | None = None
-    basis: str = "clause"  # where the place was found: the event's "clause", its "sentence", the "document"
+    basis: str = "clause"  # where the place was found (see PLACE_BASES)
+    text: str | None = None  # the place words as the text gives them ("the outskirts of Tripoli")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -135,6 +149,8 @@ class Event:
     url: str | None = None
     publisher: str | None = None
     predicate: str | None = None  # the lemma or pattern that fired (explainability)
+    historical: bool = False  # background: the act happened well before the article's news (PLOVER's marking)
+    from_title: bool = False  # stated in the title, which is coded as the lead (sentence_index -1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -160,6 +176,8 @@ class Event:
             "url": self.url,
             "publisher": self.publisher,
             "predicate": self.predicate,
+            "historical": self.historical,
+            "from_title": self.from_title,
         }
 
     @classmethod
@@ -181,4 +199,5 @@ class Event:
             modality=d.get("modality", "asserted"), attribution=d.get("attribution"),
             confidence=d.get("confidence", 0.5), published=d.get("published"), title=d.get("title"),
             url=d.get("url"), publisher=d.get("publisher"), predicate=d.get("predicate"),
+            historical=bool(d.get("historical", False)), from_title=bool(d.get("from_title", False)),
         )

@@ -217,8 +217,12 @@ def _place_right(gold: dict, event: Event) -> bool:
     return distance_km(gold["lat"], gold["lon"], loc.lat, loc.lon) <= PLACE_TOLERANCE_KM
 
 
+# Precisions that are no date of the act: none at all, or the publication date standing in for it.
+NOT_THE_ACTS_DATE = ("unknown", "published")
+
+
 def _date_right(gold: str, event: Event) -> bool:
-    return bool(event.date) and event.date_precision != "unknown" and event.date.startswith(gold) \
+    return bool(event.date) and event.date_precision not in NOT_THE_ACTS_DATE and event.date.startswith(gold) \
         and len(event.date) >= len(gold)
 
 

@@ -1,138 +1,425 @@
-"""The anchoring stage: what a sentence says about time, place and casualties, tied to the predicate it belongs to.
+"""The anchoring stage: the date, place, toll and history of each act, tied to the clause the act is told in.
 
-A date, place or death toll belongs to the nearest predicate above it in the dependency tree: in "Erdogan on
-Tuesday spoke to Putin, a day after a Syrian attack on Turkish soldiers in Idlib", "on Tuesday" belongs to
-"spoke", "in Idlib" to "attack", and "a day after" links the attack's date to the call's.
+A date, place, toll or background cue belongs to the nearest *clause head* above it in the dependency tree: a
+predicate (drafted as an event or not) or a verb that is no predicate ("announced", "began", "said"). An act takes
+what its own clause says, then what the clauses that govern it say, climbing through verbs that are no acts
+and stopping at another act or on leaving a relative clause:
 
-Reads ``job.drafts`` and writes ``job.anchors`` (dates, places and tolls by the predicate that owns them).
+* "Erdogan on Tuesday spoke to Putin, a day after a Syrian attack on Turkish soldiers in Idlib": "on Tuesday"
+  is the call's, "in Idlib" the attack's, and "a day after" dates the attack from the call.
+* "the 2019 massacre over land that has been disputed since 1952": 1952 is the dispute's, not the massacre's.
+* "X announced in Cairo that Israel withdrew from Lebanon": a place told with a verb of saying is where the
+  saying happened, not the withdrawal (a date is shared: what is said on Tuesday happened by then).
+* "condemned a tweet about the 1979 bombing that killed 18": the year and the dead are the bombing's.
+
+A place is, in order: a place phrase of the act's clause (or one its clause inherits, "here" for the
+dateline, "there" for the place named last); the venue of a speech, meeting or visit the sentence names (for
+verbal acts); the dateline (for acts whose actors are at home there); a place of the sentence no clause holds.
+A topic ("discussed the situation in Syria", "talks on Lebanon") is never a place. The document's focus comes
+last, in ``places.with_document_focus``. A toll goes only to an act of force. An act is *historical* when its date
+ends more than ``history_window_days`` before the article's date, when a background cue ("years ago", "during
+the war") stands in its clause. An undated act takes the date its paragraph's narrative has set (and its
+history mark).
+
+Reads ``job.drafts`` and writes ``job.anchors``; updates ``job.where_when`` (the place named last, the history
+being told).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 
 from spacy.tokens import Span, Token
 
+from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.arguments import Syntax
 from tacitus.events.fatalities import find_fatalities
-from tacitus.events.job import Anchors, SentenceJob
-from tacitus.events.places import PlaceReader, context_countries
-from tacitus.records import Location
+from tacitus.events.job import Anchors, Draft, SentenceJob
+from tacitus.events.places import PlaceMention, PlaceReader, context_countries
+from tacitus.records import NON_STATE_CODES, Location
 
-PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
-# How far up the tree a date, place or toll looks for the predicate it belongs to.
+PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "published": 0, "unknown": 0}
+# How far up the tree a date, place or toll looks for the clause it belongs to.
 MAX_OWNER_HOPS = 12
 
 
+class ClauseTree:
+    """Who owns what in one sentence: the clause head above a token, and the clauses an act inherits from."""
+
+    def __init__(self, job: SentenceJob, syntax: Syntax, consequence_verbs: frozenset[str],
+                 speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset()) -> None:
+        self.g = syntax.g
+        drafted = {d.pred.token.i for d in job.drafts}
+        # the acts of the sentence, drafted as events or not; a toll's "killing" belongs to the act it counts
+        preds = [p for p in job.predicates or [d.pred for d in job.drafts]
+                 if p.token.i in drafted or p.token.lemma_.lower() not in consequence_verbs]
+        self.light_of = {p.light.i: p.token.i for p in preds if p.light is not None}
+        self.predicates = {p.token.i for p in preds} | set(self.light_of)
+        self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
+        self.consequence, self.speech = consequence_verbs, speech_verbs
+        self.doc = job.sent.doc
+        labels = self.g.labels
+        # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
+        # them: they tell where and when the sentence's main act happened
+        self.circumstances = [t.i for t in job.sent if t.i not in self.drafted and self.is_head(t)
+                              and t.dep_ in (*labels.adverbial_clause, *labels.relative_clause)
+                              and any(c.lower_ in circumstance_words for c in t.children if c.i < t.i)]
+
+    def is_head(self, tok: Token) -> bool:
+        """A clause head: a predicate, or a verb that is no predicate (but not a toll's "killing" or an auxiliary)."""
+        if tok.i in self.predicates:
+            return True
+        return (tok.pos_ in self.g.tags.verbal and tok.dep_ not in self.g.labels.auxiliary
+                and tok.lemma_.lower() not in self.consequence)
+
+    def owner(self, tok: Token) -> int | None:
+        """Index of the clause head at or above ``tok`` (a predicate's own token for its light verb), or None."""
+        for _ in range(MAX_OWNER_HOPS):
+            if self.is_head(tok):
+                return self.light_of.get(tok.i, tok.i)
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        return None
+
+    def path(self, tok: Token) -> list[Token]:
+        """The tokens from ``tok`` up to its owner (inclusive)."""
+        out = [tok]
+        for _ in range(MAX_OWNER_HOPS):
+            if self.is_head(tok) or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            out.append(tok)
+        return out
+
+    def chain(self, draft: Draft, material: bool = False) -> list[tuple[int, bool]]:
+        """The clause heads whose anchors the act inherits, its own first: (index, may its places be taken).
+        Climbs through verbs that are no acts and into the act a conjunct shares its clause with; stops at
+        another act and on leaving a relative or noun clause. A verb of saying passes its date on, not its place
+        (unless the act is the saying itself: its source is the speaker). A material act is where the act a noun
+        names as its source, object or setting is ("an attack near Sousse killed 38", "lifted the blockade of
+        Gaza", "killed four in an attack in Basra"); an act of saying is not ("condemned the attack in Mali")."""
+        start = draft.pred.head
+        out = [(draft.pred.token.i, True)]
+        labels = self.g.labels
+        # "shot and killed two and wounded 13 ... this morning": coordinated acts share their adverbials; "were
+        # killed when a rocket slammed into Sinai": a clause of "when" or "where" tells the same act
+        out += [(c.i, True) for c in start.children if self.is_head(c) and (
+            c.dep_ in labels.conjunct or (c.dep_ in labels.adverbial_clause and any(
+                g.lower_ in self.g.words.relative_adverbs for g in c.children if g.i < c.i)))]
+        src = draft.source_tok
+        if src is not None and src.i in self.predicates and src.i != draft.pred.token.i:
+            out.append((src.i, True))  # "an attack near Sousse killed 38": the killing is that attack
+        if material:  # the act's object and what its prepositions name, its own and its object's
+            heads = {draft.pred.token, start}
+            heads |= {c for h in list(heads) for c in h.children if c.dep_ in labels.object}
+            for tok in heads:
+                for c in tok.children:
+                    named = [c] if c.dep_ in labels.object else [g for g in c.children if c.dep_ in labels.preposition
+                                                                and g.dep_ in labels.prep_object]
+                    out += [(n.i, True) for n in named if n.i in self.predicates and n.i not in self.drafted]
+        places_ok = True
+        prev = start
+        for _ in range(MAX_OWNER_HOPS):
+            cur = prev.head
+            if cur.i == prev.i:
+                break
+            if prev.dep_ in labels.relative_clause or prev.dep_ in labels.noun_clause:
+                if cur.i in self.predicates:  # "the 1979 bombing that killed 18": the killing is the bombing
+                    out.append((self.light_of.get(cur.i, cur.i), places_ok))
+                    break
+                if not any(c.lower_ in self.g.words.relative_adverbs for c in prev.children):
+                    break  # "Tunis, where 22 were killed" is told of Tunis: it takes what Tunis's clause says
+            if self.is_head(cur):
+                own = self.light_of.get(cur.i, cur.i)
+                if cur.i in self.predicates and prev.dep_ not in labels.conjunct:
+                    break  # another act: its anchors are its own
+                saying = cur.i not in self.predicates and cur.lemma_.lower() in self.speech
+                speaker = draft.source_tok is not None and draft.source_tok.head.i == cur.i \
+                    and draft.source_tok.dep_ in labels.subject
+                if saying and not speaker:
+                    places_ok = False  # unless the speaker is the act's source: the saying is the act
+                out.append((own, places_ok))
+            prev = cur
+        if prev.head.i == prev.i:  # the act's clause is the sentence's own: its "when" clauses tell of it
+            out += [(i, True) for i in self.circumstances if i not in {k for k, _ in out}]
+        return out
+
+    def above(self, draft: Draft) -> set[int]:
+        """Every clause head above the act up to another act, into the clause a relative clause hangs in: what
+        is told as background there ("the violence at partition, in which a million were killed") is background
+        for the act too."""
+        out: set[int] = set()
+        prev = draft.pred.head
+        for _ in range(MAX_OWNER_HOPS):
+            cur = prev.head
+            if cur.i == prev.i or (cur.i in self.drafted and prev.dep_ not in self.g.labels.conjunct):
+                break
+            if self.is_head(cur):
+                out.add(self.light_of.get(cur.i, cur.i))
+            prev = cur
+        return out
+
+    def framing_act(self, owner: int | None) -> int | None:
+        """The drafted act whose content holds a clause head: "agreed to postpone the demonstration in Baku" ->
+        "agreed" for "demonstration"; None when no act is above it."""
+        if owner is None:
+            return None
+        tok = self.doc[owner]
+        for _ in range(MAX_OWNER_HOPS):
+            if tok.head.i == tok.i or tok.dep_ in self.g.labels.relative_clause:
+                return None
+            tok = tok.head
+            if tok.i in self.drafted:
+                return self.light_of.get(tok.i, tok.i)
+        return None
+
+
 class Anchoring:
-    def __init__(self, syntax: Syntax, places: PlaceReader) -> None:
-        self.syntax, self.places = syntax, places
+    def __init__(self, syntax: Syntax, places: PlaceReader, words: AnchorWords, consequence_verbs: frozenset[str],
+                 speech_verbs: frozenset[str]) -> None:
+        self.syntax, self.places, self.words = syntax, places, words
+        self.consequence, self.speech = consequence_verbs, speech_verbs
         self.g = syntax.g
 
     def __call__(self, job: SentenceJob) -> None:
         if job.drafts:
             job.anchors = self.anchors(job)
+        else:
+            self.remember_places(job, self.places.mentions(job, ClauseTree(job, self.syntax, self.consequence,
+                                                                            self.speech), self.words))
 
     def anchors(self, job: SentenceJob) -> Anchors:
+        tree = ClauseTree(job, self.syntax, self.consequence, self.speech, self.words.circumstance_words)
+        onto = self.places.onto
+        chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
+        dates = self.dates(job, tree)
+        cues = {tree.owner(span.root) for span in self.background_cues(job.sent)}
+        out = Anchors()
+        for d in job.drafts:
+            key, chain = d.pred.token.i, chains[id(d)]
+            date = next((dates[k] for k, _ in chain if k in dates), dates.get(None))
+            if date is not None:
+                out.dates[key] = date
+            out.historical[key] = (bool(cues & ({k for k, _ in chain} | tree.above(d))) or None in cues
+                                   or (date is not None and self.before_the_news(date, job.reference)))
+        self.tolls(job, tree, chains, out)
+        self.carry_narrative(job, out)
+        mentions = self.places.mentions(job, tree, self.words)
+        self.place(job, chains, mentions, out)
+        self.content_places(job, tree, chains, mentions, out)
+        self.remember_places(job, mentions)
+        return out
+
+    # ---- dates ------------------------------------------------------------------------------------------
+    def dates(self, job: SentenceJob, tree: ClauseTree) -> dict[int | None, tuple[str, str]]:
+        """Dates by the clause head that owns them; "a day after X" dates X from its governing clause's date."""
         from tacitus.time import find_dates
 
-        sent, drafts = job.sent, job.drafts
-        drafted = {id(d.pred): d.pred for d in drafts}.values()
-        pred_idx = {p.token.i for p in drafted} | {p.light.i for p in drafted if p.light is not None}
-        light_of = {p.light.i: p.token.i for p in drafted if p.light is not None}
-
-        def owned_by(span: Span | None) -> int | None:
-            own = owner(span.root, pred_idx) if span is not None else None
-            return light_of.get(own, own)
-
-        out = Anchors()
-        dates = out.dates
+        sent, labels = job.sent, self.g.labels
+        dates: dict[int | None, tuple[str, str]] = {}
         relative: list[tuple[Token, int, int | None]] = []
-        for m in find_dates(sent.text, job.document.published):
+        found: list[tuple[Span, tuple[str, str]]] = []
+        ww = job.where_when
+        for m in find_dates(sent.text, job.reference, ww.year, same_weekday=ww.wire_date):
             span = char_span(sent, m.start, m.end)
             if span is None:
                 continue
-            own = owned_by(span)
+            root = span.root
+            if m.text.isdigit() and root.dep_ in (*labels.modifier, *labels.number) \
+                    and root.head.i not in tree.predicates:
+                continue  # "the 1994 massacre": a year before a noun dates that noun's act, and nothing else
             if m.date is None and m.offset_days is not None:
                 hinge = next((t for t in span if t.lower_ in self.g.words.hinges), None)
                 if hinge is not None:
-                    relative.append((hinge, m.offset_days, own))
+                    relative.append((hinge, m.offset_days, tree.owner(root)))
                 continue
             if m.date is not None:
-                dates[own] = better_date(dates.get(own), (m.date, m.precision))
+                found.append((span, (m.date, m.precision)))
+        # "X clashed on Saturday, a day after militants attacked": "after" marks the attack's clause, which the
+        # parser often also gives the date before it; that date is X's, and the attack is a day before it
+        later: dict[int, tuple[int, int]] = {}  # clause marked by a hinge -> (governing clause, offset)
+        doc = sent.doc
         for hinge, offset, own in relative:
+            governing = tree.owner(doc[own].head) if own is not None and doc[own].head.i != own else None
+            if hinge.dep_ in labels.condition_mark and governing is not None:
+                later[own] = (governing, offset)
+        for span, date in found:
+            own = tree.owner(span.root)
+            if own in later and any(span.end <= h.i for h, _, o in relative if o == own):
+                own = later[own][0]
+            dates[own] = better_date(dates.get(own), date)
+        for hinge, offset, own in relative:
+            if own in later:
+                base = dates.get(later[own][0])
+                if base is not None and own not in dates:
+                    dates[own] = shift_date(base[0], base[1], offset)
+                continue
             base = dates.get(own) or dates.get(None)
             if base is None:
                 continue
-            inside = subtree_indices(hinge)
-            for i in pred_idx & inside:
-                if i not in dates:
-                    dates[light_of.get(i, i)] = shift_date(base[0], base[1], offset)
-        for p in drafted:  # "spoke to X and invited Y": coordinated verbs share their time adverbials
-            tok = p.head
-            if p.token.i not in dates and tok.dep_ in self.g.labels.conjunct:
-                base = dates.get(light_of.get(tok.head.i, tok.head.i))
-                if base is not None:
-                    dates[p.token.i] = base
-        self._places(job, pred_idx, light_of, out)
-        for f in find_fatalities(sent.text):
-            own = owned_by(char_span(sent, f.start, f.end))
-            out.deaths[own] = max(out.deaths.get(own, 0), f.count)
-            out.civilians[own] = out.civilians.get(own, False) or f.civilians
-        assaults = {d.pred.token.i for d in drafts if self.places.onto.is_a(d.plover, "violence")}
-        if None in out.deaths and len(assaults) == 1:
-            out.deaths.setdefault(next(iter(assaults)), out.deaths[None])
-            out.civilians.setdefault(next(iter(assaults)), out.civilians.get(None, False))
-        return out
+            for i in tree.predicates & subtree_indices(hinge):
+                own_i = tree.light_of.get(i, i)
+                if own_i not in dates:
+                    dates[own_i] = shift_date(base[0], base[1], offset)
+        return dates
 
-    def _places(self, job: SentenceJob, pred_idx: set[int], light_of: dict[int, int], out: Anchors) -> None:
-        drafts, places, syntax = job.drafts, self.places, self.syntax
-        # a town struck by a material act is the act's place, not only its target: looked up once per draft
-        struck = {id(d): span for d in drafts if d.target_tok is not None
-                  and (span := places.struck(d.plover, d.target_tok)) is not None}
-        actor_toks = tokens_in(
-            syntax.phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok)
-            if t is not None and t.pos_ not in self.g.tags.verb and not (t is d.target_tok and id(d) in struck))
-        countries = context_countries(drafts)
-        home = job.context.dominant_country()
-        if home and home not in countries:
-            countries.append(home)  # the document's own country, after the sentence's actors
-        found: dict[int | None, Location] = out.places
-        for ent in [*job.sent.ents, *places.mislabelled(job.sent), *struck.values()]:
-            if ent.label_ not in self.g.entities.place or ent.start in actor_toks:
-                continue
-            head = owner(ent.root, pred_idx)
-            own = light_of.get(head, head)
-            if own in found:
-                continue
-            loc = places.gazetteer.resolve(ent.text, countries=countries)
+    def background_cues(self, sent: Span) -> list[Span]:
+        """Words that introduce background ("years ago", "during the war", "an 18th-century seizure")."""
+        spans = (char_span(sent, m.start(), m.end()) for m in self.words.background.finditer(sent.text))
+        return [s for s in spans if s is not None]
+
+    def before_the_news(self, date: tuple[str, str], reference: str | None) -> bool:
+        """Whether a date ends more than the history window before the article's date."""
+        if not reference:
+            return False
+        end = period_end(*date)
+        try:
+            ref = dt.date.fromisoformat(reference[:10])
+        except ValueError:
+            return False
+        return end is not None and (ref - end).days > self.words.history_window_days
+
+    def carry_narrative(self, job: SentenceJob, out: Anchors) -> None:
+        """An undated act told after a dated sentence of the same paragraph, or in a paragraph that goes on with
+        it ("In addition, ...", "That year, ..."), happened when the narrative says: it takes that date, and is
+        history when that date is ("Tunisia suffered attacks in 2015 ... In addition, an attack near Sousse
+        killed 38 people"). A state that lasts until now ("since 2015") sets no time for what follows."""
+        if job.from_title:
+            return
+        ww, para = job.where_when, id(job.sent.doc)
+        keys = [d.pred.token.i for d in job.drafts]
+        if any(k in out.dates for k in keys):
+            first = next(k for k in keys if k in out.dates)
+            lasting = self.words.ongoing.search(job.sent.text) is not None
+            ww.narrative = None if lasting else (para, *out.dates[first], bool(out.historical.get(first)))
+            return
+        told = ww.narrative
+        if told is None or not (told[0] == para or (job.sent.start == 0
+                                                   and self.words.continuation.match(job.sent.text))):
+            return
+        for k in keys:
+            out.dates[k] = (told[1], told[2])
+            out.historical[k] = out.historical.get(k) or told[3]
+        ww.narrative = (para, *told[1:])
+
+    # ---- tolls ------------------------------------------------------------------------------------------
+    def tolls(self, job: SentenceJob, tree: ClauseTree, chains: dict[int, list], out: Anchors) -> None:
+        """A death toll goes to the act of force (material conflict: an attack, a raid, a riot) whose clause holds
+        it, or that inherits it alone from a clause that is no other act; never to a statement about it, and a
+        running count ("since then 1,400 people have been killed") to no act."""
+        onto = self.places.onto
+        deaths: dict[int | None, int] = {}
+        civilians: dict[int | None, bool] = {}
+        lasting = {tree.owner(span.root) for m in self.words.ongoing.finditer(job.sent.text)
+                   if (span := char_span(job.sent, m.start(), m.end())) is not None}
+        for f in find_fatalities(job.sent.text):
+            span = char_span(job.sent, f.start, f.end)
+            own = tree.owner(span.root) if span is not None else None
+            if own in lasting:
+                continue  # "since then 1,400 people have been killed": a running count, no act's toll
+            deaths[own] = max(deaths.get(own, 0), f.count)
+            civilians[own] = civilians.get(own, False) or f.civilians
+        if not deaths:
+            return
+        violent = {d.pred.token.i: d for d in job.drafts if onto.quad_is(d.code, "material_conflict")}
+        heirs: dict[int | None, set[int]] = {None: set(violent)}  # the violent acts below each clause head
+        for key, d in violent.items():
+            for k, _ in chains[id(d)][1:]:
+                heirs.setdefault(k, set()).add(key)
+        for key, d in violent.items():
+            held = [key] + [k for k, _ in chains[id(d)][1:]] + [None]
+            source = next((k for k in held if k in deaths
+                           and (k == key or (k not in tree.drafted and heirs.get(k) == {key}))), -1)
+            if source != -1:
+                out.deaths[key], out.civilians[key] = deaths[source], civilians.get(source, False)
+
+    # ---- places -----------------------------------------------------------------------------------------
+    def place(self, job: SentenceJob, chains: dict[int, list], mentions: list[PlaceMention], out: Anchors) -> None:
+        by_owner: dict[int | None, PlaceMention] = {}
+        for m in mentions:
+            if not m.topic and (m.owner not in by_owner or m.rank > by_owner[m.owner].rank):
+                by_owner[m.owner] = m  # "near Tunisia's parliament in Tunis": Tunis
+        venue = next((m for m in mentions if m.venue and not m.topic), None)
+        onto, ww = self.places.onto, job.where_when
+        countries = context_countries(job.drafts)
+        for d in job.drafts:
+            key = d.pred.token.i
+            verbal = onto.quad_is(d.code, "verbal")
+            found = next((by_owner[k] for k, ok in chains[id(d)] if ok and k in by_owner), None)
+            if found is None or found.owner != key:
+                found = self.places.visit(d, countries) or found  # each visit is where it goes
+            basis = "clause"
+            if found is None and venue is not None and verbal:
+                found, basis = venue, "venue"
+            loc = text = None
+            at_dateline = ww.dateline is not None and not out.historical.get(key) and self.at_dateline(d, job, verbal)
+            if found is not None and not (at_dateline and found.location.precision == "country"
+                                          and found.location.country == ww.dateline.country):
+                loc, text = found.location, found.text
+            elif at_dateline:  # (a country the dateline's town lies in is that town, for acts at home there)
+                loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
+            elif None in by_owner:
+                loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"
             if loc is not None:
-                found[own] = loc
-                out.place_text[own] = ent.text
-                if head is not None and self._venue(ent.root, head):
-                    out.venues.add(own)
+                out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
+                out.place_text[key] = found.name if found is not None else loc.name
+                if found is not None and found.at >= 0 and self._venue(job.sent.doc[found.at], d):
+                    out.venues.add(key)
 
-
-    def _venue(self, place: Token, predicate: int) -> bool:
+    def _venue(self, place: Token, d: Draft) -> bool:
         """The place is a phrase of the predicate word itself ("pleaded guilty in New York"), not of what it acts
         on ("lifted a curfew in Montenegro")."""
         up = place.head
         if up.dep_ in self.g.labels.preposition:
             up = up.head
-        return up.i == predicate
+        return up.i in (d.pred.token.i, d.pred.head.i)
+
+    def content_places(self, job: SentenceJob, tree: ClauseTree, chains: dict[int, list],
+                       mentions: list[PlaceMention], out: Anchors) -> None:
+        """The place of what an act asks, promises, refuses or threatens ("agreed to postpone the demonstration in
+        Baku", "threatened to ban voting in East Jerusalem"): not where the act happened, but whom it concerns
+        when it names nobody (a topic never does)."""
+        for d in job.drafts:
+            key = d.pred.token.i
+            own = {k for k, _ in chains[id(d)]}
+            inside = [m for m in mentions if not m.topic and m.owner not in own and tree.framing_act(m.owner) == key]
+            if inside:
+                out.content_places[key] = max(inside, key=lambda m: m.rank).location
+
+    def at_dateline(self, d: Draft, job: SentenceJob, verbal: bool) -> bool:
+        """Whether an act with no place of its own happened at the dateline: a verbal act whose source is at
+        home there (or any verbal act at an institution's seat such as the UN's), a material act between
+        parties at home there."""
+        ww = job.where_when
+        if ww.seat:
+            return verbal
+        home = ww.dateline.country
+
+        def at_home(country: str | None) -> bool:
+            return country is None or country == home or country in NON_STATE_CODES
+
+        target = d.target.country if d.target is not None else None
+        return at_home(d.source.country) and (verbal or target is None or target == home)
+
+    def remember_places(self, job: SentenceJob, mentions: list[PlaceMention]) -> None:
+        named = [m for m in mentions if not m.topic and m.text not in self.words.there_words]
+        if named:
+            job.where_when.last_place = named[-1].location
 
 
-def owner(tok: Token, predicates: set[int], limit: int = MAX_OWNER_HOPS) -> int | None:
-    """Index of the nearest predicate token at or above ``tok`` (None when the chain reaches no predicate)."""
-    hops = 0
-    while hops < limit:
-        if tok.i in predicates:
-            return tok.i
-        if tok.head is tok:
-            return None
-        tok = tok.head
-        hops += 1
-    return None
+def period_end(date: str, precision: str) -> dt.date | None:
+    """The last day a (date, precision) can mean."""
+    try:
+        if precision == "year" or len(date) == 4:
+            return dt.date(int(date[:4]), 12, 31)
+        if precision == "month" or len(date) == 7:
+            y, m = int(date[:4]), int(date[5:7])
+            return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+    return day + dt.timedelta(days=6) if precision == "week" else day
 
 
 def char_span(sent: Span, start: int, end: int) -> Span | None:
@@ -153,16 +440,8 @@ def better_date(a: tuple[str, str] | None, b: tuple[str, str]) -> tuple[str, str
 
 def shift_date(date: str, precision: str, days: int) -> tuple[str, str]:
     """``date`` moved by ``days``; only day-precise dates can move by days, others keep their value."""
-    import datetime as dt
-
     if precision != "day" or len(date) != 10:
         return date, precision
     d = dt.date.fromisoformat(date) + dt.timedelta(days=days)
     return d.isoformat(), "day"
 
-
-def tokens_in(spans: Iterable[Span]) -> set[int]:
-    out: set[int] = set()
-    for s in spans:
-        out.update(range(s.start, s.end))
-    return out

@@ -1,7 +1,8 @@
 """The assembly stage: drafts with their anchors become :class:`~tacitus.records.Event` records with stable ids.
 
-Reads ``job.drafts`` and ``job.anchors`` and writes ``job.events``: each draft takes the date, place and toll of
-its predicate (else of the sentence; an undated event takes the publication date with precision ``unknown``),
+Reads ``job.drafts`` and ``job.anchors`` and writes ``job.events``: each draft takes the date, place, toll and
+history mark the anchoring stage gave its predicate (an undated event that is not history takes the article's
+date, the publication date or the one its dateline gives, with precision ``published``; history takes none),
 actors known only by sector are placed in the country where the act happened, an event with no target takes the
 place it happens in as target where PLOVER does so, and the id hashes the document, sentence, evidence, dyad and
 code. One event per id.
@@ -44,9 +45,10 @@ class Assembly:
         attributed = self.modality.according_to(sent)
         for d in job.drafts:
             key = d.pred.token.i
-            date = a.dates.get(key) or a.dates.get(None)
-            if date is None and document.published:
-                date = (document.published[:10], "unknown")
+            historical = bool(a.historical.get(key))
+            date = a.dates.get(key)
+            if date is None and job.reference and not historical:
+                date = (job.reference[:10], "published")
             ev_tok = d.evidence or d.pred.token
             start = ev_tok.idx - sent.start_char
             end = start + len(ev_tok.text)
@@ -58,18 +60,22 @@ class Assembly:
             if self.onto.is_a(d.plover, "mobilization") and d.source.sector in self.onto.mobilized_forces \
                     and mode in (None, *self.onto.mobilized_forces.values()):
                 mode = self.onto.mobilized_forces[d.source.sector]  # police deployed: police; militias: militia
-            location = a.places.get(key) or a.places.get(None)
-            if location is not None:
-                location = replace(location, basis="clause" if key in a.places else "sentence")
+            location = a.places.get(key)
+            # actors known by sector belong where the act happens or what it concerns happens, a speaker to the
+            # story's country; a target named by no one is the place of the act's own clause or of what it asks,
+            # promises or refuses
+            about = a.content_places.get(key)
             setting = job.context.home_country
-            source = placed(d.source, d.target, location, setting, speaker=self.onto.is_a(d.plover, "verbal"))
-            where = key if key in a.places else None
-            named_as = a.place_text.get(where)
+            speech = self.onto.is_a(d.plover, "speech_acts")
+            source = placed(d.source, d.target, location or about, setting, speaker=speech)
+            own_place = location if location is not None and location.basis == "clause" else about
             # a place where somebody speaks ("criticised X in Tokyo"), or where a person does something, says
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does
-            venue = where in a.venues and not self.onto.is_a(d.plover, "place_recipient") and (
-                self.onto.is_a(d.plover, "verbal") or self.syntax.is_person(d.source_tok))
-            target = recipient(self.onto, d.plover, mode, source, d.target, location, setting, named_as, venue=venue)
+            venue = (location is not None and (location.basis == "venue" or key in a.venues)
+                     and not self.onto.is_a(d.plover, "place_recipient")
+                     and (speech or self.syntax.is_person(d.source_tok)))
+            target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
+                               a.place_text.get(key) if own_place is location else None, venue=venue)
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")
@@ -91,5 +97,6 @@ class Assembly:
                 modality=d.modality, attribution=attribution, confidence=d.confidence,
                 published=document.published, title=document.title, url=document.url,
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
+                historical=historical, from_title=job.from_title,
             ))
         return unique_events(events)

@@ -13,6 +13,11 @@ chain: a name of :data:`STAGE_FACTORIES` or a factory ``coder -> stage`` (how th
 ``tacitus.learn``, is added after assembly). After the last sentence, the document's focus places the events
 their own sentences did not place.
 
+A document is coded with what it says of itself before its first sentence (``events/lead.py``): its dateline
+gives the place of the acts told at home there and, with a title timestamp, the date relative dates are read
+against when the input carries no publication date; a title the body does not repeat is coded as the lead
+(``sentence_index`` -1, ``from_title``).
+
 Knowledge (patterns, ontology, actors, gazetteer ...) and grammar are handed in; see ``events/knowledge.py``
 and ``events/grammar.py``.
 """
@@ -20,6 +25,7 @@ and ``events/grammar.py``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -28,8 +34,9 @@ from tacitus.events.anchoring import Anchoring
 from tacitus.events.arguments import Syntax
 from tacitus.events.assembly import Assembly
 from tacitus.events.grammar import Grammar
-from tacitus.events.job import SentenceJob
+from tacitus.events.job import DocumentAnchors, SentenceJob
 from tacitus.events.knowledge import Knowledge
+from tacitus.events.lead import Lead, read_lead
 from tacitus.events.modality import ModalityReader
 from tacitus.events.places import PlaceReader, with_document_focus
 from tacitus.events.predicates import Predicate, PredicateFinder
@@ -45,7 +52,9 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
     "predicates": lambda coder: coder.finder,
     "roles": lambda coder: coder.roles,
     "recode": lambda coder: Recode(coder.knowledge, coder.roles),
-    "anchoring": lambda coder: Anchoring(coder.syntax, coder.places),
+    "anchoring": lambda coder: Anchoring(coder.syntax, coder.places, coder.knowledge.anchor_words,
+                                         coder.knowledge.patterns.consequence_verbs,
+                                         coder.knowledge.words.speech_verbs),
     "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")
@@ -61,7 +70,7 @@ class EventCoder:
         k = self.knowledge
         self.syntax = Syntax(self.grammar, k.words.document_nouns, k.resolver.person_nouns())
         self.modality = ModalityReader(k.words, self.grammar)
-        self.places = PlaceReader(k.gazetteer, k.resolver, self.grammar, k.ontology)
+        self.places = PlaceReader(k.gazetteer, k.resolver, self.grammar, k.ontology, k.anchor_words, self.syntax)
         self.finder = PredicateFinder(k.patterns, k.words, self.syntax, k.framing, k.mode_cues, k.ontology)
         self.roles = Roles(k, self.syntax, self.modality, self.places)
         self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar)
@@ -84,15 +93,50 @@ class EventCoder:
         """Every predicate of a sentence with its sense (see PredicateFinder)."""
         return self.finder.find_predicates(sent)
 
-    def new_context(self, document: Document) -> DocContext:
-        return self.knowledge.resolver.new_context(document.published)
+    def new_context(self, document: Document, reference: str | None = None) -> DocContext:
+        return self.knowledge.resolver.new_context(reference or document.published)
 
-    def code_document(self, document: Document, paragraphs: list) -> list[Event]:
+    def read_lead(self, document: Document) -> Lead:
+        """The document's dateline, title timestamp and title to code (see ``events/lead.py``)."""
+        gazetteer = self.knowledge.gazetteer
+        return read_lead(document, self.knowledge.anchor_words,
+                         lambda name: gazetteer.resolve(_unshout(name)) is not None)
+
+    def where_when(self, document: Document, lead: Lead) -> DocumentAnchors:
+        """What the article says of its own place and date: the dateline's place, and the date relative dates
+        are read against (the publication date; else a title timestamp or a dateline's full date)."""
+        from tacitus.time import find_dates
+
+        words, gazetteer = self.knowledge.anchor_words, self.knowledge.gazetteer
+        reference = document.published or lead.stamp
+        dateline, seat, wire = None, False, False
+        if lead.dateline is not None:
+            if lead.dateline.date:
+                found = find_dates(lead.dateline.date, reference, lead.year, same_weekday=True)
+                if found and found[0].date and found[0].precision == "day":
+                    reference, wire = found[0].date, True  # the story's own date
+            if lead.dateline.place:
+                where = lead.dateline.place
+                seat_name = words.seats.get(where.casefold())
+                dateline = gazetteer.resolve(seat_name or _unshout(where))
+                seat = seat_name is not None
+                if dateline is not None:
+                    dateline = replace(dateline, basis="dateline", text=where)
+        return DocumentAnchors(reference=reference, year=lead.year if reference is None else None,
+                               dateline=dateline, seat=seat, wire_date=wire)
+
+    def code_document(self, document: Document, paragraphs: list, *, lead: Lead | None = None,
+                      title=None) -> list[Event]:
         """Code a document whose paragraphs were parsed (in order) into ``paragraphs``: spaCy Docs, or (Doc,
-        number of the document sentence it starts at) when only some sentences were parsed."""
-        context = self.new_context(document)
-        context.home_country = self.settings.setting([p[0] if isinstance(p, tuple) else p for p in paragraphs],
-                                                     document.text)
+        number of the document sentence it starts at) when only some sentences were parsed. ``lead`` is what
+        the coder read before parsing (its dateline already cut from the parsed text; read here when not
+        given), ``title`` the parsed title to code as the lead sentence."""
+        lead = lead or self.read_lead(document)
+        where_when = self.where_when(document, lead)
+        context = self.new_context(document, where_when.reference)
+        context.home_country = self.settings.setting(
+            [p[0] if isinstance(p, tuple) else p for p in paragraphs],
+            where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None)
         events: list[Event] = []
         index = 0
         for para in paragraphs:
@@ -100,13 +144,44 @@ class EventCoder:
                 para, index = para
             for sent in para.sents:
                 if sent.text.strip():
-                    events.extend(self.code_sentence(sent, index, document, context))
+                    events.extend(self.code_sentence(sent, index, document, context, where_when))
                     index += 1
-        return with_document_focus(events)
+        if title is not None and title.text.strip():
+            fresh = self.new_context(document, where_when.reference)
+            fresh.home_country = context.home_country
+            lead_events = []
+            for e in self.code_sentence(title[:], -1, document, fresh, where_when, from_title=True):
+                retold = [i for i, b in enumerate(events) if _retold(e, b)]
+                if not retold:
+                    lead_events.append(e)  # the title's news, when the body does not tell it again
+                elif e.location is not None and e.location.basis == "clause":
+                    for i in retold:  # ... and when it does, the place the title gives the act
+                        if events[i].location is None or events[i].location.basis in ("dateline", "sentence"):
+                            events[i] = replace(events[i], location=replace(e.location, basis="title"))
+            events = lead_events + events
+        return with_document_focus(events, self.knowledge.gazetteer)
 
-    def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext) -> list[Event]:
+    def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,
+                      where_when: DocumentAnchors | None = None, *, from_title: bool = False) -> list[Event]:
         """The events of one sentence: the stages in order over its job."""
-        job = SentenceJob(sent=sent, index=index, document=document, context=context)
+        job = SentenceJob(sent=sent, index=index, document=document, context=context,
+                          where_when=where_when or DocumentAnchors(), from_title=from_title)
         for _, stage in self.stages:
             stage(job)
         return job.events
+
+
+def _retold(title_event: Event, body_event: Event) -> bool:
+    """Whether a body event tells the title's again: the same type between the same countries (a country the
+    one leaves open agrees with any; the title and the body often name the same actor differently)."""
+    def agree(a, b) -> bool:
+        return a is None or b is None or not a.country or not b.country or a.country == b.country
+
+    return (title_event.plover_type == body_event.plover_type and agree(title_event.source, body_event.source)
+            and agree(title_event.target, body_event.target))
+
+
+def _unshout(name: str) -> str:
+    """A dateline's place as a name is written ("NEW DELHI" -> "New Delhi"; "KANSAS CITY, Mo." keeps "Mo.")."""
+    head, comma, tail = name.partition(",")
+    return (head.title() if head.isupper() else head) + comma + tail

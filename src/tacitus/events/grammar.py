@@ -27,7 +27,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                "noun_clause", "adverbial_clause", "conjunct", "apposition", "phrase", "modality_climb", "own_clause",
                "speech_barrier", "intention_links", "noun_content", "attribute"),
     "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number",
-                 "nationality"),
+                 "nationality", "place_slips"),
     "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
              "pronoun_or_determiner", "preposition", "past_participle", "gerund", "plural"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "possessive_determiners", "relative_adverbs",

@@ -39,15 +39,34 @@ class Draft:
 
 @dataclass
 class Anchors:
-    """What the sentence says of time, place and casualties, tied to the predicates it belongs to."""
+    """What the sentence says of time, place and casualties. ``dates``, ``places``, ``deaths`` and ``historical``
+    hold what each drafted predicate (by its token's index) ends up with, its own or inherited from the clause
+    that governs it; None holds what belongs to the sentence as a whole."""
 
     dates: dict[Owner, tuple[str, str]] = field(default_factory=dict)  # (ISO date, precision)
-    places: dict[Owner, Location] = field(default_factory=dict)
-    place_text: dict[Owner, str] = field(default_factory=dict)  # the place as the sentence names it
+    places: dict[Owner, Location] = field(default_factory=dict)  # with its basis and the words as written
+    place_text: dict[Owner, str] = field(default_factory=dict)  # the place's name as the sentence gives it
     venues: set[Owner] = field(default_factory=set)  # places that are where the act was done ("said in Paris"),
     #                                                  not where what it concerns lies ("a curfew in Sudan")
     deaths: dict[Owner, int] = field(default_factory=dict)
     civilians: dict[Owner, bool] = field(default_factory=dict)
+    historical: dict[Owner, bool] = field(default_factory=dict)  # background: told as history
+    content_places: dict[Owner, Location] = field(default_factory=dict)  # where what an act asks or refuses is
+
+
+@dataclass
+class DocumentAnchors:
+    """What the whole article says of its time and place, and what its sentences have told so far (the place
+    named last, the time a paragraph's narrative is at). Made once per document by the coder."""
+
+    reference: str | None = None  # ISO date relative dates are read against (publication date, else the
+    # date a dateline or a title timestamp gives)
+    year: int | None = None  # a year the title or dateline states, for dates given without one
+    wire_date: bool = False  # the reference is a dateline's date: its own weekday is that day
+    dateline: Location | None = None  # the dateline's place
+    seat: bool = False  # the dateline names an institution's seat ("UNITED NATIONS"), not a country's town
+    last_place: Location | None = None  # the place named last ("the peacekeepers deployed there")
+    narrative: tuple[int, str, str, bool] | None = None  # (paragraph, date, precision, history) the story is at
 
 
 @dataclass
@@ -55,7 +74,8 @@ class SentenceJob:
     """One sentence on its way through the stages (see ``events/coder.py`` for their order).
 
     Set when the job is made: ``sent``, ``index`` (the sentence's number in the document), ``document`` and
-    ``context`` (what the document has said so far, for coreference). Filled by the stages: ``predicates`` and
+    ``context`` (what the document has said so far, for coreference), ``where_when`` (the article's dateline,
+    reference date and what it has told of places and history so far) and ``from_title``. Filled by the stages: ``predicates`` and
     ``active`` (those that are events of their own), ``drafts``, ``anchors``, ``events``. ``actors`` caches the
     actor each token resolved to, so a head is resolved once per sentence.
     """
@@ -70,6 +90,13 @@ class SentenceJob:
     drafts: list[Draft] = field(default_factory=list)
     anchors: Anchors = field(default_factory=Anchors)
     events: list[Event] = field(default_factory=list)
+    where_when: DocumentAnchors = field(default_factory=DocumentAnchors)
+    from_title: bool = False  # the sentence is the article's title, coded as its lead
+
+    @property
+    def reference(self) -> str | None:
+        """The date relative expressions are read against: the publication date, else the article's own."""
+        return self.where_when.reference or self.document.published
 
     @property
     def predicate_tokens(self) -> set[int]:

@@ -1,7 +1,7 @@
 """Everything the coder knows, in one bundle built in one place and handed to it.
 
 :class:`Knowledge` holds the ontology, the predicate patterns, the modality words, the framing and mode-cue
-tables, the actor resolver and the gazetteer. :meth:`Knowledge.load` builds one from the package's files (and a
+tables, the actor resolver, the gazetteer and the words that anchor acts in place and time. :meth:`Knowledge.load` builds one from the package's files (and a
 user's extra pattern and actor files); :meth:`Knowledge.default` is the built-in bundle, built once per process
 and shared by every coder that uses no extra files. A test or a user can build another and pass it to
 :class:`~tacitus.events.coder.EventCoder` (or ``tacitus.coding.Coder``) instead.
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.framing import Framing, ModeCues
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import Ontology
@@ -29,6 +30,7 @@ class Knowledge:
     mode_cues: ModeCues
     resolver: "ActorResolver"  # noqa: F821  (tacitus.actors, imported when built)
     gazetteer: "Gazetteer"  # noqa: F821  (tacitus.geo)
+    anchor_words: AnchorWords  # topics, venues, datelines, history (anchors.yaml)
 
     @classmethod
     def load(cls, *, pattern_files: Sequence[str | Path] = (), actor_files: Sequence[str | Path] = (),
@@ -43,7 +45,8 @@ class Knowledge:
         for path in pattern_files:
             patterns = patterns.extended(path)
         return cls(ontology=ontology, patterns=patterns, words=ModalityWords.load(), framing=Framing.load(ontology),
-                   mode_cues=ModeCues.load(ontology), resolver=ActorResolver(actor_files), gazetteer=Gazetteer())
+                   mode_cues=ModeCues.load(ontology), resolver=ActorResolver(actor_files), gazetteer=Gazetteer(),
+                   anchor_words=AnchorWords.load())
 
     @classmethod
     @functools.lru_cache(maxsize=1)

@@ -117,7 +117,7 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
 
 
 WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
-              "receiving_verbs")
+              "receiving_verbs", "assembly_nouns")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -136,6 +136,7 @@ class PatternBook:
     accident_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    assembly_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

@@ -1,15 +1,30 @@
-"""Where an event happened: places the tagger finds or misses, a document's focus, and actors known only by
-their sector placed in the country where they act."""
+"""Where an event happened: the places a sentence names (those the tagger finds or misses, with their qualifiers,
+topics told apart), a document's focus, and actors known only by their sector placed in the country where they
+act."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Span, Token
 
+from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
 from tacitus.events.ontology import Ontology
 from tacitus.records import NON_STATE_CODES, Actor, Event, Location
+
+if TYPE_CHECKING:
+    from tacitus.events.job import SentenceJob
+
+
+class ClauseHeads(Protocol):
+    """Who holds a word in a sentence (``anchoring.ClauseTree``): the clause head above it and the path there."""
+
+    def owner(self, tok: Token) -> int | None: ...
+
+    def path(self, tok: Token) -> list[Token]: ...
 
 # Actor codes that name no state: the non-state bodies, a people (KUR), regions and territories (AFR, WSB, ...).
 NOT_STATES = NON_STATE_CODES | {"KUR", "AFR", "ASA", "MEA", "WSB"}
@@ -17,13 +32,235 @@ NOT_STATE_SECTORS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "UNK"}  # sectors
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
 
 
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place a sentence names, with the clause head that holds it."""
+
+    owner: int | None  # index of the clause head above it (see anchoring.ClauseTree), None: none
+    location: Location
+    name: str  # the place's name as written ("Tripoli")
+    text: str  # the place words as written ("the outskirts of Tripoli", "Tripoli, northern Lebanon", "here")
+    venue: bool = False  # the place of a speech, meeting or visit ("in a speech in Da Nang")
+    topic: bool = False  # what an act is about, not where it happened ("the situation in Syria")
+    guessed: bool = False  # an act's target read as its place ("shelled Kharkiv", "arrested Godfrey")
+    at: int = -1  # index of the place's word in the document
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Which of two places of one clause to prefer: one the text gives as a place, then the more precise."""
+        return (0 if self.guessed else 1, PRECISION_RANK.get(self.location.precision, 0))
+
+
+PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "point": 3}
+
+
 class PlaceReader:
     """Places named in a sentence, with the gazetteer and the actor knowledge to tell towns from people."""
 
-    def __init__(self, gazetteer, resolver, grammar: Grammar, ontology: Ontology) -> None:
+    def __init__(self, gazetteer, resolver, grammar: Grammar, ontology: Ontology,
+                 words: AnchorWords | None = None, syntax=None) -> None:
+        from tacitus.events.arguments import Syntax
+
         self.gazetteer = gazetteer
         self.resolver = resolver
         self.g, self.onto = grammar, ontology
+        self.words = words or AnchorWords.load()
+        self.syntax = syntax or Syntax(grammar, frozenset())
+
+    def mentions(self, job: "SentenceJob", tree: ClauseHeads, words: AnchorWords) -> list[PlaceMention]:
+        """Every place the sentence names, in order, resolved in the context of its actors' countries: "X, northern
+        Y" and "X in Y" read Y as X's qualifier; "X province", "the province of X" ask for the region; "the
+        outskirts of X", "20 km north of X" are at X (the words are kept); "here" is the dateline, "there" the
+        place named last. A place inside an actor's phrase is an actor, unless an area noun holds it."""
+        sent, drafts, ents = job.sent, job.drafts, self.g.entities
+        struck = [span for d in drafts if d.target_tok is not None
+                  and (span := self.struck(d.plover, d.target_tok)) is not None]
+        struck_heads = {s.root.i for s in struck} | {s.root.i for d in drafts if (s := self.visited(d)) is not None}
+        actor_toks = tokens_in(
+            self.syntax.phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok)
+            if t is not None and t.pos_ not in self.g.tags.verb and t.i not in struck_heads)
+        home = job.context.dominant_country()
+        out: list[PlaceMention] = []
+        seen: set[int] = set()
+        guesses = {(e.start, e.end) for e in struck}  # an act's target read as a place: the weakest evidence
+        for ent in sorted([*sent.ents, *self.mislabelled(sent), *struck], key=lambda e: (e.start, e.start - e.end)):
+            if ent.label_ not in ents.place or ent.start in seen:
+                continue
+            seen.update(range(ent.start, ent.end))
+            root = ent.root
+            area = self._area(root)
+            if ent.start in actor_toks and area is None and root.i not in struck_heads:
+                continue
+            if root.dep_ in self.g.labels.possessor and not self._setting(root.head, job, words):
+                continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where)
+            qualifier = self._qualifier(ent)
+            if qualifier is not None:
+                seen.update(range(qualifier.start, qualifier.end))
+            # the countries of the sentence's actors (but not of an actor named by this very place: "the
+            # outskirts of Tripoli" as a target is no reason to look for Tripoli in Libya), then the document's
+            countries = context_countries(drafts, skip=ent.text)
+            if home and home not in countries:
+                countries.append(home)
+            loc = self._resolve(ent, area, qualifier, countries)
+            if loc is None:
+                continue
+            path = tree.path(root)
+            owner = tree.owner(root)
+            out.append(PlaceMention(owner=owner, location=loc, name=ent.text,
+                                    text=self._words_of(ent, area, qualifier), venue=self._is_venue(path),
+                                    topic=self._is_topic(path, owner, job, words),
+                                    guessed=(ent.start, ent.end) in guesses, at=root.i))
+        out.extend(self._capitals(job, tree, seen))
+        ww = job.where_when
+        labels = self.g.labels
+        for tok in sent:
+            word = tok.lower_
+            if tok.dep_ in labels.adverb and word in words.here_words | words.there_words:
+                loc = ww.dateline if word in words.here_words else ww.last_place
+            elif (tok.lemma_.lower() in words.town_words and tok.dep_ in labels.prep_object and tok.i not in seen
+                  and any(c.dep_ in labels.determiner and c.lower_ == "the" for c in tok.children)
+                  and not any(c.dep_ in labels.preposition for c in tok.children)):
+                before = [m.location for m in out if m.at < tok.i and not m.topic]
+                last = before[-1] if before else ww.last_place  # "an army post in the city": the town named before
+                loc = last if last is not None and last.precision == "city" else None
+                word = self.syntax.phrase_span(tok).text
+            else:
+                continue
+            if loc is not None:
+                out.append(PlaceMention(owner=tree.owner(tok), location=loc, name=loc.name, text=word))
+        return out
+
+    def _capitals(self, job: "SentenceJob", tree: ClauseHeads, seen: set[int]) -> list[PlaceMention]:
+        """"in the capital", "the Afghan capital": the capital of the country its modifier names, else of the one
+        country the sentence names, else of the dateline's or the document's country."""
+        out = []
+        for tok in job.sent:
+            if tok.lemma_.lower() not in self.words.capital_words or tok.pos_ not in self.g.tags.noun \
+                    or tok.i in seen or tok.dep_ not in self.g.labels.prep_object:
+                continue
+            named = [c for c in tok.children if c.dep_ in (*self.g.labels.modifier, *self.g.labels.possessor)
+                     and c.ent_type_ in (*self.g.entities.state, *self.g.entities.people)]
+            country = None
+            for c in named:
+                country = self.gazetteer.is_country(c.text) or (self.resolver.resolve_text(c.text) or Actor("")).country
+                if country:
+                    break
+            if named and not country:
+                continue
+            ww = job.where_when
+            named_here = [c for e in job.sent.ents if e.label_ in self.g.entities.state
+                          and (c := self.gazetteer.is_country(e.text))]
+            country = country or (named_here[0] if len(set(named_here)) == 1 else None) \
+                or (ww.dateline.country if ww.dateline is not None and not ww.seat else None) \
+                or job.context.dominant_country()
+            loc = self.gazetteer.capital(country) if country and country not in NOT_STATES else None
+            if loc is not None:
+                path = tree.path(tok)
+                out.append(PlaceMention(owner=tree.owner(tok), location=loc, name=loc.name,
+                                        text=self.syntax.phrase_span(tok).text, venue=self._is_venue(path)))
+        return out
+
+    def _setting(self, noun: Token, job: "SentenceJob", words: AnchorWords) -> bool:
+        """A noun whose owner is where it is: an act, a venue, an area or a seat, or what a preposition of time or
+        place governs ("during Liberia's run-off", "at Syria's border")."""
+        lemma = noun.lemma_.lower()
+        return (any(p.token.i == noun.i for p in job.predicates) or lemma in words.venue_nouns
+                or lemma in words.area_nouns or lemma in words.capital_words or lemma in words.town_words
+                or (noun.dep_ in self.g.labels.prep_object and noun.head.lower_ in words.setting_prepositions))
+
+    def _is_venue(self, path: list[Token]) -> bool:
+        """A place told as where a speech, meeting or visit is held: "a speech in Da Nang", "the sidelines of a
+        conference in Prague" (not "his trip as U.S. president")."""
+        for below, tok in zip(path, path[1:]):
+            if tok.lemma_.lower() in self.words.venue_nouns and below.dep_ in self.g.labels.preposition \
+                    and below.lower_ in self.g.words.locative_preps:
+                return True
+        return False
+
+    def _area(self, root: Token) -> tuple[Token, str] | None:
+        """The area noun a place hangs on: ("province", "suffix") in "Idlib province", ("outskirts", "of") in
+        "the outskirts of Tripoli"."""
+        head, labels = root.head, self.g.labels
+        if root.dep_ in labels.compound and head.i > root.i and head.lemma_.lower() in self.words.area_nouns:
+            return head, "suffix"
+        if head.dep_ in labels.preposition and head.lower_ in self.g.words.of \
+                and head.head.lemma_.lower() in self.words.area_nouns:
+            return head.head, "of"
+        return None
+
+    def _qualifier(self, ent: Span) -> Span | None:
+        """A place that qualifies ``ent``: "Tripoli, northern Lebanon" (apposition, or a comma the parser reads as
+        a list), "Tripoli in northern Lebanon"; only a country or a first-level region qualifies."""
+        labels, place, gaz = self.g.labels, self.g.entities.place, self.gazetteer
+        if gaz.is_country(ent.text):
+            return None  # "Syria, Iraq": a list of countries, not a town and its country
+        doc = ent.doc
+        for child in ent.root.children:
+            cand = None
+            comma = ent.end < len(doc) and doc[ent.end].is_punct and doc[ent.end].text == ","
+            if child.dep_ in labels.apposition and child.i >= ent.end:
+                cand = child
+            elif child.dep_ in labels.conjunct and comma and not any(
+                    c.dep_ in labels.conjunct for c in child.children):
+                cand = child  # "their Berlin, Vermont, home" (parsed as a list of two)
+            elif child.dep_ in labels.preposition and child.lower_ in self.g.words.residence_preps[:1]:
+                cand = next((c for c in child.children if c.dep_ in labels.prep_object), None)
+            if cand is None or cand.ent_type_ not in place:
+                continue
+            ent_of = next((e for e in ent.doc.ents if e.start <= cand.i < e.end), None)
+            if ent_of is None:
+                continue
+            region = gaz.resolve(ent_of.text) if not gaz.is_country(ent_of.text) else None
+            if gaz.is_country(ent_of.text) or (region is not None and region.precision == "admin1"):
+                start = min(t.i for t in cand.subtree if t.i >= ent.end)
+                return ent.doc[start:ent_of.end]
+        return None
+
+    def _resolve(self, ent: Span, area: tuple[Token, str] | None, qualifier: Span | None,
+                 countries: list[str]) -> Location | None:
+        names = [ent.text]
+        if area is not None:
+            noun, how = area
+            names.insert(0, f"{ent.text} {noun.text}" if how == "suffix" else f"{noun.text} of {ent.text}")
+        q = qualifier.text if qualifier is not None else None
+        for name in names:
+            loc = self.gazetteer.resolve(name, countries=countries, qualifier=q)
+            if loc is not None:
+                return loc
+        return None
+
+    def _words_of(self, ent: Span, area: tuple[Token, str] | None, qualifier: Span | None) -> str:
+        """The place words as written: the area phrase and a locating preposition before the name, the
+        qualifier after it."""
+        doc = ent.doc
+        start = ent.start
+        if area is not None:
+            start = min(start, area[0].left_edge.i if area[1] == "of" else ent.start)
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.dep_ in self.g.labels.preposition \
+                and before.lower_ in self.g.words.locative_preps and before.lower_ not in ("in", "at", "into"):
+            start -= 1
+        end = max(ent.end, qualifier.end if qualifier is not None else ent.end)
+        if area is not None and area[1] == "suffix":
+            end = max(end, area[0].i + 1)
+        return doc[start:end].text
+
+    def _is_topic(self, path: list[Token], owner: int | None, job: "SentenceJob", words: AnchorWords) -> bool:
+        """A place that is what an act is about: inside a topic noun's phrase ("the situation in Syria"), the
+        object of a topic preposition under a verbal act ("talks on Lebanon") or of a topic verb ("discussed
+        Lebanon")."""
+        labels = self.g.labels
+        root = path[0]
+        if any(t.lemma_.lower() in words.topic_nouns for t in path[1:]) or root.lemma_.lower() in words.topic_nouns:
+            return True
+        if root.dep_ in labels.object and root.head.lemma_.lower() in words.topic_verbs:
+            return True
+        owned = [d.code for d in job.drafts if d.pred.token.i == owner] or \
+            [p.code for p in job.predicates if p.token.i == owner]
+        material = any(not self.onto.quad_is(code, "verbal") for code in owned)
+        prep = path[1] if len(path) > 1 else None  # the preposition right above the place ("talks on Syria")
+        return prep is not None and not material and prep.dep_ in labels.preposition \
+            and prep.lower_ in words.topic_prepositions
 
     def place_of(self, tok: Token, *, towns_only: bool = False) -> tuple[Span, Location] | None:
         """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
@@ -36,7 +273,8 @@ class PlaceReader:
             if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
                 return None
             return ent, loc
-        if tok.pos_ not in tags.proper_noun or not (tok.ent_type_ in ents.people or tok.ent_type_ == ""):
+        if tok.pos_ not in tags.proper_noun or not (tok.ent_type_ in ents.people or tok.ent_type_ in ents.place_slips
+                                                    or tok.ent_type_ == ""):
             return None
         start = min([tok.i, *(c.i for c in tok.children if c.dep_ in self.g.labels.compound
                               and c.pos_ in tags.proper_noun)])
@@ -50,20 +288,47 @@ class PlaceReader:
         return Span(tok.doc, span.start, span.end, label=self.g.entities.state[0]), loc
 
     def mislabelled(self, sent: Span) -> list[Span]:
-        """Names after "in", "near", "outside" ... that the tagger took for a person or an organisation ("near
-        Gao", "in Quetta") but that the gazetteer knows as a town or region and the actor knowledge does not."""
-        labels = self.g.labels
-        out = []
-        for prep in sent:
-            if prep.dep_ not in labels.preposition or prep.lower_ not in self.g.words.locative_preps:
+        """Names after "in", "near", "outside" ... or "the province of", or before a thing ("a Quetta bus"), that
+        the tagger took for a person or an organisation ("near Gao", "in Quetta", "the province of Nineveh") but
+        that the gazetteer knows as a town or region and the actor knowledge does not."""
+        labels, tags = self.g.labels, self.g.tags
+        names: list[Token] = []
+        for tok in sent:
+            if tok.dep_ in labels.compound and tok.pos_ in tags.proper_noun and tok.head.pos_ in tags.noun \
+                    and tok.i < tok.head.i:
+                names.append(tok)  # "a Quetta bus", "the Kabul airport": a town naming a thing's place
+            prep = tok.head
+            if tok.dep_ not in labels.prep_object or prep.dep_ not in labels.preposition:
                 continue
-            for tok in prep.children:
-                if tok.dep_ not in labels.prep_object or tok.ent_type_ in self.g.entities.place:
-                    continue
-                found = self.place_of(tok)
-                if found is not None:
-                    out.append(found[0])
+            of_area = prep.lower_ in self.g.words.of and prep.head.lemma_.lower() in self.words.area_nouns
+            if prep.lower_ in self.g.words.locative_preps or of_area:
+                names.append(tok)
+        out = []
+        for name in names:
+            if name.ent_type_ in self.g.entities.place:
+                continue
+            found = self.place_of(name)
+            if found is not None:
+                out.append(found[0])
         return out
+
+    def visit(self, draft, countries: list[str]) -> PlaceMention | None:
+        """The place a visit goes to ("visited Haiti", "a visit to Amman"): where the visit happens."""
+        span = self.visited(draft)
+        loc = self.gazetteer.resolve(span.text, countries=countries) if span is not None else None
+        if loc is None:
+            return None
+        return PlaceMention(owner=draft.pred.token.i, location=loc, name=span.text, text=span.text, guessed=True)
+
+    def visited(self, draft) -> Span | None:
+        """"visited Haiti", "a visit to Amman": the place a visit goes to is where it happens (its span)."""
+        tok = draft.target_tok
+        if tok is None or draft.pred.token.lemma_.lower() not in self.words.visit_words:
+            return None
+        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.label_ not in self.g.entities.place or self.gazetteer.resolve(ent.text) is None:
+            return None
+        return ent
 
     def struck(self, plover: str | None, tok: Token) -> Span | None:
         """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
@@ -75,20 +340,45 @@ class PlaceReader:
         return found[0] if found is not None else None
 
 
-def with_document_focus(events: list[Event]) -> list[Event]:
-    """Events placed by nothing in their sentence take the document's focus: the place its other events
-    happen most often (the first of equals), marked ``basis="document"``."""
+def with_document_focus(events: list[Event], gazetteer=None) -> list[Event]:
+    """Events placed by nothing in their sentence take the document's focus (the place its other events happen
+    most often, the first of equals; ``basis="document"``) when their actors are at home there; else, when all
+    their actors belong to one state, that state (``basis="actors"``, precision country): a domestic act
+    happened at home. A historical act takes only the focus's country."""
     counts: dict[tuple[str, str | None], int] = {}
     first: dict[tuple[str, str | None], Location] = {}
     for e in events:
-        if e.location is not None and e.location.basis != "document":
+        if e.location is not None and e.location.basis not in ("document", "actors") and not e.historical:
             k = (e.location.name, e.location.country)
             counts[k] = counts.get(k, 0) + 1
             first.setdefault(k, e.location)
-    if not counts:
-        return events
-    focus = replace(first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))], basis="document")
-    return [e if e.location is not None else replace(e, location=focus) for e in events]
+    focus = None
+    if counts:
+        focus = replace(first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))], basis="document")
+    out = []
+    for e in events:
+        states = _states(e)
+        if e.location is None and focus is not None and states <= {focus.country}:
+            where = focus
+            if e.historical and gazetteer is not None:  # history told in a story happened in its country
+                where = gazetteer.country(focus.country) or focus
+            e = replace(e, location=replace(where, basis="document", text=None))
+        elif e.location is None and len(states) == 1 and gazetteer is not None:
+            country = gazetteer.country(next(iter(states)))
+            if country is not None:
+                e = replace(e, location=replace(country, basis="actors", text=None))
+        out.append(e)
+    # acts by actors of no state ("militias killed ...") in a story whose placed acts all lie in one country
+    countries = {e.location.country for e in out if e.location is not None and e.location.country}
+    if len(countries) == 1 and gazetteer is not None and (home := gazetteer.country(next(iter(countries)))):
+        out = [replace(e, location=replace(home, basis="document", text=None))
+               if e.location is None and not _states(e) else e for e in out]
+    return out
+
+
+def _states(e: Event) -> set[str]:
+    """The states an event's actors belong to (non-state actors act anywhere)."""
+    return {a.country for a in (e.source, e.target) if a is not None and a.country and a.country not in NOT_STATES}
 
 
 def placed(actor: Actor | None, other: Actor | None, location: Location | None,
@@ -117,11 +407,21 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
     return actor
 
 
-def context_countries(drafts) -> list[str]:
-    """Countries of the sentence's actors, to choose among places of the same name."""
+def context_countries(drafts, skip: str | None = None) -> list[str]:
+    """Countries of the sentence's actors, to choose among places of the same name (not of an actor whose words
+    hold the place name ``skip``: "Tripoli" read as an actor is no reason to look for Tripoli in Libya)."""
     seen: list[str] = []
     for d in drafts:
         for a in (d.target, d.source):
-            if a is not None and a.country and len(a.country) == 3 and a.country not in seen:
+            if a is None or (skip and skip in a.text):
+                continue
+            if a.country and len(a.country) == 3 and a.country not in seen:
                 seen.append(a.country)
     return seen
+
+
+def tokens_in(spans: Iterable[Span]) -> set[int]:
+    out: set[int] = set()
+    for s in spans:
+        out.update(range(s.start, s.end))
+    return out

@@ -12,19 +12,21 @@ from tacitus.records import Actor, Location
 
 
 def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
-              location: Location | None, setting: str | None, named_as: str | None = None, *,
-              venue: bool = False) -> Actor | None:
-    """The event's target, completed from what the sentence and the document say."""
-    target = placed(target, source, location, setting)
+              where: Location | None, own_place: Location | None, setting: str | None, named_as: str | None = None,
+              *, venue: bool = False) -> Actor | None:
+    """The event's target, completed from what the sentence and the document say. ``where`` is where the act or
+    what it concerns happens; ``own_place`` the place of the act's own clause or of what it asks or refuses (a
+    target nobody names is that place's state)."""
+    target = placed(target, source, where, setting)
     thing = target is not None and not (target.country or target.sector or target.name)
     if ontology.is_a(plover, "protest") and (target is None or thing):
-        return authorities(source, location, setting) or target
+        return authorities(source, where, setting) or target
     if mode in ontology.population_measures and (target is None or thing):
-        return population(location, setting) or target
+        return population(where, setting) or target
     if target is None:
-        return recipient_from_place(ontology, plover, source, location, named_as, venue=venue)
-    if thing and location is not None and location.country and not venue:
-        return replace(target, country=location.country, country_basis="place")  # "shelled the village" in Idlib
+        return recipient_from_place(ontology, plover, source, own_place, named_as, venue=venue)
+    if thing and where is not None and where.country and not venue:
+        return replace(target, country=where.country, country_basis="place")  # "shelled the village" in Idlib
     return target
 
 

@@ -344,7 +344,8 @@ class Roles:
             return False
         if pred.kind == "verb" and self.syntax.direct_object(pred.token) is not None:
             return False  # "fighting crime": something is acted on, and it is nobody
-        return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural for tok, _ in sources)
+        return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural or tok.lemma_.lower() in
+                                       self.k.patterns.assembly_nouns for tok, _ in sources)
 
     def _adjective_sector(self, tok: Token, actor: Actor, sector: str) -> Actor:
         """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""

@@ -11,7 +11,6 @@ told from Islamabad about India names India more often than Pakistan; its domest
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -21,8 +20,6 @@ from tacitus.records import NON_STATE_CODES
 
 MIN_MENTIONS = 2
 MIN_SHARE = 0.4
-# A place in capitals opening the text, then a comma, a colon, an agency in brackets or a dash.
-DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:\s*,[^\n]{0,40}?)?\s*(?::|\(|--|—|–| - )")
 
 
 class SettingReader:
@@ -54,18 +51,10 @@ class SettingReader:
             country = loc.country if loc is not None else None
         return country if country and country not in NON_STATE_CODES else None
 
-    def dateline_country(self, text: str) -> str | None:
-        """The country of the place a dateline names, if the text opens with one."""
-        m = DATELINE.match(text)
-        if m is None:
-            return None
-        loc = self.gazetteer.resolve(m.group(1).strip().title())
-        return loc.country if loc is not None and loc.country not in NON_STATE_CODES else None
-
-    def setting(self, docs: list[Doc], text: str = "") -> str | None:
-        """The document's country, or None when no country clearly leads."""
-        dateline = self.dateline_country(text) if text else None
-        if dateline:
+    def setting(self, docs: list[Doc], dateline: str | None = None) -> str | None:
+        """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
+        one its places and nationality words name most, or None when no country clearly leads."""
+        if dateline and dateline not in NON_STATE_CODES:
             return dateline
         found = self.counts(docs)
         if not found:

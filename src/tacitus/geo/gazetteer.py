@@ -75,6 +75,15 @@ class Gazetteer:
                     return e // 2
         return None
 
+    def capital(self, iso3: str) -> Location | None:
+        """The national capital of a country (ISO3), or None when the data names none."""
+        if not hasattr(self, "_capitals"):
+            places = _Rows(self._idx)
+            self._capitals = {places[row].country: row for row in range(len(self._idx.places))
+                              if places[row].capital}
+        row = self._capitals.get(iso3.upper())
+        return self._location(row) if row is not None else None
+
     def _country_code(self, code: str) -> str | None:
         code = code.strip()
         if code.upper() in self._idx.country_rows:
@@ -114,8 +123,8 @@ class Gazetteer:
             key, want_admin1 = rest, True
         else:
             rest, changed = strip_words(key, self._voc.city_prefixes, self._voc.city_suffixes)
-            if changed and rest not in self._voc.not_places:
-                key, want_city = rest, True
+            if changed and rest not in self._voc.not_places and not self._own_name(key):
+                key, want_city = rest, True  # "Aleppo city" is Aleppo; "Kansas City" is a city of that name
 
         qual_countries, qual_admin1 = self._qualifier(qualifier)
         if not want_admin1 and not want_city:
@@ -140,6 +149,13 @@ class Gazetteer:
             cands = self._as_admin1(cands)
         elif want_city and any(places[r].kind == "city" for r, _ in cands):
             cands = [(r, m) for r, m in cands if places[r].kind == "city"]
+        if qual_countries or qual_admin1:
+            # the text's own qualifier decides: "Manheim, Pa." is no German town, whatever the spelling
+            inside = [(r, w) for r, w in cands if places[r].country in qual_countries
+                      or (places[r].country, places[r].admin1_code) in qual_admin1]
+            if not inside:
+                return self._qualifier_place(qual_countries, qual_admin1)
+            cands = inside
         if not cands:
             return None
 
@@ -182,6 +198,11 @@ class Gazetteer:
                 found.setdefault(e // 2, LOOSE_MATCH_WEIGHT)
         return found
 
+    def _own_name(self, key: str) -> bool:
+        """Whether a town has ``key`` as its own name (not only as an alternate)."""
+        places = _Rows(self._idx)
+        return any(w == 1.0 and places[r].kind == "city" for r, w in self._candidates(key).items())
+
     def _as_admin1(self, cands: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """Keep regions; a town stands for its region when no region has the name ("Raqqa province")."""
         places = _Rows(self._idx)
@@ -222,6 +243,16 @@ class Gazetteer:
             elif p.kind == "admin1":
                 regions.add((p.country, p.admin1_code))
         return countries, regions
+
+    def _qualifier_place(self, countries: set[str], regions: set[tuple[str, str]]) -> Location | None:
+        """The region or country a qualifier names, when no town of the name lies in it (one only)."""
+        if len(regions) == 1:
+            row = self._idx.admin1_rows.get(next(iter(regions)))
+            if row is not None:
+                return self._location(row)
+        if len(countries) == 1:
+            return self.country(next(iter(countries)))
+        return None
 
     def _location(self, row: int) -> Location:
         p = self._idx.place(row)

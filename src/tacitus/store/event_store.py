@@ -456,14 +456,16 @@ class EventStore:
             cur.close()
 
     def export(self, fmt: str, out: str | Path, *, include_all_modalities: bool = False,
-               level: str = "mention") -> int:
+               level: str = "mention", include_historical: bool = False) -> int:
         """Write events to ``out``; returns rows written.
 
         parquet, csv, jsonl: one row per event mention (``level="mention"``; negated and hypothetical ones only
         with ``include_all_modalities``) or per de-duplicated event (``level="event"``, the events view).
-        gdelt, polecat, acled: one row per de-duplicated event.
+        gdelt, polecat, acled: one row per de-duplicated event. Background (historical) events only with
+        ``include_historical``.
         """
-        return write_export(self.conn, fmt, out, include_all_modalities=include_all_modalities, level=level)
+        return write_export(self.conn, fmt, out, include_all_modalities=include_all_modalities, level=level,
+                            include_historical=include_historical)
 
     def counts(self) -> dict:
         """Numbers of stored documents, mentions and runs."""

@@ -16,7 +16,9 @@ import pyarrow.parquet as pq
 from tacitus.store.filters import EXCLUDED_BY_DEFAULT, EventFilter
 from tacitus.store.layouts import LAYOUTS, write_layout
 from tacitus.store.rows import contract_dict
-from tacitus.store.schema import EVENT_ORDER_SQL, EVENTS_VIEW_SQL, FLAT_COLUMNS, FLAT_FROM, FLAT_SELECT
+from tacitus.store.schema import (
+    CURRENT_EVENTS_VIEW_SQL, EVENT_ORDER_SQL, EVENTS_VIEW_SQL, FLAT_COLUMNS, FLAT_FROM, FLAT_SELECT,
+)
 
 # Mention-level formats (one row per coded event mention) and the layouts of other event datasets (one row per
 # de-duplicated event of the store's events view; see tacitus.store.layouts).
@@ -37,8 +39,9 @@ def check_format(fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
 
 
-def _flat_query(include_all_modalities: bool) -> tuple[str, list[Any]]:
-    flt = EventFilter(modality=None, exclude_modalities=() if include_all_modalities else EXCLUDED_BY_DEFAULT)
+def _flat_query(include_all_modalities: bool, include_historical: bool) -> tuple[str, list[Any]]:
+    flt = EventFilter(modality=None, exclude_modalities=() if include_all_modalities else EXCLUDED_BY_DEFAULT,
+                      historical=include_historical)
     where, params = flt.where()
     return f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {EVENT_ORDER_SQL}", params
 
@@ -65,9 +68,9 @@ def arrow_table(result) -> pa.Table:
     return fetch()
 
 
-def _write_events_view(conn: duckdb.DuckDBPyConnection, name: str, out: Path) -> int:
+def _write_events_view(conn: duckdb.DuckDBPyConnection, name: str, out: Path, include_historical: bool) -> int:
     """The de-duplicated events (the store's events view) as parquet, csv or jsonl."""
-    table = arrow_table(conn.execute(EVENTS_VIEW_SQL))
+    table = arrow_table(conn.execute(EVENTS_VIEW_SQL if include_historical else CURRENT_EVENTS_VIEW_SQL))
     tmp = out.with_name(out.name + ".part")
     try:
         if name == "parquet":
@@ -95,8 +98,10 @@ def _flat_rows(reader: pa.RecordBatchReader) -> Iterator[dict[str, Any]]:
 
 
 def write_export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, *, include_all_modalities: bool = False,
-                 level: str = "mention") -> int:
-    """Write events to ``out`` (via a temporary file renamed at the end); returns the number of rows written."""
+                 level: str = "mention", include_historical: bool = False) -> int:
+    """Write events to ``out`` (via a temporary file renamed at the end); returns the number of rows written.
+    Background events (``historical``: acts well before their article's news) only with ``include_historical``,
+    so that history does not reach the counts of current events."""
     name = check_format(fmt)
     if level not in ("mention", "event"):
         raise ValueError(f"export level {level!r}: choose mention or event")
@@ -105,16 +110,16 @@ def write_export(conn: duckdb.DuckDBPyConnection, fmt: str, out: str | Path, *, 
         raise ValueError(f"export target {out} is a directory; give a file path")
     out.parent.mkdir(parents=True, exist_ok=True)
     if level == "event" and name in MENTION_FORMATS:
-        return _write_events_view(conn, name, out)
+        return _write_events_view(conn, name, out, include_historical)
     if name in LAYOUTS:
         if include_all_modalities:
             raise ValueError(f"the {name} layout holds de-duplicated events, which count asserted and future "
                              "mentions only; --all-modalities applies to parquet, csv and jsonl")
         from tacitus import __version__
 
-        return write_layout(conn, name, out, __version__)
+        return write_layout(conn, name, out, __version__, include_historical=include_historical)
     tmp = out.with_name(out.name + ".part")
-    sql, params = _flat_query(include_all_modalities)
+    sql, params = _flat_query(include_all_modalities, include_historical)
     reader = _arrow_reader(conn, sql, params)
     rows = 0
     try:

@@ -59,6 +59,7 @@ class EventFilter:
     mode: str | None = None  # PLOVER mode
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat of the place
     text: str | None = None  # a substring of the evidence sentence (case-insensitive)
+    historical: bool = True  # False leaves out background events (acts well before the article's news)
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause (empty string when no condition) over ``mentions m JOIN documents d``, and its values."""
@@ -102,6 +103,8 @@ class EventFilter:
         if self.text and self.text.strip():
             clauses.append("strpos(lower(m.sentence), ?) > 0")
             params.append(self.text.strip().lower())
+        if not self.historical:
+            clauses.append("NOT coalesce(m.historical, false)")
         if self.exclude_modalities:
             clauses.append("m.modality NOT IN (" + ", ".join("?" for _ in self.exclude_modalities) + ")")
             params += list(self.exclude_modalities)

@@ -8,7 +8,11 @@ stays empty. Differences a user must know (documented in ARCHITECTURE.md):
   sector (``TURGOV``); AvgTone, actor geography and ADM codes are empty. Tab-separated, no header, as GDELT's.
 * POLECAT: Intensity is PLOVER's score of the type (and mode); Quad Code is 1-4 (verbal/material cooperation,
   verbal/material conflict); COW codes, titles and Wikipedia ids are empty. Tab-separated with a header.
-* ACLED: every event gets a row; types outside ACLED's scope are "Strategic developments / Other". CSV with header.
+* ACLED: every event gets a row; types outside ACLED's scope are "Strategic developments / Other". A place known
+  only as a country has no coordinates (ACLED records points; a country's centroid would be a phantom place).
+  CSV with header.
+
+Background events (``historical``) are written only on request, so that history does not reach current counts.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any
 
 from tacitus.datafiles import read_yaml_mapping
 from tacitus.records import NON_STATE_CODES
-from tacitus.store.schema import EVENTS_VIEW_SQL
+from tacitus.store.schema import CURRENT_EVENTS_VIEW_SQL, EVENTS_VIEW_SQL
 
 LAYOUTS = ("gdelt", "polecat", "acled")
 
@@ -143,7 +147,7 @@ def polecat_row(e: dict[str, Any], version: str) -> list[Any]:
         "Recipient Name Raw": e["target_text"],
         "Placename": e["location_name"], "City": city, "Province": e["location_admin1"],
         "Country": e["location_country"], "Latitude": e["lat"], "Longitude": e["lon"],
-        "GeoNames ID": e["geonames_id"], "Raw Placename": e["location_name"], "Feature Type": e["location_precision"],
+        "GeoNames ID": e["geonames_id"], "Raw Placename": e["location_text"] or e["location_name"], "Feature Type": e["location_precision"],
         "Source": ";".join(e["publishers"] or []), "Publication Date": e["first_seen"], "Language": "en",
         "Version": f"tacitus {version}",
     }
@@ -184,6 +188,7 @@ def acled_row(e: dict[str, Any]) -> list[Any]:
     interaction = int("".join(str(i) for i in pair)) if len(pair) == 2 else (pair[0] * 10 if pair else "")
     country = pycountry.countries.get(alpha_3=e["location_country"]) if e["location_country"] else None
     precision = {"city": 1, "admin1": 3, "country": 3}.get(e["location_precision"] or "", "")
+    point = e["location_precision"] != "country"  # a country is no point: no centroid in ACLED's coordinates
     values = {
         "event_id_cnty": f"{e['location_country'] or 'XXX'}{int(e['event_key'][:12], 16)}",
         "event_date": day.isoformat() if day else "", "year": day.year if day else "",
@@ -194,17 +199,17 @@ def acled_row(e: dict[str, Any]) -> list[Any]:
         "civilian_targeting": "Civilian targeting" if event_type == "Violence against civilians" else "",
         "iso": int(country.numeric) if country is not None else "",
         "country": country.name if country is not None else e["location_country"],
-        "admin1": e["location_admin1"], "location": e["location_name"], "latitude": e["lat"],
-        "longitude": e["lon"], "geo_precision": precision, "source": "; ".join(e["publishers"] or []),
+        "admin1": e["location_admin1"], "location": e["location_name"],
+        "latitude": e["lat"] if point else None, "longitude": e["lon"] if point else None, "geo_precision": precision, "source": "; ".join(e["publishers"] or []),
         "notes": e["sentence"], "fatalities": e["fatalities"] or 0,
         "timestamp": int(e["added_at"].timestamp()) if e["added_at"] else "",
     }
     return [_blank(values.get(c)) for c in ACLED_COLUMNS]
 
 
-def write_layout(conn, layout: str, out: Path, version: str) -> int:
+def write_layout(conn, layout: str, out: Path, version: str, *, include_historical: bool = False) -> int:
     """Write the events view in ``layout`` to ``out``; returns the number of rows."""
-    rows = conn.execute(EVENTS_VIEW_SQL).fetchall()
+    rows = conn.execute(EVENTS_VIEW_SQL if include_historical else CURRENT_EVENTS_VIEW_SQL).fetchall()
     names = [d[0] for d in conn.description]
     events = [dict(zip(names, r)) for r in rows]
     tmp = out.with_name(out.name + ".part")

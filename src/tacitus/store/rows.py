@@ -25,6 +25,8 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "fatalities": pa.int32(),
     "confidence": pa.float64(),
     "fatalities_civilians": pa.bool_(),
+    "historical": pa.bool_(),
+    "from_title": pa.bool_(),
 }
 
 MENTIONS_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in MENTION_COLUMNS])
@@ -69,6 +71,9 @@ def event_row(ev: Event) -> dict[str, Any]:
         "predicate": ev.predicate,
         "location_basis": loc.basis if loc else None,
         "fatalities_civilians": ev.fatalities_civilians,
+        "location_text": loc.text if loc else None,
+        "historical": ev.historical,
+        "from_title": ev.from_title,
     }
     return row
 
@@ -116,6 +121,7 @@ def _location_from(row: Mapping[str, Any]) -> Location | None:
         precision=row.get("location_precision") or "city",
         geonames_id=int(gid) if gid is not None else None,
         basis=row.get("location_basis") or "clause",
+        text=row.get("location_text"),
     )
 
 
@@ -149,6 +155,8 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         url=row.get("url"),
         publisher=row.get("publisher"),
         predicate=row.get("predicate"),
+        historical=bool(row.get("historical") or False),
+        from_title=bool(row.get("from_title") or False),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
@@ -64,7 +64,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     confidence DOUBLE,
     predicate VARCHAR,
     location_basis VARCHAR,
-    fatalities_civilians BOOLEAN
+    fatalities_civilians BOOLEAN,
+    location_text VARCHAR,
+    historical BOOLEAN,
+    from_title BOOLEAN
 )"""
 
 RUNS_DDL = """
@@ -121,6 +124,7 @@ SELECT
     arg_max(lat, confidence) AS lat,
     arg_max(lon, confidence) AS lon,
     arg_max(location_precision, confidence) AS location_precision,
+    arg_max(location_text, confidence) AS location_text,
     arg_max(geonames_id, confidence) AS geonames_id,
     arg_max(plover_contexts, confidence) AS plover_contexts,
     max(fatalities) AS fatalities,
@@ -130,7 +134,8 @@ SELECT
     count(DISTINCT coalesce(publisher, article)) AS num_sources,
     min(published) AS first_seen,
     max(published) AS last_seen,
-    bool_or(sentence_index = 0) AS in_lead,
+    bool_or(sentence_index <= 0) AS in_lead,
+    bool_and(coalesce(historical, false)) AS historical,
     arg_max(sentence, confidence) AS sentence,
     arg_max(url, confidence) AS url,
     list(DISTINCT publisher ORDER BY publisher) FILTER (WHERE publisher IS NOT NULL) AS publishers,
@@ -181,6 +186,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "location_name", "location_country", "location_admin1", "lat", "lon", "location_precision", "geonames_id",
     "fatalities", "modality", "attribution", "confidence", "predicate",
     "location_basis", "fatalities_civilians",  # added in schema 2 (appended, as ALTER TABLE does)
+    "location_text", "historical", "from_title",  # added in schema 4
 )
 
 # Document columns that belong to each event in the contract and in flat exports.
@@ -203,8 +209,10 @@ EVENT_DAY_SQL = "left(coalesce(m.date, d.published), 10)"
 
 EVENT_ORDER_SQL = f"{EVENT_DAY_SQL} DESC NULLS LAST, m.doc_id, m.sentence_index, m.event_id"
 
-# The de-duplicated events, newest first, as every whole-store export and layout writes them.
+# The de-duplicated events, newest first, as every whole-store export and layout writes them; background
+# (historical) events only when asked for.
 EVENTS_VIEW_SQL = "SELECT * FROM events ORDER BY date DESC NULLS LAST, event_key"
+CURRENT_EVENTS_VIEW_SQL = "SELECT * FROM events WHERE NOT historical ORDER BY date DESC NULLS LAST, event_key"
 
 
 # Statements that bring a store of schema version N up to N + 1 (run in order by the store on open).
@@ -217,5 +225,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE documents ADD COLUMN simhash BIGINT",
         "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
         "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
-        EVENTS_VIEW_DDL, ACTORS_VIEW_DDL),
+        # the views are made again, as they are now, once the last migration has run
+        "DROP VIEW IF EXISTS events", "DROP VIEW IF EXISTS actors"),
+    3: ("DROP VIEW IF EXISTS events", "DROP VIEW IF EXISTS actors",
+        "DROP INDEX IF EXISTS mentions_doc_idx",
+        "ALTER TABLE mentions ADD COLUMN location_text VARCHAR",
+        "ALTER TABLE mentions ADD COLUMN historical BOOLEAN",
+        "ALTER TABLE mentions ADD COLUMN from_title BOOLEAN",
+        "UPDATE mentions SET historical = false, from_title = false",
+        # "unknown" with a date meant "the publication date was used": that value is now "published"
+        "UPDATE mentions SET date_precision = 'published' WHERE date_precision = 'unknown' AND date IS NOT NULL",
+        "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)"),
 }

@@ -4,13 +4,16 @@ Conventions (P = the publication date, ISO ``YYYY-MM-DD``; a longer ISO timestam
 
 * "today", "this morning", "tonight" = P; "yesterday", "last night", "overnight" = P-1.
 * "Tuesday", "on Tuesday", "last Tuesday" = the latest Tuesday before P (a weekday equal to P's own weekday
-  means P-7, unless ``weekday_equal_to_published: same`` is set in ``data/expressions.yaml``);
+  means P-7, unless ``weekday_equal_to_published: same`` is set in ``data/expressions.yaml`` or P is a wire
+  story's dateline date: "BAGHDAD, May 29 (Xinhua) -- ... on Wednesday" is May 29);
   "this Tuesday" = P when P is a Tuesday; "next Tuesday" = the first Tuesday after P.
 * "last week", "this week" -> precision "week", date = the Monday of that week; "last month" -> ``YYYY-MM``;
   "last year" -> ``YYYY``; "two days ago" (day), "three weeks ago" (week), "a month ago" (month).
-* Explicit dates: "3 May 2019", "May 3, 2019", "2019-05-03" (day); "June 2020" (month); "in 2015" (year).
-  Without a year ("3 May", "in October") the date is read in P's year if it falls at most
-  ``undated_future_window_days`` after P, else in the year before. "last October", "October last year",
+* Explicit dates: "3 May 2019", "May 3, 2019", "2019-05-03" (day); "June 2020" (month); "in 2015" (year);
+  a year before a noun ("the 1994 massacre", "a 2019 protest"; the mention is the year alone, so that it
+  belongs to the noun). Without a year ("3 May", "in October") the date is read in P's year if it falls at most
+  ``undated_future_window_days`` after P, else in the year before; without P, in the ``year`` the caller
+  gives (a year the article's title or dateline states), if any. "last October", "October last year",
   "last year, in October" = October of P's year - 1.
 * Relative chains ("a day after", "two days before", "hours after", "the day before", "a week after") give
   ``date=None``, ``precision="relative"`` and ``offset_days`` = the signed number of days from THIS
@@ -48,6 +51,7 @@ class DateMention:
 
 Resolved = tuple[str | None, str, int | None]  # date, precision, offset_days
 Handler = Callable[[re.Match, date | None], Resolved | None]
+Pattern = tuple[re.Pattern, Handler, str | None]  # regex, handler, the group that is the mention (None: all)
 
 
 def parse_published(published: str | None) -> date | None:
@@ -110,7 +114,8 @@ class DateFinder:
         weekday_prefix = rf"(?:(?P<wdp>{weekdays}),?\s+)?"
         ordinal = r"(?:st|nd|rd|th)?"
         not_time = r"(?!\s*(?:\d|(?:midnight|noon|dawn|dusk|sunrise|sunset|nightfall|daybreak)\b))"
-        patterns: list[tuple[str, Handler]] = [
+        determiners = alternation(voc.year_determiners)
+        patterns: list[tuple[str, Handler] | tuple[str, Handler, str]] = [
             (r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b", self._iso),
             (rf"\b{weekday_prefix}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+(?P<mon>{months_any})\.?,?\s+(?P<y>\d{{4}})\b",
              self._full_date),
@@ -123,7 +128,8 @@ class DateFinder:
             (rf"\b(?P<mon>{months})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", self._month_rel),
             (rf"\b(?P<rel>last|this|next)\s+year,?\s+(?:in\s+)?(?P<mon>{months})\b", self._month_rel),
             (rf"\b(?:{preps})(?:\s+|(?<=-))(?P<mon>{months})\b(?!\s*\d)", self._bare_month),
-            (rf"\b(?:{preps})(?:\s+|(?<=-))(?P<y>(?:1[89]|20)\d\d)\b(?![-/]\d)", self._bare_year),
+            (rf"\b(?:{preps})(?:\s+|(?<=-))(?P<y>(?:1[5-9]|20)\d\d)\b(?![-/]\d)", self._bare_year),
+            (rf"\b(?:{determiners})\s+(?P<y>(?:1[5-9]|20)\d\d)(?=\s+[a-z])", self._bare_year, "y"),
             (rf"\b(?:(?P<mod>{alternation(voc.weekday_modifiers)})\s+)?(?P<wd>{weekdays})\b"
              rf"(?:\s+(?P<part>{alternation(voc.day_parts)})\b)?", self._weekday),
             (rf"\b(?P<phrase>{alternation(voc.day_phrases)})\b", self._day_phrase),
@@ -133,16 +139,22 @@ class DateFinder:
              + not_time, self._relative),
             (rf"\b(?P<gap>{alternation(voc.same_day_gaps)})\s+(?P<rel>{relations})\b" + not_time, self._same_day),
         ]
-        self.patterns = [(re.compile(p, re.I), h) for p, h in patterns]
+        self.patterns: list[Pattern] = [(re.compile(p[0], re.I), p[1], p[2] if len(p) > 2 else None)
+                                        for p in patterns]
+        self.in_a_year = (self._day_month, self._bare_month)  # forms that a year alone can fix
 
     # ---- public -----------------------------------------------------------------------------------------
-    def find(self, text: str, published: date | None) -> list[DateMention]:
+    def find(self, text: str, published: date | None, year: int | None = None,
+             same_weekday: bool = False) -> list[DateMention]:
         found: list[tuple[int, int, Resolved]] = []
-        for rx, handler in self.patterns:
+        for rx, handler, group in self.patterns:
             for m in rx.finditer(text):
-                result = handler(m, published)
+                result = self._weekday(m, published, same_weekday) if handler == self._weekday \
+                    else handler(m, published)
+                if result == UNKNOWN and published is None and year is not None and handler in self.in_a_year:
+                    result = self._in_year(m, year)
                 if result is not None:
-                    found.append((m.start(), m.end(), result))
+                    found.append((m.start(group or 0), m.end(group or 0), result))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: list[tuple[int, int, Resolved]] = []
         for s, e, r in found:
@@ -210,6 +222,17 @@ class DateFinder:
         year = self._undated(month, day, p)
         return _day(date(year, month, day)) if year is not None else None
 
+    def _in_year(self, m: re.Match, year: int) -> Resolved | None:
+        """A day or month given without a year, read in ``year``."""
+        month = self._month_no(m)
+        day = m.groupdict().get("d")
+        if month is None:
+            return None
+        try:
+            return _day(date(year, month, int(day))) if day else _month(year, month)
+        except ValueError:
+            return None
+
     def _month_year(self, m: re.Match, p: date | None) -> Resolved | None:
         month = self._month_no(m)
         return _month(int(m["y"]), month) if month is not None else None
@@ -238,7 +261,7 @@ class DateFinder:
     def _bare_year(self, m: re.Match, p: date | None) -> Resolved | None:
         return _year(int(m["y"]))
 
-    def _weekday(self, m: re.Match, p: date | None) -> Resolved | None:
+    def _weekday(self, m: re.Match, p: date | None, same: bool = False) -> Resolved | None:
         word = m["wd"]
         if not word[0].isupper():
             return None
@@ -250,7 +273,7 @@ class DateFinder:
         if mod == "next":
             return _day(p + timedelta(days=(target - p.weekday()) % 7 or 7))
         if back == 0:
-            same = mod == "this" or self.voc.weekday_equal_to_published == "same"
+            same = same or mod == "this" or self.voc.weekday_equal_to_published == "same"
             return _day(p if same else p - timedelta(days=7))
         return _day(p - timedelta(days=back))
 
@@ -298,11 +321,14 @@ def _finder() -> DateFinder:
     return DateFinder(date_vocabulary())
 
 
-def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Every date expression in ``text``, in order, resolved against ``published`` (see the module doc)."""
+def find_dates(text: str, published: str | None, year: int | None = None, *,
+               same_weekday: bool = False) -> list[DateMention]:
+    """Every date expression in ``text``, in order, resolved against ``published`` (see the module doc); without
+    ``published``, days and months given without a year are read in ``year`` when it is given. With
+    ``same_weekday`` (``published`` is a wire story's dateline date), P's own weekday is P itself."""
     if not isinstance(text, str):
         raise TypeError(f"text={text!r}: expected a string, got {type(text).__name__}")
-    return _finder().find(text, parse_published(published))
+    return _finder().find(text, parse_published(published), year, same_weekday)
 
 
 def resolve(expression: str, published: str | None) -> tuple[str | None, str]:

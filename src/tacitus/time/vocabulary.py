@@ -26,6 +26,7 @@ class DateVocabulary:
     date_prepositions: tuple[str, ...]
     relation_words: dict[str, int]
     same_day_gaps: tuple[str, ...]
+    year_determiners: tuple[str, ...]
     weekday_equal_to_published: str
     undated_future_window_days: int
 
@@ -99,6 +100,7 @@ def date_vocabulary() -> DateVocabulary:
         date_prepositions=_words(raw, "date_prepositions"),
         relation_words=_mapping(raw, "relation_words", int),
         same_day_gaps=_words(raw, "same_day_gaps"),
+        year_determiners=_words(raw, "year_determiners"),
         weekday_equal_to_published=equal,
         undated_future_window_days=int(settings.get("undated_future_window_days", 0)),
     )

@@ -1,0 +1,65 @@
+"""The words the anchoring stage reads (``events/data/anchors.yaml``): topics that are no place, venues whose place
+is the place of what is said there, words that locate near or in part of a place, dateline agencies and seats,
+and the cues of background (history)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from tacitus.datafiles import read_yaml_mapping
+from tacitus.errors import TacitusError
+
+WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
+             "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
+             "not_datelines")
+
+
+@dataclass(frozen=True)
+class AnchorWords:
+    topic_nouns: frozenset[str]
+    topic_prepositions: frozenset[str]
+    topic_verbs: frozenset[str]
+    venue_nouns: frozenset[str]
+    area_nouns: frozenset[str]
+    here_words: frozenset[str]
+    there_words: frozenset[str]
+    town_words: frozenset[str]
+    capital_words: frozenset[str]
+    visit_words: frozenset[str]
+    setting_prepositions: frozenset[str]
+    circumstance_words: frozenset[str]
+    not_datelines: frozenset[str]
+    agencies: tuple[str, ...]
+    seats: dict[str, str]
+    history_window_days: int
+    background: re.Pattern  # any background phrase or pattern
+    ongoing: re.Pattern  # words of a state that lasts until now ("since 2015"): no history is carried on from it
+    continuation: re.Pattern  # words opening a paragraph that goes on with the one before ("In addition, ...")
+
+    @classmethod
+    def load(cls, path: str | Path | Traversable | None = None) -> "AnchorWords":
+        """The words of an anchors file; the English ones shipped with the package by default."""
+        path = path or resources.files("tacitus.events").joinpath("data/anchors.yaml")
+        data = read_yaml_mapping(path, strings=True)
+        missing = [k for k in (*WORD_SETS, "agencies", "seats", "history_window_days", "background_phrases",
+                               "background_patterns", "ongoing_words", "continuation_openers") if k not in data]
+        if missing:
+            raise TacitusError(f"{path}: lacks {', '.join(missing)}")
+        sets = {k: frozenset(str(w).lower() for w in data[k] or ()) for k in WORD_SETS}
+        phrases = [r"\b" + re.escape(str(p)).replace(r"\ ", r"\s+") + r"\b" for p in data["background_phrases"]]
+        try:
+            background = re.compile("|".join(phrases + [str(p) for p in data["background_patterns"]]), re.I)
+            window = int(data["history_window_days"])
+            ongoing = re.compile("|".join(r"\b" + re.escape(str(w)) + r"\b" for w in data["ongoing_words"]), re.I)
+            continuation = re.compile(r"\s*(?:" + "|".join(
+                re.escape(str(w)).replace(r"\ ", r"\s+") for w in data["continuation_openers"]) + r")\b", re.I)
+        except (re.error, ValueError) as exc:
+            raise TacitusError(f"{path}: a background pattern or the history window is malformed ({exc})") from exc
+        return cls(**sets, agencies=tuple(str(a) for a in data["agencies"]),
+                   seats={str(k).lower(): str(v) for k, v in (data["seats"] or {}).items()},
+                   history_window_days=window, background=background, ongoing=ongoing,
+                   continuation=continuation)
