@@ -30,7 +30,7 @@ def event(sentence: str, cameo: str, plover: str, *, source: str = "Freedonia", 
         evidence_start=start, evidence_end=start + 3, plover_type=plover, plover_mode=mode, plover_contexts=[],
         cameo_code=cameo, goldstein=0.0, quad_class=1, source=Actor(text=source, country=country, sector=sector),
         target=Actor(text=target, country=target_country, sector=target_sector) if target else None,
-        modality=modality, confidence=confidence, fatalities=fatalities, predicate=predicate,
+        modality=modality, confidence=confidence, prominence=confidence, fatalities=fatalities, predicate=predicate,
     )
 
 

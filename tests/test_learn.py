@@ -45,7 +45,7 @@ def event(code: str, confidence: float = 0.8, modality: str = "asserted") -> Eve
     return Event(event_id=f"e{code}", doc_id="d", sentence_index=0, sentence="s", evidence_start=0, evidence_end=1,
                  plover_type=c.plover_type or "", plover_mode=None, plover_contexts=[], cameo_code=code,
                  goldstein=c.goldstein, quad_class=c.quad_class, source=Actor(text="X", country="USA", sector="GOV"),
-                 target=None, modality=modality, confidence=confidence)
+                 target=None, modality=modality, confidence=confidence, prominence=confidence)
 
 
 def prediction(five: dict[int, float], plover: dict[str, float] | None = None) -> Prediction:

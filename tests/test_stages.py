@@ -93,3 +93,24 @@ def test_a_grammar_file_must_fill_every_role(tmp_path):
     grammar = Grammar.english()
     with pytest.raises(AttributeError, match="no labels role 'objekt'"):
         grammar.labels.objekt  # noqa: B018
+
+
+def test_confidence_is_calibrated_and_prominence_orders_the_sentence(coder):
+    from tacitus.events.calibration import Calibrate, Calibration, features
+
+    events = coder.code_text("The United Nations condemned the Russian attack on Kyiv.", published="2022-03-01")
+    accuse = next(e for e in events if e.plover_type == "ACCUSE")
+    attack = next(e for e in events if e.plover_type == "ASSAULT")
+    assert accuse.prominence > attack.prominence  # the main act ranks first, whatever its calibrated confidence
+    speech = coder.knowledge.ontology.groups["speech_acts"]
+    expected = round(coder.knowledge.calibration.probability(features(
+        replace(accuse, confidence=accuse.prominence), speech)), 3)
+    assert accuse.confidence == expected and 0.0 < accuse.confidence < 1.0
+    # a calibration that knows only that a target's country is known
+    stage = Calibrate(Calibration(weights={"target_country": 4.0}, bias=-2.0), speech)
+
+    class Job:
+        events = [replace(accuse, confidence=0.3)]
+
+    stage(Job)
+    assert (Job.events[0].prominence, Job.events[0].confidence) == (0.3, round(1 / (1 + 2.718281828 ** -2), 3))

@@ -18,7 +18,7 @@ class Coder:
     """Parses and codes documents in one process (the model and knowledge are loaded once)."""
 
     def __init__(self, settings: Settings | None = None, *, knowledge=None, grammar=None) -> None:
-        from tacitus.events.coder import STAGES, EventCoder
+        from tacitus.events.coder import FINAL_STAGES, STAGES, EventCoder
         from tacitus.events.grammar import Grammar
         from tacitus.events.knowledge import Knowledge
         from tacitus.parse import load_pipeline
@@ -37,7 +37,7 @@ class Coder:
             layer = LearnedLayer.shipped(self.knowledge.words, self.knowledge.ontology)
             if layer is not None:
                 stages.append(learned_stage(layer, model_events=self.settings.model_events))
-        self.coder = EventCoder(self.knowledge, self.grammar, stages)
+        self.coder = EventCoder(self.knowledge, self.grammar, [*stages, *FINAL_STAGES])
         self.prefilter = None
         if self.settings.prefilter and not self.settings.model_events:
             from tacitus.prefilter import SentenceFilter

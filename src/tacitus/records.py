@@ -143,7 +143,7 @@ class Event:
     fatalities_civilians: bool = False  # the dead include civilians ("50 people, including civilians")
     modality: str = "asserted"  # asserted, negated, future, hypothetical
     attribution: str | None = None
-    confidence: float = 0.5
+    confidence: float = 0.5  # the probability that this is a real event of its type (calibrated on real news)
     published: str | None = None
     title: str | None = None
     url: str | None = None
@@ -151,6 +151,7 @@ class Event:
     predicate: str | None = None  # the lemma or pattern that fired (explainability)
     historical: bool = False  # background: the act happened well before the article's news (PLOVER's marking)
     from_title: bool = False  # stated in the title, which is coded as the lead (sentence_index -1)
+    prominence: float = 0.5  # the rules' score that orders a sentence's events, its main act first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -178,6 +179,7 @@ class Event:
             "predicate": self.predicate,
             "historical": self.historical,
             "from_title": self.from_title,
+            "prominence": round(self.prominence, 3),
         }
 
     @classmethod
@@ -200,4 +202,5 @@ class Event:
             confidence=d.get("confidence", 0.5), published=d.get("published"), title=d.get("title"),
             url=d.get("url"), publisher=d.get("publisher"), predicate=d.get("predicate"),
             historical=bool(d.get("historical", False)), from_title=bool(d.get("from_title", False)),
+            prominence=d.get("prominence", d.get("confidence", 0.5)),
         )

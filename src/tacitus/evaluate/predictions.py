@@ -1,7 +1,7 @@
 """From the coder's events of one sentence to the label each gold format asks for.
 
-Top event: among the sentence's events whose modality is "asserted" or "future", the one with the highest
-confidence (the first such on a tie). It decides:
+Top event: among the sentence's events whose modality is "asserted" or "future", the one of the highest
+prominence, the rules' ordering of a sentence's acts (the first such on a tie). It decides:
 
 - ``utd-class``: the five-way class of its CAMEO code; no top event gives class 0.
 - ``utd-spans``: its source and target texts, located in the sentence.
@@ -45,9 +45,9 @@ def gold_mappings() -> dict:
 
 
 def top_event(events: list[Event], *, plover_only: bool = False) -> Event | None:
-    """The asserted or future event with the highest confidence; None when there is none."""
+    """The asserted or future event of the highest prominence (the sentence's main act); None when there is none."""
     pool = [e for e in events if is_counted(e.modality) and (e.plover_type or not plover_only)]
-    return max(pool, key=lambda e: e.confidence) if pool else None
+    return max(pool, key=lambda e: e.prominence) if pool else None
 
 
 def five_way_class(events: list[Event], ontology: Ontology) -> str:

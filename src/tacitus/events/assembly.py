@@ -94,7 +94,7 @@ class Assembly:
                 date_precision=date[1] if date else "unknown",
                 location=location, fatalities=a.deaths.get(key),
                 fatalities_civilians=bool(a.deaths.get(key)) and a.civilians.get(key, False),
-                modality=d.modality, attribution=attribution, confidence=d.confidence,
+                modality=d.modality, attribution=attribution, confidence=d.confidence, prominence=d.confidence,
                 published=document.published, title=document.title, url=document.url,
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,

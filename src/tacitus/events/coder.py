@@ -33,6 +33,7 @@ from tacitus.actors.context import DocContext
 from tacitus.events.anchoring import Anchoring
 from tacitus.events.arguments import Syntax
 from tacitus.events.assembly import Assembly
+from tacitus.events.calibration import Calibrate
 from tacitus.events.grammar import Grammar
 from tacitus.events.job import DocumentAnchors, SentenceJob
 from tacitus.events.knowledge import Knowledge
@@ -56,15 +57,17 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
                                          coder.knowledge.patterns.consequence_verbs,
                                          coder.knowledge.words.speech_verbs),
     "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality),
+    "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")
+FINAL_STAGES: tuple[str, ...] = ("calibrate",)  # after any stage a user or the learned layer adds
 
 
 class EventCoder:
     """Codes parsed sentences into events. One instance per process; it holds no per-document state."""
 
     def __init__(self, knowledge: Knowledge | None = None, grammar: Grammar | None = None,
-                 stages: Sequence[str | StageFactory] = STAGES) -> None:
+                 stages: Sequence[str | StageFactory] = STAGES + FINAL_STAGES) -> None:
         self.knowledge = knowledge or Knowledge.default()
         self.grammar = grammar or Grammar.english()
         k = self.knowledge

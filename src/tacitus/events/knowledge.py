@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tacitus.events.anchor_words import AnchorWords
+from tacitus.events.calibration import Calibration
 from tacitus.events.framing import Framing, ModeCues
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import Ontology
@@ -30,6 +31,7 @@ class Knowledge:
     mode_cues: ModeCues
     resolver: "ActorResolver"  # noqa: F821  (tacitus.actors, imported when built)
     gazetteer: "Gazetteer"  # noqa: F821  (tacitus.geo)
+    calibration: Calibration
     anchor_words: AnchorWords  # topics, venues, datelines, history (anchors.yaml)
 
     @classmethod
@@ -46,7 +48,7 @@ class Knowledge:
             patterns = patterns.extended(path)
         return cls(ontology=ontology, patterns=patterns, words=ModalityWords.load(), framing=Framing.load(ontology),
                    mode_cues=ModeCues.load(ontology), resolver=ActorResolver(actor_files), gazetteer=Gazetteer(),
-                   anchor_words=AnchorWords.load())
+                   anchor_words=AnchorWords.load(), calibration=Calibration.load())
 
     @classmethod
     @functools.lru_cache(maxsize=1)
