@@ -190,22 +190,36 @@ def export(
     typer.echo(f"tacitus: wrote {n} events to {output}", err=True)
 
 
+QUERY_LIMIT = 10_000
+
+
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help="A read-only SQL query (SELECT/WITH)."),
+    sql: str = typer.Argument(..., help="A read-only SQL query (SELECT/WITH/DESCRIBE/SHOW/SUMMARIZE) on the store's "
+                                        "tables and views; it cannot read files or URLs."),
     db: Path = typer.Option(..., "--db", help="The DuckDB store."),
+    limit: int = typer.Option(QUERY_LIMIT, "--limit", min=1, help="Print at most this many rows (a note on stderr "
+                              "says when there were more)."),
 ) -> None:
-    """Run read-only SQL on a store and print the result."""
-    from tacitus.store import EventStore
+    """Run read-only SQL on a store and print the result. Exit 2 when the query is refused (not a read, or it
+    reaches outside the store), 1 when it fails."""
+    from tacitus.store import EventStore, QueryRefusedError
+    from tacitus.store.sql_guard import one_line
 
     if not db.exists():
         _fail(f"--db {db}: no such store")
     with EventStore(db, read_only=True) as store:
         try:
-            frame = store.query(sql)
-        except Exception as exc:  # the store says why a query is refused or fails
-            _fail(f"query failed: {exc}", code=1)
-    typer.echo(frame.to_string(index=False))
+            frame = store.query(sql, limit=limit + 1)
+        except QueryRefusedError as exc:
+            _fail(str(exc))
+        except Exception as exc:  # the store says why a query fails
+            _fail(f"query failed: {one_line(exc)}", code=1)
+    capped = len(frame) > limit
+    typer.echo(frame.head(limit).to_string(index=False))
+    if capped:
+        typer.echo(f"tacitus: showing the first {limit:,} rows; there are more (raise --limit, or narrow the query)",
+                   err=True)
 
 
 STATS = ("dyads", "goldstein", "quad", "actors")
