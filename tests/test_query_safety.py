@@ -6,22 +6,11 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
+from invented_events import protest, store_of, story
 from tacitus.cli import app
-from tacitus.records import Actor, Document, Event
 from tacitus.store import EventStore, QueryRefusedError
 
-SENTENCE = "Fishermen from Brevik blockaded the harbour of Osterholm to protest the new quotas."
 SECRET = "tacitus-test-secret-4471"
-
-
-def _event(doc_id: str, n: int) -> Event:
-    start = SENTENCE.index("blockaded")
-    return Event(event_id=f"{doc_id}:{n}", doc_id=doc_id, sentence_index=n, sentence=SENTENCE,
-                 evidence_start=start, evidence_end=start + len("blockaded"), plover_type="PROTEST",
-                 plover_mode="protest", plover_contexts=[], cameo_code="145", goldstein=-7.0, quad_class=3,
-                 source=Actor(text="Fishermen from Brevik", name="fishermen", country="NOR", sector="CVL"),
-                 target=None, date="2024-04-02", date_precision="day", modality="asserted", confidence=0.7,
-                 predicate="blockade")
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +19,7 @@ def place(tmp_path_factory):
     d = tmp_path_factory.mktemp("query")
     (d / "private").mkdir()
     (d / "private" / "notes.csv").write_text(f"name,value\nkey,{SECRET}\n", encoding="utf-8")
-    db = d / "store.duckdb"
-    with EventStore(db) as st:
-        for i in range(2):
-            st.add_document(Document(doc_id=f"harbour-{i}", text=f"Invented story {i} about the harbour.",
-                                     published="2024-04-03"), [_event(f"harbour-{i}", 0)])
-    return d, db
+    return d, store_of(d / "store.duckdb", {f"harbour-{i}": [protest(f"harbour-{i}")] for i in range(2)})
 
 
 def run_query(db, sql: str, *extra: str):
@@ -86,8 +70,7 @@ def test_etc_hostname_query_refused(place):
 ])
 def test_hidden_writes_are_refused_on_a_writable_store(tmp_path, sql):
     with EventStore(tmp_path / "w.duckdb") as st:
-        st.add_document(Document(doc_id="harbour", text="Invented story about the harbour.",
-                                 published="2024-04-03"), [_event("harbour", 0)])
+        st.add_document(story("harbour"), [protest("harbour")])
         before = st.counts()
         with pytest.raises(QueryRefusedError, match="^query refused: "):
             st.query(sql)

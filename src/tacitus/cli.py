@@ -232,7 +232,8 @@ def stats(
     period: str = typer.Option("month", "--period", help="day, week, month or year."),
     country: Optional[str] = typer.Option(None, "--country", help="Source, target or place country (ISO3)."),
     plover_type: Optional[str] = typer.Option(None, "--type", help="A PLOVER event type."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Part of a source or target name."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Part of a source or target name or words (literal "
+                                        "text, any case)."),
     since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
     bbox: Optional[str] = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat of the place."),
