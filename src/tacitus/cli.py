@@ -280,15 +280,28 @@ def serve(
     db: Path = typer.Option(..., "--db", help="The DuckDB store."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", help="Port."),
+    allowed_host: list[str] = typer.Option([], "--allowed-host", help="Also answer requests for this host name "
+                                           "(repeatable; '*.example.org' patterns too). Others get 400."),
 ) -> None:
-    """Serve the REST API and dashboard of a store."""
+    """Serve the REST API and dashboard of a store. The server reads a copy of the store that follows it, so
+    `tacitus code` can write the store meanwhile."""
     import uvicorn
 
     from tacitus.api import create_app
+    from tacitus.api.hosts import allowed_hosts
+    from tacitus.store import StoreError
 
     if not db.exists():
         _fail(f"--db {db}: no such store")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    try:
+        allowed_hosts(host, allowed_host)
+    except ValueError as exc:
+        _fail(f"--allowed-host: {exc}")
+    try:
+        api = create_app(db, host=host, allowed_host=allowed_host)
+    except (StoreError, OSError) as exc:
+        _fail(f"--db {db}: {exc}", code=1)
+    uvicorn.run(api, host=host, port=port, log_level="info")
 
 
 @app.command()
