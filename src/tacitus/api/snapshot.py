@@ -6,9 +6,10 @@ the store would answer 503 while `tacitus code` writes it, and a server holding 
 So the server never opens the store. It copies the file's bytes (and its write-ahead log) without any lock, the
 way a crash would leave them: the copy is kept only when the store file did not change while it was read (a
 checkpoint rewrites it; appends to the log are safe, DuckDB replays a log cut anywhere). The copy is opened once
-for writing, which replays the log and precomputes the `events` view as a table, then served read-only through a
-connection per request being served. A newer copy is made in the background when the store's files change; requests use the
-newest complete copy, and an old one is deleted when its last request ends.
+for writing, which replays the log and precomputes the `events` view as a table (reading every mention, so that a
+torn copy fails DuckDB's block checksums here, not in a request), then served read-only, one connection per
+request in flight. A newer copy is made in the background when the store's files change; requests use the newest
+complete copy, and an old one is deleted when its last request ends.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tacitus.store import EventStore, NotAStoreError, SchemaVersionError, StoreE
 log = logging.getLogger("tacitus.serve")
 
 COPY_ATTEMPTS = 5
+SETTLE_SECONDS = 0.05  # a store file written this recently may be in the middle of a checkpoint: wait first
 
 # Run on each copy before it is served: the de-duplicated events, a view the store computes on every read, become
 # a table of the same name and columns (the copy never changes, so they cannot go stale).
@@ -128,6 +130,7 @@ class StoreSnapshot:
         weakref.finalize(self, shutil.rmtree, self._root, ignore_errors=True)  # also when the app is never shut down
         self._lock = threading.Lock()
         self._refreshing = False
+        self._closed = False
         self._last_look = time.monotonic()
         self._next_copy = 0.0
         self._count = 0
@@ -172,6 +175,7 @@ class StoreSnapshot:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._current.retired = True
             idle = self._current.users == 0
         if idle:
@@ -218,7 +222,10 @@ class StoreSnapshot:
             with self._lock:
                 self._refreshing = False
         with self._lock:
-            old, self._current = self._current, fresh
+            if self._closed:  # the server stopped while this copy was made
+                old = fresh
+            else:
+                old, self._current = self._current, fresh
             old.retired = True
             idle = old.users == 0
         self.problem = None
@@ -251,6 +258,9 @@ class StoreSnapshot:
             before = _state(self.source)
             if before is None:
                 raise FileNotFoundError(f"event store {self.source} does not exist")
+            if time.time_ns() - before[2] < SETTLE_SECONDS * 1e9:
+                time.sleep(SETTLE_SECONDS * (attempt + 1))
+                continue
             shutil.copyfile(self.source, target)
             wal_state = _state(_wal(self.source))
             try:
