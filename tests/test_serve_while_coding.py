@@ -57,13 +57,19 @@ def wait_for(path: Path, process: subprocess.Popen, seconds: float = 60) -> None
         time.sleep(0.02)
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the lock probe reads Linux's struct flock")
-def test_the_copy_follows_each_commit_while_the_writer_holds_the_lock(tmp_path):
+def start_writer(tmp_path: Path, stories: int) -> tuple[Path, Path, subprocess.Popen]:
+    """A store of one invented story, and a WRITER process on it that will add ``stories`` more."""
     db = store_of(tmp_path / "store.duckdb", {"early": [protest("early")]})
     signals = tmp_path / "signals"
     signals.mkdir()
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(signals), "3"], stderr=subprocess.PIPE,
-                              text=True)
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(signals), str(stories)],
+                              stderr=subprocess.PIPE, text=True)
+    return db, signals, writer
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the lock probe reads Linux's struct flock")
+def test_the_copy_follows_each_commit_while_the_writer_holds_the_lock(tmp_path):
+    db, signals, writer = start_writer(tmp_path, 3)
     snapshot = StoreSnapshot(db, folder=tmp_path, check_every=0)
     try:
         for i in range(3):
@@ -110,11 +116,7 @@ def test_dashboard_answers_while_tacitus_code_writes_the_store(tmp_path):
 
 
 def test_a_server_can_start_while_the_writer_holds_the_lock(tmp_path):
-    db = store_of(tmp_path / "store.duckdb", {"early": [protest("early")]})
-    signals = tmp_path / "signals"
-    signals.mkdir()
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(signals), "1"], stderr=subprocess.PIPE,
-                              text=True)
+    db, signals, writer = start_writer(tmp_path, 1)
     try:
         (signals / "go-0").touch()
         wait_for(signals / "wrote-0", writer)

@@ -145,14 +145,16 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: It
     def list_events(
         country: str | None = Query(None, max_length=16, description="source or target country code (ISO alpha-3 or PLOVER code)"),
         type: str | None = Query(None, max_length=40, description="PLOVER event type, e.g. ACCUSE"),
-        actor: str | None = Query(None, max_length=200, description="substring of the source or target name or text"),
+        actor: str | None = Query(None, max_length=200, description="part of the source or target name or words "
+                                  "(any case; every character literal, % and _ too)"),
         start: _dt.date | None = Query(None, description="first day (ISO date), inclusive"),
         end: _dt.date | None = Query(None, description="last day (ISO date), inclusive"),
         modality: Literal["asserted", "negated", "future", "hypothetical", "all"] = Query(
             "asserted", description="modality to show, or all"),
         mode: str | None = Query(None, max_length=40, description="PLOVER mode, e.g. phone"),
         bbox: str | None = Query(None, max_length=80, description="min_lon,min_lat,max_lon,max_lat of the place"),
-        text: str | None = Query(None, max_length=200, description="substring of the evidence sentence"),
+        text: str | None = Query(None, max_length=200, description="part of the evidence sentence (any case; every "
+                                 "character literal)"),
         sort: Literal[SORT_NAMES] = Query("-date", description="order; a leading '-' is descending"),
         limit: int = Query(50, ge=1, le=500),
         offset: int = Query(0, ge=0, le=1_000_000),
