@@ -5,8 +5,10 @@
 Builds a store of synthetic events (invented actors, places and sentences; one story has 3,001 near-copies, so its
 event has 3,001 mentions), starts `tacitus serve` on it as a user would, and runs the clients (httpx, asyncio)
 over a mix of endpoints: event pages with filters, single events (the 3,001-copy one among them), series, dyads,
-actors, documents and /health. Each client sends its requests one after another. Prints the latency per endpoint
-and overall (p50, p99, max), requests per second and any non-200 answers.
+actors, documents and /health. Each client sends its requests one after another; all first send --warmup untimed
+requests (connections open, the server's cache holds what many users ask), then the timed ones together. Prints
+the latency per endpoint and overall (p50, p99, max), the share answered from the server's cache, requests per
+second, the machine's load average (the clients run on the same machine) and any non-200 answers.
 """
 
 from __future__ import annotations
@@ -139,32 +141,49 @@ def _mix(rng: random.Random, docs: int) -> tuple[str, str, dict]:
     return "/health", "/health", {}
 
 
-async def _load(base: str, clients: int, requests: int, docs: int, seed: int) -> tuple[dict, float, dict, dict]:
+async def _load(base: str, clients: int, requests: int, docs: int, seed: int,
+                warmup: int = 0) -> tuple[dict, float, dict, dict]:
+    """Run the clients; each first sends ``warmup`` requests that are not timed (its connection is opened, the
+    server's cache fills as it would after a while), then all start the timed ``requests`` together."""
     import httpx
 
     latencies: dict[str, list[float]] = defaultdict(list)
     failures: dict[str, int] = defaultdict(int)
     cached: dict[str, int] = defaultdict(int)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    warm, go = [0], asyncio.Event()
 
-    async def client(k: int, http: httpx.AsyncClient) -> None:
-        rng = random.Random(seed * 1000 + k)
-        for _ in range(requests):
-            label, path, params = _mix(rng, docs)
-            t0 = time.perf_counter()
-            try:
-                resp = await http.get(path, params=params)
-                status = resp.status_code
-                cached[label] += resp.headers.get("x-tacitus-cache") == "hit"
-            except httpx.HTTPError as exc:
-                status = type(exc).__name__
+    async def get(http: httpx.AsyncClient, rng: random.Random, timed: bool) -> None:
+        label, path, params = _mix(rng, docs)
+        t0 = time.perf_counter()
+        try:
+            resp = await http.get(path, params=params)
+            status = resp.status_code
+            hit = resp.headers.get("x-tacitus-cache") == "hit"
+        except httpx.HTTPError as exc:
+            status, hit = type(exc).__name__, False
+        if timed:
             latencies[label].append(time.perf_counter() - t0)
+            cached[label] += hit
             if status != 200:
                 failures[f"{label} {status}"] += 1
 
+    async def client(k: int, http: httpx.AsyncClient) -> None:
+        rng = random.Random(seed * 1000 + k)
+        for _ in range(warmup):
+            await get(http, rng, timed=False)
+        warm[0] += 1
+        if warm[0] == clients:
+            go.set()
+        await go.wait()
+        for _ in range(requests):
+            await get(http, rng, timed=True)
+
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=300) as http:
+        tasks = [asyncio.create_task(client(k, http)) for k in range(clients)]
+        await go.wait()
         started = time.perf_counter()
-        await asyncio.gather(*(client(k, http) for k in range(clients)))
+        await asyncio.gather(*tasks)
         wall = time.perf_counter() - started
     return latencies, wall, failures, cached
 
@@ -178,7 +197,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=20_000, help="synthetic event mentions in the store")
     ap.add_argument("--clients", type=int, default=200, help="concurrent clients")
-    ap.add_argument("--requests", type=int, default=10, help="requests per client")
+    ap.add_argument("--requests", type=int, default=10, help="timed requests per client")
+    ap.add_argument("--warmup", type=int, default=3, help="untimed requests per client first (0: none)")
     ap.add_argument("--db", type=Path, help="use (or build, when missing) the store here")
     ap.add_argument("--serve-args", default="", help="extra arguments for tacitus serve")
     ap.add_argument("--seed", type=int, default=13)
@@ -198,8 +218,8 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(base, server, log)
-            asyncio.run(_load(base, 10, 2, docs, args.seed + 1))  # warm up
-            latencies, wall, failures, cached = asyncio.run(_load(base, args.clients, args.requests, docs, args.seed))
+            latencies, wall, failures, cached = asyncio.run(_load(base, args.clients, args.requests, docs, args.seed,
+                                                                  args.warmup))
         finally:
             server.terminate()
             try:
@@ -210,8 +230,8 @@ def main() -> None:
             errors = [line for line in log if "Traceback" in line or "ERROR" in line]
             log.close()
     every = [x for xs in latencies.values() for x in xs]
-    print(f"{args.clients} clients x {args.requests} requests, {len(every)} requests in {wall:.1f} s "
-          f"({len(every) / wall:.0f}/s); serve {' '.join(cmd[3:])}")
+    print(f"{args.clients} clients x {args.requests} timed requests (after {args.warmup} each untimed), "
+          f"{len(every)} requests in {wall:.1f} s ({len(every) / wall:.0f}/s); load average {os.getloadavg()[0]:.1f}")
     print(f"{'endpoint':<22}{'requests':>9}{'p50 s':>9}{'p99 s':>9}{'max s':>9}{'cached':>8}")
     for label in sorted(latencies):
         xs = latencies[label]

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, AsyncIterator, Iterable, Literal
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
@@ -25,6 +26,7 @@ from tacitus.store.event_groups import event_group
 from tacitus.store.filters import bbox_bounds
 
 _NOT_FOUND = {404: {"description": "Not found"}}
+HANDLER_THREADS = 4  # requests handled at once in worker threads (cached answers need none)
 
 
 class EventPage(BaseModel):
@@ -113,6 +115,9 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: It
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # Few handler threads: DuckDB runs outside the GIL and two cores are busy with a few queries, while many
+        # threads wanting the GIL would starve the event loop, and with it every answer (cached ones too).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
         yield
         snapshot.close()
 
