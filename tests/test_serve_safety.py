@@ -97,3 +97,11 @@ def test_a_broken_store_keeps_the_last_copy_and_says_why_without_paths(tmp_path)
     assert problem == "the file is not a DuckDB database"
     for body in (health.text, events.text):
         assert str(tmp_path) not in body and "PID" not in body
+
+
+def test_serve_names_a_store_it_cannot_read(tmp_path):
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text("Meeting notes, not a store.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(notes)])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"tacitus: error: event store {notes}: the file is not a DuckDB database"

@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 
 from invented_events import protest, store_of, story
 from tacitus.api import create_app
-from tacitus.api.snapshot import StoreSnapshot
+from tacitus.api.snapshot import StoreSnapshot, public_reason
 from tacitus.demo import corpus_dir
-from tacitus.store import EventStore
+from tacitus.store import EventStore, StoreError
 
 TESTS = Path(__file__).resolve().parent
 _FLOCK = "hhqqi"  # struct flock on Linux: type, whence, start, len, pid
@@ -29,7 +29,7 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {str(TESTS)!r})
 from invented_events import protest, story
-from tacitus.store import EventStore
+from tacitus.store import EventStore, StoreError
 db, signals, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 with EventStore(db) as st:
     for i in range(n):
@@ -141,3 +141,20 @@ def test_answers_are_kept_per_copy(tmp_path):
     fresh = client.get("/api/events")
     assert fresh.headers["x-tacitus-cache"] == "miss" and fresh.json()["total"] == 2
     assert client.get("/health").headers.get("x-tacitus-cache") is None  # the server's state is never kept
+
+
+def test_a_lock_is_told_plainly_without_path_or_process(tmp_path):
+    """What a reader meets while the writer holds the lock (the server never does: it reads its copy), said without
+    the path or the process id DuckDB's message holds."""
+    db, signals, writer = start_writer(tmp_path, 1)
+    try:
+        (signals / "go-0").touch()
+        wait_for(signals / "wrote-0", writer)
+        with pytest.raises(StoreError) as refused:
+            EventStore(db, read_only=True)
+        assert str(db) in str(refused.value) and "PID" in str(refused.value)
+        assert public_reason(refused.value) == "another process holds the store's lock; try again shortly"
+        (signals / "close").touch()
+        assert writer.wait(timeout=60) == 0, writer.stderr.read()
+    finally:
+        writer.kill()

@@ -300,7 +300,7 @@ def serve(
     try:
         api = create_app(db, host=host, allowed_host=allowed_host)
     except (StoreError, OSError) as exc:
-        _fail(f"--db {db}: {exc}", code=1)
+        _fail(str(exc), code=1)
     uvicorn.run(api, host=host, port=port, log_level="info")
 
 

@@ -116,8 +116,8 @@ class StoreSnapshot:
     """Copies of the store at ``source`` for a server; ``reading()`` opens a read-only EventStore on the newest.
 
     ``check_every`` seconds at most between looks at the store's files; a new copy is started when they changed,
-    but not sooner after the last one than ``pause_factor`` times the time that copy took. Raises what the first
-    copy raised (naming the store) when none can be made.
+    but not sooner after the last one than ``pause_factor`` times the time that copy took. StoreUnavailable naming
+    the store and the reason when no first copy can be made.
     """
 
     def __init__(self, source: str | Path, *, folder: str | Path | None = None, check_every: float = 1.0,
@@ -136,8 +136,10 @@ class StoreSnapshot:
         self._count = 0
         try:
             self._current = self._make_copy()
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(self._root, ignore_errors=True)
+            if isinstance(exc, (StoreError, OSError)):  # name the store, not the copy
+                raise StoreUnavailable(f"event store {self.source}: {public_reason(exc)}") from exc
             raise
 
     # ---- reading ----------------------------------------------------------------------------------------
