@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import os
 import random
+import resource
 import shlex
 import socket
 import statistics
@@ -218,8 +219,10 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(base, server, log)
+            before = (_cpu_seconds(server.pid), resource.getrusage(resource.RUSAGE_SELF))
             latencies, wall, failures, cached = asyncio.run(_load(base, args.clients, args.requests, docs, args.seed,
                                                                   args.warmup))
+            after = (_cpu_seconds(server.pid), resource.getrusage(resource.RUSAGE_SELF))
         finally:
             server.terminate()
             try:
@@ -240,6 +243,19 @@ def main() -> None:
     print(f"{'overall':<22}{len(every):>9}{statistics.median(every):>9.3f}{_pct(every, .99):>9.3f}"
           f"{max(every):>9.3f}{sum(cached.values()) / len(every):>8.0%}")
     print("non-200 answers:", dict(failures) or "none", "| server errors logged:", len(errors))
+    n = args.clients * (args.requests + args.warmup)
+    client = sum(getattr(after[1], f) - getattr(before[1], f) for f in ("ru_utime", "ru_stime"))
+    server_cpu = f"{(after[0] - before[0]) / n * 1000:.1f} ms" if after[0] is not None else "unknown (no /proc)"
+    print(f"CPU per request, warm-up included: server {server_cpu}, these clients {client / n * 1000:.1f} ms")
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of a process so far (Linux /proc), None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _wait_for(base: str, server: subprocess.Popen, log) -> None:
