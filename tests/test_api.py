@@ -47,7 +47,7 @@ def db_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db_path):
-    return TestClient(create_app(db_path))
+    return TestClient(create_app(db_path), base_url="http://localhost")
 
 
 def ids(resp) -> list[str]:

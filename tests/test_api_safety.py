@@ -22,7 +22,7 @@ def setup(tmp_path_factory):
     run_demo(db)
     with EventStore(db, read_only=True) as s:
         counts = s.counts()
-    return TestClient(create_app(db)), db, counts
+    return TestClient(create_app(db), base_url="http://localhost"), db, counts
 
 
 @pytest.mark.parametrize("path", list(FILTERS))

@@ -134,7 +134,7 @@ def test_serve_app_answers(coded):
     from tacitus.api import create_app
 
     _, db, _ = coded
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://localhost")
     body = client.get("/api/events", params={"country": "IRQ"}).json()
     assert body["total"] >= 1 and all("IRQ" in (e["source"]["country"], (e["target"] or {}).get("country"))
                                       for e in body["items"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tacitus.store.filters import bbox_bounds
+from tacitus.store.filters import ACTOR_COLUMNS, bbox_bounds, contains_text
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 ROLES = ("source", "target", "any")
@@ -27,7 +27,7 @@ class Filters:
     """Which events to analyse; every given field must hold (all optional).
 
     country: source, target or place country; plover_type: a PLOVER type; actor: part of a source or target name
-    or its kb_id; since/until: ISO dates, inclusive; bbox: (min_lon, min_lat, max_lon, max_lat) of the place, or
+    or of its words (case-insensitive; every character literal, % and _ included); since/until: ISO dates, inclusive; bbox: (min_lon, min_lat, max_lon, max_lat) of the place, or
     the same as "W,S,E,N" text.
     """
 
@@ -46,10 +46,10 @@ class Filters:
         if self.plover_type:
             clauses.append("plover_type = ?")
             params.append(self.plover_type.upper())
-        if self.actor:
-            clauses.append("(lower(coalesce(source_name, source_text)) LIKE ? OR lower(coalesce(target_name, "
-                           "target_text, '')) LIKE ?)")
-            params += [f"%{self.actor.lower()}%"] * 2
+        actor = contains_text(ACTOR_COLUMNS, self.actor)
+        if actor is not None:
+            clauses.append(actor[0])
+            params += actor[1]
         if self.since:
             clauses.append(f"{_DAY} >= CAST(? AS DATE)")
             params.append(_iso(self.since, "since"))

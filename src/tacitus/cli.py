@@ -233,22 +233,36 @@ def export(
     typer.echo(f"tacitus: wrote {n} events to {output}", err=True)
 
 
+QUERY_LIMIT = 10_000
+
+
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help="A read-only SQL query (SELECT/WITH)."),
+    sql: str = typer.Argument(..., help="A read-only SQL query (SELECT/WITH/DESCRIBE/SHOW/SUMMARIZE) on the store's "
+                                        "tables and views; it cannot read files or URLs."),
     db: Path = typer.Option(..., "--db", help="The DuckDB store."),
+    limit: int = typer.Option(QUERY_LIMIT, "--limit", min=1, help="Print at most this many rows (a note on stderr "
+                              "says when there were more)."),
 ) -> None:
-    """Run read-only SQL on a store and print the result."""
-    from tacitus.store import EventStore
+    """Run read-only SQL on a store and print the result. Exit 2 when the query is refused (not a read, or it
+    reaches outside the store), 1 when it fails."""
+    from tacitus.store import EventStore, QueryRefusedError
+    from tacitus.store.sql_guard import one_line
 
     if not db.exists():
         _fail(f"--db {db}: no such store")
     with EventStore(db, read_only=True) as store:
         try:
-            frame = store.query(sql)
-        except Exception as exc:  # the store says why a query is refused or fails
-            _fail(f"query failed: {exc}", code=1)
-    typer.echo(frame.to_string(index=False))
+            frame = store.query(sql, limit=limit + 1)
+        except QueryRefusedError as exc:
+            _fail(str(exc))
+        except Exception as exc:  # the store says why a query fails
+            _fail(f"query failed: {one_line(exc)}", code=1)
+    capped = len(frame) > limit
+    typer.echo(frame.head(limit).to_string(index=False))
+    if capped:
+        typer.echo(f"tacitus: showing the first {limit:,} rows; there are more (raise --limit, or narrow the query)",
+                   err=True)
 
 
 STATS = ("dyads", "goldstein", "quad", "actors")
@@ -261,7 +275,8 @@ def stats(
     period: str = typer.Option("month", "--period", help="day, week, month or year."),
     country: Optional[str] = typer.Option(None, "--country", help="Source, target or place country (ISO3)."),
     plover_type: Optional[str] = typer.Option(None, "--type", help="A PLOVER event type."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Part of a source or target name."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Part of a source or target name or words (literal "
+                                        "text, any case)."),
     since: Optional[str] = typer.Option(None, "--since", help="First event date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD)."),
     bbox: Optional[str] = typer.Option(None, "--bbox", help="min_lon,min_lat,max_lon,max_lat of the place."),
@@ -308,15 +323,28 @@ def serve(
     db: Path = typer.Option(..., "--db", help="The DuckDB store."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", help="Port."),
+    allowed_host: list[str] = typer.Option([], "--allowed-host", help="Also answer requests for this host name "
+                                           "(repeatable; '*.example.org' patterns too). Others get 400."),
 ) -> None:
-    """Serve the REST API and dashboard of a store."""
+    """Serve the REST API and dashboard of a store. The server reads a copy of the store that follows it, so
+    `tacitus code` can write the store meanwhile."""
     import uvicorn
 
     from tacitus.api import create_app
+    from tacitus.api.hosts import allowed_hosts
+    from tacitus.store import StoreError
 
     if not db.exists():
         _fail(f"--db {db}: no such store")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    try:
+        allowed_hosts(host, allowed_host)
+    except ValueError as exc:
+        _fail(f"--allowed-host: {exc}")
+    try:
+        api = create_app(db, host=host, allowed_host=allowed_host)
+    except (StoreError, OSError) as exc:
+        _fail(str(exc), code=1)
+    uvicorn.run(api, host=host, port=port, log_level="info")
 
 
 @app.command()

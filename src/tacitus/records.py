@@ -84,7 +84,7 @@ class Actor:
     country_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(vars(self))  # every field is a scalar: asdict's deep copy gives the same dict, ten times slower
 
     @property
     def code(self) -> str:
@@ -115,7 +115,7 @@ class Location:
     text: str | None = None  # the place words as the text gives them ("the outskirts of Tripoli")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(vars(self))  # scalars only, as Actor.to_dict
 
 
 @dataclass

@@ -1,22 +1,32 @@
-"""The REST API over an event store, opened read-only for each request."""
+"""The REST API over an event store, read from a private copy of it (api/snapshot.py) that follows the store."""
 
 from __future__ import annotations
 
 import datetime as _dt
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, AsyncIterator, Iterable, Literal
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import tacitus
 from tacitus import analysis
+from tacitus.api.errors import invalid_request, short, store_unavailable
+from tacitus.api.hosts import allowed_hosts
+from tacitus.api.response_cache import ResponseCache
+from tacitus.api.snapshot import StoreSnapshot
 from tacitus.store import EventStore, StoreError
+from tacitus.store.event_groups import event_group
 from tacitus.store.filters import bbox_bounds
 
 _NOT_FOUND = {404: {"description": "Not found"}}
+HANDLER_THREADS = 4  # requests handled at once in worker threads (cached answers need none)
 
 
 class EventPage(BaseModel):
@@ -31,6 +41,8 @@ class Health(BaseModel):
     version: str
     schema_version: int
     counts: dict[str, int]
+    data_as_of: str  # when the copy being served was taken from the store (UTC)
+    refresh_problem: str | None = None  # why the latest copy could not be taken, while an older one is served
 
 
 SORT_NAMES = ("-date", "date", "-confidence", "confidence", "-goldstein", "goldstein")
@@ -79,61 +91,75 @@ def _records(frame) -> list[dict[str, Any]]:
     return [_jsonable(r) for r in frame.to_dict(orient="records")]
 
 
-def _evidence(event: dict | None) -> dict | None:
-    if event is None:
-        return None
-    return {k: event.get(k) for k in ("event_id", "doc_id", "sentence", "evidence", "source", "target", "published",
-                                      "publisher", "url")}
-
-
 def _index_html() -> str:
     return resources.files("tacitus.api").joinpath("index.html").read_text(encoding="utf-8")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """A FastAPI app serving the store at ``db_path``; FileNotFoundError when it does not exist."""
+def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: Iterable[str] = (),
+               copy_folder: str | Path | None = None, check_every: float = 1.0) -> FastAPI:
+    """A FastAPI app serving the store at ``db_path``; FileNotFoundError when it does not exist, a StoreError
+    naming it when it is not a readable store.
+
+    ``host`` is the address the server binds: Host headers other than it (with the loopback names when it is a
+    loopback or every interface) and the ``allowed_host`` names are answered with 400. The app reads a copy of
+    the store made in ``copy_folder`` (default: the system's temporary folder) and refreshed when the store
+    changes (looked at every ``check_every`` s at most).
+    """
     path = Path(db_path)
     if not path.is_file():
         raise FileNotFoundError(f"event store {path} does not exist (code some documents into it first)")
-    with EventStore(path, read_only=True):  # fail now, naming the file, if it is not a usable store
-        pass
+    hosts = allowed_hosts(host, allowed_host)
+    snapshot = StoreSnapshot(path, folder=copy_folder, check_every=check_every)
     page = _index_html()
     outlines = resources.files("tacitus.api").joinpath("static", "world.json").read_bytes()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Few handler threads: DuckDB runs outside the GIL and two cores are busy with a few queries, while many
+        # threads wanting the GIL would starve the event loop, and with it every answer (cached ones too).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
+        yield
+        snapshot.close()
 
     app = FastAPI(
         title="tacitus",
         version=tacitus.__version__,
         description="Political events coded in PLOVER and CAMEO from news text, read from a tacitus event store.",
+        lifespan=lifespan,
     )
     app.state.db_path = path
+    app.state.snapshot = snapshot
+    app.add_middleware(ResponseCache, snapshot=snapshot)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)  # outermost: runs first
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(StoreError, store_unavailable)
 
-    def store() -> Iterator[EventStore]:
-        try:
-            opened = EventStore(path, read_only=True)
-        except (StoreError, FileNotFoundError) as exc:
-            raise HTTPException(status_code=503, detail=f"event store unavailable: {exc}") from exc
-        try:
+    async def store() -> AsyncIterator[EventStore]:
+        """The request's store: taken and given back on the event loop (neither waits), used by the handler in a
+        worker thread."""
+        with snapshot.reading() as opened:
             yield opened
-        finally:
-            opened.close()
 
     @app.get("/health", response_model=Health, summary="Service and store status")
     def health(st: EventStore = Depends(store)) -> dict:
         return {"status": "ok", "version": tacitus.__version__, "schema_version": st.schema_version,
-                "counts": st.counts()}
+                "counts": st.counts(), "data_as_of": snapshot.taken_at.isoformat().replace("+00:00", "Z"),
+                "refresh_problem": snapshot.problem}
 
     @app.get("/api/events", response_model=EventPage, summary="Events matching filters, newest first")
     def list_events(
         country: str | None = Query(None, max_length=16, description="source or target country code (ISO alpha-3 or PLOVER code)"),
         type: str | None = Query(None, max_length=40, description="PLOVER event type, e.g. ACCUSE"),
-        actor: str | None = Query(None, max_length=200, description="substring of the source or target name or text"),
+        actor: str | None = Query(None, max_length=200, description="part of the source or target name or words "
+                                  "(any case; every character literal, % and _ too)"),
         start: _dt.date | None = Query(None, description="first day (ISO date), inclusive"),
         end: _dt.date | None = Query(None, description="last day (ISO date), inclusive"),
         modality: Literal["asserted", "negated", "future", "hypothetical", "all"] = Query(
             "asserted", description="modality to show, or all"),
         mode: str | None = Query(None, max_length=40, description="PLOVER mode, e.g. phone"),
         bbox: str | None = Query(None, max_length=80, description="min_lon,min_lat,max_lon,max_lat of the place"),
-        text: str | None = Query(None, max_length=200, description="substring of the evidence sentence"),
+        text: str | None = Query(None, max_length=200, description="part of the evidence sentence (any case; every "
+                                 "character literal)"),
         sort: Literal[SORT_NAMES] = Query("-date", description="order; a leading '-' is descending"),
         limit: int = Query(50, ge=1, le=500),
         offset: int = Query(0, ge=0, le=1_000_000),
@@ -151,18 +177,23 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"total": total, "items": items}
 
     @app.get("/api/events/{event_id}", responses=_NOT_FOUND,
-             summary="One event mention, with the de-duplicated event it belongs to and that event's mentions")
-    def get_event(event_id: str, st: EventStore = Depends(store)) -> dict:
+             summary="One event mention, with the de-duplicated event it belongs to and a page of that event's "
+                     "mentions")
+    def get_event(
+        event_id: str,
+        mentions_limit: int = Query(50, ge=0, le=500, description="mentions of the event to list"),
+        mentions_offset: int = Query(0, ge=0, le=10_000_000, description="mentions to skip (in event-id order)"),
+        st: EventStore = Depends(store),
+    ) -> dict:
         found = st.event(event_id)
         if found is None:
-            raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
-        group = st.conn.execute("SELECT * EXCLUDE (mention_ids, added_at), mention_ids FROM events "
-                                "WHERE list_contains(mention_ids, ?)", [event_id])
-        names = [d[0] for d in group.description]
-        row = group.fetchone()
-        real = _jsonable(dict(zip(names, row))) if row else None
-        if real is not None:
-            real["mentions"] = [_evidence(st.event(m)) for m in real.pop("mention_ids")]
+            raise HTTPException(status_code=404, detail=f"no event {short(event_id)!r}")
+        group = event_group(st.conn, event_id, limit=mentions_limit, offset=mentions_offset)
+        real = None
+        if group is not None:
+            mentions = group.pop("mentions")
+            real = {**_jsonable(group), "mentions": mentions, "mentions_limit": mentions_limit,
+                    "mentions_offset": mentions_offset}
         return {**found, "real_event": real}
 
     @app.get("/api/series", summary="Events per period: counts, Goldstein sums and means, or quad classes")
@@ -205,7 +236,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     def get_document(doc_id: str, st: EventStore = Depends(store)) -> dict:
         found = st.document(doc_id)
         if found is None:
-            raise HTTPException(status_code=404, detail=f"no document {doc_id!r}")
+            raise HTTPException(status_code=404, detail=f"no document {short(doc_id)!r}")
         return found
 
     @app.get("/api/runs", summary="Coding runs, newest first, with settings and reports")

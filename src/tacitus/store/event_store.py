@@ -13,7 +13,8 @@ import duckdb
 
 import tacitus
 from tacitus.records import Document, Event
-from tacitus.store.errors import NotAStoreError, ReadOnlyStoreError, SchemaVersionError, StoreError
+from tacitus.store.connection import connect
+from tacitus.store.errors import NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError, StoreError
 from tacitus.store.export import write_export
 from tacitus.store.filters import EventFilter
 from tacitus.store.rows import contract_dict, events_table
@@ -21,7 +22,7 @@ from tacitus.store.near_duplicates import NEAR_BITS, same_story, simhash
 from tacitus.store.schema import (
     ALL_DDL, EVENT_DAY_SQL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, MIGRATIONS, SCHEMA_VERSION, TABLES,
 )
-from tacitus.store.sql_guard import check_read_only
+from tacitus.store.sql_guard import check_read_only, one_line
 
 if TYPE_CHECKING:
     import pandas
@@ -77,6 +78,29 @@ def _first_row(result):
     return rows[0] if rows else None
 
 
+def _fetch(cur: duckdb.DuckDBPyConnection, sql: str, limit: int | None) -> "pandas.DataFrame":
+    """The result of ``sql`` as a DataFrame, read a chunk at a time so that at most ``limit`` rows (rounded up to
+    DuckDB's chunk) are ever made."""
+    import pandas
+
+    try:
+        result = cur.execute(sql)
+        if limit is None:
+            return result.df()
+        frames = [result.fetch_df_chunk(1)]
+        rows = len(frames[0])
+        while rows < limit:
+            chunk = result.fetch_df_chunk(1)
+            if chunk.empty:
+                break
+            frames.append(chunk)
+            rows += len(chunk)
+    except duckdb.PermissionException as exc:
+        raise QueryRefusedError(f"query refused: a query reads only the store ({one_line(exc)})") from exc
+    frame = frames[0] if len(frames) == 1 else pandas.concat(frames, ignore_index=True)
+    return frame.head(int(limit))
+
+
 class EventStore:
     """An embedded event store. Use as a context manager, or call :meth:`close`.
 
@@ -94,7 +118,7 @@ class EventStore:
         if self.path.exists() and self.path.is_dir():
             raise NotAStoreError(f"event store path {self.path} is a directory, not a DuckDB file")
         try:
-            self._conn = duckdb.connect(str(self.path), read_only=read_only)
+            self._conn = connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open event store {self.path}: {exc}") from exc
         try:
@@ -436,20 +460,24 @@ class EventStore:
 
     # ---- reads, exports, totals ------------------------------------------------------------------------
 
-    def query(self, sql: str) -> "pandas.DataFrame":
-        """Run one read-only statement (SELECT/WITH/DESCRIBE/SHOW/SUMMARIZE or a read PRAGMA).
+    def query(self, sql: str, *, limit: int | None = None) -> "pandas.DataFrame":
+        """Run one read-only statement (SELECT/WITH/DESCRIBE/SHOW/SUMMARIZE or a read PRAGMA); at most ``limit``
+        rows are fetched (the rest of the result is never made), all of them when ``limit`` is None.
 
-        Anything else raises QueryRefusedError. On a read-only store the statement runs on the read-only
+        A statement that writes, anywhere in it, raises QueryRefusedError, and so does one that reaches a file or
+        URL (the store's connections cannot). On a read-only store the statement runs on the read-only
         connection; on a writable one it runs in a transaction that is always rolled back.
         """
         check_read_only(sql)
-        if self.read_only:
-            return self.conn.execute(sql).df()
+        if limit is not None and int(limit) < 0:
+            raise ValueError(f"limit={limit} must not be negative")
         cur = self.conn.cursor()
         try:
+            if self.read_only:
+                return _fetch(cur, sql, limit)
             cur.execute("BEGIN TRANSACTION")
             try:
-                return cur.execute(sql).df()
+                return _fetch(cur, sql, limit)
             finally:
                 cur.execute("ROLLBACK")
         finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from tacitus.store.schema import EVENT_DAY_SQL
 
@@ -25,6 +25,24 @@ def bbox_bounds(bbox: str | Iterable[Any]) -> tuple[float, float, float, float]:
     if not (-180 <= w <= e <= 180 and -90 <= south <= n <= 90):  # NaN fails every comparison
         raise ValueError(f"bbox {bbox!r}: west<=east within [-180, 180], south<=north within [-90, 90]")
     return w, south, e, n
+
+
+def contains_text(columns: Sequence[str], needle: str | None) -> tuple[str, list[str]] | None:
+    """The one rule for text filters: true when any of ``columns`` holds ``needle`` (trimmed), ignoring case.
+
+    Every character of the needle is literal, ``%`` and ``_`` included. None when the needle is blank (no
+    condition). Returns SQL with ``?`` placeholders and its values.
+    """
+    if needle is None or not needle.strip():
+        return None
+    escaped = needle.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    sql = " OR ".join(f"lower(coalesce({c}, '')) LIKE ? ESCAPE '\\'" for c in columns)
+    return f"({sql})", [f"%{escaped}%"] * len(columns)
+
+
+# The columns an actor filter looks in: the source's or the target's name or words.
+ACTOR_COLUMNS = ("source_name", "source_text", "target_name", "target_text")
+
 
 def iso_day(value: str | _dt.date | None, name: str) -> str | None:
     """Normalise a date bound to 'YYYY-MM-DD'; raises ValueError naming the bound when it is not an ISO date."""
@@ -72,11 +90,11 @@ class EventFilter:
         if self.plover_type:
             clauses.append("upper(m.plover_type) = ?")
             params.append(self.plover_type.strip().upper())
-        if self.actor and self.actor.strip():
-            needle = self.actor.strip().lower()
-            cols = ("m.source_name", "m.source_text", "m.target_name", "m.target_text")
-            clauses.append("(" + " OR ".join(f"strpos(lower(coalesce({c}, '')), ?) > 0" for c in cols) + ")")
-            params += [needle] * len(cols)
+        for found in (contains_text([f"m.{c}" for c in ACTOR_COLUMNS], self.actor),
+                      contains_text(["m.sentence"], self.text)):
+            if found is not None:
+                clauses.append(found[0])
+                params += found[1]
         start = iso_day(self.start, "start")
         end = iso_day(self.end, "end")
         if start and end and start > end:
@@ -100,9 +118,6 @@ class EventFilter:
             w, south, e, n = bbox_bounds(self.bbox)
             clauses.append("m.lon BETWEEN ? AND ? AND m.lat BETWEEN ? AND ?")
             params += [w, e, south, n]
-        if self.text and self.text.strip():
-            clauses.append("strpos(lower(m.sentence), ?) > 0")
-            params.append(self.text.strip().lower())
         if not self.historical:
             clauses.append("NOT coalesce(m.historical, false)")
         if self.exclude_modalities:
