@@ -75,7 +75,8 @@ class Assembly:
                      and not self.onto.is_a(d.plover, "place_recipient")
                      and (speech or self.syntax.is_person(d.source_tok)))
             target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
-                               a.place_text.get(key) if own_place is location else None, venue=venue)
+                               a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
+                               spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"))
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")

@@ -138,7 +138,7 @@ class EventCoder:
         where_when = self.where_when(document, lead)
         context = self.new_context(document, where_when.reference)
         context.home_country = self.settings.setting(
-            [p[0] if isinstance(p, tuple) else p for p in paragraphs],
+            [p[0] if isinstance(p, tuple) else p for p in paragraphs] + ([title] if title is not None else []),
             where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None)
         events: list[Event] = []
         index = 0

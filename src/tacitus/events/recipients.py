@@ -13,10 +13,11 @@ from tacitus.records import Actor, Location
 
 def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
               where: Location | None, own_place: Location | None, setting: str | None, named_as: str | None = None,
-              *, venue: bool = False) -> Actor | None:
+              *, venue: bool = False, about: Location | None = None, spoken: bool = False) -> Actor | None:
     """The event's target, completed from what the sentence and the document say. ``where`` is where the act or
     what it concerns happens; ``own_place`` the place of the act's own clause or of what it asks or refuses (a
-    target nobody names is that place's state)."""
+    target nobody names is that place's state); ``about`` the place of what it asks, promises or refuses;
+    ``spoken`` an act of saying (a demand, a threat), not an act recoded from its modality ("will evacuate")."""
     target = placed(target, source, where, setting)
     thing = target is not None and not (target.country or target.sector or target.name)
     if ontology.is_a(plover, "protest") and (target is None or thing):
@@ -25,8 +26,11 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
         return population(where, setting) or target
     if target is None:
         return recipient_from_place(ontology, plover, source, own_place, named_as, venue=venue)
-    if thing and where is not None and where.country and not venue:
-        return replace(target, country=where.country, country_basis="place")  # "shelled the village" in Idlib
+    # a thing acted on lies where the act happens ("shelled the village" in Idlib); a thing spoken of lies where
+    # what is asked or refused would happen ("threatened to ban voting in East Jerusalem"), not where it is said
+    lies = about if spoken else where
+    if thing and lies is not None and lies.country and not venue:
+        return replace(target, country=lies.country, country_basis="place")
     return target
 
 
