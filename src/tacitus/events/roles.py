@@ -146,6 +146,11 @@ class Roles:
         found = self.places.place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv"
         if found is not None and found[1].country:
             return Actor(text=text, name=found[1].name, country=found[1].country, country_basis="mention")
+        for p in self.g.words.locative_preps:  # "concern over the fighting in Darfur": where the thing lies
+            for place in self.syntax.prep_objects(tok, p):
+                found = self.places.place_of(place)
+                if found is not None and found[1].country:
+                    return Actor(text=text, country=found[1].country, country_basis="place")
         return actor or Actor(text=text)
 
     def speaker(self, verb: Token, job: SentenceJob) -> Actor | None:
