@@ -413,8 +413,8 @@ def context_countries(drafts, skip: str | None = None) -> list[str]:
     seen: list[str] = []
     for d in drafts:
         for a in (d.target, d.source):
-            if a is None or (skip and skip in a.text):
-                continue
+            if a is None or (skip and skip in a.text) or a.country_basis == "place":
+                continue  # (a country read from a place is no evidence of which place it is)
             if a.country and len(a.country) == 3 and a.country not in seen:
                 seen.append(a.country)
     return seen

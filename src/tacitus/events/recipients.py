@@ -19,7 +19,9 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     target nobody names is that place's state); ``about`` the place of what it asks, promises or refuses;
     ``spoken`` an act of saying (a demand, a threat), not an act recoded from its modality ("will evacuate")."""
     target = placed(target, source, where, setting)
-    thing = target is not None and not (target.country or target.sector or target.name)
+    # a thing: a phrase that names nobody (its own place may have given it a country: "the reform in Madrid")
+    thing = target is not None and not (target.sector or target.name) and (
+        not target.country or target.country_basis == "place")
     if ontology.is_a(plover, "protest") and (target is None or thing):
         return authorities(source, where, setting) or target
     if mode in ontology.population_measures and (target is None or thing):
