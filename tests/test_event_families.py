@@ -169,3 +169,103 @@ def test_received_criticism_reduced_relations_and_warrants(coder, text, expected
 def test_a_nationality_word_inside_a_persons_name_is_the_name(coder):
     e = one(coder, "Attorney General William French Smith criticised the Canadian plan.")
     assert e.source.country != "FRA" and e.source.sector == "JUD"
+
+
+# ---- first person in quotations -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # the verb of saying above the pronoun, after the quote or before it
+    ('"We will never negotiate with Hamas," Israeli Prime Minister Benjamin Netanyahu said.',
+     ("REJECT", "125", "ISR GOV", "PSE REB")),
+    # a sentence that ends on "said:" introduces the quotation in the next paragraph (also "said:-")
+    ('The Turkish foreign minister said:\n\n"We condemn the attack."', ("ACCUSE", "111", "TUR GOV", None)),
+    ('The cabinet met on Monday in Islamabad.\n\nPrime Minister Imran Khan had said:-\n\n"I do not accept this parliament."',
+     ("REJECT", "124", "PAK GOV", "PAK LEG")),
+    # a quotation attributed in one sentence goes on in the next; "our" is the speaker's too
+    ('"We will fight," Israeli Prime Minister Benjamin Netanyahu said. "Our army will destroy Hamas."',
+     ("THREATEN", "1384", "ISR MIL", "PSE REB")),
+])
+def test_i_and_we_in_a_quotation_are_its_speaker(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_we_outside_an_attributed_quotation_is_not_a_speaker(coder):
+    # no quotation opens the next paragraph: its "we" is the writer's, not the minister's
+    events = coded(coder, 'Talks in Ankara ended.\n\n"The talks failed," the Turkish foreign minister said.\n\n'
+                          'We condemn the attack.')
+    assert not any(src == "TUR GOV" and ptype == "ACCUSE" for ptype, _, src, _ in events), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was India that boycotted the SAARC summit.", ("PROTEST", "143", "IND GOV", "")),
+    # the parser may hang the clause on "said" with "which" as its subject
+    ("Qureshi said it was India which violated all bilateral agreements with Pakistan.",
+     ("ACCUSE", "112", "PAK ELI", "IND GOV")),
+])
+def test_a_cleft_says_its_focus_acted(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_a_government_boycotting_protests_against_no_authorities_of_its_own(coder):
+    # a state's protest with nobody named is not aimed at its own government
+    assert coded(coder, "India boycotted the summit.") == [("PROTEST", "143", "IND GOV", None)]
+
+
+# ---- what one is accused of --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, accused", [
+    ("Israel accused Hezbollah of firing rockets at Haifa.", "LBN"),
+    ("Cuba was accused of carrying out sonic attacks on US diplomats.", "CUB"),
+])
+def test_what_one_is_accused_of_is_alleged_and_done_by_the_accused(coder, text, accused):
+    events = coder.code_text(text, published="2022-05-10")
+    assault = next(e for e in events if e.plover_type == "ASSAULT")
+    assert (assault.source.country, assault.modality) == (accused, "hypothetical")
+    assert any(e.plover_type == "ACCUSE" and e.modality == "asserted" for e in events)
+
+
+def test_the_one_thanked_for_an_act_did_it(coder):
+    events = coder.code_text("Japan thanked China for sending aid to the flood victims.", published="2022-05-10")
+    aid = next(e for e in events if e.plover_type == "AID")
+    assert (aid.source.country, aid.modality) == ("CHN", "asserted")
+
+
+# ---- a passive whose auxiliary coordination leaves out ------------------------------------------------------------
+def test_the_wounded_of_two_were_killed_and_13_wounded_are_victims(coder):
+    events = coder.code_text("Two students were killed and 13 other people wounded at a school in Santee.",
+                             published="2022-05-10")
+    wound = next(e for e in events if e.predicate == "wound")
+    assert wound.target is not None and wound.target.text == "13 other people"
+    assert wound.source.text != "13 other people"
+
+
+# ---- protests nobody names, and acts that were stopped ------------------------------------------------------------
+def test_a_protest_nobody_names_is_by_civilians_of_where_it_happens(coder):
+    assert ("PROTEST", "140", "ESP CVL", "ESP GOV") in coded(coder, "Protests erupted in Madrid on Sunday.")
+    # "sparked protests from X": X protests against the one who sparked them
+    assert ("PROTEST", "140", "ESP GOV", "USA") not in coded(
+        coder, "Spain's government approved new fines, sparking protests from US rights groups.")
+
+
+@pytest.mark.parametrize("text, ptype", [
+    ("Police banned protests by the opposition in Madrid.", "PROTEST"),
+    ("The opposition postponed its protest in Madrid.", "PROTEST"),
+])
+def test_what_is_banned_or_called_off_did_not_happen(coder, text, ptype):
+    found = [(e.plover_type, e.modality) for e in coder.code_text(text, published="2022-05-10")
+             if e.plover_type == ptype]
+    assert all(m == "negated" for _, m in found), found
+
+
+def test_a_participle_after_its_noun_is_done_to_it(coder):
+    kill = one(coder, "Soldiers killed in the attack were buried on Monday in Kabul.")
+    assert kill.target is not None and kill.target.text == "Soldiers" and kill.source.text != "Soldiers"
+    arrest = next(e for e in coder.code_text("Protesters arrested by police in Minsk were released.",
+                                             published="2022-05-10") if e.plover_type == "COERCE")
+    assert (arrest.source.code, arrest.target.code) == ("BLR COP", "BLR CVL")
+
+
+def test_a_reported_allegation_of_violence_is_no_threat(coder):
+    events = coder.code_text("The man accused of shooting four people in Texas has been found dead, police said.",
+                             published="2022-05-10")
+    assert not any(e.plover_type == "THREATEN" for e in events), [(e.plover_type, e.predicate) for e in events]
+    shot = next(e for e in events if e.predicate == "shoot")
+    assert (shot.modality, shot.source.text) == ("hypothetical", "The man")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+_INTRODUCES = re.compile(r"[A-Za-z][\"'”’)]?\s*:-?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -61,7 +62,10 @@ class SentenceFilter:
                    always=words.obligation_aux | words.praise_words | words.blame_words)
 
     def keeps(self, sentence: str) -> bool:
-        """True when the sentence has a word that may be a known predicate."""
+        """True when the sentence has a word that may be a known predicate, or introduces what follows ("the
+        minister said:"): "I" and "we" in the quotation after it are its speaker."""
+        if _INTRODUCES.search(sentence):
+            return True
         for word in _WORD.findall(sentence.lower()):
             if word in self.forms or (word.startswith("re-") and word[3:] in self.forms):
                 return True

@@ -32,6 +32,9 @@ class DocContext:
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}
         self._countries: Counter[str] = Counter()
+        # who speaks in a quotation that opens the next sentence: the speaker of a sentence that ends on
+        # 'said:' or attributes a quote ('"We will fight," he said. "We will win."'); set by the event coder
+        self.quote_speaker: Actor | None = None
 
     # -- queries ---------------------------------------------------------------------------------
     def last_actor(self, country: str | None = None, person: bool | None = None) -> Actor | None:

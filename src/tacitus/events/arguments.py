@@ -146,6 +146,19 @@ class Syntax:
         return (tok.pos_ in self.tags.pronoun and tok.lower_ in self.fn.personal_pronouns
                 and not tok.text.isupper())  # "US" is a country
 
+    def cleft_focus(self, pronoun: Token) -> Token | None:
+        """The phrase a cleft puts first: "it was India that boycotted the summit" says India boycotted it. The
+        parser hangs such a clause on the copula or higher up, with "that" or "which" as its subject."""
+        before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i] if not t.is_punct]
+        if not before:
+            return None
+        for t in pronoun.sent:
+            if t.dep_ in self.labels.cleft_focus and t.head.lemma_.lower() in self.fn.copulas \
+                    and t.right_edge.i == before[-1].i \
+                    and any(c.dep_ in self.labels.subject and c.lower_ in self.fn.expletives for c in t.head.children):
+                return t
+        return None
+
     def is_passive(self, verb: Token) -> bool:
         """A passive verb; participles that state an attitude of their subject are not ("Vietnam is committed to
         opening", "Israel is opposed to French mediation", "Iraq is prepared to impose martial law")."""
@@ -153,7 +166,23 @@ class Syntax:
         if verb.lemma_.lower() in self.fn.stative_participles and not any(c.dep_ in labels.agent
                                                                           for c in verb.children):
             return False
-        return any(c.dep_ in labels.passive_marks for c in verb.children)
+        return (any(c.dep_ in labels.passive_marks for c in verb.children) or self.gapped_passive(verb)
+                or self.reduced_passive(verb))
+
+    def reduced_passive(self, verb: Token) -> bool:
+        """A past participle after the noun it is done to: "soldiers killed in the attack", "the man accused
+        of shooting four people" (the noun is the patient, a "by" phrase the agent)."""
+        return (verb.dep_ in self.labels.noun_clause and verb.tag_ in self.tags.past_participle
+                and not any(c.dep_ in self.labels.subject or c.dep_ in self.labels.auxiliary for c in verb.children))
+
+    def gapped_passive(self, verb: Token) -> bool:
+        """A passive whose auxiliary the coordination leaves out: "two were killed and 13 wounded" (a verb that
+        always takes an object, with none and no auxiliary of its own, coordinated with a passive)."""
+        labels = self.labels
+        return (verb.dep_ in labels.conjunct and verb.lemma_.lower() in self.fn.transitive_only
+                and verb.head is not verb and any(c.dep_ in labels.passive_marks for c in verb.head.children)
+                and any(c.dep_ in labels.subject for c in verb.children)
+                and not any(c.dep_ in labels.object or c.dep_ in labels.auxiliary for c in verb.children))
 
     def is_person(self, tok: Token) -> bool:
         """A person, not a body: a person's name, "he"/"she", or a singular noun that is an office or a role
@@ -180,6 +209,8 @@ class Syntax:
             sub = subs[0]
             if sub.lower_ in self.fn.relative_pronouns and verb.dep_ in labels.relative_clause:
                 return [verb.head]
+            if sub.lower_ in self.fn.relative_pronouns and (focus := self.cleft_focus(sub)) is not None:
+                return [focus]
             return [sub]
         dep, head = verb.dep_, verb.head
         if head is verb:
@@ -208,7 +239,16 @@ class Syntax:
         if (dep in labels.adverbial_clause or dep in labels.prep_clause) and head.pos_ in tags.verbal:
             return self.verb_subjects(head)
         if dep in labels.prep_clause and head.dep_ in labels.preposition and head.head.pos_ in tags.verbal:
-            return self.verb_subjects(head.head)
+            governor = head.head
+            if head.lower_ in self.fn.object_control_preps:
+                # "accused Cuba of carrying out attacks", "thanked Japan for sending aid": the one accused or
+                # thanked does it; "Cuba was accused of ...": the passive's subject
+                done_to = (([governor.head] if self.reduced_passive(governor)
+                            else self.children(governor, labels.passive_subject)) if self.is_passive(governor)
+                           else self.children(governor, labels.object))
+                if done_to:
+                    return done_to
+            return self.verb_subjects(governor)
         if dep in labels.prep_clause and head.dep_ in labels.preposition and head.head.pos_ in tags.adjective \
                 and head.head.dep_ in labels.adjective_complement:
             return self.verb_subjects(head.head.head)  # "the army was guilty of violating the ceasefire"
@@ -222,7 +262,8 @@ class Syntax:
     def verb_passive_targets(self, verb: Token) -> list[Token]:
         """The patient of a passive verb ("soldiers were attacked"; "a move that was criticised")."""
         labels = self.labels
-        subs = self.children(verb, labels.passive_subject)
+        subs = self.children(verb, labels.passive_subject) or (
+            self.children(verb, labels.subject) if self.gapped_passive(verb) else [])
         if not subs:
             return [verb.head] if verb.dep_ in labels.noun_clause and self.is_passive_participle(verb) else []
         sub = subs[0]

@@ -34,6 +34,7 @@ class Draft:
     attribution: str | None = None
     evidence: Token | None = None  # the word that states the event when it is not the predicate's
     refused: bool = False  # negated by a verb of refusal ("refused to deploy")
+    alleged: bool = False  # hypothetical because somebody is accused of it: no threat, whoever reports it
     condition: str | None = None  # the mark of a condition on the act ("unless", "if")
 
 
@@ -92,6 +93,7 @@ class SentenceJob:
     events: list[Event] = field(default_factory=list)
     where_when: DocumentAnchors = field(default_factory=DocumentAnchors)
     from_title: bool = False  # the sentence is the article's title, coded as its lead
+    quoted: Actor | None = None  # who speaks, when the sentence is a quotation a sentence before attributed
 
     @property
     def reference(self) -> str | None:

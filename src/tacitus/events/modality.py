@@ -24,6 +24,8 @@ class ModalityWords:
     refusal_verbs: frozenset[str]
     document_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
+    alleging_verbs: frozenset[str]
+    cancelling_verbs: frozenset[str]
     future_verbs: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -58,6 +60,7 @@ class Modality:
     value: str  # asserted, negated, future, hypothetical
     speech_verb: Token | None  # the verb of saying this predicate is reported under, if any
     refused: bool = False  # negated by a verb of refusal ("refused to deploy"), not by a bare "not"
+    alleged: bool = False  # hypothetical because somebody is accused of it ("accused X of attacking")
     condition: str | None = None  # the mark of a condition on it ("unless", "if")
 
 
@@ -119,12 +122,20 @@ class ModalityReader:
             if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
                     and value == "asserted":
                 value = "future"  # "is willing to withdraw", "is committed to opening"
+            if tok is pred and pred.pos_ in tags.noun and dep in labels.object and head.pos_ in tags.verbal \
+                    and self._phrasal(head) in words.cancelling_verbs:
+                # "banned protests", "called off the strike", "postponed the talks": what is stopped did not happen
+                return Modality("negated", self.speech_above(head))
+            if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.alleging_verbs \
+                    and tok is not pred:
+                # "accused Cuba of carrying out attacks": what one is accused of is alleged
+                return Modality("hypothetical", self.speech_above(head), alleged=True)
             if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.possibility_nouns:
                 return Modality("hypothetical", self.speech_above(head))  # "fears of an attack"
             if dep in labels.noun_content and head.pos_ in tags.noun and head.lemma_.lower() in words.allegation_nouns:
                 # "denied charges that it tortured a priest": alleged, and here denied
                 denied = head.head.lemma_.lower() in words.negating_verbs
-                return Modality("negated" if denied else "hypothetical", self.speech_above(head))
+                return Modality("negated" if denied else "hypothetical", self.speech_above(head), alleged=not denied)
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.negating_nouns:
                 # "the government's refusal to accept independence"
                 return Modality("negated", self.speech_above(head),
@@ -143,6 +154,11 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
+
+    def _phrasal(self, verb: Token) -> str:
+        """A verb's lemma with its particle ("call off"), or the bare lemma."""
+        particles = [c.lower_ for c in verb.children if c.dep_ in self.g.labels.particle]
+        return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
 
     def condition(self, pred: Token) -> str | None:
         """The mark of an adverbial condition hanging on the predicate: "will withdraw unless X agrees"."""

@@ -69,6 +69,7 @@ class Ontology:
     state_agents: dict[str, str]  # mode of an act only a state does -> the sector that does it
     mobilized_forces: dict[str, str]  # sector of a mobilised force -> MOBILIZE mode
     population_measures: frozenset[str]  # modes of measures that fall on the people where they are imposed
+    governing_sectors: frozenset[str]  # sectors that are the authorities: a protest by them is not against themselves
     default_modes: dict[str, str]  # PLOVER type -> its mode when the text tells no other
 
     @classmethod
@@ -101,6 +102,7 @@ class Ontology:
                    state_agents={str(k): str(v) for k, v in (spec.get("state_agents") or {}).items()},
                    mobilized_forces={str(k): str(v) for k, v in (spec.get("mobilized_forces") or {}).items()},
                    population_measures=frozenset(str(m) for m in spec.get("population_measures") or ()),
+                   governing_sectors=frozenset(str(m) for m in spec.get("governing_sectors") or ()),
                    default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()})
         for name, recode in recodes.items():
             if recode.code is not None:
@@ -153,7 +155,10 @@ class Ontology:
         return self.state_agents.get(mode or "")
 
     def unidentified_sector(self, plover_type: str | None) -> str:
-        return self.unidentified_sectors["violence" if self.is_a(plover_type, "violence") else "other"]
+        for family in ("violence", "protest"):
+            if family in self.unidentified_sectors and self.is_a(plover_type, family):
+                return self.unidentified_sectors[family]
+        return self.unidentified_sectors["other"]
 
     def appeal_code(self, code: str) -> str | None:
         """The appeal (root 02) a demand (root 10) becomes when read as an appeal: the same kind if the table

@@ -23,7 +23,7 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     thing = target is not None and not (target.sector or target.name) and (
         not target.country or target.country_basis == "place")
     if ontology.is_a(plover, "protest") and (target is None or thing):
-        return authorities(source, where, setting) or target
+        return authorities(source, where, setting, ontology.governing_sectors) or target
     if mode in ontology.population_measures and (target is None or thing):
         return population(where, setting) or target
     if target is None:
@@ -36,13 +36,18 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     return target
 
 
-def authorities(source: Actor, location: Location | None, setting: str | None) -> Actor | None:
+def authorities(source: Actor, location: Location | None, setting: str | None,
+                governing: frozenset[str] = frozenset()) -> Actor | None:
     """The authorities a protest is against when it names nobody, or only a thing ("protested against the
     reform"): the government where the protest happens (prisoners rioting in an Israeli jail protest against
-    Israel), else of the protesters' country, else of the country the story is set in."""
+    Israel), else of the protesters' country, else of the country the story is set in. A government or army
+    (a sector in ``governing``) does not protest against its own country's authorities ("India boycotted the
+    summit")."""
     for country, basis in ((location.country if location is not None else None, "place"),
                            (source.country, source.country_basis), (setting, "setting")):
         if country and country not in NOT_STATES:
+            if source.sector in governing and country == source.country:
+                return None
             return Actor(text="", country=country, sector="GOV", country_basis=basis)
     return None
 

@@ -79,7 +79,7 @@ class Recode:
             if speaker is not None:
                 d.attribution = speaker.name or speaker.text
             if (onto.quad_is(d.code, "material_conflict") and d.modality in ("future", "hypothetical")
-                    and not onto.is_a(d.plover, "protest")):
+                    and not d.alleged and not onto.is_a(d.plover, "protest")):
                 # a use of force (or another harm) announced for the future or on a condition is a threat
                 force = onto.recodes["threat_of_force"]
                 d.code, d.mode = self.threat_code(d.plover, d.mode) or (force.code, force.mode)

@@ -31,9 +31,33 @@ class Roles:
 
     def __call__(self, job: SentenceJob) -> None:
         self.register_people(job)
+        opens_quote = self.opens_quote(job.sent)
+        job.quoted = job.context.quote_speaker if opens_quote else None
         tokens = job.predicate_tokens
         for pred in job.active:
             job.drafts.extend(self.drafts(pred, job, tokens))
+        if not job.from_title:
+            job.context.quote_speaker = self.quote_attribution(job) or (job.quoted if opens_quote else None)
+
+    def opens_quote(self, sent) -> bool:
+        words = [t for t in sent if not t.is_space]
+        return bool(words) and words[0].text in self.g.words.quote_marks
+
+    def quote_attribution(self, job: SentenceJob) -> Actor | None:
+        """Who the quotation after this sentence is by: the speaker of a verb of saying the sentence ends on
+        ('the PTI chief had said:'), or of one that attributes a quote in it ('"We will fight," he said')."""
+        words = self.g.words
+        toks = [t for t in job.sent if not t.is_space]
+        if not toks:
+            return None
+        verbs = [t for t in toks if t.lemma_.lower() in self.k.words.speech_verbs and t.pos_ in self.g.tags.verb]
+        if not verbs:
+            return None
+        if toks[-1].text in words.introducing_marks:
+            return self.speaker(verbs[-1], job, named_only=True) or self.speaker(verbs[-1], job)
+        if any(t.text in words.quote_marks for t in toks):
+            return self.speaker(verbs[-1], job)
+        return None
 
     def register_people(self, job: SentenceJob) -> None:
         """Resolve titled names as they appear so later surnames and "the Turkish leader" corefer."""
@@ -51,7 +75,10 @@ class Roles:
             return cache[tok.i]
         cache[tok.i] = None  # while resolving: a pronoun whose antecedents lead back here names nobody
         syntax, tags = self.syntax, self.g.tags
-        if syntax.is_pronoun(tok):
+        if tok.lower_ in self.g.words.speaker_pronouns and tok.pos_ in tags.pronoun \
+                and (speaker := self.quoted_speaker(tok, job)) is not None:
+            actor = replace(speaker, text=tok.text)  # '"We will not accept it," the minister said': the minister
+        elif syntax.is_pronoun(tok):
             earlier = syntax.antecedent(tok)
             actor = self.actor(earlier, job) if earlier is not None else None
             if actor is None:  # the last person for "he"/"she", the last group or state for "they"/"it"/"we"
@@ -88,6 +115,15 @@ class Roles:
                 if found is not None and found.sector and (actor is None or found.country in (None, actor.country)
                                                            or not actor.country):
                     actor = found
+                    break
+        if actor is not None and actor.sector and not actor.country:
+            # "our soldiers" in a minister's quote, "their army": a sector whose country its possessor gives
+            for owner in self.syntax.owners(tok):
+                if owner.dep_ in self.g.labels.compound:
+                    continue  # "the UN-recognized Government of National Accord" is not the UN's
+                found = self.actor(owner, job)
+                if found is not None and found.country:
+                    actor = replace(actor, country=found.country, country_basis="mention")
                     break
         if actor is not None and actor.country:
             home = self.residence(tok)
@@ -153,9 +189,19 @@ class Roles:
                     return Actor(text=text, country=found[1].country, country_basis="place")
         return actor or Actor(text=text)
 
-    def speaker(self, verb: Token, job: SentenceJob) -> Actor | None:
-        """The actor who says what a verb of saying reports."""
+    def quoted_speaker(self, pronoun: Token, job: SentenceJob) -> Actor | None:
+        """Who "I" or "we" is: the speaker of the verb of saying above it, else of the sentence before that
+        introduced the quotation this sentence is."""
+        said = self.modality.speech_above(pronoun)
+        if said is not None:
+            return self.speaker(said, job, named_only=True)
+        return job.quoted
+
+    def speaker(self, verb: Token, job: SentenceJob, named_only: bool = False) -> Actor | None:
+        """The actor who says what a verb of saying reports (``named_only``: not a pronoun)."""
         for s in self.syntax.verb_subjects(verb):
+            if named_only and s.pos_ in self.g.tags.pronoun:
+                continue
             actor = self.actor(s, job)
             if actor is not None:
                 return actor
@@ -202,7 +248,8 @@ class Roles:
         sources = syntax.verb_subjects(tok)
         if not sources and sense.no_object_target and syntax.is_passive(tok):
             # "2,000 Russian soldiers were deployed": what is moved belongs to the one who moves it
-            sources = syntax.children(tok, labels.passive_subject)
+            sources = syntax.children(tok, labels.passive_subject) or (
+                [tok.head] if syntax.reduced_passive(tok) else [])  # "the troops deployed there"
         targets: list[Token] = []
         obj = syntax.direct_object(tok)
         for t in sense.targets:
@@ -273,6 +320,11 @@ class Roles:
             return pred.token, Actor(text="", sector=state)
         if self.onto.quad_is(pred.code, "cooperation") and not passive:
             return None  # "three Russians were released": a passive names the act even without its author
+        plover = self.onto.lookup(pred.code).plover_type
+        if not src_toks and pred.kind == "noun" and self.onto.is_a(plover, "protest") and self._told_as_news(pred):
+            # "protests erupted in Madrid", "the reform sparked riots": people nobody names (the authorities they
+            # protest against, and their country, come from where it happens)
+            return pred.token, Actor(text="", sector=self.onto.unidentified_sector(plover))
         if not any(a.country or a.sector for _, a in targets):
             return None
         sent = pred.token.sent
@@ -284,6 +336,15 @@ class Roles:
             return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
         # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
         return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type))
+
+    def _told_as_news(self, pred: Predicate) -> bool:
+        """An event noun the sentence tells as something that happened: the subject of its clause ("protests
+        erupted", "rallies boiled over into clashes") or what a verb provoked ("sparked protests"), not a
+        mention in passing ("at a rally", "the law on demonstrations", "fines for demonstrations")."""
+        tok, labels = pred.token, self.g.labels
+        if tok.dep_ in labels.subject or tok.dep_ in labels.passive_subject:
+            return True
+        return tok.dep_ in labels.object and tok.head.lemma_.lower() in self.k.patterns.receiving_verbs
 
     # ------------------------------------------------------------------ drafts
     def drafts(self, pred: Predicate, job: SentenceJob, pred_tokens: set[int]) -> list[Draft]:
@@ -335,7 +396,7 @@ class Roles:
                 out.append(Draft(
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
-                    refused=mod.refused, condition=mod.condition,
+                    refused=mod.refused, alleged=mod.alleged, condition=mod.condition,
                     plover=pred.plover or info.plover_type,  # the type follows the code
                     confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
                 ))

