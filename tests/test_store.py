@@ -12,7 +12,7 @@ import pytest
 
 from tacitus.records import Actor, Document, Event, Location
 from tacitus.store import (
-    SCHEMA_VERSION, EventStore, NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError,
+    SCHEMA_VERSION, DocumentConflictError, EventStore, NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError,
 )
 from tacitus.store.schema import MENTION_COLUMNS
 
@@ -77,7 +77,7 @@ def filled(store):
 
 def test_new_store_has_schema_and_version(store):
     assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION == 4
     cols = list(store.query("DESCRIBE mentions")["column_name"])
     assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
     assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
@@ -111,10 +111,15 @@ def test_adding_twice_changes_nothing(store):
     assert not store.has_document("a", "0" * 40) and not store.has_document("zzz")
 
 
-def test_changed_content_replaces_the_mentions(store):
+def test_changed_content_under_a_stored_id_is_refused_unless_replace(store):
     store.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1)])
     new = make_doc("a", text="A corrected version of the story.")
-    assert store.add_document(new, [make_event("a", 5, kind="meet")]) is True
+    with pytest.raises(DocumentConflictError, match="'a' is already in the store with other content"):
+        store.add_document(new, [make_event("a", 5, kind="meet")])
+    assert store.counts()["mentions"] == 2 and store.document("a")["text"] == make_doc("a").text
+    [outcome] = store.add_documents([(new, [make_event("a", 5, kind="meet")])])
+    assert (outcome.status, outcome.written) == ("rejected", False) and "--replace" in outcome.reason
+    assert store.add_document(new, [make_event("a", 5, kind="meet")], replace=True) is True
     assert store.counts()["mentions"] == 1
     assert [e["event_id"] for e in store.events()] == ["a:5"]
     assert store.document("a")["text"] == "A corrected version of the story."
@@ -253,7 +258,7 @@ def test_query_reads(filled, tmp_path):
                       "FROM t GROUP BY 1 ORDER BY 1")
     assert dict(zip(df.plover_type, df.n)) == {"ACCUSE": 4, "ASSAULT": 1, "CONSULT": 2}
     assert "mentions" in set(filled.query("SHOW TABLES")["name"])
-    assert len(filled.query("PRAGMA table_info('runs')")) == 9
+    assert len(filled.query("PRAGMA table_info('runs')")) == 10
     filled.close()
     with EventStore(tmp_path / "events.duckdb", read_only=True) as ro:
         assert ro.query("SELECT count(*) AS n FROM documents")["n"].item() == 3
@@ -272,8 +277,9 @@ def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
         s.add_document(make_doc("a"), [make_event("a", 0)])
     con = duckdb.connect(str(path))
     con.execute("DROP VIEW events")
+    con.execute("DROP TABLE near_keys")
+    con.execute("ALTER TABLE runs DROP COLUMN settings_digest")
     con.execute("DROP INDEX documents_hash_idx")
-    con.execute("ALTER TABLE documents DROP COLUMN simhash")
     con.execute("ALTER TABLE documents DROP COLUMN duplicate_of")
     con.execute("CREATE INDEX documents_hash_idx ON documents (content_hash)")
     con.execute("DROP INDEX mentions_doc_idx")
@@ -285,11 +291,63 @@ def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
     with pytest.raises(SchemaVersionError, match="open it once for writing"):
         EventStore(path, read_only=True)
     with EventStore(path) as s:
-        assert s.schema_version == 3
+        assert s.schema_version == SCHEMA_VERSION
         assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
         assert s.event("a:0")["event_id"] == "a:0"  # the old rows are still there
         s.add_document(make_doc("b"), [make_event("b", 0)])  # and new ones go in
         assert s.counts()["mentions"] == 2
+
+
+WIRE = ("Valdorian border guards fired on a Kestrian patrol near the river crossing at dawn on Tuesday, the "
+        "Kestrian defence ministry said, and two soldiers were wounded. Valdoria said its guards had answered "
+        "shots from across the river and called for talks between the two commands to calm the frontier.")
+
+
+def test_a_schema_3_store_gets_near_copy_keys_when_migrated(tmp_path):
+    # a store as schema 3 kept it: SimHashes in the documents table, no near_keys table, no settings digest
+    path = tmp_path / "v3.duckdb"
+    with EventStore(path) as s:
+        s.add_document(make_doc("wire", text=WIRE), [make_event("wire", 0)])
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE near_keys")
+    con.execute("ALTER TABLE runs DROP COLUMN settings_digest")
+    con.execute("DROP INDEX documents_hash_idx")
+    con.execute("ALTER TABLE documents ADD COLUMN simhash BIGINT")
+    con.execute("CREATE INDEX documents_hash_idx ON documents (content_hash)")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaVersionError, match="schema version 3"):
+        EventStore(path, read_only=True)
+    with EventStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert "simhash" not in set(s.query("DESCRIBE documents")["column_name"])
+        assert s.query("SELECT count(*) AS n FROM near_keys")["n"].item() > 0
+        # a syndicated copy added after the upgrade is found through the keys of the old document
+        s.add_document(make_doc("copy", text=WIRE + "\n\nReporting by a staff writer."), [make_event("copy", 0)])
+        assert s.document("copy")["duplicate_of"] == "wire"
+
+
+def test_near_copies_within_one_batch_and_across_batches(store):
+    other = ("Kestrian farmers blocked the main highway to the capital with tractors on Monday to protest "
+             "against grain import quotas, and the agriculture minister promised to meet their union leaders "
+             "before the end of the week to discuss compensation for the lost harvest.")
+    outcomes = store.add_documents([(make_doc("wire", text=WIRE), []),
+                                    (make_doc("copy-1", text="Updated. " + WIRE), []),
+                                    (make_doc("other", text=other), [])])
+    assert [o.status for o in outcomes] == ["coded", "coded", "coded"]
+    store.add_documents([(make_doc("copy-2", text=WIRE + "\n\nReporting by a staff writer."), [])])
+    copies = store.conn.execute("SELECT doc_id, duplicate_of FROM documents ORDER BY doc_id").fetchall()
+    assert copies == [("copy-1", "wire"), ("copy-2", "wire"), ("other", None), ("wire", None)]
+
+
+def test_one_bad_document_does_not_stop_its_batch(store):
+    clash = make_event("b", 0)
+    clash.event_id = "a:0"
+    outcomes = store.add_documents([(make_doc("a"), [make_event("a", 0)]), (make_doc("b"), [clash]),
+                                    (make_doc("c"), [make_event("b", 1)]), (make_doc("d"), [make_event("d", 0)])])
+    assert [o.status for o in outcomes] == ["coded", "rejected", "rejected", "coded"]
+    assert "already used by document 'a'" in outcomes[1].reason and "belongs to document 'b'" in outcomes[2].reason
+    assert store.counts() == {"documents": 2, "mentions": 2, "runs": 0}
 
 
 def test_opening_checks(tmp_path):

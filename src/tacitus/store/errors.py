@@ -21,3 +21,7 @@ class ReadOnlyStoreError(StoreError, PermissionError):
 
 class QueryRefusedError(ValueError):
     """A SQL text given to :meth:`EventStore.query` is not a plain read."""
+
+
+class DocumentConflictError(StoreError, ValueError):
+    """A document arrived under an id the store holds with other content (and replacing was not asked for)."""
