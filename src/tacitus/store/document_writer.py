@@ -48,9 +48,17 @@ class Outcome:
         return self.status == "coded"
 
 
+@dataclass(frozen=True)
+class DocumentKey:
+    """What the store decides on before coding: a document's id and content hash."""
+
+    doc_id: str
+    content_hash: str
+
+
 @dataclass
 class _Item:
-    doc: Document
+    doc: Document  # or a DocumentKey, when only deciding
     events: list[Event]
     table: Any = None  # the events as an Arrow table in mentions-column order
     outcome: Outcome | None = None
@@ -120,7 +128,7 @@ class DocumentWriter:
 
     # ---- decisions -------------------------------------------------------------------------------------
 
-    def triage(self, docs: list[Document], *, settings_digest: str | None, replace: bool,
+    def triage(self, docs: list[Document | DocumentKey], *, settings_digest: str | None, replace: bool,
                resume: bool) -> list[Outcome | None]:
         """Before coding: the outcome for each document that need not be coded (its id is stored with other
         content and ``replace`` is not given; with ``resume``, also its id stored with this content and coding),

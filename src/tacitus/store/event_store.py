@@ -13,9 +13,11 @@ import duckdb
 
 import tacitus
 from tacitus.records import Document, Event
-from tacitus.store.document_writer import DOCUMENT_COLUMNS, DocumentWriter, Outcome, conflict_reason
+from tacitus.store.document_writer import (
+    DOCUMENT_COLUMNS, DocumentKey, DocumentWriter, Outcome, conflict_reason,
+)
 from tacitus.store.errors import (
-    DocumentConflictError, NotAStoreError, ReadOnlyStoreError, SchemaVersionError, StoreError,
+    DocumentConflictError, NotAStoreError, ReadOnlyStoreError, SchemaVersionError, StoreError, plain_cause,
 )
 from tacitus.store.export import write_export
 from tacitus.store.filters import EventFilter
@@ -100,13 +102,13 @@ class EventStore:
         self.coder_version = coder_version or tacitus.__version__
         self._known_runs: dict[str, str | None] = {}  # run_id -> its settings digest
         if read_only and not self.path.exists():
-            raise FileNotFoundError(f"event store {self.path} does not exist (cannot open it read-only)")
+            raise FileNotFoundError(f"{self.path}: no such event store (cannot open it read-only)")
         if self.path.exists() and self.path.is_dir():
-            raise NotAStoreError(f"event store path {self.path} is a directory, not a DuckDB file")
+            raise NotAStoreError(f"{self.path}: is a folder, not a DuckDB file")
         try:
             self._conn = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open event store {self.path}: {exc}") from exc
+            raise StoreError(f"{self.path}: cannot open the store: {plain_cause(exc)}") from exc
         try:
             self._prepare_schema()
         except BaseException:
@@ -124,17 +126,17 @@ class EventStore:
     def _stored_schema_version(self) -> int:
         row = _first_row(self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'"))
         if row is None:
-            raise NotAStoreError(f"{self.path} has a meta table but no schema_version: not a tacitus event store")
+            raise NotAStoreError(f"{self.path}: has a meta table but no schema_version, so it is not a tacitus event store")
         try:
             return int(row[0])
         except ValueError:
-            raise NotAStoreError(f"{self.path} has schema_version {row[0]!r}, which is not an integer") from None
+            raise NotAStoreError(f"{self.path}: schema_version {row[0]!r} is not an integer") from None
 
     def _migrate(self, version: int) -> None:
         """Bring a store of an older schema up to this one, in one transaction (MIGRATIONS in schema.py)."""
         if self.read_only:
             raise SchemaVersionError(
-                f"event store {self.path} has schema version {version}, older than the {SCHEMA_VERSION} this "
+                f"{self.path}: schema version {version}, older than the {SCHEMA_VERSION} this "
                 f"tacitus {tacitus.__version__} reads; open it once for writing (e.g. 'tacitus code ... --db') to "
                 "upgrade it")
         self._conn.execute("BEGIN TRANSACTION")
@@ -173,21 +175,21 @@ class EventStore:
             version = self._stored_schema_version()
             if version > SCHEMA_VERSION:
                 raise SchemaVersionError(
-                    f"event store {self.path} has schema version {version}, newer than the {SCHEMA_VERSION} this "
+                    f"{self.path}: schema version {version}, newer than the {SCHEMA_VERSION} this "
                     f"tacitus {tacitus.__version__} understands; upgrade tacitus to open it"
                 )
             if version < SCHEMA_VERSION:
                 self._migrate(version)
             missing = [t for t in TABLES if t not in tables]
             if missing and self.read_only:
-                raise NotAStoreError(f"event store {self.path} lacks tables: {', '.join(missing)}")
+                raise NotAStoreError(f"{self.path}: lacks the tables {', '.join(missing)}, so it is not a tacitus event store")
         elif tables:
             raise NotAStoreError(
-                f"{self.path} is a DuckDB database with other tables ({', '.join(sorted(tables)[:5])}) "
-                "but no tacitus meta table: not a tacitus event store"
+                f"{self.path}: a DuckDB database with other tables ({', '.join(sorted(tables)[:5])}) "
+                "and no tacitus meta table, so not a tacitus event store"
             )
         elif self.read_only:
-            raise NotAStoreError(f"{self.path} is an empty database, not a tacitus event store")
+            raise NotAStoreError(f"{self.path}: an empty database, not a tacitus event store")
         if self.read_only:
             return
         self._conn.execute("BEGIN TRANSACTION")
@@ -216,12 +218,12 @@ class EventStore:
     @property
     def conn(self) -> duckdb.DuckDBPyConnection:
         if self._conn is None:
-            raise StoreError(f"event store {self.path} is closed")
+            raise StoreError(f"{self.path}: the store is closed")
         return self._conn
 
     def _require_writable(self, action: str) -> None:
         if self.read_only:
-            raise ReadOnlyStoreError(f"cannot {action}: event store {self.path} is open read-only")
+            raise ReadOnlyStoreError(f"{self.path}: cannot {action}: the store is open read-only")
 
     # ---- runs ------------------------------------------------------------------------------------------
 
@@ -353,6 +355,17 @@ class EventStore:
         tacitus with these settings), or None when it is to be coded."""
         return DocumentWriter(self.conn, self.coder_version).triage(
             list(docs), settings_digest=settings_digest, replace=replace, resume=resume)
+
+    def resumable(self, keys: list[tuple[str, str]], *, settings_digest: str | None) -> set[str]:
+        """Of (doc_id, content_hash) pairs, the ids a resume skips: stored with that content, coded by this
+        tacitus with these settings."""
+        done: set[str] = set()
+        writer = DocumentWriter(self.conn, self.coder_version)
+        for start in range(0, len(keys), 2048):
+            chunk = [DocumentKey(d, h) for d, h in keys[start:start + 2048]]
+            verdicts = writer.triage(chunk, settings_digest=settings_digest, replace=False, resume=True)
+            done.update(k.doc_id for k, v in zip(chunk, verdicts) if v is not None and v.status == "skipped")
+        return done
 
     def _run_digest(self, run_id: str | None) -> str | None:
         if run_id is None:
