@@ -338,6 +338,8 @@ def test_near_copies_within_one_batch_and_across_batches(store):
     store.add_documents([(make_doc("copy-2", text=WIRE + "\n\nReporting by a staff writer."), [])])
     copies = store.conn.execute("SELECT doc_id, duplicate_of FROM documents ORDER BY doc_id").fetchall()
     assert copies == [("copy-1", "wire"), ("copy-2", "wire"), ("other", None), ("wire", None)]
+    # only articles keep near-copy keys: a story with many copies stays one candidate
+    assert store.conn.execute("SELECT DISTINCT doc_id FROM near_keys ORDER BY 1").fetchall() == [("other",), ("wire",)]
 
 
 def test_one_bad_document_does_not_stop_its_batch(store):

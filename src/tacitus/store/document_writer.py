@@ -34,6 +34,19 @@ DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publ
 _TIMESTAMP_COLUMNS = {"added_at"}
 CANDIDATES = 5  # near-copy candidates confirmed per document, most shared keys first
 
+# The questions a batch asks; each filters one indexed column with "IN (...)", which DuckDB answers by an index
+# scan (tests/test_store_scale.py checks the plans).
+LOOKUPS = {
+    "ids": "SELECT d.doc_id, d.content_hash, d.coder_version, r.settings_digest FROM documents d "
+           "LEFT JOIN runs r ON r.run_id = d.run_id WHERE d.doc_id IN (SELECT unnest(?))",
+    "hashes": "SELECT content_hash, min(doc_id) FROM documents WHERE content_hash IN (SELECT unnest(?)) "
+              "GROUP BY content_hash",
+    "event_ids": "SELECT event_id, doc_id FROM mentions WHERE event_id IN (SELECT unnest(?))",
+    "near_keys": "SELECT near_key, doc_id FROM near_keys WHERE near_key IN (SELECT unnest(?))",
+    "added": "SELECT doc_id, added_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
+    "texts": "SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?))",
+}
+
 
 @dataclass
 class Outcome:
@@ -143,14 +156,8 @@ class DocumentWriter:
         return verdicts
 
     def _decide_stored(self, items: list[_Item], settings_digest: str | None, replace: bool) -> None:
-        stored = {r[0]: r[1:] for r in _rows(
-            self.conn,
-            "SELECT d.doc_id, d.content_hash, d.coder_version, r.settings_digest FROM documents d "
-            "LEFT JOIN runs r ON r.run_id = d.run_id WHERE d.doc_id IN (SELECT unnest(?))",
-            [i.doc.doc_id for i in items])}
-        by_hash = dict(_rows(self.conn, "SELECT content_hash, min(doc_id) FROM documents "
-                                        "WHERE content_hash IN (SELECT unnest(?)) GROUP BY content_hash",
-                             sorted({i.doc.content_hash for i in items})))
+        stored = {r[0]: r[1:] for r in _rows(self.conn, LOOKUPS["ids"], [i.doc.doc_id for i in items])}
+        by_hash = dict(_rows(self.conn, LOOKUPS["hashes"], sorted({i.doc.content_hash for i in items})))
         claimed: dict[str, str] = {}  # content hash -> doc id, for the documents of this batch
         for item in items:
             doc, digest = item.doc, item.doc.content_hash
@@ -176,7 +183,7 @@ class DocumentWriter:
 
     def _refuse_event_id_clashes(self, items: list[_Item]) -> None:
         """An event id another document holds (in the store or earlier in the batch) refuses its document."""
-        owners = dict(_rows(self.conn, "SELECT event_id, doc_id FROM mentions WHERE event_id IN (SELECT unnest(?))",
+        owners = dict(_rows(self.conn, LOOKUPS["event_ids"],
                             [e for i in items for e in i.table.column("event_id").to_pylist()]))
         for item in items:
             for event_id in item.table.column("event_id").to_pylist():
@@ -189,42 +196,36 @@ class DocumentWriter:
                 owners.update((e, item.doc.doc_id) for e in item.table.column("event_id").to_pylist())
 
     def _find_near_copies(self, items: list[_Item]) -> None:
-        """Mark each document that is a near copy of a stored one (or of one earlier in the batch) with the
-        article it copies: the candidates share a band key, and are confirmed by their shingles."""
+        """Mark each document that is a near copy of a stored article (or of one earlier in the batch) with that
+        article: the candidates share a band key and are confirmed by their shingles. Only articles keep their
+        keys (a copy counts as its article), so a story with thousands of copies still has one candidate."""
         for item in items:
             item.keys = near_keys(item.doc.text)
         replaced = {i.doc.doc_id for i in items if i.replaces}
         holders: dict[int, list[str]] = {}
-        for key, doc_id in _rows(self.conn, "SELECT near_key, doc_id FROM near_keys WHERE near_key IN "
-                                            "(SELECT unnest(?))", sorted({k for i in items for k in i.keys})):
+        for key, doc_id in _rows(self.conn, LOOKUPS["near_keys"], sorted({k for i in items for k in i.keys})):
             if doc_id not in replaced:
                 holders.setdefault(key, []).append(doc_id)
-        stored = self._candidate_rows({d for ids in holders.values() for d in ids})
+        added = dict(_rows(self.conn, LOOKUPS["added"], sorted({d for ids in holders.values() for d in ids})))
+        texts: dict[str, str] = {}
         earlier: dict[str, _Item] = {}
         for item in items:
             shared: dict[str, int] = {}
             for key in item.keys:
                 for doc_id in holders.get(key, ()):
                     shared[doc_id] = shared.get(doc_id, 0) + 1
-            order = sorted(shared, key=lambda d: (-shared[d], d not in stored, stored.get(d, (None, None, 0))[2], d))
-            for doc_id in order[:CANDIDATES]:
-                if doc_id in stored:
-                    original, text, _ = stored[doc_id]
-                else:
-                    other = earlier[doc_id]
-                    original, text = other.copy_of or doc_id, other.doc.text
-                if same_story(item.doc.text, text):
-                    item.copy_of = original
-                    break
-            earlier[item.doc.doc_id] = item
-            for key in item.keys:
-                holders.setdefault(key, []).append(item.doc.doc_id)
-
-    def _candidate_rows(self, doc_ids: set[str]) -> dict[str, tuple]:
-        """doc_id -> (the article it counts as, its text, when it was added) for the stored candidates."""
-        rows = _rows(self.conn, "SELECT doc_id, coalesce(duplicate_of, doc_id), text, added_at FROM documents "
-                                "WHERE doc_id IN (SELECT unnest(?))", sorted(doc_ids))
-        return {r[0]: r[1:] for r in rows}
+            # most shared keys first, then stored before this batch, the earliest, then by id
+            order = sorted(shared, key=lambda d: (-shared[d], d not in added, added.get(d) or 0, d))[:CANDIDATES]
+            missing = [d for d in order if d in added and d not in texts]
+            texts.update(_rows(self.conn, LOOKUPS["texts"], missing))
+            item.copy_of = next((d for d in order if same_story(item.doc.text, texts.get(d) or earlier[d].doc.text)),
+                                None)
+            if item.copy_of is None:
+                earlier[item.doc.doc_id] = item
+                for key in item.keys:
+                    holders.setdefault(key, []).append(item.doc.doc_id)
+            else:
+                item.keys = []
 
     # ---- writing ---------------------------------------------------------------------------------------
 

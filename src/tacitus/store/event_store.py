@@ -157,7 +157,7 @@ class EventStore:
 
         cur = self._conn.cursor()
         try:
-            result = cur.execute("SELECT doc_id, text FROM documents")
+            result = cur.execute("SELECT doc_id, text FROM documents WHERE duplicate_of IS NULL")  # articles only
             while rows := result.fetchmany(chunk):
                 pairs = [(k, doc_id) for doc_id, text in rows for k in near_keys(text)]
                 if pairs:

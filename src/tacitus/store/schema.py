@@ -80,8 +80,9 @@ CREATE TABLE IF NOT EXISTS runs (
     settings_digest VARCHAR
 )"""
 
-# The MinHash band keys of each document's text (store/near_duplicates.py): the documents sharing a key with a new
-# one are its candidate near-copies, found through the index on near_key.
+# The MinHash band keys of each article's text (store/near_duplicates.py): the articles sharing a key with a new
+# document are the candidates it may be a near copy of, found through the index on near_key. A copy keeps no keys
+# (it counts as its article).
 NEAR_KEYS_DDL = """
 CREATE TABLE IF NOT EXISTS near_keys (
     near_key BIGINT NOT NULL,
