@@ -153,21 +153,22 @@ class EventStore:
             raise
 
     def _fill_near_keys(self, chunk: int = 2048) -> None:
+        """Near-copy keys for the stored articles, a chunk at a time (on the migrating transaction's connection,
+        which alone sees the altered tables)."""
         import pyarrow as pa
 
-        cur = self._conn.cursor()
-        try:
-            result = cur.execute("SELECT doc_id, text FROM documents WHERE duplicate_of IS NULL")  # articles only
-            while rows := result.fetchmany(chunk):
-                pairs = [(k, doc_id) for doc_id, text in rows for k in near_keys(text)]
-                if pairs:
-                    keys = pa.table({"near_key": pa.array([k for k, _ in pairs], pa.int64()),
-                                     "doc_id": pa.array([d for _, d in pairs], pa.string())})
-                    self._conn.register("_tacitus_old_keys", keys)
-                    self._conn.execute("INSERT INTO near_keys SELECT near_key, doc_id FROM _tacitus_old_keys")
-                    self._conn.unregister("_tacitus_old_keys")
-        finally:
-            cur.close()
+        last = -1
+        while rows := self._conn.execute(
+                "SELECT rowid, doc_id, text FROM documents WHERE duplicate_of IS NULL AND rowid > ? ORDER BY rowid "
+                "LIMIT ?", [last, chunk]).fetchall():
+            last = rows[-1][0]
+            pairs = [(k, doc_id) for _, doc_id, text in rows for k in near_keys(text)]
+            if pairs:
+                keys = pa.table({"near_key": pa.array([k for k, _ in pairs], pa.int64()),
+                                 "doc_id": pa.array([d for _, d in pairs], pa.string())})
+                self._conn.register("_tacitus_old_keys", keys)
+                self._conn.execute("INSERT INTO near_keys SELECT near_key, doc_id FROM _tacitus_old_keys")
+                self._conn.unregister("_tacitus_old_keys")
 
     def _prepare_schema(self) -> None:
         tables = self._table_names()
