@@ -381,3 +381,22 @@ def test_many_events_insert_quickly(store):
     elapsed = time.perf_counter() - t0
     assert store.counts()["mentions"] == 10_000
     assert elapsed < 5.0, f"10k events took {elapsed:.2f}s"
+
+
+def test_the_writers_lookups_are_index_scans(store):
+    """Failure 13 of issue 13: 'doc_id = ? OR content_hash = ?' was a full scan, and so is 'IN (SELECT unnest(?))'
+    on a large table. Every question a batch asks must be answered by an index scan."""
+    from tacitus.store.document_writer import INDEX_SCAN_VALUES, LOOKUPS
+
+    con = store.conn
+    con.execute("INSERT INTO documents (doc_id, content_hash, text, coder_version, added_at) "
+                "SELECT 'doc-' || i, md5('doc-' || i), 'text ' || i, 'v', now()::TIMESTAMP FROM range(20000) t(i)")
+    con.execute("INSERT INTO near_keys SELECT i * 7919 + k, 'doc-' || i FROM range(20000) t(i), range(10) s(k)")
+    runs = [store.start_run({}, digest="d") for _ in range(3)]
+    values = {"ids": [f"doc-{i * 71}" for i in range(256)], "near_keys": [i * 7919 for i in range(INDEX_SCAN_VALUES)],
+              "added": [f"doc-{i * 13}" for i in range(5)], "texts": [f"doc-{i}" for i in range(5)], "runs": runs,
+              "hashes": [r[0] for r in con.execute("SELECT content_hash FROM documents LIMIT 256").fetchall()]}
+    assert set(values) == set(LOOKUPS)
+    for name, sql in LOOKUPS.items():
+        plan = "\n".join(r[1] for r in con.execute("EXPLAIN ANALYZE " + sql, [values[name]]).fetchall())
+        assert "Index Scan" in plan and "Sequential Scan" not in plan, f"{name}: {plan}"

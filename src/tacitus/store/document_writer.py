@@ -1,8 +1,7 @@
 """Writing coded documents to the store, many in one transaction, with indexed lookups only.
 
-Per batch the writer asks the store a fixed number of questions, each an index scan ("col IN (...)" on a
-single-column index): which ids are stored (and with what content and settings), which content hashes, which
-event ids, and which near-copy keys. It then decides every document in Python and inserts the batch's rows in a
+Per batch the writer asks the store a fixed number of questions, each answered by index scans (LOOKUPS): which
+ids are stored (and with what content and settings), which content hashes, and which near-copy keys. It then decides every document in Python and inserts the batch's rows in a
 few statements. The time per document so stays the same whether the store holds a thousand documents or a
 million (bench/store_scale.py measures it).
 
@@ -31,20 +30,20 @@ from tacitus.store.rows import events_table
 
 DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publisher", "source", "text",
                     "coder_version", "run_id", "added_at", "duplicate_of")
-_TIMESTAMP_COLUMNS = {"added_at"}
 CANDIDATES = 5  # near-copy candidates confirmed per document, most shared keys first
+INDEX_SCAN_VALUES = 2048  # values per lookup: DuckDB scans the index for up to max(2048, 0.1% of the table) rows
 
-# The questions a batch asks; each filters one indexed column with "IN (...)", which DuckDB answers by an index
-# scan (tests/test_store_scale.py checks the plans).
+# The questions a batch asks; each filters one indexed column by a list parameter ("IN ?"), which DuckDB answers
+# by index scans however large the store (a subquery, "IN (SELECT unnest(?))", turns into a full scan on a large
+# table; tests/test_store.py checks the plans).
 LOOKUPS = {
-    "ids": "SELECT d.doc_id, d.content_hash, d.coder_version, r.settings_digest FROM documents d "
-           "LEFT JOIN runs r ON r.run_id = d.run_id WHERE d.doc_id IN (SELECT unnest(?))",
-    "hashes": "SELECT content_hash, min(doc_id) FROM documents WHERE content_hash IN (SELECT unnest(?)) "
+    "ids": "SELECT doc_id, content_hash, coder_version, run_id FROM documents WHERE doc_id IN ?",
+    "runs": "SELECT run_id, settings_digest FROM runs WHERE run_id IN ?",
+    "hashes": "SELECT content_hash, min(doc_id) FROM documents WHERE content_hash IN ? "
               "GROUP BY content_hash",
-    "event_ids": "SELECT event_id, doc_id FROM mentions WHERE event_id IN (SELECT unnest(?))",
-    "near_keys": "SELECT near_key, doc_id FROM near_keys WHERE near_key IN (SELECT unnest(?))",
-    "added": "SELECT doc_id, added_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
-    "texts": "SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest(?))",
+    "near_keys": "SELECT near_key, doc_id FROM near_keys WHERE near_key IN ?",
+    "added": "SELECT doc_id, added_at FROM documents WHERE doc_id IN ?",
+    "texts": "SELECT doc_id, text FROM documents WHERE doc_id IN ?",
 }
 
 
@@ -108,7 +107,11 @@ def _validate(item: _Item) -> str | None:
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, values: list) -> list[tuple]:
-    return conn.execute(sql, [values]).fetchall() if values else []
+    """The rows of a lookup for ``values``, asked INDEX_SCAN_VALUES at a time."""
+    rows: list[tuple] = []
+    for start in range(0, len(values), INDEX_SCAN_VALUES):
+        rows += conn.execute(sql, [values[start:start + INDEX_SCAN_VALUES]]).fetchall()
+    return rows
 
 
 class DocumentWriter:
@@ -133,8 +136,6 @@ class DocumentWriter:
         live = [i for i in items if i.outcome is None]
         self._decide_stored(live, settings_digest, replace)
         live = [i for i in live if i.outcome is None]
-        self._refuse_event_id_clashes(live)
-        live = [i for i in live if i.outcome is None]
         self._find_near_copies(live)
         self._insert(live, run_id, now)
         return [i.outcome or Outcome(i.doc.doc_id, "coded") for i in items]
@@ -157,6 +158,7 @@ class DocumentWriter:
 
     def _decide_stored(self, items: list[_Item], settings_digest: str | None, replace: bool) -> None:
         stored = {r[0]: r[1:] for r in _rows(self.conn, LOOKUPS["ids"], [i.doc.doc_id for i in items])}
+        digests = dict(_rows(self.conn, LOOKUPS["runs"], sorted({r[2] for r in stored.values() if r[2]})))
         by_hash = dict(_rows(self.conn, LOOKUPS["hashes"], sorted({i.doc.content_hash for i in items})))
         claimed: dict[str, str] = {}  # content hash -> doc id, for the documents of this batch
         for item in items:
@@ -164,8 +166,9 @@ class DocumentWriter:
             known = stored.get(doc.doc_id)
             if known is not None:
                 same_content = known[0] == digest
+                stored_digest = digests.get(known[2])
                 same_coding = known[1] == self.coder_version and (
-                    settings_digest is None or known[2] is None or known[2] == settings_digest)
+                    settings_digest is None or stored_digest is None or stored_digest == settings_digest)
                 if same_content and same_coding:
                     item.outcome = Outcome(doc.doc_id, "skipped", "already in the store")
                     continue
@@ -180,20 +183,6 @@ class DocumentWriter:
                 item.outcome = Outcome(doc.doc_id, "skipped", f"same content already in the store as {other!r}")
                 continue
             claimed.setdefault(digest, doc.doc_id)
-
-    def _refuse_event_id_clashes(self, items: list[_Item]) -> None:
-        """An event id another document holds (in the store or earlier in the batch) refuses its document."""
-        owners = dict(_rows(self.conn, LOOKUPS["event_ids"],
-                            [e for i in items for e in i.table.column("event_id").to_pylist()]))
-        for item in items:
-            for event_id in item.table.column("event_id").to_pylist():
-                owner = owners.get(event_id, item.doc.doc_id)
-                if owner != item.doc.doc_id:
-                    item.outcome = Outcome(item.doc.doc_id, "rejected", f"event id {event_id!r} of document "
-                                           f"{item.doc.doc_id!r} is already used by document {owner!r}")
-                    break
-            if item.outcome is None:
-                owners.update((e, item.doc.doc_id) for e in item.table.column("event_id").to_pylist())
 
     def _find_near_copies(self, items: list[_Item]) -> None:
         """Mark each document that is a near copy of a stored article (or of one earlier in the batch) with that
@@ -236,33 +225,29 @@ class DocumentWriter:
         replaced = [i.doc.doc_id for i in items if i.replaces]
         if replaced:
             for table in ("mentions", "near_keys", "documents"):
-                conn.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [replaced])
+                conn.execute(f"DELETE FROM {table} WHERE doc_id IN ?", [replaced])
         for item in items:
             if item.replaces:
                 item.outcome = Outcome(item.doc.doc_id, "coded", item.replaces)
-        columns = {c: [] for c in DOCUMENT_COLUMNS}
+        columns: dict[str, list] = {c: [] for c in DOCUMENT_COLUMNS}
         for item in items:
             doc = item.doc
             for c, v in zip(DOCUMENT_COLUMNS, (doc.doc_id, doc.content_hash, doc.title, doc.published, doc.url,
                                                doc.publisher, doc.source, doc.text, self.coder_version, run_id,
                                                now, item.copy_of)):
                 columns[c].append(v)
-        schema = pa.schema([(c, pa.timestamp("us") if c in _TIMESTAMP_COLUMNS else pa.string())
-                            for c in DOCUMENT_COLUMNS])
-        self._append("documents", pa.table(columns, schema=schema))
+        self._append("documents", columns)
         keys = [(k, i.doc.doc_id) for i in items for k in i.keys]
         if keys:
-            self._append("near_keys", pa.table({"near_key": pa.array([k for k, _ in keys], pa.int64()),
-                                                "doc_id": pa.array([d for _, d in keys], pa.string())}))
+            self._append("near_keys", {"near_key": [k for k, _ in keys], "doc_id": [d for _, d in keys]})
         tables = [i.table for i in items if i.table.num_rows]
         if tables:
-            conn.from_arrow(pa.concat_tables(tables)).insert_into("mentions")  # columns are in table order
+            mentions = pa.concat_tables(tables)
+            self._append("mentions", {c: mentions.column(c).to_pylist() for c in mentions.column_names})
 
-    def _append(self, table: str, rows: pa.Table) -> None:
-        names = ", ".join(rows.column_names)
-        view = f"_tacitus_{table}_batch"
-        self.conn.register(view, rows)
-        try:
-            self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}")
-        finally:
-            self.conn.unregister(view)
+    def _append(self, table: str, columns: dict[str, list]) -> None:
+        """Insert rows given as one list per column, in one statement (DuckDB's unnest of list parameters is
+        many times faster here than a scan of an Arrow table or executemany)."""
+        names = list(columns)
+        select = ", ".join(f"unnest(${n + 1}) AS {name}" for n, name in enumerate(names))
+        self.conn.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {select}", [columns[n] for n in names])

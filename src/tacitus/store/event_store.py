@@ -338,16 +338,24 @@ class EventStore:
             outcomes = DocumentWriter(conn, self.coder_version).write(
                 pairs, run_id=run_id, settings_digest=digest, replace=replace, now=_utcnow())
             conn.execute("COMMIT")
-        except duckdb.ConstraintException as exc:
+        except duckdb.ConstraintException as exc:  # an event id another document holds: find which document
             _rollback(conn)
-            if len(pairs) == 1:
-                doc_id = str(getattr(pairs[0][0], "doc_id", ""))
-                return [Outcome(doc_id, "rejected", f"document {doc_id!r} breaks a store constraint: {exc}")]
-            return [o for pair in pairs for o in self.add_documents([pair], run_id=run_id, replace=replace)]
+            if len(pairs) > 1:
+                return [o for pair in pairs for o in self.add_documents([pair], run_id=run_id, replace=replace)]
+            return [Outcome(str(pairs[0][0].doc_id), "rejected", self._clash_reason(pairs[0], exc))]
         except BaseException:
             _rollback(conn)
             raise
         return outcomes
+
+    def _clash_reason(self, pair: tuple[Document, list[Event]], exc: Exception) -> str:
+        doc, events = pair
+        clash = _first_row(self.conn.execute(
+            "SELECT event_id, doc_id FROM mentions WHERE event_id IN ? AND doc_id <> ? LIMIT 1",
+            [[e.event_id for e in events], doc.doc_id]))
+        if clash is None:
+            return f"document {doc.doc_id!r} breaks a store constraint: {plain_cause(exc)}"
+        return f"event id {clash[0]!r} of document {doc.doc_id!r} is already used by document {clash[1]!r}"
 
     def triage(self, docs: list[Document], *, settings_digest: str | None, replace: bool = False,
                resume: bool = False) -> list[Outcome | None]:
