@@ -100,3 +100,23 @@ def test_resume_skips_only_what_the_store_holds_with_the_same_content(tmp_path):
     assert statuses["a"] == ("skipped", "already in the store")
     assert statuses["b"] == ("coded", "replaced the stored document, which had other content")
     assert dict(documents(db))["b"] == DAY2_UPDATE
+
+
+def test_a_document_with_a_path_or_url_id_is_served_by_the_api(tmp_path):
+    from fastapi.testclient import TestClient
+    from urllib.parse import quote
+
+    from tacitus.api import create_app
+
+    (tmp_path / "news" / "day2").mkdir(parents=True)
+    (tmp_path / "news" / "day2" / "index.html").write_text(page("Basra", DAY2), encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://wire.example/world/basra?id=7", "text": DAY1}) + "\n",
+                    encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert code(tmp_path / "news", feed, "--db", db).exit_code == 0
+    client = TestClient(create_app(db))
+    for doc_id, text in documents(db):
+        assert doc_id.startswith(("day2/index.html#", "https://wire.example/"))
+        got = client.get("/api/documents/" + quote(doc_id, safe="/"))
+        assert got.status_code == 200 and got.json()["doc_id"] == doc_id and got.json()["text"] == text
