@@ -270,26 +270,32 @@ def test_query_reads(filled, tmp_path):
             ro.start_run({})
 
 
+def older_store(path, doc: Document, *statements: str) -> None:
+    """A store with one document, rewritten by ``statements`` as an older tacitus left it; read-only opens refuse
+    it until it is opened once for writing."""
+    with EventStore(path) as store:
+        store.add_document(doc, [make_event(doc.doc_id, 0)])
+    con = duckdb.connect(str(path))
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+    with pytest.raises(SchemaVersionError, match="open it once for writing"):
+        EventStore(path, read_only=True)
+
+
 def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
     # a store as tacitus 0.1 wrote it: the mentions table without the columns schema 2 appended
     path = tmp_path / "old.duckdb"
-    with EventStore(path) as s:
-        s.add_document(make_doc("a"), [make_event("a", 0)])
-    con = duckdb.connect(str(path))
-    con.execute("DROP VIEW events")
-    con.execute("DROP TABLE near_keys")
-    con.execute("ALTER TABLE runs DROP COLUMN settings_digest")
-    con.execute("DROP INDEX documents_hash_idx")
-    con.execute("ALTER TABLE documents DROP COLUMN duplicate_of")
-    con.execute("CREATE INDEX documents_hash_idx ON documents (content_hash)")
-    con.execute("DROP INDEX mentions_doc_idx")
-    con.execute("ALTER TABLE mentions DROP COLUMN location_basis")
-    con.execute("ALTER TABLE mentions DROP COLUMN fatalities_civilians")
-    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    con.execute("CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
-    con.close()
-    with pytest.raises(SchemaVersionError, match="open it once for writing"):
-        EventStore(path, read_only=True)
+    older_store(path, make_doc("a"), "DROP VIEW events", "DROP TABLE near_keys",
+                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX documents_hash_idx",
+                "ALTER TABLE documents DROP COLUMN duplicate_of",
+                "CREATE INDEX documents_hash_idx ON documents (content_hash)", "DROP INDEX mentions_doc_idx",
+                "ALTER TABLE mentions DROP COLUMN location_basis",
+                "ALTER TABLE mentions DROP COLUMN fatalities_civilians",
+                "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                "CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
     with EventStore(path) as s:
         assert s.schema_version == SCHEMA_VERSION
         assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
@@ -306,18 +312,11 @@ WIRE = ("Valdorian border guards fired on a Kestrian patrol near the river cross
 def test_a_schema_3_store_gets_near_copy_keys_when_migrated(tmp_path):
     # a store as schema 3 kept it: SimHashes in the documents table, no near_keys table, no settings digest
     path = tmp_path / "v3.duckdb"
-    with EventStore(path) as s:
-        s.add_document(make_doc("wire", text=WIRE), [make_event("wire", 0)])
-    con = duckdb.connect(str(path))
-    con.execute("DROP TABLE near_keys")
-    con.execute("ALTER TABLE runs DROP COLUMN settings_digest")
-    con.execute("DROP INDEX documents_hash_idx")
-    con.execute("ALTER TABLE documents ADD COLUMN simhash BIGINT")
-    con.execute("CREATE INDEX documents_hash_idx ON documents (content_hash)")
-    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    con.close()
-    with pytest.raises(SchemaVersionError, match="schema version 3"):
-        EventStore(path, read_only=True)
+    older_store(path, make_doc("wire", text=WIRE), "DROP TABLE near_keys",
+                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX documents_hash_idx",
+                "ALTER TABLE documents ADD COLUMN simhash BIGINT",
+                "CREATE INDEX documents_hash_idx ON documents (content_hash)",
+                "UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     with EventStore(path) as s:
         assert s.schema_version == SCHEMA_VERSION
         assert "simhash" not in set(s.query("DESCRIBE documents")["column_name"])
