@@ -8,7 +8,7 @@
    real inserts through EventStore at that size: SAMPLE documents in batches of 256 (add_documents, as
    `tacitus code` writes) and SINGLE documents one per transaction (add_document). Prints ms per document at
    each size and the ratio of the largest size to the smallest.
-2. Memory: writes RECORDS synthetic JSONL records (short texts, a few events each) and runs
+2. Memory: writes RECORDS synthetic JSONL records (short texts, an event each) and runs
    `tacitus code FILE --no-model -o out.jsonl --report report.json`, without and with `--db`, each in its own
    process; prints the wall time and the peak RSS of each.
 
@@ -140,7 +140,7 @@ def write_records(path: Path, n: int) -> None:
     words = vocabulary(rng)
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
-            text = article(rng, words, i, 12) + "\n\n" + article(rng, words, i + 1, 12)
+            text = article(rng, words, i, 16)  # one sentence to parse, one the prefilter skips; 33 words
             fh.write(json.dumps({"id": f"rec-{i}", "text": text, "published": "2024-05-08"}) + "\n")
 
 

@@ -399,3 +399,19 @@ def test_the_writers_lookups_are_index_scans(store):
     for name, sql in LOOKUPS.items():
         plan = "\n".join(r[1] for r in con.execute("EXPLAIN ANALYZE " + sql, [values[name]]).fetchall())
         assert "Index Scan" in plan and "Sequential Scan" not in plan, f"{name}: {plan}"
+
+
+def test_releasing_memory_drops_loaded_index_pages_and_the_store_goes_on(store):
+    def index_bytes() -> int:
+        return store.conn.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                                  "WHERE tag = 'ART_INDEX'").fetchone()[0]
+
+    run = store.start_run({}, digest="d")
+    store.add_documents([(make_doc(f"d{i}"), [make_event(f"d{i}", 0)]) for i in range(2000)], run_id=run)
+    assert index_bytes() > 0
+    store.release_memory()
+    assert index_bytes() == 0  # loaded again lazily, as lookups need them
+    outcomes = store.add_documents([(make_doc(f"d{i}"), [make_event(f"d{i}", 0)]) for i in range(1990, 2010)],
+                                   run_id=run)
+    assert [o.status for o in outcomes] == ["skipped"] * 10 + ["coded"] * 10
+    assert store.counts() == {"documents": 2010, "mentions": 2010, "runs": 1}

@@ -25,6 +25,7 @@ from tacitus.settings import Settings
 
 STORE_BATCH = 256  # documents written to the store in one transaction ...
 STORE_SECONDS = 2.0  # ... or fewer, when they took this long to code
+RELEASE_EVERY = 32_768  # documents stored between two releases of the store's memory (EventStore.release_memory)
 
 Stream = Iterator[tuple[InputStatus, Document | None, list[Event]]]
 
@@ -55,6 +56,7 @@ class StoreBuffer:
         self.held: list[tuple[InputStatus, Document | None, list[Event]]] = []
         self.docs = 0
         self.since = 0.0
+        self.unreleased = 0
 
     def add(self, status: InputStatus, doc: Document | None, events: list[Event]) -> list[InputStatus]:
         stored = self.store is not None and doc is not None and status.status == "coded"
@@ -73,6 +75,10 @@ class StoreBuffer:
         if pairs:
             with store_errors(self.store.path):
                 outcomes = iter(self.store.add_documents(pairs, run_id=self.run_id, replace=self.replace))
+                self.unreleased += len(pairs)
+                if self.unreleased >= RELEASE_EVERY:
+                    self.store.release_memory()
+                    self.unreleased = 0
             for status, doc, _ in self.held:
                 if doc is not None:
                     outcome = next(outcomes)

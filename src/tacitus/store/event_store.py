@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import time
 import uuid
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
@@ -105,10 +106,7 @@ class EventStore:
             raise FileNotFoundError(f"{self.path}: no such event store (cannot open it read-only)")
         if self.path.exists() and self.path.is_dir():
             raise NotAStoreError(f"{self.path}: is a folder, not a DuckDB file")
-        try:
-            self._conn = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the store: {plain_cause(exc)}") from exc
+        self._conn = self._connect()
         try:
             self._prepare_schema()
         except BaseException:
@@ -116,6 +114,26 @@ class EventStore:
             raise
 
     # ---- opening and closing -------------------------------------------------------------------------
+
+    def _connect(self, wait_for_lock: float = 0.0) -> duckdb.DuckDBPyConnection:
+        """A connection to the file; while another process holds its lock, tried again for ``wait_for_lock`` s."""
+        deadline = time.monotonic() + wait_for_lock
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.Error as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                    raise StoreError(f"{self.path}: cannot open the store: {plain_cause(exc)}") from exc
+                time.sleep(0.1)
+
+    def release_memory(self) -> None:
+        """Close the connection and open it again. DuckDB keeps in memory every index page it has loaded (index
+        buffers are not evicted) and the table pages it has written, and loads them again lazily when needed;
+        a long run that calls this now and then holds only what its recent lookups touched (DuckDB's indexing
+        guide suggests re-attaching the database for this). Waits up to 30 s for a reader that took the lock."""
+        self.conn.close()
+        self._conn = None
+        self._conn = self._connect(wait_for_lock=30.0)
 
     def _table_names(self) -> set[str]:
         rows = self._conn.execute(
