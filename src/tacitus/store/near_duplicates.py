@@ -3,14 +3,17 @@
 Syndicated copies of a wire story differ by a headline, a byline or a trailing sentence. Each text gets
 ``BANDS`` keys: the MinHash signature of its word shingles (``BANDS * ROWS`` minimum hashes) cut into bands of
 ``ROWS`` values, each band hashed to one 64-bit key. Two texts share a key with probability
-1 - (1 - J**ROWS)**BANDS for a shingle overlap (Jaccard) J: 0.999 for copies at the SAME_STORY threshold,
-about 1e-5 for unrelated articles, whose J is near 0. The store keeps the keys in an indexed table, so the
-candidates for a new document are the few stored documents that share a key with it, however large the store
-grows; a candidate is confirmed by the share of shingles the two texts have in common.
+1 - (1 - J**ROWS)**BANDS for a shingle overlap (Jaccard) J: 0.97 at the SAME_STORY threshold and above 0.99
+from J = 0.8, about 0.002 for unrelated articles, whose J is near 0. The store keeps the keys in an indexed
+table, so the candidates for a new document are the few stored documents that share a key with it, however
+large the store grows; a candidate is confirmed by the share of shingles the two texts have in common.
 
-(A SimHash with 4 bands of 16 bits, the other common scheme, found only 68% of the copies of the team's test
-corpus that a full scan finds: copies at J = 0.7 differ in about 12 of 64 SimHash bits, too many for exact
-bands of 16 bits to survive.)
+Measured on copies made from the 159 longer articles of ../shared/corpora/news_samples.jsonl (a byline added, a
+note in front, paragraphs dropped, 3-20% of the words changed; 868 pairs at J >= 0.7): 5 bands of 2 find 867
+and no unrelated pair of the corpus shares a key; 10 bands of 3 find as many with twice the index memory (DuckDB
+keeps an index in memory, about 56 bytes a key). The SimHash scan this replaces (at most 12 of 64 bits apart)
+found 817; a SimHash index of 4 bands of 16 bits, the other common scheme, about two thirds: copies at J = 0.7
+differ in about 12 SimHash bits, too many for exact bands of 16 bits to survive.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ import numpy as np
 SAME_STORY = 0.7  # a copy: at least this share of their word shingles is shared (Jaccard)
 SHINGLE = 3  # words per shingle
 MIN_WORDS = 30  # shorter texts share too few shingles for their keys to mean anything
-BANDS = 10  # keys per text ...
-ROWS = 3  # ... each over this many minimum hashes
+BANDS = 5  # keys per text ...
+ROWS = 2  # ... each over this many minimum hashes
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MASK = (1 << 64) - 1
 
