@@ -144,12 +144,13 @@ def write_records(path: Path, n: int) -> None:
             fh.write(json.dumps({"id": f"rec-{i}", "text": text, "published": "2024-05-08"}) + "\n")
 
 
-def peak_rss(records: int) -> None:
+def peak_rss(records: int, which: tuple[str, ...] = ("no store", "with --db")) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         data = folder / "records.jsonl"
         write_records(data, records)
-        for label, extra in (("no store", []), ("with --db", ["--db", str(folder / "run.duckdb")])):
+        runs = (("no store", []), ("with --db", ["--db", str(folder / "run.duckdb")]))
+        for label, extra in [r for r in runs if r[0] in which]:
             cmd = [sys.executable, "-m", "tacitus.cli", "code", str(data), "--no-model", "-o",
                    str(folder / f"out-{len(extra)}.jsonl"), "--report", str(folder / f"report-{len(extra)}.json"),
                    *extra]
@@ -168,13 +169,16 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=200_000)
     ap.add_argument("--skip-store", action="store_true")
     ap.add_argument("--skip-rss", action="store_true")
+    ap.add_argument("--rss-runs", default="both", choices=("both", "store", "no-store"),
+                    help="which memory runs: without a store, with --db, or both")
     args = ap.parse_args()
     if not args.skip_store:
         print("insert time per document as the store grows:")
         store_scale([int(s) for s in args.sizes.split(",")], args.sample, args.single)
     if not args.skip_rss:
         print("peak memory of tacitus code:")
-        peak_rss(args.records)
+        which = {"both": ("no store", "with --db"), "store": ("with --db",), "no-store": ("no store",)}
+        peak_rss(args.records, which[args.rss_runs])
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from tacitus.settings import Settings
 
 STORE_BATCH = 256  # documents written to the store in one transaction ...
 STORE_SECONDS = 2.0  # ... or fewer, when they took this long to code
-RELEASE_EVERY = 32_768  # documents stored between two releases of the store's memory (EventStore.release_memory)
+RELEASE_EVERY = 8192  # documents stored between two releases of the store's memory (EventStore.release_memory)
 
 Stream = Iterator[tuple[InputStatus, Document | None, list[Event]]]
 
