@@ -148,7 +148,7 @@ class DocumentWriter:
         content and ``replace`` is not given; with ``resume``, also its id stored with this content and coding),
         None for the others."""
         items = [_Item(doc, []) for doc in docs]
-        self._decide_stored(items, settings_digest, replace)
+        self._decide_stored(items, settings_digest, replace, by_content=False)
         verdicts: list[Outcome | None] = []
         for item in items:
             out = item.outcome
@@ -156,10 +156,14 @@ class DocumentWriter:
             verdicts.append(out if keep else None)
         return verdicts
 
-    def _decide_stored(self, items: list[_Item], settings_digest: str | None, replace: bool) -> None:
+    def _decide_stored(self, items: list[_Item], settings_digest: str | None, replace: bool,
+                       by_content: bool = True) -> None:
+        """The outcome of each document whose id is stored, and (``by_content``) of each whose content is stored
+        under another id; the ones to write keep none."""
         stored = {r[0]: r[1:] for r in _rows(self.conn, LOOKUPS["ids"], [i.doc.doc_id for i in items])}
         digests = dict(_rows(self.conn, LOOKUPS["runs"], sorted({r[2] for r in stored.values() if r[2]})))
-        by_hash = dict(_rows(self.conn, LOOKUPS["hashes"], sorted({i.doc.content_hash for i in items})))
+        hashes = sorted({i.doc.content_hash for i in items}) if by_content else []
+        by_hash = dict(_rows(self.conn, LOOKUPS["hashes"], hashes))
         claimed: dict[str, str] = {}  # content hash -> doc id, for the documents of this batch
         for item in items:
             doc, digest = item.doc, item.doc.content_hash
