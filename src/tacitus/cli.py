@@ -171,11 +171,9 @@ def export(
                               "de-duplicated 'event'."),
 ) -> None:
     """Export the events of a store."""
-    from tacitus.store import EventStore
-
     from tacitus.failures import RunFailure, store_errors
     from tacitus.path_checks import PathProblem, check_export_paths
-    from tacitus.store import plain_cause
+    from tacitus.store import EventStore, plain_cause
 
     if fmt not in EXPORT_FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
@@ -203,9 +201,8 @@ def query(
     db: Path = typer.Option(..., "--db", help="The DuckDB store."),
 ) -> None:
     """Run read-only SQL on a store and print the result."""
-    from tacitus.store import EventStore
-
     from tacitus.failures import store_errors
+    from tacitus.store import EventStore
 
     if not db.exists():
         _fail(f"--db {db}: no such store")
@@ -282,7 +279,6 @@ def serve(
     import uvicorn
 
     from tacitus.api import create_app
-
     from tacitus.failures import store_errors
 
     if not db.exists():
