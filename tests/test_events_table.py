@@ -9,7 +9,7 @@ from tacitus.pipeline import Coder
 from tacitus.records import Document
 from tacitus.settings import Settings
 from tacitus.store import EventStore
-from tacitus.store.near_duplicates import same_story, simhash
+from tacitus.store.near_duplicates import near_keys, same_story
 
 STORY = ("Syrian government forces attacked Turkish soldiers in Idlib on Tuesday, Turkish officials said. The "
          "assault came as talks between Ankara and Moscow on the future of the northwestern province stalled, and "
@@ -76,4 +76,7 @@ def test_near_duplicates_are_told_from_other_stories():
              "conduct of officers who fired tear gas at the crowd.")
     assert same_story(STORY, STORY + " Reporting by a staff writer.")
     assert not same_story(STORY, other)
-    assert simhash("Too short to say.") is None
+    assert near_keys("Too short to say.") == []
+    # a copy shares a band key with its original, an unrelated story none
+    assert set(near_keys(STORY)) & set(near_keys(STORY + " Reporting by a staff writer."))
+    assert not set(near_keys(STORY)) & set(near_keys(other))

@@ -34,6 +34,11 @@ def by_input(results):
     return {st.input: (st, doc) for st, doc in results}
 
 
+def default_id(name: str, doc) -> str:
+    """A default id: the path relative to the input root and 12 hex digits of the cleaned text's SHA-1."""
+    return f"{name}#{hashlib.sha1(doc.text.encode('utf-8')).hexdigest()[:12]}"
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -256,7 +261,7 @@ def test_invalid_published_argument_raises(tmp_path):
 
 def test_txt_file_is_one_article_with_stem_id_and_batch_date():
     [(st, doc)] = run([DATA / "scraped_article.txt"], published="2021-05-04")
-    assert st.status == "coded" and st.doc_id == "scraped_article" == doc.doc_id
+    assert st.status == "coded" and st.doc_id == default_id("scraped_article.txt", doc) == doc.doc_id
     assert st.input == str(DATA / "scraped_article.txt") == doc.source
     assert doc.title == "Norland and Estmark sign grain corridor deal in Valdoria"
     assert doc.published == "2021-05-04"
@@ -265,7 +270,7 @@ def test_txt_file_is_one_article_with_stem_id_and_batch_date():
 
 def test_html_file_metadata_and_main_text():
     [(st, doc)] = run([DATA / "embassy_page.html"], published="2000-01-01")
-    assert st.status == "coded" and doc.doc_id == "embassy_page"
+    assert st.status == "coded" and doc.doc_id == default_id("embassy_page.html", doc)  # a file: no record URL
     assert doc.title == "Estmark recalls ambassador from Norland"
     assert doc.published == "2021-06-09"  # the page's own date beats the batch date
     assert doc.publisher == "The Harbour Gazette"
@@ -311,7 +316,7 @@ def test_jsonl_records_statuses_ids_and_dates():
     assert doc.published == "2020-02-05" and doc.url == "https://wire.example/101"
     assert doc.publisher == "Wire Example" and "Share this article" not in doc.text
     st, doc = results[f"{p}:2"]
-    assert doc.doc_id == "wire_feed:2" and doc.published == "2020-02-09"
+    assert doc.doc_id == default_id("wire_feed.jsonl", doc) and doc.published == "2020-02-09"
     st, _ = results[f"{p}:3"]
     assert st.status == "rejected" and st.reason.startswith("line 3: invalid JSON: Expecting ',' delimiter")
     assert results[f"{p}:5"][0].reason.startswith("empty record")
@@ -365,7 +370,7 @@ def test_csv_rows_row_numbers_and_missing_body():
     st, doc = results[f"{p}:6"]
     assert st.status == "rejected" and st.reason == "record has neither 'text' nor 'html'"
     st, doc = results[f"{p}:7"]
-    assert doc.doc_id == "agency_export:7" and doc.published is None
+    assert doc.doc_id == default_id("agency_export.csv", doc) and doc.published is None
 
 
 def test_csv_semicolon_delimiter_and_header_case(tmp_path):
@@ -392,7 +397,8 @@ def test_folder_recursion_sorted_hidden_skipped_and_stem_collision():
         os.path.join(str(folder), "wire", "statement.html"),
     ]
     ids = [st.doc_id for st, _ in results]
-    assert ids == ["regional/summit", "summit", None, "statement"]  # shared stem -> relative path
+    assert ids == [default_id("regional/summit.txt", results[0][1]), default_id("summit.txt", results[1][1]), None,
+                   default_id("wire/statement.html", results[3][1])]  # paths relative to the folder given
     assert results[2][0].status == "rejected" and results[2][0].reason.startswith("unknown file type (.md)")
     assert all(".notes" not in i and "unfinished" not in i for i in inputs)
 
@@ -411,7 +417,7 @@ def test_folder_symlink_loop_is_guarded(tmp_path):
 def test_stdin_text_and_id(tmp_path):
     [(st, doc)] = run(["-"], stdin=io.StringIO(f"{P1}\n\n{P2}\n"), published="2020-02-05")
     assert st.input == "-" and st.status == "coded"
-    expected = "stdin-" + hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:10]
+    expected = default_id("stdin", doc)
     assert doc.doc_id == expected == st.doc_id and doc.published == "2020-02-05"
 
 
@@ -497,7 +503,7 @@ def test_duplicate_content_is_skipped(tmp_path):
     feed = write(tmp_path / "feed.jsonl", json.dumps({"id": "j1", "text": f"{P1}\n\n{P2}"}) + "\n")
     results = run([a, b, feed, a])
     assert [st.status for st, _ in results] == ["coded", "skipped", "skipped", "skipped"]
-    assert all(st.reason == "duplicate of a" for st, _ in results[1:])
+    assert all(st.reason == f"duplicate of {default_id('a.txt', results[0][1])}" for st, _ in results[1:])
     assert results[2][0].input == f"{feed}:1"
 
 
@@ -510,14 +516,13 @@ def test_reused_id_with_different_text_is_rejected(tmp_path):
     assert results[1][0].status == "rejected" and "already used" in results[1][0].reason
 
 
-def test_same_stem_in_two_given_files_uses_paths(tmp_path):
+def test_same_name_in_two_given_files_gives_two_ids(tmp_path):
     one = write(tmp_path / "east" / "report.txt", P1)
     two = write(tmp_path / "west" / "report.txt", P2)
     results = run([one, two])
-    assert [st.doc_id for st, _ in results] == [
-        Path(one).with_suffix("").as_posix(),
-        Path(two).with_suffix("").as_posix(),
-    ]
+    assert [st.doc_id for st, _ in results] == [default_id("report.txt", results[0][1]),
+                                                default_id("report.txt", results[1][1])]
+    assert results[0][0].doc_id != results[1][0].doc_id
 
 
 def test_every_input_is_accounted_for():
@@ -562,7 +567,7 @@ def test_warc_records_are_read(tmp_path):
     results = run([path])
     assert [st.input for st, _ in results] == [f"{path}:2", f"{path}:3", f"{path}:4"]
     st, doc = results[0]
-    assert doc.doc_id == "crawl:2" and doc.url == "https://gazette.example/a"
+    assert doc.doc_id == doc.url == "https://gazette.example/a"  # a record with a URL is known by it
     assert doc.published == "2021-06-09" and doc.title == "Estmark recalls ambassador from Norland"
     assert results[1][0].reason == "WARC record is image/png, not HTML or text"
     assert results[2][0].reason == "WARC record is an HTTP 404 response, not a page"

@@ -162,14 +162,16 @@ def test_the_traceback_is_logged_with_debug_or_log_and_never_printed_otherwise(t
 def test_a_document_the_store_cannot_insert_is_rejected_and_the_others_stored(tmp_path, monkeypatch):
     from tacitus.store import EventStore
 
-    original = EventStore._write_document
+    from tacitus.store.document_writer import DocumentWriter
 
-    def write_document(self, conn, doc, *args):
-        if "Cairo" in doc.text:
+    original = DocumentWriter.write
+
+    def write(self, pairs, **kwargs):  # the batch holding the Cairo story fails, and then that story alone
+        if any("Cairo" in doc.text for doc, _ in pairs):
             raise duckdb.ConversionException("injected")
-        return original(self, conn, doc, *args)
+        return original(self, pairs, **kwargs)
 
-    monkeypatch.setattr(EventStore, "_write_document", write_document)
+    monkeypatch.setattr(DocumentWriter, "write", write)
     db, report = tmp_path / "s.duckdb", tmp_path / "report.json"
     result = _code([three_articles(tmp_path / "in"), "--db", db, "--report", report, "-o", tmp_path / "out.jsonl"])
     assert result.exit_code == 0, result.output
@@ -184,9 +186,9 @@ def test_a_document_the_store_cannot_insert_is_rejected_and_the_others_stored(tm
 def test_a_store_wide_error_stops_the_run(tmp_path, monkeypatch):
     from tacitus.store import EventStore
 
-    def add_document(self, doc, events, run_id=None):
+    def add_documents(self, pairs, run_id=None, **kwargs):
         raise duckdb.IOException("injected: no space left on device")
 
-    monkeypatch.setattr(EventStore, "add_document", add_document)
+    monkeypatch.setattr(EventStore, "add_documents", add_documents)
     result = _code([three_articles(tmp_path / "in"), "--db", tmp_path / "s.duckdb"])
     assert result.exit_code == 1  # could not complete (resumable), not three rejected documents

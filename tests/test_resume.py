@@ -92,11 +92,65 @@ def test_resume_needs_somewhere_to_resume_from(tmp_path):
     assert b"--resume needs --db" in proc.stderr.read()
 
 
-@pytest.mark.parametrize("cut", ['{"doc_id": "a", "x": 1}\n{"doc_', '{"doc_id": "a", "x": 1}\n'])
-def test_a_cut_off_last_line_is_dropped(tmp_path, cut):
-    from tacitus.output import resume_jsonl
+def cli(*args):
+    from typer.testing import CliRunner
 
-    path = tmp_path / "out.jsonl"
-    path.write_text(cut, encoding="utf-8")
-    assert resume_jsonl(path) == {"a"}
-    assert path.read_text(encoding="utf-8") == '{"doc_id": "a", "x": 1}\n'
+    from tacitus.cli import app
+
+    return CliRunner().invoke(app, ["code", *map(str, args), "--no-model"])
+
+
+def sorted_lines(path) -> list[str]:
+    return sorted(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_jsonl_output_cut_at_any_point_resumes_to_the_whole_output(tmp_path):
+    """No store: the ledger (OUT.docs) says which documents the output holds completely; whatever follows the
+    last of them is dropped and coded again."""
+    inputs = tmp_path / "corpus.jsonl"
+    corpus(inputs, n=8)
+    whole = tmp_path / "whole.jsonl"
+    assert cli(inputs, "-o", whole).exit_code == 0
+    data = whole.read_bytes()
+    header, *entries = (tmp_path / "whole.jsonl.docs").read_text(encoding="utf-8").splitlines()
+    ends = [json.loads(e)["end"] for e in entries]
+    assert len(entries) == 8 and ends[-1] == len(data) and all(json.loads(e)["lines"] >= 2 for e in entries)
+    first_line_of_4th = data.index(b"\n", ends[2]) + 1
+    cuts = {  # bytes of the output kept, ledger lines kept (after the header), a partial ledger line
+        "mid-line in the 4th document": (ends[2] + 25, 3, ""),
+        "a line boundary inside the 4th document": (first_line_of_4th, 3, ""),
+        "the 4th document written, not yet in the ledger": (ends[3], 3, ""),
+        "the ledger line of the 4th document cut": (ends[3], 3, entries[3][:20]),
+        "nothing written": (0, 0, ""),
+    }
+    for what, (size, listed, partial) in cuts.items():
+        out = tmp_path / "out.jsonl"
+        out.write_bytes(data[:size])
+        ledger = "\n".join([header, *entries[:listed]]) + "\n" + partial
+        (tmp_path / "out.jsonl.docs").write_text(ledger, encoding="utf-8")
+        result = cli(inputs, "-o", out, "--resume")
+        assert result.exit_code == 0, (what, result.output)
+        assert sorted_lines(out) == sorted_lines(whole), what
+        done = [json.loads(e)["doc_id"] for e in (tmp_path / "out.jsonl.docs").read_text().splitlines()[1:]]
+        assert sorted(done) == [f"doc-{i:03d}" for i in range(8)], what
+        assert f"{listed} skipped" in result.output, what
+
+
+def test_a_resume_with_other_settings_or_no_ledger_is_refused(tmp_path):
+    inputs = tmp_path / "corpus.jsonl"
+    corpus(inputs, n=2)
+    out, db = tmp_path / "out.jsonl", tmp_path / "s.duckdb"
+    assert cli(inputs, "-o", out, "--db", db).exit_code == 0
+    before = out.read_bytes()
+    from typer.testing import CliRunner
+
+    from tacitus.cli import app
+
+    for args in (["-o", out], ["--db", db]):  # the learned layer on, where the first run had it off
+        result = CliRunner().invoke(app, ["code", str(inputs), *map(str, args), "--resume"])
+        assert result.exit_code == 2, result.output
+        assert "other settings" in result.output and "learned" in result.output
+    assert out.read_bytes() == before
+    (tmp_path / "out.jsonl.docs").unlink()
+    result = cli(inputs, "-o", out, "--resume")
+    assert result.exit_code == 2 and "out.jsonl.docs is missing" in result.output

@@ -35,7 +35,7 @@ def _matches(event: dict, gold: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory):
-    from tacitus.output import run_report
+    from tacitus.report import run_report
     from tacitus.pipeline import run
     from tacitus.settings import Settings
 

@@ -94,7 +94,7 @@ def test_a_broken_store_keeps_the_last_copy_and_says_why_without_paths(tmp_path)
     events = client.get("/api/events")
     assert health.status_code == events.status_code == 200 and events.json()["total"] == 1
     problem = health.json()["refresh_problem"]
-    assert problem == "the file is not a DuckDB database"
+    assert problem == "cannot open the store: not a DuckDB database file, or its header is damaged"
     for body in (health.text, events.text):
         assert str(tmp_path) not in body and "PID" not in body
 
@@ -104,4 +104,5 @@ def test_serve_names_a_store_it_cannot_read(tmp_path):
     notes.write_text("Meeting notes, not a store.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["serve", "--db", str(notes)])
     assert result.exit_code == 1
-    assert result.output.strip() == f"tacitus: error: event store {notes}: the file is not a DuckDB database"
+    assert result.output.strip() == (f"tacitus: error: {notes}: cannot open the store: not a DuckDB database file, "
+                                     "or its header is damaged")

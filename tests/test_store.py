@@ -12,7 +12,7 @@ import pytest
 
 from tacitus.records import Actor, Document, Event, Location
 from tacitus.store import (
-    SCHEMA_VERSION, EventStore, NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError,
+    SCHEMA_VERSION, DocumentConflictError, EventStore, NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError,
 )
 from tacitus.store.schema import MENTION_COLUMNS
 
@@ -77,7 +77,7 @@ def filled(store):
 
 def test_new_store_has_schema_and_version(store):
     assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
-    assert store.schema_version == SCHEMA_VERSION == 4
+    assert store.schema_version == SCHEMA_VERSION == 5
     cols = list(store.query("DESCRIBE mentions")["column_name"])
     assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
     assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
@@ -111,10 +111,15 @@ def test_adding_twice_changes_nothing(store):
     assert not store.has_document("a", "0" * 40) and not store.has_document("zzz")
 
 
-def test_changed_content_replaces_the_mentions(store):
+def test_changed_content_under_a_stored_id_is_refused_unless_replace(store):
     store.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1)])
     new = make_doc("a", text="A corrected version of the story.")
-    assert store.add_document(new, [make_event("a", 5, kind="meet")]) is True
+    with pytest.raises(DocumentConflictError, match="'a' is already in the store with other content"):
+        store.add_document(new, [make_event("a", 5, kind="meet")])
+    assert store.counts()["mentions"] == 2 and store.document("a")["text"] == make_doc("a").text
+    [outcome] = store.add_documents([(new, [make_event("a", 5, kind="meet")])])
+    assert (outcome.status, outcome.written) == ("rejected", False) and "--replace" in outcome.reason
+    assert store.add_document(new, [make_event("a", 5, kind="meet")], replace=True) is True
     assert store.counts()["mentions"] == 1
     assert [e["event_id"] for e in store.events()] == ["a:5"]
     assert store.document("a")["text"] == "A corrected version of the story."
@@ -253,7 +258,7 @@ def test_query_reads(filled, tmp_path):
                       "FROM t GROUP BY 1 ORDER BY 1")
     assert dict(zip(df.plover_type, df.n)) == {"ACCUSE": 4, "ASSAULT": 1, "CONSULT": 2}
     assert "mentions" in set(filled.query("SHOW TABLES")["name"])
-    assert len(filled.query("PRAGMA table_info('runs')")) == 9
+    assert len(filled.query("PRAGMA table_info('runs')")) == 10
     filled.close()
     with EventStore(tmp_path / "events.duckdb", read_only=True) as ro:
         assert ro.query("SELECT count(*) AS n FROM documents")["n"].item() == 3
@@ -265,29 +270,36 @@ def test_query_reads(filled, tmp_path):
             ro.start_run({})
 
 
+def older_store(path, doc: Document, *statements: str) -> None:
+    """A store with one document, rewritten by ``statements`` as an older tacitus left it; read-only opens refuse
+    it until it is opened once for writing."""
+    with EventStore(path) as store:
+        store.add_document(doc, [make_event(doc.doc_id, 0)])
+    con = duckdb.connect(str(path))
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+    with pytest.raises(SchemaVersionError, match="open it once for writing"):
+        EventStore(path, read_only=True)
+
+
 def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
     # a store as tacitus 0.1 wrote it: the mentions table without the columns schema 2 appended
     path = tmp_path / "old.duckdb"
+    older_store(path, make_doc("a"), "DROP VIEW events", "DROP TABLE near_keys",
+                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX documents_hash_idx",
+                "ALTER TABLE documents DROP COLUMN duplicate_of",
+                "CREATE INDEX documents_hash_idx ON documents (content_hash)", "DROP INDEX mentions_doc_idx",
+                "ALTER TABLE mentions DROP COLUMN location_basis",
+                "ALTER TABLE mentions DROP COLUMN fatalities_civilians",
+                # and those of schema 4
+                *(f"ALTER TABLE mentions DROP COLUMN {c}" for c in ("location_text", "historical", "from_title")),
+                "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                "CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
     with EventStore(path) as s:
-        s.add_document(make_doc("a"), [make_event("a", 0)])
-    con = duckdb.connect(str(path))
-    con.execute("DROP VIEW events")
-    con.execute("DROP INDEX documents_hash_idx")
-    con.execute("ALTER TABLE documents DROP COLUMN simhash")
-    con.execute("ALTER TABLE documents DROP COLUMN duplicate_of")
-    con.execute("CREATE INDEX documents_hash_idx ON documents (content_hash)")
-    con.execute("DROP INDEX mentions_doc_idx")
-    con.execute("ALTER TABLE mentions DROP COLUMN location_basis")
-    con.execute("ALTER TABLE mentions DROP COLUMN fatalities_civilians")
-    for column in ("location_text", "historical", "from_title"):  # and those of schema 4
-        con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
-    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    con.execute("CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
-    con.close()
-    with pytest.raises(SchemaVersionError, match="open it once for writing"):
-        EventStore(path, read_only=True)
-    with EventStore(path) as s:
-        assert s.schema_version == 4
+        assert s.schema_version == SCHEMA_VERSION
         assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
         assert s.event("a:0")["event_id"] == "a:0"  # the old rows are still there
         s.add_document(make_doc("b"), [make_event("b", 0)])  # and new ones go in
@@ -300,6 +312,10 @@ def test_a_schema_3_store_gets_the_history_columns_and_the_renamed_precision(tmp
     with EventStore(path) as s:
         s.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1, kind="meet", date=None)])
     con = duckdb.connect(str(path))
+    for statement in ("DROP TABLE near_keys", "ALTER TABLE runs DROP COLUMN settings_digest",
+                      "DROP INDEX documents_hash_idx", "ALTER TABLE documents ADD COLUMN simhash BIGINT",
+                      "CREATE INDEX documents_hash_idx ON documents (content_hash)"):  # undo schema 5
+        con.execute(statement)
     con.execute("DROP VIEW events")
     con.execute("DROP VIEW actors")
     con.execute("DROP INDEX mentions_doc_idx")
@@ -310,7 +326,7 @@ def test_a_schema_3_store_gets_the_history_columns_and_the_renamed_precision(tmp
     con.execute("CREATE INDEX mentions_doc_idx ON mentions (doc_id)")
     con.close()
     with EventStore(path) as s:
-        assert s.schema_version == 4
+        assert s.schema_version == SCHEMA_VERSION
         rows = s.query("SELECT event_id, coalesce(date, '-') AS d, date_precision, historical, from_title "
                        "FROM mentions ORDER BY 1")
         assert rows.values.tolist() == [["a:0", "2024-05-10", "published", False, False],
@@ -350,6 +366,53 @@ def test_acled_gives_no_point_for_a_place_known_only_as_a_country(store, tmp_pat
     assert set(raw) == {"Lyon", "the United States"}
 
 
+WIRE = ("Valdorian border guards fired on a Kestrian patrol near the river crossing at dawn on Tuesday, the "
+        "Kestrian defence ministry said, and two soldiers were wounded. Valdoria said its guards had answered "
+        "shots from across the river and called for talks between the two commands to calm the frontier.")
+
+
+def test_a_schema_4_store_gets_near_copy_keys_when_migrated(tmp_path):
+    # a store as schema 4 kept it: SimHashes in the documents table, no near_keys table, no settings digest
+    path = tmp_path / "v4.duckdb"
+    older_store(path, make_doc("wire", text=WIRE), "DROP TABLE near_keys",
+                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX documents_hash_idx",
+                "ALTER TABLE documents ADD COLUMN simhash BIGINT",
+                "CREATE INDEX documents_hash_idx ON documents (content_hash)",
+                "UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    with EventStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert "simhash" not in set(s.query("DESCRIBE documents")["column_name"])
+        assert s.query("SELECT count(*) AS n FROM near_keys")["n"].item() > 0
+        # a syndicated copy added after the upgrade is found through the keys of the old document
+        s.add_document(make_doc("copy", text=WIRE + "\n\nReporting by a staff writer."), [make_event("copy", 0)])
+        assert s.document("copy")["duplicate_of"] == "wire"
+
+
+def test_near_copies_within_one_batch_and_across_batches(store):
+    other = ("Kestrian farmers blocked the main highway to the capital with tractors on Monday to protest "
+             "against grain import quotas, and the agriculture minister promised to meet their union leaders "
+             "before the end of the week to discuss compensation for the lost harvest.")
+    outcomes = store.add_documents([(make_doc("wire", text=WIRE), []),
+                                    (make_doc("copy-1", text="Updated. " + WIRE), []),
+                                    (make_doc("other", text=other), [])])
+    assert [o.status for o in outcomes] == ["coded", "coded", "coded"]
+    store.add_documents([(make_doc("copy-2", text=WIRE + "\n\nReporting by a staff writer."), [])])
+    copies = store.conn.execute("SELECT doc_id, duplicate_of FROM documents ORDER BY doc_id").fetchall()
+    assert copies == [("copy-1", "wire"), ("copy-2", "wire"), ("other", None), ("wire", None)]
+    # only articles keep near-copy keys: a story with many copies stays one candidate
+    assert store.conn.execute("SELECT DISTINCT doc_id FROM near_keys ORDER BY 1").fetchall() == [("other",), ("wire",)]
+
+
+def test_one_bad_document_does_not_stop_its_batch(store):
+    clash = make_event("b", 0)
+    clash.event_id = "a:0"
+    outcomes = store.add_documents([(make_doc("a"), [make_event("a", 0)]), (make_doc("b"), [clash]),
+                                    (make_doc("c"), [make_event("b", 1)]), (make_doc("d"), [make_event("d", 0)])])
+    assert [o.status for o in outcomes] == ["coded", "rejected", "rejected", "coded"]
+    assert "already used by document 'a'" in outcomes[1].reason and "belongs to document 'b'" in outcomes[2].reason
+    assert store.counts() == {"documents": 2, "mentions": 2, "runs": 0}
+
+
 def test_opening_checks(tmp_path):
     with pytest.raises(FileNotFoundError, match="missing.duckdb"):
         EventStore(tmp_path / "missing.duckdb", read_only=True)
@@ -379,3 +442,38 @@ def test_many_events_insert_quickly(store):
     elapsed = time.perf_counter() - t0
     assert store.counts()["mentions"] == 10_000
     assert elapsed < 5.0, f"10k events took {elapsed:.2f}s"
+
+
+def test_the_writers_lookups_are_index_scans(store):
+    """Failure 13 of issue 13: 'doc_id = ? OR content_hash = ?' was a full scan, and so is 'IN (SELECT unnest(?))'
+    on a large table. Every question a batch asks must be answered by an index scan."""
+    from tacitus.store.document_writer import INDEX_SCAN_VALUES, LOOKUPS
+
+    con = store.conn
+    con.execute("INSERT INTO documents (doc_id, content_hash, text, coder_version, added_at) "
+                "SELECT 'doc-' || i, md5('doc-' || i), 'text ' || i, 'v', now()::TIMESTAMP FROM range(20000) t(i)")
+    con.execute("INSERT INTO near_keys SELECT i * 7919 + k, 'doc-' || i FROM range(20000) t(i), range(10) s(k)")
+    runs = [store.start_run({}, digest="d") for _ in range(3)]
+    values = {"ids": [f"doc-{i * 71}" for i in range(256)], "near_keys": [i * 7919 for i in range(INDEX_SCAN_VALUES)],
+              "added": [f"doc-{i * 13}" for i in range(5)], "texts": [f"doc-{i}" for i in range(5)], "runs": runs,
+              "hashes": [r[0] for r in con.execute("SELECT content_hash FROM documents LIMIT 256").fetchall()]}
+    assert set(values) == set(LOOKUPS)
+    for name, sql in LOOKUPS.items():
+        plan = "\n".join(r[1] for r in con.execute("EXPLAIN ANALYZE " + sql, [values[name]]).fetchall())
+        assert "Index Scan" in plan and "Sequential Scan" not in plan, f"{name}: {plan}"
+
+
+def test_releasing_memory_drops_loaded_index_pages_and_the_store_goes_on(store):
+    def index_bytes() -> int:
+        return store.conn.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                                  "WHERE tag = 'ART_INDEX'").fetchone()[0]
+
+    run = store.start_run({}, digest="d")
+    store.add_documents([(make_doc(f"d{i}"), [make_event(f"d{i}", 0)]) for i in range(2000)], run_id=run)
+    assert index_bytes() > 0
+    store.release_memory()
+    assert index_bytes() == 0  # loaded again lazily, as lookups need them
+    outcomes = store.add_documents([(make_doc(f"d{i}"), [make_event(f"d{i}", 0)]) for i in range(1990, 2010)],
+                                   run_id=run)
+    assert [o.status for o in outcomes] == ["skipped"] * 10 + ["coded"] * 10
+    assert store.counts() == {"documents": 2010, "mentions": 2010, "runs": 1}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -26,6 +27,17 @@ EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "polecat", "acled")
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"tacitus: error: {printable(message)}", err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _plain_failures():
+    """A store or file failure (failures.RunFailure) as one line, ``tacitus: error: FILE: CAUSE``, exit 1."""
+    from tacitus.failures import RunFailure
+
+    try:
+        yield
+    except RunFailure as exc:
+        _fail(str(exc), code=1)
 
 
 def _check_date(value: Optional[str], option: str) -> Optional[str]:
@@ -87,7 +99,10 @@ def code(
     model_events: bool = typer.Option(False, "--model-events",
                                       help="Let the learned layer add events the patterns missed (noisier)."),
     resume: bool = typer.Option(False, "--resume", help="Go on with an interrupted run: skip the documents the "
-                                "store (--db) or the JSONL output already holds, and append."),
+                                "store (--db) or the JSONL output holds completely with the same content and "
+                                "settings, and append."),
+    replace: bool = typer.Option(False, "--replace", help="Replace a stored document whose id arrives with other "
+                                 "content (without it, such a document is rejected and the stored one kept)."),
     engine: str = typer.Option("local", "--engine", help="local (processes on this machine) or ray (Ray Data; "
                                "needs the 'ray' extra)."),
     progress_bar: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Show documents and "
@@ -100,10 +115,10 @@ def code(
                                        "file."),
 ) -> None:
     """Code news inputs into events."""
-    from tacitus import output as out_mod
-    from tacitus.failures import logged_to
+    from tacitus.code_run import CodeOptions, UsageProblem, code_inputs
+    from tacitus.failures import RunFailure, logged_to
     from tacitus.parse import ModelNotInstalled, model_installed
-    from tacitus.pipeline import run
+    from tacitus.path_checks import PathProblem, check_code_paths
     from tacitus.settings import Settings
 
     if fmt not in OUTPUT_FORMATS:
@@ -134,45 +149,25 @@ def code(
         _fail("--resume needs --db, or a JSONL output file (-o FILE --format jsonl)")
     if resume and output is not None and fmt != "jsonl":
         _fail("--resume appends to JSONL output only; use --format jsonl (or export from the store afterwards)")
-    store = None
-    done: set[str] = set()
-    if db is not None:
-        from tacitus.store import EventStore
+    try:
+        check_code_paths(list(inputs), output, report, db)
+    except PathProblem as exc:
+        _fail(str(exc))
 
-        store = EventStore(db)
-        if resume:
-            done = store.document_ids()
-        run_id = store.start_run(settings.to_dict())
-    appending = False
-    if resume and output is not None and output.exists():
-        try:
-            in_output = out_mod.resume_jsonl(output, keep_docs=done if store is not None else None)
-        except ValueError as exc:
-            _fail(str(exc))
-        done = done if store is not None else in_output
-        appending = True
-    writer = out_mod.open_writer(fmt, output, include_all=all_modalities, append=appending)
-    statuses = []
-    progress = _progress(enabled=progress_bar)
+    def on_status(status) -> None:
+        if status.status == "rejected":
+            typer.echo(f"tacitus: rejected {printable(status.input)}: {printable(status.reason)}", err=True)
+
+    options = CodeOptions(inputs=list(inputs), settings=settings, fmt=fmt, output=output, db=db, report=report,
+                          include_all=all_modalities, resume=resume, replace=replace)
     try:
         with logged_to(stream=sys.stderr if debug else None, path=log):
-            for status, doc, events in progress(run(inputs, settings, stdin=sys.stdin, skip=done)):
-                if doc is not None and status.status == "coded":
-                    written = writer.rows
-                    writer.write(events)
-                    if store is not None:
-                        _store(store, doc, events, run_id, status, written=writer.rows > written)
-                if status.status == "rejected":
-                    typer.echo(f"tacitus: rejected {printable(status.input)}: {printable(status.reason)}", err=True)
-                statuses.append(status)
-    finally:
-        writer.close()
-    summary = out_mod.run_report(statuses, settings)
-    if store is not None:
-        store.finish_run(run_id, summary)
-        store.close()
-    if report is not None:
-        report.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+            summary = code_inputs(options, stdin=sys.stdin, on_status=on_status,
+                                  progress=_progress(enabled=progress_bar))
+    except UsageProblem as exc:
+        _fail(str(exc))
+    except RunFailure as exc:
+        _fail(str(exc), code=1)
     t = summary["totals"]
     typer.echo(f"tacitus: {t['inputs']} inputs, {t['coded']} coded, {t['skipped']} skipped, "
                f"{t['rejected']} rejected, {t['events']} events "
@@ -218,18 +213,28 @@ def export(
                                     "before their article's news), which are left out by default."),
 ) -> None:
     """Export the events of a store."""
-    from tacitus.store import EventStore
+    from tacitus.failures import RunFailure, store_errors
+    from tacitus.path_checks import PathProblem, check_export_paths
+    from tacitus.store import EventStore, plain_cause
 
     if fmt not in EXPORT_FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
     if not db.exists():
         _fail(f"--db {db}: no such store")
-    with EventStore(db, read_only=True) as store:
+    try:
+        check_export_paths(db, output)
+    except PathProblem as exc:
+        _fail(str(exc))
+    with _plain_failures(), store_errors(db), EventStore(db, read_only=True) as store:
         try:
             n = store.export(fmt, output, include_all_modalities=all_modalities, level=level,
                              include_historical=historical)
         except ValueError as exc:
             _fail(str(exc))
+        except Exception as exc:  # a write to the output that failed names the output, anything else the store
+            if str(output) in str(exc) or isinstance(exc, OSError):
+                raise RunFailure(f"{output}: cannot write: {plain_cause(exc)}") from exc
+            raise
     typer.echo(f"tacitus: wrote {n} events to {output}", err=True)
 
 
@@ -246,12 +251,15 @@ def query(
 ) -> None:
     """Run read-only SQL on a store and print the result. Exit 2 when the query is refused (not a read, or it
     reaches outside the store), 1 when it fails."""
+    from tacitus.failures import store_errors
     from tacitus.store import EventStore, QueryRefusedError
     from tacitus.store.sql_guard import one_line
 
     if not db.exists():
         _fail(f"--db {db}: no such store")
-    with EventStore(db, read_only=True) as store:
+    with _plain_failures(), store_errors(db):
+        store = EventStore(db, read_only=True)
+    with store:
         try:
             frame = store.query(sql, limit=limit + 1)
         except QueryRefusedError as exc:
@@ -287,6 +295,7 @@ def stats(
     """Analyse the de-duplicated events of a store: dyad counts per period, Goldstein and quad-class series,
     top actors."""
     from tacitus import analysis
+    from tacitus.failures import store_errors
     from tacitus.store import EventStore
 
     if what not in STATS:
@@ -299,7 +308,7 @@ def stats(
         flt = analysis.Filters(country=country, plover_type=plover_type, actor=actor, since=since, until=until,
                                bbox=bbox)
         flt.where()
-        with EventStore(db, read_only=True) as store:
+        with _plain_failures(), store_errors(db), EventStore(db, read_only=True) as store:
             if what == "dyads":
                 frame = analysis.dyad_counts(store, period, filters=flt)
             elif what == "goldstein":
@@ -332,7 +341,7 @@ def serve(
 
     from tacitus.api import create_app
     from tacitus.api.hosts import allowed_hosts
-    from tacitus.store import StoreError
+    from tacitus.failures import store_errors
 
     if not db.exists():
         _fail(f"--db {db}: no such store")
@@ -340,10 +349,8 @@ def serve(
         allowed_hosts(host, allowed_host)
     except ValueError as exc:
         _fail(f"--allowed-host: {exc}")
-    try:
+    with _plain_failures(), store_errors(db):
         api = create_app(db, host=host, allowed_host=allowed_host)
-    except (StoreError, OSError) as exc:
-        _fail(str(exc), code=1)
     uvicorn.run(api, host=host, port=port, log_level="info")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from tacitus.coding import Coder
@@ -37,31 +37,50 @@ def _chunks(pairs: Iterable[tuple[InputStatus, Document | None]], size: int):
         yield group
 
 
+Verdict = tuple[str, str] | None  # (status, reason) for a document that is not to be coded
+Judge = Callable[[list[Document]], list[Verdict]]
+
+
+def _judge_of(skip: set[str] | Judge | None) -> Judge | None:
+    if skip is None or callable(skip):
+        return skip
+    ids = set(skip)
+    return lambda docs: [("skipped", "already in the store") if d.doc_id in ids else None for d in docs]
+
+
+def _judged(groups, judge: Judge | None):
+    """The groups, with the status of each document the judge says not to code set to its verdict."""
+    for group in groups:
+        if judge is not None:
+            todo = [(s, d) for s, d in group if d is not None and s.status == "coded"]
+            for (status, _), verdict in zip(todo, judge([d for _, d in todo])):
+                if verdict is not None:
+                    status.status, status.reason = verdict
+        yield group
+
+
 def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
-        skip: set[str] | None = None) -> Iterator[tuple[InputStatus, Document | None, list[Event]]]:
+        skip: set[str] | Judge | None = None) -> Iterator[tuple[InputStatus, Document | None, list[Event]]]:
     """Code every input; yields each input's status (with its document and events) in input order.
 
-    ``skip`` holds doc ids already done (for example present in the store): they are reported as skipped. A
-    document whose reading or coding raises is rejected with a one-line reason (``internal error: ...``) and its
-    traceback goes to the ``tacitus.failures`` log; the run goes on.
+    ``skip`` holds doc ids already done (reported as skipped, "already in the store"), or is a function that
+    takes a group of documents before they are coded and returns, for each, None (code it) or the
+    (status, reason) it gets instead (the CLI asks the store and the JSONL output what they hold). A document
+    whose reading or coding raises is rejected with a one-line reason (``internal error: ...``) and its traceback
+    goes to the ``tacitus.failures`` log; the run goes on.
     """
     from tacitus.ingest import iter_inputs
 
     settings = settings or Settings()
-    skip = skip or set()
     pairs = iter_inputs(inputs, published=settings.published, stdin=stdin)
 
     def todo(group):
-        return [d for s, d in group if d is not None and s.status == "coded" and d.doc_id not in skip]
+        return [d for s, d in group if d is not None and s.status == "coded"]
 
     def emit(group, results):
         it = iter(results)
         for status, doc in group:
             if doc is not None and status.status == "coded":
-                if doc.doc_id in skip:
-                    status.status, status.reason = "skipped", "already in the store"
-                    yield status, doc, []
-                    continue
                 events = next(it)
                 if isinstance(events, Failure):
                     yield reject(status, events), None, []
@@ -74,7 +93,7 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
             else:
                 yield status, doc, []
 
-    groups = _chunks(pairs, settings.docs_per_task)
+    groups = _judged(_chunks(pairs, settings.docs_per_task), _judge_of(skip))
     if settings.engine == "ray":
         from tacitus.ray_engine import ray_results
 

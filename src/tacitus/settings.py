@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 
 from tacitus.parse import DEFAULT_MODEL
+
+# The settings that change what is coded (the others only change how fast): a resume compares these.
+CODING_FIELDS = ("model", "published", "actor_files", "pattern_files", "learned", "model_events", "prefilter")
+
+
+def _file_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha1(fh.read()).hexdigest()[:16]
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
 
 
 @dataclass(frozen=True)
@@ -28,3 +41,16 @@ class Settings:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def coding(self) -> dict:
+        """The settings that change coding; actor and pattern files by the digest of their content (an edited
+        file changes the coding as much as another file does, and another path to the same file does not)."""
+        values = {name: getattr(self, name) for name in CODING_FIELDS}
+        for name in ("actor_files", "pattern_files"):
+            values[name] = [_file_digest(path) for path in values[name]]
+        return values
+
+    def digest(self) -> str:
+        """A short digest of :meth:`coding`: equal digests code the same text into the same events."""
+        text = json.dumps(self.coding(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

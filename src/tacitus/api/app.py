@@ -232,7 +232,8 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: It
         flt = _analysis_filters(country, type, None, start, end, bbox)
         return _records(analysis.top_actors(st, limit, role, filters=flt))
 
-    @app.get("/api/documents/{doc_id}", responses=_NOT_FOUND, summary="One document with its event ids")
+    @app.get("/api/documents/{doc_id:path}", responses=_NOT_FOUND, summary="One document with its event ids "
+             "(ids may hold slashes: paths and URLs)")
     def get_document(doc_id: str, st: EventStore = Depends(store)) -> dict:
         found = st.document(doc_id)
         if found is None:

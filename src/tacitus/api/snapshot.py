@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -48,10 +49,14 @@ class StoreUnavailable(StoreError):
     """No usable copy of the store could be made; the message names no path and no process."""
 
 
+class CopyUnreadable(StoreError):
+    """The copy could not be opened; the message is the cause alone (the copy's path taken out)."""
+
+
 def public_reason(exc: BaseException) -> str:
     """Why the store cannot be read, in words fit for an HTTP answer: no path, no process id."""
     text = str(exc)
-    if isinstance(exc, StoreUnavailable):
+    if isinstance(exc, (StoreUnavailable, CopyUnreadable)):
         return text
     if isinstance(exc, FileNotFoundError):
         return "the store file is missing"
@@ -59,7 +64,7 @@ def public_reason(exc: BaseException) -> str:
         return "the store was written by a newer tacitus; upgrade tacitus to read it"
     if isinstance(exc, NotAStoreError):
         return "the file is not a tacitus event store"
-    if "lock" in text.lower():
+    if re.search(r"\block\b", text.lower()):  # not "block"
         return "another process holds the store's lock; try again shortly"
     if "not a valid duckdb database" in text.lower():
         return "the file is not a DuckDB database"
@@ -139,7 +144,7 @@ class StoreSnapshot:
         except BaseException as exc:
             shutil.rmtree(self._root, ignore_errors=True)
             if isinstance(exc, (StoreError, OSError)):  # name the store, not the copy
-                raise StoreUnavailable(f"event store {self.source}: {public_reason(exc)}") from exc
+                raise StoreUnavailable(f"{self.source}: {public_reason(exc)}") from exc
             raise
 
     # ---- reading ----------------------------------------------------------------------------------------
@@ -248,8 +253,11 @@ class StoreSnapshot:
                 for statement in _PRECOMPUTE:
                     writable.conn.execute(statement)
             made.idle.append(made.take())  # fails here, naming the copy's problem, rather than in a request
-        except BaseException:
+        except BaseException as exc:
             made.close()
+            prefix = f"{made.path}: "
+            if isinstance(exc, StoreError) and str(exc).startswith(prefix):
+                raise CopyUnreadable(str(exc)[len(prefix):]) from exc
             raise
         return made
 

@@ -16,7 +16,7 @@ def run_demo(db: Path) -> dict:
     from rich.console import Console
     from rich.table import Table
 
-    from tacitus.output import run_report
+    from tacitus.report import run_report
     from tacitus.pipeline import run
     from tacitus.settings import Settings
     from tacitus.store import EventStore

@@ -31,10 +31,15 @@ class _Unit:
 
     display: str
     path: Path | None = None
-    relative: str | None = None  # path relative to the input folder, or as given
+    relative: str | None = None  # path relative to the input folder, or the name of a file given itself
     reason: str | None = None
     stdin: bool = False
-    key: str = ""  # the name that default doc ids are built from
+
+    @property
+    def key(self) -> str:
+        """The name default doc ids are built from: the path relative to the folder given as input, or the
+        file's name when the file itself was given."""
+        return self.relative or ""
 
     def __post_init__(self) -> None:
         self.display = valid_unicode(self.display)  # a file name's non-UTF-8 bytes as \xNN
@@ -87,39 +92,22 @@ def _expand(inputs: Iterable[str]) -> list[_Unit]:
         elif not path.exists():
             units.append(_Unit(raw, reason="no such file or folder"))
         else:
-            units.append(_Unit(raw, path=path, relative=PurePath(raw).as_posix()))
-    _assign_keys(units)
+            units.append(_Unit(raw, path=path, relative=PurePath(raw).name))
     return units
 
 
-def _without_suffix(relative: str) -> str:
-    kind, stem = file_format(relative)
-    parent = PurePath(relative).parent.as_posix()
-    if kind is None:
-        stem = PurePath(relative).stem
-    return stem if parent in ("", ".") else f"{parent}/{stem}"
+ID_HASH_CHARS = 12  # hex digits of the content hash in a default id
 
 
-def _assign_keys(units: list[_Unit]) -> None:
-    """File stem as key; files sharing a stem get their relative path without extension instead."""
-    files = [u for u in units if u.path is not None and file_format(u.path)[0] is not None]
-    stems: dict[str, set[str]] = {}
-    for u in files:
-        stems.setdefault(file_format(u.path)[1], set()).add(os.path.realpath(u.path))
-    used: dict[str, str] = {}
-    for u in files:
-        stem = file_format(u.path)[1]
-        real = os.path.realpath(u.path)
-        candidates = [stem] if len(stems[stem]) == 1 else []
-        candidates += [_without_suffix(u.relative or u.display), _without_suffix(PurePath(u.display).as_posix())]
-        key = next((c for c in candidates if used.get(c, real) == real), None)
-        n = 2
-        while key is None:
-            c = f"{candidates[-1]}~{n}"
-            key = c if used.get(c, real) == real else None
-            n += 1
-        used[key] = real
-        u.key = key
+def doc_id_for(content_hash: str, *, url: str | None, name: str | None) -> str:
+    """The default id of a document whose record has no id: its URL when the record has one (a new version of
+    the page is the same document, which the store refuses to overwrite without --replace); else the path
+    relative to the input root (``name``; "stdin" for standard input) and a short hash of the cleaned text, so
+    that another day's file of the same name is another document, and the same text under the same name is the
+    same one."""
+    if url:
+        return url
+    return f"{name or 'stdin'}#{content_hash[:ID_HASH_CHARS]}"
 
 
 def _status(rec: RawRecord, status: str, reason: str | None, doc_id: str | None = None) -> InputStatus:
@@ -176,7 +164,7 @@ class _Batch:
             removed=cleaned.removed,
         )
         digest = doc.content_hash
-        doc.doc_id = rec.id or rec.default_id or f"stdin-{digest[:10]}"
+        doc.doc_id = rec.id or doc_id_for(digest, url=normalise_title(rec.url), name=rec.default_id)
         if digest in self.hashes:
             return _status(rec, "skipped", f"duplicate of {self.hashes[digest]}", doc.doc_id), None
         if doc.doc_id in self.ids:

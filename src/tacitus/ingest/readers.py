@@ -35,7 +35,8 @@ class RawRecord:
     """One article as read, before extraction and cleaning; ``error`` set means rejected."""
 
     input: str
-    default_id: str | None  # id when the record has none; None: derive from the text (stdin)
+    default_id: str | None  # what an id is built from when the record has none (its file's path relative to the
+    # input root; batch adds the content hash); None: standard input
     id: str | None = None
     text: str | None = None
     html: str | None = None
@@ -260,7 +261,7 @@ def read_jsonl(path: Path, where: str, key: str) -> Iterator[RawRecord]:
                 yield _reject(at, f"line {lineno}: expected a JSON object, got {_type_name(obj)}")
                 continue
             notes = [decoded.note] if decoded.note else []
-            yield record_from_fields(obj, at, f"{key}:{lineno}", notes)
+            yield record_from_fields(obj, at, key, notes)
         if count == 0:
             yield _reject(where, "file has no records (only blank lines)")
 
@@ -301,7 +302,7 @@ def _parquet_rows(f: IO[bytes], where: str, key: str) -> Iterator[RawRecord]:
             row += 1
             fields = {k: (str(v) if v is not None and k != "text" and k != "html" else v) for k, v in obj.items()}
             yield record_from_fields({k: v for k, v in fields.items() if v is not None}, f"{where}:{row}",
-                                     f"{key}:{row}", [])
+                                     key, [])
     if row == 0:
         yield _reject(where, "file has no records (no rows)")
 
@@ -404,7 +405,7 @@ def read_csv(path: Path, where: str, key: str) -> Iterator[RawRecord]:
                 continue
             count += 1
             fields = {name: (row[i] if i < len(row) and row[i] != "" else None) for name, i in columns.items()}
-            yield record_from_fields(fields, f"{where}:{start}", f"{key}:{start}", lines.notes)
+            yield record_from_fields(fields, f"{where}:{start}", key, lines.notes)
             lines.notes.clear()
         if count == 0:
             yield _reject(where, "CSV file has a header but no rows")
@@ -431,7 +432,7 @@ def _warc_records(f: IO[bytes], where: str, key: str) -> Iterator[RawRecord]:
     n = 0
     try:
         for n, record in enumerate(ArchiveIterator(f), 1):
-            item = _warc_record(record, f"{where}:{n}", f"{key}:{n}")
+            item = _warc_record(record, f"{where}:{n}", key)
             if item is not None:
                 yield item
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import time
 import uuid
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
@@ -12,13 +13,20 @@ from typing import TYPE_CHECKING, Any, Iterable
 import duckdb
 
 import tacitus
+from tacitus.failures import LOG, failure
 from tacitus.records import Document, Event
 from tacitus.store.connection import connect
-from tacitus.store.errors import NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError, StoreError
+from tacitus.store.document_writer import (
+    DOCUMENT_COLUMNS, DocumentKey, DocumentWriter, Outcome, conflict_reason,
+)
+from tacitus.store.errors import (
+    DocumentConflictError, NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError, StoreError,
+    plain_cause,
+)
 from tacitus.store.export import write_export
 from tacitus.store.filters import EventFilter
-from tacitus.store.rows import contract_dict, events_table
-from tacitus.store.near_duplicates import NEAR_BITS, same_story, simhash
+from tacitus.store.near_duplicates import near_keys
+from tacitus.store.rows import contract_dict
 from tacitus.store.schema import (
     ALL_DDL, EVENT_DAY_SQL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, MIGRATIONS, SCHEMA_VERSION, TABLES,
 )
@@ -38,10 +46,8 @@ SORTS = {
     "goldstein": f"m.goldstein ASC NULLS LAST, {_TIE}",
 }
 
-_DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publisher", "source", "text",
-                     "coder_version", "run_id", "added_at", "simhash", "duplicate_of")
 _RUN_COLUMNS = ("run_id", "started_at", "finished_at", "coder_version", "settings", "report",
-                "documents", "events", "rejected")
+                "documents", "events", "rejected", "settings_digest")
 
 
 def _utcnow() -> _dt.datetime:
@@ -101,6 +107,20 @@ def _fetch(cur: duckdb.DuckDBPyConnection, sql: str, limit: int | None) -> "pand
     return frame.head(int(limit))
 
 
+def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after a failure without hiding it: when the failure (a full disk, say) already ended the
+    transaction, DuckDB's "cannot rollback" would otherwise replace the real cause."""
+    try:
+        conn.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
+
+
+# Errors of the store as a whole, which stop a run (a document's own bad data rejects that document only)
+STORE_WIDE_ERRORS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
+                     duckdb.TransactionException, StoreError, OSError)
+
+
 class EventStore:
     """An embedded event store. Use as a context manager, or call :meth:`close`.
 
@@ -112,15 +132,12 @@ class EventStore:
         self.path = Path(path)
         self.read_only = read_only
         self.coder_version = coder_version or tacitus.__version__
-        self._known_runs: set[str] = set()
+        self._known_runs: dict[str, str | None] = {}  # run_id -> its settings digest
         if read_only and not self.path.exists():
-            raise FileNotFoundError(f"event store {self.path} does not exist (cannot open it read-only)")
+            raise FileNotFoundError(f"{self.path}: no such event store (cannot open it read-only)")
         if self.path.exists() and self.path.is_dir():
-            raise NotAStoreError(f"event store path {self.path} is a directory, not a DuckDB file")
-        try:
-            self._conn = connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open event store {self.path}: {exc}") from exc
+            raise NotAStoreError(f"{self.path}: is a folder, not a DuckDB file")
+        self._conn = self._connect()
         try:
             self._prepare_schema()
         except BaseException:
@@ -128,6 +145,26 @@ class EventStore:
             raise
 
     # ---- opening and closing -------------------------------------------------------------------------
+
+    def _connect(self, wait_for_lock: float = 0.0) -> duckdb.DuckDBPyConnection:
+        """A connection to the file; while another process holds its lock, tried again for ``wait_for_lock`` s."""
+        deadline = time.monotonic() + wait_for_lock
+        while True:
+            try:
+                return connect(self.path, read_only=self.read_only)
+            except duckdb.Error as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                    raise StoreError(f"{self.path}: cannot open the store: {plain_cause(exc)}") from exc
+                time.sleep(0.1)
+
+    def release_memory(self) -> None:
+        """Close the connection and open it again. DuckDB keeps in memory every index page it has loaded (index
+        buffers are not evicted) and the table pages it has written, and loads them again lazily when needed;
+        a long run that calls this now and then holds only what its recent lookups touched (DuckDB's indexing
+        guide suggests re-attaching the database for this). Waits up to 30 s for a reader that took the lock."""
+        self.conn.close()
+        self._conn = None
+        self._conn = self._connect(wait_for_lock=30.0)
 
     def _table_names(self) -> set[str]:
         rows = self._conn.execute(
@@ -138,17 +175,17 @@ class EventStore:
     def _stored_schema_version(self) -> int:
         row = _first_row(self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'"))
         if row is None:
-            raise NotAStoreError(f"{self.path} has a meta table but no schema_version: not a tacitus event store")
+            raise NotAStoreError(f"{self.path}: has a meta table but no schema_version, so it is not a tacitus event store")
         try:
             return int(row[0])
         except ValueError:
-            raise NotAStoreError(f"{self.path} has schema_version {row[0]!r}, which is not an integer") from None
+            raise NotAStoreError(f"{self.path}: schema_version {row[0]!r} is not an integer") from None
 
     def _migrate(self, version: int) -> None:
         """Bring a store of an older schema up to this one, in one transaction (MIGRATIONS in schema.py)."""
         if self.read_only:
             raise SchemaVersionError(
-                f"event store {self.path} has schema version {version}, older than the {SCHEMA_VERSION} this "
+                f"{self.path}: schema version {version}, older than the {SCHEMA_VERSION} this "
                 f"tacitus {tacitus.__version__} reads; open it once for writing (e.g. 'tacitus code ... --db') to "
                 "upgrade it")
         self._conn.execute("BEGIN TRANSACTION")
@@ -156,14 +193,31 @@ class EventStore:
             for v in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[v]:
                     self._conn.execute(statement)
-                if v == 2:  # fingerprints of the documents stored before near-copies were detected
-                    for doc_id, text in self._conn.execute("SELECT doc_id, text FROM documents").fetchall():
-                        self._conn.execute("UPDATE documents SET simhash = ? WHERE doc_id = ?", [simhash(text), doc_id])
+                if v == 4:  # near-copy keys of the documents stored before the keys were kept
+                    self._fill_near_keys()
             self._conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            _rollback(self._conn)
             raise
+
+    def _fill_near_keys(self, chunk: int = 2048) -> None:
+        """Near-copy keys for the stored articles, a chunk at a time (on the migrating transaction's connection,
+        which alone sees the altered tables)."""
+        import pyarrow as pa
+
+        last = -1
+        while rows := self._conn.execute(
+                "SELECT rowid, doc_id, text FROM documents WHERE duplicate_of IS NULL AND rowid > ? ORDER BY rowid "
+                "LIMIT ?", [last, chunk]).fetchall():
+            last = rows[-1][0]
+            pairs = [(k, doc_id) for _, doc_id, text in rows for k in near_keys(text)]
+            if pairs:
+                keys = pa.table({"near_key": pa.array([k for k, _ in pairs], pa.int64()),
+                                 "doc_id": pa.array([d for _, d in pairs], pa.string())})
+                self._conn.register("_tacitus_old_keys", keys)
+                self._conn.execute("INSERT INTO near_keys SELECT near_key, doc_id FROM _tacitus_old_keys")
+                self._conn.unregister("_tacitus_old_keys")
 
     def _prepare_schema(self) -> None:
         tables = self._table_names()
@@ -171,21 +225,21 @@ class EventStore:
             version = self._stored_schema_version()
             if version > SCHEMA_VERSION:
                 raise SchemaVersionError(
-                    f"event store {self.path} has schema version {version}, newer than the {SCHEMA_VERSION} this "
+                    f"{self.path}: schema version {version}, newer than the {SCHEMA_VERSION} this "
                     f"tacitus {tacitus.__version__} understands; upgrade tacitus to open it"
                 )
-            missing = [t for t in TABLES if t not in tables]
-            if missing and self.read_only:
-                raise NotAStoreError(f"event store {self.path} lacks tables: {', '.join(missing)}")
             if version < SCHEMA_VERSION:
                 self._migrate(version)
+            missing = [t for t in TABLES if t not in tables]
+            if missing and self.read_only:
+                raise NotAStoreError(f"{self.path}: lacks the tables {', '.join(missing)}, so it is not a tacitus event store")
         elif tables:
             raise NotAStoreError(
-                f"{self.path} is a DuckDB database with other tables ({', '.join(sorted(tables)[:5])}) "
-                "but no tacitus meta table: not a tacitus event store"
+                f"{self.path}: a DuckDB database with other tables ({', '.join(sorted(tables)[:5])}) "
+                "and no tacitus meta table, so not a tacitus event store"
             )
         elif self.read_only:
-            raise NotAStoreError(f"{self.path} is an empty database, not a tacitus event store")
+            raise NotAStoreError(f"{self.path}: an empty database, not a tacitus event store")
         if self.read_only:
             return
         self._conn.execute("BEGIN TRANSACTION")
@@ -197,7 +251,7 @@ class EventStore:
             )
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            _rollback(self._conn)
             raise
 
     def close(self) -> None:
@@ -214,34 +268,36 @@ class EventStore:
     @property
     def conn(self) -> duckdb.DuckDBPyConnection:
         if self._conn is None:
-            raise StoreError(f"event store {self.path} is closed")
+            raise StoreError(f"{self.path}: the store is closed")
         return self._conn
 
     def _require_writable(self, action: str) -> None:
         if self.read_only:
-            raise ReadOnlyStoreError(f"cannot {action}: event store {self.path} is open read-only")
+            raise ReadOnlyStoreError(f"{self.path}: cannot {action}: the store is open read-only")
 
     # ---- runs ------------------------------------------------------------------------------------------
 
-    def start_run(self, settings: dict) -> str:
-        """Record the start of a coding run; returns its run_id."""
+    def start_run(self, settings: dict, *, digest: str | None = None) -> str:
+        """Record the start of a coding run; returns its run_id. ``digest`` names the settings that change
+        coding (``Settings.digest()``): documents stored by runs of another digest are coded again when added."""
         self._require_writable("start a run")
         if not isinstance(settings, dict):
             raise ValueError(f"run settings must be a dict, got {type(settings).__name__}")
         started = _utcnow()
         run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         self.conn.execute(
-            "INSERT INTO runs (run_id, started_at, coder_version, settings) VALUES (?, ?, ?, ?)",
-            [run_id, started, self.coder_version, _to_json(settings, "run settings")],
+            "INSERT INTO runs (run_id, started_at, coder_version, settings, settings_digest) VALUES (?, ?, ?, ?, ?)",
+            [run_id, started, self.coder_version, _to_json(settings, "run settings"), digest],
         )
+        self._known_runs[run_id] = digest
         return run_id
 
     def finish_run(self, run_id: str, report: dict) -> None:
         """Store the run's report and totals.
 
-        Totals are taken from the report's integer ``documents``/``events``/``rejected`` keys when present;
-        otherwise documents and events count what this run stored, and rejected counts report ``inputs``
-        entries whose status is "rejected".
+        Totals are taken from the report's integer ``documents``/``events``/``rejected`` keys, or those of its
+        ``totals``, when present; otherwise documents and events count what this run stored, and rejected counts
+        report ``inputs`` entries whose status is "rejected".
         """
         self._require_writable("finish a run")
         if not isinstance(report, dict):
@@ -257,16 +313,30 @@ class EventStore:
         ))
         inputs = json.loads(report_json).get("inputs") or []
         rejected = sum(1 for i in inputs if isinstance(i, dict) and i.get("status") == "rejected")
+        totals = report.get("totals") if isinstance(report.get("totals"), dict) else {}
 
         def total(key: str, fallback: int) -> int:
-            value = report.get(key)
-            return value if isinstance(value, int) and not isinstance(value, bool) else fallback
+            for value in (report.get(key), totals.get(key)):
+                if isinstance(value, int) and not isinstance(value, bool):
+                    return value
+            return fallback
 
         conn.execute(
             "UPDATE runs SET finished_at = ?, report = ?, documents = ?, events = ?, rejected = ? WHERE run_id = ?",
             [_utcnow(), report_json, total("documents", stored_docs), total("events", stored_events),
              total("rejected", rejected), run_id],
         )
+
+    def latest_run(self) -> dict | None:
+        """The run started last (settings parsed, report left out), or None."""
+        row = _first_row(self.conn.execute(
+            "SELECT run_id, started_at, finished_at, coder_version, settings, settings_digest FROM runs "
+            "ORDER BY started_at DESC, run_id DESC LIMIT 1"))
+        if row is None:
+            return None
+        rec = dict(zip(("run_id", "started_at", "finished_at", "coder_version", "settings", "settings_digest"), row))
+        rec["settings"] = json.loads(rec["settings"]) if rec["settings"] is not None else None
+        return rec
 
     def runs(self) -> list[dict]:
         """All runs, newest first, with settings and report parsed from JSON."""
@@ -285,90 +355,95 @@ class EventStore:
 
     # ---- documents -------------------------------------------------------------------------------------
 
-    def add_document(self, doc: Document, events: list[Event], run_id: str | None = None) -> bool:
+    def add_document(self, doc: Document, events: list[Event], run_id: str | None = None, *,
+                     replace: bool = False) -> bool:
         """Store a document and its events in one transaction; returns True when something was written.
 
-        Same doc_id and content hash (and coder version) as stored: no change. Same doc_id with other content
-        or another coder version: the document and all its mentions are replaced. Content already stored
-        under another doc_id: not stored again.
+        Same doc_id and content as stored, coded by this tacitus with the same settings: no change (False).
+        Same content coded by another version or settings: coded again, replaced. Other content under a stored
+        doc_id: DocumentConflictError unless ``replace``, which replaces the document and all its mentions.
+        Content already stored under another doc_id: not stored again (False). Bad events: ValueError.
         """
-        self._require_writable(f"add document {getattr(doc, 'doc_id', doc)!r}")
-        if not isinstance(doc, Document):
-            raise ValueError(f"expected tacitus.records.Document, got {type(doc).__name__}")
-        if not doc.doc_id:
-            raise ValueError("document has an empty doc_id")
-        events = list(events)
-        seen: set[str] = set()
-        for ev in events:
-            if isinstance(ev, Event) and ev.doc_id != doc.doc_id:
-                raise ValueError(f"event {ev.event_id!r} belongs to document {ev.doc_id!r}, not {doc.doc_id!r}")
-            if isinstance(ev, Event):
-                if ev.event_id in seen:
-                    raise ValueError(f"event id {ev.event_id!r} appears twice in document {doc.doc_id!r}")
-                seen.add(ev.event_id)
-        table = events_table(events)
-        content_hash = doc.content_hash
+        [outcome] = self.add_documents([(doc, events)], run_id=run_id, replace=replace)
+        if outcome.status == "rejected":
+            if outcome.reason == conflict_reason(outcome.doc_id):
+                raise DocumentConflictError(outcome.reason)
+            raise ValueError(outcome.reason)
+        return outcome.written
+
+    def add_documents(self, pairs: list[tuple[Document, list[Event]]], run_id: str | None = None, *,
+                      replace: bool = False) -> list[Outcome]:
+        """Store many documents with their events in one transaction; one Outcome per document, in order.
+
+        The rules are those of :meth:`add_document`; a document that cannot be stored is an Outcome with status
+        "rejected" and its reason, and the others are stored.
+        """
+        self._require_writable("add documents")
+        pairs = list(pairs)
+        digest = self._run_digest(run_id)
         conn = self.conn
-        if run_id is not None and run_id not in self._known_runs:
-            if _first_row(conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id])) is None:
-                raise KeyError(f"no run {run_id!r} in event store {self.path}")
-            self._known_runs.add(run_id)
         conn.execute("BEGIN TRANSACTION")
         try:
-            written = self._write_document(conn, doc, content_hash, table, run_id)
-            conn.execute("COMMIT" if written else "ROLLBACK")
-        except BaseException:
-            conn.execute("ROLLBACK")
+            outcomes = DocumentWriter(conn, self.coder_version).write(
+                pairs, run_id=run_id, settings_digest=digest, replace=replace, now=_utcnow())
+            conn.execute("COMMIT")
+        except duckdb.ConstraintException as exc:  # an event id another document holds: find which document
+            _rollback(conn)
+            if len(pairs) > 1:
+                return [o for pair in pairs for o in self.add_documents([pair], run_id=run_id, replace=replace)]
+            return [Outcome(str(pairs[0][0].doc_id), "rejected", self._clash_reason(pairs[0], exc))]
+        except STORE_WIDE_ERRORS:  # the store itself (a full disk, a lost file): no document can be stored
+            _rollback(conn)
             raise
-        return written
+        except Exception as exc:  # noqa: BLE001 - data of one document the store cannot take: find which
+            _rollback(conn)
+            if len(pairs) > 1:
+                return [o for pair in pairs for o in self.add_documents([pair], run_id=run_id, replace=replace)]
+            found = failure(exc, "storing")
+            LOG.error("%s: %s\n%s", pairs[0][0].doc_id, found.reason, found.traceback.rstrip("\n"))
+            return [Outcome(str(pairs[0][0].doc_id), "rejected", f"{found.reason}; not stored")]
+        except BaseException:
+            _rollback(conn)
+            raise
+        return outcomes
 
-    def _write_document(self, conn: duckdb.DuckDBPyConnection, doc: Document, content_hash: str,
-                        table: Any, run_id: str | None) -> bool:
-        known = conn.execute(
-            "SELECT doc_id, content_hash, coder_version FROM documents WHERE doc_id = ? OR content_hash = ?",
-            [doc.doc_id, content_hash],
-        ).fetchall()
-        stored = next((r for r in known if r[0] == doc.doc_id), None)
-        if stored is not None and stored[1:] == (content_hash, self.coder_version):
-            return False
-        if any(r[0] != doc.doc_id and r[1] == content_hash for r in known):
-            return False  # the same text is already stored under another doc_id
-        if stored is not None:
-            conn.execute("DELETE FROM mentions WHERE doc_id = ?", [doc.doc_id])
-            conn.execute("DELETE FROM documents WHERE doc_id = ?", [doc.doc_id])
-        fingerprint = simhash(doc.text)
-        copy_of = None
-        if fingerprint is not None:  # a syndicated copy of a stored article counts as that article
-            candidates = conn.execute(
-                "SELECT coalesce(duplicate_of, doc_id), text FROM documents WHERE simhash IS NOT NULL AND doc_id <> ? "
-                "AND bit_count(xor(simhash, ?)) <= ? ORDER BY bit_count(xor(simhash, ?)), added_at, doc_id LIMIT 5",
-                [doc.doc_id, fingerprint, NEAR_BITS, fingerprint]).fetchall()
-            copy_of = next((original for original, text in candidates if same_story(doc.text, text)), None)
-        conn.execute(
-            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(_DOCUMENT_COLUMNS))})",
-            [doc.doc_id, content_hash, doc.title, doc.published, doc.url, doc.publisher, doc.source, doc.text,
-             self.coder_version, run_id, _utcnow(), fingerprint, copy_of],
-        )
-        if table.num_rows:
-            try:
-                conn.from_arrow(table).insert_into("mentions")  # columns are in table order
-            except duckdb.ConstraintException as exc:
-                raise ValueError(self._clash_message(conn, doc.doc_id, table) or
-                                 f"events of document {doc.doc_id!r} break a store constraint: {exc}") from exc
-        return True
-
-    @staticmethod
-    def _clash_message(conn: duckdb.DuckDBPyConnection, doc_id: str, table: Any) -> str | None:
-        """Name an event id of ``table`` already used by another document (called after a failed insert)."""
-        conn.execute("ROLLBACK")
-        conn.execute("BEGIN TRANSACTION")  # the caller rolls this one back
-        clash = _first_row(conn.execute(
-            "SELECT event_id, doc_id FROM mentions WHERE list_contains(?, event_id) AND doc_id <> ? LIMIT 1",
-            [table.column("event_id").to_pylist(), doc_id],
-        ))
+    def _clash_reason(self, pair: tuple[Document, list[Event]], exc: Exception) -> str:
+        doc, events = pair
+        clash = _first_row(self.conn.execute(
+            "SELECT event_id, doc_id FROM mentions WHERE event_id IN ? AND doc_id <> ? LIMIT 1",
+            [[e.event_id for e in events], doc.doc_id]))
         if clash is None:
+            return f"document {doc.doc_id!r} breaks a store constraint: {plain_cause(exc)}"
+        return f"event id {clash[0]!r} of document {doc.doc_id!r} is already used by document {clash[1]!r}"
+
+    def triage(self, docs: list[Document], *, settings_digest: str | None, replace: bool = False,
+               resume: bool = False) -> list[Outcome | None]:
+        """Before coding: for each document, the Outcome it will have without being coded (its id is stored with
+        other content and not ``replace``; with ``resume``, also its id stored with this content, coded by this
+        tacitus with these settings), or None when it is to be coded."""
+        return DocumentWriter(self.conn, self.coder_version).triage(
+            list(docs), settings_digest=settings_digest, replace=replace, resume=resume)
+
+    def resumable(self, keys: list[tuple[str, str]], *, settings_digest: str | None) -> set[str]:
+        """Of (doc_id, content_hash) pairs, the ids a resume skips: stored with that content, coded by this
+        tacitus with these settings."""
+        done: set[str] = set()
+        writer = DocumentWriter(self.conn, self.coder_version)
+        for start in range(0, len(keys), 2048):
+            chunk = [DocumentKey(d, h) for d, h in keys[start:start + 2048]]
+            verdicts = writer.triage(chunk, settings_digest=settings_digest, replace=False, resume=True)
+            done.update(k.doc_id for k, v in zip(chunk, verdicts) if v is not None and v.status == "skipped")
+        return done
+
+    def _run_digest(self, run_id: str | None) -> str | None:
+        if run_id is None:
             return None
-        return f"event id {clash[0]!r} of document {doc_id!r} is already used by document {clash[1]!r}"
+        if run_id not in self._known_runs:
+            row = _first_row(self.conn.execute("SELECT settings_digest FROM runs WHERE run_id = ?", [run_id]))
+            if row is None:
+                raise KeyError(f"no run {run_id!r} in event store {self.path}")
+            self._known_runs[run_id] = row[0]
+        return self._known_runs[run_id]
 
     def document_ids(self, *, this_coder: bool = True) -> set[str]:
         """Ids of the stored documents (only those coded by this coder version, by default)."""
@@ -391,11 +466,11 @@ class EventStore:
     def document(self, doc_id: str) -> dict | None:
         """A stored document with its event ids (in sentence order), or None."""
         row = _first_row(self.conn.execute(
-            f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?", [doc_id]
+            f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?", [doc_id]
         ))
         if row is None:
             return None
-        rec = dict(zip(_DOCUMENT_COLUMNS, row))
+        rec = dict(zip(DOCUMENT_COLUMNS, row))
         rec["added_at"] = _iso(rec["added_at"])
         rec["event_ids"] = [r[0] for r in self.conn.execute(
             "SELECT event_id FROM mentions WHERE doc_id = ? ORDER BY sentence_index, evidence_start, event_id",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
@@ -21,7 +21,6 @@ CREATE TABLE IF NOT EXISTS documents (
     coder_version VARCHAR NOT NULL,
     run_id VARCHAR,
     added_at TIMESTAMP NOT NULL,
-    simhash BIGINT,
     duplicate_of VARCHAR
 )"""
 
@@ -80,7 +79,17 @@ CREATE TABLE IF NOT EXISTS runs (
     report JSON,
     documents INTEGER,
     events INTEGER,
-    rejected INTEGER
+    rejected INTEGER,
+    settings_digest VARCHAR
+)"""
+
+# The MinHash band keys of each article's text (store/near_duplicates.py): the articles sharing a key with a new
+# document are the candidates it may be a near copy of, found through the index on near_key. A copy keeps no keys
+# (it counts as its article).
+NEAR_KEYS_DDL = """
+CREATE TABLE IF NOT EXISTS near_keys (
+    near_key BIGINT NOT NULL,
+    doc_id VARCHAR NOT NULL
 )"""
 
 # De-duplicated real-world events: the counted mentions (asserted or future) that agree on dyad, PLOVER type,
@@ -167,14 +176,18 @@ SELECT coalesce(name, text) AS actor, country, sector, kb_id,
 FROM named
 GROUP BY ALL"""
 
+# Single-column indexes: DuckDB answers "col = ?" and "col IN (...)" on them by an index scan (an OR over two
+# columns is a full scan, so the writer looks a document up by id and by content hash in two statements).
 INDEX_DDL = (
     "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)",
     "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
+    "CREATE INDEX IF NOT EXISTS near_keys_idx ON near_keys (near_key)",
 )
 
-ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, *INDEX_DDL, EVENTS_VIEW_DDL, ACTORS_VIEW_DDL)
+ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, NEAR_KEYS_DDL, *INDEX_DDL, EVENTS_VIEW_DDL,
+           ACTORS_VIEW_DDL)
 
-TABLES = ("meta", "documents", "mentions", "runs")
+TABLES = ("meta", "documents", "mentions", "runs", "near_keys")
 
 # Columns of the mentions table, in table order (the insert path relies on this order).
 MENTION_COLUMNS: tuple[str, ...] = (
@@ -236,4 +249,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # "unknown" with a date meant "the publication date was used": that value is now "published"
         "UPDATE mentions SET date_precision = 'published' WHERE date_precision = 'unknown' AND date IS NOT NULL",
         "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)"),
+    # near copies found through indexed MinHash band keys instead of a scan over SimHashes; the run's digest of
+    # the settings that change coding (a resume with other settings is refused)
+    4: ("DROP INDEX IF EXISTS documents_hash_idx",
+        "ALTER TABLE documents DROP COLUMN simhash",
+        "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
+        "ALTER TABLE runs ADD COLUMN settings_digest VARCHAR",
+        NEAR_KEYS_DDL,
+        "CREATE INDEX IF NOT EXISTS near_keys_idx ON near_keys (near_key)"),
 }
