@@ -69,16 +69,16 @@ def test_filters(client):
     assert ids(client.get("/api/events", params={"country": "nld"})) == ["d2-0"]
     assert ids(client.get("/api/events", params={"type": "CONSULT"})) == ["d1-1"]
     assert ids(client.get("/api/events", params={"actor": "UNION"})) == ["d1-1"]
-    assert ids(client.get("/api/events", params={"start": "2024-03-01", "end": "2024-03-31"})) == ["d2-0"]
-    assert ids(client.get("/api/events", params={"end": "2024-02-03"})) == ["d1-0", "d1-1"]
+    assert ids(client.get("/api/events", params={"since": "2024-03-01", "until": "2024-03-31"})) == ["d2-0"]
+    assert ids(client.get("/api/events", params={"until": "2024-02-03"})) == ["d1-0", "d1-1"]
     assert ids(client.get("/api/events", params={"modality": "negated"})) == ["d2-1"]
     assert len(ids(client.get("/api/events", params={"modality": "all"}))) == 4
     page = client.get("/api/events", params={"limit": 1, "offset": 1}).json()
     assert page["total"] == 3 and [e["event_id"] for e in page["items"]] == ["d1-0"]
 
 
-@pytest.mark.parametrize("params", [{"start": "2024-02-30"}, {"end": "yesterday"}, {"limit": 0}, {"limit": 501},
-                                    {"offset": -1}, {"limit": "ten"}, {"start": "2024-05-01", "end": "2024-04-01"},
+@pytest.mark.parametrize("params", [{"since": "2024-02-30"}, {"until": "yesterday"}, {"limit": 0}, {"limit": 501},
+                                    {"offset": -1}, {"limit": "ten"}, {"since": "2024-05-01", "until": "2024-04-01"},
                                     {"modality": "rumoured"}])
 def test_bad_parameters_are_422(client, params):
     assert client.get("/api/events", params=params).status_code == 422
@@ -115,7 +115,7 @@ def test_openapi_lists_paths(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/runs", "/health"} <= set(paths)
     names = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
-    assert {"country", "type", "actor", "start", "end", "limit", "offset"} <= names
+    assert {"country", "type", "actor", "since", "until", "limit", "offset"} <= names
 
 
 def test_missing_database_raises(tmp_path):
@@ -157,4 +157,4 @@ def test_series_dyads_and_actors(client):
     # the undated Belgian event counts among actors (it has no period, but it is an event)
     assert {(a["actor"], a["country"], a["events"]) for a in actors} == {
         ("Protesters", "FRA", 1), ("Union Leaders", "FRA", 1), ("Protesters", "BEL", 1)}
-    assert client.get("/api/series", params={"start": "2024-03-01", "end": "2024-01-01"}).status_code == 422
+    assert client.get("/api/series", params={"since": "2024-03-01", "until": "2024-01-01"}).status_code == 422

@@ -136,8 +136,8 @@ def test_serve_app_answers(coded):
     _, db, _ = coded
     client = TestClient(create_app(db), base_url="http://localhost")
     body = client.get("/api/events", params={"country": "IRQ"}).json()
-    assert body["total"] >= 1 and all("IRQ" in (e["source"]["country"], (e["target"] or {}).get("country"))
-                                      for e in body["items"])
+    assert body["total"] >= 1 and all("IRQ" in (e["source"]["country"], (e["target"] or {}).get("country"),
+                                                (e["location"] or {}).get("country")) for e in body["items"])
     assert "/api/events" in client.get("/openapi.json").json()["paths"]
 
 

@@ -49,6 +49,8 @@ def test_ray_engine_reads_parquet(local_ray, tmp_path):
     assert {(e.plover_type, e.source.country) for e in events} >= {("COERCE", "EGY"), ("CONSULT", "KEN")}
 
 
-def test_unknown_engine_is_refused():
-    with pytest.raises(ValueError, match="engine 'spark'"):
-        Settings(engine="spark")
+def test_unknown_engine_is_refused(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kenyan police arrested two opposition leaders in Nairobi on Monday.", encoding="utf-8")
+    with pytest.raises(ValueError, match="engine 'spark': choose one of local, ray"):
+        next(run([str(path)], Settings(learned=False, engine="spark")))

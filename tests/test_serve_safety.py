@@ -64,7 +64,7 @@ def test_serve_passes_allowed_hosts_and_refuses_bad_ones(db, monkeypatch):
     assert bad.exit_code == 2 and "--allowed-host" in bad.output
 
 
-@pytest.mark.parametrize("path, params", [("/api/events", {"actor": LONG}), ("/api/events", {"start": LONG}),
+@pytest.mark.parametrize("path, params", [("/api/events", {"actor": LONG}), ("/api/events", {"since": LONG}),
                                           ("/api/events", {"limit": LONG}), ("/api/series", {"period": LONG}),
                                           ("/api/events", {"bbox": LONG}), ("/api/events/x", {"mentions_limit": LONG})])
 def test_a_422_echoes_a_short_value(db, path, params):

@@ -160,24 +160,27 @@ def test_bad_events_are_refused_and_nothing_is_half_written(store):
 
 
 def test_filters(filled):
-    ids = lambda **kw: [e["event_id"] for e in filled.events(**kw)]  # noqa: E731
-    assert ids() == ["c:0", "b:0", "a:0", "a:1"]  # asserted only, newest first
+    # by default the counted ones (asserted, future), newest first
+    assert [e["event_id"] for e in filled.events()] == ["c:0", "c:3", "b:0", "a:0", "a:1"]
+    ids = lambda **kw: [e["event_id"] for e in filled.events(**{"modality": "asserted", **kw})]  # noqa: E731
+    assert ids() == ["c:0", "b:0", "a:0", "a:1"]
     assert sorted(ids(modality=None)) == ["a:0", "a:1", "b:0", "c:0", "c:1", "c:2", "c:3"]
     assert sorted(ids(modality=["negated", "future"])) == ["c:1", "c:3"]
-    assert sorted(ids(country="fra")) == ["a:0", "a:1"]  # source of one, target of the other
+    # source of one, target of another, the place of the third (Lyon)
+    assert sorted(ids(country="fra")) == ["a:0", "a:1", "c:0"]
     assert ids(country="RUS") == ["b:0"]
     assert ids(plover_type="assault") == ["c:0"]
     assert sorted(ids(actor="of deu")) == ["a:0", "b:0"]  # name substring, case-insensitive
     assert sorted(ids(actor="kestria")) == ["a:0", "a:1", "b:0"]  # actor text
-    assert ids(start="2024-05-31", end="2024-06-30") == ["b:0"]  # undated event falls back to published
-    assert ids(start="2024-07-01") == ["c:0"]
-    assert sorted(ids(end="2024-05-09")) == ["a:0", "a:1"]
+    assert ids(since="2024-05-31", until="2024-06-30") == ["b:0"]  # undated event falls back to published
+    assert ids(since="2024-07-01") == ["c:0"]
+    assert sorted(ids(until="2024-05-09")) == ["a:0", "a:1"]
     assert ids(limit=2) == ["c:0", "b:0"] and ids(limit=2, offset=2) == ["a:0", "a:1"]
-    assert filled.count_events(country="FRA") == 2 and filled.count_events(modality=None) == 7
-    with pytest.raises(ValueError, match="start='May 5'"):
-        filled.events(start="May 5")
-    with pytest.raises(ValueError, match="after end"):
-        filled.events(start="2024-07-01", end="2024-06-01")
+    assert filled.count_events(country="FRA") == 3 and filled.count_events(modality=None) == 7
+    with pytest.raises(ValueError, match="since='May 5'"):
+        filled.events(since="May 5")
+    with pytest.raises(ValueError, match="after until"):
+        filled.events(since="2024-07-01", until="2024-06-01")
 
 
 def test_runs_record_settings_and_totals(filled):

@@ -13,74 +13,22 @@ falls in the first day of it; events without a date are left out of series.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from tacitus.store.filters import ACTOR_COLUMNS, bbox_bounds, contains_text
+from tacitus.store.filters import EVENTS_DAY_SQL, EventFilter
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 ROLES = ("source", "target", "any")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Which events to analyse; every given field must hold (all optional).
-
-    country: source, target or place country; plover_type: a PLOVER type; actor: part of a source or target name
-    or of its words (case-insensitive; every character literal, % and _ included); since/until: ISO dates, inclusive; bbox: (min_lon, min_lat, max_lon, max_lat) of the place, or
-    the same as "W,S,E,N" text.
-    """
-
-    country: str | None = None
-    plover_type: str | None = None
-    actor: str | None = None
-    since: str | None = None
-    until: str | None = None
-    bbox: tuple[float, float, float, float] | str | None = None
-
-    def where(self) -> tuple[str, list[Any]]:
-        clauses, params = ["true"], []
-        if self.country:
-            clauses.append("(source_country = ? OR target_country = ? OR location_country = ?)")
-            params += [self.country.upper()] * 3
-        if self.plover_type:
-            clauses.append("plover_type = ?")
-            params.append(self.plover_type.upper())
-        actor = contains_text(ACTOR_COLUMNS, self.actor)
-        if actor is not None:
-            clauses.append(actor[0])
-            params += actor[1]
-        if self.since:
-            clauses.append(f"{_DAY} >= CAST(? AS DATE)")
-            params.append(_iso(self.since, "since"))
-        if self.until:
-            clauses.append(f"{_DAY} <= CAST(? AS DATE)")
-            params.append(_iso(self.until, "until"))
-        if self.bbox is not None:
-            min_lon, min_lat, max_lon, max_lat = bbox_bounds(self.bbox)
-            clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
-            params += [min_lon, max_lon, min_lat, max_lat]
-        return " AND ".join(clauses), params
-
-
-# The first day an event's date stands for ("2020-02-04", "2019-10", "2019"); NULL without a date.
-_DAY = ("CASE WHEN date IS NULL THEN NULL WHEN length(date) = 4 THEN CAST(date || '-01-01' AS DATE) "
-        "WHEN length(date) = 7 THEN CAST(date || '-01' AS DATE) ELSE CAST(date AS DATE) END")
-
-
-def _iso(value: str, what: str) -> str:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise ValueError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+# The one event filter (store/filters.py); the old name is kept for callers of tacitus 0.x.
+Filters = EventFilter
 
 
 def _period(period: str) -> str:
     if period not in PERIODS:
         raise ValueError(f"period {period!r}: choose one of {', '.join(PERIODS)}")
-    return f"CAST(date_trunc('{PERIODS[period]}', {_DAY}) AS DATE)"
+    return f"CAST(date_trunc('{PERIODS[period]}', {EVENTS_DAY_SQL}) AS DATE)"
 
 
 def _run(store, sql: str, params: list[Any], arrow: bool):
@@ -90,16 +38,18 @@ def _run(store, sql: str, params: list[Any], arrow: bool):
     return arrow_table(result) if arrow else result.df()
 
 
-def _filters(filters: Filters | None, kw: dict[str, Any]) -> Filters:
+def _filters(filters: EventFilter | None, kw: dict[str, Any]) -> tuple[str, list[Any]]:
+    """The WHERE condition over the events view (``true`` when none) and its values."""
     if filters is not None and kw:
-        raise ValueError("give either filters=Filters(...) or filter keywords, not both")
-    return filters or Filters(**kw)
+        raise ValueError("give either filters=EventFilter(...) or filter keywords, not both")
+    where, params = (filters if filters is not None else EventFilter(**kw)).where("events")
+    return (where.removeprefix(" WHERE ") or "true"), params
 
 
-def dyad_counts(store, period: str = "month", *, by_type: bool = False, filters: Filters | None = None,
+def dyad_counts(store, period: str = "month", *, by_type: bool = False, filters: EventFilter | None = None,
                 arrow: bool = False, **kw):
     """Events per period and dyad (source country+sector -> target country+sector), optionally per PLOVER type."""
-    where, params = _filters(filters, kw).where()
+    where, params = _filters(filters, kw)
     type_col = ", plover_type" if by_type else ""
     sql = (f"SELECT {_period(period)} AS period, source_country, source_sector, target_country, target_sector"
            f"{type_col}, count(*) AS events, CAST(sum(num_mentions) AS BIGINT) AS mentions FROM events "
@@ -108,33 +58,33 @@ def dyad_counts(store, period: str = "month", *, by_type: bool = False, filters:
     return _run(store, sql, params, arrow)
 
 
-def goldstein_series(store, period: str = "month", *, filters: Filters | None = None, arrow: bool = False, **kw):
+def goldstein_series(store, period: str = "month", *, filters: EventFilter | None = None, arrow: bool = False, **kw):
     """Per period: events, the sum and the mean of their Goldstein scores (conflict below zero)."""
-    where, params = _filters(filters, kw).where()
+    where, params = _filters(filters, kw)
     sql = (f"SELECT {_period(period)} AS period, count(*) AS events, sum(goldstein) AS goldstein_sum, "
            f"avg(goldstein) AS goldstein_mean FROM events WHERE {where} AND date IS NOT NULL "
            f"GROUP BY ALL ORDER BY period")
     return _run(store, sql, params, arrow)
 
 
-def quad_series(store, period: str = "month", *, filters: Filters | None = None, arrow: bool = False, **kw):
+def quad_series(store, period: str = "month", *, filters: EventFilter | None = None, arrow: bool = False, **kw):
     """Per period: events of each quad class (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     4 material conflict)."""
-    where, params = _filters(filters, kw).where()
+    where, params = _filters(filters, kw)
     sql = (f"SELECT {_period(period)} AS period, "
            + ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS quad_{q}" for q in (1, 2, 3, 4))
            + f" FROM events WHERE {where} AND date IS NOT NULL GROUP BY ALL ORDER BY period")
     return _run(store, sql, params, arrow)
 
 
-def top_actors(store, n: int = 10, role: str = "any", *, filters: Filters | None = None, arrow: bool = False, **kw):
+def top_actors(store, n: int = 10, role: str = "any", *, filters: EventFilter | None = None, arrow: bool = False, **kw):
     """The actors (name, or text when unresolved, with country and sector) in most events, as source, target or
     either."""
     if role not in ROLES:
         raise ValueError(f"role {role!r}: choose one of {', '.join(ROLES)}")
     if int(n) < 1:
         raise ValueError(f"n={n!r}: ask for at least one actor")
-    where, params = _filters(filters, kw).where()
+    where, params = _filters(filters, kw)
     parts = []
     if role in ("source", "any"):
         parts.append(f"SELECT coalesce(source_name, source_text) AS actor, source_country AS country, "

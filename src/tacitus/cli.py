@@ -20,7 +20,6 @@ from tacitus.safe_text import printable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="tacitus: who did what to whom, where and when.")
 
-OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "polecat", "acled")
 
 
@@ -32,7 +31,7 @@ def _fail(message: str, code: int = 2) -> None:
 @contextmanager
 def _plain_failures():
     """A store or file failure (failures.RunFailure) as one line, ``tacitus: error: FILE: CAUSE``, exit 1."""
-    from tacitus.failures import RunFailure
+    from tacitus.run_failures import RunFailure
 
     try:
         yield
@@ -116,7 +115,9 @@ def code(
 ) -> None:
     """Code news inputs into events."""
     from tacitus.code_run import CodeOptions, UsageProblem, code_inputs
-    from tacitus.failures import RunFailure, logged_to
+    from tacitus.failures import logged_to
+    from tacitus.run_failures import RunFailure
+    from tacitus.output import OUTPUT_FORMATS
     from tacitus.parse import ModelNotInstalled, model_installed
     from tacitus.path_checks import PathProblem, check_code_paths
     from tacitus.settings import Settings
@@ -130,8 +131,10 @@ def code(
     for a in actors:
         if not a.is_file():
             _fail(f"--actors {a}: no such file")
-    if engine not in ("local", "ray"):
-        _fail(f"--engine {engine!r} is not one of local, ray")
+    from tacitus.engines import ENGINES
+
+    if engine not in ENGINES:
+        _fail(f"--engine {engine!r} is not one of {', '.join(ENGINES)}")
     if engine == "ray":
         try:
             import ray  # noqa: F401  (the optional extra)
@@ -176,31 +179,6 @@ def code(
         typer.echo(f"tacitus: warning: {warning}", err=True)
 
 
-# Store errors that concern the whole store (a full disk, a broken file or connection), not one document: the run
-# stops with them. Any other error while storing a document rejects that document.
-def _store_wide_errors() -> tuple[type[BaseException], ...]:
-    import duckdb
-
-    from tacitus.store.errors import StoreError
-
-    return (duckdb.IOException, duckdb.FatalException, duckdb.InternalException, duckdb.TransactionException,
-            StoreError, OSError)
-
-
-def _store(store, doc, events, run_id: str, status, *, written: bool) -> None:
-    """Store one coded document; an error of this document alone rejects it (the run goes on)."""
-    from tacitus.failures import failure, reject
-
-    try:
-        if not store.add_document(doc, events, run_id=run_id):
-            status.status, status.reason = "skipped", "already in the store with the same content"
-    except _store_wide_errors():
-        raise
-    except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
-        reject(status, failure(exc, "storing"),
-               note="not stored; its events were written to the output" if written else "not stored")
-
-
 @app.command()
 def export(
     db: Path = typer.Option(..., "--db", help="The DuckDB store."),
@@ -213,7 +191,7 @@ def export(
                                     "before their article's news), which are left out by default."),
 ) -> None:
     """Export the events of a store."""
-    from tacitus.failures import RunFailure, store_errors
+    from tacitus.run_failures import RunFailure, store_errors
     from tacitus.path_checks import PathProblem, check_export_paths
     from tacitus.store import EventStore, plain_cause
 
@@ -251,7 +229,7 @@ def query(
 ) -> None:
     """Run read-only SQL on a store and print the result. Exit 2 when the query is refused (not a read, or it
     reaches outside the store), 1 when it fails."""
-    from tacitus.failures import store_errors
+    from tacitus.run_failures import store_errors
     from tacitus.store import EventStore, QueryRefusedError
     from tacitus.store.sql_guard import one_line
 
@@ -295,8 +273,9 @@ def stats(
     """Analyse the de-duplicated events of a store: dyad counts per period, Goldstein and quad-class series,
     top actors."""
     from tacitus import analysis
-    from tacitus.failures import store_errors
+    from tacitus.run_failures import store_errors
     from tacitus.store import EventStore
+    from tacitus.store.filters import EventFilter
 
     if what not in STATS:
         _fail(f"{what!r} is not one of {', '.join(STATS)}")
@@ -305,9 +284,8 @@ def stats(
     if not db.exists():
         _fail(f"--db {db}: no such store")
     try:
-        flt = analysis.Filters(country=country, plover_type=plover_type, actor=actor, since=since, until=until,
-                               bbox=bbox)
-        flt.where()
+        flt = EventFilter(country=country, plover_type=plover_type, actor=actor, since=since, until=until, bbox=bbox)
+        flt.where("events")
         with _plain_failures(), store_errors(db), EventStore(db, read_only=True) as store:
             if what == "dyads":
                 frame = analysis.dyad_counts(store, period, filters=flt)
@@ -341,7 +319,7 @@ def serve(
 
     from tacitus.api import create_app
     from tacitus.api.hosts import allowed_hosts
-    from tacitus.failures import store_errors
+    from tacitus.run_failures import store_errors
 
     if not db.exists():
         _fail(f"--db {db}: no such store")

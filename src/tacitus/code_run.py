@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TextIO
 
 from tacitus import __version__
-from tacitus.failures import RunFailure, file_errors, store_errors
+from tacitus.errors import TacitusError
+from tacitus.run_failures import RunFailure, file_errors, store_errors
 from tacitus.records import Document, Event, InputStatus
 from tacitus.settings import Settings
 
@@ -30,7 +31,7 @@ RELEASE_EVERY = 8192  # documents stored between two releases of the store's mem
 Stream = Iterator[tuple[InputStatus, Document | None, list[Event]]]
 
 
-class UsageProblem(ValueError):
+class UsageProblem(TacitusError, ValueError):
     """Options that cannot work together or with what is on disk; the message is a one-line reason."""
 
 

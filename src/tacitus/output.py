@@ -13,89 +13,134 @@ import sys
 from pathlib import Path
 
 from tacitus.output_ledger import Ledger, Written
-from tacitus.records import Document, Event
+from tacitus.records import Document, Event, is_counted
 from tacitus.store.export import CSV_LIST_SEPARATOR
 from tacitus.store.rows import FLAT_ARROW_SCHEMA, flat_row
 from tacitus.store.schema import FLAT_COLUMNS
 
-DEFAULT_MODALITIES = ("asserted", "future")  # negated and hypothetical events are kept out by default
 PARQUET_ROW_GROUP = 10_000  # rows buffered before a Parquet row group is written
 
 
 class Writer:
-    """Writes the events of each document to ``path`` (standard output when None) in ``fmt``.
+    """Writes the events of each document to ``path`` (standard output when None), one format per subclass.
 
-    ``ledger_header`` (JSONL files only): start or, with ``append``, go on with the output's ledger.
+    Only counted events (records.is_counted) are written unless ``include_all``. ``append`` goes on with an
+    existing file; ``ledger_header`` (JSONL files only) starts or, with ``append``, goes on with the output's
+    ledger of complete documents. ``rows`` counts the rows written.
     """
 
-    def __init__(self, fmt: str, path: Path | None, include_all: bool, append: bool = False,
-                 ledger_header: dict | None = None) -> None:
-        self.fmt, self.path, self.include_all = fmt, path, include_all
-        self.rows = 0
-        self._parquet = None
-        self._parquet_rows: list[dict] = []
-        self._ledger: Ledger | None = None
-        self._binary = None  # a JSONL file, written as bytes so that the ledger can name byte offsets
-        self._stream = None
-        self._csv = None
-        if fmt == "parquet":
-            import pyarrow.parquet as pq
+    binary = False  # the file is written as bytes
 
-            self._parquet = pq.ParquetWriter(str(path), FLAT_ARROW_SCHEMA)
-        elif fmt == "jsonl" and path is not None:
-            self._binary = open(path, "ab" if append else "wb")
-            if ledger_header is not None:
-                self._ledger = Ledger(path, ledger_header, append=append)
+    def __init__(self, path: Path | None, include_all: bool = False, append: bool = False,
+                 ledger_header: dict | None = None) -> None:
+        self.path, self.include_all = path, include_all
+        self.rows = 0
+        if path is None:
+            self._file = sys.stdout.buffer if self.binary else sys.stdout
+        elif self.binary:
+            self._file = open(path, "ab" if append else "wb")
         else:
-            self._stream = open(path, "a" if append else "w", encoding="utf-8", newline="") if path else sys.stdout
-        if fmt == "csv":
-            self._csv = csv.DictWriter(self._stream, FLAT_COLUMNS, extrasaction="ignore")
-            self._csv.writeheader()
+            self._file = open(path, "a" if append else "w", encoding="utf-8", newline="")
 
     def write(self, events: list[Event], doc: Document | None = None) -> None:
         """Write the events of one document (``doc`` names it in the ledger of a JSONL file)."""
-        kept = [e for e in events if self.include_all or e.modality in DEFAULT_MODALITIES]
-        if self.fmt == "jsonl":
-            lines = "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in kept)
-            if self._binary is not None:
-                self._binary.write(lines.encode("utf-8"))
-                self._binary.flush()
-                if self._ledger is not None and doc is not None:
-                    self._ledger.record(Written(doc.doc_id, doc.content_hash, len(kept), self._binary.tell()))
-            else:
-                self._stream.write(lines)
-        elif self.fmt == "csv":
-            for e in kept:
-                row = flat_row(e)
-                row["plover_contexts"] = CSV_LIST_SEPARATOR.join(row["plover_contexts"])
-                self._csv.writerow(row)
-        else:
-            self._parquet_rows.extend(flat_row(e) for e in kept)
-            if len(self._parquet_rows) >= PARQUET_ROW_GROUP:
-                self._flush_parquet()
+        kept = [e for e in events if self.include_all or is_counted(e.modality)]
+        self._write(kept, doc)
         self.rows += len(kept)
-        if self._stream is not None:
-            self._stream.flush()
+        self._file.flush()
 
-    def _flush_parquet(self) -> None:
-        import pyarrow as pa
-
-        if self._parquet_rows:
-            self._parquet.write_table(pa.Table.from_pylist(self._parquet_rows, schema=FLAT_ARROW_SCHEMA))
-            self._parquet_rows = []
+    def _write(self, events: list[Event], doc: Document | None) -> None:
+        raise NotImplementedError
 
     def close(self) -> None:
-        if self._parquet is not None:
-            self._flush_parquet()
-            self._parquet.close()
-        if self._binary is not None:
-            self._binary.close()
+        if self._file not in (sys.stdout, getattr(sys.stdout, "buffer", None)):
+            self._file.close()
+        else:
+            self._file.flush()
+
+
+class JsonlWriter(Writer):
+    """One JSON object a line (Event.to_dict()); a file gets the ledger --resume reads."""
+
+    def __init__(self, path: Path | None, include_all: bool = False, append: bool = False,
+                 ledger_header: dict | None = None) -> None:
+        self.binary = path is not None  # a file is written as bytes, so that the ledger can name byte offsets
+        super().__init__(path, include_all, append)
+        self._ledger = Ledger(path, ledger_header, append=append) if path is not None and ledger_header else None
+
+    def _write(self, events: list[Event], doc: Document | None) -> None:
+        lines = "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in events)
+        if not self.binary:
+            self._file.write(lines)
+            return
+        self._file.write(lines.encode("utf-8"))
+        self._file.flush()
+        if self._ledger is not None and doc is not None:
+            self._ledger.record(Written(doc.doc_id, doc.content_hash, len(events), self._file.tell()))
+
+    def close(self) -> None:
+        super().close()
         if self._ledger is not None:
             self._ledger.close()
-        if self._stream is not None and self._stream is not sys.stdout:
-            self._stream.close()
+
+
+class CsvWriter(Writer):
+    """The flat columns with a header; list fields joined by CSV_LIST_SEPARATOR."""
+
+    def __init__(self, path: Path | None, include_all: bool = False, append: bool = False,
+                 ledger_header: dict | None = None) -> None:
+        super().__init__(path, include_all, append)
+        self._csv = csv.DictWriter(self._file, FLAT_COLUMNS, extrasaction="ignore")
+        self._csv.writeheader()
+
+    def _write(self, events: list[Event], doc: Document | None) -> None:
+        for e in events:
+            row = flat_row(e)
+            row["plover_contexts"] = CSV_LIST_SEPARATOR.join(row["plover_contexts"])
+            self._csv.writerow(row)
+
+
+class ParquetWriter(Writer):
+    """The flat columns in row groups of PARQUET_ROW_GROUP rows (a file only: Parquet cannot stream)."""
+
+    binary = True
+
+    def __init__(self, path: Path | None, include_all: bool = False, append: bool = False,
+                 ledger_header: dict | None = None) -> None:
+        import pyarrow.parquet as pq
+
+        if path is None:
+            raise ValueError("Parquet needs an output file (it cannot stream to standard output)")
+        super().__init__(path, include_all, append=False)
+        self._parquet = pq.ParquetWriter(self._file, FLAT_ARROW_SCHEMA)
+        self._rows: list[dict] = []
+
+    def _write(self, events: list[Event], doc: Document | None) -> None:
+        self._rows.extend(flat_row(e) for e in events)
+        if len(self._rows) >= PARQUET_ROW_GROUP:
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        import pyarrow as pa
+
+        if self._rows:
+            self._parquet.write_table(pa.Table.from_pylist(self._rows, schema=FLAT_ARROW_SCHEMA))
+            self._rows = []
+
+    def close(self) -> None:
+        self._flush_rows()
+        self._parquet.close()
+        super().close()
+
+
+# The formats `tacitus code --format` writes, by name. A new format is a Writer subclass with ``_write`` (and
+# ``close`` when it buffers) and its name here.
+OUTPUT_FORMATS: dict[str, type[Writer]] = {"jsonl": JsonlWriter, "csv": CsvWriter, "parquet": ParquetWriter}
 
 
 def open_writer(fmt: str, path: Path | None, *, include_all: bool = False, append: bool = False,
                 ledger_header: dict | None = None) -> Writer:
-    return Writer(fmt, path, include_all, append, ledger_header)
+    """The writer of format ``fmt`` (ValueError naming it when it is not in OUTPUT_FORMATS)."""
+    if fmt not in OUTPUT_FORMATS:
+        raise ValueError(f"output format {fmt!r}: choose one of {', '.join(OUTPUT_FORMATS)}")
+    return OUTPUT_FORMATS[fmt](path, include_all, append, ledger_header)

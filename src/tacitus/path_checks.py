@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from tacitus.errors import TacitusError
+
 DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
 DATA_SUFFIXES = frozenset({
     ".parquet", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".txt", ".html", ".htm", ".xml", ".xlsx", ".xls",
@@ -20,7 +22,7 @@ DATA_SUFFIXES = frozenset({
 })
 
 
-class PathProblem(ValueError):
+class PathProblem(TacitusError, ValueError):
     """A path option that would lose data or cannot be used; the message is the one-line reason."""
 
 

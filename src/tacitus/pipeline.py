@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from tacitus.coding import Coder
+from tacitus.engines import ENGINES
 from tacitus.failures import Failure, reject
 from tacitus.records import Document, Event, InputStatus, is_unresolved
 from tacitus.settings import Settings
 
 __all__ = ["Coder", "run"]  # Coder lives in tacitus.coding; it is named here too for the Python API
-
-
-_WORKER: Coder | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER
-    _WORKER = Coder(settings)
-
-
-def _work(documents: list[Document]) -> list[list[Event] | Failure]:
-    assert _WORKER is not None
-    return _WORKER.code_each(documents)
 
 
 def _chunks(pairs: Iterable[tuple[InputStatus, Document | None]], size: int):
@@ -72,6 +59,8 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
     from tacitus.ingest import iter_inputs
 
     settings = settings or Settings()
+    if settings.engine not in ENGINES:
+        raise ValueError(f"engine {settings.engine!r}: choose one of {', '.join(ENGINES)}")
     pairs = iter_inputs(inputs, published=settings.published, stdin=stdin)
 
     def todo(group):
@@ -94,24 +83,6 @@ def run(inputs: Iterable[str], settings: Settings | None = None, *, stdin=None,
                 yield status, doc, []
 
     groups = _judged(_chunks(pairs, settings.docs_per_task), _judge_of(skip))
-    if settings.engine == "ray":
-        from tacitus.ray_engine import ray_results
+    for group, results in ENGINES[settings.engine](groups, todo, settings):
+        yield from emit(group, results)
 
-        for group, results in ray_results(groups, todo, settings):
-            yield from emit(group, results)
-        return
-    if settings.workers <= 1:
-        coder = Coder(settings)
-        for group in groups:
-            yield from emit(group, coder.code_each(todo(group)))
-        return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending = []
-        for group in groups:
-            pending.append((group, pool.apply_async(_work, (todo(group),))))
-            while len(pending) > settings.workers * 2:
-                g, res = pending.pop(0)
-                yield from emit(g, res.get())
-        for g, res in pending:
-            yield from emit(g, res.get())

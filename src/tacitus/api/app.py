@@ -17,13 +17,14 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 import tacitus
 from tacitus import analysis
+from tacitus.records import COUNTED_MODALITIES
 from tacitus.api.errors import invalid_request, short, store_unavailable
 from tacitus.api.hosts import allowed_hosts
 from tacitus.api.response_cache import ResponseCache
 from tacitus.api.snapshot import StoreSnapshot
 from tacitus.store import EventStore, StoreError
 from tacitus.store.event_groups import event_group
-from tacitus.store.filters import bbox_bounds
+from tacitus.store.filters import EventFilter, bbox_bounds
 
 _NOT_FOUND = {404: {"description": "Not found"}}
 HANDLER_THREADS = 4  # requests handled at once in worker threads (cached answers need none)
@@ -58,14 +59,10 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
 
 
-def _analysis_filters(country, ptype, actor, start, end, bbox) -> analysis.Filters:
-    if start and end and start > end:
-        raise HTTPException(status_code=422, detail=f"start {start} is after end {end}")
-    flt = analysis.Filters(country=country, plover_type=ptype, actor=actor,
-                           since=start.isoformat() if start else None, until=end.isoformat() if end else None,
-                           bbox=_bbox(bbox))
+def _analysis_filters(country, ptype, actor, since, until, bbox) -> EventFilter:
+    flt = EventFilter(country=country, plover_type=ptype, actor=actor, since=since, until=until, bbox=_bbox(bbox))
     try:
-        flt.where()
+        flt.where("events")
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     return flt
@@ -152,10 +149,11 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: It
         type: str | None = Query(None, max_length=40, description="PLOVER event type, e.g. ACCUSE"),
         actor: str | None = Query(None, max_length=200, description="part of the source or target name or words "
                                   "(any case; every character literal, % and _ too)"),
-        start: _dt.date | None = Query(None, description="first day (ISO date), inclusive"),
-        end: _dt.date | None = Query(None, description="last day (ISO date), inclusive"),
-        modality: Literal["asserted", "negated", "future", "hypothetical", "all"] = Query(
-            "asserted", description="modality to show, or all"),
+        since: _dt.date | None = Query(None, description="first day (ISO date), inclusive"),
+        until: _dt.date | None = Query(None, description="last day (ISO date), inclusive"),
+        modality: Literal["counted", "asserted", "negated", "future", "hypothetical", "all"] = Query(
+            "counted", description="modality to show: counted (asserted and future acts, those the de-duplicated "
+                                   "events and every count hold), one modality, or all"),
         mode: str | None = Query(None, max_length=40, description="PLOVER mode, e.g. phone"),
         bbox: str | None = Query(None, max_length=80, description="min_lon,min_lat,max_lon,max_lat of the place"),
         text: str | None = Query(None, max_length=200, description="part of the evidence sentence (any case; every "
@@ -165,10 +163,8 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: It
         offset: int = Query(0, ge=0, le=1_000_000),
         st: EventStore = Depends(store),
     ) -> dict:
-        if start and end and start > end:
-            raise HTTPException(status_code=422, detail=f"start {start} is after end {end}")
-        filters = dict(country=country, plover_type=type, actor=actor, start=start, end=end,
-                       modality=None if modality == "all" else modality, mode=mode, bbox=_bbox(bbox), text=text)
+        filters = dict(country=country, plover_type=type, actor=actor, since=since, until=until,
+                       modality={"all": None, "counted": COUNTED_MODALITIES}.get(modality, modality), mode=mode, bbox=_bbox(bbox), text=text)
         try:
             total = st.count_events(**filters)
             items = st.events(**filters, limit=limit, offset=offset, sort=sort)
@@ -201,11 +197,11 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: It
         measure: Literal["count", "goldstein", "quad"] = Query("count", description="what to count per period"),
         period: Literal["day", "week", "month", "year"] = Query("month"),
         country: str | None = Query(None, max_length=16), type: str | None = Query(None, max_length=40),
-        actor: str | None = Query(None, max_length=200), start: _dt.date | None = Query(None),
-        end: _dt.date | None = Query(None), bbox: str | None = Query(None, max_length=80),
+        actor: str | None = Query(None, max_length=200), since: _dt.date | None = Query(None),
+        until: _dt.date | None = Query(None), bbox: str | None = Query(None, max_length=80),
         st: EventStore = Depends(store),
     ) -> list[dict]:
-        flt = _analysis_filters(country, type, actor, start, end, bbox)
+        flt = _analysis_filters(country, type, actor, since, until, bbox)
         frame = (analysis.quad_series if measure == "quad" else analysis.goldstein_series)(st, period, filters=flt)
         if measure == "count":
             frame = frame[["period", "events"]]
@@ -215,21 +211,21 @@ def create_app(db_path: str | Path, *, host: str = "127.0.0.1", allowed_host: It
     def dyads(
         period: Literal["day", "week", "month", "year"] = Query("month"),
         country: str | None = Query(None, max_length=16), type: str | None = Query(None, max_length=40),
-        actor: str | None = Query(None, max_length=200), start: _dt.date | None = Query(None),
-        end: _dt.date | None = Query(None), bbox: str | None = Query(None, max_length=80),
+        actor: str | None = Query(None, max_length=200), since: _dt.date | None = Query(None),
+        until: _dt.date | None = Query(None), bbox: str | None = Query(None, max_length=80),
         limit: int = Query(100, ge=1, le=1000), st: EventStore = Depends(store),
     ) -> list[dict]:
-        flt = _analysis_filters(country, type, actor, start, end, bbox)
+        flt = _analysis_filters(country, type, actor, since, until, bbox)
         return _records(analysis.dyad_counts(st, period, by_type=True, filters=flt).head(limit))
 
     @app.get("/api/actors", summary="The actors in most de-duplicated events")
     def actors(
         role: Literal["source", "target", "any"] = Query("any"), limit: int = Query(20, ge=1, le=500),
         country: str | None = Query(None, max_length=16), type: str | None = Query(None, max_length=40),
-        start: _dt.date | None = Query(None), end: _dt.date | None = Query(None),
+        since: _dt.date | None = Query(None), until: _dt.date | None = Query(None),
         bbox: str | None = Query(None, max_length=80), st: EventStore = Depends(store),
     ) -> list[dict]:
-        flt = _analysis_filters(country, type, None, start, end, bbox)
+        flt = _analysis_filters(country, type, None, since, until, bbox)
         return _records(analysis.top_actors(st, limit, role, filters=flt))
 
     @app.get("/api/documents/{doc_id:path}", responses=_NOT_FOUND, summary="One document with its event ids "

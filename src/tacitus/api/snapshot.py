@@ -64,7 +64,7 @@ def public_reason(exc: BaseException) -> str:
         return "the store was written by a newer tacitus; upgrade tacitus to read it"
     if isinstance(exc, NotAStoreError):
         return "the file is not a tacitus event store"
-    if re.search(r"\block\b", text.lower()):  # not "block"
+    if re.search(r"\block\b|in use by another process", text.lower()):  # "lock", not "block"
         return "another process holds the store's lock; try again shortly"
     if "not a valid duckdb database" in text.lower():
         return "the file is not a DuckDB database"

@@ -18,6 +18,7 @@ def run_demo(db: Path) -> dict:
 
     from tacitus.report import run_report
     from tacitus.pipeline import run
+    from tacitus.records import is_counted
     from tacitus.settings import Settings
     from tacitus.store import EventStore
 
@@ -40,7 +41,7 @@ def run_demo(db: Path) -> dict:
     console.print(f"{int(real['n'][0])} real-world events in the store's events view, from "
                   f"{int(real['m'][0] or 0)} counted mentions (query it: tacitus query \"SELECT * FROM events\" "
                   f"--db {db})")
-    asserted = [e for e in events if e.modality in ("asserted", "future")]
+    asserted = [e for e in events if is_counted(e.modality)]
     by_type = Table(title="Events by PLOVER type", min_width=40)
     by_type.add_column("type")
     by_type.add_column("events", justify="right")

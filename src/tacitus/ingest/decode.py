@@ -8,6 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from typing import IO
 
+from tacitus.errors import TacitusError
+
 # Signatures of common binary formats people drop into news folders by mistake.
 _MAGIC = {
     b"%PDF": "PDF",
@@ -35,7 +37,7 @@ _TEXT_CONTROLS = set(b"\t\n\r\x0c\x0b\x08\x1b")
 FALLBACKS = ("cp1252", "latin-1")
 
 
-class NotText(ValueError):
+class NotText(TacitusError, ValueError):
     """The bytes are not text (a binary file)."""
 
 

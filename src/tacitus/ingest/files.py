@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from tacitus.errors import TacitusError
+
 _KINDS = (
     (stat.S_ISFIFO, "a FIFO (named pipe)"),
     (stat.S_ISSOCK, "a socket"),
@@ -22,7 +24,7 @@ _KINDS = (
 )
 
 
-class NotRegularFile(OSError):
+class NotRegularFile(TacitusError, OSError):
     """The path is a FIFO, socket, device or other special file, not a regular file."""
 
 

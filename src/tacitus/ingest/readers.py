@@ -485,18 +485,33 @@ def _warc_record(record: Any, at: str, default_id: str) -> RawRecord | None:
     )
 
 
+def _read_text(path: Path, where: str, key: str) -> Iterator[RawRecord]:
+    return read_whole_file(path, where, key, "text")
+
+
+def _read_html(path: Path, where: str, key: str) -> Iterator[RawRecord]:
+    return read_whole_file(path, where, key, "html")
+
+
+# A reader takes (path, where, key): the file, the name its records are reported under, and the id its records
+# are given when they have none; it yields RawRecords (a rejected one for a file it cannot read). The format of
+# a file comes from its name's ending (SUFFIXES). A new format is a reader here and its endings in SUFFIXES.
+Reader = Callable[[Path, str, str], Iterator[RawRecord]]
+READERS: dict[str, Reader] = {
+    "text": _read_text,
+    "html": _read_html,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "warc": read_warc,
+    "parquet": read_parquet,
+}
+
+
 def read_file(path: Path, where: str, key: str) -> Iterator[RawRecord]:
-    """Dispatch on the file name's ending."""
+    """The records of a file, read by the reader of its name's ending."""
     kind, _ = file_format(path)
-    if kind in ("text", "html"):
-        yield from read_whole_file(path, where, key, kind)
-    elif kind == "jsonl":
-        yield from read_jsonl(path, where, key)
-    elif kind == "csv":
-        yield from read_csv(path, where, key)
-    elif kind == "warc":
-        yield from read_warc(path, where, key)
-    elif kind == "parquet":
-        yield from read_parquet(path, where, key)
-    else:
+    reader = READERS.get(kind) if kind is not None else None
+    if reader is None:
         yield _reject(where, unknown_type_reason(path))
+        return
+    yield from reader(path, where, key)

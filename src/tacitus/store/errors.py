@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import re
 
+from tacitus.errors import TacitusError
 
-class StoreError(RuntimeError):
+
+class StoreError(TacitusError, RuntimeError):
     """Base class for event store failures."""
 
 
@@ -22,7 +24,7 @@ class ReadOnlyStoreError(StoreError, PermissionError):
     """A write was attempted on a store opened with ``read_only=True``."""
 
 
-class QueryRefusedError(ValueError):
+class QueryRefusedError(TacitusError, ValueError):
     """A SQL text given to :meth:`EventStore.query` is not a plain read."""
 
 

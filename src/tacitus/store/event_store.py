@@ -116,6 +116,13 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
+def _filter(filters: EventFilter | None, kw: dict[str, Any]) -> EventFilter:
+    """The filter given, or one made of filter keywords (TypeError naming an unknown one)."""
+    if filters is not None and kw:
+        raise ValueError("give either filters=EventFilter(...) or filter keywords, not both")
+    return filters if filters is not None else EventFilter(**kw)
+
+
 # Errors of the store as a whole, which stop a run (a document's own bad data rejects that document only)
 STORE_WIDE_ERRORS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
                      duckdb.TransactionException, StoreError, OSError)
@@ -485,21 +492,13 @@ class EventStore:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    def events(self, *, country: str | None = None, plover_type: str | None = None, actor: str | None = None,
-               start: str | _dt.date | None = None, end: str | _dt.date | None = None,
-               modality: str | Iterable[str] | None = "asserted", limit: int | None = None,
-               offset: int = 0, mode: str | None = None, bbox: tuple | None = None, text: str | None = None,
-               sort: str = "-date") -> list[dict]:
-        """Events in the contract shape, newest first.
-
-        ``country`` matches source or target country; ``actor`` is a case-insensitive substring of the source
-        or target name or text; ``start``/``end`` (inclusive ISO dates) apply to the event date, or to the
-        article's publication date when the event has none; ``modality=None`` keeps every modality; ``mode`` is a
-        PLOVER mode, ``bbox`` (min_lon, min_lat, max_lon, max_lat) bounds the place, ``text`` is a substring of
-        the evidence sentence; ``sort`` is one of SORTS (a leading "-" for descending).
-        """
-        where, params = EventFilter(country, plover_type, actor, start, end, modality, mode=mode, bbox=bbox,
-                                    text=text).where()
+    def events(self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0,
+               sort: str = "-date", **kw) -> list[dict]:
+        """Event mentions in the contract shape, newest first, that hold ``filters`` (an EventFilter, or its
+        fields as keywords: country, plover_type, actor, since, until, modality, mode, bbox, text, historical;
+        by default the counted modalities). An undated mention falls on its article's publication day; ``sort``
+        is one of SORTS (a leading "-" for descending)."""
+        where, params = _filter(filters, kw).where("mentions")
         if sort not in SORTS:
             raise ValueError(f"sort={sort!r}: choose one of {', '.join(SORTS)}")
         sql = f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {SORTS[sort]}"
@@ -515,13 +514,9 @@ class EventStore:
             params.append(int(offset))
         return [contract_dict(r) for r in self._flat_dicts(sql, params)]
 
-    def count_events(self, *, country: str | None = None, plover_type: str | None = None, actor: str | None = None,
-                     start: str | _dt.date | None = None, end: str | _dt.date | None = None,
-                     modality: str | Iterable[str] | None = "asserted", mode: str | None = None,
-                     bbox: tuple | None = None, text: str | None = None) -> int:
-        """How many events :meth:`events` would return without limit and offset."""
-        where, params = EventFilter(country, plover_type, actor, start, end, modality, mode=mode, bbox=bbox,
-                                    text=text).where()
+    def count_events(self, filters: EventFilter | None = None, **kw) -> int:
+        """How many mentions :meth:`events` would return without limit and offset."""
+        where, params = _filter(filters, kw).where("mentions")
         return int(_first_row(self.conn.execute(f"SELECT count(*) FROM {FLAT_FROM}{where}", params))[0])
 
     def event(self, event_id: str) -> dict | None:

@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tacitus.store.filters import EXCLUDED_BY_DEFAULT, EventFilter
+from tacitus.records import COUNTED_MODALITIES
+from tacitus.store.filters import EventFilter
 from tacitus.store.layouts import LAYOUTS, write_layout
 from tacitus.store.rows import contract_dict
 from tacitus.store.schema import (
@@ -40,7 +41,7 @@ def check_format(fmt: str) -> str:
 
 
 def _flat_query(include_all_modalities: bool, include_historical: bool) -> tuple[str, list[Any]]:
-    flt = EventFilter(modality=None, exclude_modalities=() if include_all_modalities else EXCLUDED_BY_DEFAULT,
+    flt = EventFilter(modality=None if include_all_modalities else COUNTED_MODALITIES,
                       historical=include_historical)
     where, params = flt.where()
     return f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {EVENT_ORDER_SQL}", params

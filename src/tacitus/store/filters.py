@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from tacitus.records import COUNTED_MODALITIES, MODALITIES
 from tacitus.store.schema import EVENT_DAY_SQL
 
-# Modalities left out of default exports.
-EXCLUDED_BY_DEFAULT = ("negated", "hypothetical")
 
 
 def bbox_bounds(bbox: str | Iterable[Any]) -> tuple[float, float, float, float]:
@@ -63,64 +62,103 @@ def iso_day(value: str | _dt.date | None, name: str) -> str | None:
     raise ValueError(f"{name}={value!r} is not an ISO date (YYYY-MM-DD)")
 
 
-@dataclass
+# The first day a de-duplicated event's date stands for ("2020-02-04", "2019-10", "2019"); NULL without a date.
+EVENTS_DAY_SQL = ("CASE WHEN date IS NULL THEN NULL WHEN length(date) = 4 THEN CAST(date || '-01-01' AS DATE) "
+                  "WHEN length(date) = 7 THEN CAST(date || '-01' AS DATE) ELSE CAST(date AS DATE) END")
+
+# What a filter reads on each kind of row: the column prefix and the day a row falls on. A mention without a date
+# falls on its article's publication day; a de-duplicated event without a date falls on no day.
+_ON = {
+    "mentions": ("m.", EVENT_DAY_SQL, "?"),
+    "events": ("", EVENTS_DAY_SQL, "CAST(? AS DATE)"),
+}
+
+
+@dataclass(frozen=True)
 class EventFilter:
-    """Conditions on events; an empty filter matches every mention."""
+    """Which events to read; every given field must hold, and an empty filter holds for every counted event.
+
+    The one filter of the store, the analysis functions, the API and the CLI:
+
+    - ``country``: the source's, the target's or the place's country (ISO alpha-3 or PLOVER code);
+    - ``plover_type``, ``mode``: a PLOVER type and mode;
+    - ``actor``: part of the source's or target's name or words; ``text``: part of the evidence sentence (both
+      ignoring case, every character literal, ``%`` and ``_`` included);
+    - ``since``/``until``: ISO dates, inclusive;
+    - ``modality``: one modality, several, or None for all; the default is the counted ones
+      (records.COUNTED_MODALITIES), as in the de-duplicated events;
+    - ``bbox``: (min_lon, min_lat, max_lon, max_lat) of the place, or the same as "W,S,E,N" text;
+    - ``historical``: False leaves out background events (acts well before the article's news).
+    """
 
     country: str | None = None
     plover_type: str | None = None
     actor: str | None = None
-    start: str | _dt.date | None = None
-    end: str | _dt.date | None = None
-    modality: str | Iterable[str] | None = "asserted"
-    exclude_modalities: tuple[str, ...] = field(default_factory=tuple)
-    mode: str | None = None  # PLOVER mode
-    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat of the place
-    text: str | None = None  # a substring of the evidence sentence (case-insensitive)
-    historical: bool = True  # False leaves out background events (acts well before the article's news)
+    since: str | _dt.date | None = None
+    until: str | _dt.date | None = None
+    modality: str | Iterable[str] | None = COUNTED_MODALITIES
+    mode: str | None = None
+    bbox: tuple[float, float, float, float] | str | None = None
+    text: str | None = None
+    historical: bool = True
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE clause (empty string when no condition) over ``mentions m JOIN documents d``, and its values."""
+    def where(self, on: str = "mentions") -> tuple[str, list[Any]]:
+        """The WHERE clause (empty string when no condition) and its values, over ``mentions m JOIN documents d``
+        (``on="mentions"``) or over the ``events`` view (``on="events"``, which holds the counted modalities
+        only); ValueError naming the field that cannot be read."""
+        if on not in _ON:
+            raise ValueError(f"on={on!r}: choose one of {', '.join(_ON)}")
+        p, day, as_day = _ON[on]
         clauses: list[str] = []
         params: list[Any] = []
         if self.country:
-            clauses.append("(upper(m.source_country) = ? OR upper(m.target_country) = ?)")
             code = self.country.strip().upper()
-            params += [code, code]
+            clauses.append(f"(upper({p}source_country) = ? OR upper({p}target_country) = ? "
+                           f"OR upper({p}location_country) = ?)")
+            params += [code] * 3
         if self.plover_type:
-            clauses.append("upper(m.plover_type) = ?")
+            clauses.append(f"upper({p}plover_type) = ?")
             params.append(self.plover_type.strip().upper())
-        for found in (contains_text([f"m.{c}" for c in ACTOR_COLUMNS], self.actor),
-                      contains_text(["m.sentence"], self.text)):
+        for found in (contains_text([p + c for c in ACTOR_COLUMNS], self.actor),
+                      contains_text([f"{p}sentence"], self.text)):
             if found is not None:
                 clauses.append(found[0])
                 params += found[1]
-        start = iso_day(self.start, "start")
-        end = iso_day(self.end, "end")
-        if start and end and start > end:
-            raise ValueError(f"start={start} is after end={end}")
-        if start:
-            clauses.append(f"{EVENT_DAY_SQL} >= ?")
-            params.append(start)
-        if end:
-            clauses.append(f"{EVENT_DAY_SQL} <= ?")
-            params.append(end)
-        if self.modality is not None:
-            wanted = [self.modality] if isinstance(self.modality, str) else list(self.modality)
-            if not wanted:
-                raise ValueError("modality: an empty list matches nothing; pass None for all modalities")
-            clauses.append("m.modality IN (" + ", ".join("?" for _ in wanted) + ")")
-            params += [str(w) for w in wanted]
+        since, until = iso_day(self.since, "since"), iso_day(self.until, "until")
+        if since and until and since > until:
+            raise ValueError(f"since={since} is after until={until}")
+        if since:
+            clauses.append(f"{day} >= {as_day}")
+            params.append(since)
+        if until:
+            clauses.append(f"{day} <= {as_day}")
+            params.append(until)
+        wanted = self._modalities()
+        if on == "events":
+            if wanted is not None and set(wanted) != set(COUNTED_MODALITIES):
+                raise ValueError("modality: the de-duplicated events hold the counted modalities "
+                                 f"({', '.join(COUNTED_MODALITIES)}) together; filter modalities on mentions")
+        elif wanted is not None:
+            clauses.append(f"{p}modality IN (" + ", ".join("?" for _ in wanted) + ")")
+            params += wanted
         if self.mode:
-            clauses.append("lower(m.plover_mode) = ?")
+            clauses.append(f"lower({p}plover_mode) = ?")
             params.append(self.mode.strip().lower())
         if self.bbox is not None:
             w, south, e, n = bbox_bounds(self.bbox)
-            clauses.append("m.lon BETWEEN ? AND ? AND m.lat BETWEEN ? AND ?")
+            clauses.append(f"{p}lon BETWEEN ? AND ? AND {p}lat BETWEEN ? AND ?")
             params += [w, e, south, n]
         if not self.historical:
-            clauses.append("NOT coalesce(m.historical, false)")
-        if self.exclude_modalities:
-            clauses.append("m.modality NOT IN (" + ", ".join("?" for _ in self.exclude_modalities) + ")")
-            params += list(self.exclude_modalities)
+            clauses.append(f"NOT coalesce({p}historical, false)")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _modalities(self) -> list[str] | None:
+        if self.modality is None:
+            return None
+        wanted = [self.modality] if isinstance(self.modality, str) else [str(m) for m in self.modality]
+        if not wanted:
+            raise ValueError("modality: an empty list matches nothing; pass None for all modalities")
+        unknown = [m for m in wanted if m not in MODALITIES]
+        if unknown:
+            raise ValueError(f"modality {unknown[0]!r}: choose among {', '.join(MODALITIES)}")
+        return wanted

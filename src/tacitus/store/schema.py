@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from tacitus.records import COUNTED_MODALITIES
+
 SCHEMA_VERSION = 5
+
+# The counted modalities (records.COUNTED_MODALITIES) as an SQL list: the mentions the views count
+COUNTED_SQL = "(" + ", ".join(f"'{m}'" for m in COUNTED_MODALITIES) + ")"
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
@@ -108,7 +113,7 @@ WITH keyed AS (
             m.plover_type, coalesce(m.date, ''), coalesce(m.location_country, ''),
             coalesce(m.location_admin1, '')) AS dedup_key
     FROM mentions m JOIN documents d ON d.doc_id = m.doc_id
-    WHERE m.modality IN ('asserted', 'future')
+    WHERE m.modality IN {COUNTED_SQL}
 )
 SELECT
     substr(md5(dedup_key), 1, 16) AS event_key,
@@ -152,7 +157,7 @@ SELECT
     arg_max(event_id, confidence) AS top_mention,
     list(event_id ORDER BY event_id) AS mention_ids
 FROM keyed
-GROUP BY dedup_key"""
+GROUP BY dedup_key""".replace("{COUNTED_SQL}", COUNTED_SQL)
 
 # Every actor the counted mentions name, as source or target: how it was coded and how often it appears.
 ACTORS_VIEW_DDL = """
@@ -160,12 +165,12 @@ CREATE OR REPLACE VIEW actors AS
 WITH named AS (
     SELECT m.source_name AS name, m.source_text AS text, m.source_country AS country, m.source_sector AS sector,
            m.source_kb_id AS kb_id, 'source' AS role, m.event_id, d.published
-    FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE m.modality IN ('asserted', 'future')
+    FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE m.modality IN {COUNTED_SQL}
     UNION ALL
     SELECT m.target_name, m.target_text, m.target_country, m.target_sector, m.target_kb_id, 'target', m.event_id,
            d.published
     FROM mentions m JOIN documents d ON d.doc_id = m.doc_id
-    WHERE m.modality IN ('asserted', 'future') AND m.target_text IS NOT NULL
+    WHERE m.modality IN {COUNTED_SQL} AND m.target_text IS NOT NULL
 )
 SELECT coalesce(name, text) AS actor, country, sector, kb_id,
     count(*) AS mentions,
@@ -174,7 +179,7 @@ SELECT coalesce(name, text) AS actor, country, sector, kb_id,
     country IS NULL AND sector IS NULL AS unresolved,
     min(published) AS first_seen, max(published) AS last_seen
 FROM named
-GROUP BY ALL"""
+GROUP BY ALL""".replace("{COUNTED_SQL}", COUNTED_SQL)
 
 # Single-column indexes: DuckDB answers "col = ?" and "col IN (...)" on them by an index scan (an OR over two
 # columns is a full scan, so the writer looks a document up by id and by content hash in two statements).
