@@ -269,3 +269,23 @@ def test_a_reported_allegation_of_violence_is_no_threat(coder):
     assert not any(e.plover_type == "THREATEN" for e in events), [(e.plover_type, e.predicate) for e in events]
     shot = next(e for e in events if e.predicate == "shoot")
     assert (shot.modality, shot.source.text) == ("hypothetical", "The man")
+
+
+@pytest.mark.parametrize("text", [
+    "A neighbour said the teenager had talked last week about shooting up the school in Denver.",
+    "The two men dreamed of attacking the army base near Lahore.",
+])
+def test_an_act_only_talked_or_dreamed_of_is_hypothetical_and_no_threat(coder, text):
+    events = coder.code_text(text, published="2022-05-10")
+    assert events and all(e.modality == "hypothetical" and e.plover_type == "ASSAULT" for e in events)
+
+
+def test_an_event_noun_talked_about_stays_an_event(coder):
+    (e,) = [e for e in coder.code_text("The ministers talked about the bombing of the embassy in Kabul.",
+                                        published="2022-05-10") if e.plover_type == "ASSAULT"]
+    assert e.modality == "asserted"
+
+
+def test_a_thing_whose_phrase_holds_the_actor_is_not_acted_on(coder):
+    # the parse gives "images captured by ordinary citizens" the citizens' words on both sides
+    assert coded(coder, "Images captured by ordinary citizens in Tripoli were shown on state television.") == []

@@ -34,7 +34,8 @@ class Draft:
     attribution: str | None = None
     evidence: Token | None = None  # the word that states the event when it is not the predicate's
     refused: bool = False  # negated by a verb of refusal ("refused to deploy")
-    alleged: bool = False  # hypothetical because somebody is accused of it: no threat, whoever reports it
+    alleged: bool = False  # hypothetical because somebody is accused of it or it is only spoken of: no threat,
+    # whoever reports it
     condition: str | None = None  # the mark of a condition on the act ("unless", "if")
 
 

@@ -25,6 +25,8 @@ class ModalityWords:
     document_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     alleging_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
+    topic_preps: frozenset[str]
     cancelling_verbs: frozenset[str]
     future_verbs: frozenset[str]
     future_aux: frozenset[str]
@@ -60,7 +62,8 @@ class Modality:
     value: str  # asserted, negated, future, hypothetical
     speech_verb: Token | None  # the verb of saying this predicate is reported under, if any
     refused: bool = False  # negated by a verb of refusal ("refused to deploy"), not by a bare "not"
-    alleged: bool = False  # hypothetical because somebody is accused of it ("accused X of attacking")
+    alleged: bool = False  # hypothetical because somebody is accused of it ("accused X of attacking") or it is
+    # only spoken of ("talked about attacking"): told of, not announced
     condition: str | None = None  # the mark of a condition on it ("unless", "if")
 
 
@@ -129,6 +132,10 @@ class ModalityReader:
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.alleging_verbs \
                     and tok is not pred:
                 # "accused Cuba of carrying out attacks": what one is accused of is alleged
+                return Modality("hypothetical", self.speech_above(head), alleged=True)
+            if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.topic_verbs \
+                    and tok.lower_ in words.topic_preps and tok is not pred and pred.tag_ in tags.gerund:
+                # "talked about shooting up the school": an act only spoken or thought of
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
             if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.possibility_nouns:
                 return Modality("hypothetical", self.speech_above(head))  # "fears of an attack"

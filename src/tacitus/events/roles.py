@@ -422,9 +422,12 @@ class Roles:
 
 
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
-    """The same person or body on both sides: one knowledge-base entry, or one name."""
+    """The same person or body on both sides: one knowledge-base entry, one name, or the same words (a thing
+    whose phrase holds the actor: "images captured by ordinary citizens")."""
     if a is None or b is None:
         return False
     if a.kb_id and b.kb_id:
         return a.kb_id == b.kb_id and a.sector == b.sector
-    return bool(a.name and b.name and a.name.casefold() == b.name.casefold())
+    if a.name and b.name:
+        return a.name.casefold() == b.name.casefold()
+    return bool(a.text and b.text and a.text.casefold() == b.text.casefold())
