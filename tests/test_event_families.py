@@ -289,3 +289,23 @@ def test_an_event_noun_talked_about_stays_an_event(coder):
 def test_a_thing_whose_phrase_holds_the_actor_is_not_acted_on(coder):
     # the parse gives "images captured by ordinary citizens" the citizens' words on both sides
     assert coded(coder, "Images captured by ordinary citizens in Tripoli were shown on state television.") == []
+
+
+@pytest.mark.parametrize("text, held", [
+    ("An eighth-grade girl is in custody after shooting a fellow student at a school in Williamsport.", "USA"),
+    ("The opposition leader remains under arrest in Harare.", "ZWE"),
+    ("Two journalists are in detention in Tehran.", "IRN"),
+])
+def test_who_is_in_custody_is_held_by_the_state(coder, text, held):
+    (e,) = [e for e in coder.code_text(text, published="2022-05-10") if e.plover_type == "COERCE"]
+    assert (e.source.code, e.target.country, e.cameo_code) == (f"{held} COP", held, "173")
+
+
+def test_a_thing_under_investigation_is_held_by_nobody(coder):
+    assert coded(coder, "The cause of the fire in Manila is still under investigation.") == []
+
+
+def test_the_way_something_is_done_is_no_act_and_its_doer_is_the_one_blamed(coder):
+    assert coded(coder, "Supporters love the way the senator talks to them directly.") == []
+    assert coded(coder, "Egypt condemned the way Israel handled the protests.") == [("ACCUSE", "111", "EGY GOV",
+                                                                                     "ISR GOV")]

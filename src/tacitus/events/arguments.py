@@ -99,6 +99,15 @@ class Syntax:
             objs.extend(self.children(p, labels.prep_object))
         return objs
 
+    def held(self, noun: Token) -> list[Token]:
+        """Who is in the state an event noun names: "the girl is in custody", "two journalists remain under
+        arrest" (the subject of the copula the noun's preposition hangs on); [] for any other noun."""
+        prep = noun.head
+        if noun.dep_ not in self.labels.prep_object or prep.dep_ not in self.labels.preposition \
+                or prep.lower_ not in self.fn.held_preps or prep.head.lemma_.lower() not in self.fn.copulas:
+            return []
+        return [c for c in prep.head.children if c.dep_ in self.labels.subject]
+
     def direct_object(self, verb: Token) -> Token | None:
         """The direct object; the small English model often reads "called Lavrov" as an object predicate, which
         counts when there is no other object."""

@@ -27,6 +27,7 @@ class ModalityWords:
     alleging_verbs: frozenset[str]
     topic_verbs: frozenset[str]
     topic_preps: frozenset[str]
+    manner_nouns: frozenset[str]
     cancelling_verbs: frozenset[str]
     future_verbs: frozenset[str]
     future_aux: frozenset[str]
@@ -105,6 +106,8 @@ class ModalityReader:
         hops = 0
         conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not
         while True:
+            if tok.dep_ in labels.relative_clause and tok.head.lemma_.lower() in words.manner_nouns:
+                return Modality("hypothetical", self.speech_above(tok.head))  # "the way he talks to them"
             own = None if conjunct else self._own(tok)
             if own == "negated":
                 return Modality("negated", self.speech_above(tok))

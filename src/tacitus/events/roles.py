@@ -218,6 +218,9 @@ class Roles:
             givers = [g for p in self.g.words.giver_preps for g in syntax.prep_objects(tok, p)
                       + syntax.prep_objects(pred.light, p)]
             return givers, syntax.verb_subjects(pred.light)
+        held = syntax.held(tok) if self.onto.state_agent(pred.mode) else []
+        if held:  # "the girl is in custody": the state holds her (its organ comes from the act's mode)
+            return [], held
         found = syntax.noun_sources(tok, place_modifiers=bool(sense.source_sector))
         sources = [t for t in found if t.pos_ not in self.g.tags.pronoun]  # "its demand": the light verb says whose
         if not sources and pred.light is not None:
@@ -306,14 +309,22 @@ class Roles:
                     # sector from the event noun: see drafts; "conceded to demands from the truckers": whose
                     out.extend(self.syntax.noun_sources(t, place_modifiers=True) or self.syntax.owners(t))
                 continue
+            if t.lemma_.lower() in self.k.words.manner_nouns:
+                # "criticised the way police treated detainees": the one whose way it is
+                out.extend(c for r in t.children if r.dep_ in self.g.labels.relative_clause
+                           for c in r.children if c.dep_ in self.g.labels.subject)
+                continue
             out.append(t)
         return out
 
     def unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
         """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
         "the former president has been accused of fraud") has an unidentified source; an accident is not."""
-        passive = pred.kind == "verb" and self.syntax.is_passive(pred.token)
+        held = pred.kind == "noun" and bool(self.syntax.held(pred.token))  # "is in custody"
+        passive = held or (pred.kind == "verb" and self.syntax.is_passive(pred.token))  # "was arrested"
         state = self.onto.state_agent(pred.mode) if passive and not src_toks else None
+        if state is not None and held and not any(a.country or a.sector or a.name for _, a in targets):
+            return None  # "the cause of the fire is under investigation": a thing, held by nobody
         if state is not None:
             # "were sentenced", "weapons have been seized", "was arrested": acts only the state does, by the
             # organ that does them (placed later in the country where it happens or the story is set)
