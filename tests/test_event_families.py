@@ -309,3 +309,15 @@ def test_the_way_something_is_done_is_no_act_and_its_doer_is_the_one_blamed(code
     assert coded(coder, "Supporters love the way the senator talks to them directly.") == []
     assert coded(coder, "Egypt condemned the way Israel handled the protests.") == [("ACCUSE", "111", "EGY GOV",
                                                                                      "ISR GOV")]
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Germany questioned the credibility of Iran's promises.", ("DEU GOV", "IRN GOV")),
+    ("Russia challenged the legitimacy of the Ukrainian government.", ("RUS GOV", "UKR GOV")),
+])
+def test_doubt_cast_on_a_quality_of_somebody_criticises_them(coder, text, dyad):
+    assert coded(coder, text) == [("ACCUSE", "111", *dyad)]
+
+
+def test_questioning_a_person_is_no_criticism(coder):
+    assert coded(coder, "Police questioned the suspect for hours in Lyon.") == []

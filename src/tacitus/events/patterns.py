@@ -27,6 +27,8 @@ class Sense:
     modifiers: tuple[str, ...] = ()
     targets: tuple[str, ...] = ("dobj",)
     no_object_target: bool = False
+    owner_target: bool = False  # the direct object is a quality of the one acted on ("questioned the legality of
+    #                            the vote"): the target is whose it is
     confidence: float = 0.6
     source_sector: str | None = None
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
@@ -55,7 +57,8 @@ class Sense:
         return self.mode if self.mode is not None else self.table_mode
 
 
-_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target", "needs_target",
+_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target", "owner_target",
+         "needs_target",
          "acomp", "confidence", "source_sector", "carried", "complement", "subject"}
 
 
@@ -93,6 +96,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         prep=spec.get("prep"), obj=tuple(spec.get("obj") or ()), modifiers=tuple(spec.get("modifiers") or ()),
         targets=tuple(spec.get("targets") or default_targets),
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
+        owner_target=str(spec.get("owner_target", "false")).lower() == "true",
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
         carried=str(spec.get("carried", "false")).lower() == "true",
         complement=str(spec.get("complement", "false")).lower() == "true",

@@ -309,6 +309,11 @@ class Roles:
                     # sector from the event noun: see drafts; "conceded to demands from the truckers": whose
                     out.extend(self.syntax.noun_sources(t, place_modifiers=True) or self.syntax.owners(t))
                 continue
+            if pred.sense.owner_target and t.dep_ in self.g.labels.object:
+                # "questioned the legality of the vote", "the propriety of the department's consultations": whose
+                # it is, and whose act when it is an act's
+                out.extend(w for o in self.syntax.owners(t) for w in (self.syntax.owners(o) or [o]))
+                continue
             if t.lemma_.lower() in self.k.words.manner_nouns:
                 # "criticised the way police treated detainees": the one whose way it is
                 out.extend(c for r in t.children if r.dep_ in self.g.labels.relative_clause
