@@ -321,3 +321,20 @@ def test_doubt_cast_on_a_quality_of_somebody_criticises_them(coder, text, dyad):
 
 def test_questioning_a_person_is_no_criticism(coder):
     assert coded(coder, "Police questioned the suspect for hours in Lyon.") == []
+
+
+def test_keeping_somebody_from_an_act_restricts_them_and_the_act_did_not_happen(coder):
+    events = coder.code_text("Police prevented the protesters from attacking the embassy in Nairobi.",
+                             published="2022-05-10")
+    got = {(e.plover_type, e.modality, e.source.code, e.target.code if e.target else None) for e in events}
+    assert got == {("COERCE", "asserted", "KEN COP", "KEN CVL"), ("ASSAULT", "negated", "KEN CVL", "KEN GOV")}
+
+
+def test_a_meeting_somebody_was_barred_from_is_no_refusal_of_theirs(coder):
+    events = coder.code_text("The army barred the rebels from meeting UN envoys in Juba.", published="2022-05-10")
+    assert not any(e.plover_type == "REJECT" for e in events)
+    assert any(e.plover_type == "COERCE" and e.cameo_code == "172" for e in events)
+
+
+def test_bad_weather_keeping_a_plane_from_landing_is_no_event(coder):
+    assert coded(coder, "Bad weather prevented the plane from landing in Kabul.") == []

@@ -36,6 +36,7 @@ class Draft:
     refused: bool = False  # negated by a verb of refusal ("refused to deploy")
     alleged: bool = False  # hypothetical because somebody is accused of it or it is only spoken of: no threat,
     # whoever reports it
+    kept_from: bool = False  # negated because another kept its actor from it: no refusal of the actor's
     condition: str | None = None  # the mark of a condition on the act ("unless", "if")
 
 

@@ -28,6 +28,8 @@ class ModalityWords:
     topic_verbs: frozenset[str]
     topic_preps: frozenset[str]
     manner_nouns: frozenset[str]
+    preventing_verbs: frozenset[str]
+    preventing_preps: frozenset[str]
     cancelling_verbs: frozenset[str]
     future_verbs: frozenset[str]
     future_aux: frozenset[str]
@@ -65,6 +67,7 @@ class Modality:
     refused: bool = False  # negated by a verb of refusal ("refused to deploy"), not by a bare "not"
     alleged: bool = False  # hypothetical because somebody is accused of it ("accused X of attacking") or it is
     # only spoken of ("talked about attacking"): told of, not announced
+    kept_from: bool = False  # negated because another kept its actor from it ("prevented X from attacking")
     condition: str | None = None  # the mark of a condition on it ("unless", "if")
 
 
@@ -136,6 +139,10 @@ class ModalityReader:
                     and tok is not pred:
                 # "accused Cuba of carrying out attacks": what one is accused of is alleged
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
+            if dep in labels.preposition and head.pos_ in tags.verbal and tok.lower_ in words.preventing_preps \
+                    and head.lemma_.lower() in words.preventing_verbs and tok is not pred:
+                # "prevented the protesters from attacking the embassy": kept from it, it did not happen
+                return Modality("negated", self.speech_above(head), kept_from=True)
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.topic_verbs \
                     and tok.lower_ in words.topic_preps and tok is not pred and pred.tag_ in tags.gerund:
                 # "talked about shooting up the school": an act only spoken or thought of

@@ -412,7 +412,8 @@ class Roles:
                 out.append(Draft(
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
-                    refused=mod.refused, alleged=mod.alleged, condition=mod.condition,
+                    refused=mod.refused, alleged=mod.alleged, kept_from=mod.kept_from,
+                    condition=mod.condition,
                     plover=pred.plover or info.plover_type,  # the type follows the code
                     confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
                 ))
