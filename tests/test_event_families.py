@@ -338,3 +338,21 @@ def test_a_meeting_somebody_was_barred_from_is_no_refusal_of_theirs(coder):
 
 def test_bad_weather_keeping_a_plane_from_landing_is_no_event(coder):
     assert coded(coder, "Bad weather prevented the plane from landing in Kabul.") == []
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Police told the protesters to leave the square in Lagos.", ("NGA COP", "NGA CVL")),
+    ("Officers ordered the crowd to disperse in Harare.", ("ZWE COP", "ZWE CVL")),
+])
+def test_telling_or_ordering_somebody_to_act_is_a_demand_on_them(coder, text, dyad):
+    assert [(t, s, g) for t, _, s, g in coded(coder, text)] == [("REQUEST", *dyad)]
+
+
+def test_telling_reporters_what_happened_is_no_demand(coder):
+    assert coded(coder, "The minister told reporters that talks would resume in Geneva.") == []
+
+
+def test_telling_somebody_of_a_talk_to_a_person_is_no_demand(coder):
+    events = coder.code_text("Chris Reynolds told the television station KGTV he talked to the suspect to see if he "
+                             "was serious.", published="2022-05-10")
+    assert not any(e.plover_type == "REQUEST" for e in events)

@@ -33,6 +33,7 @@ class Sense:
     source_sector: str | None = None
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
+    infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
     acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
     #                             a negated one reads "not guilty")
@@ -59,7 +60,7 @@ class Sense:
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target", "owner_target",
          "needs_target",
-         "acomp", "confidence", "source_sector", "carried", "complement", "subject"}
+         "acomp", "confidence", "source_sector", "carried", "complement", "infinitive", "subject"}
 
 
 class _StrictLoader(yaml.BaseLoader):
@@ -100,6 +101,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
         carried=str(spec.get("carried", "false")).lower() == "true",
         complement=str(spec.get("complement", "false")).lower() == "true",
+        infinitive=str(spec.get("infinitive", "false")).lower() == "true",
         needs_target=str(spec.get("needs_target", "false")).lower() == "true",
         acomp=tuple(spec.get("acomp") or ()),
         subject=tuple(spec.get("subject") or ()),
