@@ -356,3 +356,21 @@ def test_telling_somebody_of_a_talk_to_a_person_is_no_demand(coder):
     events = coder.code_text("Chris Reynolds told the television station KGTV he talked to the suspect to see if he "
                              "was serious.", published="2022-05-10")
     assert not any(e.plover_type == "REQUEST" for e in events)
+
+
+def test_the_purpose_of_a_denied_act_is_not_done_and_not_refused(coder):
+    events = coder.code_text("Iran denies sending combat forces to help the Syrian government.", published="2022-05-10")
+    assert events and all(e.modality == "negated" for e in events)
+    assert not any(e.plover_type == "REJECT" for e in events)
+
+
+def test_what_calls_ask_for_is_not_done(coder):
+    events = coder.code_text("Saudi Arabia repeated its calls for Assad to step down.", published="2022-05-10")
+    assert [e.modality for e in events if e.plover_type == "RETREAT"] == ["hypothetical"]
+
+
+def test_nobody_refused_what_has_not_been_done_by_nobody_named(coder):
+    events = coder.code_text("Gunmen kidnapped two tourists from a resort on Mabul island. They have not yet been "
+                             "freed.", published="2022-05-10")
+    assert not any(e.plover_type == "REJECT" for e in events)
+    assert coded(coder, "The army refused to release the prisoners in Gao.")[0][:2] == ("REJECT", "124")

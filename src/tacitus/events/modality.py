@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -28,6 +28,8 @@ class ModalityWords:
     topic_verbs: frozenset[str]
     topic_preps: frozenset[str]
     manner_nouns: frozenset[str]
+    request_nouns: frozenset[str]
+    irrealis_marks: frozenset[str]
     preventing_verbs: frozenset[str]
     preventing_preps: frozenset[str]
     cancelling_verbs: frozenset[str]
@@ -67,7 +69,8 @@ class Modality:
     refused: bool = False  # negated by a verb of refusal ("refused to deploy"), not by a bare "not"
     alleged: bool = False  # hypothetical because somebody is accused of it ("accused X of attacking") or it is
     # only spoken of ("talked about attacking"): told of, not announced
-    kept_from: bool = False  # negated because another kept its actor from it ("prevented X from attacking")
+    kept_from: bool = False  # negated, but not refused by its actor: kept from it ("prevented X from attacking"),
+    # or the purpose of an act denied ("denies sending forces to help Assad")
     condition: str | None = None  # the mark of a condition on it ("unless", "if")
 
 
@@ -102,7 +105,15 @@ class ModalityReader:
         return None
 
     def of(self, pred: Token) -> Modality:
-        """Walk from the predicate up through the verbs that govern it, stopping at a verb of saying."""
+        """Walk from the predicate up through the verbs that govern it, stopping at a verb of saying. The purpose
+        of an act denied or not done ("denies sending forces to help Assad") is not done either, but nobody
+        refused it."""
+        found = self._walk(pred)
+        if found.value == "negated" and pred.dep_ in self.g.labels.adverbial_clause and self._infinitive(pred):
+            return replace(found, kept_from=True)
+        return found
+
+    def _walk(self, pred: Token) -> Modality:
         words, labels, tags = self.words, self.g.labels, self.g.tags
         value = "asserted"
         tok = pred
@@ -157,11 +168,17 @@ class ModalityReader:
                 # "the government's refusal to accept independence"
                 return Modality("negated", self.speech_above(head),
                                 refused=head.lemma_.lower() in self.words.refusal_nouns)
+            if (dep in labels.noun_clause or dep in labels.adverbial_clause) and self._infinitive(tok) and (
+                    head.pos_ in tags.noun and head.lemma_.lower() in words.request_nouns
+                    or any(c.dep_ in labels.condition_mark and c.lower_ in words.irrealis_marks for c in tok.children)):
+                # "calls for Assad to step down", "pushed for the army to withdraw": asked or wanted, not done
+                return Modality("hypothetical", self.speech_above(head))
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.future_nouns \
                     and value == "asserted":
                 value = "future"  # "the government's plans to impose restrictions"
-            if dep in labels.own_clause:
-                break  # an adverbial or relative clause keeps its own modality
+            if dep in labels.own_clause and not (dep in labels.adverbial_clause and self._infinitive(tok)):
+                break  # an adverbial or relative clause keeps its own modality; a purpose ("denies sending
+                #        forces to help Assad") shares its governor's
             if dep in labels.conjunct and head.dep_ not in labels.complement:
                 break  # a coordinated main clause keeps its own; a coordinated complement shares its governors
             conjunct = dep in labels.conjunct
@@ -171,6 +188,11 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
+
+    def _infinitive(self, verb: Token) -> bool:
+        """A to-infinitive: "to help", "for Assad to step down"."""
+        return any(c.lower_ in self.g.words.infinitive_marks and c.dep_ in self.g.labels.auxiliary
+                   for c in verb.children)
 
     def _phrasal(self, verb: Token) -> str:
         """A verb's lemma with its particle ("call off"), or the bare lemma."""

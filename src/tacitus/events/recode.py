@@ -203,7 +203,8 @@ class Recode:
         "unless" another acts is a threat; harm its actor announces is a threat; cooperation announced for the
         future is an intention to cooperate (PLOVER codes it AGREE). Conflict otherwise keeps its modality."""
         onto, words, recodes = self.onto, self.words, self.onto.recodes
-        if d.modality == "negated" and d.plover in words.refused_cooperation and not d.kept_from:
+        if d.modality == "negated" and d.plover in words.refused_cooperation and not d.kept_from \
+                and (d.source.text or d.source.name):  # "they have not been freed": nobody refused
             d.code, d.mode = words.refused_cooperation[d.plover]
             d.plover, d.modality = recodes["refused_cooperation"].plover, "asserted"
         elif d.modality == "negated" and d.refused and d.plover and not onto.is_a(d.plover, "rejection"):
