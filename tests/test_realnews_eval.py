@@ -95,3 +95,18 @@ def test_the_real_news_gold_is_well_formed():
     assert len(docs) >= 50 and {d["split"] for d in docs.values()} == {"dev", "test"}
     assert all(1 <= len(q.split()) <= 15 for e in events for q in e.quotes)
     assert sum(e.asserted for e in events) > 250 and meta["corpus"].endswith("news_samples.jsonl")
+
+
+def test_an_article_the_corpus_repeats_is_read_under_each_id(tmp_path):
+    import json
+
+    from tacitus.evaluate.realnews import corpus_documents
+    from tacitus.ingest import iter_inputs
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": SHELLING}) + "\n" for i in ("wire-1", "wire-2")),
+                      encoding="utf-8")
+    assert [s.status for s, _ in iter_inputs([str(corpus)])] == ["coded", "skipped"]  # as `tacitus code` reads it
+    found = corpus_documents(corpus, {"wire-1", "wire-2"})
+    assert {d.doc_id for d in found.values()} == {"wire-1", "wire-2"}
+    assert found["wire-1"].text == found["wire-2"].text

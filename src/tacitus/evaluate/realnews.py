@@ -138,11 +138,12 @@ def is_realnews(path: str | Path) -> bool:
 
 
 def corpus_documents(corpus: Path, wanted: set[str]) -> dict[str, Document]:
-    """The wanted articles of the corpus, read and cleaned as ``tacitus code`` reads them."""
+    """The wanted articles of the corpus, read and cleaned as ``tacitus code`` reads them (an article the corpus
+    repeats under another id is read under each)."""
     from tacitus.ingest import iter_inputs
 
     found = {}
-    for _status, doc in iter_inputs([str(corpus)]):
+    for _status, doc in iter_inputs([str(corpus)], repeats=True):
         if doc is not None and doc.doc_id in wanted:
             found[doc.doc_id] = doc
     missing = wanted - set(found)

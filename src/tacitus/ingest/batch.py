@@ -117,8 +117,9 @@ def _status(rec: RawRecord, status: str, reason: str | None, doc_id: str | None 
 class _Batch:
     """Turns raw records into Documents, remembering content hashes and ids already yielded."""
 
-    def __init__(self, published: str | None) -> None:
+    def __init__(self, published: str | None, repeats: bool = False) -> None:
         self.published = published
+        self.repeats = repeats  # yield a repeated article again (under its own id) instead of skipping it
         self.hashes: dict[str, str] = {}
         self.ids: dict[str, str] = {}
 
@@ -165,12 +166,12 @@ class _Batch:
         )
         digest = doc.content_hash
         doc.doc_id = rec.id or doc_id_for(digest, url=normalise_title(rec.url), name=rec.default_id)
-        if digest in self.hashes:
+        if digest in self.hashes and not self.repeats:
             return _status(rec, "skipped", f"duplicate of {self.hashes[digest]}", doc.doc_id), None
         if doc.doc_id in self.ids:
             reason = f"doc id {doc.doc_id!r} is already used by {self.ids[doc.doc_id]} in this batch"
             return _status(rec, "rejected", reason), None
-        self.hashes[digest] = doc.doc_id
+        self.hashes.setdefault(digest, doc.doc_id)
         self.ids[doc.doc_id] = rec.input
         return _status(rec, "coded", "; ".join(notes) or None, doc.doc_id), doc
 
@@ -198,14 +199,15 @@ def _too_large(n: int, limit: int, what: str) -> str:
 
 
 def iter_inputs(
-    inputs: Iterable[str], *, published: str | None = None, stdin: TextIO | None = None
+    inputs: Iterable[str], *, published: str | None = None, stdin: TextIO | None = None, repeats: bool = False
 ) -> Iterator[tuple[InputStatus, Document | None]]:
     """Read every input and yield ``(status, Document)`` for each article, ``(status, None)`` otherwise.
 
     ``inputs``: .txt, .html/.htm, .jsonl, .csv, .warc(.gz) files, folders (read recursively) or ``-``
     for stdin. ``published`` is the date for articles that carry none (raises ValueError when it is not
     a readable date). Nothing stops the batch: every file, record and folder problem becomes a
-    "rejected" status with a one-line reason, and repeated articles are "skipped".
+    "rejected" status with a one-line reason, and repeated articles are "skipped" (with ``repeats``, yielded
+    again under their own ids: a gold file may annotate both copies).
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [str(inputs)]
@@ -214,13 +216,13 @@ def iter_inputs(
         default = normalise_date(published)
         if default is None:
             raise ValueError(f"published: cannot read {published!r} as a calendar date; use YYYY-MM-DD")
-    return _generate(list(inputs), default, stdin)
+    return _generate(list(inputs), default, stdin, repeats)
 
 
 def _generate(
-    inputs: list[str], published: str | None, stdin: TextIO | None
+    inputs: list[str], published: str | None, stdin: TextIO | None, repeats: bool = False
 ) -> Iterator[tuple[InputStatus, Document | None]]:
-    batch = _Batch(published)
+    batch = _Batch(published, repeats)
     for unit in _expand(inputs):
         if unit.reason:
             yield InputStatus(input=unit.display, status="rejected", reason=unit.reason), None
