@@ -24,7 +24,7 @@ def _file_digest(path: str) -> str:
 class Settings:
     model: str = DEFAULT_MODEL  # an installed spaCy pipeline package
     workers: int = 1  # processes; each loads the model once
-    batch_size: int = 32  # paragraphs per spaCy batch
+    batch_size: int = 256  # texts per spaCy batch (runs of kept sentences: short, so many fit; 32 was 9% slower)
     docs_per_task: int = 16  # documents a worker takes at a time
     published: str | None = None  # publication date for inputs that carry none
     actor_files: tuple[str, ...] = field(default_factory=tuple)  # user actor dictionaries, merged over built-ins
