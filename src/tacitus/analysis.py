@@ -40,9 +40,7 @@ def _run(store, sql: str, params: list[Any], arrow: bool):
 
 def _filters(filters: EventFilter | None, kw: dict[str, Any]) -> tuple[str, list[Any]]:
     """The WHERE condition over the events view (``true`` when none) and its values."""
-    if filters is not None and kw:
-        raise ValueError("give either filters=EventFilter(...) or filter keywords, not both")
-    where, params = (filters if filters is not None else EventFilter(**kw)).where("events")
+    where, params = EventFilter.given(filters, kw).where("events")
     return (where.removeprefix(" WHERE ") or "true"), params
 
 

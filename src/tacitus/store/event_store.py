@@ -8,7 +8,7 @@ import time
 import uuid
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -114,13 +114,6 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute("ROLLBACK")
     except duckdb.Error:
         pass
-
-
-def _filter(filters: EventFilter | None, kw: dict[str, Any]) -> EventFilter:
-    """The filter given, or one made of filter keywords (TypeError naming an unknown one)."""
-    if filters is not None and kw:
-        raise ValueError("give either filters=EventFilter(...) or filter keywords, not both")
-    return filters if filters is not None else EventFilter(**kw)
 
 
 # Errors of the store as a whole, which stop a run (a document's own bad data rejects that document only)
@@ -498,7 +491,7 @@ class EventStore:
         fields as keywords: country, plover_type, actor, since, until, modality, mode, bbox, text, historical;
         by default the counted modalities). An undated mention falls on its article's publication day; ``sort``
         is one of SORTS (a leading "-" for descending)."""
-        where, params = _filter(filters, kw).where("mentions")
+        where, params = EventFilter.given(filters, kw).where("mentions")
         if sort not in SORTS:
             raise ValueError(f"sort={sort!r}: choose one of {', '.join(SORTS)}")
         sql = f"SELECT {FLAT_SELECT} FROM {FLAT_FROM}{where} ORDER BY {SORTS[sort]}"
@@ -516,7 +509,7 @@ class EventStore:
 
     def count_events(self, filters: EventFilter | None = None, **kw) -> int:
         """How many mentions :meth:`events` would return without limit and offset."""
-        where, params = _filter(filters, kw).where("mentions")
+        where, params = EventFilter.given(filters, kw).where("mentions")
         return int(_first_row(self.conn.execute(f"SELECT count(*) FROM {FLAT_FROM}{where}", params))[0])
 
     def event(self, event_id: str) -> dict | None:

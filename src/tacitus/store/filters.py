@@ -102,6 +102,14 @@ class EventFilter:
     text: str | None = None
     historical: bool = True
 
+    @classmethod
+    def given(cls, filters: "EventFilter | None", keywords: dict[str, Any]) -> "EventFilter":
+        """The filter a caller gave, or one made of its filter keywords (TypeError naming an unknown one); a
+        ValueError when it gave both."""
+        if filters is not None and keywords:
+            raise ValueError("give either filters=EventFilter(...) or filter keywords, not both")
+        return filters if filters is not None else cls(**keywords)
+
     def where(self, on: str = "mentions") -> tuple[str, list[Any]]:
         """The WHERE clause (empty string when no condition) and its values, over ``mentions m JOIN documents d``
         (``on="mentions"``) or over the ``events`` view (``on="events"``, which holds the counted modalities
