@@ -98,6 +98,10 @@ class Grammar:
     def english(cls) -> "Grammar":
         return cls.load()
 
+    def to_infinitive(self, verb) -> bool:
+        """A verb with its infinitive marker: "to help", "for Assad to step down" (not "talked to the suspect")."""
+        return any(c.lower_ in self.words.infinitive_marks and c.dep_ in self.labels.auxiliary for c in verb.children)
+
     def lemma_guesses(self, word: str) -> list[str]:
         """Base forms an inflected ``word`` may have, in the order the grammar gives ("staged" -> "stage", ...)."""
         out = []

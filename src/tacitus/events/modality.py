@@ -109,7 +109,7 @@ class ModalityReader:
         of an act denied or not done ("denies sending forces to help Assad") is not done either, but nobody
         refused it."""
         found = self._walk(pred)
-        if found.value == "negated" and pred.dep_ in self.g.labels.adverbial_clause and self._infinitive(pred):
+        if found.value == "negated" and pred.dep_ in self.g.labels.adverbial_clause and self.g.to_infinitive(pred):
             return replace(found, kept_from=True)
         return found
 
@@ -168,7 +168,7 @@ class ModalityReader:
                 # "the government's refusal to accept independence"
                 return Modality("negated", self.speech_above(head),
                                 refused=head.lemma_.lower() in self.words.refusal_nouns)
-            if (dep in labels.noun_clause or dep in labels.adverbial_clause) and self._infinitive(tok) and (
+            if (dep in labels.noun_clause or dep in labels.adverbial_clause) and self.g.to_infinitive(tok) and (
                     head.pos_ in tags.noun and head.lemma_.lower() in words.request_nouns
                     or any(c.dep_ in labels.condition_mark and c.lower_ in words.irrealis_marks for c in tok.children)):
                 # "calls for Assad to step down", "pushed for the army to withdraw": asked or wanted, not done
@@ -176,7 +176,7 @@ class ModalityReader:
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.future_nouns \
                     and value == "asserted":
                 value = "future"  # "the government's plans to impose restrictions"
-            if dep in labels.own_clause and not (dep in labels.adverbial_clause and self._infinitive(tok)):
+            if dep in labels.own_clause and not (dep in labels.adverbial_clause and self.g.to_infinitive(tok)):
                 break  # an adverbial or relative clause keeps its own modality; a purpose ("denies sending
                 #        forces to help Assad") shares its governor's
             if dep in labels.conjunct and head.dep_ not in labels.complement:
@@ -188,11 +188,6 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
-
-    def _infinitive(self, verb: Token) -> bool:
-        """A to-infinitive: "to help", "for Assad to step down"."""
-        return any(c.lower_ in self.g.words.infinitive_marks and c.dep_ in self.g.labels.auxiliary
-                   for c in verb.children)
 
     def _phrasal(self, verb: Token) -> str:
         """A verb's lemma with its particle ("call off"), or the bare lemma."""

@@ -156,9 +156,8 @@ class PredicateFinder:
                  and not any(g.ent_type_ in ents.time for g in c.children)}
         dobj = syntax.direct_object(tok)
         has_complement = any(c.dep_ in labels.complement for c in tok.children)
-        has_infinitive = any(c.dep_ in labels.complement and c.i > tok.i
-                             and any(g.lower_ in fn.infinitive_marks and g.dep_ in labels.auxiliary
-                                     for g in c.children) for c in tok.children)
+        has_infinitive = any(s.infinitive for s in senses) and any(
+            c.dep_ in labels.complement and c.i > tok.i and self.g.to_infinitive(c) for c in tok.children)
         for s in senses:
             if s.particle and s.particle not in particles:
                 continue
