@@ -416,6 +416,20 @@ def test_one_bad_document_does_not_stop_its_batch(store):
     assert store.counts() == {"documents": 2, "mentions": 2, "runs": 0}
 
 
+
+def test_a_value_of_the_wrong_type_rejects_its_document_only(store):
+    words = make_event("w", 0)
+    words.fatalities = "twelve"
+    huge = make_event("h", 0)
+    huge.fatalities = 2 ** 40  # beyond the column's 32 bits
+    fine = make_event("f", 0)
+    fine.fatalities, fine.goldstein = 3, 2  # an int where the column is a double is stored as one
+    outcomes = store.add_documents([(make_doc("w"), [words]), (make_doc("h"), [huge]), (make_doc("f"), [fine])])
+    assert [o.status for o in outcomes] == ["rejected", "rejected", "coded"]
+    assert "fatalities = 'twelve' is not of type int32" in outcomes[0].reason and "'w:0'" in outcomes[0].reason
+    assert "fatalities = 1099511627776" in outcomes[1].reason
+    assert store.conn.execute("SELECT doc_id, fatalities, goldstein FROM mentions").fetchall() == [("f", 3, 2.0)]
+
 def test_opening_checks(tmp_path):
     with pytest.raises(FileNotFoundError, match="missing.duckdb"):
         EventStore(tmp_path / "missing.duckdb", read_only=True)

@@ -92,19 +92,30 @@ class Coder:
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given (an exception stops the whole list)."""
-        leads, parsed, titles = self._parse(documents)
-        return [self.coder.code_document(doc, paras, lead=lead, title=title)
-                for doc, paras, lead, title in zip(documents, parsed, leads, titles)]
+        with self._zone():
+            leads, parsed, titles = self._parse(documents)
+            return [self.coder.code_document(doc, paras, lead=lead, title=title)
+                    for doc, paras, lead, title in zip(documents, parsed, leads, titles)]
+
+    def _zone(self):
+        """spaCy's memory zone around one batch: the words and strings the batch added to the shared vocabulary
+        are freed when it ends (without it a long run grows by every new word, number and name it reads). The
+        events hold plain values only, never a spaCy object, so nothing outlives the zone."""
+        return self.nlp.memory_zone()
 
     def code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
         """Events of each document, in the order given; a document that raises gets a Failure in its place and
         the others are coded all the same (a batch whose parse fails is parsed again one document at a time)."""
+        with self._zone():
+            return self._code_each(documents)
+
+    def _code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
         try:
             leads, parsed, titles = self._parse(documents)
         except Exception as exc:  # noqa: BLE001 - isolate the document that raised
             if len(documents) == 1:
                 return [failure(exc, "coding")]
-            return [result for doc in documents for result in self.code_each([doc])]
+            return [result for doc in documents for result in self._code_each([doc])]
         results: list[list[Event] | Failure] = []
         for doc, paras, lead, title in zip(documents, parsed, leads, titles):
             try:

@@ -22,11 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
-import pyarrow as pa
-
 from tacitus.records import Document, Event
 from tacitus.store.near_duplicates import near_keys, same_story
-from tacitus.store.rows import events_table
+from tacitus.store.rows import mention_columns
 
 DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publisher", "source", "text",
                     "coder_version", "run_id", "added_at", "duplicate_of")
@@ -72,7 +70,7 @@ class DocumentKey:
 class _Item:
     doc: Document  # or a DocumentKey, when only deciding
     events: list[Event]
-    table: Any = None  # the events as an Arrow table in mentions-column order
+    columns: dict[str, list] | None = None  # the events' mentions rows, one checked list per column
     outcome: Outcome | None = None
     replaces: str | None = None  # why the stored document of this id is replaced
     keys: list[int] = field(default_factory=list)
@@ -100,7 +98,7 @@ def _validate(item: _Item) -> str | None:
                 return f"event id {ev.event_id!r} appears twice in document {doc.doc_id!r}"
             seen.add(ev.event_id)
     try:
-        item.table = events_table(item.events)
+        item.columns = mention_columns(item.events)
     except ValueError as exc:
         return str(exc)
     return None
@@ -244,10 +242,12 @@ class DocumentWriter:
         keys = [(k, i.doc.doc_id) for i in items for k in i.keys]
         if keys:
             self._append("near_keys", {"near_key": [k for k, _ in keys], "doc_id": [d for _, d in keys]})
-        tables = [i.table for i in items if i.table.num_rows]
-        if tables:
-            mentions = pa.concat_tables(tables)
-            self._append("mentions", {c: mentions.column(c).to_pylist() for c in mentions.column_names})
+        mentions: dict[str, list] = {}
+        for item in items:
+            for column, values in (item.columns or {}).items():
+                mentions.setdefault(column, []).extend(values)
+        if mentions and mentions["event_id"]:
+            self._append("mentions", mentions)
 
     def _append(self, table: str, columns: dict[str, list]) -> None:
         """Insert rows given as one list per column, in one statement (DuckDB's unnest of list parameters is

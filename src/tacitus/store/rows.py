@@ -1,7 +1,8 @@
-"""Conversions between records and table rows: Events to an Arrow batch, flat rows back to contract dicts."""
+"""Conversions between records and table rows: Events to checked mentions columns, flat rows back to contract dicts."""
 
 from __future__ import annotations
 
+import numbers
 from typing import Any, Iterable, Mapping
 
 import pyarrow as pa
@@ -11,7 +12,7 @@ from tacitus.store.schema import FLAT_COLUMNS, MENTION_COLUMNS
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
-# Arrow types of the mentions columns; anything not listed is a string.
+# Arrow types of the typed columns (for Parquet files); anything not listed is a string.
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "sentence_index": pa.int32(),
     "evidence_start": pa.int32(),
@@ -29,7 +30,6 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "from_title": pa.bool_(),
 }
 
-MENTIONS_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in MENTION_COLUMNS])
 FLAT_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in FLAT_COLUMNS])
 
 
@@ -85,21 +85,57 @@ def flat_row(ev: Event) -> dict[str, Any]:
     return {c: row[c] for c in FLAT_COLUMNS}
 
 
-def events_table(events: Iterable[Event]) -> pa.Table:
-    """An Arrow table in mentions-column order; raises ValueError naming the event whose values do not fit."""
-    rows = []
+# The Python values each typed mentions column takes (the others take a string): what DuckDB stores in the column.
+_INT32 = (-(2 ** 31), 2 ** 31 - 1)
+_KINDS: dict[str, str] = {
+    "sentence_index": "int32", "evidence_start": "int32", "evidence_end": "int32", "quad_class": "int32",
+    "fatalities": "int32", "geonames_id": "int64", "goldstein": "float", "lat": "float", "lon": "float",
+    "confidence": "float", "plover_contexts": "strings", "fatalities_civilians": "bool", "historical": "bool",
+    "from_title": "bool",
+}
+
+
+def _checked(column: str, value: Any) -> Any:
+    """``value`` as the column stores it; ValueError when it cannot be (the store then rejects the document)."""
+    if value is None:
+        return None
+    kind = _KINDS.get(column, "string")
+    if kind == "string":
+        if isinstance(value, str):
+            return value
+    elif kind == "bool":
+        if isinstance(value, (bool, numbers.Integral)) and value in (0, 1):
+            return bool(value)
+    elif kind in ("int32", "int64"):
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+            low, high = _INT32 if kind == "int32" else (-(2 ** 63), 2 ** 63 - 1)
+            if low <= value <= high:
+                return int(value)
+    elif kind == "float":
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            return float(value)
+    elif isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ValueError(f"{column} = {value!r:.60} is not of type {kind}")
+
+
+def mention_columns(events: Iterable[Event]) -> dict[str, list]:
+    """The events as one list per mentions column (in MENTION_COLUMNS order), each value checked against its
+    column; raises ValueError naming the event whose values do not fit."""
+    columns: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
     for ev in events:
         if not isinstance(ev, Event):
             raise ValueError(f"expected tacitus.records.Event, got {type(ev).__name__}")
         if ev.source is None:
             raise ValueError(f"event {ev.event_id!r} has no source actor")
-        rows.append(event_row(ev))
-    columns = {c: [r[c] for r in rows] for c in MENTION_COLUMNS}
-    try:
-        return pa.table(columns, schema=MENTIONS_ARROW_SCHEMA)
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        ids = ", ".join(repr(r["event_id"]) for r in rows[:5])
-        raise ValueError(f"events ({ids}{', ...' if len(rows) > 5 else ''}) have values of the wrong type: {exc}") from exc
+        row = event_row(ev)
+        try:
+            values = [_checked(c, row[c]) for c in MENTION_COLUMNS]
+        except ValueError as exc:
+            raise ValueError(f"event {ev.event_id!r} has a value of the wrong type: {exc}") from exc
+        for c, v in zip(MENTION_COLUMNS, values):
+            columns[c].append(v)
+    return columns
 
 
 def _actor_from(row: Mapping[str, Any], prefix: str) -> Actor | None:
