@@ -32,6 +32,24 @@ def test_unnamed_domestic_agents_belong_to_the_country_where_the_act_happens(cod
     assert (e.source.code, e.source.country_basis, e.target.code) == ("KEN COP", "place", "KEN CVL")
 
 
+
+def test_the_headline_says_where_the_story_happens_even_when_the_body_repeats_it(coder):
+    from tacitus.records import Document
+
+    doc = Document(doc_id="leeds", title="Cyclist, 70, dies after being hit by a bus in Leeds",
+                   text="A 70-year-old cyclist has died after being hit by a bus on Leeds's Kirkstall Road on Friday."
+                        "\n\nPolice have appealed for witnesses to come forward.", published="2022-05-10")
+    appeal = [e for e in coder.code([doc])[0] if e.plover_type == "REQUEST"]
+    assert [(e.source.code, e.source.country_basis) for e in appeal] == [("GBR COP", "setting")]
+
+
+def test_a_town_is_read_among_the_places_of_the_countries_the_story_names(coder):
+    text = ("Rival militias clashed in Tripoli on Sunday. Lebanese officials said the army was sent to the northern "
+            "port, and police arrested ten gunmen.")
+    events = coder.code_text(text, published="2022-05-10")
+    assert {e.location.country for e in events if e.location} == {"LBN"}
+    assert ("COERCE", "LBN COP") in {(e.plover_type, e.source.code) for e in events}
+
 def test_a_dateline_sets_the_story_and_its_speakers(coder):
     text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
             "The leaders condemned the atrocities in Kashmir.")

@@ -11,7 +11,8 @@ from tacitus.failures import Failure, failure
 from tacitus.records import Document, Event
 from tacitus.settings import Settings
 
-TITLE = "title"  # the parse unit that is a document's title
+TITLE = "title"  # the parse unit that is a document's title (coded as its lead sentence)
+HEADLINE = "headline"  # the parse unit of a title that is not coded (the body repeats it): read for the setting only
 
 
 class Coder:
@@ -71,31 +72,39 @@ class Coder:
                 runs.append((" ".join(current), start))
         return runs
 
-    def _parse(self, documents: list[Document]) -> tuple[list, list[list], list]:
+    def _parse(self, documents: list[Document]) -> tuple[list, list[list], list, list]:
         """Each document's lead (its dateline read and cut off), parsed paragraphs (or runs of sentences, parsed in
-        batches across documents) and parsed title (a title the body does not repeat is coded as the lead)."""
+        batches across documents) and parsed title (a title the body does not repeat is coded as the lead; any other
+        title is parsed as the headline, which only tells the coder where the story happens)."""
         from dataclasses import replace
 
         leads = [self.coder.read_lead(doc) for doc in documents]
         items = [(text, (n, first)) for n, (doc, lead) in enumerate(zip(documents, leads))
                  for text, first in self._parse_units(replace(doc, text=lead.text))]
-        items += [(lead.title, (n, TITLE)) for n, lead in enumerate(leads)
-                  if lead.title and (self.prefilter is None or self.prefilter.keeps(lead.title))]
+        for n, lead in enumerate(leads):
+            coded = lead.title and (self.prefilter is None or self.prefilter.keeps(lead.title))
+            if coded:
+                items.append((lead.title, (n, TITLE)))
+            elif lead.headline:
+                items.append((lead.headline, (n, HEADLINE)))
         parsed: list[list] = [[] for _ in documents]
         titles: list = [None for _ in documents]
+        headlines: list = [None for _ in documents]
         for spacy_doc, (n, first) in self.nlp.pipe(items, as_tuples=True, batch_size=self.settings.batch_size):
             if first == TITLE:
                 titles[n] = spacy_doc
+            elif first == HEADLINE:
+                headlines[n] = spacy_doc
             else:
                 parsed[n].append(spacy_doc if first is None else (spacy_doc, first))
-        return leads, parsed, titles
+        return leads, parsed, titles, headlines
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given (an exception stops the whole list)."""
         with self._zone():
-            leads, parsed, titles = self._parse(documents)
-            return [self.coder.code_document(doc, paras, lead=lead, title=title)
-                    for doc, paras, lead, title in zip(documents, parsed, leads, titles)]
+            leads, parsed, titles, headlines = self._parse(documents)
+            return [self.coder.code_document(doc, paras, lead=lead, title=title, headline=headline)
+                    for doc, paras, lead, title, headline in zip(documents, parsed, leads, titles, headlines)]
 
     def _zone(self):
         """spaCy's memory zone around one batch: the words and strings the batch added to the shared vocabulary
@@ -111,15 +120,15 @@ class Coder:
 
     def _code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
         try:
-            leads, parsed, titles = self._parse(documents)
+            leads, parsed, titles, headlines = self._parse(documents)
         except Exception as exc:  # noqa: BLE001 - isolate the document that raised
             if len(documents) == 1:
                 return [failure(exc, "coding")]
             return [result for doc in documents for result in self._code_each([doc])]
         results: list[list[Event] | Failure] = []
-        for doc, paras, lead, title in zip(documents, parsed, leads, titles):
+        for doc, paras, lead, title, headline in zip(documents, parsed, leads, titles, headlines):
             try:
-                results.append(self.coder.code_document(doc, paras, lead=lead, title=title))
+                results.append(self.coder.code_document(doc, paras, lead=lead, title=title, headline=headline))
             except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
                 results.append(failure(exc, "coding"))
         return results

@@ -129,17 +129,19 @@ class EventCoder:
                                dateline=dateline, seat=seat, wire_date=wire)
 
     def code_document(self, document: Document, paragraphs: list, *, lead: Lead | None = None,
-                      title=None) -> list[Event]:
+                      title=None, headline=None) -> list[Event]:
         """Code a document whose paragraphs were parsed (in order) into ``paragraphs``: spaCy Docs, or (Doc,
         number of the document sentence it starts at) when only some sentences were parsed. ``lead`` is what
         the coder read before parsing (its dateline already cut from the parsed text; read here when not
-        given), ``title`` the parsed title to code as the lead sentence."""
+        given), ``title`` the parsed title to code as the lead sentence, ``headline`` a parsed title that is not
+        coded (it only tells where the story happens)."""
         lead = lead or self.read_lead(document)
         where_when = self.where_when(document, lead)
         context = self.new_context(document, where_when.reference)
         context.home_country = self.settings.setting(
-            [p[0] if isinstance(p, tuple) else p for p in paragraphs] + ([title] if title is not None else []),
-            where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None)
+            [p[0] if isinstance(p, tuple) else p for p in paragraphs],
+            where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
+            headline=title if title is not None else headline)
         events: list[Event] = []
         index = 0
         for para in paragraphs:

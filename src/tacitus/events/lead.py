@@ -49,6 +49,7 @@ class Lead:
     title: str | None  # the title to code as the lead sentence (None: no title, or the body repeats it)
     stamp: str | None  # the ISO date of a timestamp opening the title
     year: int | None  # a year the title states ("... in 2019"), context for dates given without one
+    headline: str | None = None  # the title's words (timestamp and dateline cut), coded or not: where the news is
 
 
 def _words(text: str) -> list[str]:
@@ -116,7 +117,7 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
         year = int(YEAR.search(dateline.date).group(1))
     body = "\n\n".join(p for p in paragraphs if p.strip())
     return Lead(text=body, dateline=dateline, title=title if title and not repeated(title, body) else None,
-                stamp=stamp, year=year)
+                stamp=stamp, year=year, headline=title or None)
 
 
 def repeated(title: str, body: str) -> bool:

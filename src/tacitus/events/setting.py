@@ -7,6 +7,8 @@ A dateline ("ISLAMABAD: ...", "LAGOS, May 28 (Xinhua) --", "WASHINGTON (Reuters)
 told from: its country is the setting. Without one, a country is the setting when it has at least
 :data:`MIN_MENTIONS` mentions (or all of them) and :data:`MIN_SHARE` of all, and no other has as many (a story
 told from Islamabad about India names India more often than Pakistan; its domestic agents are still Pakistan's).
+The headline says where the news is ("Girl dies after being hit by car in Glasgow", "First lady departs Haiti"):
+each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
 """
 
 from __future__ import annotations
@@ -20,43 +22,59 @@ from tacitus.records import NON_STATE_CODES
 
 MIN_MENTIONS = 2
 MIN_SHARE = 0.4
+HEADLINE_WEIGHT = 2
 
 
 class SettingReader:
     def __init__(self, gazetteer, resolver, grammar: Grammar) -> None:
         self.gazetteer, self.resolver, self.g = gazetteer, resolver, grammar
 
-    def counts(self, docs: list[Doc]) -> Counter:
-        """Mentions of each country by its places and nationality words."""
-        found: Counter = Counter()
-        cache: dict[str, str | None] = {}
+    def counts(self, docs: list[Doc], headline: Doc | None = None) -> Counter:
+        """Mentions of each country by its places and nationality words (the headline's count double). Countries
+        and nationality words are read first; a town is then read among the places of the countries they name
+        ("Loreto" beside "Baja" and "Mexico" is the Mexican town, not the Peruvian region)."""
         ents = self.g.entities
-        for doc in docs:
-            for ent in doc.ents:
-                if ent.label_ not in ents.place and ent.label_ not in ents.nationality:
-                    continue
-                key = f"{ent.label_}:{ent.text}"
-                if key not in cache:
-                    cache[key] = self._country(ent)
-                if cache[key]:
-                    found[cache[key]] += 1
+        weighted = [(doc, 1) for doc in docs] + ([(headline, HEADLINE_WEIGHT)] if headline is not None else [])
+        mentions = [(ent, weight) for doc, weight in weighted for ent in doc.ents
+                    if ent.label_ in ents.place or ent.label_ in ents.nationality]
+        cache: dict[str, str | None] = {}
+        named: Counter = Counter()
+        for ent, weight in mentions:
+            country = self._named_country(ent)
+            if country:
+                named[country] += weight
+                cache[f"{ent.label_}:{ent.text}"] = country
+        context = [c for c, _ in named.most_common(3)]
+        found: Counter = Counter()
+        for ent, weight in mentions:
+            key = f"{ent.label_}:{ent.text}"
+            if key not in cache:
+                cache[key] = self._place_country(ent.text, context)
+            if cache[key]:
+                found[cache[key]] += weight
         return found
 
-    def _country(self, ent) -> str | None:
+    def _named_country(self, ent) -> str | None:
+        """The country a nationality word or a country's name stands for."""
         if ent.label_ in self.g.entities.nationality:
             actor = self.resolver.resolve_text(ent.text)
             country = actor.country if actor is not None else None
         else:
-            loc = self.gazetteer.resolve(ent.text)
-            country = loc.country if loc is not None else None
+            country = self.gazetteer.is_country(ent.text)
         return country if country and country not in NON_STATE_CODES else None
 
-    def setting(self, docs: list[Doc], dateline: str | None = None) -> str | None:
+    def _place_country(self, text: str, context: list[str]) -> str | None:
+        loc = self.gazetteer.resolve(text, countries=context)
+        country = loc.country if loc is not None else None
+        return country if country and country not in NON_STATE_CODES else None
+
+    def setting(self, docs: list[Doc], dateline: str | None = None, *, headline: Doc | None = None) -> str | None:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
-        one its places and nationality words name most, or None when no country clearly leads."""
+        one its places and nationality words name most (the headline's count double), or None when no country
+        clearly leads."""
         if dateline and dateline not in NON_STATE_CODES:
             return dateline
-        found = self.counts(docs)
+        found = self.counts(docs, headline)
         if not found:
             return None
         country, n = found.most_common(1)[0]
