@@ -50,6 +50,15 @@ def test_a_town_is_read_among_the_places_of_the_countries_the_story_names(coder)
     assert {e.location.country for e in events if e.location} == {"LBN"}
     assert ("COERCE", "LBN COP") in {(e.plover_type, e.source.code) for e in events}
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("CAIRO: The top court overruled a presidential decree on Wednesday.", ("REJECT", "EGY JUD", "EGY GOV")),
+    ("ISLAMABAD: The opposition parties boycotted the parliamentary session on Monday.",
+     ("PROTEST", "PAK OPP", "PAK LEG")),
+])
+def test_a_thing_named_by_an_institutions_adjective_is_that_institutions(coder, text, expected):
+    assert expected in [(t, s, g) for t, _, s, g in coded(coder, text)]
+
 def test_a_dateline_sets_the_story_and_its_speakers(coder):
     text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
             "The leaders condemned the atrocities in Kashmir.")
