@@ -59,6 +59,15 @@ def test_a_town_is_read_among_the_places_of_the_countries_the_story_names(coder)
 def test_a_thing_named_by_an_institutions_adjective_is_that_institutions(coder, text, expected):
     assert expected in [(t, s, g) for t, _, s, g in coded(coder, text)]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iranian negotiators met in Geneva on Monday.", ("CONSULT", "040", "IRN GOV", None)),  # a venue, not Swiss
+    ("The Iranian envoy held talks with Sudan in Geneva on Monday.", ("CONSULT", "040", "IRN GOV", "SDN GOV")),
+    ("The Kenyan president visited Ethiopia on Monday.", ("CONSULT", "042", "KEN GOV", "ETH GOV")),  # to its state
+])
+def test_a_meeting_is_held_at_its_place_and_a_visit_goes_to_it(coder, text, expected):
+    assert coded(coder, text) == [expected]
+
 def test_a_dateline_sets_the_story_and_its_speakers(coder):
     text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
             "The leaders condemned the atrocities in Kashmir.")
@@ -91,7 +100,7 @@ def test_agentless_passives_of_state_acts_are_the_states(coder, text, expected):
     ("The Republican senator objected to the nomination.", ("ACCUSE", "110", "USA LEG", "")),
     ("The German chancellor arrived in Paris on Monday.", ("CONSULT", "042", "DEU GOV", "FRA GOV")),
     ("Washington abandoned the nuclear treaty with Moscow.", ("SANCTION", "161", "USA GOV", "RUS GOV")),
-    ("The Egyptian court overruled the presidential decree.", ("REJECT", "120", "EGY JUD", "")),
+    ("The Egyptian court overruled the presidential decree.", ("REJECT", "120", "EGY JUD", "EGY GOV")),
     ("Police took the suspect into custody in Santee.", ("COERCE", "173", "USA COP", "USA CRM")),
     ("North Korea conducted a missile test on Tuesday.", ("MOBILIZE", "150", "PRK GOV", None)),
     ("A federal grand jury indicted the former mayor of Chicago on fraud charges.",

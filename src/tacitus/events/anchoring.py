@@ -366,6 +366,8 @@ class Anchoring:
                 out.place_text[key] = found.name if found is not None else loc.name
                 if found is not None and found.at >= 0 and self._venue(job.sent.doc[found.at], d):
                     out.venues.add(key)
+                if found is not None and found.at >= 0 and self._partner(job.sent.doc[found.at]):
+                    out.partners.add(key)
 
     def _venue(self, place: Token, d: Draft) -> bool:
         """The place is a phrase of the predicate word itself ("pleaded guilty in New York"), not of what it acts
@@ -374,6 +376,13 @@ class Anchoring:
         if up.dep_ in self.g.labels.preposition:
             up = up.head
         return up.i in (d.pred.token.i, d.pred.head.i)
+
+    def _partner(self, place: Token) -> bool:
+        """The place is not set off by a preposition of setting ("in", "at", "near"): "talks with Syria",
+        "mediate between Eritrea and Djibouti", "Israel-Syria talks" name a state that takes part in the act,
+        unlike a place the act is held in."""
+        up = place.head
+        return not (up.dep_ in self.g.labels.preposition and up.lower_ in self.words.setting_prepositions)
 
     def content_places(self, job: SentenceJob, tree: ClauseTree, chains: dict[int, list],
                        mentions: list[PlaceMention], out: Anchors) -> None:

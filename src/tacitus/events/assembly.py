@@ -67,13 +67,15 @@ class Assembly:
             about = a.content_places.get(key)
             setting = job.context.home_country
             speech = self.onto.is_a(d.plover, "speech_acts")
-            source = placed(d.source, d.target, location or about, setting, speaker=speech)
+            # talks in Geneva are neither with Switzerland nor by the Swiss (talks with Syria are with Syria)
+            at_venue = self.onto.at_venue(d.code) and location is not None and key not in a.partners
+            source = placed(d.source, d.target, location or about, setting, speaker=speech or at_venue)
             own_place = location if location is not None and location.basis == "clause" else about
             # a place where somebody speaks ("criticised X in Tokyo"), or where a person does something, says
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does
-            venue = (location is not None and (location.basis == "venue" or key in a.venues)
-                     and not self.onto.is_a(d.plover, "place_recipient")
-                     and (speech or self.syntax.is_person(d.source_tok)))
+            venue = at_venue or (location is not None and (location.basis == "venue" or key in a.venues)
+                                 and not self.onto.is_a(d.plover, "place_recipient")
+                                 and (speech or self.syntax.is_person(d.source_tok)))
             target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"))

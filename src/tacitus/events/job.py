@@ -51,6 +51,7 @@ class Anchors:
     place_text: dict[Owner, str] = field(default_factory=dict)  # the place's name as the sentence gives it
     venues: set[Owner] = field(default_factory=set)  # places that are where the act was done ("said in Paris"),
     #                                                  not where what it concerns lies ("a curfew in Sudan")
+    partners: set[Owner] = field(default_factory=set)  # places on a preposition of no setting ("talks with Syria")
     deaths: dict[Owner, int] = field(default_factory=dict)
     civilians: dict[Owner, bool] = field(default_factory=dict)
     historical: dict[Owner, bool] = field(default_factory=dict)  # background: told as history

@@ -71,6 +71,7 @@ class Ontology:
     population_measures: frozenset[str]  # modes of measures that fall on the people where they are imposed
     governing_sectors: frozenset[str]  # sectors that are the authorities: a protest by them is not against themselves
     default_modes: dict[str, str]  # PLOVER type -> its mode when the text tells no other
+    venue_codes: frozenset[str] = frozenset()  # codes whose place is only where they happen (a meeting's venue)
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -103,7 +104,8 @@ class Ontology:
                    mobilized_forces={str(k): str(v) for k, v in (spec.get("mobilized_forces") or {}).items()},
                    population_measures=frozenset(str(m) for m in spec.get("population_measures") or ()),
                    governing_sectors=frozenset(str(m) for m in spec.get("governing_sectors") or ()),
-                   default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()})
+                   default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()},
+                   venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")
@@ -136,6 +138,10 @@ class Ontology:
                                f"{info.plover_type or 'no PLOVER type'} in the code table")
         if not self.mode_allowed(plover_type or info.plover_type, mode):
             raise TacitusError(f"{where}: mode {mode!r} is not a mode of {plover_type or info.plover_type}")
+
+    def at_venue(self, code: str) -> bool:
+        """Whether an act of this code happens at its place without being done to it (talks in Geneva)."""
+        return code in self.venue_codes
 
     def is_a(self, plover_type: str | None, group: str) -> bool:
         """True when ``plover_type`` belongs to the named group of types ("violence", "framing", ...)."""
