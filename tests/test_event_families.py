@@ -68,6 +68,19 @@ def test_a_thing_named_by_an_institutions_adjective_is_that_institutions(coder, 
 def test_a_meeting_is_held_at_its_place_and_a_visit_goes_to_it(coder, text, expected):
     assert coded(coder, text) == [expected]
 
+
+def test_a_headline_printed_again_atop_the_body_is_the_title_and_a_meetings_venue_is_not_the_setting(coder):
+    from tacitus.records import Document
+
+    doc = Document(doc_id="vienna", title="Ministers meet in Vienna over river dispute", published="2022-05-10",
+                   text="Ministers meet in Vienna over river dispute\n\nThe Ethiopian foreign minister met his "
+                        "Egyptian counterpart in Vienna on Tuesday to discuss the dam.\n\nThe two ministers agreed "
+                        "to meet again next month, an Ethiopian official said.")
+    events = [(e.plover_type, e.source.code, e.target.code if e.target else None) for e in coder.code([doc])[0]
+              if e.modality == "asserted"]
+    # no Austrian ministers meeting Austria: the headline is the meeting the body tells
+    assert events == [("CONSULT", "ETH GOV", "EGY GOV"), ("AGREE", "ETH GOV", None)]
+
 def test_a_dateline_sets_the_story_and_its_speakers(coder):
     text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
             "The leaders condemned the atrocities in Kashmir.")

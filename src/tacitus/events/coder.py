@@ -76,7 +76,7 @@ class EventCoder:
         self.places = PlaceReader(k.gazetteer, k.resolver, self.grammar, k.ontology, k.anchor_words, self.syntax)
         self.finder = PredicateFinder(k.patterns, k.words, self.syntax, k.framing, k.mode_cues, k.ontology)
         self.roles = Roles(k, self.syntax, self.modality, self.places)
-        self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar)
+        self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar, k.anchor_words)
         self.stages: list[tuple[str, Stage]] = []
         for entry in stages:
             name = entry if isinstance(entry, str) else getattr(entry, "stage_name", getattr(entry, "__name__", "stage"))
@@ -176,11 +176,19 @@ class EventCoder:
         return job.events
 
 
+INFERRED_COUNTRY = ("place", "setting", "other party")  # an actor's country not from its own words
+
+
 def _retold(title_event: Event, body_event: Event) -> bool:
     """Whether a body event tells the title's again: the same type between the same countries (a country the
-    one leaves open agrees with any; the title and the body often name the same actor differently)."""
+    one leaves open agrees with any; the title and the body often name the same actor differently). A country the
+    title's actor took from the story's place or setting, not from its own words, leaves it open too ("Ministers
+    meet in Geneva" is told again as the Indian and Chinese ministers' meeting)."""
+    def own(a):
+        return a.country if a is not None and a.country_basis not in INFERRED_COUNTRY else None
+
     def agree(a, b) -> bool:
-        return a is None or b is None or not a.country or not b.country or a.country == b.country
+        return not own(a) or b is None or not b.country or own(a) == b.country
 
     return (title_event.plover_type == body_event.plover_type and agree(title_event.source, body_event.source)
             and agree(title_event.target, body_event.target))

@@ -109,6 +109,8 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
             break
         dateline = dateline or found[0]
         title = title[found[1]:].strip()
+    if title and paragraphs and _words(paragraphs[0]) == _words(title) and len(paragraphs) > 1:
+        paragraphs = paragraphs[1:]  # the headline printed again as the body's first line: it is the title
     year = None
     years = YEAR.findall(title)
     if years:

@@ -9,6 +9,8 @@ told from: its country is the setting. Without one, a country is the setting whe
 told from Islamabad about India names India more often than Pakistan; its domestic agents are still Pakistan's).
 The headline says where the news is ("Girl dies after being hit by car in Glasgow", "First lady departs Haiti"):
 each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
+The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
+come from elsewhere.
 """
 
 from __future__ import annotations
@@ -17,17 +19,26 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
 from tacitus.records import NON_STATE_CODES
 
 MIN_MENTIONS = 2
 MIN_SHARE = 0.4
 HEADLINE_WEIGHT = 2
+VENUE_WEIGHT = 0.5
 
 
 class SettingReader:
-    def __init__(self, gazetteer, resolver, grammar: Grammar) -> None:
-        self.gazetteer, self.resolver, self.g = gazetteer, resolver, grammar
+    def __init__(self, gazetteer, resolver, grammar: Grammar, words: AnchorWords) -> None:
+        self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
+
+    def _venue(self, ent) -> bool:
+        """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
+        prep = ent.root.head
+        return (ent.root.dep_ in self.g.labels.prep_object and prep.lower_ in self.words.setting_prepositions
+                and (prep.head.lemma_.lower() in self.words.summit_words
+                     or prep.head.lower_ in self.words.summit_words))
 
     def counts(self, docs: list[Doc], headline: Doc | None = None) -> Counter:
         """Mentions of each country by its places and nationality words (the headline's count double). Countries
@@ -35,7 +46,8 @@ class SettingReader:
         ("Loreto" beside "Baja" and "Mexico" is the Mexican town, not the Peruvian region)."""
         ents = self.g.entities
         weighted = [(doc, 1) for doc in docs] + ([(headline, HEADLINE_WEIGHT)] if headline is not None else [])
-        mentions = [(ent, weight) for doc, weight in weighted for ent in doc.ents
+        mentions = [(ent, weight * (VENUE_WEIGHT if ent.label_ in ents.place and self._venue(ent) else 1))
+                    for doc, weight in weighted for ent in doc.ents
                     if ent.label_ in ents.place or ent.label_ in ents.nationality]
         cache: dict[str, str | None] = {}
         named: Counter = Counter()
