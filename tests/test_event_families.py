@@ -81,6 +81,15 @@ def test_a_headline_printed_again_atop_the_body_is_the_title_and_a_meetings_venu
     # no Austrian ministers meeting Austria: the headline is the meeting the body tells
     assert events == [("CONSULT", "ETH GOV", "EGY GOV"), ("AGREE", "ETH GOV", None)]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("WASHINGTON: Rep. Jane Holloway, D-Maine, criticized the Justice Department on Tuesday.",
+     ("ACCUSE", "USA LEG", "USA GOV")),
+    ("WASHINGTON: Sen. Tom Reyes accused the Defense Department of hiding the costs.", ("ACCUSE", "USA LEG", "USA GOV")),
+])
+def test_abbreviated_legislators_and_government_departments(coder, text, expected):
+    assert expected in [(t, s, g) for t, _, s, g in coded(coder, text)]
+
 def test_a_dateline_sets_the_story_and_its_speakers(coder):
     text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
             "The leaders condemned the atrocities in Kashmir.")
