@@ -49,6 +49,16 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert [t for t, *_ in two] == ["CONSULT"]  # parties meeting each other need no other counterpart
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("The finance minister was hammered by critics over the budget.", "ACCUSE"),
+    ("Columnists attacked the Kenyan president over the deal.", "ACCUSE"),
+    ("Rebels attacked an army post in Gao.", "ASSAULT"),
+    ("The town was hammered by artillery on Monday.", None),  # a thing hammered, by a weapon: no actor acted on
+])
+def test_critics_attack_in_words_and_armed_men_with_weapons(coder, text, expected):
+    assert types(coder, text) == ([expected] if expected else [])
+
 def test_pleading_guilty_is_an_admission_and_the_court_town_no_party(coder):
     (e,) = coder.code_text("The former governor pleaded guilty in New York to fraud charges.")
     assert (e.plover_type, e.cameo_code, e.target) == ("CONCEDE", "080", None)

@@ -169,8 +169,7 @@ class PredicateFinder:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
-            if s.subject and not any(syntax.object_lemmas(c) & set(s.subject) for c in tok.children
-                                     if c.dep_ in labels.nominal_subject):
+            if s.subject and not any(syntax.object_lemmas(c) & set(s.subject) for c in self._doers(tok)):
                 continue
             if NONE_SENTINEL in s.obj:
                 if dobj is not None:
@@ -192,6 +191,15 @@ class PredicateFinder:
                 continue
             return s
         return None
+
+    def _doers(self, verb: Token) -> list[Token]:
+        """The heads of who does the act: the subject, or in a passive the object of its "by" phrase ("was
+        hammered by critics")."""
+        labels = self.g.labels
+        doers = [c for c in verb.children if c.dep_ in labels.nominal_subject and c.dep_ not in labels.passive_subject]
+        for agent in (c for c in verb.children if c.dep_ in labels.agent):
+            doers += [g for g in agent.children if g.dep_ in labels.prep_object]
+        return doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
 
     def _adjective_complements(self, verb: Token) -> set[str]:
         """The verb's adjectival complements as words, "not guilty" when one is negated ("pleaded not guilty")."""
