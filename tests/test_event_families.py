@@ -90,6 +90,11 @@ def test_a_headline_printed_again_atop_the_body_is_the_title_and_a_meetings_venu
 def test_abbreviated_legislators_and_government_departments(coder, text, expected):
     assert expected in [(t, s, g) for t, _, s, g in coded(coder, text)]
 
+
+def test_a_verb_that_only_carries_an_event_noun_gives_it_its_source(coder):
+    # "slapped sanctions on": the noun decides the code, the verb's subject imposes them
+    assert ("SANCTION", "163", "EUR", "RUS BUS") in coded(coder, "The EU slapped sanctions on three Russian banks.")
+
 def test_a_dateline_sets_the_story_and_its_speakers(coder):
     text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
             "The leaders condemned the atrocities in Kashmir.")
