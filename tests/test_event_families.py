@@ -95,6 +95,18 @@ def test_a_verb_that_only_carries_an_event_noun_gives_it_its_source(coder):
     # "slapped sanctions on": the noun decides the code, the verb's subject imposes them
     assert ("SANCTION", "163", "EUR", "RUS BUS") in coded(coder, "The EU slapped sanctions on three Russian banks.")
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel launched a wave of airstrikes on Gaza.", ("ASSAULT", "195", "ISR", "PSE")),
+    ("The opposition leveled accusations of fraud against the ruling party.", ("ACCUSE", "112", None, None)),
+])
+def test_an_event_noun_behind_of(coder, text, expected):
+    # a quantity noun ("a wave of") passes the carrying verb on; "against X" hung on the "of" noun is the target
+    (e,) = [e for e in coder.code_text(text, published="2022-05-10") if e.modality == "asserted"]
+    assert (e.plover_type, e.cameo_code) == expected[:2] and e.target is not None
+    if expected[2]:
+        assert (e.source.country, e.target.country) == expected[2:]
+
 def test_a_dateline_sets_the_story_and_its_speakers(coder):
     text = ("ISLAMABAD: Leaders of all political parties on Monday extended full support to the government.\n\n"
             "The leaders condemned the atrocities in Kashmir.")

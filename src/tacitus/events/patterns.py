@@ -123,7 +123,7 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
 
 
 WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
-              "receiving_verbs", "assembly_nouns")
+              "receiving_verbs", "assembly_nouns", "quantity_nouns")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -143,6 +143,7 @@ class PatternBook:
     as_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     assembly_nouns: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

@@ -249,6 +249,9 @@ class PredicateFinder:
                 return head.head
             if head.lower_ in fn.as_carrier and verb in self.patterns.as_verbs:
                 return head.head
+        if (noun.dep_ in labels.prep_object and head.lower_ in fn.of and head.head.pos_ in tags.noun
+                and head.head.lemma_.lower() in self.patterns.quantity_nouns):
+            return self._carrier(head.head)  # "launched a wave of airstrikes": launched carries the wave
         return None
 
     def _apply_mode_cues(self, pred: Predicate) -> None:
