@@ -7,7 +7,7 @@ A dateline ("ISLAMABAD: ...", "LAGOS, May 28 (Xinhua) --", "WASHINGTON (Reuters)
 told from: its country is the setting. Without one, a country is the setting when it has at least
 :data:`MIN_MENTIONS` mentions (or all of them) and :data:`MIN_SHARE` of all, and no other has as many (a story
 told from Islamabad about India names India more often than Pakistan; its domestic agents are still Pakistan's).
-The headline says where the news is ("Girl dies after being hit by car in Glasgow", "First lady departs Haiti"):
+The headline says where the news is ("Cyclist dies after being hit by a bus in Leeds", "Envoy leaves Kinshasa"):
 each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
 come from elsewhere.
