@@ -64,3 +64,8 @@ class AnchorWords:
                    seats={str(k).lower(): str(v) for k, v in (data["seats"] or {}).items()},
                    history_window_days=window, background=background, ongoing=ongoing,
                    continuation=continuation)
+
+    def in_setting_phrase(self, tok, labels) -> bool:
+        """Whether ``tok`` is the object of a preposition of setting ("in Geneva", "near Tunis", "during the
+        run-off"); ``labels`` are the grammar's parser labels."""
+        return tok.dep_ in labels.prep_object and tok.head.lower_ in self.setting_prepositions

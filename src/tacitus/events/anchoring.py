@@ -381,8 +381,7 @@ class Anchoring:
         """The place is not set off by a preposition of setting ("in", "at", "near"): "talks with Syria",
         "mediate between Eritrea and Djibouti", "Israel-Syria talks" name a state that takes part in the act,
         unlike a place the act is held in."""
-        up = place.head
-        return not (up.dep_ in self.g.labels.preposition and up.lower_ in self.words.setting_prepositions)
+        return not self.words.in_setting_phrase(place, self.g.labels)
 
     def content_places(self, job: SentenceJob, tree: ClauseTree, chains: dict[int, list],
                        mentions: list[PlaceMention], out: Anchors) -> None:

@@ -166,7 +166,7 @@ class PlaceReader:
         lemma = noun.lemma_.lower()
         return (any(p.token.i == noun.i for p in job.predicates) or lemma in words.venue_nouns
                 or lemma in words.area_nouns or lemma in words.capital_words or lemma in words.town_words
-                or (noun.dep_ in self.g.labels.prep_object and noun.head.lower_ in words.setting_prepositions))
+                or words.in_setting_phrase(noun, self.g.labels))
 
     def _is_venue(self, path: list[Token]) -> bool:
         """A place told as where a speech, meeting or visit is held: "a speech in Da Nang", "the sidelines of a

@@ -35,10 +35,9 @@ class SettingReader:
 
     def _venue(self, ent) -> bool:
         """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
-        prep = ent.root.head
-        return (ent.root.dep_ in self.g.labels.prep_object and prep.lower_ in self.words.setting_prepositions
-                and (prep.head.lemma_.lower() in self.words.summit_words
-                     or prep.head.lower_ in self.words.summit_words))
+        held = ent.root.head.head
+        return self.words.in_setting_phrase(ent.root, self.g.labels) and (
+            held.lemma_.lower() in self.words.summit_words or held.lower_ in self.words.summit_words)
 
     def counts(self, docs: list[Doc], headline: Doc | None = None) -> Counter:
         """Mentions of each country by its places and nationality words (the headline's count double). Countries
@@ -49,17 +48,18 @@ class SettingReader:
         mentions = [(ent, weight * (VENUE_WEIGHT if ent.label_ in ents.place and self._venue(ent) else 1))
                     for doc, weight in weighted for ent in doc.ents
                     if ent.label_ in ents.place or ent.label_ in ents.nationality]
-        cache: dict[str, str | None] = {}
+        keys = [f"{ent.label_}:{ent.text}" for ent, _ in mentions]
+        named_as: dict[str, str | None] = {}  # each distinct mention read once
         named: Counter = Counter()
-        for ent, weight in mentions:
-            country = self._named_country(ent)
-            if country:
-                named[country] += weight
-                cache[f"{ent.label_}:{ent.text}"] = country
+        for (ent, weight), key in zip(mentions, keys):
+            if key not in named_as:
+                named_as[key] = self._named_country(ent)
+            if named_as[key]:
+                named[named_as[key]] += weight
         context = [c for c, _ in named.most_common(3)]
+        cache = {key: country for key, country in named_as.items() if country}
         found: Counter = Counter()
-        for ent, weight in mentions:
-            key = f"{ent.label_}:{ent.text}"
+        for (ent, weight), key in zip(mentions, keys):
             if key not in cache:
                 cache[key] = self._place_country(ent.text, context)
             if cache[key]:
