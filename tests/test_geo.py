@@ -193,3 +193,25 @@ def test_seed_article_places(gaz):
     assert "Idlib" in text and "Tabqa" in text and "Raqqa province" in text
     assert near(gaz.resolve("Idlib", countries=["TUR", "SYR"]), 35.93, 36.63, 60)
     assert near(gaz.resolve("Tabqa", countries=["SYR"]), 35.84, 38.55, 60)
+
+
+def test_name_table_reads_back_every_key_and_finds_nothing_else():
+    from tacitus.geo.name_table import NameTable
+
+    table = NameTable.from_mapping({"kharkiv": 14, "springfield": (8, 21, 40), "saint louis": [6]})
+    assert table.get("kharkiv") == (14,)
+    assert table.get("springfield") == (8, 21, 40)
+    assert table.get("saint louis") == (6,)
+    assert table.get("springfeld") == () and "springfeld" not in table and "kharkiv" in table
+    assert len(table) == 3 and table == NameTable(table.hashes, table.starts, table.flat)
+    with pytest.raises(ValueError):  # hashes out of order: not a table this module wrote
+        NameTable(table.hashes[::-1], table.starts, table.flat)
+    with pytest.raises(ValueError):  # runs that do not cover the entries
+        NameTable(table.hashes, table.starts[:-1], table.flat)
+
+
+def test_gazetteer_name_tables_stay_compact(gaz):
+    idx = gaz._idx
+    assert len(idx.names) > 100_000
+    assert idx.names.nbytes + idx.loose.nbytes < 12_000_000  # as dicts of strings they took about 50 MB
+    assert idx.entries(idx.names, "aleppo") and gaz.resolve("Aleppo").country == "SYR"

@@ -8,9 +8,9 @@ cannot be written the index simply lives in memory. (Earlier versions kept a pic
 have run as code had anyone replaced it; such files are deleted when this cache is written.)
 
 Every array is numbers or UTF-8 bytes and is read with ``allow_pickle=False``. The index is stored in columns,
-which keeps it as quick to load as the pickle was: each text column (place names, the keys of a name table) is
-one UTF-8 blob of newline-separated strings, each number column one array; an entry of several rows is a run of
-a flat array with its length.
+which keeps it as quick to load as the pickle was: each text column (place names, region codes) is one UTF-8
+blob of newline-separated strings, each number column one array, and each name table its three arrays
+(``name_table.NameTable``), used as loaded.
 """
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ from pathlib import Path
 import numpy as np
 
 from tacitus.geo.index import ADMIN1_FILE, COUNTRIES_FILE, INDEX_FORMAT, GazetteerIndex, Place, build_index
+from tacitus.geo.name_table import NameTable
 from tacitus.geo.names import NAMES_FILE
 
 _NAME_TABLES = ("names", "loose", "abbreviations", "qualifier_names")
 _SOURCES = (COUNTRIES_FILE, ADMIN1_FILE, NAMES_FILE, Path(__file__).with_name("index.py"),
-            Path(__file__).with_name("names.py"), Path(__file__))
+            Path(__file__).with_name("names.py"), Path(__file__).with_name("name_table.py"), Path(__file__))
 _TEXT_FIELDS = ("name", "country", "admin1_code", "kind")
 
 
@@ -103,13 +104,8 @@ def to_arrays(idx: GazetteerIndex) -> dict[str, np.ndarray]:
         arrays[name] = _text([getattr(p, name) for p in rows])
     for name in _NAME_TABLES:
         table = getattr(idx, name)
-        single = [k for k, v in table.items() if isinstance(v, int)]
-        several = [k for k, v in table.items() if not isinstance(v, int)]
-        arrays[f"{name}.keys"] = _text(single)
-        arrays[f"{name}.rows"] = np.array([table[k] for k in single], dtype=np.int64)
-        arrays[f"{name}.several_keys"] = _text(several)
-        arrays[f"{name}.several_counts"] = np.array([len(table[k]) for k in several], dtype=np.int64)
-        arrays[f"{name}.several_rows"] = np.array([e for k in several for e in table[k]], dtype=np.int64)
+        arrays[f"{name}.hashes"], arrays[f"{name}.starts"], arrays[f"{name}.flat"] = (
+            table.hashes, table.starts, table.flat)
     arrays["country_rows.keys"] = _text(list(idx.country_rows))
     arrays["country_rows.rows"] = np.array(list(idx.country_rows.values()), dtype=np.int64)
     arrays["iso2.keys"] = _text(list(idx.iso2))
@@ -135,17 +131,7 @@ def from_arrays(arrays) -> GazetteerIndex:
                                          numbers["lon"], numbers["population"], columns["kind"], ids,
                                          numbers["capital"])))
     for name in _NAME_TABLES:
-        rows = arrays[f"{name}.rows"].tolist()
-        table = dict(zip(_strings(arrays[f"{name}.keys"], len(rows)), rows))
-        counts = arrays[f"{name}.several_counts"].tolist()
-        flat = arrays[f"{name}.several_rows"].tolist()
-        if sum(counts) != len(flat):
-            raise ValueError(f"{name}: entries of other lengths than counted")
-        start = 0
-        for key, count in zip(_strings(arrays[f"{name}.several_keys"], len(counts)), counts):
-            table[key] = tuple(flat[start:start + count])
-            start += count
-        setattr(idx, name, table)
+        setattr(idx, name, NameTable(arrays[f"{name}.hashes"], arrays[f"{name}.starts"], arrays[f"{name}.flat"]))
     rows = arrays["country_rows.rows"].tolist()
     idx.country_rows = dict(zip(_strings(arrays["country_rows.keys"], len(rows)), rows))
     keys = _strings(arrays["iso2.keys"])

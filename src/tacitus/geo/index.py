@@ -17,8 +17,9 @@ from tacitus.geo.names import (
     DATA_DIR, NAMES_FILE, abbreviation_key, is_abbreviation, is_latin_key, loose_key, name_key, strip_words,
     vocabulary,
 )
+from tacitus.geo.name_table import NameTable
 
-INDEX_FORMAT = 4  # the cache's layout (4: columns in a NumPy .npz)
+INDEX_FORMAT = 5  # the cache's layout (4: columns in a NumPy .npz; 5: name tables as hashed arrays)
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 ADMIN1_FILE = DATA_DIR / "admin1.csv"
 CITY_THRESHOLDS = (500, 1000, 5000, 15000)
@@ -38,22 +39,19 @@ class Place(NamedTuple):
     capital: bool  # the national capital
 
 
-Entries = "int | tuple[int, ...]"
-
-
 @dataclass
 class GazetteerIndex:
     """Rows (plain tuples in :class:`Place` order, quick to load) plus name indexes.
 
-    An index value is one entry or a tuple of entries; an entry is ``row * 2 + main`` (main = 1 when the key
+    A name table (``name_table.NameTable``) gives a key's entries; an entry is ``row * 2 + main`` (main = 1 when the key
     is the row's own name rather than an alternate).
     """
 
     places: list[tuple] = field(default_factory=list)
-    names: dict[str, Entries] = field(default_factory=dict)
-    loose: dict[str, Entries] = field(default_factory=dict)
-    abbreviations: dict[str, Entries] = field(default_factory=dict)  # case-sensitive, e.g. "US", "CA"
-    qualifier_names: dict[str, Entries] = field(default_factory=dict)  # AP forms: "calif", "nj"
+    names: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))
+    loose: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))
+    abbreviations: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))  # case-sensitive: "US"
+    qualifier_names: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))  # AP forms: "calif"
     country_rows: dict[str, int] = field(default_factory=dict)  # ISO3 -> row
     iso2: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
     admin1_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, code) -> row
@@ -62,9 +60,8 @@ class GazetteerIndex:
         return Place._make(self.places[row])
 
     @staticmethod
-    def entries(table: dict[str, Entries], key: str) -> tuple[int, ...]:
-        found = table.get(key, ())
-        return (found,) if isinstance(found, int) else found
+    def entries(table: NameTable, key: str) -> tuple[int, ...]:
+        return table.get(key)
 
 
 def _add(table: dict[str, list[int]], key: str, row: int, main: bool) -> None:
@@ -78,8 +75,8 @@ def _add(table: dict[str, list[int]], key: str, row: int, main: bool) -> None:
         ids[ids.index(entry ^ 1)] = entry
 
 
-def _freeze(table: dict[str, list[int]]) -> dict[str, "int | tuple[int, ...]"]:
-    return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in table.items()}
+def _freeze(table: dict[str, list[int]]) -> NameTable:
+    return NameTable.from_mapping(table)
 
 
 def _admin1_index_keys(display: str) -> set[str]:
