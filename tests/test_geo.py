@@ -198,9 +198,9 @@ def test_seed_article_places(gaz):
 def test_name_table_reads_back_every_key_and_finds_nothing_else():
     from tacitus.geo.name_table import NameTable
 
-    table = NameTable.from_mapping({"kharkiv": 14, "springfield": (8, 21, 40), "saint louis": [6]})
+    table = NameTable.from_mapping({"kharkiv": 14, "springfield": (40, 8, 21), "saint louis": [6]})
     assert table.get("kharkiv") == (14,)
-    assert table.get("springfield") == (8, 21, 40)
+    assert table.get("springfield") == (40, 8, 21)  # a key's entries keep their order: the first is preferred
     assert table.get("saint louis") == (6,)
     assert table.get("springfeld") == () and "springfeld" not in table and "kharkiv" in table
     assert len(table) == 3 and table == NameTable(table.hashes, table.starts, table.flat)
@@ -208,6 +208,34 @@ def test_name_table_reads_back_every_key_and_finds_nothing_else():
         NameTable(table.hashes[::-1], table.starts, table.flat)
     with pytest.raises(ValueError):  # runs that do not cover the entries
         NameTable(table.hashes, table.starts[:-1], table.flat)
+    with pytest.raises(ValueError):  # a two-dimensional column
+        NameTable(table.hashes.reshape(1, -1), table.starts, table.flat)
+    with pytest.raises(ValueError):  # a negative entry
+        NameTable(table.hashes, table.starts, -table.flat)
+
+
+def test_name_hashes_are_the_same_in_every_process():
+    from tacitus.geo.name_table import key_hash
+
+    # the cache written by one process is read by others: the hash must not depend on PYTHONHASHSEED
+    assert key_hash("aleppo") == KEY_HASH_OF_ALEPPO
+
+
+KEY_HASH_OF_ALEPPO = 15261284018902268928
+
+
+def test_a_tampered_cache_is_built_again(gaz, tmp_path):
+    import numpy as np
+
+    path = cache_path(15000, tmp_path)
+    save(gaz._idx, path)
+    with np.load(path, allow_pickle=False) as arrays:
+        columns = dict(arrays)
+    columns["names.flat"] = columns["names.flat"] + 10 ** 9  # entries past the places
+    with open(path, "wb") as fh:
+        np.savez(fh, **columns)
+    again = load_index(15000, tmp_path)
+    assert again.names == gaz._idx.names and again.entries(again.names, "aleppo")
 
 
 def test_gazetteer_name_tables_stay_compact(gaz):

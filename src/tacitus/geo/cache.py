@@ -66,7 +66,7 @@ def load_index(min_city_population: int = 15000, directory: Path | None = None) 
     try:
         with np.load(path, allow_pickle=False) as arrays:
             return from_arrays(arrays)
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+    except (OSError, ValueError, TypeError, KeyError, EOFError, zipfile.BadZipFile):
         pass  # missing, cut off, or not what this version writes: build it again
     finally:
         if gc_was_on:
@@ -131,7 +131,10 @@ def from_arrays(arrays) -> GazetteerIndex:
                                          numbers["lon"], numbers["population"], columns["kind"], ids,
                                          numbers["capital"])))
     for name in _NAME_TABLES:
-        setattr(idx, name, NameTable(arrays[f"{name}.hashes"], arrays[f"{name}.starts"], arrays[f"{name}.flat"]))
+        table = NameTable(arrays[f"{name}.hashes"], arrays[f"{name}.starts"], arrays[f"{name}.flat"])
+        if table.largest_entry >= 2 * n:
+            raise ValueError(f"{name}: an entry past the places")
+        setattr(idx, name, table)
     rows = arrays["country_rows.rows"].tolist()
     idx.country_rows = dict(zip(_strings(arrays["country_rows.keys"], len(rows)), rows))
     keys = _strings(arrays["iso2.keys"])
