@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+
 from tacitus.records import Document, Event
 from tacitus.store.near_duplicates import near_keys, same_story
 from tacitus.store.rows import mention_columns

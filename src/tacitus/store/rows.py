@@ -12,27 +12,6 @@ from tacitus.store.schema import FLAT_COLUMNS, MENTION_COLUMNS
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
 
-# Arrow types of the typed columns (for Parquet files); anything not listed is a string.
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "sentence_index": pa.int32(),
-    "evidence_start": pa.int32(),
-    "evidence_end": pa.int32(),
-    "plover_contexts": pa.list_(pa.string()),
-    "goldstein": pa.float64(),
-    "quad_class": pa.int32(),
-    "lat": pa.float64(),
-    "lon": pa.float64(),
-    "geonames_id": pa.int64(),
-    "fatalities": pa.int32(),
-    "confidence": pa.float64(),
-    "fatalities_civilians": pa.bool_(),
-    "historical": pa.bool_(),
-    "from_title": pa.bool_(),
-}
-
-FLAT_ARROW_SCHEMA = pa.schema([(c, _ARROW_TYPES.get(c, pa.string())) for c in FLAT_COLUMNS])
-
-
 def _actor_values(prefix: str, actor: Actor | None) -> dict[str, Any]:
     return {f"{prefix}_{f}": (getattr(actor, f) if actor else None) for f in _ACTOR_FIELDS}
 
@@ -85,14 +64,19 @@ def flat_row(ev: Event) -> dict[str, Any]:
     return {c: row[c] for c in FLAT_COLUMNS}
 
 
-# The Python values each typed mentions column takes (the others take a string): what DuckDB stores in the column.
-_INT32 = (-(2 ** 31), 2 ** 31 - 1)
+# The kind of each typed column (the others hold strings): the Python values a mentions row takes, as DuckDB
+# stores them, and the Arrow type of the column in Parquet files.
 _KINDS: dict[str, str] = {
     "sentence_index": "int32", "evidence_start": "int32", "evidence_end": "int32", "quad_class": "int32",
     "fatalities": "int32", "geonames_id": "int64", "goldstein": "float", "lat": "float", "lon": "float",
     "confidence": "float", "plover_contexts": "strings", "fatalities_civilians": "bool", "historical": "bool",
     "from_title": "bool",
 }
+_INT32 = (-(2 ** 31), 2 ** 31 - 1)
+_ARROW_OF_KIND: dict[str, pa.DataType] = {"int32": pa.int32(), "int64": pa.int64(), "float": pa.float64(),
+                                          "bool": pa.bool_(), "strings": pa.list_(pa.string()), "string": pa.string()}
+
+FLAT_ARROW_SCHEMA = pa.schema([(c, _ARROW_OF_KIND[_KINDS.get(c, "string")]) for c in FLAT_COLUMNS])
 
 
 def _checked(column: str, value: Any) -> Any:
