@@ -48,10 +48,10 @@ class GazetteerIndex:
     """
 
     places: list[tuple] = field(default_factory=list)
-    names: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))
-    loose: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))
-    abbreviations: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))  # case-sensitive: "US"
-    qualifier_names: NameTable = field(default_factory=lambda: NameTable.from_mapping({}))  # AP forms: "calif"
+    names: NameTable = field(default_factory=NameTable.empty)
+    loose: NameTable = field(default_factory=NameTable.empty)
+    abbreviations: NameTable = field(default_factory=NameTable.empty)  # case-sensitive: "US"
+    qualifier_names: NameTable = field(default_factory=NameTable.empty)  # AP forms: "calif"
     country_rows: dict[str, int] = field(default_factory=dict)  # ISO3 -> row
     iso2: dict[str, str] = field(default_factory=dict)  # ISO2 -> ISO3
     admin1_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (ISO3, code) -> row

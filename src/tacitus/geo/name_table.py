@@ -57,24 +57,22 @@ class NameTable:
         flat = np.fromiter((e for _, v in keyed for e in v), dtype=np.int64, count=int(starts[-1]))
         return cls(hashes, starts, flat)
 
-    def get(self, key: str, default: tuple[int, ...] = _EMPTY) -> tuple[int, ...]:
+    @classmethod
+    def empty(cls) -> "NameTable":
+        return cls.from_mapping({})
+
+    def _find(self, key: str) -> int | None:
+        """The position of ``key``'s hash, or None when no stored key has it."""
         h = np.uint64(key_hash(key))
         i = int(self.hashes.searchsorted(h))
-        if i == len(self.hashes) or self.hashes[i] != h:
-            return default
-        return tuple(self.flat[self.starts[i]:self.starts[i + 1]].tolist())
+        return i if i < len(self.hashes) and self.hashes[i] == h else None
+
+    def get(self, key: str, default: tuple[int, ...] = _EMPTY) -> tuple[int, ...]:
+        i = self._find(key)
+        return default if i is None else tuple(self.flat[self.starts[i]:self.starts[i + 1]].tolist())
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        h = np.uint64(key_hash(key))
-        i = int(self.hashes.searchsorted(h))
-        return i < len(self.hashes) and self.hashes[i] == h
-
-    @property
-    def largest_entry(self) -> int:
-        """The largest entry (-1 for an empty table): a loaded table must not point past the places."""
-        return int(self.flat.max()) if len(self.flat) else -1
+        return isinstance(key, str) and self._find(key) is not None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NameTable):
@@ -85,6 +83,11 @@ class NameTable:
 
     def __len__(self) -> int:
         return len(self.hashes)
+
+    @property
+    def largest_entry(self) -> int:
+        """The largest entry (-1 for an empty table): a loaded table must not point past the places."""
+        return int(self.flat.max()) if len(self.flat) else -1
 
     @property
     def nbytes(self) -> int:
