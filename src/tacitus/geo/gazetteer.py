@@ -64,13 +64,13 @@ class Gazetteer:
         if not text:
             return None
         if is_abbreviation(text):
-            for e in self._idx.entries(self._idx.abbreviations, abbreviation_key(text)):
+            for e in self._idx.abbreviations.get(abbreviation_key(text)):
                 if self._idx.place(e // 2).kind == "country":
                     return e // 2
             return None
         key = name_key(text)
         for k in (key, "the " + key):
-            for e in self._idx.entries(self._idx.names, k):
+            for e in self._idx.names.get(k):
                 if self._idx.place(e // 2).kind == "country":
                     return e // 2
         return None
@@ -191,10 +191,10 @@ class Gazetteer:
         """Rows named ``key`` with the weight of the match (own name, alternate name); loosely folded
         matches only when nothing matches exactly, or on request."""
         found: dict[int, float] = {}
-        for e in self._idx.entries(self._idx.names, key):
+        for e in self._idx.names.get(key):
             found[e // 2] = 1.0 if e & 1 else ALTERNATE_NAME_WEIGHT
         if with_loose or not found:
-            for e in self._idx.entries(self._idx.loose, loose_key(key, self._voc.articles)):
+            for e in self._idx.loose.get(loose_key(key, self._voc.articles)):
                 found.setdefault(e // 2, LOOSE_MATCH_WEIGHT)
         return found
 
@@ -224,7 +224,7 @@ class Gazetteer:
         places = _Rows(self._idx)
         entries: tuple[int, ...] = ()
         if is_abbreviation(qualifier):
-            entries = self._idx.entries(self._idx.abbreviations, abbreviation_key(qualifier))
+            entries = self._idx.abbreviations.get(abbreviation_key(qualifier))
         if not entries:
             key = name_key(qualifier)
             words = key.split()
@@ -232,8 +232,8 @@ class Gazetteer:
                 words = words[1:]
             key = " ".join(words)
             rest, _ = strip_words(key, self._voc.admin1_prefixes, self._voc.admin1_suffixes)
-            entries = (self._idx.entries(self._idx.qualifier_names, key) or self._idx.entries(self._idx.names, key)
-                       or self._idx.entries(self._idx.names, rest))
+            entries = (self._idx.qualifier_names.get(key) or self._idx.names.get(key)
+                       or self._idx.names.get(rest))
         countries: set[str] = set()
         regions: set[tuple[str, str]] = set()
         for e in entries:

@@ -59,10 +59,6 @@ class GazetteerIndex:
     def place(self, row: int) -> Place:
         return Place._make(self.places[row])
 
-    @staticmethod
-    def entries(table: NameTable, key: str) -> tuple[int, ...]:
-        return table.get(key)
-
 
 def _add(table: dict[str, list[int]], key: str, row: int, main: bool) -> None:
     if not key:
@@ -73,10 +69,6 @@ def _add(table: dict[str, list[int]], key: str, row: int, main: bool) -> None:
         ids.append(entry)
     elif main and (entry ^ 1) in ids:  # upgrade an alternate-name entry to a main-name one
         ids[ids.index(entry ^ 1)] = entry
-
-
-def _freeze(table: dict[str, list[int]]) -> NameTable:
-    return NameTable.from_mapping(table)
 
 
 def _admin1_index_keys(display: str) -> set[str]:
@@ -220,5 +212,5 @@ def build_index(min_city_population: int = 15000) -> GazetteerIndex:
         for e in entries:
             _add(loose, lk, e // 2, bool(e & 1))
     idx.names, idx.loose, idx.abbreviations, idx.qualifier_names = (
-        _freeze(names), _freeze(loose), _freeze(abbrev), _freeze(qual))
+        NameTable.from_mapping(t) for t in (names, loose, abbrev, qual))
     return idx
