@@ -77,7 +77,7 @@ def filled(store):
 
 def test_new_store_has_schema_and_version(store):
     assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
-    assert store.schema_version == SCHEMA_VERSION == 5
+    assert store.schema_version == SCHEMA_VERSION == 6
     cols = list(store.query("DESCRIBE mentions")["column_name"])
     assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
     assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
@@ -292,9 +292,9 @@ def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path):
     # a store as tacitus 0.1 wrote it: the mentions table without the columns schema 2 appended
     path = tmp_path / "old.duckdb"
     older_store(path, make_doc("a"), "DROP VIEW events", "DROP TABLE near_keys",
-                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX documents_hash_idx",
+                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX IF EXISTS documents_hash_idx",
                 "ALTER TABLE documents DROP COLUMN duplicate_of",
-                "CREATE INDEX documents_hash_idx ON documents (content_hash)", "DROP INDEX mentions_doc_idx",
+                "CREATE INDEX documents_hash_idx ON documents (content_hash)", "DROP INDEX IF EXISTS mentions_doc_idx",
                 "ALTER TABLE mentions DROP COLUMN location_basis",
                 "ALTER TABLE mentions DROP COLUMN fatalities_civilians",
                 # and those of schema 4
@@ -316,12 +316,12 @@ def test_a_schema_3_store_gets_the_history_columns_and_the_renamed_precision(tmp
         s.add_document(make_doc("a"), [make_event("a", 0), make_event("a", 1, kind="meet", date=None)])
     con = duckdb.connect(str(path))
     for statement in ("DROP TABLE near_keys", "ALTER TABLE runs DROP COLUMN settings_digest",
-                      "DROP INDEX documents_hash_idx", "ALTER TABLE documents ADD COLUMN simhash BIGINT",
+                      "DROP INDEX IF EXISTS documents_hash_idx", "ALTER TABLE documents ADD COLUMN simhash BIGINT",
                       "CREATE INDEX documents_hash_idx ON documents (content_hash)"):  # undo schema 5
         con.execute(statement)
     con.execute("DROP VIEW events")
     con.execute("DROP VIEW actors")
-    con.execute("DROP INDEX mentions_doc_idx")
+    con.execute("DROP INDEX IF EXISTS mentions_doc_idx")
     for column in ("location_text", "historical", "from_title"):
         con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.execute("UPDATE mentions SET date = '2024-05-10', date_precision = 'unknown' WHERE event_id = 'a:0'")
@@ -378,7 +378,7 @@ def test_a_schema_4_store_gets_near_copy_keys_when_migrated(tmp_path):
     # a store as schema 4 kept it: SimHashes in the documents table, no near_keys table, no settings digest
     path = tmp_path / "v4.duckdb"
     older_store(path, make_doc("wire", text=WIRE), "DROP TABLE near_keys",
-                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX documents_hash_idx",
+                "ALTER TABLE runs DROP COLUMN settings_digest", "DROP INDEX IF EXISTS documents_hash_idx",
                 "ALTER TABLE documents ADD COLUMN simhash BIGINT",
                 "CREATE INDEX documents_hash_idx ON documents (content_hash)",
                 "UPDATE meta SET value = '4' WHERE key = 'schema_version'")
@@ -387,6 +387,20 @@ def test_a_schema_4_store_gets_near_copy_keys_when_migrated(tmp_path):
         assert "simhash" not in set(s.query("DESCRIBE documents")["column_name"])
         assert s.query("SELECT count(*) AS n FROM near_keys")["n"].item() > 0
         # a syndicated copy added after the upgrade is found through the keys of the old document
+        s.add_document(make_doc("copy", text=WIRE + "\n\nReporting by a staff writer."), [make_event("copy", 0)])
+        assert s.document("copy")["duplicate_of"] == "wire"
+
+
+def test_a_schema_5_store_loses_its_secondary_indexes_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "v5.duckdb"
+    older_store(path, make_doc("wire", text=WIRE), "CREATE INDEX mentions_doc_idx ON mentions (doc_id)",
+                "CREATE INDEX documents_hash_idx ON documents (content_hash)",
+                "CREATE INDEX near_keys_idx ON near_keys (near_key)",
+                "UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    with EventStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert s.query("SELECT count(*) AS n FROM duckdb_indexes()")["n"].item() == 0
+        assert s.counts() == {"documents": 1, "mentions": 1, "runs": 0}
         s.add_document(make_doc("copy", text=WIRE + "\n\nReporting by a staff writer."), [make_event("copy", 0)])
         assert s.document("copy")["duplicate_of"] == "wire"
 
@@ -461,23 +475,29 @@ def test_many_events_insert_quickly(store):
     assert elapsed < 5.0, f"10k events took {elapsed:.2f}s"
 
 
-def test_the_writers_lookups_are_index_scans(store):
+def test_the_writers_lookups_use_the_keys_and_the_store_keeps_no_other_index(store):
     """Failure 13 of issue 13: 'doc_id = ? OR content_hash = ?' was a full scan, and so is 'IN (SELECT unnest(?))'
-    on a large table. Every question a batch asks must be answered by an index scan."""
-    from tacitus.store.document_writer import INDEX_SCAN_VALUES, LOOKUPS
+    on a large table: every question on a primary key must be an index scan. The columns without a key are read
+    by one scan a statement; an index on them would be held in memory whole, growing a long run's memory."""
+    from tacitus.store.document_writer import LOOKUP_VALUES, LOOKUPS
 
     con = store.conn
     con.execute("INSERT INTO documents (doc_id, content_hash, text, coder_version, added_at) "
                 "SELECT 'doc-' || i, md5('doc-' || i), 'text ' || i, 'v', now()::TIMESTAMP FROM range(20000) t(i)")
     con.execute("INSERT INTO near_keys SELECT i * 7919 + k, 'doc-' || i FROM range(20000) t(i), range(10) s(k)")
     runs = [store.start_run({}, digest="d") for _ in range(3)]
-    values = {"ids": [f"doc-{i * 71}" for i in range(256)], "near_keys": [i * 7919 for i in range(INDEX_SCAN_VALUES)],
+    values = {"ids": [f"doc-{i * 71}" for i in range(256)], "near_keys": [i * 7919 for i in range(LOOKUP_VALUES)],
               "added": [f"doc-{i * 13}" for i in range(5)], "texts": [f"doc-{i}" for i in range(5)], "runs": runs,
               "hashes": [r[0] for r in con.execute("SELECT content_hash FROM documents LIMIT 256").fetchall()]}
     assert set(values) == set(LOOKUPS)
     for name, sql in LOOKUPS.items():
         plan = "\n".join(r[1] for r in con.execute("EXPLAIN ANALYZE " + sql, [values[name]]).fetchall())
-        assert "Index Scan" in plan and "Sequential Scan" not in plan, f"{name}: {plan}"
+        keyed = name not in ("hashes", "near_keys")
+        assert ("Index Scan" in plan) == keyed and ("Sequential Scan" in plan) != keyed, f"{name}: {plan}"
+        if name == "near_keys":
+            assert len(con.execute(sql, [values[name]]).fetchall()) == LOOKUP_VALUES  # each asked key is held once
+    assert con.execute("SELECT count(*) FROM duckdb_indexes() WHERE database_name = current_database()").fetchone() \
+        == (0,)
 
 
 def test_releasing_memory_drops_loaded_index_pages_and_the_store_goes_on(store):

@@ -1,9 +1,11 @@
-"""Writing coded documents to the store, many in one transaction, with indexed lookups only.
+"""Writing coded documents to the store, many in one transaction, with a fixed number of lookups a batch.
 
-Per batch the writer asks the store a fixed number of questions, each answered by index scans (LOOKUPS): which
-ids are stored (and with what content and settings), which content hashes, and which near-copy keys. It then decides every document in Python and inserts the batch's rows in a
-few statements. The time per document so stays the same whether the store holds a thousand documents or a
-million (bench/store_scale.py measures it).
+Per batch the writer asks the store a fixed number of questions (LOOKUPS): which ids are stored (and with what
+content and settings), which content hashes, and which near-copy keys. It then decides every document in Python
+and inserts the batch's rows in a few statements. Ids are found through the primary key; content hashes and
+near-copy keys by a scan of their column (schema.py says why the store keeps no index on them), which at 100,000
+documents takes a few milliseconds a batch (bench/store_scale.py measures the time per document as the store
+grows).
 
 What happens to a document whose id is stored already:
 
@@ -30,11 +32,11 @@ from tacitus.store.rows import mention_columns
 DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publisher", "source", "text",
                     "coder_version", "run_id", "added_at", "duplicate_of")
 CANDIDATES = 5  # near-copy candidates confirmed per document, most shared keys first
-INDEX_SCAN_VALUES = 2048  # values per lookup: DuckDB scans the index for up to max(2048, 0.1% of the table) rows
+LOOKUP_VALUES = 2048  # values per statement: DuckDB answers up to max(2048, 0.1% of the table) ids by the key
 
-# The questions a batch asks; each filters one indexed column by a list parameter ("IN ?"), which DuckDB answers
-# by index scans however large the store (a subquery, "IN (SELECT unnest(?))", turns into a full scan on a large
-# table; tests/test_store.py checks the plans).
+# The questions a batch asks; each filters one column by a list parameter ("IN ?"). On the primary key DuckDB
+# answers by an index scan however large the store (a subquery, "IN (SELECT unnest(?))", turns into a full scan
+# on a large table; tests/test_store.py checks the plans); the other columns are read by one scan.
 LOOKUPS = {
     "ids": "SELECT doc_id, content_hash, coder_version, run_id FROM documents WHERE doc_id IN ?",
     "runs": "SELECT run_id, settings_digest FROM runs WHERE run_id IN ?",
@@ -106,10 +108,10 @@ def _validate(item: _Item) -> str | None:
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, values: list) -> list[tuple]:
-    """The rows of a lookup for ``values``, asked INDEX_SCAN_VALUES at a time."""
+    """The rows of a lookup for ``values``, asked LOOKUP_VALUES at a time."""
     rows: list[tuple] = []
-    for start in range(0, len(values), INDEX_SCAN_VALUES):
-        rows += conn.execute(sql, [values[start:start + INDEX_SCAN_VALUES]]).fetchall()
+    for start in range(0, len(values), LOOKUP_VALUES):
+        rows += conn.execute(sql, [values[start:start + LOOKUP_VALUES]]).fetchall()
     return rows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tacitus.records import COUNTED_MODALITIES
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The counted modalities (records.COUNTED_MODALITIES) as an SQL list: the mentions the views count
 COUNTED_SQL = "(" + ", ".join(f"'{m}'" for m in COUNTED_MODALITIES) + ")"
@@ -89,8 +89,7 @@ CREATE TABLE IF NOT EXISTS runs (
 )"""
 
 # The MinHash band keys of each article's text (store/near_duplicates.py): the articles sharing a key with a new
-# document are the candidates it may be a near copy of, found through the index on near_key. A copy keeps no keys
-# (it counts as its article).
+# document are the candidates it may be a near copy of. A copy keeps no keys (it counts as its article).
 NEAR_KEYS_DDL = """
 CREATE TABLE IF NOT EXISTS near_keys (
     near_key BIGINT NOT NULL,
@@ -181,16 +180,13 @@ SELECT coalesce(name, text) AS actor, country, sector, kb_id,
 FROM named
 GROUP BY ALL""".replace("{COUNTED_SQL}", COUNTED_SQL)
 
-# Single-column indexes: DuckDB answers "col = ?" and "col IN (...)" on them by an index scan (an OR over two
-# columns is a full scan, so the writer looks a document up by id and by content hash in two statements).
-INDEX_DDL = (
-    "CREATE INDEX IF NOT EXISTS mentions_doc_idx ON mentions (doc_id)",
-    "CREATE INDEX IF NOT EXISTS documents_hash_idx ON documents (content_hash)",
-    "CREATE INDEX IF NOT EXISTS near_keys_idx ON near_keys (near_key)",
-)
-
-ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, NEAR_KEYS_DDL, *INDEX_DDL, EVENTS_VIEW_DDL,
-           ACTORS_VIEW_DDL)
+# The store has no index beyond the primary keys. DuckDB holds every index page a statement has touched in memory
+# until the database is closed (index buffers are not evicted), about 56 bytes a key: the secondary indexes schema
+# 5 had (mentions.doc_id, documents.content_hash, near_keys.near_key) grew a long run's memory by about 0.2 MB per
+# 1,000 documents and were reloaded whole by the first lookups after each release. A batch's lookups on those
+# columns are column scans with a hash filter instead: at 100,000 documents they take 6-11 ms a batch, less than
+# the index scans took (bench/store_scale.py measures the time per document as the store grows).
+ALL_DDL = (META_DDL, DOCUMENTS_DDL, MENTIONS_DDL, RUNS_DDL, NEAR_KEYS_DDL, EVENTS_VIEW_DDL, ACTORS_VIEW_DDL)
 
 TABLES = ("meta", "documents", "mentions", "runs", "near_keys")
 
@@ -262,4 +258,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE runs ADD COLUMN settings_digest VARCHAR",
         NEAR_KEYS_DDL,
         "CREATE INDEX IF NOT EXISTS near_keys_idx ON near_keys (near_key)"),
+    # no secondary index: lookups scan the column (see ALL_DDL), and a long run's memory no longer grows with them
+    5: ("DROP INDEX IF EXISTS mentions_doc_idx", "DROP INDEX IF EXISTS documents_hash_idx",
+        "DROP INDEX IF EXISTS near_keys_idx"),
 }
