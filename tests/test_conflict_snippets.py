@@ -40,6 +40,15 @@ SNIPPETS = [
      ("AGREE", None, "SDN MIL", "SDN PRM")),
     ("Russia and Ukraine exchanged 50 prisoners of war on Friday.", ("RETREAT", "release", "RUS GOV", "UKR GOV")),
     ("The government and the rebels signed a peace agreement in Juba on Monday.", ("SUPPORT", None, "SSD GOV", "SSD REB")),
+    # the device's act, its victims from the toll: one event, not the blast and the killing
+    ("A landmine exploded under an army truck near Tessalit on Sunday, killing three Malian soldiers.",
+     ("ASSAULT", "explosives", "MLI UAF", "MLI MIL")),
+    ("Soldiers opened fire on demonstrators in Bamako on Friday, wounding nine people.",
+     ("ASSAULT", "firearms", "MLI MIL", "MLI CVL")),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Thursday, killing five policemen.",
+     ("ASSAULT", "suicide-attack", "SOM REB", "SOM COP")),
+    ("Syrian government forces used sarin gas against the rebel-held town of Khan Sheikhoun.",
+     ("ASSAULT", "unconventional", "SYR MIL", "SYR REB")),
 ]
 
 

@@ -170,7 +170,20 @@ def test_coordinated_verbs_of_one_act_give_one_event(coder):
     assert [t for t, *_ in found] == ["ASSAULT"], found
 
 
-# ---- 6: pronouns across sentences ------------------------------------------------------------------------------
+def test_one_act_told_with_its_toll_is_one_event_aimed_at_the_victims(coder):
+    found = coded(coder, "Soldiers opened fire on a crowd in Gao on Friday, killing four people.")
+    assert found == [("ASSAULT", "190", "MLI MIL", "MLI CVL")]
+    found = coded(coder, "A bomb exploded near a bus station in Kaduna on Sunday, killing six policemen.")
+    assert found == [("ASSAULT", "183", "NGA UAF", "NGA COP")]
+
+
+# ---- 6: pronouns ------------------------------------------------------------------------------------------------
+def test_who_denies_an_accusation_is_the_one_accused(coder):
+    found = coded(coder, "Serbia accused Kosovo of provoking the clashes, which it strongly denied.")
+    assert ("REJECT", "016", "XKX GOV", "SRB GOV") in found  # the denial answers the accuser
+    assert not [f for f in found if f[0] == "REJECT" and f[2] == "SRB GOV"]
+
+
 def test_he_is_the_last_person_and_they_the_last_group(coder):
     text = ("The Pakistani army said Indian troops fired across the border.\n\n"
             "Prime Minister Nawaz Sharif met the army chief on Monday. He called for restraint.")
@@ -244,6 +257,22 @@ def test_received_criticism_reduced_relations_and_warrants(coder, text, expected
 def test_a_nationality_word_inside_a_persons_name_is_the_name(coder):
     e = one(coder, "Attorney General William French Smith criticised the Canadian plan.")
     assert e.source.country != "FRA" and e.source.sector == "JUD"
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan Peterson criticised the Canadian government.",
+    "Chad Smith, a local businessman, criticised the plan.",
+])
+def test_a_country_that_is_a_first_name_gives_the_person_no_country(coder, text):
+    e = one(coder, text)
+    assert e.source.country is None and e.source.text.split()[:2] == text.split()[:2]
+
+
+def test_a_surname_that_is_a_nationality_is_the_person_named_before(coder):
+    text = ("WASHINGTON (AP) - The hearing was chaired by Sen. Harold Irish, R-Maine, on Tuesday. Later, Irish "
+            "criticised the department's handling of the contract.")
+    e = one(coder, text)
+    assert (e.source.text, e.source.name, e.source.code) == ("Irish", "Harold Irish", "USA LEG")
 
 
 # ---- first person in quotations -------------------------------------------------------------------------------

@@ -81,3 +81,14 @@ def test_the_same_party_on_both_sides():
     assert not same_actor(putin, Actor(text="Russia", name="Russia", country="RUS", sector="GOV", kb_id="RUS"))
     assert same_actor(Actor(text="Martin", name="Martin"), Actor(text="Mr Martin", name="martin"))
     assert not same_actor(Actor(text="Martin", name="Martin"), None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling left 40 people dead in the town of Ariha.", [("ASSAULT", "194")]),
+    ("Artillery shelling and bombardment left 40 dead in the Syrian town of Ariha.", [("ASSAULT", "194")]),
+    ("The attack on the army convoy left three soldiers dead.", [("ASSAULT", "190")]),
+    ("The storm left 40 people dead in the Philippines.", []),  # no act of anybody's
+    ("The delegation left Kabul on Monday.", []),  # "leave" alone is going, not violence
+])
+def test_a_violent_act_that_left_people_dead_is_an_assault(coder, text, expected):
+    assert [(t, c) for t, c, *_ in coded(coder, text)] == expected

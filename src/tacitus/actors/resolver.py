@@ -175,6 +175,12 @@ class ActorResolver:
             return head_match, []
         if head_match.entry.kind in (PERSON, NAMED) and any(t.i not in head_match.toks for t in chain):
             return None, chain  # "Emine Erdogan" is not "Erdogan" the president
+        head = next((t for t in reading.group.toks if t.i == reading.group.head), None)
+        if head_match.entry.kind in (COUNTRY, PEOPLE) and head is not None and head.ent == "PERSON":
+            # "Glenn English", "Jordan Peterson": a person's name that spells a country is the person
+            name = [t for t in reading.group.toks if t.ent == "PERSON" and t.pos == "PROPN"]
+            if any(t.i not in head_match.toks for t in name):
+                return None, name
         return head_match, []
 
     def _resolve(self, mention: Mention, ctx: DocContext) -> Actor | None:
@@ -185,6 +191,9 @@ class ActorResolver:
         whole = self._whole_name(mention, ctx)
         if whole is not None:
             return whole
+        surname = self._surname(mention, ctx)
+        if surname is not None:
+            return surname
         core = self._read(mention.core, ctx.day)
         appos = [self._read(g, ctx.day) for g in mention.appos]
         owners = [self._read(g, ctx.day) for g in mention.owners]
@@ -327,6 +336,18 @@ class ActorResolver:
             return None
         return replace(actor, text=mention.text)
 
+
+    def _surname(self, mention: Mention, ctx: DocContext) -> Actor | None:
+        """A bare proper name that is the last name of a person the document named before is that person, even
+        when it is also a country or a nationality ("Rep. Glenn English ... said English", "Chad Wolf ... Wolf")."""
+        content = [t for t in mention.full if t.pos not in ("DET", "PUNCT")]
+        if len(content) != 1 or content[0].pos != "PROPN" or mention.plural:
+            return None
+        known = ctx.by_name((content[0].text.lower(),))
+        if known is None:
+            return None
+        return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id), ctx,
+                            person=True, names=[content])
 
     def _whole_name(self, mention: Mention, ctx: DocContext) -> Actor | None:
         """A name the parse splits ("Syrian Observatory for Human Rights", "Doctors Without Borders")."""

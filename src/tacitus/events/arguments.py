@@ -318,8 +318,28 @@ class Syntax:
                 return ent.root
         return None
 
+    def accusation_denied(self, verb: Token) -> Token | None:
+        """The verb of accusing that a verb of denying answers from inside its clause ("accused Cuba of the
+        attacks, which it denied"), or None."""
+        if verb.lemma_.lower() not in self.fn.denying_verbs:
+            return None
+        tok = verb
+        for _ in range(MAX_ANTECEDENT_HOPS):
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.lemma_.lower() in self.fn.accusing_verbs and tok.pos_ in self.tags.verb:
+                return tok
+        return None
+
     def governing_subject(self, pronoun: Token) -> Token | None:
-        """The subject of a clause governing a pronoun, as antecedent: "Iran said it would attack" -> Iran."""
+        """The subject of a clause governing a pronoun, as antecedent: "Iran said it would attack" -> Iran. The
+        one who denies an accusation is the one accused: "accused Cuba of the attacks, which it denied" -> Cuba."""
+        accusing = self.accusation_denied(pronoun.head)
+        if accusing is not None and accusing.i < pronoun.i:
+            accused = self.direct_object(accusing)
+            if accused is not None and not self.is_pronoun(accused):
+                return accused
         tok = pronoun.head
         for _ in range(MAX_ANTECEDENT_HOPS):
             for c in tok.children:

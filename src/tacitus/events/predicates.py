@@ -107,7 +107,9 @@ class PredicateFinder:
             return False
         if tok.lemma_.lower() not in self.patterns.consequence_verbs:
             return False
-        return any(p.token.i == tok.head.i and self.ontology.quad_is(p.code, "material_conflict") for p in preds)
+        # the act is the verb or the noun a light verb carries ("opened fire on protesters, killing three")
+        return any(tok.head.i in (p.token.i, p.light.i if p.light is not None else -1)
+                   and self.ontology.quad_is(p.code, "material_conflict") for p in preds)
 
     def _is_protest_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"staged demonstrations to demand reforms": the demand is what the protest is for (its target comes
@@ -202,11 +204,12 @@ class PredicateFinder:
         return doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
 
     def _adjective_complements(self, verb: Token) -> set[str]:
-        """The verb's adjectival complements as words, "not guilty" when one is negated ("pleaded not guilty")."""
+        """The verb's adjectival complements as words, "not guilty" when one is negated ("pleaded not guilty"), and
+        what it says its object becomes ("left 12 dead")."""
         labels = self.g.labels
         out = set()
         for c in verb.children:
-            if c.dep_ in labels.adjective_complement:
+            if c.dep_ in labels.adjective_complement or c.dep_ in labels.object_predicate:
                 negated = any(n.dep_ in labels.negation for n in c.children)
                 out.add(("not " if negated else "") + c.lemma_.lower())
         return out
@@ -261,7 +264,12 @@ class PredicateFinder:
         labels = self.g.labels
         words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in labels.adjective_or_compound}
         everywhere: set[str] = set()
-        for head in (pred.token, pred.light):
+        heads = [pred.token, pred.light]
+        if pred.kind == "verb" and (pred.token.dep_ in labels.adverbial_clause or pred.token.dep_ in labels.conjunct) \
+                and not any(c.dep_ in labels.subject for c in pred.token.children):
+            # "an IED exploded under the vehicle, killing four soldiers": the clause it hangs on names the means
+            heads += [c for c in pred.token.head.children if c.dep_ in labels.subject]
+        for head in heads:
             if head is None:
                 continue
             for tok in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere

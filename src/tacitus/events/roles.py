@@ -112,6 +112,9 @@ class Roles:
             # "a request from the New York Times", "the resolution proposed by the Security Council"
             for owner in self.syntax.owners(tok):
                 found = self.actor(owner, job)
+                if found is not None and found.kb_id and found.kb_id == found.country \
+                        and tok.ent_type_ in self.g.entities.person and one_name(owner, tok):
+                    continue  # "Jordan Peterson", "Chad Smith": a first name, not the country it spells
                 if found is not None and found.sector and (actor is None or found.country in (None, actor.country)
                                                            or not actor.country):
                     actor = found
@@ -209,9 +212,27 @@ class Roles:
 
     # ------------------------------------------------------------------ arguments
     def arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
-        """The heads of a predicate's sources and targets, before they are resolved."""
-        if pred.kind == "verb":
-            return self._verb_arguments(pred)
+        """The heads of a predicate's sources and targets, before they are resolved. A violent act that names
+        nobody it was done to is done to the victims of its toll ("a bomb exploded near the convoy, killing four
+        soldiers", "opened fire, wounding two policemen")."""
+        sources, targets = self._verb_arguments(pred) if pred.kind == "verb" else self._noun_arguments(pred)
+        timeless = [t for t in targets if t.ent_type_ not in self.g.entities.time]  # "on Tuesday evening"
+        if not timeless and self.onto.quad_is(pred.code, "material_conflict"):
+            targets = self._toll_victims(pred) or targets
+        return sources, targets
+
+    def _toll_victims(self, pred: Predicate) -> list[Token]:
+        labels, tags = self.g.labels, self.g.tags
+        out: list[Token] = []
+        for head in (pred.token, pred.light):
+            for c in head.children if head is not None else ():
+                if c.tag_ in tags.gerund and (c.dep_ in labels.adverbial_clause or c.dep_ in labels.conjunct) \
+                        and c.lemma_.lower() in self.k.patterns.consequence_verbs:
+                    obj = self.syntax.direct_object(c)
+                    out += [obj] if obj is not None else []
+        return out
+
+    def _noun_arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
         syntax, onto, tok, sense = self.syntax, self.onto, pred.token, pred.sense
         if pred.light is not None and pred.light.lemma_.lower() in self.k.patterns.receiving_verbs:
             # "drew sharp rebukes from Republicans": from them, aimed at the one who drew them
@@ -272,6 +293,8 @@ class Roles:
                 targets += syntax.prep_objects(tok, self.g.words.to[0])
             else:
                 targets += syntax.prep_objects(tok, t)
+        if not targets and (accusing := syntax.accusation_denied(tok)) is not None:
+            targets = syntax.verb_subjects(accusing)  # "accused Cuba of the attacks, which it denied": the accuser
         if not targets and onto.is_a(sense.plover_type, "rejection"):
             # "refused to allow UN planes to land": the one refused is the refused act's object or subject
             for clause in syntax.children(tok, labels.open_complement):
@@ -439,6 +462,14 @@ class Roles:
             if actor.sector in (None, "GOV") and actor.kb_id in (None, actor.country):
                 return replace(actor, sector=sector)
         return actor
+
+
+def one_name(a: Token, b: Token) -> bool:
+    """Two words of one named entity (the words between them continue it)."""
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    return bool(a.ent_type_) and all(doc[i].ent_type_ == a.ent_type_ for i in range(lo, hi + 1)) \
+        and all(doc[i].ent_iob_ == "I" for i in range(lo + 1, hi + 1))
 
 
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
