@@ -130,6 +130,15 @@ def test_a_date_belongs_to_its_own_clause(coder):
     assert conviction.plover_type == "SANCTION" and conviction.date == "2023-03-13"
 
 
+def test_an_act_told_as_the_purpose_of_a_dated_occasion_takes_its_date(coder):
+    # "spoke at a rally" is no event of its own (nobody spoken to); the urging it was for happened then
+    [urging] = code(coder, "In February, the Kano governor spoke at a rally to urge the police to arrest the attackers.")
+    assert (urging.plover_type, urging.date, urging.date_precision) == ("REQUEST", "2023-02", "month")
+    # a purpose clause takes the occasion's date, not its place: the talks are where the meeting is
+    [talks] = code(coder, "On Monday, the Kenyan president met opposition leaders in Nairobi to discuss the vote.")
+    assert (talks.date, where(talks)[0]) == ("2023-03-13", "Nairobi")
+
+
 def test_a_year_and_a_toll_belong_to_the_bombing_not_to_the_condemnation_of_a_tweet_about_it(coder):
     events = code(coder, "The minister on Tuesday condemned a tweet about the 1979 bombing that killed 18 people.")
     condemnation = next(e for e in events if e.plover_type == "ACCUSE")
