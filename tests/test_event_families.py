@@ -225,6 +225,19 @@ def test_a_judgement_needs_someone_judged(coder):
     assert coded(coder, "The Kenyan minister said the weather was excellent.") == []
 
 
+def test_an_act_judged_whose_doer_nobody_names_is_blamed_with_no_target(coder):
+    # as "condemned the bombing" is an accusation with no target, so is naming it a cowardly act
+    assert coded(coder, "The Nigerian president called the bombing a cowardly act.") == [
+        ("ACCUSE", "111", "NGA GOV", None)]
+    assert coded(coder, "The Nigerian president called the shooting at the market a cowardly act.") == [
+        ("ACCUSE", "111", "NGA GOV", None)]
+
+
+def test_concern_for_people_is_sympathy_and_concern_over_an_act_is_criticism(coder):
+    assert coded(coder, "The Nigerian president expressed his concern and sympathy for the families.") == []
+    assert coded(coder, "The African Union expressed concern over the killings.") == [("ACCUSE", "110", "IGO", "")]
+
+
 # ---- 1, 2, 4: appositions, owners of things, the authorities and people a measure is aimed at --------------------
 @pytest.mark.parametrize("text, expected", [
     ("Ardit Gashi, an Albanian hacker, was arrested in Spain on Monday.", ("COERCE", "173", "ESP COP", "ALB CRM")),

@@ -139,7 +139,8 @@ class Recode:
     def judgements(self, job: SentenceJob, drafts: list[Draft]) -> list[Draft]:
         """Praise or blame passed without a verb of praise or blame: "X said Y's initiative was commendable"
         (SUPPORT of Y), "called the shooting a disgraceful act" (ACCUSE of whoever shot), "said the claims were
-        baseless" (ACCUSE of who made them). The one judged must be an actor, or a thing or act of one."""
+        baseless" (ACCUSE of who made them). The one judged must be an actor, a thing or act of one, or an act
+        nobody is named for (then the judgement has no target)."""
         labels, fn, words = self.syntax.g.labels, self.syntax.g.words, self.words
         out: list[Draft] = []
         for verb in job.sent:
@@ -150,7 +151,14 @@ class Recode:
             speaker_toks = self.syntax.verb_subjects(speech)
             speaker = self.roles.speaker(speech, job)
             target_tok, target = self._judged_actor(judged, job)
-            if speaker is None or not speaker_toks or target is None or target.code == speaker.code:
+            # an act judged whose doer nobody names is still judged ("called the shooting a cowardly act", as
+            # "condemned the shooting" is), with no target
+            patterns = self.roles.k.patterns
+            act = target is None and judged.pos_ in self.syntax.g.tags.noun and (
+                judged.lemma_.lower() in patterns.nouns
+                or any(v in patterns.verbs for v in self.syntax.g.lemma_guesses(judged.lemma_.lower())))
+            if speaker is None or not speaker_toks or (target is None and not act) \
+                    or (target is not None and target.code == speaker.code):
                 continue
             if any(d.pred.token.i == speech.i and d.plover for d in drafts):
                 continue  # the verb is an act of its own ("condemned X as illegal")
