@@ -128,6 +128,8 @@ def test_a_named_country_is_the_actors_own(coder):
 @pytest.mark.parametrize("text, expected", [
     ("Three opposition leaders were arrested in Harare on Monday.", ("COERCE", "173", "ZWE COP", "ZWE OPP")),
     ("Two Ugandan journalists were sentenced to five years in Kampala.", ("SANCTION", "1731", "UGA JUD", "UGA JRN")),
+    # an arrest told as news by its noun, nobody named
+    ("Dozens of arrests were made in Kampala on Sunday.", ("COERCE", "173", "UGA COP", "UGA")),
 ])
 def test_agentless_passives_of_state_acts_are_the_states(coder, text, expected):
     assert expected in coded(coder, text)

@@ -353,6 +353,9 @@ class Roles:
         "the former president has been accused of fraud") has an unidentified source; an accident is not."""
         held = pred.kind == "noun" and bool(self.syntax.held(pred.token))  # "is in custody"
         passive = held or (pred.kind == "verb" and self.syntax.is_passive(pred.token))  # "was arrested"
+        # "five arrests were reported", "dozens of arrests were made": acts only the state does, counted as news
+        passive = passive or (pred.kind == "noun" and pred.light is None and pred.token.tag_ in self.g.tags.plural
+                              and self.onto.state_agent(pred.mode) is not None and self._told_as_news(pred))
         state = self.onto.state_agent(pred.mode) if passive and not src_toks else None
         if state is not None and held and not any(a.country or a.sector or a.name for _, a in targets):
             return None  # "the cause of the fire is under investigation": a thing, held by nobody
@@ -384,6 +387,10 @@ class Roles:
         erupted", "rallies boiled over into clashes") or what a verb provoked ("sparked protests"), not a
         mention in passing ("at a rally", "the law on demonstrations", "fines for demonstrations")."""
         tok, labels = pred.token, self.g.labels
+        head = tok.head
+        if tok.dep_ in labels.prep_object and head.lower_ in self.g.words.of and head.head.dep_ != "ROOT" \
+                and head.head.lower_ in self.k.patterns.collective_nouns | self.k.patterns.quantity_nouns:
+            tok = head.head  # "dozens of arrests were made": the count stands for the acts
         if tok.dep_ in labels.subject or tok.dep_ in labels.passive_subject:
             return True
         return tok.dep_ in labels.object and tok.head.lemma_.lower() in self.k.patterns.receiving_verbs
