@@ -36,6 +36,7 @@ def types(coder, text: str) -> list[str]:
     "The students demonstrated their skills at the robot fair.",
     "The gang committed crimes across the region.",
     "The senator talked about the budget on the radio.",
+    "The police commissioner visited the scene of the shooting on Monday.",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
