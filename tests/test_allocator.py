@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import platform
 import subprocess
 import sys
 
@@ -36,12 +38,25 @@ print(rss() - before)
 """
 
 
-def kept_kb(mode: str) -> int:
-    out = subprocess.run([sys.executable, "-c", FRAGMENT, mode], capture_output=True, text=True, check=True).stdout
+def kept_kb(mode: str, **env: str) -> int:
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("TACITUS_ALLOCATOR", "GLIBC_TUNABLES") and not k.startswith("MALLOC_")}
+    out = subprocess.run([sys.executable, "-c", FRAGMENT, mode], capture_output=True, text=True, check=True,
+                         env={**clean, **env}).stdout
     return int(out)
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt is Linux only")
+glibc = pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc",
+                           reason="mallopt is glibc's")
+
+
+@glibc
 def test_freed_blocks_go_back_to_the_system_with_the_runs_allocator_settings():
     assert kept_kb("default") > 30_000  # the fragmentation the settings are for
     assert kept_kb("tuned") < 5_000
+
+
+@glibc
+def test_the_settings_can_be_left_to_glibc():
+    with pytest.raises(subprocess.CalledProcessError):  # return_freed_memory() says it changed nothing
+        kept_kb("tuned", TACITUS_ALLOCATOR="default")

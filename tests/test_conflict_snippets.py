@@ -51,6 +51,11 @@ SNIPPETS = [
      ("ASSAULT", "unconventional", "SYR MIL", "SYR REB")),
 ]
 
+NOT_CONFLICT = [
+    "The farmers used chemical fertilizers on their fields near Kisumu.",
+    "Police used chlorine to disinfect the cells in Kisumu.",
+]
+
 
 @pytest.fixture(scope="module")
 def coder() -> Coder:
@@ -63,3 +68,8 @@ def test_conflict_snippet(coder, text, expected):
              for e in coder.code_text(text, published="2022-05-10") if e.modality == "asserted"]
     assert expected in found
     assert len(found) == 1, found  # one event per act
+
+
+@pytest.mark.parametrize("text", NOT_CONFLICT)
+def test_chemicals_used_on_things_are_no_attack(coder, text):
+    assert [e.plover_type for e in coder.code_text(text, published="2022-05-10")] == []

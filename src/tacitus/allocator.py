@@ -9,13 +9,16 @@ hashes), and came back to where it started when the run ended. Blocks of MMAP_TH
 mapped on their own and unmapped when freed, and the heap is trimmed once TRIM_THRESHOLD bytes are free at its
 top.
 
-Only glibc on Linux has these settings (``mallopt``); elsewhere nothing changes. DuckDB's own buffers live in
+Only glibc on Linux has these settings (``mallopt``); elsewhere nothing changes, and ``TACITUS_ALLOCATOR=default``
+in the environment leaves glibc as it is (as do glibc's own ``MALLOC_MMAP_THRESHOLD_`` / ``GLIBC_TUNABLES``
+settings, which this then respects). The settings hold for the rest of the process. DuckDB's own buffers live in
 its jemalloc arenas and are released by closing the store (EventStore.release_memory).
 """
 
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 
 M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
@@ -26,7 +29,8 @@ TRIM_THRESHOLD = 128 * 1024
 
 def return_freed_memory() -> bool:
     """Set glibc's allocator to give freed memory back to the system; True when it is glibc and took both."""
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux") or os.environ.get("TACITUS_ALLOCATOR") == "default" \
+            or os.environ.get("MALLOC_MMAP_THRESHOLD_") or "glibc.malloc" in os.environ.get("GLIBC_TUNABLES", ""):
         return False
     try:
         libc = ctypes.CDLL("libc.so.6")

@@ -135,7 +135,9 @@ class ClauseTree:
                 if cur.i in self.predicates and prev.dep_ not in labels.conjunct:
                     if self.g.to_infinitive(prev) and (prev.dep_ in labels.open_complement
                                                        or prev.dep_ in labels.adverbial_clause):
-                        out.append((own, False))  # "convened a summit in January to discuss": that occasion's date
+                        # an act in the infinitive of another ("spoke at a rally in February to urge", "refused
+                        # last week to meet"): that act's date, not its place
+                        out.append((own, False))
                     break  # another act: its anchors are its own
                 saying = cur.i not in self.predicates and cur.lemma_.lower() in self.speech
                 speaker = draft.source_tok is not None and draft.source_tok.head.i == cur.i \

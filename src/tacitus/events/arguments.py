@@ -319,13 +319,15 @@ class Syntax:
         return None
 
     def accusation_denied(self, verb: Token) -> Token | None:
-        """The verb of accusing that a verb of denying answers from inside its clause ("accused Cuba of the
-        attacks, which it denied"), or None."""
-        if verb.lemma_.lower() not in self.fn.denying_verbs:
+        """The verb of accusing that a verb of denying answers in a relative clause hung on the accusation or
+        on what it alleges ("accused Cuba of the attacks, which it denied"), or None. A clause joined by "and"
+        or "while" is another statement ("accused Russia of the strike, and it rejected the offer")."""
+        if verb.lemma_.lower() not in self.fn.denying_verbs or verb.dep_ not in self.labels.relative_clause \
+                or not any(c.lower_ in self.fn.relative_pronouns for c in verb.children):
             return None
         tok = verb
         for _ in range(MAX_ANTECEDENT_HOPS):
-            if tok.head is tok:
+            if tok.head is tok or tok.dep_ in self.labels.conjunct:
                 return None
             tok = tok.head
             if tok.lemma_.lower() in self.fn.accusing_verbs and tok.pos_ in self.tags.verb:

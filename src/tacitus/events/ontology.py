@@ -72,6 +72,7 @@ class Ontology:
     governing_sectors: frozenset[str]  # sectors that are the authorities: a protest by them is not against themselves
     default_modes: dict[str, str]  # PLOVER type -> its mode when the text tells no other
     venue_codes: frozenset[str] = frozenset()  # codes whose place is only where they happen (a meeting's venue)
+    counted_state_acts: frozenset[str] = frozenset()  # modes whose counted nouns are the state's ("five arrests")
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -105,7 +106,8 @@ class Ontology:
                    population_measures=frozenset(str(m) for m in spec.get("population_measures") or ()),
                    governing_sectors=frozenset(str(m) for m in spec.get("governing_sectors") or ()),
                    default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()},
-                   venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()))
+                   venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()),
+                   counted_state_acts=frozenset(str(m) for m in spec.get("counted_state_acts") or ()))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

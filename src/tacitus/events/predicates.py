@@ -87,8 +87,9 @@ class PredicateFinder:
                 if light is not None and any(p.token.i == light.i for p in preds):
                     light = None  # the verb is an event of its own ("discussed the attack")
                 preds.append(Predicate(tok, sense, "noun", light=light))
+        acts = {p.token.i for p in preds} | {p.light.i for p in preds if p.light is not None}
         for pred in preds:
-            self._apply_mode_cues(pred)
+            self._apply_mode_cues(pred, acts)
         return preds
 
     def _characterises(self, noun: Token) -> bool:
@@ -257,7 +258,7 @@ class PredicateFinder:
             return self._carrier(head.head)  # "launched a wave of airstrikes": launched carries the wave
         return None
 
-    def _apply_mode_cues(self, pred: Predicate) -> None:
+    def _apply_mode_cues(self, pred: Predicate, acts: set[int] = frozenset()) -> None:
         cues = self.mode_cues.of_type(pred.sense.plover_type)
         if not cues:
             return
@@ -265,9 +266,12 @@ class PredicateFinder:
         words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in labels.adjective_or_compound}
         everywhere: set[str] = set()
         heads = [pred.token, pred.light]
-        if pred.kind == "verb" and (pred.token.dep_ in labels.adverbial_clause or pred.token.dep_ in labels.conjunct) \
-                and not any(c.dep_ in labels.subject for c in pred.token.children):
-            # "an IED exploded under the vehicle, killing four soldiers": the clause it hangs on names the means
+        tok = pred.token
+        if pred.kind == "verb" and not any(c.dep_ in labels.subject for c in tok.children) and (
+                tok.dep_ in labels.conjunct or (tok.dep_ in labels.adverbial_clause and tok.head.i in acts)):
+            # "gunmen broke into the house and killed ...": the subject they share names the means; "an IED
+            # exploded under the vehicle, killing four soldiers": the act it hangs on does ("the gas tank
+            # exploded, killing two workers" is no act, and its tank no weapon)
             heads += [c for c in pred.token.head.children if c.dep_ in labels.subject]
         for head in heads:
             if head is None:

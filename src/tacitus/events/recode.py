@@ -151,12 +151,10 @@ class Recode:
             speaker_toks = self.syntax.verb_subjects(speech)
             speaker = self.roles.speaker(speech, job)
             target_tok, target = self._judged_actor(judged, job)
-            # an act judged whose doer nobody names is still judged ("called the shooting a cowardly act", as
-            # "condemned the shooting" is), with no target
-            patterns = self.roles.k.patterns
-            act = target is None and judged.pos_ in self.syntax.g.tags.noun and (
-                judged.lemma_.lower() in patterns.nouns
-                or any(v in patterns.verbs for v in self.syntax.g.lemma_guesses(judged.lemma_.lower())))
+            # an act blamed whose doer nobody names is still blamed ("called the shooting a cowardly act", "said
+            # the allegations were baseless"), as "condemned the shooting" is, with no target; praise of a thing
+            # nobody is named for is no event ("said the meeting was excellent")
+            act = target is None and not verdict and self._act(judged)
             if speaker is None or not speaker_toks or (target is None and not act) \
                     or (target is not None and target.code == speaker.code):
                 continue
@@ -170,6 +168,14 @@ class Recode:
                              mode=recode.mode, plover=recode.plover,
                              confidence=confidence(SAID_DEMAND, speaker, target, mod.value)))
         return out
+
+    def _act(self, noun: Token) -> bool:
+        """A noun naming an act: an event noun of nouns.yaml or a form of a verb of verbs.yaml ("the bombing",
+        "the shooting", "the allegations"; not "the weather")."""
+        if noun.pos_ not in self.syntax.g.tags.noun:
+            return False
+        patterns, lemma = self.roles.k.patterns, noun.lemma_.lower()
+        return lemma in patterns.nouns or any(v in patterns.verbs for v in self.syntax.g.lemma_guesses(lemma))
 
     def _judged(self, verb: Token, labels, fn, words):
         """(verb of saying or naming, what is judged, True for praise / False for blame) or None."""

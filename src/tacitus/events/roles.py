@@ -355,7 +355,8 @@ class Roles:
         passive = held or (pred.kind == "verb" and self.syntax.is_passive(pred.token))  # "was arrested"
         # "five arrests were reported", "dozens of arrests were made": acts only the state does, counted as news
         passive = passive or (pred.kind == "noun" and pred.light is None and pred.token.tag_ in self.g.tags.plural
-                              and self.onto.state_agent(pred.mode) is not None and self._told_as_news(pred))
+                              and pred.mode in self.onto.counted_state_acts and self._told_as_news(pred)
+                              and not self._judged_or_done_by_someone(pred.token))
         state = self.onto.state_agent(pred.mode) if passive and not src_toks else None
         if state is not None and held and not any(a.country or a.sector or a.name for _, a in targets):
             return None  # "the cause of the fire is under investigation": a thing, held by nobody
@@ -382,13 +383,20 @@ class Roles:
         # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
         return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type))
 
+    def _judged_or_done_by_someone(self, noun: Token) -> bool:
+        """The clause of a counted act says what it is ("mass arrests are unacceptable") or who did it ("were
+        carried out by Germany"): it is not told as an act by nobody named."""
+        verb = next((t for t in noun.ancestors if t.pos_ in self.g.tags.verbal), None)
+        return verb is None or verb.lemma_.lower() in self.g.words.copulas \
+            or any(c.dep_ in self.g.labels.agent for c in verb.children)
+
     def _told_as_news(self, pred: Predicate) -> bool:
         """An event noun the sentence tells as something that happened: the subject of its clause ("protests
         erupted", "rallies boiled over into clashes") or what a verb provoked ("sparked protests"), not a
         mention in passing ("at a rally", "the law on demonstrations", "fines for demonstrations")."""
         tok, labels = pred.token, self.g.labels
         head = tok.head
-        if tok.dep_ in labels.prep_object and head.lower_ in self.g.words.of and head.head.dep_ != "ROOT" \
+        if tok.dep_ in labels.prep_object and head.lower_ in self.g.words.of and head.head is not head \
                 and head.head.lower_ in self.k.patterns.collective_nouns | self.k.patterns.quantity_nouns:
             tok = head.head  # "dozens of arrests were made": the count stands for the acts
         if tok.dep_ in labels.subject or tok.dep_ in labels.passive_subject:
