@@ -138,12 +138,10 @@ def code_inputs(opts: CodeOptions, *, stdin: TextIO | None = None, on_status: Ca
     """Run the coding; calls ``on_status`` with each input's final status, in input order; returns the run's
     summary (RunReport.summary: totals and warnings)."""
     from tacitus import output as out_mod
-    from tacitus.allocator import return_freed_memory
     from tacitus.output_ledger import prepare_resume
     from tacitus.pipeline import run
     from tacitus.report import RunReport
 
-    return_freed_memory()  # a run may last hours: freed memory goes back to the system (allocator.py)
     settings = opts.settings
     digest = settings.digest()
     header = {"coder_version": __version__, "settings_digest": digest, "settings": settings.coding()}
