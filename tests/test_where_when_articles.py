@@ -139,6 +139,13 @@ def test_an_act_told_as_the_purpose_of_a_dated_occasion_takes_its_date(coder):
     assert (talks.date, where(talks)[0]) == ("2023-03-13", "Nairobi")
 
 
+def test_a_wire_bureau_dateline_is_where_the_story_was_filed_not_where_its_acts_happen(coder):
+    text = ("NAIROBI, March 14 (Xinhua) -- Gunmen killed four herders in Marsabit on Monday, a police spokesman "
+            "said.\n\nPolice later arrested two suspects.")
+    arrest = next(e for e in code(coder, text) if e.plover_type == "COERCE")
+    assert where(arrest) == ("Marsabit", "KEN", "document")  # an act at home, placed where the story is
+
+
 def test_a_year_and_a_toll_belong_to_the_bombing_not_to_the_condemnation_of_a_tweet_about_it(coder):
     events = code(coder, "The minister on Tuesday condemned a tweet about the 1979 bombing that killed 18 people.")
     condemnation = next(e for e in events if e.plover_type == "ACCUSE")

@@ -362,6 +362,10 @@ class Anchoring:
             if found is not None and not (at_dateline and found.location.precision == "country"
                                           and found.location.country == ww.dateline.country):
                 loc, text = found.location, found.text
+            elif at_dateline and not verbal and ww.bureau and self._story_place(ww) is not None:
+                # "LAGOS, May 28 (Xinhua) -- ... gunmen killed six in Riyom ... police deployed more personnel":
+                # a wire bureau's city is where the story is filed, the place the story told last where it acts
+                loc, text, basis = ww.last_place, None, "document"
             elif at_dateline:  # (a country the dateline's town lies in is that town, for acts at home there)
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:
@@ -399,6 +403,16 @@ class Anchoring:
             inside = [m for m in mentions if not m.topic and m.owner not in own and tree.framing_act(m.owner) == key]
             if inside:
                 out.content_places[key] = max(inside, key=lambda m: m.rank).location
+
+    @staticmethod
+    def _story_place(ww) -> Location | None:
+        """The place the story named last, when it is a town or region of the dateline's country other than the
+        dateline's own town."""
+        last, line = ww.last_place, ww.dateline
+        if last is None or line is None or last.country != line.country or last.precision == "country" \
+                or (last.name, last.admin1) == (line.name, line.admin1):
+            return None
+        return last
 
     def at_dateline(self, d: Draft, job: SentenceJob, verbal: bool) -> bool:
         """Whether an act with no place of its own happened at the dateline: a verbal act whose source is at

@@ -126,7 +126,8 @@ class EventCoder:
                 if dateline is not None:
                     dateline = replace(dateline, basis="dateline", text=where)
         return DocumentAnchors(reference=reference, year=lead.year if reference is None else None,
-                               dateline=dateline, seat=seat, wire_date=wire)
+                               dateline=dateline, seat=seat, wire_date=wire,
+                               bureau=lead.dateline is not None and bool(lead.dateline.agency))
 
     def code_document(self, document: Document, paragraphs: list, *, lead: Lead | None = None,
                       title=None, headline=None) -> list[Event]:

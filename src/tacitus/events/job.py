@@ -69,6 +69,8 @@ class DocumentAnchors:
     wire_date: bool = False  # the reference is a dateline's date: its own weekday is that day
     dateline: Location | None = None  # the dateline's place
     seat: bool = False  # the dateline names an institution's seat ("UNITED NATIONS"), not a country's town
+    bureau: bool = False  # the dateline names a news agency ("LAGOS, May 28 (Xinhua) --"): its town is where the
+    # story was filed
     last_place: Location | None = None  # the place named last ("the peacekeepers deployed there")
     narrative: tuple[int, str, str, bool] | None = None  # (paragraph, date, precision, history) the story is at
 
