@@ -188,12 +188,10 @@ class ActorResolver:
         head = mention.head
         if head.text.lower() in vocab.pronouns and not head.text.isupper() and len(mention.core.toks) == 1:
             return None
-        whole = self._whole_name(mention, ctx)
+        content = [t for t in mention.full if t.pos not in ("DET", "PUNCT")]
+        whole = self._whole_name(mention, content, ctx) or self._surname(mention, content, ctx)
         if whole is not None:
             return whole
-        surname = self._surname(mention, ctx)
-        if surname is not None:
-            return surname
         core = self._read(mention.core, ctx.day)
         appos = [self._read(g, ctx.day) for g in mention.appos]
         owners = [self._read(g, ctx.day) for g in mention.owners]
@@ -336,11 +334,10 @@ class ActorResolver:
             return None
         return replace(actor, text=mention.text)
 
-
-    def _surname(self, mention: Mention, ctx: DocContext) -> Actor | None:
-        """A bare proper name that is the last name of a person the document named before is that person, even
-        when it is also a country or a nationality ("Rep. Glenn English ... said English", "Chad Wolf ... Wolf")."""
-        content = [t for t in mention.full if t.pos not in ("DET", "PUNCT")]
+    def _surname(self, mention: Mention, content: list[Tok], ctx: DocContext) -> Actor | None:
+        """A bare proper name (``content``: the mention's words) that is the last name of a person the document
+        named before is that person, even when it is also a country or a nationality ("Rep. Glenn English ...
+        said English", "Chad Wolf ... Wolf")."""
         if len(content) != 1 or content[0].pos != "PROPN" or mention.plural:
             return None
         known = ctx.by_name((content[0].text.lower(),))
@@ -349,9 +346,9 @@ class ActorResolver:
         return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id), ctx,
                             person=True, names=[content])
 
-    def _whole_name(self, mention: Mention, ctx: DocContext) -> Actor | None:
-        """A name the parse splits ("Syrian Observatory for Human Rights", "Doctors Without Borders")."""
-        content = [t for t in mention.full if t.pos not in ("DET", "PUNCT")]
+    def _whole_name(self, mention: Mention, content: list[Tok], ctx: DocContext) -> Actor | None:
+        """A name the parse splits ("Syrian Observatory for Human Rights", "Doctors Without Borders");
+        ``content``: the mention's words."""
         core_ids = {t.i for t in mention.core.toks}
         if len(content) < 2 or all(t.i in core_ids for t in content):
             return None

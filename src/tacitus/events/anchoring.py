@@ -362,10 +362,10 @@ class Anchoring:
             if found is not None and not (at_dateline and found.location.precision == "country"
                                           and found.location.country == ww.dateline.country):
                 loc, text = found.location, found.text
-            elif at_dateline and not verbal and ww.bureau and self._story_place(ww) is not None:
+            elif at_dateline and not verbal and ww.bureau and (story := self._story_place(ww)) is not None:
                 # "LAGOS, May 28 (Xinhua) -- ... gunmen killed six in Riyom ... police deployed more personnel":
                 # a wire bureau's city is where the story is filed, the place the story told last where it acts
-                loc, text, basis = ww.last_place, None, "document"
+                loc, text, basis = story, None, "document"
             elif at_dateline:  # (a country the dateline's town lies in is that town, for acts at home there)
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:

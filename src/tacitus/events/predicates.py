@@ -39,6 +39,19 @@ class Predicate:
         """The token whose modality governs the event (the light verb when there is one)."""
         return self.light if self.light is not None else self.token
 
+    @property
+    def positions(self) -> tuple[int, ...]:
+        """Where the act is told: its word, and the light verb carrying it ("opened fire")."""
+        return (self.token.i,) if self.light is None else (self.token.i, self.light.i)
+
+
+def toll_participle(tok: Token, grammar, consequence_verbs: frozenset[str]) -> bool:
+    """A participle that reports a toll ("..., killing four soldiers", "... and wounding two"): the toll of the
+    act it hangs on, when that is one."""
+    labels = grammar.labels
+    return tok.tag_ in grammar.tags.gerund and (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.conjunct) \
+        and tok.lemma_.lower() in consequence_verbs
+
 
 class PredicateFinder:
     """Finds a sentence's predicates with their senses, and which of them are events of their own."""
@@ -87,7 +100,7 @@ class PredicateFinder:
                 if light is not None and any(p.token.i == light.i for p in preds):
                     light = None  # the verb is an event of its own ("discussed the attack")
                 preds.append(Predicate(tok, sense, "noun", light=light))
-        acts = {p.token.i for p in preds} | {p.light.i for p in preds if p.light is not None}
+        acts = {i for p in preds for i in p.positions}
         for pred in preds:
             self._apply_mode_cues(pred, acts)
         return preds
@@ -102,15 +115,11 @@ class PredicateFinder:
     def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its
         death count goes to the attack), not a second event."""
-        tok, labels = pred.token, self.g.labels
-        if pred.kind != "verb" or tok.tag_ not in self.g.tags.gerund \
-                or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.conjunct):
-            return False
-        if tok.lemma_.lower() not in self.patterns.consequence_verbs:
+        tok = pred.token
+        if pred.kind != "verb" or not toll_participle(tok, self.g, self.patterns.consequence_verbs):
             return False
         # the act is the verb or the noun a light verb carries ("opened fire on protesters, killing three")
-        return any(tok.head.i in (p.token.i, p.light.i if p.light is not None else -1)
-                   and self.ontology.quad_is(p.code, "material_conflict") for p in preds)
+        return any(tok.head.i in p.positions and self.ontology.quad_is(p.code, "material_conflict") for p in preds)
 
     def _is_protest_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"staged demonstrations to demand reforms": the demand is what the protest is for (its target comes
@@ -266,13 +275,13 @@ class PredicateFinder:
         words = {c.lemma_.lower() for c in pred.token.children if c.dep_ in labels.adjective_or_compound}
         everywhere: set[str] = set()
         heads = [pred.token, pred.light]
-        tok = pred.token
-        if pred.kind == "verb" and not any(c.dep_ in labels.subject for c in tok.children) and (
-                tok.dep_ in labels.conjunct or (tok.dep_ in labels.adverbial_clause and tok.head.i in acts)):
+        verb = pred.token
+        if pred.kind == "verb" and not any(c.dep_ in labels.subject for c in verb.children) and (
+                verb.dep_ in labels.conjunct or (verb.dep_ in labels.adverbial_clause and verb.head.i in acts)):
             # "gunmen broke into the house and killed ...": the subject they share names the means; "an IED
             # exploded under the vehicle, killing four soldiers": the act it hangs on does ("the gas tank
             # exploded, killing two workers" is no act, and its tank no weapon)
-            heads += [c for c in pred.token.head.children if c.dep_ in labels.subject]
+            heads += [c for c in verb.head.children if c.dep_ in labels.subject]
         for head in heads:
             if head is None:
                 continue

@@ -18,7 +18,7 @@ from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.modality import ModalityReader
 from tacitus.events.places import PlaceReader
-from tacitus.events.predicates import Predicate
+from tacitus.events.predicates import Predicate, toll_participle
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.records import Actor
 
@@ -222,15 +222,10 @@ class Roles:
         return sources, targets
 
     def _toll_victims(self, pred: Predicate) -> list[Token]:
-        labels, tags = self.g.labels, self.g.tags
-        out: list[Token] = []
-        for head in (pred.token, pred.light):
-            for c in head.children if head is not None else ():
-                if c.tag_ in tags.gerund and (c.dep_ in labels.adverbial_clause or c.dep_ in labels.conjunct) \
-                        and c.lemma_.lower() in self.k.patterns.consequence_verbs:
-                    obj = self.syntax.direct_object(c)
-                    out += [obj] if obj is not None else []
-        return out
+        doc = pred.token.doc
+        tolls = [c for i in pred.positions for c in doc[i].children
+                 if toll_participle(c, self.g, self.k.patterns.consequence_verbs)]
+        return [obj for c in tolls if (obj := self.syntax.direct_object(c)) is not None]
 
     def _noun_arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
         syntax, onto, tok, sense = self.syntax, self.onto, pred.token, pred.sense

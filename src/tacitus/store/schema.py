@@ -182,7 +182,7 @@ GROUP BY ALL""".replace("{COUNTED_SQL}", COUNTED_SQL)
 
 # The store has no index beyond the primary keys. DuckDB holds every index page a statement has touched in memory
 # until the database is closed (index buffers are not evicted), about 56 bytes a key: the secondary indexes schema
-# 5 had (mentions.doc_id, documents.content_hash, near_keys.near_key) grew a long run's memory by about 0.2 MB per
+# 5 had (mentions.doc_id, documents.content_hash, near_keys.near_key) grew a long run's memory by about 0.33 MB per
 # 1,000 documents and were reloaded whole by the first lookups after each release. A batch's lookups on those
 # columns are column scans with a hash filter instead: at 100,000 documents they take 6-11 ms a batch, less than
 # the index scans took (bench/store_scale.py measures the time per document as the store grows).
