@@ -28,8 +28,10 @@ def model_installed(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_MODEL):
-    """Load (once per process) the spaCy pipeline installed as package ``name``."""
+def load_pipeline(name: str = DEFAULT_MODEL, cached_attributes: bool = True):
+    """Load (once per process) the spaCy pipeline installed as package ``name``. With ``cached_attributes`` its
+    attribute ruler and rule lemmatizer are read through caches (token_attributes.py: the same tags, morphology
+    and lemmas, faster); without, the pipeline is spaCy's own."""
     import spacy
 
     pkg = name.replace("-", "_")
@@ -47,4 +49,8 @@ def load_pipeline(name: str = DEFAULT_MODEL):
     # marks, not in a word "said:-"
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z]):-"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    if cached_attributes:
+        from tacitus.parse.token_attributes import cache_token_attributes
+
+        cache_token_attributes(nlp)
     return nlp

@@ -1,0 +1,180 @@
+"""Coarse tags, morphology and lemmas after parsing, as the model's attribute ruler and rule lemmatizer give them,
+read through two caches.
+
+The attribute ruler runs a Matcher of every pattern (179 in the small English model) over every token, and the
+rule lemmatizer recomputes base forms the model's own cache misses: together about a quarter of spaCy's time on
+news. A one-token pattern can only see a token's own word, tag and dependency label, so what the ruler gives a
+token is a function of (word, tag, label) and the lemma a function of (word, coarse tag, morphology). This
+component keeps those two functions in bounded dictionaries, evaluates the one-token patterns itself on a miss,
+and runs a Matcher of the few patterns that span several tokens ("gon na", "there is"), which win over a one-token
+pattern when the model lists them later, as in the ruler. The results are the ruler's and the lemmatizer's, token
+for token (tests/test_parse.py compares them on the shared corpus).
+
+``cache_token_attributes(nlp)`` puts the component in place of the two (kept in the pipeline, disabled, so their
+tables stay readable) when every pattern is of a form it evaluates; otherwise it leaves the pipeline as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.attrs import DEP, ORTH, TAG
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+NAME = "tacitus_token_attributes"
+CAPACITY = 50_000  # entries per cache; a full cache starts again (about 10 MB at most)
+_TOKEN_KEYS = {"LOWER", "ORTH", "TEXT", "TAG", "DEP", "IS_SPACE"}
+_SETTABLE = ("TAG", "DEP", "POS", "MORPH", "LEMMA")
+
+
+def _test(spec: Any):
+    """A predicate for one token attribute's value in a pattern, or None for a form not evaluated here."""
+    if isinstance(spec, (str, bool)):
+        return lambda value: value == spec
+    if isinstance(spec, dict) and len(spec) == 1:
+        (op, arg), = spec.items()
+        if op == "IN" and isinstance(arg, list):
+            allowed = frozenset(arg)
+            return lambda value: value in allowed
+        if op == "NOT_IN" and isinstance(arg, list):
+            banned = frozenset(arg)
+            return lambda value: value not in banned
+        if op == "REGEX" and isinstance(arg, str):
+            found = re.compile(arg).search
+            return lambda value: isinstance(value, str) and found(value) is not None
+    return None
+
+
+def _compile(pattern: dict) -> list | None:
+    tests = []
+    for key, spec in pattern.items():
+        test = _test(spec)
+        if key not in _TOKEN_KEYS or test is None:
+            return None
+        tests.append((key, test))
+    return tests
+
+
+def _anchor(pattern: dict) -> tuple[str, Any]:
+    """The tag, else the lowercase word, a one-token pattern requires; ("", None) when it requires neither."""
+    for key in ("TAG", "LOWER"):
+        if isinstance(pattern.get(key), str):
+            return key, pattern[key]
+    return "", None
+
+
+class TokenAttributes:
+    """The attribute ruler and the rule lemmatizer of one pipeline, applied through caches."""
+
+    def __init__(self, ruler, lemmatizer, capacity: int = CAPACITY) -> None:
+        self.lemmatizer = lemmatizer
+        self.capacity = capacity
+        # one-token patterns as (order, token tests, attributes), filed under the tag or the word they require
+        self.single: dict[tuple[str, Any], list[tuple[int, list, dict]]] = {}
+        self.spans = Matcher(ruler.vocab)
+        self.span_rules: dict[int, tuple[int, dict]] = {}  # order -> (index of the token set, attributes)
+        self.supported = True
+        for order, entry in enumerate(ruler.patterns):
+            attrs = entry["attrs"]
+            if set(attrs) - set(_SETTABLE):
+                self.supported = False
+            for tokens in entry["patterns"]:
+                if len(tokens) == 1:
+                    tests = _compile(tokens[0])
+                    if tests is None:
+                        self.supported = False
+                    else:
+                        self.single.setdefault(_anchor(tokens[0]), []).append((order, tests, attrs))
+                else:
+                    self.spans.add(str(order), [tokens])
+                    self.span_rules[order] = (entry.get("index", 0), attrs)
+        self.by_word: dict[tuple[int, int, int], dict[str, tuple[int, Any]]] = {}
+        self.lemmas: dict[tuple[int, int, int], str] = {}
+
+    def _ruled(self, token) -> dict[str, tuple[int, Any]]:
+        """attribute -> (order of the last one-token pattern that sets it, value), for this token's word, tag and
+        label."""
+        values = {"LOWER": token.lower_, "ORTH": token.text, "TEXT": token.text, "TAG": token.tag_,
+                  "DEP": token.dep_, "IS_SPACE": token.is_space}
+        out: dict[str, tuple[int, Any]] = {}
+        candidates = [*self.single.get(("TAG", values["TAG"]), ()), *self.single.get(("LOWER", values["LOWER"]), ()),
+                      *self.single.get(("", None), ())]
+        for order, tests, attrs in sorted(candidates, key=lambda c: c[0]):
+            if all(test(values[key]) for key, test in tests):
+                for name, value in attrs.items():
+                    out[name] = (order, value)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(self.by_word) >= self.capacity:
+            self.by_word.clear()
+        if len(self.lemmas) >= self.capacity:
+            self.lemmas.clear()
+        settings: list[dict[str, tuple[int, Any]]] = []
+        for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, DEP]).tolist())):
+            ruled = self.by_word.get(key)
+            if ruled is None:
+                ruled = self.by_word[key] = self._ruled(doc[i])
+            settings.append(ruled)
+        if self.span_rules:
+            for match_id, start, end in sorted(self.spans(doc, allow_missing=True),
+                                               key=lambda m: int(doc.vocab.strings[m[0]])):
+                order = int(doc.vocab.strings[match_id])
+                index, attrs = self.span_rules[order]
+                i = range(start, end)[index]
+                merged = dict(settings[i])
+                for name, value in attrs.items():
+                    if merged.get(name, (-1, None))[0] <= order:
+                        merged[name] = (order, value)
+                settings[i] = merged
+        for token, ruled in zip(doc, settings):
+            for name in _SETTABLE:
+                if name in ruled:
+                    _assign(token, name, ruled[name][1])
+            if token.lemma == 0:
+                key = (token.orth, token.pos, token.morph.key)
+                lemma = self.lemmas.get(key)
+                if lemma is None:
+                    lemma = self.lemmas[key] = self.lemmatizer.lemmatize(token)[0]
+                token.lemma_ = lemma
+        return doc
+
+
+def _assign(token, name: str, value: Any) -> None:
+    if name == "TAG":
+        token.tag_ = value
+    elif name == "DEP":
+        token.dep_ = value
+    elif name == "POS":
+        token.pos_ = value
+    elif name == "MORPH":
+        token.set_morph(value)
+    elif name == "LEMMA":
+        token.lemma_ = value
+
+
+@Language.factory(NAME)
+def _make(nlp: Language, name: str) -> TokenAttributes:
+    return TokenAttributes(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+
+
+def cache_token_attributes(nlp: Language) -> bool:
+    """Replace the pipeline's attribute ruler and rule lemmatizer (adjacent, in that order) by the cached
+    component; True when it did."""
+    names = nlp.pipe_names
+    if "attribute_ruler" not in names or "lemmatizer" not in names:
+        return False
+    at = names.index("attribute_ruler")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if names[at + 1:at + 2] != ["lemmatizer"] or getattr(lemmatizer, "mode", None) != "rule" \
+            or getattr(lemmatizer, "overwrite", True):
+        return False
+    if not nlp.add_pipe(NAME, after="lemmatizer").supported:
+        nlp.remove_pipe(NAME)
+        return False
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+    return True
