@@ -17,6 +17,7 @@ tables stay readable) when every pattern is of a form it evaluates; otherwise it
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import DEP, ORTH, TAG
@@ -66,6 +67,16 @@ def _anchor(pattern: dict) -> tuple[str, Any]:
     return "", None
 
 
+@dataclass(slots=True)
+class _Word:
+    """One (word, tag, label): the attributes its one-token patterns set (name -> (pattern order, value)), whether
+    a pattern of several tokens may start with it, and its lemma once known."""
+
+    ruled: dict[str, tuple[int, Any]]
+    starts: bool
+    lemma: str | None = None
+
+
 class TokenAttributes:
     """The attribute ruler and the rule lemmatizer of one pipeline, applied through caches."""
 
@@ -76,6 +87,7 @@ class TokenAttributes:
         self.single: dict[tuple[str, Any], list[tuple[int, list, dict]]] = {}
         self.spans = Matcher(ruler.vocab)
         self.span_rules: dict[int, tuple[int, dict]] = {}  # order -> (index of the token set, attributes)
+        self.spans_patterns: list[list[dict]] = []
         self.supported = True
         for order, entry in enumerate(ruler.patterns):
             attrs = entry["attrs"]
@@ -90,56 +102,67 @@ class TokenAttributes:
                         self.single.setdefault(_anchor(tokens[0]), []).append((order, tests, attrs))
                 else:
                     self.spans.add(str(order), [tokens])
+                    self.spans_patterns.append(tokens)
                     self.span_rules[order] = (entry.get("index", 0), attrs)
-        self.by_word: dict[tuple[int, int, int], dict[str, tuple[int, Any]]] = {}
+        self.span_starts = [tests for tokens in self.spans_patterns for tests in [_compile(tokens[0])]
+                            if tests is not None]
+        if len(self.span_starts) < len(self.spans_patterns):
+            self.supported = False
+        self.by_word: dict[tuple[int, int, int], _Word] = {}
         self.lemmas: dict[tuple[int, int, int], str] = {}
 
-    def _ruled(self, token) -> dict[str, tuple[int, Any]]:
-        """attribute -> (order of the last one-token pattern that sets it, value), for this token's word, tag and
-        label."""
+    def _entry(self, token) -> _Word:
+        """What the one-token patterns give this token's word, tag and label."""
         values = {"LOWER": token.lower_, "ORTH": token.text, "TEXT": token.text, "TAG": token.tag_,
                   "DEP": token.dep_, "IS_SPACE": token.is_space}
-        out: dict[str, tuple[int, Any]] = {}
+        ruled: dict[str, tuple[int, Any]] = {}
         candidates = [*self.single.get(("TAG", values["TAG"]), ()), *self.single.get(("LOWER", values["LOWER"]), ()),
                       *self.single.get(("", None), ())]
         for order, tests, attrs in sorted(candidates, key=lambda c: c[0]):
             if all(test(values[key]) for key, test in tests):
                 for name, value in attrs.items():
-                    out[name] = (order, value)
-        return out
+                    ruled[name] = (order, value)
+        starts = any(all(test(values[key]) for key, test in tests) for tests in self.span_starts)
+        return _Word(ruled, starts)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(self.by_word) >= self.capacity:
             self.by_word.clear()
         if len(self.lemmas) >= self.capacity:
             self.lemmas.clear()
-        settings: list[dict[str, tuple[int, Any]]] = []
+        words: list[_Word] = []
         for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, DEP]).tolist())):
-            ruled = self.by_word.get(key)
-            if ruled is None:
-                ruled = self.by_word[key] = self._ruled(doc[i])
-            settings.append(ruled)
-        if self.span_rules:
+            word = self.by_word.get(key)
+            if word is None:
+                word = self.by_word[key] = self._entry(doc[i])
+            words.append(word)
+        changed: dict[int, dict[str, tuple[int, Any]]] = {}  # token -> its attributes after the span patterns
+        if any(w.starts for w in words):
             for match_id, start, end in sorted(self.spans(doc, allow_missing=True),
                                                key=lambda m: int(doc.vocab.strings[m[0]])):
                 order = int(doc.vocab.strings[match_id])
                 index, attrs = self.span_rules[order]
                 i = range(start, end)[index]
-                merged = dict(settings[i])
+                merged = changed.setdefault(i, dict(words[i].ruled))
                 for name, value in attrs.items():
                     if merged.get(name, (-1, None))[0] <= order:
                         merged[name] = (order, value)
-                settings[i] = merged
-        for token, ruled in zip(doc, settings):
-            for name in _SETTABLE:
-                if name in ruled:
-                    _assign(token, name, ruled[name][1])
-            if token.lemma == 0:
-                key = (token.orth, token.pos, token.morph.key)
-                lemma = self.lemmas.get(key)
-                if lemma is None:
-                    lemma = self.lemmas[key] = self.lemmatizer.lemmatize(token)[0]
-                token.lemma_ = lemma
+        for i, (token, word) in enumerate(zip(doc, words)):
+            ruled = changed.get(i, word.ruled)
+            for name, (_, value) in ruled.items():
+                _assign(token, name, value)
+            if token.lemma != 0:
+                continue
+            if i not in changed and word.lemma is not None:
+                token.lemma_ = word.lemma
+                continue
+            key = (token.orth, token.pos, token.morph.key)
+            lemma = self.lemmas.get(key)
+            if lemma is None:
+                lemma = self.lemmas[key] = self.lemmatizer.lemmatize(token)[0]
+            if i not in changed:
+                word.lemma = lemma  # the same word, tag and label always get this lemma
+            token.lemma_ = lemma
         return doc
 
 
@@ -175,6 +198,12 @@ def cache_token_attributes(nlp: Language) -> bool:
     if not nlp.add_pipe(NAME, after="lemmatizer").supported:
         nlp.remove_pipe(NAME)
         return False
+    # the lemmatizer only asks whether a word is in its index of base forms: sets answer that without a scan of
+    # lists of up to 57,000 words (the same answers; this pipeline is never saved, which needs the lists)
+    index = lemmatizer.lookups.get_table("lemma_index", None)
+    for pos in list(index or ()):
+        if isinstance(index[pos], list):
+            index[pos] = frozenset(index[pos])
     nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     return True
