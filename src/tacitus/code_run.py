@@ -147,8 +147,10 @@ def code_inputs(opts: CodeOptions, *, stdin: TextIO | None = None, on_status: Ca
     header = {"coder_version": __version__, "settings_digest": digest, "settings": settings.coding()}
     store = None
     if opts.db is not None:
+        from tacitus.allocator import fix_mmap_threshold
         from tacitus.store import EventStore
 
+        fix_mmap_threshold()  # a long run with a store keeps its memory flat (allocator.py)
         with store_errors(opts.db):
             store = EventStore(opts.db)
     try:
