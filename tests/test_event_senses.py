@@ -93,3 +93,21 @@ def test_the_same_party_on_both_sides():
 ])
 def test_a_violent_act_that_left_people_dead_is_an_assault(coder, text, expected):
     assert [(t, c) for t, c, *_ in coded(coder, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sense that names the things it takes finds them as the subject of a passive
+    ("The rally was broken up by Kenyan police on Monday.", ("ASSAULT", "175", "KEN COP")),
+    ("The ceasefire was broken by Russian forces on Monday.", ("ASSAULT", "196", "RUS MIL")),
+    ("The strike was called off by the Kenyan union on Monday.", ("CONCEDE", "080", "KEN LAB")),
+    ("Kenyan police broke up the rally on Monday.", ("ASSAULT", "175", "KEN COP")),
+])
+def test_the_thing_a_sense_takes_may_be_the_subject_of_a_passive(coder, text, expected):
+    assert expected in [(t, c, s) for t, c, s, _ in coded(coder, text)]
+
+
+def test_a_passive_subject_never_stands_for_an_actor_object(coder):
+    # "received" with an actor object is a visit; "claims were received by the companies" is none
+    assert "CONSULT" not in types(coder, "So far 3,913 claims worth 144 crore rupees have been received by the four "
+                                        "Indian companies.")
+    assert types(coder, "The talks broke up without agreement on Monday.") == []

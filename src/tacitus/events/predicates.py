@@ -167,6 +167,7 @@ class PredicateFinder:
         preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition_like and c.i > tok.i
                  and not any(g.ent_type_ in ents.time for g in c.children)}
         dobj = syntax.direct_object(tok)
+        passive = next((c for c in tok.children if c.dep_ in labels.passive_subject), None)
         has_complement = any(c.dep_ in labels.complement for c in tok.children)
         has_infinitive = any(s.infinitive for s in senses) and any(
             c.dep_ in labels.complement and c.i > tok.i and self.g.to_infinitive(c) for c in tok.children)
@@ -187,9 +188,15 @@ class PredicateFinder:
                 if dobj is not None:
                     continue
             elif s.obj:
-                if dobj is None:
+                # in a passive the subject is what the act is done to ("the rally was broken up", "a deal was
+                # struck"), when the sense names the things it takes
+                named = ANY_SENTINEL not in s.obj and ACTOR_SENTINEL not in s.obj
+                if dobj is None and named and passive is not None:
+                    if not (self._object_words(passive) & set(s.obj)):
+                        continue
+                elif dobj is None:
                     continue
-                if ANY_SENTINEL in s.obj:
+                elif ANY_SENTINEL in s.obj:
                     pass
                 elif ACTOR_SENTINEL in s.obj:
                     if dobj.pos_ in self.g.tags.noun and any(c.dep_ in labels.possessor for c in dobj.children):
