@@ -170,7 +170,8 @@ def test_a_dateline_dates_and_places_the_story_and_is_no_actor(coder):
     clash, condemnation = code(coder, text, published="2019-06-02")
     assert (clash.source.code, clash.date, clash.fatalities) == ("IRQ MIL", "2019-05-29", 14)
     assert (condemnation.location.name, condemnation.location.basis) == ("Baghdad", "dateline")
-    assert (condemnation.date, condemnation.date_precision) == ("2019-05-29", "published")
+    # undated, it takes the day of the act the story leads with
+    assert (condemnation.date, condemnation.date_precision) == ("2019-05-29", "story")
     # without a publication date, a year in the title fixes the dateline's date
     [clash, condemnation] = code(coder, text, published=None, title="Iraqi forces kill 14 militants in 2019 raid")
     assert (clash.date, condemnation.date) == ("2019-05-29", "2019-05-29")
@@ -234,3 +235,32 @@ def test_a_title_the_body_does_not_repeat_is_coded_as_the_lead(coder):
     # a body that retells the title's act without its place takes the place from the title
     [e] = code(coder, "KARACHI: Police detained 20 activists on Friday.", title="Police detain 20 activists in Quetta")
     assert (e.from_title, e.location.name, e.location.basis) == (False, "Quetta", "title")
+
+
+# ---- the story's date -----------------------------------------------------------------------------------------
+STORY = ("Kenyan police on Monday arrested 12 protesters in Nairobi.\n\nThe protesters had blocked a highway "
+         "for hours.\n\nPolice also detained two journalists.")
+
+
+def test_acts_told_later_without_a_date_take_the_day_the_story_leads_with(coder):
+    events = code(coder, STORY, published="2024-05-08")  # a Wednesday: the arrests were on Monday the 6th
+    assert [(e.date, e.date_precision) for e in events] == [("2024-05-06", "day"), ("2024-05-06", "story"),
+                                                            ("2024-05-06", "story")]
+
+
+@pytest.mark.parametrize("lead, published", [
+    ("Kenyan police arrested 12 protesters in Nairobi in March 2019.", "2024-05-08"),  # history dates no story
+    ("Kenyan police will arrest the protest leaders on Friday.", "2024-05-08"),  # nor a day still to come
+    ("Kenyan police on Monday arrested 12 protesters in Nairobi.", None),  # nor a day with no article date
+])
+def test_a_lead_that_is_history_to_come_or_undated_news_dates_no_story(coder, lead, published):
+    events = code(coder, lead + "\n\nPolice also detained two journalists.", published=published)
+    assert events[-1].date_precision == ("published" if published else "unknown")
+
+
+def test_a_weekday_in_a_clause_of_the_future_is_the_one_to_come(coder):
+    # published on Wednesday 8 May 2024
+    [threat] = code(coder, "Kenyan police will arrest the protest leaders on Friday.", published="2024-05-08")
+    [arrest] = code(coder, "Kenyan police arrested the protest leaders on Friday.", published="2024-05-08")
+    [last] = code(coder, "Kenyan police arrested the protest leaders last Friday.", published="2024-05-08")
+    assert (threat.date, arrest.date, last.date) == ("2024-05-10", "2024-05-03", "2024-05-03")

@@ -97,9 +97,10 @@ class Actor:
 # its actors belong to.
 PLACE_BASES = ("clause", "venue", "title", "dateline", "sentence", "document", "actors")
 
-# Date precisions: the act's own date ("day" ... "year"); "published" when the act is undated and takes the
-# article's publication date; "unknown" when there is no date at all.
-DATE_PRECISIONS = ("day", "week", "month", "year", "published", "unknown")
+# Date precisions: the act's own date ("day" ... "year"); "story" when the act is undated and takes the day the
+# text gives the act its story leads with; "published" when it takes the article's publication date; "unknown"
+# when there is no date at all.
+DATE_PRECISIONS = ("day", "week", "month", "year", "story", "published", "unknown")
 
 
 @dataclass

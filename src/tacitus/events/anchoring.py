@@ -38,7 +38,7 @@ from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
 from tacitus.records import NON_STATE_CODES, Location
 
-PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "published": 0, "unknown": 0}
+PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "story": 0, "published": 0, "unknown": 0}
 # How far up the tree a date, place or toll looks for the clause it belongs to.
 MAX_OWNER_HOPS = 12
 
@@ -182,8 +182,9 @@ class ClauseTree:
 
 class Anchoring:
     def __init__(self, syntax: Syntax, places: PlaceReader, words: AnchorWords, consequence_verbs: frozenset[str],
-                 speech_verbs: frozenset[str]) -> None:
+                 speech_verbs: frozenset[str], future_aux: frozenset[str] = frozenset()) -> None:
         self.syntax, self.places, self.words = syntax, places, words
+        self.future_aux = future_aux  # auxiliaries of the future ("will"): a bare weekday is the one to come
         self.consequence, self.speech = consequence_verbs, speech_verbs
         self.g = syntax.g
 
@@ -210,6 +211,7 @@ class Anchoring:
                                    or (date is not None and self.before_the_news(date, job.reference)))
         self.tolls(job, tree, chains, out)
         self.carry_narrative(job, out)
+        self.story_date(job, out)
         mentions = self.places.mentions(job, tree, self.words)
         self.place(job, chains, mentions, out)
         self.content_places(job, tree, chains, mentions, out)
@@ -240,7 +242,10 @@ class Anchoring:
                     relative.append((hinge, m.offset_days, tree.owner(root)))
                 continue
             if m.date is not None:
-                found.append((span, (m.date, m.precision)))
+                date = m.date
+                if m.weekday_before and self._tells_future(sent.doc, tree.owner(root)):
+                    date = (dt.date.fromisoformat(date) + dt.timedelta(days=7)).isoformat()  # "will meet on Friday"
+                found.append((span, (date, m.precision)))
         # "X clashed on Saturday, a day after militants attacked": "after" marks the attack's clause, which the
         # parser often also gives the date before it; that date is X's, and the attack is a day before it
         later: dict[int, tuple[int, int]] = {}  # clause marked by a hinge -> (governing clause, offset)
@@ -307,6 +312,30 @@ class Anchoring:
             out.dates[k] = (told[1], told[2])
             out.historical[k] = out.historical.get(k) or told[3]
         ww.narrative = (para, *told[1:])
+
+    def _tells_future(self, doc, owner: int | None) -> bool:
+        """Whether the clause whose head is token ``owner`` tells of the future ("will meet", "shall vote")."""
+        if owner is None:
+            return False
+        return any(c.dep_ in self.g.labels.auxiliary and c.lower_ in self.future_aux for c in doc[owner].children)
+
+    def story_date(self, job: SentenceJob, out: Anchors) -> None:
+        """The day of the act the story leads with (its title or its first sentences), when the text gives it and
+        it is news (not history, not after the article's date): an act the article tells later with no date of its own, and no dated narrative, happened then
+        as far as the text says (Assembly gives it precision "story"; without one it takes the publication date)."""
+        ww = job.where_when
+        if ww.story_told or not (job.from_title or job.index < self.words.lead_sentences):
+            return
+        for d in job.drafts:
+            key = d.pred.token.i
+            if key in out.dates and not out.historical.get(key):
+                date, precision = out.dates[key]
+                ww.story_told = True
+                # only against the article's date can the lead's act be told from history, and from a day still
+                # to come ("will meet on Friday")
+                if precision == "day" and job.reference and date <= job.reference[:10]:
+                    ww.story_date = date
+                return
 
     # ---- tolls ------------------------------------------------------------------------------------------
     def tolls(self, job: SentenceJob, tree: ClauseTree, chains: dict[int, list], out: Anchors) -> None:

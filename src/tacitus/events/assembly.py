@@ -47,8 +47,11 @@ class Assembly:
             key = d.pred.token.i
             historical = bool(a.historical.get(key))
             date = a.dates.get(key)
-            if date is None and job.reference and not historical:
-                date = (job.reference[:10], "published")
+            if date is None and not historical:
+                if job.where_when.story_date:
+                    date = (job.where_when.story_date, "story")
+                elif job.reference:
+                    date = (job.reference[:10], "published")
             ev_tok = d.evidence or d.pred.token
             start = ev_tok.idx - sent.start_char
             end = start + len(ev_tok.text)

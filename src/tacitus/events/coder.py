@@ -55,7 +55,7 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
     "recode": lambda coder: Recode(coder.knowledge, coder.roles),
     "anchoring": lambda coder: Anchoring(coder.syntax, coder.places, coder.knowledge.anchor_words,
                                          coder.knowledge.patterns.consequence_verbs,
-                                         coder.knowledge.words.speech_verbs),
+                                         coder.knowledge.words.speech_verbs, coder.knowledge.words.future_aux),
     "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }

@@ -73,6 +73,8 @@ class DocumentAnchors:
     # story was filed
     last_place: Location | None = None  # the place named last ("the peacekeepers deployed there")
     narrative: tuple[int, str, str, bool] | None = None  # (paragraph, date, precision, history) the story is at
+    story_date: str | None = None  # the day of the act the story leads with, as its text gives it
+    story_told: bool = False  # the lead has been read (the story's date is set, or there is none)
 
 
 @dataclass

@@ -6,7 +6,9 @@ Conventions (P = the publication date, ISO ``YYYY-MM-DD``; a longer ISO timestam
 * "Tuesday", "on Tuesday", "last Tuesday" = the latest Tuesday before P (a weekday equal to P's own weekday
   means P-7, unless ``weekday_equal_to_published: same`` is set in ``data/expressions.yaml`` or P is a wire
   story's dateline date: "BAGHDAD, May 29 (Xinhua) -- ... on Wednesday" is May 29);
-  "this Tuesday" = P when P is a Tuesday; "next Tuesday" = the first Tuesday after P.
+  "this Tuesday" = P when P is a Tuesday; "next Tuesday" = the first Tuesday after P. A weekday without a
+  direction ("Tuesday", "on Tuesday") is marked ``weekday_before``: in a clause of the future ("will meet on
+  Tuesday") the anchoring stage reads it a week later, the Tuesday to come.
 * "last week", "this week" -> precision "week", date = the Monday of that week; "last month" -> ``YYYY-MM``;
   "last year" -> ``YYYY``; "two days ago" (day), "three weeks ago" (week), "a month ago" (month).
 * Explicit dates: "3 May 2019", "May 3, 2019", "2019-05-03" (day); "June 2020" (month); "in 2015" (year);
@@ -47,6 +49,9 @@ class DateMention:
     date: str | None  # "YYYY-MM-DD" (day; the Monday for week precision), "YYYY-MM", "YYYY", or None
     precision: str  # one of PRECISIONS
     offset_days: int | None = None  # relative chains only: see the module docstring
+    # a bare weekday ("on Friday") read as the latest before P; a clause that tells of the future means the one
+    # after it, ``date`` + 7 days (the reader of the clause decides)
+    weekday_before: bool = False
 
 
 Resolved = tuple[str | None, str, int | None]  # date, precision, offset_days
@@ -147,6 +152,7 @@ class DateFinder:
     def find(self, text: str, published: date | None, year: int | None = None,
              same_weekday: bool = False) -> list[DateMention]:
         found: list[tuple[int, int, Resolved]] = []
+        before: set[tuple[int, int]] = set()
         for rx, handler, group in self.patterns:
             for m in rx.finditer(text):
                 result = self._weekday(m, published, same_weekday) if handler == self._weekday \
@@ -155,6 +161,9 @@ class DateFinder:
                     result = self._in_year(m, year)
                 if result is not None:
                     found.append((m.start(group or 0), m.end(group or 0), result))
+                    if handler == self._weekday and self._plain(m) and result[0] is not None \
+                            and result[0] != (published.isoformat() if published else None):
+                        before.add((m.start(group or 0), m.end(group or 0)))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: list[tuple[int, int, Resolved]] = []
         for s, e, r in found:
@@ -162,10 +171,11 @@ class DateFinder:
                 taken.append((s, e, r))
         out = []
         for s, e, (d, precision, offset) in sorted(taken, key=lambda t: t[0]):
+            back = (s, e) in before
             trim = _TRIM.match(text, s, e) if precision != "relative" else None
             if trim and trim.end() < e:
                 s = trim.end()
-            out.append(DateMention(s, e, text[s:e], d, precision, offset))
+            out.append(DateMention(s, e, text[s:e], d, precision, offset, weekday_before=back))
         return out
 
     # ---- helpers ----------------------------------------------------------------------------------------
@@ -260,6 +270,10 @@ class DateFinder:
 
     def _bare_year(self, m: re.Match, p: date | None) -> Resolved | None:
         return _year(int(m["y"]))
+
+    def _plain(self, m: re.Match) -> bool:
+        """A weekday whose words give no direction ("Tuesday", "on Tuesday")."""
+        return self.voc.weekday_modifiers.get(re.sub(r"\s+", " ", (m["mod"] or "").lower()), "plain") == "plain"
 
     def _weekday(self, m: re.Match, p: date | None, same: bool = False) -> Resolved | None:
         word = m["wd"]

@@ -86,8 +86,8 @@ def date_vocabulary() -> DateVocabulary:
     if equal not in {"previous", "same"}:
         raise ValueError(f"{EXPRESSIONS_FILE}: weekday_equal_to_published must be 'previous' or 'same', not {equal!r}")
     modifiers = _mapping(raw, "weekday_modifiers", str)
-    if not set(modifiers.values()) <= {"previous", "this", "next"}:
-        raise ValueError(f"{EXPRESSIONS_FILE}: weekday_modifiers values must be previous/this/next")
+    if not set(modifiers.values()) <= {"previous", "plain", "this", "next"}:
+        raise ValueError(f"{EXPRESSIONS_FILE}: weekday_modifiers values must be previous/plain/this/next")
     return DateVocabulary(
         weekdays=_mapping(raw, "weekdays", int),
         months=_mapping(raw, "months", int),
