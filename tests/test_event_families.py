@@ -509,3 +509,10 @@ def test_nobody_refused_what_has_not_been_done_by_nobody_named(coder):
                              "freed.", published="2022-05-10")
     assert not any(e.plover_type == "REJECT" for e in events)
     assert coded(coder, "The army refused to release the prisoners in Gao.")[0][:2] == ("REJECT", "124")
+
+
+def test_a_region_s_people_belong_to_their_state_and_a_spiritual_leader_to_religion(coder):
+    e = one(coder, "The Myanmar opposition leader met the Tibetan spiritual leader in Prague on Monday.")
+    assert (e.source.code, e.target.code) == ("MMR OPP", "CHN REL")
+    assert coded(coder, "Police detained 20 Uyghur activists in Kashgar on Monday.") == [
+        ("COERCE", "173", "CHN COP", "CHN CVL")]
