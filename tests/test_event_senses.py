@@ -111,3 +111,18 @@ def test_a_passive_subject_never_stands_for_an_actor_object(coder):
     assert "CONSULT" not in types(coder, "So far 3,913 claims worth 144 crore rupees have been received by the four "
                                         "Indian companies.")
     assert types(coder, "The talks broke up without agreement on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes erupted in Tripoli on Monday.", [("ASSAULT", "190", "LBY UAF", None)]),
+    ("Heavy fighting continued on the outskirts of Tripoli on Monday.", [("ASSAULT", "190", "LBY UAF", None)]),
+    ("The opposition is fighting a legal battle in the Kenyan courts.", []),
+    ("Violence is unacceptable, the Libyan minister said.", []),
+])
+def test_fighting_nobody_names_told_as_news_is_an_assault_by_unidentified_forces(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+def test_fighting_its_fighters_gave_up_did_not_happen_then(coder):
+    assert "ASSAULT" not in types(coder, "A Taliban commander and his men gave up fighting in Faryab on Monday.")
+    assert "ASSAULT" in types(coder, "Rebels stepped up attacks on Kenyan troops on Monday.")

@@ -362,9 +362,11 @@ class Roles:
         if self.onto.quad_is(pred.code, "cooperation") and not passive:
             return None  # "three Russians were released": a passive names the act even without its author
         plover = self.onto.lookup(pred.code).plover_type
-        if not src_toks and pred.kind == "noun" and self.onto.is_a(plover, "protest") and self._told_as_news(pred):
-            # "protests erupted in Madrid", "the reform sparked riots": people nobody names (the authorities they
-            # protest against, and their country, come from where it happens)
+        if not src_toks and pred.kind == "noun" and self._told_as_news(pred) and (
+                self.onto.is_a(plover, "protest")
+                or (self.onto.is_a(plover, "violence") and not self._judged_or_done_by_someone(pred.token))):
+            # "protests erupted in Madrid", "the reform sparked riots", "clashes broke out in Tripoli": people
+            # nobody names (the authorities they protest against, and their country, come from where it happens)
             return pred.token, Actor(text="", sector=self.onto.unidentified_sector(plover))
         if not any(a.country or a.sector for _, a in targets):
             return None
@@ -427,6 +429,8 @@ class Roles:
                 return []
             sources = [unknown]
         mod = self.modality.of(pred.head)
+        if pred.light is not None and mod.value == "asserted" and self.modality.of(pred.token).value == "negated":
+            mod = self.modality.of(pred.token)  # "gave up fighting", "ended the siege": carried, but stopped
         info = self.onto.lookup(pred.code)
         nested = nesting(pred, pred_tokens, self.g)
         if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
