@@ -516,3 +516,18 @@ def test_a_region_s_people_belong_to_their_state_and_a_spiritual_leader_to_relig
     assert (e.source.code, e.target.code) == ("MMR OPP", "CHN REL")
     assert coded(coder, "Police detained 20 Uyghur activists in Kashgar on Monday.") == [
         ("COERCE", "173", "CHN COP", "CHN CVL")]
+
+
+def test_what_somebody_hopes_another_will_do_is_nobody_s_act(coder):
+    assert coded(coder, "Kenya hopes Uganda will sign the trade deal.") == []
+    assert coded(coder, "The Kenyan president said he hopes the opposition will support the reform.") == []
+    # the speaker's own plan stays an intention
+    assert [t for t, *_ in coded(coder, "The Kenyan president said he hopes he will visit Uganda next month.")] \
+        == ["AGREE"]
+
+
+def test_approval_given_for_somebody_to_act_lets_them_in_and_for_a_project_lets_nobody(coder):
+    assert coded(coder, "The Syrian government gave approval for the United Nations to deliver aid next week.") \
+        == [("RETREAT", "086", "SYR GOV", "UNO")]
+    assert coded(coder, "The environmental committee gave conditional approval for the Houli project to proceed.") \
+        == []

@@ -34,6 +34,7 @@ class ModalityWords:
     preventing_preps: frozenset[str]
     cancelling_verbs: frozenset[str]
     future_verbs: frozenset[str]
+    wishing_verbs: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
@@ -131,6 +132,10 @@ class ModalityReader:
                 break
             dep = tok.dep_
             head = tok.head
+            if dep in labels.clausal_complement and self._lemma_in(head, words.wishing_verbs) \
+                    and self._other_subject(tok, head):
+                # "he hopes the public will support the project": somebody else's act, only wished for
+                return Modality("hypothetical", self.speech_above(head))
             if dep in labels.clausal_complement and head.lemma_.lower() in words.speech_verbs:
                 return Modality("future" if value == "would" else value, head)
             if dep in labels.complement and head.pos_ in tags.verbal:
@@ -188,6 +193,18 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
+
+    def _lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
+        """The verb is one of ``lemmas``, also when the tagger's lemma is wrong ("hopes" -> "hop")."""
+        return verb.lemma_.lower() in lemmas or any(g in lemmas for g in self.g.lemma_guesses(verb.lower_))
+
+    def _other_subject(self, clause: Token, head: Token) -> bool:
+        """The clause names a subject of its own, not the one of the verb it depends on ("hopes the public will
+        support", not "hopes he will visit")."""
+        subject = next((c for c in clause.children if c.dep_ in self.g.labels.nominal_subject), None)
+        theirs = next((c for c in head.children if c.dep_ in self.g.labels.nominal_subject), None)
+        return subject is not None and theirs is not None and subject.lower_ != theirs.lower_ \
+            and not (subject.lower_ in self.g.words.personal_pronouns and theirs.pos_ in self.g.tags.proper_noun)
 
     def _phrasal(self, verb: Token) -> str:
         """A verb's lemma with its particle ("call off"), or the bare lemma."""

@@ -288,6 +288,10 @@ class Roles:
                 targets += syntax.prep_objects(tok, self.g.words.to[0])
             else:
                 targets += syntax.prep_objects(tok, t)
+                # "gave approval for the UN to deliver aid": the preposition marks a clause, whose subject it is
+                targets += [c for clause in tok.children if clause.dep_ in labels.adverbial_clause
+                            and any(m.dep_ in labels.condition_mark and m.lower_ == t for m in clause.children)
+                            for c in clause.children if c.dep_ in labels.noun_subject]
         if not targets and (accusing := syntax.accusation_denied(tok)) is not None:
             targets = syntax.verb_subjects(accusing)  # "accused Cuba of the attacks, which it denied": the accuser
         if not targets and onto.is_a(sense.plover_type, "rejection"):
