@@ -120,8 +120,9 @@ class _Batch:
     def __init__(self, published: str | None, repeats: bool = False) -> None:
         self.published = published
         self.repeats = repeats  # yield a repeated article again (under its own id) instead of skipping it
-        self.hashes: dict[str, str] = {}
-        self.ids: dict[str, str] = {}
+        # content hash (16 of its 20 bytes: a long run holds one per document) -> the first doc id with it
+        self.hashes: dict[bytes, str] = {}
+        self.ids: dict[str, str] = {}  # doc id -> the input it came from
 
     def build(self, rec: RawRecord) -> tuple[InputStatus, Document | None]:
         if rec.error:
@@ -166,12 +167,13 @@ class _Batch:
         )
         digest = doc.content_hash
         doc.doc_id = rec.id or doc_id_for(digest, url=normalise_title(rec.url), name=rec.default_id)
-        if digest in self.hashes and not self.repeats:
-            return _status(rec, "skipped", f"duplicate of {self.hashes[digest]}", doc.doc_id), None
+        key = bytes.fromhex(digest[:32])
+        if key in self.hashes and not self.repeats:
+            return _status(rec, "skipped", f"duplicate of {self.hashes[key]}", doc.doc_id), None
         if doc.doc_id in self.ids:
             reason = f"doc id {doc.doc_id!r} is already used by {self.ids[doc.doc_id]} in this batch"
             return _status(rec, "rejected", reason), None
-        self.hashes.setdefault(digest, doc.doc_id)
+        self.hashes.setdefault(key, doc.doc_id)
         self.ids[doc.doc_id] = rec.input
         return _status(rec, "coded", "; ".join(notes) or None, doc.doc_id), doc
 
