@@ -571,3 +571,14 @@ def test_warc_records_are_read(tmp_path):
     assert doc.published == "2021-06-09" and doc.title == "Estmark recalls ambassador from Norland"
     assert results[1][0].reason == "WARC record is image/png, not HTML or text"
     assert results[2][0].reason == "WARC record is an HTTP 404 response, not a page"
+
+
+def test_a_staff_credit_line_is_boilerplate_and_a_contribution_in_the_text_is_not():
+    from tacitus.ingest.clean import clean_text
+
+    text = ("Kenya contributed 500 troops to the African Union mission on Monday.\n\n"
+            "Staff writers Jane Doe in Nairobi and John Roe in Kampala also contributed to this story.")
+    cleaned = clean_text(text, None)
+    assert cleaned.text == "Kenya contributed 500 troops to the African Union mission on Monday."
+    assert cleaned.removed == ["Staff writers Jane Doe in Nairobi and John Roe in Kampala also contributed to this "
+                               "story."]
