@@ -135,6 +135,31 @@ MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
            "print(rc, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
+def children(pid: int) -> list[int]:
+    """The direct children of a process (Linux /proc; none elsewhere)."""
+    try:
+        return [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+                for c in (task / "children").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def tree_pss_kb(pid: int) -> int:
+    """The proportional resident memory (PSS: a page shared by n processes counts 1/n in each) of a process and
+    all its descendants (Linux /proc; 0 elsewhere). A forked store process shares the coder's pages until either
+    writes them: summing RSS would count them twice."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+        except (OSError, ValueError):
+            continue
+        todo += children(p)
+    return total
+
+
 def write_records(path: Path, n: int) -> None:
     rng = random.Random(11)
     words = vocabulary(rng)
@@ -154,11 +179,17 @@ def peak_rss(records: int, which: tuple[str, ...] = ("no store", "with --db")) -
             cmd = [sys.executable, "-m", "tacitus.cli", "code", str(data), "--no-model", "-o",
                    str(folder / f"out-{len(extra)}.jsonl"), "--report", str(folder / f"report-{len(extra)}.json"),
                    *extra]
-            out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True).stdout
-            rc, seconds, kb = out.split()
+            proc = subprocess.Popen([sys.executable, "-c", MEASURE, *cmd], stdout=subprocess.PIPE, text=True)
+            together = 0  # the run's processes together (the coder and, with --db, its store), sampled
+            while proc.poll() is None:
+                together = max(together, sum(tree_pss_kb(c) for c in children(proc.pid)))
+                time.sleep(0.25)
+            rc, seconds, kb = proc.stdout.read().split()
             report = json.loads((folder / f"report-{len(extra)}.json").read_text(encoding="utf-8"))["totals"]
             print(f"  {records:,} records, {label}: exit {rc}, {float(seconds):.0f} s, peak RSS "
-                  f"{int(kb) / 1024:.0f} MB ({report['coded']:,} coded, {report['events']:,} events)", flush=True)
+                  f"{int(kb) / 1024:.0f} MB in the largest process, {together / 1024:.0f} MB for the run's "
+                  f"processes together (PSS, sampled every 0.25 s) ({report['coded']:,} coded, "
+                  f"{report['events']:,} events)", flush=True)
 
 
 def main() -> None:

@@ -43,7 +43,16 @@ def lines(path) -> int:
 
 
 def stored(db) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
+    # a killed run's store process dies with it (store/remote.py); its lock goes a moment after the run's own
+    deadline = time.time() + 10
+    while True:
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.time() > deadline:
+                raise
+            time.sleep(0.05)
     try:
         return con.execute("SELECT event_id, doc_id, plover_type, source_country, target_country, date "
                            "FROM mentions ORDER BY event_id").fetchall()

@@ -514,3 +514,44 @@ def test_releasing_memory_drops_loaded_index_pages_and_the_store_goes_on(store):
                                    run_id=run)
     assert [o.status for o in outcomes] == ["skipped"] * 10 + ["coded"] * 10
     assert store.counts() == {"documents": 2010, "mentions": 2010, "runs": 1}
+
+
+# ---- the store process of a coding run (store/remote.py) ---------------------------------------------------------
+def test_a_store_process_raises_the_stores_own_errors_and_answers_only_what_a_run_asks(tmp_path):
+    from tacitus.store import StoreError
+    from tacitus.store.remote import StoreProcess
+
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("not a database\n", encoding="utf-8")
+    with pytest.raises(StoreError) as raised:
+        StoreProcess(bad)
+    assert str(raised.value) == f"{bad}: cannot open the store: not a DuckDB database file, or its header is damaged"
+    store = StoreProcess(tmp_path / "s.duckdb")
+    try:
+        assert store.latest_run() is None
+        with pytest.raises(AttributeError, match="query"):
+            store.query("SELECT 1")
+    finally:
+        store.close()
+        store.close()  # twice is harmless
+
+
+def test_a_run_that_dies_without_closing_its_store_leaves_no_process_holding_it(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "s.duckdb"
+    script = ("import os, sys; from tacitus.store.remote import StoreProcess; s = StoreProcess(sys.argv[1]); "
+              "print(s._proc.pid, flush=True); os._exit(0)")
+    child = int(subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True,
+                               check=True).stdout)
+    deadline = time.time() + 10
+    while Path(f"/proc/{child}").exists() and time.time() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{child}").exists()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
+    finally:
+        con.close()

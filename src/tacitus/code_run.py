@@ -147,12 +147,10 @@ def code_inputs(opts: CodeOptions, *, stdin: TextIO | None = None, on_status: Ca
     header = {"coder_version": __version__, "settings_digest": digest, "settings": settings.coding()}
     store = None
     if opts.db is not None:
-        from tacitus.allocator import fix_mmap_threshold
-        from tacitus.store import EventStore
+        from tacitus.store.remote import StoreProcess
 
-        fix_mmap_threshold()  # a long run with a store keeps its memory flat (allocator.py)
         with store_errors(opts.db):
-            store = EventStore(opts.db)
+            store = StoreProcess(opts.db)  # written by a process of its own: the two heaps stay apart
     try:
         with store_errors(opts.db):
             if opts.resume and store is not None:
