@@ -1,4 +1,4 @@
-"""The allocator setting and the store process of a run with a store (tacitus/allocator.py, store/remote.py)."""
+"""The allocator setting of a run's store process (tacitus/allocator.py)."""
 
 from __future__ import annotations
 
@@ -47,33 +47,3 @@ def kept_kb(mode: str) -> int:
 def test_freed_large_blocks_go_back_to_the_system_with_the_threshold_fixed():
     assert kept_kb("default") > 60_000  # the fragmentation the setting is for
     assert kept_kb("fixed") < 5_000
-
-
-def test_the_store_of_a_run_is_written_by_a_process_of_its_own_with_the_threshold_fixed(tmp_path, monkeypatch):
-    import os
-
-    import tacitus.allocator as allocator
-    from tacitus.code_run import CodeOptions, code_inputs
-    from tacitus.settings import Settings
-    from tacitus.store.event_store import EventStore
-
-    seen = tmp_path / "seen.txt"
-
-    def note(what):
-        with open(seen, "a", encoding="utf-8") as fh:
-            fh.write(f"{what} {os.getpid()}\n")
-
-    monkeypatch.setattr(allocator, "fix_mmap_threshold", lambda: note("threshold") or True)
-    add = EventStore.add_documents
-    monkeypatch.setattr(EventStore, "add_documents", lambda self, *a, **k: note("write") or add(self, *a, **k))
-    text = tmp_path / "a.txt"
-    text.write_text("Police arrested two protesters in Nairobi on Monday.\n", encoding="utf-8")
-    code_inputs(CodeOptions(inputs=[str(text)], settings=Settings(learned=False), output=tmp_path / "o.jsonl"),
-                on_status=lambda status: None)
-    assert not seen.exists()  # no store: nothing changes
-    code_inputs(CodeOptions(inputs=[str(text)], settings=Settings(learned=False), output=tmp_path / "p.jsonl",
-                            db=tmp_path / "s.duckdb"), on_status=lambda status: None)
-    notes = [line.split() for line in seen.read_text(encoding="utf-8").splitlines()]
-    assert [what for what, _ in notes] == ["threshold", "write"]
-    assert len({pid for _, pid in notes}) == 1 and notes[0][1] != str(os.getpid())
-    assert len(EventStore(tmp_path / "s.duckdb", read_only=True).events_frame()) == 1

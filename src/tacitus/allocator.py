@@ -1,4 +1,4 @@
-"""How a long run with a store keeps its memory: glibc's mmap threshold fixed at 1 MB.
+"""How a long run's store keeps its memory: glibc's mmap threshold fixed at 1 MB.
 
 A coding run with a store interleaves spaCy's allocations with DuckDB's and the run's own. glibc serves blocks
 below its mmap threshold from the heap, which only shrinks from its top, and by default it raises that threshold
@@ -9,8 +9,9 @@ documents with glibc's defaults and 0.55 MB with a fixed 1 MB threshold (0.4 MB 
 ids and content hashes). A lower threshold (64 KB) grew less but mapped and unmapped spaCy's arrays so often that
 coding ran 2.5 times slower; at 1 MB the system time of a run is about 5% of its CPU time.
 
-Only glibc on Linux has the setting (``mallopt``); elsewhere nothing changes. The CLI sets it for runs that write a
-store; a run without one grows 0.3 MB per 1,000 documents with the defaults.
+Since then a run's store is written by a process of its own (store/remote.py), which sets this at its start;
+the coding process keeps glibc's defaults (a run without a store grows 0.3 MB per 1,000 documents with them).
+Only glibc on Linux has the setting (``mallopt``); elsewhere nothing changes.
 """
 
 from __future__ import annotations
