@@ -118,6 +118,9 @@ def test_a_passive_subject_never_stands_for_an_actor_object(coder):
     ("Heavy fighting continued on the outskirts of Tripoli on Monday.", [("ASSAULT", "190", "LBY UAF", None)]),
     ("The opposition is fighting a legal battle in the Kenyan courts.", []),
     ("Violence is unacceptable, the Libyan minister said.", []),
+    # "the clashes" tell again of clashes told before; fighting that "was forcing" families out is a state
+    ("The clashes came hours after the Libyan election results were announced.", []),
+    ("Fighting near the Libyan border was forcing thousands of families to flee.", []),
 ])
 def test_fighting_nobody_names_told_as_news_is_an_assault_by_unidentified_forces(coder, text, expected):
     assert coded(coder, text) == expected

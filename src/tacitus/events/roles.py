@@ -368,9 +368,13 @@ class Roles:
         plover = self.onto.lookup(pred.code).plover_type
         if not src_toks and pred.kind == "noun" and self._told_as_news(pred) and (
                 self.onto.is_a(plover, "protest")
-                or (self.onto.is_a(plover, "violence") and not self._judged_or_done_by_someone(pred.token))):
+                or (self.onto.is_a(plover, "violence") and not self._judged_or_done_by_someone(pred.token)
+                    and not any(c.dep_ in self.g.labels.determiner and c.lower_ in self.g.words.anaphoric_determiners
+                                for c in pred.token.children)
+                    and not self._ongoing(pred.token.head))):
             # "protests erupted in Madrid", "the reform sparked riots", "clashes broke out in Tripoli": people
-            # nobody names (the authorities they protest against, and their country, come from where it happens)
+            # nobody names (the authorities they protest against, and their country, come from where it happens);
+            # "the assault came as ..." tells again of an act told before
             return pred.token, Actor(text="", sector=self.onto.unidentified_sector(plover))
         if not any(a.country or a.sector for _, a in targets):
             return None
@@ -383,6 +387,11 @@ class Roles:
             return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
         # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
         return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type))
+
+    def _ongoing(self, verb: Token) -> bool:
+        """A progressive clause ("fighting was forcing families to flee"): a state of things, not an act told."""
+        return verb.tag_ in self.g.tags.gerund and any(
+            c.dep_ in self.g.labels.auxiliary and c.lemma_.lower() in self.g.words.copulas for c in verb.children)
 
     def _judged_or_done_by_someone(self, noun: Token) -> bool:
         """The clause of a counted act says what it is ("mass arrests are unacceptable") or who did it ("were
