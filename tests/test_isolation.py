@@ -172,6 +172,7 @@ def test_a_document_the_store_cannot_insert_is_rejected_and_the_others_stored(tm
         return original(self, pairs, **kwargs)
 
     monkeypatch.setattr(DocumentWriter, "write", write)
+    monkeypatch.setattr("tacitus.store.remote.StoreProcess", EventStore)  # the store here, where the fault is
     db, report = tmp_path / "s.duckdb", tmp_path / "report.json"
     result = _code([three_articles(tmp_path / "in"), "--db", db, "--report", report, "-o", tmp_path / "out.jsonl"])
     assert result.exit_code == 0, result.output
@@ -190,5 +191,6 @@ def test_a_store_wide_error_stops_the_run(tmp_path, monkeypatch):
         raise duckdb.IOException("injected: no space left on device")
 
     monkeypatch.setattr(EventStore, "add_documents", add_documents)
+    monkeypatch.setattr("tacitus.store.remote.StoreProcess", EventStore)  # the store here, where the fault is
     result = _code([three_articles(tmp_path / "in"), "--db", tmp_path / "s.duckdb"])
     assert result.exit_code == 1  # could not complete (resumable), not three rejected documents

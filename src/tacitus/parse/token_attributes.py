@@ -26,7 +26,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 NAME = "tacitus_token_attributes"
-CAPACITY = 50_000  # entries per cache; a full cache starts again (about 12 MB for both at most)
+CAPACITY = 50_000  # entries per cache (and in the lemmatizer's own); a full cache starts again
 _TOKEN_KEYS = {"LOWER", "ORTH", "TEXT", "TAG", "DEP", "IS_SPACE"}
 _SETTABLE = ("TAG", "DEP", "POS", "MORPH", "LEMMA")
 
@@ -133,6 +133,7 @@ class TokenAttributes:
             self.by_word.clear()
         if len(self.lemmas) >= self.capacity:
             self.lemmas.clear()
+            getattr(self.lemmatizer, "cache", {}).clear()  # spaCy's own, filled by the misses, goes with it
         words: list[_Word] = []
         for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, DEP]).tolist())):
             word = self.by_word.get(key)

@@ -5,22 +5,28 @@ grows (issue 13: about 1.2 MB per 1,000 documents with glibc's defaults, against
 a store). With the store in a child process each heap serves one job: the coding process grows only by the run's
 own map of ids and content hashes, and the store's process holds DuckDB and the batch it is writing.
 
-``StoreProcess(path)`` starts the child, which opens ``EventStore(path)``; the methods a run calls are sent to it
-through a pipe and their results or exceptions (a StoreError with its message, a disk-full error...) come back
-and are raised here as the store raised them. ``close()`` closes the store and ends the child. The child ignores
-Ctrl-C (the run decides when its store closes) and, on Linux, dies with the run's process if that is killed.
+``StoreProcess(path)`` starts the child (a fresh interpreter, ``python -m tacitus.store.remote``: it inherits no
+thread, lock or open database of the run), which opens ``EventStore(path)``; the methods a run calls are sent to it through a pipe, and their
+results come back, or their failures as a StoreError with the one-line message the run would have shown (a
+cause's chain does not cross the pipe, so its plain words are found there). ``close()`` closes the store and ends
+the child. The child ignores Ctrl-C (the run decides when its store closes); a run stopped in the middle of a
+call only closes its end of the pipe, and the child closes the store when it sees that. On Linux the child dies
+with the run's process if that is killed outright.
 """
 
 from __future__ import annotations
 
 import ctypes
 import multiprocessing as mp
+import os
 import pickle
 import signal
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+from tacitus.errors import TacitusError
 from tacitus.store.errors import StoreError
 
 PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent ends
@@ -29,102 +35,138 @@ METHODS = frozenset({"latest_run", "resumable", "start_run", "finish_run", "tria
                      "release_memory"})
 
 
-def _portable(exc: BaseException) -> BaseException:
-    """The exception itself when it survives pickling, else a StoreError with its message."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
-    except Exception:
-        return StoreError(f"{type(exc).__name__}: {exc}")
+def _portable(exc: BaseException, path: str) -> BaseException:
+    """What the run raises for an exception of the store's process: a StoreError as it is; any other failure as
+    a StoreError "<store>: <cause in plain words>" (its causes do not survive the pipe, so the plain words are
+    found here, as run_failures.store_errors finds them in one process)."""
+    from tacitus.store.errors import plain_cause
+
+    if isinstance(exc, StoreError):
+        try:
+            pickle.loads(pickle.dumps(exc))
+            return exc
+        except Exception:  # noqa: BLE001 - a subclass with other arguments: its message is what counts
+            return StoreError(str(exc))
+    return StoreError(f"{path}: {plain_cause(exc)}")
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int | None = None) -> None:
     """On Linux, end with the run's process even when it is killed outright (kill -9): the store is then left
     as a killed single process leaves it, and its lock goes with it."""
-    if not sys.platform.startswith("linux"):
-        return
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(0)  # the run ended before this process could ask to end with it
+
+
+def _send(conn, message) -> bool:
     try:
-        ctypes.CDLL("libc.so.6").prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
+        conn.send(message)
+        return True
+    except (BrokenPipeError, OSError):
+        return False
 
 
-def _serve(conn, theirs, path: str) -> None:
-    """The child: open the store, answer calls until told to close or until the run's end of the pipe closes
-    (``theirs``, the run's end, is closed here at once: a forked child holds a copy of it)."""
-    from tacitus.allocator import fix_mmap_threshold
-    from tacitus.store.event_store import EventStore
-
-    theirs.close()
+def _serve(conn, path: str, parent: int | None = None) -> None:
+    """The store's process: open the store, answer calls until told to close or until the run's end of the pipe
+    closes (the run ended or gave up on a call), then close the store. Nothing escapes as a traceback: every
+    failure goes back to the run as one error, or ends this process quietly when nobody is left to hear it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
-    fix_mmap_threshold()
+    _die_with_parent(parent)
     try:
+        from tacitus.allocator import fix_mmap_threshold
+        from tacitus.store.event_store import EventStore
+
+        fix_mmap_threshold()
         store = EventStore(path)
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the run, which raises it
-        conn.send(("err", _portable(exc)))
+        _send(conn, ("err", _portable(exc, path)))
         return
-    conn.send(("ok", None))
+    if not _send(conn, ("ok", None)):
+        store.close()
+        return
+    closing = False
     try:
         while True:
             try:
                 method, args, kwargs = conn.recv()
-            except EOFError:
-                return  # the run ended without closing: close the store below
+            except (EOFError, OSError):
+                return  # the run ended, or stopped in the middle of a call: close the store below
+            except Exception as exc:  # noqa: BLE001 - a message that cannot be read: the run hears why
+                _send(conn, ("err", StoreError(f"{path}: the store's process could not read a call ({exc})")))
+                return
             if method == "close":
-                break
+                closing = True
+                return
             try:
-                conn.send(("ok", getattr(store, method)(*args, **kwargs)))
+                answer = ("ok", getattr(store, method)(*args, **kwargs))
             except Exception as exc:  # noqa: BLE001
-                conn.send(("err", _portable(exc)))
+                answer = ("err", _portable(exc, path))
+            if not _send(conn, answer):
+                return
     finally:
         try:
             store.close()
-        finally:
-            try:
-                conn.send(("ok", None))
-            except (BrokenPipeError, OSError):
-                pass
+            answer = ("ok", None)
+        except Exception as exc:  # noqa: BLE001
+            answer = ("err", _portable(exc, path))
+        if closing:
+            _send(conn, answer)
 
 
 class StoreProcess:
-    """An EventStore opened and written by a child process (see the module docstring)."""
+    """An EventStore opened and written by a process of its own (see the module docstring)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-        self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self._conn, str(self.path)), name="tacitus-store",
-                                 daemon=True)
-        self._proc.start()
-        child.close()
-        self._closed = False
+        # a fresh interpreter (``python -m tacitus.store.remote FD PATH``): nothing of this process (threads,
+        # locks, DuckDB's open databases, the main module) is inherited
+        self._conn, theirs = mp.Pipe()
+        self._proc = subprocess.Popen([sys.executable, "-m", "tacitus.store.remote", str(theirs.fileno()),
+                                       str(self.path), str(os.getpid())], pass_fds=(theirs.fileno(),),
+                                      stdin=subprocess.DEVNULL)
+        theirs.close()
+        self._closed = self._broken = False
         try:
             self._answer()
         except BaseException:
             self._end()
             raise
 
+    def _gone(self) -> StoreError:
+        try:
+            code = self._proc.wait(5)
+        except subprocess.TimeoutExpired:
+            code = None
+        return StoreError(f"{self.path}: the store's process ended unexpectedly (exit code {code})")
+
     def _answer(self) -> Any:
         try:
             kind, value = self._conn.recv()
         except (EOFError, OSError):
-            self._proc.join(5)
-            raise StoreError(f"{self.path}: the store's process ended unexpectedly "
-                             f"(exit code {self._proc.exitcode})") from None
+            raise self._gone() from None
         if kind == "err":
             raise value
         return value
 
     def _call(self, method: str, *args, **kwargs) -> Any:
-        if self._closed:
+        if self._closed or self._broken:
             raise StoreError(f"{self.path}: the store is closed")
         try:
             self._conn.send((method, args, kwargs))
-        except (BrokenPipeError, OSError):
-            raise StoreError(f"{self.path}: the store's process ended unexpectedly "
-                             f"(exit code {self._proc.exitcode})") from None
-        return self._answer()
+            return self._answer()
+        except TacitusError:
+            raise  # the store's own answer: both ends are in step
+        except (BrokenPipeError, ConnectionResetError):
+            raise self._gone() from None
+        except BaseException:
+            # stopped in the middle of a call (Ctrl-C): the two ends are out of step, so this end only closes (the
+            # store's process finishes what it was doing, sees the end of the pipe and closes the store)
+            self._broken = True
+            raise
 
     def __getattr__(self, name: str):
         if name in METHODS:
@@ -132,22 +174,31 @@ class StoreProcess:
         raise AttributeError(f"{type(self).__name__} has no {name!r} (a run's store answers {sorted(METHODS)})")
 
     def close(self) -> None:
-        """Close the store (DuckDB writes its last changes) and end its process."""
+        """Close the store (DuckDB writes its last changes) and end its process. A store error at closing (a full
+        disk at the last checkpoint) is raised."""
         if self._closed:
             return
-        self._closed = True
+        broken, self._closed = self._broken, True
         try:
-            self._conn.send(("close", (), {}))
-            self._answer()
-        except (StoreError, BrokenPipeError, OSError):
+            if not broken:
+                self._conn.send(("close", (), {}))
+                self._answer()
+        except (BrokenPipeError, ConnectionResetError, EOFError):
             pass
         finally:
             self._end()
 
     def _end(self) -> None:
         self._closed = True
-        self._conn.close()
-        self._proc.join(60)
-        if self._proc.is_alive():
+        self._conn.close()  # the store's process sees the end of the pipe, closes the store and ends
+        try:
+            self._proc.wait(120)
+        except subprocess.TimeoutExpired:
             self._proc.terminate()
-            self._proc.join(5)
+            self._proc.wait(5)
+
+
+if __name__ == "__main__":
+    from multiprocessing.connection import Connection
+
+    _serve(Connection(int(sys.argv[1])), sys.argv[2], int(sys.argv[3]))
