@@ -44,6 +44,10 @@ def test_the_pipeline_reads_tags_and_lemmas_through_the_cache(pipelines):
     assert ours.get_pipe("lemmatizer").lookups.get_table("lemma_exc")  # the prefilter still reads its tables
 
 
+needs_news = pytest.mark.skipif(not NEWS.exists(), reason="shared corpus absent")
+
+
+@needs_news
 def test_cached_attributes_are_spacys_on_real_news_and_on_patterns_that_span_tokens(pipelines):
     ours, own = pipelines
     texts = SPANS + _news(40)
@@ -57,6 +61,7 @@ def test_cached_attributes_are_spacys_on_real_news_and_on_patterns_that_span_tok
     assert _attributes(ours, texts) == expected
 
 
+@needs_news
 def test_a_full_cache_starts_again_and_gives_the_same_answers(pipelines):
     ours, own = pipelines
     component = ours.get_pipe(NAME)
