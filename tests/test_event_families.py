@@ -531,3 +531,11 @@ def test_approval_given_for_somebody_to_act_lets_them_in_and_for_a_project_lets_
         == [("RETREAT", "086", "SYR GOV", "UNO")]
     assert coded(coder, "The environmental committee gave conditional approval for the Houli project to proceed.") \
         == []
+
+
+def test_rebels_in_an_armed_struggle_with_a_state_belong_to_it_wherever_the_story_is_told_from(coder):
+    text = ("TEHRAN: Iran's foreign minister spoke to reporters on Monday.\n\n"
+            "He said the two countries had supported rebels fighting against Assad.")
+    fights = [e for e in coder.code_text(text, published="2022-05-10") if e.plover_type == "ASSAULT"]
+    assert [(e.source.code, e.source.country_basis, e.target.code) for e in fights] == [
+        ("SYR REB", "other party", "SYR GOV")]

@@ -72,7 +72,8 @@ class Assembly:
             speech = self.onto.is_a(d.plover, "speech_acts")
             # talks in Geneva are neither with Switzerland nor by the Swiss (talks with Syria are with Syria)
             at_venue = self.onto.at_venue(d.code) and location is not None and key not in a.partners
-            source = placed(d.source, d.target, location or about, setting, speaker=speech or at_venue)
+            source = placed(d.source, d.target, location or about, setting, speaker=speech or at_venue,
+                            struggle=self.onto.is_a(d.plover, "armed_struggle"))
             own_place = location if location is not None and location.basis == "clause" else about
             # a place where somebody speaks ("criticised X in Tokyo"), or where a person does something, says
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does

@@ -30,6 +30,8 @@ class ClauseHeads(Protocol):
 NOT_STATES = NON_STATE_CODES | {"KUR", "AFR", "ASA", "MEA", "WSB"}
 NOT_STATE_SECTORS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "UNK"}  # sectors that belong to no one country
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
+INSURGENT_SECTORS = {"REB"}  # armed groups against a state: by default, that state's
+RULING_SECTORS = {"GOV", "MIL", "COP", "ELI"}  # the state they fight
 
 
 @dataclass(frozen=True)
@@ -382,10 +384,11 @@ def _states(e: Event) -> set[str]:
 
 
 def placed(actor: Actor | None, other: Actor | None, location: Location | None,
-           setting: str | None = None, *, speaker: bool = False) -> Actor | None:
+           setting: str | None = None, *, speaker: bool = False, struggle: bool = False) -> Actor | None:
     """An actor known only by its sector ("opposition leaders", "jihadist fighters", "the police") belongs to
-    the country where the event took place, else to the country the story happens in, else, for domestic
-    sectors, to the other party's country ("Kenyan police arrested opposition leaders"). A ``speaker`` (the
+    the country where the event took place, else (rebels in a ``struggle``, an armed act, with a state's forces
+    or leaders) to that state, else to the country the story happens in, else, for domestic sectors, to the other party's country ("Kenyan
+    police arrested opposition leaders"). A ``speaker`` (the
     source of a statement) belongs to the story's country before the place the statement is about ("leaders
     condemned the atrocities in Kashmir"). The actor records which (``country_basis``); an actor whose own
     words give a country keeps it ("mention")."""
@@ -399,6 +402,10 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
         return replace(actor, country=setting, country_basis="setting")
     if location is not None and location.country:
         return replace(actor, country=location.country, country_basis="place")
+    if (struggle and actor.sector in INSURGENT_SECTORS and other is not None and other.country
+            and other.country not in NOT_STATES and other.sector in RULING_SECTORS):
+        # "rebels fighting against Assad": insurgents fight their own state, wherever the story is told from
+        return replace(actor, country=other.country, country_basis="other party")
     if setting and actor.sector not in NOT_STATE_SECTORS:
         return replace(actor, country=setting, country_basis="setting")
     if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country

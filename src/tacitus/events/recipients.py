@@ -18,7 +18,7 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     what it concerns happens; ``own_place`` the place of the act's own clause or of what it asks or refuses (a
     target nobody names is that place's state); ``about`` the place of what it asks, promises or refuses;
     ``spoken`` an act of saying (a demand, a threat), not an act recoded from its modality ("will evacuate")."""
-    target = placed(target, source, where, setting)
+    target = placed(target, source, where, setting, struggle=ontology.is_a(plover, "armed_struggle"))
     # a thing: a phrase that names nobody (its own place may have given it a country: "the reform in Madrid")
     thing = target is not None and not (target.sector or target.name) and (
         not target.country or target.country_basis == "place")
