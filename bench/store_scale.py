@@ -146,8 +146,8 @@ def children(pid: int) -> list[int]:
 
 def tree_pss_kb(pid: int) -> int:
     """The proportional resident memory (PSS: a page shared by n processes counts 1/n in each) of a process and
-    all its descendants (Linux /proc; 0 elsewhere). A forked store process shares the coder's pages until either
-    writes them: summing RSS would count them twice."""
+    all its descendants (Linux /proc; 0 elsewhere). The coder and its store's process share the pages of the same
+    libraries: summing RSS would count them twice."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()

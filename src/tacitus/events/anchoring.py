@@ -321,8 +321,9 @@ class Anchoring:
 
     def story_date(self, job: SentenceJob, out: Anchors) -> None:
         """The day of the act the story leads with (its title or its first sentences), when the text gives it and
-        it is news (not history, not after the article's date): an act the article tells later with no date of its own, and no dated narrative, happened then
-        as far as the text says (Assembly gives it precision "story"; without one it takes the publication date)."""
+        it is news (not history, not after the article's date): an act the article tells later with no date of its
+        own, and no dated narrative, happened then as far as the text says (Assembly gives it precision "story";
+        without one it takes the publication date)."""
         ww = job.where_when
         if ww.story_told or not (job.from_title or job.index < self.words.lead_sentences):
             return

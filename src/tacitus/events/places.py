@@ -387,11 +387,11 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
            setting: str | None = None, *, speaker: bool = False, struggle: bool = False) -> Actor | None:
     """An actor known only by its sector ("opposition leaders", "jihadist fighters", "the police") belongs to
     the country where the event took place, else (rebels in a ``struggle``, an armed act, with a state's forces
-    or leaders) to that state, else to the country the story happens in, else, for domestic sectors, to the other party's country ("Kenyan
-    police arrested opposition leaders"). A ``speaker`` (the
-    source of a statement) belongs to the story's country before the place the statement is about ("leaders
-    condemned the atrocities in Kashmir"). The actor records which (``country_basis``); an actor whose own
-    words give a country keeps it ("mention")."""
+    or leaders) to that state, else to the country the story happens in, else, for domestic sectors, to the other
+    party's country ("Kenyan police arrested opposition leaders"). A ``speaker`` (the source of a statement)
+    belongs to the story's country before the place the statement is about ("leaders condemned the atrocities in
+    Kashmir"). The actor records which (``country_basis``); an actor whose own words give a country keeps it
+    ("mention")."""
     if actor is None:
         return None
     if actor.country:

@@ -442,8 +442,10 @@ class Roles:
                 return []
             sources = [unknown]
         mod = self.modality.of(pred.head)
-        if pred.light is not None and mod.value == "asserted" and self.modality.of(pred.token).value == "negated":
-            mod = self.modality.of(pred.token)  # "gave up fighting", "ended the siege": carried, but stopped
+        if pred.light is not None and mod.value == "asserted":
+            own = self.modality.of(pred.token)
+            if own.value == "negated":
+                mod = own  # "gave up fighting", "ended the siege": carried, but stopped
         info = self.onto.lookup(pred.code)
         nested = nesting(pred, pred_tokens, self.g)
         if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \

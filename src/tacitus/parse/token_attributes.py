@@ -87,7 +87,7 @@ class TokenAttributes:
         self.single: dict[tuple[str, Any], list[tuple[int, list, dict]]] = {}
         self.spans = Matcher(ruler.vocab)
         self.span_rules: dict[int, tuple[int, dict]] = {}  # order -> (index of the token set, attributes)
-        self.spans_patterns: list[list[dict]] = []
+        span_patterns: list[list[dict]] = []  # the patterns of several tokens
         self.supported = True
         for order, entry in enumerate(ruler.patterns):
             attrs = entry["attrs"]
@@ -102,11 +102,11 @@ class TokenAttributes:
                         self.single.setdefault(_anchor(tokens[0]), []).append((order, tests, attrs))
                 else:
                     self.spans.add(str(order), [tokens])
-                    self.spans_patterns.append(tokens)
+                    span_patterns.append(tokens)
                     self.span_rules[order] = (entry.get("index", 0), attrs)
-        self.span_starts = [tests for tokens in self.spans_patterns for tests in [_compile(tokens[0])]
+        self.span_starts = [tests for tokens in span_patterns for tests in [_compile(tokens[0])]
                             if tests is not None]
-        if len(self.span_starts) < len(self.spans_patterns):
+        if len(self.span_starts) < len(span_patterns):
             self.supported = False
         self.by_word: dict[tuple[int, int, int], _Word] = {}
         self.lemmas: dict[tuple[int, int, int], str] = {}

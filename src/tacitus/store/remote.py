@@ -2,16 +2,16 @@
 
 A long ``tacitus code --db`` run interleaves spaCy's allocations with DuckDB's on one C heap, which then only
 grows (issue 13: about 1.2 MB per 1,000 documents with glibc's defaults, against 0.3 MB for the same run without
-a store). With the store in a child process each heap serves one job: the coding process grows only by the run's
-own map of ids and content hashes, and the store's process holds DuckDB and the batch it is writing.
+a store). With the store in a child process each heap serves one job: the coding process grows about as a run
+without a store does, and the store's process holds DuckDB, which grows with the store (README: 200,000 records).
 
 ``StoreProcess(path)`` starts the child (a fresh interpreter, ``python -m tacitus.store.remote``: it inherits no
-thread, lock or open database of the run), which opens ``EventStore(path)``; the methods a run calls are sent to it through a pipe, and their
-results come back, or their failures as a StoreError with the one-line message the run would have shown (a
-cause's chain does not cross the pipe, so its plain words are found there). ``close()`` closes the store and ends
-the child. The child ignores Ctrl-C (the run decides when its store closes); a run stopped in the middle of a
-call only closes its end of the pipe, and the child closes the store when it sees that. On Linux the child dies
-with the run's process if that is killed outright.
+thread, lock or open database of the run), which opens ``EventStore(path)``; the methods a run calls are sent to
+it through a pipe, and their results come back, or their failures as a StoreError with the one-line message the
+run would have shown (a cause's chain does not cross the pipe, so its plain words are found there). ``close()``
+closes the store and ends the child. The child ignores Ctrl-C (the run decides when its store closes); a run
+stopped in the middle of a call only closes its end of the pipe, and the child closes the store when it sees
+that. On Linux the child dies with the run's process if that is killed outright.
 """
 
 from __future__ import annotations
