@@ -516,6 +516,35 @@ def test_reused_id_with_different_text_is_rejected(tmp_path):
     assert results[1][0].status == "rejected" and "already used" in results[1][0].reason
 
 
+def test_a_long_feed_still_finds_the_first_copy_and_the_first_user_of_an_id(tmp_path):
+    # 10,000 records: what the batch remembers has been merged into its sorted arrays many times over
+    rows = [{"id": f"r{i}", "text": f"Report {i}. {P1}"} for i in range(10_000)]
+    rows += [{"id": "again", "text": "Report 17. " + P1}, {"id": "r4321", "text": P3}, {"id": "new", "text": P3}]
+    feed = write(tmp_path / "long.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    results = run([feed])
+    assert sum(st.status == "coded" for st, _ in results) == 10_001
+    copy, clash, last = (st for st, _ in results[-3:])
+    assert (copy.status, copy.reason) == ("skipped", "duplicate of r17")
+    assert clash.status == "rejected" and clash.reason == f"doc id 'r4321' is already used by {feed}:4322 in this batch"
+    assert last.status == "coded"
+
+
+def test_what_a_run_remembers_reads_back_exactly_what_it_was_given():
+    from tacitus.ingest.seen import SeenDocuments
+
+    seen = SeenDocuments(merge_at=2)
+    # content hashes whose first 16 bytes end in NUL bytes, or differ only there
+    hashes = ["00" * 20, "00" * 15 + "01" + "00" * 4, "01" + "00" * 19, "ff" * 20, "00" * 8 + "ab" + "00" * 11]
+    for k, digest in enumerate(hashes):
+        seen.add(digest, f"doc\udfff{k}", f"feed.jsonl:{k + 1}")
+    assert [seen.first_with_content(h) for h in hashes] == [f"doc\udfff{k}" for k in range(5)]
+    assert seen.first_with_content("00" * 14 + "0100" + "00" * 4) is None
+    assert seen.input_of("doc\udfff3") == "feed.jsonl:4" and seen.input_of("doc3") is None
+    seen.add(hashes[0], "later", "feed.jsonl:6")  # the same content again: the first one stays the answer
+    assert seen.first_with_content(hashes[0]) == "doc\udfff0" and seen.input_of("later") == "feed.jsonl:6"
+    assert len(seen) == 6
+
+
 def test_same_name_in_two_given_files_gives_two_ids(tmp_path):
     one = write(tmp_path / "east" / "report.txt", P1)
     two = write(tmp_path / "west" / "report.txt", P2)

@@ -12,6 +12,7 @@ from tacitus.failures import failure, reject
 from tacitus.ingest.clean import clean_text, normalise_title
 from tacitus.ingest.dates import normalise_date
 from tacitus.ingest.html import extract
+from tacitus.ingest.seen import SeenDocuments
 from tacitus.ingest.readers import (
     MAX_ARTICLE_CHARS,
     MAX_HTML_CHARS,
@@ -120,9 +121,7 @@ class _Batch:
     def __init__(self, published: str | None, repeats: bool = False) -> None:
         self.published = published
         self.repeats = repeats  # yield a repeated article again (under its own id) instead of skipping it
-        # content hash (16 of its 20 bytes: a long run holds one per document) -> the first doc id with it
-        self.hashes: dict[bytes, str] = {}
-        self.ids: dict[str, str] = {}  # doc id -> the input it came from
+        self.seen = SeenDocuments()  # the first id with each content, and the input of each id
 
     def build(self, rec: RawRecord) -> tuple[InputStatus, Document | None]:
         if rec.error:
@@ -167,14 +166,14 @@ class _Batch:
         )
         digest = doc.content_hash
         doc.doc_id = rec.id or doc_id_for(digest, url=normalise_title(rec.url), name=rec.default_id)
-        key = bytes.fromhex(digest[:32])
-        if key in self.hashes and not self.repeats:
-            return _status(rec, "skipped", f"duplicate of {self.hashes[key]}", doc.doc_id), None
-        if doc.doc_id in self.ids:
-            reason = f"doc id {doc.doc_id!r} is already used by {self.ids[doc.doc_id]} in this batch"
+        first = self.seen.first_with_content(digest)
+        if first is not None and not self.repeats:
+            return _status(rec, "skipped", f"duplicate of {first}", doc.doc_id), None
+        used_by = self.seen.input_of(doc.doc_id)
+        if used_by is not None:
+            reason = f"doc id {doc.doc_id!r} is already used by {used_by} in this batch"
             return _status(rec, "rejected", reason), None
-        self.hashes.setdefault(key, doc.doc_id)
-        self.ids[doc.doc_id] = rec.input
+        self.seen.add(digest, doc.doc_id, rec.input)
         return _status(rec, "coded", "; ".join(notes) or None, doc.doc_id), doc
 
 
