@@ -584,3 +584,57 @@ def test_the_store_of_a_run_is_written_by_a_process_of_its_own(tmp_path):
     assert holders and os.getpid() not in holders
     with EventStore(db, read_only=True) as store:  # and it was closed at the end, with the event in it
         assert len(store.events_frame()) == 1
+
+
+def test_a_run_sends_its_store_no_more_text_at_once_than_store_chars():
+    from types import SimpleNamespace
+
+    from tacitus.code_run import STORE_CHARS, StoreBuffer
+    from tacitus.records import InputStatus
+
+    batches = []
+    store = SimpleNamespace(path="s.duckdb", release_memory=lambda: None,
+                            add_documents=lambda pairs, **kw: batches.append(len(pairs)) or
+                            [SimpleNamespace(written=True, reason=None) for _ in pairs])
+    buffer = StoreBuffer(store, "run", replace=False)
+    text = "word " * (STORE_CHARS // 15 + 1)  # a little over a third of the limit per document
+    for i in range(7):
+        buffer.add(InputStatus(input=f"in{i}", status="coded", doc_id=f"d{i}"), Document(doc_id=f"d{i}", text=text), [])
+    buffer.flush()
+    assert batches == [3, 3, 1]
+
+
+def test_a_store_bounded_as_a_runs_takes_the_most_text_a_run_sends_at_once(tmp_path):
+    from tacitus.code_run import STORE_CHARS
+    from tacitus.store import remote
+
+    with EventStore(tmp_path / "s.duckdb", memory_mb=remote.MEMORY_MB, threads=remote.THREADS) as store:
+        assert store.conn.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "61.0 MiB"
+        run_id = store.start_run({"test": "limit"}, digest="d")
+        docs = _big_documents(STORE_CHARS // 2_000_000)
+        assert sum(len(d.text) for d, _ in docs) >= STORE_CHARS * 0.99
+        outcomes = store.add_documents(docs, run_id=run_id)
+        assert [o.status for o in outcomes] == ["coded"] * len(docs) and store.memory_mb == remote.MEMORY_MB
+
+
+def _big_documents(n: int, chars: int = 2_000_000) -> list:
+    words = [f"w{i:05d}" for i in range(20_000)]
+    return [(Document(doc_id=f"big{k}", text=" ".join(words[(k * 7 + j) % 20_000] for j in range(chars // 7)),
+                      published="2024-05-08"), []) for k in range(n)]
+
+
+def test_a_call_that_needs_more_than_the_store_process_limit_is_made_again_with_a_larger_one(tmp_path):
+    from tacitus.store.remote import answer_call
+
+    store = EventStore(tmp_path / "s.duckdb", memory_mb=16, threads=1)
+    run_id = store.start_run({"test": "room"}, digest="d")
+    docs = _big_documents(8)  # 16 MB of text: DuckDB fails to commit it under 16 MB
+    kind, outcomes = answer_call(store, "add_documents", (docs,), {"run_id": run_id})
+    assert kind == "ok" and [o.status for o in outcomes] == ["coded"] * 8
+    assert store.memory_mb in (32, 64, 128)
+    assert answer_call(store, "close", (), {}) == ("ok", None)
+    with EventStore(tmp_path / "s.duckdb", read_only=True) as reread:  # each document once
+        assert reread.conn.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone() == (8, 8)
+    unbounded = EventStore(tmp_path / "t.duckdb")  # a store without a limit never tries again
+    assert not unbounded.make_room(duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block"))
+    unbounded.close()

@@ -1,7 +1,8 @@
 """One `tacitus code` run: the pipeline's documents to the output, the store and the report, resumable.
 
-The store is written in batches (``STORE_BATCH`` documents, or what arrived in ``STORE_SECONDS``), in input
-order; the report gets each input's line when its status is final (after the store has taken or refused it).
+The store is written in batches (``STORE_BATCH`` documents, ``STORE_CHARS`` of text, or what arrived in
+``STORE_SECONDS``), in input order; the report gets each input's line when its status is final (after the store
+has taken or refused it).
 Before a group of documents is coded, the store (or, with no store, the ledger of a resumed JSONL output) says
 which of them need no coding: with ``resume``, those it holds with the same content and settings; always, those
 whose id it holds with other content, unless ``replace``.
@@ -25,7 +26,8 @@ from tacitus.records import Document, Event, InputStatus
 from tacitus.settings import Settings
 
 STORE_BATCH = 256  # documents written to the store in one transaction ...
-STORE_SECONDS = 2.0  # ... or fewer, when they took this long to code
+STORE_SECONDS = 2.0  # ... or fewer, when they took this long to code ...
+STORE_CHARS = 16_000_000  # ... or held this much text (a transaction must fit the store process's memory limit)
 RELEASE_EVERY = 8192  # documents stored between two releases of the store's memory (EventStore.release_memory)
 
 Stream = Iterator[tuple[InputStatus, Document | None, list[Event]]]
@@ -57,6 +59,7 @@ class StoreBuffer:
         self.output_written = output_written  # coded events also go to an output file
         self.held: list[tuple[InputStatus, Document | None, list[Event]]] = []
         self.docs = 0
+        self.chars = 0  # text held for the store
         self.since = 0.0
         self.unreleased = 0
 
@@ -67,8 +70,10 @@ class StoreBuffer:
         self.held.append((status, doc if stored else None, events))
         if stored:
             self.docs += 1
+            self.chars += len(doc.text)
             self.since = self.since or time.monotonic()
-        if self.docs >= STORE_BATCH or (self.docs and time.monotonic() - self.since >= STORE_SECONDS):
+        if (self.docs >= STORE_BATCH or self.chars >= STORE_CHARS
+                or (self.docs and time.monotonic() - self.since >= STORE_SECONDS)):
             return self.flush()
         return []
 
@@ -92,7 +97,7 @@ class StoreBuffer:
                     elif outcome.reason:
                         status.reason = "; ".join(r for r in (status.reason, outcome.reason) if r)
         released = [status for status, _, _ in self.held]
-        self.held, self.docs, self.since = [], 0, 0.0
+        self.held, self.docs, self.chars, self.since = [], 0, 0, 0.0
         return released
 
 

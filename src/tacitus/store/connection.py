@@ -23,9 +23,17 @@ _SETTINGS = {
 }
 
 
-def connect(path: str | Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """A connection to the DuckDB file at ``path`` that can reach no other file; duckdb.Error when it cannot open."""
-    return duckdb.connect(str(path), read_only=read_only, config=dict(_SETTINGS))
+def connect(path: str | Path, *, read_only: bool, memory_limit: str | None = None,
+            threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection to the DuckDB file at ``path`` that can reach no other file; duckdb.Error when it cannot open.
+    ``memory_limit`` ("64MB") bounds DuckDB's buffers (what it has read of the tables is evicted beyond it; a
+    transaction that needs more than the limit at once fails), ``threads`` the threads it works with."""
+    config: dict = dict(_SETTINGS)
+    if memory_limit is not None:
+        config["memory_limit"] = memory_limit
+    if threads is not None:
+        config["threads"] = threads
+    return duckdb.connect(str(path), read_only=read_only, config=config)
 
 
 def connect_memory() -> duckdb.DuckDBPyConnection:

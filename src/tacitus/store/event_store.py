@@ -118,19 +118,31 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
 
 # Errors of the store as a whole, which stop a run (a document's own bad data rejects that document only)
 STORE_WIDE_ERRORS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
-                     duckdb.TransactionException, StoreError, OSError)
+                     duckdb.TransactionException, duckdb.OutOfMemoryException, StoreError, OSError)
+# how DuckDB says a statement or a commit needed more than its memory limit (the transaction is not committed)
+_OUT_OF_MEMORY = ("out of memory", "failed to pin block", "could not allocate block")
+MAX_MEMORY_MB = 4096  # a limit raised past this is lifted (DuckDB's own default: 80% of the machine's memory)
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether a DuckDB failure was its memory limit."""
+    return isinstance(exc, duckdb.OutOfMemoryException) or (
+        isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in _OUT_OF_MEMORY))
 
 
 class EventStore:
     """An embedded event store. Use as a context manager, or call :meth:`close`.
 
     ``coder_version`` defaults to ``tacitus.__version__``; a document coded by another version is replaced
-    when it is added again.
+    when it is added again. ``memory_mb`` and ``threads`` bound DuckDB (connection.connect; see make_room); a coding
+    run's store process sets them (store/remote.py), every other use keeps DuckDB's defaults.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, coder_version: str | None = None) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, coder_version: str | None = None,
+                 memory_mb: int | None = None, threads: int | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.memory_mb, self.threads = memory_mb, threads
         self.coder_version = coder_version or tacitus.__version__
         self._known_runs: dict[str, str | None] = {}  # run_id -> its settings digest
         if read_only and not self.path.exists():
@@ -151,7 +163,8 @@ class EventStore:
         deadline = time.monotonic() + wait_for_lock
         while True:
             try:
-                return connect(self.path, read_only=self.read_only)
+                return connect(self.path, read_only=self.read_only, threads=self.threads,
+                               memory_limit=None if self.memory_mb is None else f"{self.memory_mb}MB")
             except duckdb.Error as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                     raise StoreError(f"{self.path}: cannot open the store: {plain_cause(exc)}") from exc
@@ -165,6 +178,20 @@ class EventStore:
         self.conn.close()
         self._conn = None
         self._conn = self._connect(wait_for_lock=30.0)
+
+    def make_room(self, exc: BaseException) -> bool:
+        """After a call failed on DuckDB's memory limit (nothing of it was committed): double the limit (lift it
+        past MAX_MEMORY_MB) and open the store again, so that the call can be made again; False when the store
+        has no limit or the failure was another. A bounded store thus keeps what it read within its limit and
+        still takes a transaction larger than the limit."""
+        if self.memory_mb is None or not out_of_memory(exc):
+            return False
+        doubled = self.memory_mb * 2
+        self.memory_mb = doubled if doubled <= MAX_MEMORY_MB else None
+        LOG.info("%s: DuckDB needed more than its memory limit; limit now %s", self.path,
+                    f"{doubled} MB" if self.memory_mb else "DuckDB's default")
+        self.release_memory()
+        return True
 
     def _table_names(self) -> set[str]:
         rows = self._conn.execute(

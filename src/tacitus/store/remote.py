@@ -6,7 +6,8 @@ a store). With the store in a child process each heap serves one job: the coding
 without a store does, and the store's process holds DuckDB, which grows with the store (README: 200,000 records).
 
 ``StoreProcess(path)`` starts the child (a fresh interpreter, ``python -m tacitus.store.remote``: it inherits no
-thread, lock or open database of the run), which opens ``EventStore(path)``; the methods a run calls are sent to
+thread, lock or open database of the run), which opens ``EventStore(path)`` with DuckDB bounded to
+``MEMORY_LIMIT`` and one thread; the methods a run calls are sent to
 it through a pipe, and their results come back, or their failures as a StoreError with the one-line message the
 run would have shown (a cause's chain does not cross the pipe, so its plain words are found there). ``close()``
 closes the store and ends the child. The child ignores Ctrl-C (the run decides when its store closes); a run
@@ -29,6 +30,14 @@ from typing import Any
 from tacitus.errors import TacitusError
 from tacitus.store.errors import StoreError
 
+# DuckDB's buffers in the store's process. A run's lookups scan the content-hash and near-copy columns, and
+# without a bound DuckDB keeps every page it read until the store is released: 235 MB at 200,000 documents
+# (README). With 64 MB what it read is evicted instead (174 MB at 200,000). A transaction must fit: a batch of
+# 128 MB of text failed to commit under this limit and 32 MB passed, so code_run.py sends at most STORE_CHARS
+# characters of text in one batch; a call that still fails on the limit is made again with the limit doubled
+# (EventStore.make_room), so the limit costs no document.
+MEMORY_MB = 64
+THREADS = 1  # a run's store answers small lookups and appends: a second thread only adds buffers
 PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): the signal a process gets when its parent ends
 # what a coding run asks of its store (code_run.py); anything else stays in the run's own process
 METHODS = frozenset({"latest_run", "resumable", "start_run", "finish_run", "triage", "add_documents",
@@ -70,6 +79,21 @@ def _send(conn, message) -> bool:
         return False
 
 
+def answer_call(store, method: str, args: tuple, kwargs: dict) -> tuple[str, Any]:
+    """("ok", what the store's method returned) or ("err", the error the run raises); a call that failed on
+    DuckDB's memory limit is made again with a larger one (EventStore.make_room)."""
+    while True:
+        try:
+            return "ok", getattr(store, method)(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the run
+            try:
+                if store.make_room(exc):
+                    continue
+            except Exception as again:  # noqa: BLE001 - the store could not be opened again
+                exc = again
+            return "err", _portable(exc, str(store.path))
+
+
 def _serve(conn, path: str, parent: int | None = None) -> None:
     """The store's process: open the store, answer calls until told to close or until the run's end of the pipe
     closes (the run ended or gave up on a call), then close the store. Nothing escapes as a traceback: every
@@ -81,7 +105,14 @@ def _serve(conn, path: str, parent: int | None = None) -> None:
         from tacitus.store.event_store import EventStore
 
         fix_mmap_threshold()
-        store = EventStore(path)
+        try:
+            store = EventStore(path, memory_mb=MEMORY_MB, threads=THREADS)
+        except Exception as exc:  # noqa: BLE001 - bringing an old store's schema up to date may need more
+            from tacitus.store.event_store import out_of_memory
+
+            if not out_of_memory(exc):
+                raise
+            store = EventStore(path, threads=THREADS)
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the run, which raises it
         _send(conn, ("err", _portable(exc, path)))
         return
@@ -101,18 +132,11 @@ def _serve(conn, path: str, parent: int | None = None) -> None:
             if method == "close":
                 closing = True
                 return
-            try:
-                answer = ("ok", getattr(store, method)(*args, **kwargs))
-            except Exception as exc:  # noqa: BLE001
-                answer = ("err", _portable(exc, path))
+            answer = answer_call(store, method, args, kwargs)
             if not _send(conn, answer):
                 return
     finally:
-        try:
-            store.close()
-            answer = ("ok", None)
-        except Exception as exc:  # noqa: BLE001
-            answer = ("err", _portable(exc, path))
+        answer = answer_call(store, "close", (), {})
         if closing:
             _send(conn, answer)
 
