@@ -42,7 +42,7 @@ class Assembly:
         sent, document, a = job.sent, job.document, job.anchors
         text = sent.text
         events = []
-        attributed = self.modality.according_to(sent)
+        attributed = self.modality.according_to(job.tokens)
         for d in job.drafts:
             key = d.pred.token.i
             historical = bool(a.historical.get(key))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -234,10 +235,10 @@ class ModalityReader:
             hops += 1
         return None
 
-    def according_to(self, sent) -> Token | None:
-        """The head of "according to X" in a sentence, if any."""
+    def according_to(self, tokens: Iterable[Token]) -> Token | None:
+        """The head of "according to X" among a sentence's tokens, if any."""
         fn = self.g.words
-        for tok in sent:
+        for tok in tokens:
             if tok.lower_ in fn.according:
                 for to in tok.children:
                     if to.lower_ in fn.according_to:

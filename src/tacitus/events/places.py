@@ -85,7 +85,7 @@ class PlaceReader:
         out: list[PlaceMention] = []
         seen: set[int] = set()
         guesses = {(e.start, e.end) for e in struck}  # an act's target read as a place: the weakest evidence
-        for ent in sorted([*sent.ents, *self.mislabelled(sent), *struck], key=lambda e: (e.start, e.start - e.end)):
+        for ent in sorted([*sent.ents, *self.mislabelled(job.tokens), *struck], key=lambda e: (e.start, e.start - e.end)):
             if ent.label_ not in ents.place or ent.start in seen:
                 continue
             seen.update(range(ent.start, ent.end))
@@ -115,7 +115,7 @@ class PlaceReader:
         out.extend(self._capitals(job, tree, seen))
         ww = job.where_when
         labels = self.g.labels
-        for tok in sent:
+        for tok in job.tokens:
             word = tok.lower_
             if tok.dep_ in labels.adverb and word in words.here_words | words.there_words:
                 loc = ww.dateline if word in words.here_words else ww.last_place
@@ -136,7 +136,7 @@ class PlaceReader:
         """"in the capital", "the Afghan capital": the capital of the country its modifier names, else of the one
         country the sentence names, else of the dateline's or the document's country."""
         out = []
-        for tok in job.sent:
+        for tok in job.tokens:
             if tok.lemma_.lower() not in self.words.capital_words or tok.pos_ not in self.g.tags.noun \
                     or tok.i in seen or tok.dep_ not in self.g.labels.prep_object:
                 continue
@@ -289,13 +289,13 @@ class PlaceReader:
             return None  # a known person or organisation, not the town
         return Span(tok.doc, span.start, span.end, label=self.g.entities.state[0]), loc
 
-    def mislabelled(self, sent: Span) -> list[Span]:
+    def mislabelled(self, tokens: Iterable[Token]) -> list[Span]:
         """Names after "in", "near", "outside" ... or "the province of", or before a thing ("a Quetta bus"), that
         the tagger took for a person or an organisation ("near Gao", "in Quetta", "the province of Nineveh") but
         that the gazetteer knows as a town or region and the actor knowledge does not."""
         labels, tags = self.g.labels, self.g.tags
         names: list[Token] = []
-        for tok in sent:
+        for tok in tokens:
             if tok.dep_ in labels.compound and tok.pos_ in tags.proper_noun and tok.head.pos_ in tags.noun \
                     and tok.i < tok.head.i:
                 names.append(tok)  # "a Quetta bus", "the Kabul airport": a town naming a thing's place

@@ -4,9 +4,10 @@ are events of their own."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from tacitus.events.arguments import Syntax
 from tacitus.events.framing import Framing, ModeCues
@@ -64,9 +65,9 @@ class PredicateFinder:
 
     def __call__(self, job) -> None:
         """The predicates stage: ``job.predicates`` (all) and ``job.active`` (the events of their own)."""
-        job.predicates, job.active = self.find(job.sent)
+        job.predicates, job.active = self.find(job.tokens)
 
-    def find(self, sent: Span) -> tuple[list["Predicate"], list["Predicate"]]:
+    def find(self, sent: Sequence[Token]) -> tuple[list["Predicate"], list["Predicate"]]:
         """All predicates, and those that are events of their own (framed complements, tolls of an attack and
         refusal verbs are not; a framing act takes its precise code from what it frames)."""
         preds = self.find_predicates(sent)
@@ -78,7 +79,7 @@ class PredicateFinder:
                            or self._is_protest_purpose(p, preds))]
         return preds, active
 
-    def find_predicates(self, sent: Span) -> list[Predicate]:
+    def find_predicates(self, sent: Sequence[Token]) -> list[Predicate]:
         labels, tags = self.g.labels, self.g.tags
         preds: list[Predicate] = []
         consumed: set[int] = set()

@@ -110,7 +110,7 @@ class Recode:
         out = []
         demanded = {(d.source_tok.i, d.target_tok.i if d.target_tok is not None else None)
                     for d in drafts if onto.is_a(d.plover, "request")}
-        for verb in job.sent:
+        for verb in job.tokens:
             if verb.dep_ not in labels.clausal_complement or verb.head.lemma_.lower() not in self.words.speech_verbs:
                 continue
             if not any(c.dep_ in labels.plain_auxiliary and c.lower_ in self.words.obligation_aux
@@ -143,7 +143,7 @@ class Recode:
         nobody is named for (then the judgement has no target)."""
         labels, fn, words = self.syntax.g.labels, self.syntax.g.words, self.words
         out: list[Draft] = []
-        for verb in job.sent:
+        for verb in job.tokens:
             found = self._judged(verb, labels, fn, words)
             if found is None:
                 continue

@@ -9,6 +9,7 @@ of a collective ("thousands of Iraqi Kurds"), owners of things ("an arms depot o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -31,7 +32,7 @@ class Roles:
 
     def __call__(self, job: SentenceJob) -> None:
         self.register_people(job)
-        opens_quote = self.opens_quote(job.sent)
+        opens_quote = self.opens_quote(job.tokens)
         job.quoted = job.context.quote_speaker if opens_quote else None
         tokens = job.predicate_tokens
         for pred in job.active:
@@ -39,15 +40,15 @@ class Roles:
         if not job.from_title:
             job.context.quote_speaker = self.quote_attribution(job) or (job.quoted if opens_quote else None)
 
-    def opens_quote(self, sent) -> bool:
-        words = [t for t in sent if not t.is_space]
+    def opens_quote(self, tokens: Iterable[Token]) -> bool:
+        words = [t for t in tokens if not t.is_space]
         return bool(words) and words[0].text in self.g.words.quote_marks
 
     def quote_attribution(self, job: SentenceJob) -> Actor | None:
         """Who the quotation after this sentence is by: the speaker of a verb of saying the sentence ends on
         ('the PTI chief had said:'), or of one that attributes a quote in it ('"We will fight," he said')."""
         words = self.g.words
-        toks = [t for t in job.sent if not t.is_space]
+        toks = [t for t in job.tokens if not t.is_space]
         if not toks:
             return None
         verbs = [t for t in toks if t.lemma_.lower() in self.k.words.speech_verbs and t.pos_ in self.g.tags.verb]

@@ -104,10 +104,14 @@ class TokenAttributes:
                     self.spans.add(str(order), [tokens])
                     span_patterns.append(tokens)
                     self.span_rules[order] = (entry.get("index", 0), attrs)
-        self.span_starts = [tests for tokens in span_patterns for tests in [_compile(tokens[0])]
-                            if tests is not None]
-        if len(self.span_starts) < len(span_patterns):
-            self.supported = False
+        # the first tokens of those patterns, filed like the one-token patterns
+        self.span_starts: dict[tuple[str, Any], list[list]] = {}
+        for tokens in span_patterns:
+            tests = _compile(tokens[0])
+            if tests is None:
+                self.supported = False
+            else:
+                self.span_starts.setdefault(_anchor(tokens[0]), []).append(tests)
         self.by_word: dict[tuple[int, int, int], _Word] = {}
         self.lemmas: dict[tuple[int, int, int], str] = {}
         self.shared: dict[tuple, dict[str, tuple[int, Any]]] = {}
@@ -123,7 +127,9 @@ class TokenAttributes:
             if all(test(values[key]) for key, test in tests):
                 for name, value in attrs.items():
                     ruled[name] = (order, value)
-        starts = any(all(test(values[key]) for key, test in tests) for tests in self.span_starts)
+        starts = any(all(test(values[key]) for key, test in tests)
+                     for anchor in (("TAG", values["TAG"]), ("LOWER", values["LOWER"]), ("", None))
+                     for tests in self.span_starts.get(anchor, ()))
         # words of one tag get the same attributes: one shared mapping for them all keeps the cache small
         ruled = self.shared.setdefault(tuple(ruled.items()), ruled)
         return _Word(ruled, starts)
