@@ -539,3 +539,14 @@ def test_rebels_in_an_armed_struggle_with_a_state_belong_to_it_wherever_the_stor
     fights = [e for e in coder.code_text(text, published="2022-05-10") if e.plover_type == "ASSAULT"]
     assert [(e.source.code, e.source.country_basis, e.target.code) for e in fights] == [
         ("SYR REB", "other party", "SYR GOV")]
+
+
+def test_a_named_person_something_was_done_to_by_an_agent_is_not_that_agent(coder):
+    # "X, arrested by police": the police arrested X; X is not the police (the agent of a participle tells whose a
+    # thing is, "the resolution proposed by the Security Council", never who a person is)
+    events = coder.code_text("Mohamed Salem, arrested by police in Cairo last week, was freed on Monday.",
+                             published="2022-05-10")
+    assert [(e.plover_type, e.cameo_code, e.source.code, e.target.text) for e in events] == [
+        ("COERCE", "173", "EGY COP", "Mohamed")]
+    e = one(coder, "The resolution proposed by the Security Council was rejected by Russia.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("REJECT", "RUS GOV", "UNO GOV")

@@ -361,9 +361,12 @@ class Syntax:
         out.extend(c for c in tok.children if c.dep_ in labels.compound and c.ent_type_ in self.ents.people)
         for prep in self.fn.owner_preps:
             out.extend(self.prep_objects(tok, prep))
-        for c in tok.children:
-            if c.dep_ in labels.noun_clause:
-                out.extend(self.prep_objects(c, self.fn.by[0]))
+        # "the resolution proposed by the Security Council": the agent of what was done to a thing; a named person
+        # something was done to ("Mohamed Salem, arrested by police") is not the agent's
+        if tok.ent_type_ not in self.ents.person:
+            for c in tok.children:
+                if c.dep_ in labels.noun_clause:
+                    out.extend(self.prep_objects(c, self.fn.by[0]))
         return [t for t in out if t.ent_type_ not in self.ents.not_owner]
 
     def grievance_targets(self, *heads: Token | None) -> list[Token]:
