@@ -207,6 +207,16 @@ def test_a_history_paragraph_gets_no_publication_date(coder, tmp_path):
         assert store.export("acled", tmp_path / "all.csv", include_historical=True) == 1 + len(history)
 
 
+def test_acts_told_as_part_of_earlier_ones_of_their_kind_are_history(coder):
+    text = ("Gunmen killed six members of a family in Riyom on Monday.\n\n"
+            "Many, especially women and children, have been murdered in previous attacks. Dozens were killed in "
+            "earlier clashes between herders and farmers.")
+    events = code(coder, text)
+    assert [(e.plover_type, e.date) for e in events if not e.historical] == [("ASSAULT", "2023-03-13")]
+    history = [e for e in events if e.historical]
+    assert len(history) == 2 and all(e.date is None for e in history)
+
+
 def test_history_by_actors_of_no_state_is_placed_in_the_storys_country(coder):
     events = code(coder, "Rwandan soldiers arrested two men in Kigali on Sunday.\n\n"
                          "In 1994, militias killed 800,000 people.")
