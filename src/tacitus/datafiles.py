@@ -8,6 +8,11 @@ from typing import Any
 
 import yaml
 
+# libyaml's parser when PyYAML was built with it (its wheels are), else PyYAML's own: the same documents, read about
+# ten times faster (the knowledge files took 0.5 s of every process's start)
+BASE_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar a string
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_yaml_mapping(path: Path | Traversable, *, strings: bool = False) -> dict[str, Any]:
     """The top-level mapping of a YAML file (a path or a package resource); a ValueError naming the file when it
@@ -15,7 +20,7 @@ def read_yaml_mapping(path: Path | Traversable, *, strings: bool = False) -> dic
     not booleans)."""
     try:
         text = path.read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=yaml.BaseLoader) if strings else yaml.safe_load(text)
+        raw = yaml.load(text, Loader=BASE_LOADER if strings else SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML ({exc})") from exc
     if not isinstance(raw, dict):

@@ -17,9 +17,9 @@ import yaml
 
 from tacitus.actors.entries import CODE, KINDS, NAMED, Entry, Role
 from tacitus.actors.text import parse_date
+from tacitus.datafiles import SAFE_LOADER
 
 log = logging.getLogger(__name__)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -122,7 +122,7 @@ def read_table(path: Path, default_kind: str = NAMED, user: bool = True) -> list
         return entries_from_items(items, default_kind, user)
     with path.open(encoding="utf-8") as fh:
         try:
-            data = yaml.load(fh, Loader=_YAML_LOADER)
+            data = yaml.load(fh, Loader=SAFE_LOADER)
         except yaml.YAMLError as exc:
             raise ValueError(f"{path}: not valid YAML ({exc})") from None
     if isinstance(data, dict) and isinstance(data.get("actors"), list):

@@ -22,10 +22,11 @@ import yaml
 from tacitus.actors.dictionaries import (CameoCodes, NamedEntry, entries_from_items, looks_like_petrarch,
                                          read_petrarch, read_table)
 from tacitus.actors.entries import COUNTRY, ORG, PEOPLE, PERSON, SEAT, Entry, Role, State
-from tacitus.records import Actor
 from tacitus.actors.text import case_ok, case_rule, plural_forms, split_raw, words
+from tacitus.datafiles import SAFE_LOADER
+from tacitus.records import Actor
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 AGENT_KINDS = ("titles", "bodies", "members", "roles")
 
 
@@ -35,7 +36,7 @@ def _data_path(name: str) -> Any:
 
 def _load_yaml(name: str) -> Any:
     with _data_path(name).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_YAML_LOADER)
+        return yaml.load(fh, Loader=SAFE_LOADER)
 
 
 @dataclass(frozen=True)

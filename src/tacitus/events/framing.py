@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from tacitus.datafiles import read_yaml_mapping
+from tacitus.datafiles import BASE_LOADER, read_yaml_mapping
 from tacitus.events.ontology import Ontology
 
 CodeAndMode = tuple[str, "str | None"]
@@ -60,7 +60,7 @@ class ModeCues:
     def load(cls, ontology: Ontology, path: str | Path | Traversable | None = None) -> "ModeCues":
         """The cues of a file; each cue's code, type and mode are checked against ``ontology``."""
         path = path or resources.files("tacitus.events").joinpath("data/mode_cues.yaml")
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=BASE_LOADER) or {}
         for ptype, modes in data.items():
             for mode, spec in modes.items():
                 shown_mode = None if spec.get("plover") else mode  # a cue that changes the type sets no mode

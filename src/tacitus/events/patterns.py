@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from tacitus.datafiles import BASE_LOADER
 from tacitus.errors import TacitusError
 from tacitus.events.ontology import Ontology
 
@@ -63,7 +64,7 @@ _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targ
          "acomp", "confidence", "source_sector", "carried", "complement", "infinitive", "subject"}
 
 
-class _StrictLoader(yaml.BaseLoader):
+class _StrictLoader(BASE_LOADER):
     """Every scalar a string ("on", "no" and "off" are prepositions here, not booleans), and a key given twice
     in one mapping is an error rather than silently the last one."""
 

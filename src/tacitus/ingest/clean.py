@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from tacitus.datafiles import SAFE_LOADER
 from tacitus.ingest.dedupe import find_repeats, paragraph_key
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -69,7 +70,8 @@ def _exact_key(line: str) -> str:
 @lru_cache(maxsize=1)
 def load_rules() -> _Rules:
     """Read and compile ``boilerplate.yaml`` once."""
-    raw = yaml.safe_load(resources.files("tacitus.ingest").joinpath("boilerplate.yaml").read_text("utf-8"))
+    raw = yaml.load(resources.files("tacitus.ingest").joinpath("boilerplate.yaml").read_text("utf-8"),
+                    Loader=SAFE_LOADER)
     flags = re.IGNORECASE | re.DOTALL
     patterns = [re.compile(p, flags) for p in raw.get("line_patterns", [])]
     patterns += [re.compile(p, re.DOTALL) for p in raw.get("line_patterns_case_sensitive", [])]
