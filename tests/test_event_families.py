@@ -174,6 +174,18 @@ def test_advice_to_everybody_is_no_demand(coder):
     assert ("REQUEST", "100", "KEN GOV", "UGA GOV") in found
 
 
+def test_acts_of_a_kind_only_characterised_are_no_act(coder):
+    assert coded(coder, "Most protests in the capital have been peaceful.") == []
+    assert coded(coder, "Attacks on aid workers are common in the region.") == []
+    # the one protest the sentence tells is coded once, on its day
+    events = coder.code_text("Though most demonstrations have been small, a protest in Kyiv on March 9 drew "
+                             "10,000 people.", published="2022-05-10")
+    assert [(e.plover_type, e.predicate, e.date) for e in events] == [("PROTEST", "protest", "2022-03-09")]
+    # told as acts, or pointed back at, they stay acts
+    assert [t for t, *_ in coded(coder, "Protests were held in Lagos on Monday.")] == ["PROTEST"]
+    assert [t for t, *_ in coded(coder, "The protests were peaceful, police said.")] == ["PROTEST"]
+
+
 # ---- 9: one event per act --------------------------------------------------------------------------------------
 def test_coordinated_verbs_of_one_act_give_one_event(coder):
     found = coded(coder, "A gunman shot and killed two students and wounded 13 other people in Santee.")

@@ -108,10 +108,18 @@ class PredicateFinder:
 
     def _characterises(self, noun: Token) -> bool:
         """An event noun that only characterises something: "North Korea poses a threat", "it is an attack on
-        democracy", "called the shooting an act of cowardice"."""
-        head = noun.head
-        return (noun.dep_ in self.g.labels.attribute and head.pos_ in self.g.tags.verbal
-                and head.lemma_.lower() in self.g.words.attributive_verbs)
+        democracy", "called the shooting an act of cowardice"; or acts of a kind that are themselves only
+        characterised: "most demonstrations have been small", "attacks on aid workers are common" (a plural
+        with no determiner that points at acts told before, the subject of a copula with an attribute)."""
+        head, labels, words = noun.head, self.g.labels, self.g.words
+        if noun.dep_ in labels.attribute and head.pos_ in self.g.tags.verbal \
+                and head.lemma_.lower() in words.attributive_verbs:
+            return True
+        return (noun.tag_ in self.g.tags.plural and noun.dep_ in labels.subject
+                and head.lemma_.lower() in words.copulas
+                and any(c.dep_ in labels.adjective_complement or c.dep_ in labels.attribute for c in head.children)
+                and not any(c.dep_ in labels.possessor or c.lower_ in self.g.words.anaphoric_determiners
+                            for c in noun.children))
 
     def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its
