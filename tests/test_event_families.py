@@ -562,3 +562,13 @@ def test_a_named_person_something_was_done_to_by_an_agent_is_not_that_agent(code
         ("COERCE", "173", "EGY COP", "Mohamed")]
     e = one(coder, "The resolution proposed by the Security Council was rejected by Russia.")
     assert (e.plover_type, e.source.code, e.target.code) == ("REJECT", "RUS GOV", "UNO GOV")
+
+
+def test_force_used_on_a_protest_nobody_names_is_used_on_its_protesters(coder):
+    assert coded(coder, "Police broke up the rally in Nairobi with tear gas.") == [
+        ("ASSAULT", "175", "KEN COP", "KEN CVL")]
+    assert ("ASSAULT", "193", "SDN MIL", "SDN CVL") in coded(
+        coder, "Soldiers fired on the demonstration in Khartoum, killing three.")
+    # the protest's own words still say who protested
+    assert ("ASSAULT", "175", "KEN COP", "KEN EDU") in coded(coder, "Riot police dispersed a protest by teachers in "
+                                                                    "Nairobi.")

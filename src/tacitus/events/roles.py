@@ -333,7 +333,10 @@ class Roles:
                     out.extend(g for p in self.g.words.framed_targets for g in self.syntax.prep_objects(t, p))
                 else:
                     # sector from the event noun: see drafts; "conceded to demands from the truckers": whose
-                    out.extend(self.syntax.noun_sources(t, place_modifiers=True) or self.syntax.owners(t))
+                    found = self.syntax.noun_sources(t, place_modifiers=True) or self.syntax.owners(t)
+                    if not found and self._gathering(t) and self.onto.is_a(pred.sense.plover_type, "violence"):
+                        found = [t]  # "fired on the demonstration": on its people (see _protesters)
+                    out.extend(found)
                 continue
             if pred.sense.owner_target and t.dep_ in self.g.labels.object:
                 # "questioned the legality of the vote", "the propriety of the department's consultations": whose
@@ -431,6 +434,8 @@ class Roles:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in syntax.with_conjuncts(s) if (a := self.target(t, job))]
+        if self.onto.is_a(pred.sense.plover_type, "violence"):
+            targets = self._protesters(pred, targets)
         if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot
             targets = [(t, a) for t, a in targets if a.country or a.sector or a.name]
         # "condemned the Russian attack": the author of an event noun, with that noun's sector for a bare adjective
@@ -474,6 +479,21 @@ class Roles:
                     confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
                 ))
         return out
+
+    def _protesters(self, pred: Predicate, targets: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+        """Force used on a protest nobody names ("police broke up the rally", "fired on the demonstration") is
+        used on the protesters: civilians, unless the protest's own words say who they are."""
+        if not targets and pred.kind == "verb" and pred.sense.no_object_target:
+            obj = self.syntax.direct_object(pred.token)
+            if obj is not None and self._gathering(obj):
+                targets = [(obj, Actor(text=self.syntax.phrase_span(obj).text))]
+        sector = self.onto.unidentified_sector("PROTEST")
+        return [(t, replace(a, sector=sector) if not a.sector and self._gathering(t) else a) for t, a in targets]
+
+    def _gathering(self, tok: Token) -> bool:
+        """A noun that names a protest ("rally", "demonstration", "sit-in")."""
+        senses = self.k.patterns.nouns.get(tok.lemma_.lower()) or ()
+        return tok.pos_ in self.g.tags.noun and any(self.onto.is_a(s.plover_type, "protest") for s in senses)
 
     def _together(self, pred: Predicate, sources: list) -> bool:
         """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with
