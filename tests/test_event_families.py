@@ -184,6 +184,9 @@ def test_acts_of_a_kind_only_characterised_are_no_act(coder):
     # told as acts, or pointed back at, they stay acts
     assert [t for t, *_ in coded(coder, "Protests were held in Lagos on Monday.")] == ["PROTEST"]
     assert [t for t, *_ in coded(coder, "The protests were peaceful, police said.")] == ["PROTEST"]
+    # and so do acts counted or dated, though a copula tells what they were like
+    assert [t for t, *_ in coded(coder, "Protests were violent in Lagos on Monday.")] == ["PROTEST"]
+    assert [t for t, *_ in coded(coder, "Two attacks on police stations in Kano on Sunday were deadly.")] == ["ASSAULT"]
 
 
 # ---- 9: one event per act --------------------------------------------------------------------------------------

@@ -38,3 +38,9 @@ def test_the_words_of_coded_documents_leave_the_vocabulary_when_their_zone_close
     coder.code_each(batch(1))  # four documents coded: their zone closed before these were read
     assert "Zorvak0x3" not in strings and "Quillen0y0" not in strings and "Zorvak1x0" in strings
     assert len(coder.code_each(batch(2))[0]) == 1  # and coding goes on in a new zone
+    # two coders of one model share its pipeline, and so its zone: neither leaves the other's words for good
+    other = coding.Coder(Settings(learned=False))
+    assert other.nlp is coder.nlp
+    other.code_each(batch(3))  # closes the zone of batch 2
+    coder.code_each(batch(4))  # closes the zone of batch 3
+    assert not any(f"Zorvak{k}x0" in strings for k in (1, 2, 3)) and "Zorvak4x0" in strings

@@ -635,6 +635,13 @@ def test_a_call_that_needs_more_than_the_store_process_limit_is_made_again_with_
     assert answer_call(store, "close", (), {}) == ("ok", None)
     with EventStore(tmp_path / "s.duckdb", read_only=True) as reread:  # each document once
         assert reread.conn.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone() == (8, 8)
+    from tacitus.store.event_store import out_of_memory
+
+    from tacitus.store.errors import StoreError
+
+    wrapped = StoreError("s.duckdb: cannot open the store: Out of Memory Error: Failure while replaying WAL")
+    wrapped.__cause__ = duckdb.OutOfMemoryException("Out of Memory Error: Failure while replaying WAL")
+    assert out_of_memory(wrapped) and not out_of_memory(StoreError("s.duckdb: the store is closed"))
     unbounded = EventStore(tmp_path / "t.duckdb")  # a store without a limit never tries again
     assert not unbounded.make_room(duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block"))
     unbounded.close()

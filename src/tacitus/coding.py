@@ -7,6 +7,7 @@ checks that the spaCy pipeline uses the labels the grammar expects, and assemble
 
 from __future__ import annotations
 
+import weakref
 from contextlib import contextmanager
 
 from tacitus.failures import Failure, failure
@@ -17,6 +18,29 @@ from tacitus.settings import Settings
 # A zone per call (16 documents) made spaCy create the same rare words again and again: 16,346 new lexemes for the
 # corpus's 161 articles instead of 6,818, about 3% of the coding time.
 ZONE_DOCUMENTS = 512
+
+
+class _RollingZone:
+    """The memory zone a pipeline's documents are coded in, kept open for ZONE_DOCUMENTS documents and closed
+    before the next call. One per pipeline, whichever Coder uses it: spaCy's zones do not nest, and a pipeline
+    is shared by the Coders of one model (parse.load_pipeline keeps one)."""
+
+    def __init__(self) -> None:
+        self.zone = None
+        self.documents = 0
+
+    def enter(self, nlp, documents: int) -> None:
+        if self.zone is None or self.documents >= ZONE_DOCUMENTS:
+            if self.zone is not None:
+                self.zone.__exit__(None, None, None)
+                self.zone = None
+            zone = nlp.memory_zone()
+            zone.__enter__()
+            self.zone, self.documents = zone, 0
+        self.documents += documents
+
+
+_ZONES: "weakref.WeakKeyDictionary[object, _RollingZone]" = weakref.WeakKeyDictionary()  # pipeline -> its zone
 TITLE = "title"  # the parse unit that is a document's title (coded as its lead sentence)
 HEADLINE = "headline"  # the parse unit of a title that is not coded (the body repeats it): read for the setting only
 
@@ -45,8 +69,6 @@ class Coder:
             if layer is not None:
                 stages.append(learned_stage(layer, model_events=self.settings.model_events))
         self.coder = EventCoder(self.knowledge, self.grammar, [*stages, *FINAL_STAGES])
-        self._open_zone = None  # spaCy's memory zone the coming documents are coded in ...
-        self._zone_documents = 0  # ... and the documents coded in it so far
         self.prefilter = None
         if self.settings.prefilter and not self.settings.model_events:
             from tacitus.prefilter import SentenceFilter
@@ -119,15 +141,8 @@ class Coder:
         """Code ``documents`` in spaCy's memory zone: the words and strings they add to the shared vocabulary are
         freed when the zone closes (without it a long run grows by every new word, number and name it reads). A
         zone stays open for ZONE_DOCUMENTS documents and closes before the next call, when no spaCy object of
-        the last one is left: the events hold plain values only."""
-        if self._open_zone is None or self._zone_documents >= ZONE_DOCUMENTS:
-            if self._open_zone is not None:
-                self._open_zone.__exit__(None, None, None)
-                self._open_zone = None
-            zone = self.nlp.memory_zone()
-            zone.__enter__()
-            self._open_zone, self._zone_documents = zone, 0
-        self._zone_documents += documents
+        the last one is left: the events hold plain values only (_RollingZone)."""
+        _ZONES.setdefault(self.nlp, _RollingZone()).enter(self.nlp, documents)
         yield
 
     def code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:

@@ -115,11 +115,13 @@ class PredicateFinder:
         if noun.dep_ in labels.attribute and head.pos_ in self.g.tags.verbal \
                 and head.lemma_.lower() in words.attributive_verbs:
             return True
+        # not acts counted or dated ("two attacks ... on Sunday were deadly", "protests were violent on Monday")
         return (noun.tag_ in self.g.tags.plural and noun.dep_ in labels.subject
                 and head.lemma_.lower() in words.copulas
                 and any(c.dep_ in labels.adjective_complement or c.dep_ in labels.attribute for c in head.children)
                 and not any(c.dep_ in labels.possessor or c.lower_ in self.g.words.anaphoric_determiners
-                            for c in noun.children))
+                            or c.ent_type_ in self.g.entities.number for c in noun.children)
+                and not any(t.ent_type_ in self.g.entities.time for t in head.subtree))
 
     def _is_consequence(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"attacked the post, killing four soldiers": the participle reports the toll of the attack (its

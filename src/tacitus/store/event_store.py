@@ -124,10 +124,16 @@ _OUT_OF_MEMORY = ("out of memory", "failed to pin block", "could not allocate bl
 MAX_MEMORY_MB = 4096  # a limit raised past this is lifted (DuckDB's own default: 80% of the machine's memory)
 
 
-def out_of_memory(exc: BaseException) -> bool:
-    """Whether a DuckDB failure was its memory limit."""
-    return isinstance(exc, duckdb.OutOfMemoryException) or (
-        isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in _OUT_OF_MEMORY))
+def out_of_memory(exc: BaseException | None) -> bool:
+    """Whether a DuckDB failure was its memory limit (also behind a StoreError: "cannot open the store: Out of
+    Memory Error: Failure while replaying WAL")."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, duckdb.OutOfMemoryException) or (
+                isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in _OUT_OF_MEMORY)):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 class EventStore:
@@ -186,12 +192,20 @@ class EventStore:
         still takes a transaction larger than the limit."""
         if self.memory_mb is None or not out_of_memory(exc):
             return False
-        doubled = self.memory_mb * 2
-        self.memory_mb = doubled if doubled <= MAX_MEMORY_MB else None
-        LOG.info("%s: DuckDB needed more than its memory limit; limit now %s", self.path,
-                    f"{doubled} MB" if self.memory_mb else "DuckDB's default")
-        self.release_memory()
-        return True
+        while True:
+            doubled = self.memory_mb * 2
+            self.memory_mb = doubled if doubled <= MAX_MEMORY_MB else None
+            LOG.info("%s: DuckDB needed more than its memory limit; limit now %s", self.path,
+                     f"{doubled} MB" if self.memory_mb else "DuckDB's default")
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            try:  # opening again replays what a close that could not checkpoint left in the WAL
+                self._conn = self._connect(wait_for_lock=30.0)
+                return True
+            except StoreError as again:
+                if self.memory_mb is None or not out_of_memory(again):
+                    raise
 
     def _table_names(self) -> set[str]:
         rows = self._conn.execute(

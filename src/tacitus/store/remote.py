@@ -107,7 +107,8 @@ def _serve(conn, path: str, parent: int | None = None) -> None:
         fix_mmap_threshold()
         try:
             store = EventStore(path, memory_mb=MEMORY_MB, threads=THREADS)
-        except Exception as exc:  # noqa: BLE001 - bringing an old store's schema up to date may need more
+        except Exception as exc:  # noqa: BLE001 - replaying a large WAL or bringing an old schema up to date
+            # may need more: such a store opens without the limit
             from tacitus.store.event_store import out_of_memory
 
             if not out_of_memory(exc):
