@@ -635,7 +635,7 @@ def test_a_call_that_needs_more_than_the_store_process_limit_is_made_again_with_
     assert answer_call(store, "close", (), {}) == ("ok", None)
     with EventStore(tmp_path / "s.duckdb", read_only=True) as reread:  # each document once
         assert reread.conn.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents").fetchone() == (8, 8)
-    from tacitus.store.event_store import out_of_memory
+    from tacitus.store.errors import out_of_memory
 
     from tacitus.store.errors import StoreError
 

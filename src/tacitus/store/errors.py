@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import re
 
+import duckdb
+
 from tacitus.errors import TacitusError
 
 
@@ -74,3 +76,19 @@ def plain_cause(exc: BaseException) -> str:
 def _first_line(text: str) -> str:
     line = text.strip().splitlines()[0] if text.strip() else "unknown error"
     return _DUCKDB_PREFIX.sub("", line)
+
+
+# how DuckDB says a statement or a commit needed more than its memory limit (the transaction is not committed)
+_OUT_OF_MEMORY = ("out of memory", "failed to pin block", "could not allocate block")
+
+
+def out_of_memory(exc: BaseException | None) -> bool:
+    """Whether a DuckDB failure was its memory limit (also behind a StoreError: "cannot open the store: Out of
+    Memory Error: Failure while replaying WAL")."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, duckdb.OutOfMemoryException) or (
+                isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in _OUT_OF_MEMORY)):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False

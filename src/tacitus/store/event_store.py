@@ -21,7 +21,7 @@ from tacitus.store.document_writer import (
 )
 from tacitus.store.errors import (
     DocumentConflictError, NotAStoreError, QueryRefusedError, ReadOnlyStoreError, SchemaVersionError, StoreError,
-    plain_cause,
+    out_of_memory, plain_cause,
 )
 from tacitus.store.export import write_export
 from tacitus.store.filters import EventFilter
@@ -119,21 +119,7 @@ def _rollback(conn: duckdb.DuckDBPyConnection) -> None:
 # Errors of the store as a whole, which stop a run (a document's own bad data rejects that document only)
 STORE_WIDE_ERRORS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
                      duckdb.TransactionException, duckdb.OutOfMemoryException, StoreError, OSError)
-# how DuckDB says a statement or a commit needed more than its memory limit (the transaction is not committed)
-_OUT_OF_MEMORY = ("out of memory", "failed to pin block", "could not allocate block")
 MAX_MEMORY_MB = 4096  # a limit raised past this is lifted (DuckDB's own default: 80% of the machine's memory)
-
-
-def out_of_memory(exc: BaseException | None) -> bool:
-    """Whether a DuckDB failure was its memory limit (also behind a StoreError: "cannot open the store: Out of
-    Memory Error: Failure while replaying WAL")."""
-    seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, duckdb.OutOfMemoryException) or (
-                isinstance(exc, duckdb.Error) and any(m in str(exc).lower() for m in _OUT_OF_MEMORY)):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
 
 
 class EventStore:

@@ -109,7 +109,7 @@ def _serve(conn, path: str, parent: int | None = None) -> None:
             store = EventStore(path, memory_mb=MEMORY_MB, threads=THREADS)
         except Exception as exc:  # noqa: BLE001 - replaying a large WAL or bringing an old schema up to date
             # may need more: such a store opens without the limit
-            from tacitus.store.event_store import out_of_memory
+            from tacitus.store.errors import out_of_memory
 
             if not out_of_memory(exc):
                 raise
