@@ -645,3 +645,31 @@ def test_a_call_that_needs_more_than_the_store_process_limit_is_made_again_with_
     unbounded = EventStore(tmp_path / "t.duckdb")  # a store without a limit never tries again
     assert not unbounded.make_room(duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block"))
     unbounded.close()
+
+
+def test_a_document_that_fails_on_the_limit_after_others_were_committed_is_made_again_alone(tmp_path, monkeypatch):
+    # an event-id clash sends the batch one document per transaction; when one of those fails on the memory limit
+    # only it is made again (made again with the whole batch, the documents committed would read as already stored)
+    from dataclasses import replace
+
+    from tacitus.store import document_writer
+    from tacitus.store.remote import answer_call
+
+    insert, failed = document_writer.DocumentWriter._insert, []
+
+    def once_out_of_memory(self, items, run_id, now):  # DuckDB's own error, as a big document alone raises it
+        if [i.doc.doc_id for i in items] == ["c"] and not failed:
+            failed.append("c")
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256.0 KiB")
+        return insert(self, items, run_id, now)
+
+    monkeypatch.setattr(document_writer.DocumentWriter, "_insert", once_out_of_memory)
+    store = EventStore(tmp_path / "s.duckdb", memory_mb=64, threads=1)
+    run_id = store.start_run({"test": "room"}, digest="d")
+    a, b, c = (Document(doc_id=d, text=f"Police arrested two men in Nairobi ({d}).") for d in "abc")
+    clashing = replace(make_event("b", 1), event_id="a:1")  # document b's event under an id of document a
+    kind, outcomes = answer_call(store, "add_documents", ([(a, [make_event("a", 1)]), (b, [clashing]), (c, [])],),
+                                 {"run_id": run_id})
+    assert kind == "ok" and failed == ["c"] and store.memory_mb == 128
+    assert [(o.doc_id, o.status) for o in outcomes] == [("a", "coded"), ("b", "rejected"), ("c", "coded")]
+    store.close()

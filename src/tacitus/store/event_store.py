@@ -6,7 +6,6 @@ import datetime as _dt
 import json
 import time
 import uuid
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,7 @@ from tacitus.store.errors import (
 from tacitus.store.export import write_export
 from tacitus.store.filters import EventFilter
 from tacitus.store.near_duplicates import near_keys
-from tacitus.store.rows import contract_dict
+from tacitus.store.rows import contract_dict, to_json
 from tacitus.store.schema import (
     ALL_DDL, EVENT_DAY_SQL, EVENT_ORDER_SQL, FLAT_FROM, FLAT_SELECT, MIGRATIONS, SCHEMA_VERSION, TABLES,
 )
@@ -57,25 +56,6 @@ def _utcnow() -> _dt.datetime:
 
 def _iso(ts: _dt.datetime | None) -> str | None:
     return ts.isoformat(timespec="seconds") + "Z" if ts is not None else None
-
-
-def _json_default(value: Any) -> Any:
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    if isinstance(value, (Path, _dt.date)):
-        return str(value)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def _to_json(value: Any, what: str) -> str:
-    try:
-        return json.dumps(value, default=_json_default, ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{what} cannot be stored as JSON: {exc}") from exc
 
 
 def _first_row(result):
@@ -314,7 +294,7 @@ class EventStore:
         run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         self.conn.execute(
             "INSERT INTO runs (run_id, started_at, coder_version, settings, settings_digest) VALUES (?, ?, ?, ?, ?)",
-            [run_id, started, self.coder_version, _to_json(settings, "run settings"), digest],
+            [run_id, started, self.coder_version, to_json(settings, "run settings"), digest],
         )
         self._known_runs[run_id] = digest
         return run_id
@@ -329,7 +309,7 @@ class EventStore:
         self._require_writable("finish a run")
         if not isinstance(report, dict):
             raise ValueError(f"run report must be a dict, got {type(report).__name__}")
-        report_json = _to_json(report, f"report of run {run_id!r}")
+        report_json = to_json(report, f"report of run {run_id!r}")
         conn = self.conn
         if _first_row(conn.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id])) is None:
             raise KeyError(f"no run {run_id!r} in event store {self.path}")
@@ -417,7 +397,7 @@ class EventStore:
         except duckdb.ConstraintException as exc:  # an event id another document holds: find which document
             _rollback(conn)
             if len(pairs) > 1:
-                return [o for pair in pairs for o in self.add_documents([pair], run_id=run_id, replace=replace)]
+                return self._one_by_one(pairs, run_id, replace)
             return [Outcome(str(pairs[0][0].doc_id), "rejected", self._clash_reason(pairs[0], exc))]
         except STORE_WIDE_ERRORS:  # the store itself (a full disk, a lost file): no document can be stored
             _rollback(conn)
@@ -425,7 +405,7 @@ class EventStore:
         except Exception as exc:  # noqa: BLE001 - data of one document the store cannot take: find which
             _rollback(conn)
             if len(pairs) > 1:
-                return [o for pair in pairs for o in self.add_documents([pair], run_id=run_id, replace=replace)]
+                return self._one_by_one(pairs, run_id, replace)
             found = failure(exc, "storing")
             LOG.error("%s: %s\n%s", pairs[0][0].doc_id, found.reason, found.traceback.rstrip("\n"))
             return [Outcome(str(pairs[0][0].doc_id), "rejected", f"{found.reason}; not stored")]
@@ -433,6 +413,22 @@ class EventStore:
             _rollback(conn)
             raise
         return outcomes
+
+    def _one_by_one(self, pairs: list[tuple[Document, list[Event]]], run_id: str | None,
+                    replace: bool) -> list[Outcome]:
+        """Each document in a transaction of its own, to find the one a batch failed on. One that fails on the
+        memory limit after others were committed is made again alone with a larger limit (make_room): made
+        again with the whole batch, the ones committed would read as already stored."""
+        out: list[Outcome] = []
+        for pair in pairs:
+            while True:
+                try:
+                    out += self.add_documents([pair], run_id=run_id, replace=replace)
+                    break
+                except Exception as exc:
+                    if not self.make_room(exc):
+                        raise
+        return out
 
     def _clash_reason(self, pair: tuple[Document, list[Event]], exc: Exception) -> str:
         doc, events = pair

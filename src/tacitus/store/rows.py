@@ -1,8 +1,13 @@
-"""Conversions between records and table rows: Events to checked mentions columns, flat rows back to contract dicts."""
+"""Conversions between records and table rows: Events to checked mentions columns, flat rows back to contract dicts,
+run settings and reports to JSON text."""
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
 import numbers
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import pyarrow as pa
@@ -183,3 +188,24 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
 def contract_dict(row: Mapping[str, Any]) -> dict[str, Any]:
     """The public JSON shape (``Event.to_dict``) of one flat row."""
     return event_from_row(row).to_dict()
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, (Path, _dt.date)):
+        return str(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def to_json(value: Any, what: str) -> str:
+    """``value`` as JSON text for a column (records, dataclasses, paths, dates and sets as JSON holds them);
+    ValueError naming ``what`` when it cannot be."""
+    try:
+        return json.dumps(value, default=_json_default, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{what} cannot be stored as JSON: {exc}") from exc
