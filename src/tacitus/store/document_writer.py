@@ -34,15 +34,18 @@ DOCUMENT_COLUMNS = ("doc_id", "content_hash", "title", "published", "url", "publ
 CANDIDATES = 5  # near-copy candidates confirmed per document, most shared keys first
 LOOKUP_VALUES = 2048  # values per statement: DuckDB answers up to max(2048, 0.1% of the table) ids by the key
 
-# The questions a batch asks; each filters one column by a list parameter ("IN ?"). On the primary key DuckDB
+# The questions a batch asks; each filters one column by a list parameter. On the primary key ("IN ?") DuckDB
 # answers by an index scan however large the store (a subquery, "IN (SELECT unnest(?))", turns into a full scan
-# on a large table; tests/test_store.py checks the plans); the other columns are read by one scan.
+# on a large table; tests/test_store.py checks the plans); the other columns are read by one scan, which a join
+# with the unnested list makes faster than "IN ?" (at 1,000,000 documents: 38 instead of 52 ms for the near-copy
+# keys of 256 documents).
 LOOKUPS = {
     "ids": "SELECT doc_id, content_hash, coder_version, run_id FROM documents WHERE doc_id IN ?",
     "runs": "SELECT run_id, settings_digest FROM runs WHERE run_id IN ?",
-    "hashes": "SELECT content_hash, min(doc_id) FROM documents WHERE content_hash IN ? "
-              "GROUP BY content_hash",
-    "near_keys": "SELECT near_key, doc_id FROM near_keys WHERE near_key IN ?",
+    "hashes": "SELECT d.content_hash, min(d.doc_id) FROM documents d JOIN (SELECT unnest(?::VARCHAR[]) AS h) q "
+              "ON d.content_hash = q.h GROUP BY d.content_hash",
+    "near_keys": "SELECT n.near_key, n.doc_id FROM near_keys n JOIN (SELECT unnest(?::BIGINT[]) AS k) q "
+                 "ON n.near_key = q.k",
     "added": "SELECT doc_id, added_at FROM documents WHERE doc_id IN ?",
     "texts": "SELECT doc_id, text FROM documents WHERE doc_id IN ?",
 }
