@@ -120,16 +120,15 @@ class TokenAttributes:
         """What the one-token patterns give this token's word, tag and label."""
         values = {"LOWER": token.lower_, "ORTH": token.text, "TEXT": token.text, "TAG": token.tag_,
                   "DEP": token.dep_, "IS_SPACE": token.is_space}
+        anchors = (("TAG", values["TAG"]), ("LOWER", values["LOWER"]), ("", None))  # what _anchor files under
         ruled: dict[str, tuple[int, Any]] = {}
-        candidates = [*self.single.get(("TAG", values["TAG"]), ()), *self.single.get(("LOWER", values["LOWER"]), ()),
-                      *self.single.get(("", None), ())]
+        candidates = [c for anchor in anchors for c in self.single.get(anchor, ())]
         for order, tests, attrs in sorted(candidates, key=lambda c: c[0]):
             if all(test(values[key]) for key, test in tests):
                 for name, value in attrs.items():
                     ruled[name] = (order, value)
         starts = any(all(test(values[key]) for key, test in tests)
-                     for anchor in (("TAG", values["TAG"]), ("LOWER", values["LOWER"]), ("", None))
-                     for tests in self.span_starts.get(anchor, ()))
+                     for anchor in anchors for tests in self.span_starts.get(anchor, ()))
         # words of one tag get the same attributes: one shared mapping for them all keeps the cache small
         ruled = self.shared.setdefault(tuple(ruled.items()), ruled)
         return _Word(ruled, starts)
