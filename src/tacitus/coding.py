@@ -8,7 +8,6 @@ checks that the spaCy pipeline uses the labels the grammar expects, and assemble
 from __future__ import annotations
 
 import weakref
-from contextlib import contextmanager
 
 from tacitus.failures import Failure, failure
 from tacitus.records import Document, Event
@@ -131,25 +130,23 @@ class Coder:
 
     def code(self, documents: list[Document]) -> list[list[Event]]:
         """Events of each document, in the order given (an exception stops the whole list)."""
-        with self._zone(len(documents)):
-            leads, parsed, titles, headlines = self._parse(documents)
-            return [self.coder.code_document(doc, paras, lead=lead, title=title, headline=headline)
-                    for doc, paras, lead, title, headline in zip(documents, parsed, leads, titles, headlines)]
+        self._zone(len(documents))
+        leads, parsed, titles, headlines = self._parse(documents)
+        return [self.coder.code_document(doc, paras, lead=lead, title=title, headline=headline)
+                for doc, paras, lead, title, headline in zip(documents, parsed, leads, titles, headlines)]
 
-    @contextmanager
-    def _zone(self, documents: int):
+    def _zone(self, documents: int) -> None:
         """Code ``documents`` in spaCy's memory zone: the words and strings they add to the shared vocabulary are
         freed when the zone closes (without it a long run grows by every new word, number and name it reads). A
-        zone stays open for ZONE_DOCUMENTS documents and closes before the next call, when no spaCy object of
-        the last one is left: the events hold plain values only (_RollingZone)."""
+        zone stays open for ZONE_DOCUMENTS documents and closes at the start of a later call, when no spaCy
+        object of an earlier one is left: the events hold plain values only (_RollingZone)."""
         _ZONES.setdefault(self.nlp, _RollingZone()).enter(self.nlp, documents)
-        yield
 
     def code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
         """Events of each document, in the order given; a document that raises gets a Failure in its place and
         the others are coded all the same (a batch whose parse fails is parsed again one document at a time)."""
-        with self._zone(len(documents)):
-            return self._code_each(documents)
+        self._zone(len(documents))
+        return self._code_each(documents)
 
     def _code_each(self, documents: list[Document]) -> list[list[Event] | Failure]:
         try:
