@@ -148,6 +148,10 @@ class EventStore:
         a long run that calls this now and then holds only what its recent lookups touched (DuckDB's indexing
         guide suggests re-attaching the database for this). Waits up to 30 s for a reader that took the lock."""
         self.conn.close()
+        self._reopen()
+
+    def _reopen(self) -> None:
+        """Open the connection again (its last one is closed), waiting up to 30 s for a reader holding the lock."""
         self._conn = None
         self._conn = self._connect(wait_for_lock=30.0)
 
@@ -165,9 +169,8 @@ class EventStore:
                      f"{doubled} MB" if self.memory_mb else "DuckDB's default")
             if self._conn is not None:
                 self._conn.close()
-                self._conn = None
             try:  # opening again replays what a close that could not checkpoint left in the WAL
-                self._conn = self._connect(wait_for_lock=30.0)
+                self._reopen()
                 return True
             except StoreError as again:
                 if self.memory_mb is None or not out_of_memory(again):
