@@ -5,8 +5,8 @@ below its mmap threshold from the heap, which only shrinks from its top, and by 
 to the size of every mapped block that is freed (up to 32 MB): after the first large blocks come and go, they all
 come from the heap, and a few live blocks pinned between freed ones keep the pages around them. Measured on
 bench/store_scale.py's records with a store (issue 13): the process's anonymous memory grew about 1.2 MB per 1,000
-documents with glibc's defaults and 0.55 MB with a fixed 1 MB threshold (0.4 MB of that is the run's own map of
-ids and content hashes). A lower threshold (64 KB) grew less but mapped and unmapped spaCy's arrays so often that
+documents with glibc's defaults and 0.55 MB with a fixed 1 MB threshold (0.4 MB of that was the run's own map of
+ids and content hashes, since made smaller: ingest/seen.py). A lower threshold (64 KB) grew less but mapped and unmapped spaCy's arrays so often that
 coding ran 2.5 times slower; at 1 MB the system time of a run is about 5% of its CPU time.
 
 Since then a run's store is written by a process of its own (store/remote.py), which sets this at its start;

@@ -85,7 +85,8 @@ class PlaceReader:
         out: list[PlaceMention] = []
         seen: set[int] = set()
         guesses = {(e.start, e.end) for e in struck}  # an act's target read as a place: the weakest evidence
-        for ent in sorted([*sent.ents, *self.mislabelled(job.tokens), *struck], key=lambda e: (e.start, e.start - e.end)):
+        for ent in sorted([*sent.ents, *self.mislabelled(job.tokens), *struck],
+                          key=lambda e: (e.start, e.start - e.end)):
             if ent.label_ not in ents.place or ent.start in seen:
                 continue
             seen.update(range(ent.start, ent.end))

@@ -67,10 +67,10 @@ class PredicateFinder:
         """The predicates stage: ``job.predicates`` (all) and ``job.active`` (the events of their own)."""
         job.predicates, job.active = self.find(job.tokens)
 
-    def find(self, sent: Sequence[Token]) -> tuple[list["Predicate"], list["Predicate"]]:
+    def find(self, tokens: Sequence[Token]) -> tuple[list["Predicate"], list["Predicate"]]:
         """All predicates, and those that are events of their own (framed complements, tolls of an attack and
         refusal verbs are not; a framing act takes its precise code from what it frames)."""
-        preds = self.find_predicates(sent)
+        preds = self.find_predicates(tokens)
         framed = [p for p in preds if self._is_requested(p, preds)]
         for pred in framed:
             self._refine_frame(pred, preds)
@@ -79,11 +79,11 @@ class PredicateFinder:
                            or self._is_protest_purpose(p, preds))]
         return preds, active
 
-    def find_predicates(self, sent: Sequence[Token]) -> list[Predicate]:
+    def find_predicates(self, tokens: Sequence[Token]) -> list[Predicate]:
         labels, tags = self.g.labels, self.g.tags
         preds: list[Predicate] = []
         consumed: set[int] = set()
-        for tok in sent:
+        for tok in tokens:
             if tok.pos_ in tags.verb and tok.dep_ not in labels.adjective:
                 senses = self.patterns.verbs.get(self.syntax.verb_lemma(tok, self.patterns.verbs))
                 sense = self._match_verb(tok, senses) if senses else None
@@ -91,7 +91,7 @@ class PredicateFinder:
                     preds.append(Predicate(tok, sense, "verb"))
                     consumed.update(d.i for d in tok.children if d.dep_ in labels.object
                                     and d.lemma_.lower() in sense.obj)
-        for tok in sent:
+        for tok in tokens:
             if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):
                 senses = self.patterns.nouns.get(tok.lemma_.lower())
                 light = self._carrier(tok)
@@ -119,7 +119,7 @@ class PredicateFinder:
         return (noun.tag_ in self.g.tags.plural and noun.dep_ in labels.subject
                 and head.lemma_.lower() in words.copulas
                 and any(c.dep_ in labels.adjective_complement or c.dep_ in labels.attribute for c in head.children)
-                and not any(c.dep_ in labels.possessor or c.lower_ in self.g.words.anaphoric_determiners
+                and not any(c.dep_ in labels.possessor or c.lower_ in words.anaphoric_determiners
                             or c.ent_type_ in self.g.entities.number for c in noun.children)
                 and not any(t.ent_type_ in self.g.entities.time for t in head.subtree))
 
