@@ -155,3 +155,26 @@ DYADS = [
 def test_dyads(coder, text, ptype, source, target):
     e = top(coder, text)
     assert (e.plover_type, e.source.country, e.target.country if e.target else None) == (ptype, source, target)
+
+
+def test_he_and_she_stand_for_a_person_never_for_a_state_an_institution_or_a_group(coder):
+    # the subject of the governing clause is a body, so "he" is the person named before it
+    events = coder.code_text("Beijing's leadership refused to see Japanese Prime Minister Fumio Kishida after he "
+                             "met the Taiwanese president in Tokyo.", published="2022-06-01")
+    met = [e for e in events if e.plover_type == "CONSULT"]
+    assert [(e.source.text, e.source.code) for e in met] == [("he", "JPN GOV")]
+    # a person who is the governing subject is still the antecedent
+    e = top(coder, "The Kenyan foreign minister said he would visit Cairo.")
+    assert (e.source.text, e.source.code) == ("he", "KEN GOV")
+    # police are no "he": with no person named, the pronoun names nobody rather than the police
+    events = coder.code_text("Police officers shouted at him for an hour, and he finally surrendered.",
+                             published="2022-06-01")
+    assert not any(e.source.sector == "COP" and e.source.text == "he" for e in events)
+
+
+def test_a_participle_with_a_by_agent_is_passive_even_when_parsed_as_the_main_verb(coder):
+    # the parser reads "Hassan, shot ... by a gunman" as Hassan shooting; the "by" phrase says who shot
+    events = coder.code_text("Hassan, shot in the leg by a gunman in Mogadishu, recovered in hospital.",
+                             published="2022-06-01")
+    assault = [e for e in events if e.plover_type == "ASSAULT"]
+    assert [(e.source.text, e.source.code) for e in assault] == [("a gunman", "SOM UAF")]

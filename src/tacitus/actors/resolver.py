@@ -69,6 +69,11 @@ class ActorResolver:
         return frozenset(key[0] for key, agent in self.vocabulary.agents.items()
                          if len(key) == 1 and not agent.plural and agent.kind in ("titles", "roles"))
 
+    def group_nouns(self) -> frozenset[str]:
+        """One-word institutions ("government", "leadership", "police", "army"), as written."""
+        return frozenset(key[0] for key, agent in self.vocabulary.agents.items()
+                         if len(key) == 1 and agent.kind == "bodies")
+
     def new_context(self, when: str | None) -> DocContext:
         """A fresh per-document context; `when` is the ISO publication date (None: today)."""
         day = parse_date(when, "publication date") if when else None

@@ -17,10 +17,11 @@ MAX_ANTECEDENT_HOPS = 6
 
 class Syntax:
     def __init__(self, grammar: Grammar, document_nouns: frozenset[str],
-                 person_nouns: frozenset[str] = frozenset()) -> None:
+                 person_nouns: frozenset[str] = frozenset(), group_nouns: frozenset[str] = frozenset()) -> None:
         """``document_nouns``: what somebody issues ("a statement calling on Y": the issuer calls);
-        ``person_nouns``: offices and roles one person holds ("governor", "spokesman")."""
-        self.person_nouns = person_nouns
+        ``person_nouns``: offices and roles one person holds ("governor", "spokesman"); ``group_nouns``:
+        institutions ("leadership", "police", "army")."""
+        self.person_nouns, self.group_nouns = person_nouns, group_nouns
         self.g = grammar
         self.labels, self.ents, self.tags, self.fn = grammar.labels, grammar.entities, grammar.tags, grammar.words
         self.document_nouns = document_nouns
@@ -176,7 +177,13 @@ class Syntax:
                                                                           for c in verb.children):
             return False
         return (any(c.dep_ in labels.passive_marks for c in verb.children) or self.gapped_passive(verb)
-                or self.reduced_passive(verb))
+                or self.reduced_passive(verb) or self.agent_passive(verb))
+
+    def agent_passive(self, verb: Token) -> bool:
+        """A past form with a "by" agent (only a passive has one) and no auxiliary, which the parser took for an
+        active main verb: in "Brady, shot in the head by a gunman, recovered" Brady was shot, by the gunman."""
+        return (verb.tag_ in self.tags.past_forms and any(c.dep_ in self.labels.agent for c in verb.children)
+                and not any(c.dep_ in self.labels.auxiliary for c in verb.children))
 
     def reduced_passive(self, verb: Token) -> bool:
         """A past participle after the noun it is done to: "soldiers killed in the attack", "the man accused
@@ -199,6 +206,14 @@ class Syntax:
         if tok.ent_type_ in self.ents.person or tok.lower_ in self.fn.person_pronouns:
             return True
         return tok.tag_ not in self.tags.plural and tok.lemma_.lower() in self.person_nouns
+
+    def may_be_person(self, tok: Token) -> bool:
+        """Whether "he" or "she" can stand for a word: not a plural, a place, an organisation, a people or an
+        institution ("China's top leadership refused to meet Cameron after he met X": he is not the leadership)."""
+        if self.is_person(tok):
+            return True
+        return not (tok.tag_ in self.tags.plural or tok.ent_type_ in self.ents.actor
+                    or tok.lower_ in self.group_nouns or tok.lemma_.lower() in self.group_nouns)
 
     def named(self, tok: Token) -> bool:
         """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
@@ -307,14 +322,20 @@ class Syntax:
     def antecedent(self, pronoun: Token) -> Token | None:
         """A pronoun's antecedent inside its sentence. A subject pronoun takes the subject of a clause above it
         ("Iran said it would attack" -> Iran); an object pronoun cannot be its own clause's subject, so it takes
-        the nearest earlier named entity that is not ("Putin spoke to Erdogan and invited him" -> Erdogan)."""
-        if pronoun.dep_ in self.labels.nominal_subject:
-            return self.governing_subject(pronoun)
+        the nearest earlier named entity that is not ("Putin spoke to Erdogan and invited him" -> Erdogan).
+        "He", "him", "she" and "her" stand only for what may be a person, else for the nearest earlier person
+        named in the sentence, else for nobody here."""
+        person = pronoun.lower_ in self.fn.person_pronouns
         subjects: set[int] = set()
-        if pronoun.head.pos_ in self.tags.verb:
+        if pronoun.dep_ in self.labels.nominal_subject:
+            found = self.governing_subject(pronoun)
+            if found is None or not person or self.may_be_person(found):
+                return found
+        elif pronoun.head.pos_ in self.tags.verb:
             subjects = {t.i for s in self.verb_subjects(pronoun.head) for t in self.with_conjuncts(s)}
+        wanted = self.ents.person if person else self.ents.actor
         for ent in reversed([e for e in pronoun.sent.ents if e.end <= pronoun.i]):
-            if ent.label_ in self.ents.actor and ent.root.i not in subjects:
+            if ent.label_ in wanted and ent.root.i not in subjects:
                 return ent.root
         return None
 

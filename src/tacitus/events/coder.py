@@ -71,7 +71,7 @@ class EventCoder:
         self.knowledge = knowledge or Knowledge.default()
         self.grammar = grammar or Grammar.english()
         k = self.knowledge
-        self.syntax = Syntax(self.grammar, k.words.document_nouns, k.resolver.person_nouns())
+        self.syntax = Syntax(self.grammar, k.words.document_nouns, k.resolver.person_nouns(), k.resolver.group_nouns())
         self.modality = ModalityReader(k.words, self.grammar)
         self.places = PlaceReader(k.gazetteer, k.resolver, self.grammar, k.ontology, k.anchor_words, self.syntax)
         self.finder = PredicateFinder(k.patterns, k.words, self.syntax, k.framing, k.mode_cues, k.ontology)
