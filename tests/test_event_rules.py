@@ -128,3 +128,13 @@ def test_arms_handed_over_are_military_aid(coder):
     assert (e.source.code, e.plover_type, e.cameo_code, e.target.country) == ("RUS GOV", "AID", "072", "MLI")
     e = top(code(coder, "The French army gave 200 rifles to the Nigerien army."))
     assert (e.plover_type, e.target.code) == ("AID", "NER MIL")
+
+
+def test_what_somebody_demands_of_another_is_asked_not_done(coder):
+    events = code(coder, "The Nigerian senator demanded that the Nigerian army release the journalists.")
+    counted = [summary(e) for e in events if e.modality in ("asserted", "future")]
+    assert counted == [("NGA LEG", "REQUEST", "100", "NGA MIL")]
+    # the release is kept, marked as what it is: asked for, not done and not promised
+    assert [(e.plover_type, e.modality) for e in events if e.plover_type != "REQUEST"] == [("RETREAT", "hypothetical")]
+    events = code(coder, "The envoy asked that Israel withdraw its troops from the town.")
+    assert [e.plover_type for e in events if e.modality in ("asserted", "future")] == ["REQUEST"]

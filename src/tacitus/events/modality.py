@@ -36,6 +36,7 @@ class ModalityWords:
     cancelling_verbs: frozenset[str]
     future_verbs: frozenset[str]
     wishing_verbs: frozenset[str]
+    requesting_verbs: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
@@ -133,9 +134,10 @@ class ModalityReader:
                 break
             dep = tok.dep_
             head = tok.head
-            if dep in labels.clausal_complement and self._lemma_in(head, words.wishing_verbs) \
-                    and self._other_subject(tok, head):
-                # "he hopes the public will support the project": somebody else's act, only wished for
+            if dep in labels.clausal_complement and self._other_subject(tok, head) and (
+                    self._lemma_in(head, words.wishing_verbs) or self._lemma_in(head, words.requesting_verbs)):
+                # "he hopes the public will support the project", "demanded that Israel withdraw": somebody
+                # else's act, only wished for or asked
                 return Modality("hypothetical", self.speech_above(head))
             if dep in labels.clausal_complement and head.lemma_.lower() in words.speech_verbs:
                 return Modality("future" if value == "would" else value, head)
