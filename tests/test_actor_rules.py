@@ -178,3 +178,16 @@ def test_a_participle_with_a_by_agent_is_passive_even_when_parsed_as_the_main_ve
                              published="2022-06-01")
     assault = [e for e in events if e.plover_type == "ASSAULT"]
     assert [(e.source.text, e.source.code) for e in assault] == [("a gunman", "SOM UAF")]
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_last_sentence_s_subject_or_object_by_its_role(coder):
+    # "they" acting: the prosecutors who acted before, not the suspects they looked for
+    text = ("Ghanaian prosecutors visited local residents in Kumasi to find out whether any officials or firms "
+            "were suspected of fraud. They also consulted the Ghanaian finance ministry, the office said.")
+    consult = [e for e in coder.code_text(text, published="2022-06-01")
+               if e.plover_type == "CONSULT" and e.source.text == "They"]
+    assert [(e.source.code, e.target.code) for e in consult] == [("GHA JUD", "GHA GOV")]
+    # "they" acted on: who was acted on before
+    text = "Kenyan police arrested two Somali men in Nairobi on Monday. They were charged with terrorism on Tuesday."
+    charged = [e for e in coder.code_text(text, published="2022-06-01") if e.plover_type == "ACCUSE"]
+    assert [(e.target.text, e.target.code) for e in charged] == [("They", "SOM CVL")]

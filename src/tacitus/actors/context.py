@@ -35,6 +35,11 @@ class DocContext:
         # who speaks in a quotation that opens the next sentence: the speaker of a sentence that ends on
         # 'said:' or attributes a quote ('"We will fight," he said. "We will win."'); set by the event coder
         self.quote_speaker: Actor | None = None
+        # the subjects of the last sentence's main clause and of what it reports, in that order, and their direct
+        # objects, each with its kind (person, plural or single): what a pronoun in the next sentence most likely
+        # stands for (a subject for an active subject, an object for a passive one or an object); set by the coder
+        self.subjects: list[tuple[Actor, str]] = []
+        self.objects: list[tuple[Actor, str]] = []
 
     # -- queries ---------------------------------------------------------------------------------
     def last_actor(self, country: str | None = None, person: bool | None = None) -> Actor | None:
@@ -48,6 +53,17 @@ class DocContext:
             if person is not None and seen.person != person:
                 continue
             return seen.actor
+        return None
+
+    def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool) -> Actor | None:
+        """The first subject (``acted_on``: the first object) of the last sentence, else the first object (subject),
+        of one of ``kinds`` that a pronoun can stand for ("person" for "he", "single" for "it"); a group must be
+        placed in a country or a sector. "Police arrested two men. They were charged": the men; "... They also
+        searched the house": the police."""
+        first, then = (self.objects, self.subjects) if acted_on else (self.subjects, self.objects)
+        for actor, kind in first + then:
+            if kind in kinds and (kind == "person" or actor.country or actor.sector):
+                return actor
         return None
 
     def by_name(self, key: tuple[str, ...]) -> Actor | None:

@@ -39,6 +39,26 @@ class Roles:
             job.drafts.extend(self.drafts(pred, job, tokens))
         if not job.from_title:
             job.context.quote_speaker = self.quote_attribution(job) or (job.quoted if opens_quote else None)
+            job.context.subjects, job.context.objects = self.main_roles(job)
+
+    def main_roles(self, job: SentenceJob) -> tuple[list[tuple[Actor, str]], list[tuple[Actor, str]]]:
+        """The actors of the subjects and of the direct objects of a sentence's main clause and of what it reports
+        ("Wang said the prosecutors visited residents": Wang, the prosecutors; the residents), each with its kind:
+        a person, a plural or a single body, state or thing."""
+        root = job.sent.root
+        clauses = [root] + [c for c in root.children if c.dep_ in self.g.labels.clausal_complement]
+        subjects: list[tuple[Actor, str]] = []
+        objects: list[tuple[Actor, str]] = []
+        for verb in clauses:
+            obj = self.syntax.direct_object(verb)
+            for out, toks in ((subjects, self.syntax.verb_subjects(verb)), (objects, [obj] if obj is not None else [])):
+                for t in toks:
+                    actor = job.actors.get(t.i)  # only what the sentence's events resolved: nothing more remembered
+                    if actor is not None:
+                        kind = "person" if self.syntax.is_person(t) else \
+                            "plural" if t.tag_ in self.g.tags.plural else "single"
+                        out.append((actor, kind))
+        return subjects, objects
 
     def opens_quote(self, tokens: Iterable[Token]) -> bool:
         words = [t for t in tokens if not t.is_space]
@@ -82,8 +102,12 @@ class Roles:
         elif syntax.is_pronoun(tok):
             earlier = syntax.antecedent(tok)
             actor = self.actor(earlier, job) if earlier is not None else None
-            if actor is None:  # the last person for "he"/"she", the last group or state for "they"/"it"/"we"
-                actor = job.context.last_actor(person=tok.lower_ in self.g.words.person_pronouns)
+            if actor is None:  # the last sentence's subject, else the last person for "he"/"she", the last group
+                person = tok.lower_ in self.g.words.person_pronouns  # or state for "they"/"it"/"we"
+                kinds = ("person",) if person else ("single",) if tok.lower_ in self.g.words.thing_pronouns \
+                    else ("plural", "single")
+                acted_on = tok.dep_ not in self.g.labels.subject
+                actor = job.context.last_sentence_actor(kinds, acted_on) or job.context.last_actor(person=person)
             if actor is not None:
                 actor = replace(actor, text=tok.text)
         elif tok.pos_ in tags.pronoun_or_determiner:
