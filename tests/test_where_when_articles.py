@@ -274,3 +274,17 @@ def test_a_weekday_in_a_clause_of_the_future_is_the_one_to_come(coder):
     [arrest] = code(coder, "Kenyan police arrested the protest leaders on Friday.", published="2024-05-08")
     [last] = code(coder, "Kenyan police arrested the protest leaders last Friday.", published="2024-05-08")
     assert (threat.date, arrest.date, last.date) == ("2024-05-10", "2024-05-03", "2024-05-03")
+
+
+def test_force_told_with_no_place_goes_on_where_the_story_last_used_force_not_at_the_dateline(coder):
+    text = ("NAIROBI: Kenyan troops raided an al-Shabaab camp near Kismayo in southern Somalia overnight, the army "
+            "said on Sunday.\n\nThree soldiers were wounded during the raid, a military spokesman said.\n\n"
+            "The Kenyan president will meet the Ugandan president on Monday.")
+    events = code(coder, text)
+    wounded = [e for e in events if e.plover_type == "ASSAULT" and e.sentence_index == 1]
+    assert [where(e)[1:] for e in wounded] == [("SOM", "document")]
+    # the attackers nobody names are the country's where it happened, not the dateline's
+    assert [e.source.country for e in wounded] == ["SOM"]
+    # an act of saying or meeting is not carried along
+    meeting = next(e for e in events if e.plover_type in ("AGREE", "CONSULT"))
+    assert where(meeting) is None or where(meeting)[1] == "KEN"

@@ -38,6 +38,7 @@ class AnchorWords:
     seats: dict[str, str]
     history_window_days: int
     lead_sentences: int  # the sentences of a story's lead, whose first dated act dates the story
+    act_place_reach: int  # how many sentences the place of a material act carries to one that names none
     background: re.Pattern  # any background phrase or pattern
     ongoing: re.Pattern  # words of a state that lasts until now ("since 2015"): no history is carried on from it
     continuation: re.Pattern  # words opening a paragraph that goes on with the one before ("In addition, ...")
@@ -57,6 +58,7 @@ class AnchorWords:
             background = re.compile("|".join(phrases + [str(p) for p in data["background_patterns"]]), re.I)
             window = int(data["history_window_days"])
             lead = int(data.get("lead_sentences", 3))
+            reach = int(data.get("act_place_reach", 2))
             ongoing = re.compile("|".join(r"\b" + re.escape(str(w)) + r"\b" for w in data["ongoing_words"]), re.I)
             continuation = re.compile(r"\s*(?:" + "|".join(
                 re.escape(str(w)).replace(r"\ ", r"\s+") for w in data["continuation_openers"]) + r")\b", re.I)
@@ -64,7 +66,7 @@ class AnchorWords:
             raise TacitusError(f"{path}: a background pattern or the history window is malformed ({exc})") from exc
         return cls(**sets, agencies=tuple(str(a) for a in data["agencies"]),
                    seats={str(k).lower(): str(v) for k, v in (data["seats"] or {}).items()},
-                   history_window_days=window, lead_sentences=lead, background=background, ongoing=ongoing,
+                   history_window_days=window, lead_sentences=lead, act_place_reach=reach, background=background, ongoing=ongoing,
                    continuation=continuation)
 
     def in_setting_phrase(self, tok, labels) -> bool:

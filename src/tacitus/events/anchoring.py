@@ -36,7 +36,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
-from tacitus.records import NON_STATE_CODES, Location
+from tacitus.records import NON_STATE_CODES, Location, is_counted
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "story": 0, "published": 0, "unknown": 0}
 # How far up the tree a date, place or toll looks for the clause it belongs to.
@@ -378,9 +378,11 @@ class Anchoring:
         venue = next((m for m in mentions if m.venue and not m.topic), None)
         onto, ww = self.places.onto, job.where_when
         countries = context_countries(job.drafts)
+        unplaced = not any(e.label_ in self.g.entities.place for e in job.sent.ents)
         for d in job.drafts:
             key = d.pred.token.i
             verbal = onto.quad_is(d.code, "verbal")
+            force = onto.is_a(d.plover, "force")
             found = next((by_owner[k] for k, ok in chains[id(d)] if ok and k in by_owner), None)
             if found is None or found.owner != key:
                 found = self.places.visit(d, countries) or found  # each visit is where it goes
@@ -396,12 +398,19 @@ class Anchoring:
                 # "LAGOS, May 28 (Xinhua) -- ... gunmen killed six in Riyom ... police deployed more personnel":
                 # a wire bureau's city is where the story is filed, the place the story told last where it acts
                 loc, text, basis = story, None, "document"
+            elif force and unplaced and (story := self._act_place(job)) is not None and not out.historical.get(key):
+                # "Israeli commandos raided a site in northern Gaza. Four soldiers were wounded": force used in a
+                # sentence that names no place goes on where the story's last use of force was, not at the dateline
+                loc, text, basis = story, None, "document"
             elif at_dateline:  # (a country the dateline's town lies in is that town, for acts at home there)
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"
             if loc is not None:
                 out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
+                if force and basis in ("clause", "venue", "document") and is_counted(d.modality) \
+                        and not out.historical.get(key):
+                    ww.act_place = (job.index, loc)
                 out.place_text[key] = found.name if found is not None else loc.name
                 if found is not None and found.at >= 0 and self._venue(job.sent.doc[found.at], d):
                     out.venues.add(key)
@@ -433,6 +442,13 @@ class Anchoring:
             inside = [m for m in mentions if not m.topic and m.owner not in own and tree.framing_act(m.owner) == key]
             if inside:
                 out.content_places[key] = max(inside, key=lambda m: m.rank).location
+
+    def _act_place(self, job: SentenceJob) -> Location | None:
+        """Where the story last used force, when it told of it within ``act_place_reach`` sentences."""
+        told = job.where_when.act_place
+        if told is None or job.from_title or not 0 < job.index - told[0] <= self.words.act_place_reach:
+            return None
+        return told[1]
 
     @staticmethod
     def _story_place(ww) -> Location | None:

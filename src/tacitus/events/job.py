@@ -72,6 +72,7 @@ class DocumentAnchors:
     bureau: bool = False  # the dateline names a news agency ("LAGOS, May 28 (Xinhua) --"): its town is where the
     # story was filed
     last_place: Location | None = None  # the place named last ("the peacekeepers deployed there")
+    act_place: tuple[int, Location] | None = None  # (sentence, place) of the story's last placed use of force
     narrative: tuple[int, str, str, bool] | None = None  # (paragraph, date, precision, history) the story is at
     story_date: str | None = None  # the day of the act the story leads with, as its text gives it
     story_told: bool = False  # the lead has been read (the story's date is set, or there is none)
