@@ -191,3 +191,11 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_last_sentence_s_subject_or_
     text = "Kenyan police arrested two Somali men in Nairobi on Monday. They were charged with terrorism on Tuesday."
     charged = [e for e in coder.code_text(text, published="2022-06-01") if e.plover_type == "ACCUSE"]
     assert [(e.target.text, e.target.code) for e in charged] == [("They", "SOM CVL")]
+
+
+def test_a_speaker_nobody_names_is_of_no_country_wherever_the_story_is_filed(coder):
+    events = coder.code_text("TEHRAN: Iran's foreign minister on Monday criticized demands for the resignation of "
+                             "the Syrian president.", published="2022-06-01")
+    demand = [e for e in events if e.plover_type == "REQUEST"]
+    assert [(e.source.text, e.source.country, e.source.sector, e.target.code) for e in demand] == \
+        [("", None, "UNK", "SYR GOV")]

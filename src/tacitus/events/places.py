@@ -28,7 +28,8 @@ class ClauseHeads(Protocol):
 
 # Actor codes that name no state: the non-state bodies, a people (KUR), regions and territories (AFR, WSB, ...).
 NOT_STATES = NON_STATE_CODES | {"KUR", "AFR", "ASA", "MEA", "WSB"}
-NOT_STATE_SECTORS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "UNK"}  # sectors that belong to no one country
+UNKNOWN_SECTOR = "UNK"  # PLOVER's sector of an actor nobody names in an act that is not force or protest
+NOT_STATE_SECTORS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", UNKNOWN_SECTOR}  # sectors that belong to no one country
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
 INSURGENT_SECTORS = {"REB"}  # armed groups against a state: by default, that state's
 RULING_SECTORS = {"GOV", "MIL", "COP", "ELI"}  # the state they fight
@@ -399,6 +400,8 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
         return actor if actor.country_basis else replace(actor, country_basis="mention")
     if not actor.sector:
         return actor  # (an unidentified armed group is placed where it acts, as ACLED and POLECAT do)
+    if speaker and not actor.text and actor.sector == UNKNOWN_SECTOR:
+        return actor  # "criticized demands for Assad's resignation": who demands it, nobody says, nor from where
     if speaker and setting and actor.sector not in NOT_STATE_SECTORS:
         return replace(actor, country=setting, country_basis="setting")
     if location is not None and location.country:
