@@ -138,3 +138,12 @@ def test_what_somebody_demands_of_another_is_asked_not_done(coder):
     assert [(e.plover_type, e.modality) for e in events if e.plover_type != "REQUEST"] == [("RETREAT", "hypothetical")]
     events = code(coder, "The envoy asked that Israel withdraw its troops from the town.")
     assert [e.plover_type for e in events if e.modality in ("asserted", "future")] == ["REQUEST"]
+
+
+def test_a_bare_verb_joined_to_another_shares_its_auxiliary(coder):
+    # "could ask ... and have talks": the talks are as possible as the asking, not held
+    events = code(coder, "Farmers in Kenya could ask questions and hold talks with Kenyan officials.")
+    assert [(e.plover_type, e.modality) for e in events] == [("CONSULT", "hypothetical")]
+    # a verb with its own tense keeps its own modality: "did not attack ... and withdrew"
+    events = code(coder, "The Malian army did not attack the town and withdrew on Friday.")
+    assert ("RETREAT", "asserted") in [(e.plover_type, e.modality) for e in events]

@@ -121,11 +121,12 @@ class ModalityReader:
         value = "asserted"
         tok = pred
         hops = 0
-        conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not
+        conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not,
+        shared = False  # unless the conjunct is a bare verb with none of its own ("could ask and have talks")
         while True:
             if tok.dep_ in labels.relative_clause and tok.head.lemma_.lower() in words.manner_nouns:
                 return Modality("hypothetical", self.speech_above(tok.head))  # "the way he talks to them"
-            own = None if conjunct else self._own(tok)
+            own = None if conjunct and not shared else self._own(tok)
             if own == "negated":
                 return Modality("negated", self.speech_above(tok))
             if own and value == "asserted":
@@ -187,7 +188,9 @@ class ModalityReader:
             if dep in labels.own_clause and not (dep in labels.adverbial_clause and self.g.to_infinitive(tok)):
                 break  # an adverbial or relative clause keeps its own modality; a purpose ("denies sending
                 #        forces to help Assad") shares its governor's
-            if dep in labels.conjunct and head.dep_ not in labels.complement:
+            shared = dep in labels.conjunct and tok.tag_ in tags.bare_verb and not any(
+                c.dep_ in labels.auxiliary or c.dep_ in labels.subject for c in tok.children)
+            if dep in labels.conjunct and head.dep_ not in labels.complement and not shared:
                 break  # a coordinated main clause keeps its own; a coordinated complement shares its governors
             conjunct = dep in labels.conjunct
             tok = head
