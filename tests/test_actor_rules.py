@@ -199,3 +199,10 @@ def test_a_speaker_nobody_names_is_of_no_country_wherever_the_story_is_filed(cod
     demand = [e for e in events if e.plover_type == "REQUEST"]
     assert [(e.source.text, e.source.country, e.source.sector, e.target.code) for e in demand] == \
         [("", None, "UNK", "SYR GOV")]
+
+
+def test_he_after_a_sentence_about_somebody_unknown_to_the_knowledge_stands_for_them(coder):
+    # "a bookie" is no office the knowledge holds, but may be a person: "he" is the bookie, acted on again
+    text = "A Ghanaian bookie was arrested in Accra on Monday, police said. He was charged with fraud on Tuesday."
+    charged = [e for e in coder.code_text(text, published="2022-06-01") if e.plover_type == "ACCUSE"]
+    assert [(e.target.text, e.target.country) for e in charged] == [("He", "GHA")]

@@ -57,8 +57,8 @@ class DocContext:
 
     def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool) -> Actor | None:
         """The first subject (``acted_on``: the first object) of the last sentence, else the first object (subject),
-        of one of ``kinds`` that a pronoun can stand for ("person" for "he", "single" for "it"); a group must be
-        placed in a country or a sector. "Police arrested two men. They were charged": the men; "... They also
+        of one of ``kinds`` that a pronoun can stand for ("person" or "someone" for "he", "single" or "someone" for
+        "it"); any but a person must be placed in a country or a sector. "Police arrested two men. They were charged": the men; "... They also
         searched the house": the police."""
         first, then = (self.objects, self.subjects) if acted_on else (self.subjects, self.objects)
         for actor, kind in first + then:

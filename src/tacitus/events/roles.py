@@ -42,21 +42,25 @@ class Roles:
             job.context.subjects, job.context.objects = self.main_roles(job)
 
     def main_roles(self, job: SentenceJob) -> tuple[list[tuple[Actor, str]], list[tuple[Actor, str]]]:
-        """The actors of the subjects and of the direct objects of a sentence's main clause and of what it reports
-        ("Wang said the prosecutors visited residents": Wang, the prosecutors; the residents), each with its kind:
-        a person, a plural or a single body, state or thing."""
+        """The actors who act and who are acted on in a sentence's main clause and in what it reports ("Wang said
+        the prosecutors visited residents": Wang, the prosecutors; the residents; "his aide was arrested, police
+        said": the police; the aide), each with its kind: a person, a plural, a single body or state, or "someone"
+        singular who may be a person or a thing ("a bookie")."""
+        syntax, labels = self.syntax, self.g.labels
         root = job.sent.root
-        clauses = [root] + [c for c in root.children if c.dep_ in self.g.labels.clausal_complement]
+        clauses = [root] + [c for c in root.children if c.dep_ in labels.clausal_complement]
         subjects: list[tuple[Actor, str]] = []
         objects: list[tuple[Actor, str]] = []
         for verb in clauses:
-            obj = self.syntax.direct_object(verb)
-            for out, toks in ((subjects, self.syntax.verb_subjects(verb)), (objects, [obj] if obj is not None else [])):
+            obj = syntax.direct_object(verb)
+            acted = syntax.children(verb, labels.passive_subject) if syntax.is_passive(verb) else \
+                [obj] if obj is not None else []
+            for out, toks in ((subjects, syntax.verb_subjects(verb)), (objects, acted)):
                 for t in toks:
                     actor = job.actors.get(t.i)  # only what the sentence's events resolved: nothing more remembered
                     if actor is not None:
-                        kind = "person" if self.syntax.is_person(t) else \
-                            "plural" if t.tag_ in self.g.tags.plural else "single"
+                        kind = "person" if syntax.is_person(t) else "plural" if t.tag_ in self.g.tags.plural \
+                            else "someone" if syntax.may_be_person(t) else "single"
                         out.append((actor, kind))
         return subjects, objects
 
@@ -104,8 +108,8 @@ class Roles:
             actor = self.actor(earlier, job) if earlier is not None else None
             if actor is None:  # the last sentence's subject, else the last person for "he"/"she", the last group
                 person = tok.lower_ in self.g.words.person_pronouns  # or state for "they"/"it"/"we"
-                kinds = ("person",) if person else ("single",) if tok.lower_ in self.g.words.thing_pronouns \
-                    else ("plural", "single")
+                kinds = ("person", "someone") if person else ("single", "someone") \
+                    if tok.lower_ in self.g.words.thing_pronouns else ("plural", "single")
                 acted_on = tok.dep_ not in self.g.labels.subject
                 actor = job.context.last_sentence_actor(kinds, acted_on) or job.context.last_actor(person=person)
             if actor is not None:
