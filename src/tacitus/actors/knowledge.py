@@ -120,10 +120,10 @@ class KnowledgeBase:
         if entry.user:
             self.entries[entry.kb_id] = entry
         for alias in aliases:
-            key = words(alias)
+            raw = tuple(split_raw(alias))
+            key = tuple(w.lower() for w in raw)  # words(alias), without splitting it twice
             if not key:
                 continue
-            raw = tuple(split_raw(alias))
             rule = case or case_rule(alias)
             if rule == "capital" and len(key) == 1 and len(key[0]) <= 4 and all(c.isupper() for c in raw[0]):
                 rule = "exact"
