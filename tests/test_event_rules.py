@@ -147,3 +147,22 @@ def test_a_bare_verb_joined_to_another_shares_its_auxiliary(coder):
     # a verb with its own tense keeps its own modality: "did not attack ... and withdrew"
     events = code(coder, "The Malian army did not attack the town and withdrew on Friday.")
     assert ("RETREAT", "asserted") in [(e.plover_type, e.modality) for e in events]
+
+
+def test_what_somebody_is_able_or_has_the_power_to_do_is_not_done(coder):
+    events = code(coder, "Kenyan military courts are better placed to convict terrorism suspects.")
+    assert [(e.plover_type, e.modality) for e in events] == [("SANCTION", "hypothetical")]
+    events = code(coder, "The new law gives Kenyan police the power to ban strikes.")
+    assert not [e for e in events if e.modality in ("asserted", "future")]
+
+
+def test_acts_that_stop_or_are_to_stop_are_no_new_act(coder):
+    # the attacks must stop: no attack is told; the appeal is the event
+    events = code(coder, "UNICEF urged all parties to stop attacks on schools in Yemen.")
+    assert [(e.plover_type, e.modality) for e in events if e.modality in ("asserted", "future")] == \
+        [("REQUEST", "asserted")]
+    events = code(coder, '"Attacks on schools in Yemen must stop," the UNICEF chief said.')
+    assert not [e for e in events if e.plover_type == "ASSAULT" and e.modality in ("asserted", "future")]
+    # who ends a mediation does not make its parties refuse each other
+    events = code(coder, "The Kenyan envoy ended mediation efforts between Somali rebels and Ethiopian troops.")
+    assert not [e for e in events if e.plover_type == "REJECT"]

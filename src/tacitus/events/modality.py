@@ -34,6 +34,9 @@ class ModalityWords:
     preventing_verbs: frozenset[str]
     preventing_preps: frozenset[str]
     cancelling_verbs: frozenset[str]
+    ceasing_verbs: frozenset[str]
+    capability_adjectives: frozenset[str]
+    capability_nouns: frozenset[str]
     future_verbs: frozenset[str]
     wishing_verbs: frozenset[str]
     requesting_verbs: frozenset[str]
@@ -131,6 +134,9 @@ class ModalityReader:
                 return Modality("negated", self.speech_above(tok))
             if own and value == "asserted":
                 value = own
+            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head.pos_ in tags.verbal \
+                    and tok.head.lemma_.lower() in words.ceasing_verbs:
+                return Modality("negated", self.speech_above(tok.head))  # "attacks on schools must stop"
             if tok.dep_ not in labels.modality_climb or tok.head is tok or hops > MAX_GOVERNOR_HOPS:
                 break
             dep = tok.dep_
@@ -148,13 +154,20 @@ class ModalityReader:
                     return Modality("negated", self.speech_above(head), refused=lemma in words.refusal_verbs)
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
+            if dep in labels.intention_links and (head.lemma_.lower() in words.capability_adjectives
+                                                   or head.lower_ in words.capability_adjectives):
+                return Modality("hypothetical", self.speech_above(head))  # "are better placed to convict"
+            if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.capability_nouns:
+                return Modality("hypothetical", self.speech_above(head))  # "the power to ban strikes"
             if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
                     and value == "asserted":
                 value = "future"  # "is willing to withdraw", "is committed to opening"
             if tok is pred and pred.pos_ in tags.noun and dep in labels.object and head.pos_ in tags.verbal \
                     and self._phrasal(head) in words.cancelling_verbs:
-                # "banned protests", "called off the strike", "postponed the talks": what is stopped did not happen
-                return Modality("negated", self.speech_above(head))
+                # "banned protests", "called off the strike", "postponed the talks": what is stopped did not happen;
+                # what is ended or halted ("ended mediation efforts between X and Y") was not refused by its actors
+                return Modality("negated", self.speech_above(head),
+                                kept_from=head.lemma_.lower() in words.ceasing_verbs)
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.alleging_verbs \
                     and tok is not pred:
                 # "accused Cuba of carrying out attacks": what one is accused of is alleged
