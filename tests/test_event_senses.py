@@ -129,3 +129,10 @@ def test_fighting_nobody_names_told_as_news_is_an_assault_by_unidentified_forces
 def test_fighting_its_fighters_gave_up_did_not_happen_then(coder):
     assert "ASSAULT" not in types(coder, "A Taliban commander and his men gave up fighting in Faryab on Monday.")
     assert "ASSAULT" in types(coder, "Rebels stepped up attacks on Kenyan troops on Monday.")
+
+
+def test_fighting_a_contest_in_court_or_a_thing_is_no_violence(coder):
+    assert not [e for e in coder.code_text("The Kenyan senator is fighting a legal battle against the ministry.",
+                                           published="2022-05-10") if e.plover_type == "ASSAULT"]
+    events = coder.code_text("Rebels battled government troops near Goma.", published="2022-05-10")
+    assert [(e.plover_type, e.source.code, e.target.code) for e in events] == [("ASSAULT", "COD REB", "COD MIL")]

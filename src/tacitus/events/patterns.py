@@ -25,6 +25,7 @@ class Sense:
     particle: str | None = None
     prep: str | None = None
     obj: tuple[str, ...] = ()
+    not_obj: tuple[str, ...] = ()  # words of a direct object that rule the sense out ("fighting a legal battle")
     modifiers: tuple[str, ...] = ()
     targets: tuple[str, ...] = ("dobj",)
     no_object_target: bool = False
@@ -59,7 +60,7 @@ class Sense:
         return self.mode if self.mode is not None else self.table_mode
 
 
-_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "modifiers", "targets", "no_object_target", "owner_target",
+_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target", "owner_target",
          "needs_target",
          "acomp", "confidence", "source_sector", "carried", "complement", "infinitive", "subject"}
 
@@ -95,7 +96,8 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         raise ValueError(f"{where}: entry {lemma!r} has unknown keys {sorted(unknown)}")
     try:
         return Sense.of(ontology, lemma, str(spec["code"]), plover=spec.get("plover"), mode=spec.get("mode"), particle=spec.get("particle"),
-        prep=spec.get("prep"), obj=tuple(spec.get("obj") or ()), modifiers=tuple(spec.get("modifiers") or ()),
+        prep=spec.get("prep"), obj=tuple(spec.get("obj") or ()), not_obj=tuple(spec.get("not_obj") or ()),
+        modifiers=tuple(spec.get("modifiers") or ()),
         targets=tuple(spec.get("targets") or default_targets),
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
         owner_target=str(spec.get("owner_target", "false")).lower() == "true",

@@ -195,6 +195,8 @@ class PredicateFinder:
                 continue
             if s.subject and not any(syntax.object_lemmas(c) & set(s.subject) for c in self._doers(tok)):
                 continue
+            if s.not_obj and dobj is not None and self._object_words(dobj) & set(s.not_obj):
+                continue
             if NONE_SENTINEL in s.obj:
                 if dobj is not None:
                     continue
