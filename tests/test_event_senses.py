@@ -63,6 +63,9 @@ def test_critics_attack_in_words_and_armed_men_with_weapons(coder, text, expecte
 def test_pleading_guilty_is_an_admission_and_the_court_town_no_party(coder):
     (e,) = coder.code_text("The former governor pleaded guilty in New York to fraud charges.")
     assert (e.plover_type, e.cameo_code, e.target) == ("CONCEDE", "080", None)
+    # anybody who may be a person, not only an office the knowledge holds
+    (e,) = coder.code_text("The Kenyan activist pleaded guilty in Nairobi.")
+    assert (e.plover_type, e.source.code, e.target) == ("CONCEDE", "KEN CVL", None)
     (e,) = coder.code_text("The mayor pleaded not guilty.")
     assert (e.plover_type, e.cameo_code) == ("REJECT", "016")
 

@@ -34,6 +34,12 @@ class Assembly:
     def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader) -> None:
         self.onto, self.syntax, self.modality = ontology, syntax, modality
 
+    def _somebody(self, tok) -> bool:
+        """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
+        singular common noun that may be one ("the activist pleaded guilty in New York")."""
+        syntax = self.syntax
+        return syntax.is_person(tok) or (tok.pos_ in syntax.tags.noun and syntax.may_be_person(tok))
+
     def __call__(self, job: SentenceJob) -> None:
         if job.drafts:
             job.events = self.events(job)
@@ -79,7 +85,7 @@ class Assembly:
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does
             venue = at_venue or (location is not None and (location.basis == "venue" or key in a.venues)
                                  and not self.onto.is_a(d.plover, "place_recipient")
-                                 and (speech or self.syntax.is_person(d.source_tok)))
+                                 and (speech or self._somebody(d.source_tok)))
             target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"))
