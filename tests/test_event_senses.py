@@ -139,3 +139,10 @@ def test_fighting_a_contest_in_court_or_a_thing_is_no_violence(coder):
                                            published="2022-05-10") if e.plover_type == "ASSAULT"]
     events = coder.code_text("Rebels battled government troops near Goma.", published="2022-05-10")
     assert [(e.plover_type, e.source.code, e.target.code) for e in events] == [("ASSAULT", "COD REB", "COD MIL")]
+
+
+def test_harm_done_to_oneself_is_no_act_but_an_attacker_s_other_victims_are(coder):
+    assert not coder.code_text("The alleged shooter shot himself on Wednesday in Dallas.", published="2022-05-10")
+    events = coder.code_text("A gunman killed himself after shooting two police officers in Dallas.",
+                             published="2022-05-10")
+    assert [(e.plover_type, e.source.code, e.target.code) for e in events] == [("ASSAULT", "USA UAF", "USA COP")]
