@@ -206,3 +206,11 @@ def test_he_after_a_sentence_about_somebody_unknown_to_the_knowledge_stands_for_
     text = "A Ghanaian bookie was arrested in Accra on Monday, police said. He was charged with fraud on Tuesday."
     charged = [e for e in coder.code_text(text, published="2022-06-01") if e.plover_type == "ACCUSE"]
     assert [(e.target.text, e.target.country) for e in charged] == [("He", "GHA")]
+
+
+def test_a_person_known_only_by_titles_is_found_again_by_any_of_them(coder):
+    text = ("Kenyan opposition leader Raila Odinga met Tibetan spiritual leader the Dalai Lama in Prague. "
+            "Odinga had a closed door meeting with the spiritual leader after the conference.")
+    met = [e for e in coder.code_text(text, published="2022-06-01") if e.sentence_index == 1]
+    assert [(e.source.country, e.target.text, e.target.code) for e in met] == \
+        [("KEN", "the spiritual leader", "CHN REL")]

@@ -281,7 +281,8 @@ class ActorResolver:
 
         # 3. an agent noun at the head
         if head_agent is not None:
-            return self._agent_actor(mention, head_agent, country, mod_sector, former, chain, ctx)
+            return self._agent_actor(mention, head_agent, country, mod_sector, former, chain, ctx,
+                                     frozenset(a.phrase for a in titles if a.kind == "titles"))
 
         # 4. no actor word at the head: modifiers may still say whose it is ("Turkish airstrikes")
         if country or mod_sector:
@@ -289,7 +290,9 @@ class ActorResolver:
         return None
 
     def _agent_actor(self, mention: Mention, agent: Agent, country: str | None, mod_sector: str | None,
-                     former: bool, chain: list[Tok], ctx: DocContext) -> Actor | None:
+                     former: bool, chain: list[Tok], ctx: DocContext, held: frozenset[str] = frozenset()) -> Actor | None:
+        """An actor known by an agent noun at its head; ``held``: the titles the mention gives ("Tibetan spiritual
+        leader the Dalai Lama": spiritual leader, lama), by which a later "the spiritual leader" is that person."""
         sector = agent.sector
         if agent.kind == "roles" and mod_sector:
             sector = mod_sector
@@ -317,8 +320,8 @@ class ActorResolver:
             return None
         name = " ".join(t.text for t in chain) if chain else None
         return self._finish(Actor(mention.text, name, country, sector, None), ctx,
-                            person=singular_person and not mention.plural and bool(name),
-                            titles={agent.phrase} if singular_person else None,
+                            person=singular_person and not mention.plural and bool(name or held - {agent.phrase}),
+                            titles={agent.phrase} | held if singular_person else None,
                             body=agent.phrase if agent.kind == "bodies" else None,
                             names=[chain] if chain else None)
 
