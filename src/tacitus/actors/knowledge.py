@@ -124,7 +124,7 @@ class KnowledgeBase:
             key = tuple(w.lower() for w in raw)  # words(alias), without splitting it twice
             if not key:
                 continue
-            rule = case or case_rule(alias)
+            rule = case or case_rule(raw)
             if rule == "capital" and len(key) == 1 and len(key[0]) <= 4 and all(c.isupper() for c in raw[0]):
                 rule = "exact"
             bucket = self.index.setdefault(key, [])

@@ -42,15 +42,14 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in split_raw(text))
 
 
-def case_rule(alias: str) -> str:
-    """How strictly an alias must match the case of the text.
+def case_rule(raw_words: list[str] | tuple[str, ...]) -> str:
+    """How strictly an alias, given as its raw words (``split_raw``), must match the case of the text.
 
     "exact": the alias is written in capitals ("US", "WHO", "ISIS"): the text must be too.
     "capital": the alias has a capital letter: some matched word in the text must have one.
     "any": a lower-case alias matches any case.
     """
-    raw = "".join(split_raw(alias))
-    letters = [c for c in raw if c.isalpha()]
+    letters = [c for c in "".join(raw_words) if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters) and len(letters) <= 6:
         return "exact"
     if any(c.isupper() for c in letters):
