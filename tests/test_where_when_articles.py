@@ -288,3 +288,13 @@ def test_force_told_with_no_place_goes_on_where_the_story_last_used_force_not_at
     # an act of saying or meeting is not carried along
     meeting = next(e for e in events if e.plover_type in ("AGREE", "CONSULT"))
     assert where(meeting) is None or where(meeting)[1] == "KEN"
+
+
+def test_an_act_told_of_a_place_of_an_act_of_its_kind_was_part_of_it_then(coder):
+    text = "Kenya suffered major attacks in 2014, including at a mall in Nairobi, where 67 people were killed."
+    killed = [e for e in code(coder, text) if e.predicate == "kill"]
+    assert [(e.date, e.date_precision, e.historical, e.fatalities) for e in killed] == [("2014", "year", True, 67)]
+    # told of a place of an act of another kind, it is not that act's (here it takes the story's day instead)
+    text = "Hundreds of Kenyans demonstrated on Tuesday in Nairobi, where 67 people were killed."
+    killed = [e for e in code(coder, text) if e.predicate == "kill"]
+    assert [e.date_precision for e in killed] == ["story"]

@@ -55,6 +55,7 @@ class ClauseTree:
                  if p.token.i in drafted or p.token.lemma_.lower() not in consequence_verbs]
         self.light_of = {p.light.i: p.token.i for p in preds if p.light is not None}
         self.predicates = {p.token.i for p in preds} | set(self.light_of)
+        self.kinds = {p.token.i: p.sense.plover_type for p in preds}  # each act's PLOVER type
         self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
         self.consequence, self.speech = consequence_verbs, speech_verbs
         self.doc = job.sent.doc
@@ -119,6 +120,7 @@ class ClauseTree:
                                                                 and g.dep_ in labels.prep_object]
                     out += [(n.i, True) for n in named if n.i in self.predicates and n.i not in self.drafted]
         places_ok = True
+        where = False  # the climb left a "where" clause: what it tells happened within the act above
         prev = start
         for _ in range(MAX_OWNER_HOPS):
             cur = prev.head
@@ -130,6 +132,7 @@ class ClauseTree:
                     break
                 if not any(c.lower_ in self.g.words.relative_adverbs for c in prev.children):
                     break  # "Tunis, where 22 were killed" is told of Tunis: it takes what Tunis's clause says
+                where = True
             if self.is_head(cur):
                 own = self.light_of.get(cur.i, cur.i)
                 if cur.i in self.predicates and prev.dep_ not in labels.conjunct:
@@ -138,6 +141,10 @@ class ClauseTree:
                         # an act in the infinitive of another ("spoke at a rally in February to urge", "refused
                         # last week to meet"): that act's date, not its place
                         out.append((own, False))
+                    elif where and self.kinds.get(own) == draft.pred.sense.plover_type:
+                        # "attacks in 2015, including at the Bardo Museum, where 22 people were killed": an act of
+                        # the same kind told of a place of the act above was part of it, then and there
+                        out.append((own, places_ok))
                     break  # another act: its anchors are its own
                 saying = cur.i not in self.predicates and cur.lemma_.lower() in self.speech
                 speaker = draft.source_tok is not None and draft.source_tok.head.i == cur.i \
