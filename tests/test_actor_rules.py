@@ -191,6 +191,11 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_last_sentence_s_subject_or_
     text = "Kenyan police arrested two Somali men in Nairobi on Monday. They were charged with terrorism on Tuesday."
     charged = [e for e in coder.code_text(text, published="2022-06-01") if e.plover_type == "ACCUSE"]
     assert [(e.target.text, e.target.code) for e in charged] == [("They", "SOM CVL")]
+    # a pronoun stood for is of its own kind: "they" (the police) is no "he" in the sentence after
+    text = ("Kenyan police arrested two Somali men in Nairobi on Monday. They raided a house in Mombasa on Tuesday. "
+            "He was charged with fraud on Wednesday.")
+    assert not [e for e in coder.code_text(text, published="2022-06-01")
+                if e.plover_type == "ACCUSE" and e.target is not None and e.target.sector == "COP"]
 
 
 def test_a_speaker_nobody_names_is_of_no_country_wherever_the_story_is_filed(coder):

@@ -40,6 +40,7 @@ class DocContext:
         # stands for (a subject for an active subject, an object for a passive one or an object); set by the coder
         self.subjects: list[tuple[Actor, str]] = []
         self.objects: list[tuple[Actor, str]] = []
+        self.roles_sentence: int | None = None  # the sentence they are of
 
     # -- queries ---------------------------------------------------------------------------------
     def last_actor(self, country: str | None = None, person: bool | None = None) -> Actor | None:
@@ -55,11 +56,14 @@ class DocContext:
             return seen.actor
         return None
 
-    def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool) -> Actor | None:
-        """The first subject (``acted_on``: the first object) of the last sentence, else the first object (subject),
-        of one of ``kinds`` that a pronoun can stand for ("person" or "someone" for "he", "single" or "someone" for
-        "it"); any but a person must be placed in a country or a sector. "Police arrested two men. They were charged": the men; "... They also
-        searched the house": the police."""
+    def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool, sentence: int) -> Actor | None:
+        """For a pronoun in ``sentence``: the first subject (``acted_on``: the first object) of the sentence just
+        before it, else its first object (subject), of one of ``kinds`` that a pronoun can stand for ("person" or
+        "someone" for "he", "single" or "someone" for "it"); any but a person must be placed in a country or a
+        sector. "Police arrested two men. They were charged": the men; "... They also searched the house": the
+        police. None when the sentence before was not coded (it held no predicate)."""
+        if self.roles_sentence is None or sentence - self.roles_sentence != 1:
+            return None
         first, then = (self.objects, self.subjects) if acted_on else (self.subjects, self.objects)
         for actor, kind in first + then:
             if kind in kinds and (kind == "person" or actor.country or actor.sector):

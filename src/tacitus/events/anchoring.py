@@ -415,9 +415,8 @@ class Anchoring:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"
             if loc is not None:
                 out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
-                if force and basis in ("clause", "venue", "document") and is_counted(d.modality) \
-                        and not out.historical.get(key):
-                    ww.act_place = (job.index, loc)
+                if force and basis == "clause" and is_counted(d.modality) and not out.historical.get(key):
+                    ww.act_place = (job.index, loc)  # a place carried on is not carried further
                 out.place_text[key] = found.name if found is not None else loc.name
                 if found is not None and found.at >= 0 and self._venue(job.sent.doc[found.at], d):
                     out.venues.add(key)
@@ -451,7 +450,8 @@ class Anchoring:
                 out.content_places[key] = max(inside, key=lambda m: m.rank).location
 
     def _act_place(self, job: SentenceJob) -> Location | None:
-        """Where the story last used force, when it told of it within ``act_place_reach`` sentences."""
+        """Where the story last used force with a place of its own clause, when it told of it at most
+        ``act_place_reach`` sentences before."""
         told = job.where_when.act_place
         if told is None or job.from_title or not 0 < job.index - told[0] <= self.words.act_place_reach:
             return None

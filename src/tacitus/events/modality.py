@@ -37,6 +37,8 @@ class ModalityWords:
     ceasing_verbs: frozenset[str]
     capability_adjectives: frozenset[str]
     capability_nouns: frozenset[str]
+    using_verbs: frozenset[str]
+    unrealised_marks: frozenset[str]
     future_verbs: frozenset[str]
     wishing_verbs: frozenset[str]
     requesting_verbs: frozenset[str]
@@ -134,9 +136,11 @@ class ModalityReader:
                 return Modality("negated", self.speech_above(tok))
             if own and value == "asserted":
                 value = own
-            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head.pos_ in tags.verbal \
-                    and tok.head.lemma_.lower() in words.ceasing_verbs:
-                return Modality("negated", self.speech_above(tok.head))  # "attacks on schools must stop"
+            if tok is pred and pred.pos_ in tags.noun and (tok.dep_ in labels.subject or tok.dep_ in labels.object) \
+                    and tok.head.pos_ in tags.verbal and tok.head.lemma_.lower() in words.ceasing_verbs \
+                    and self._unrealised(tok.head):
+                # "attacks on schools must stop", "urged all parties to stop attacks": asked to end, no new act
+                return Modality("negated", self.speech_above(tok.head), kept_from=True)
             if tok.dep_ not in labels.modality_climb or tok.head is tok or hops > MAX_GOVERNOR_HOPS:
                 break
             dep = tok.dep_
@@ -155,19 +159,19 @@ class ModalityReader:
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
             if dep in labels.intention_links and (head.lemma_.lower() in words.capability_adjectives
-                                                   or head.lower_ in words.capability_adjectives):
+                                                   or head.lower_ in words.capability_adjectives) \
+                    and not self._told_past(head):
                 return Modality("hypothetical", self.speech_above(head))  # "are better placed to convict"
-            if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.capability_nouns:
+            if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.capability_nouns \
+                    and not (head.head.pos_ in tags.verbal and head.head.lemma_.lower() in words.using_verbs):
                 return Modality("hypothetical", self.speech_above(head))  # "the power to ban strikes"
             if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
                     and value == "asserted":
                 value = "future"  # "is willing to withdraw", "is committed to opening"
             if tok is pred and pred.pos_ in tags.noun and dep in labels.object and head.pos_ in tags.verbal \
                     and self._phrasal(head) in words.cancelling_verbs:
-                # "banned protests", "called off the strike", "postponed the talks": what is stopped did not happen;
-                # what is ended or halted ("ended mediation efforts between X and Y") was not refused by its actors
-                return Modality("negated", self.speech_above(head),
-                                kept_from=head.lemma_.lower() in words.ceasing_verbs)
+                # "banned protests", "called off the strike", "postponed the talks": what is stopped did not happen
+                return Modality("negated", self.speech_above(head))
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.alleging_verbs \
                     and tok is not pred:
                 # "accused Cuba of carrying out attacks": what one is accused of is alleged
@@ -204,7 +208,8 @@ class ModalityReader:
             shared = dep in labels.conjunct and tok.tag_ in tags.bare_verb and not any(
                 c.dep_ in labels.auxiliary or c.dep_ in labels.subject for c in tok.children)
             if dep in labels.conjunct and head.dep_ not in labels.complement and not shared:
-                break  # a coordinated main clause keeps its own; a coordinated complement shares its governors
+                break  # a coordinated main clause keeps its own (a bare verb shares it); a coordinated complement
+                #        shares its governors
             conjunct = dep in labels.conjunct
             tok = head
             hops += 1
@@ -212,6 +217,26 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
+
+    def _unrealised(self, verb: Token) -> bool:
+        """A verb asked, required or announced, not told as done: with a modal or future auxiliary ("must stop",
+        "will end"), or an infinitive ("urged them to stop")."""
+        words = self.words
+        return self.g.to_infinitive(verb) or any(
+            c.dep_ in self.g.labels.auxiliary and (c.lower_ in words.obligation_aux or c.lower_ in words.future_aux
+                                                    or c.lower_ in words.hypothetical_aux) for c in verb.children)
+
+    def _told_past(self, word: Token) -> bool:
+        """The word's clause is in the past tense and not one of what had not come about by then: "were able to",
+        "was authorised to", not "before he was able to"."""
+        labels = self.g.labels
+        verbs = [word, word.head] if word.dep_ in labels.adjective_complement else [word]
+        if any(c.dep_ in labels.condition_mark and c.lower_ in self.words.unrealised_marks
+               for v in verbs for c in v.children):
+            return False
+        return any(v.tag_ in self.g.tags.past_forms and v.tag_ not in self.g.tags.past_participle for v in verbs) \
+            or any(c.dep_ in self.g.labels.auxiliary and c.tag_ in self.g.tags.past_forms for v in verbs
+                   for c in v.children)
 
     def _lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
         """The verb is one of ``lemmas``, also when the tagger's lemma is wrong ("hopes" -> "hop")."""

@@ -40,6 +40,7 @@ class Roles:
         if not job.from_title:
             job.context.quote_speaker = self.quote_attribution(job) or (job.quoted if opens_quote else None)
             job.context.subjects, job.context.objects = self.main_roles(job)
+            job.context.roles_sentence = job.index
 
     def main_roles(self, job: SentenceJob) -> tuple[list[tuple[Actor, str]], list[tuple[Actor, str]]]:
         """The actors who act and who are acted on in a sentence's main clause and in what it reports ("Wang said
@@ -59,10 +60,21 @@ class Roles:
                 for t in toks:
                     actor = job.actors.get(t.i)  # only what the sentence's events resolved: nothing more remembered
                     if actor is not None:
-                        kind = "person" if syntax.is_person(t) else "plural" if t.tag_ in self.g.tags.plural \
-                            else "someone" if syntax.may_be_person(t) else "single"
-                        out.append((actor, kind))
+                        out.append((actor, self._kind(t)))
         return subjects, objects
+
+    def _kind(self, tok: Token) -> str:
+        """What a pronoun may take a word for: "person", "plural", "single" (a body, a state, a thing) or
+        "someone" (a singular noun that may be a person or a thing); a pronoun is of its own kind."""
+        words, syntax = self.g.words, self.syntax
+        if syntax.is_pronoun(tok):
+            return "person" if tok.lower_ in words.person_pronouns else \
+                "single" if tok.lower_ in words.thing_pronouns else "plural"
+        if syntax.is_person(tok):
+            return "person"
+        if tok.tag_ in self.g.tags.plural:
+            return "plural"
+        return "someone" if syntax.may_be_person(tok) else "single"
 
     def opens_quote(self, tokens: Iterable[Token]) -> bool:
         words = [t for t in tokens if not t.is_space]
@@ -111,7 +123,8 @@ class Roles:
                 kinds = ("person", "someone") if person else ("single", "someone") \
                     if tok.lower_ in self.g.words.thing_pronouns else ("plural", "single")
                 acted_on = tok.dep_ not in self.g.labels.subject
-                actor = job.context.last_sentence_actor(kinds, acted_on) or job.context.last_actor(person=person)
+                actor = job.context.last_sentence_actor(kinds, acted_on, job.index) \
+                    or job.context.last_actor(person=person)
             if actor is not None:
                 actor = replace(actor, text=tok.text)
         elif tok.pos_ in tags.pronoun_or_determiner:
