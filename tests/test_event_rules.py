@@ -140,25 +140,28 @@ def test_what_somebody_demands_of_another_is_asked_not_done(coder):
     assert [e.plover_type for e in events if e.modality in ("asserted", "future")] == ["REQUEST"]
 
 
+def typed(coder: Coder, text: str) -> list[tuple[str, str]]:
+    return [(e.plover_type, e.modality) for e in code(coder, text)]
+
+
 def test_a_bare_verb_joined_to_another_shares_its_auxiliary(coder):
     # "could ask ... and have talks": the talks are as possible as the asking, not held
-    events = code(coder, "Farmers in Kenya could ask questions and hold talks with Kenyan officials.")
-    assert [(e.plover_type, e.modality) for e in events] == [("CONSULT", "hypothetical")]
+    assert typed(coder, "Farmers in Kenya could ask questions and hold talks with Kenyan officials.") == \
+        [("CONSULT", "hypothetical")]
     # a verb with its own tense keeps its own modality: "did not attack ... and withdrew"
-    events = code(coder, "The Malian army did not attack the town and withdrew on Friday.")
-    assert ("RETREAT", "asserted") in [(e.plover_type, e.modality) for e in events]
+    assert ("RETREAT", "asserted") in typed(coder, "The Malian army did not attack the town and withdrew on Friday.")
 
 
 def test_what_somebody_is_able_or_has_the_power_to_do_is_not_done(coder):
-    events = code(coder, "Kenyan military courts are better placed to convict terrorism suspects.")
-    assert [(e.plover_type, e.modality) for e in events] == [("SANCTION", "hypothetical")]
-    events = code(coder, "The new law gives Kenyan police the power to arrest protesters.")
-    assert [(e.plover_type, e.modality) for e in events] == [("COERCE", "hypothetical")]
+    assert typed(coder, "Kenyan military courts are better placed to convict terrorism suspects.") == \
+        [("SANCTION", "hypothetical")]
+    assert typed(coder, "The new law gives Kenyan police the power to arrest protesters.") == \
+        [("COERCE", "hypothetical")]
     # what one was able to do in the past was done, unless it had not come about by then
-    events = code(coder, "Kurdish forces were able to retake the town from Islamic State on Monday.")
-    assert [(e.plover_type, e.modality) for e in events] == [("COERCE", "asserted")]
-    events = code(coder, "An Afghan bomber was shot dead before he was able to attack a police checkpoint.")
-    assert ("ASSAULT", "hypothetical") in [(e.plover_type, e.modality) for e in events]
+    assert typed(coder, "Kurdish forces were able to retake the town from Islamic State on Monday.") == \
+        [("COERCE", "asserted")]
+    assert ("ASSAULT", "hypothetical") in typed(
+        coder, "An Afghan bomber was shot dead before he was able to attack a police checkpoint.")
 
 
 def test_acts_that_stop_or_are_to_stop_are_no_new_act(coder):
