@@ -219,3 +219,10 @@ def test_a_person_known_only_by_titles_is_found_again_by_any_of_them(coder):
     met = [e for e in coder.code_text(text, published="2022-06-01") if e.sentence_index == 1]
     assert [(e.source.country, e.target.text, e.target.code) for e in met] == \
         [("KEN", "the spiritual leader", "CHN REL")]
+
+
+def test_a_violent_verb_joined_to_another_shares_its_object(coder):
+    # "shot and killed X": the parser hangs X on "killed" only, and the shooting was of X
+    events = coder.code_text("Gunmen shot and killed two students in Santee, California.", published="2022-06-01")
+    assert [(e.plover_type, e.target.text, e.target.code) for e in events] == \
+        [("ASSAULT", "two students", "USA EDU")]

@@ -123,7 +123,18 @@ class Syntax:
                 for pobj in (g for g in to.children if g.dep_ in labels.prep_object
                              and any(n.dep_ in labels.number for n in g.children)):
                     return pobj
-        return next((c for c in verb.children if c.dep_ in labels.object_predicate), None)
+        predicate = next((c for c in verb.children if c.dep_ in labels.object_predicate), None)
+        if predicate is not None or verb.lemma_.lower() not in fn.shared_object_verbs \
+                or any(c.i > verb.i and c.dep_ not in fn.shared_object_links for c in verb.children):
+            return predicate
+        # "shot and killed two students": nothing after the verb but the verb joined to it, which has no subject
+        # or auxiliary of its own: its object is the first's too
+        for conj in (c for c in verb.children if c.dep_ in labels.conjunct and c.pos_ in self.tags.verb
+                     and not any(g.dep_ in labels.subject or g.dep_ in labels.auxiliary for g in c.children)):
+            objs = self.children(conj, labels.object)
+            if objs:
+                return objs[0]
+        return None
 
     def object_lemmas(self, dobj: Token) -> set[str]:
         """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
