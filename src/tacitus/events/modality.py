@@ -101,6 +101,11 @@ class ModalityReader:
                 return "negated"
             if c.dep_ in labels.condition_mark and low in words.conditional_marks:
                 return "hypothetical"
+        return self._auxiliary(tok)
+
+    def _auxiliary(self, tok: Token) -> str | None:
+        """What a verb's auxiliaries make of it: "would", "hypothetical" ("could", "must") or "future" ("will")."""
+        words, labels, fn = self.words, self.g.labels, self.g.words
         for c in tok.children:
             if c.dep_ in labels.auxiliary:
                 if c.lower_ in fn.past_future_aux:
@@ -221,10 +226,7 @@ class ModalityReader:
     def _unrealised(self, verb: Token) -> bool:
         """A verb asked, required or announced, not told as done: with a modal or future auxiliary ("must stop",
         "will end"), or an infinitive ("urged them to stop")."""
-        words = self.words
-        return self.g.to_infinitive(verb) or any(
-            c.dep_ in self.g.labels.auxiliary and (c.lower_ in words.obligation_aux or c.lower_ in words.future_aux
-                                                    or c.lower_ in words.hypothetical_aux) for c in verb.children)
+        return self.g.to_infinitive(verb) or self._auxiliary(verb) is not None
 
     def _told_past(self, word: Token) -> bool:
         """The word's clause is in the past tense and not one of what had not come about by then: "were able to",
@@ -234,9 +236,9 @@ class ModalityReader:
         if any(c.dep_ in labels.condition_mark and c.lower_ in self.words.unrealised_marks
                for v in verbs for c in v.children):
             return False
-        return any(v.tag_ in self.g.tags.past_forms and v.tag_ not in self.g.tags.past_participle for v in verbs) \
-            or any(c.dep_ in self.g.labels.auxiliary and c.tag_ in self.g.tags.past_forms for v in verbs
-                   for c in v.children)
+        tags = self.g.tags
+        return any(v.tag_ in tags.past_forms and v.tag_ not in tags.past_participle for v in verbs) \
+            or any(c.dep_ in labels.auxiliary and c.tag_ in tags.past_forms for v in verbs for c in v.children)
 
     def _lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
         """The verb is one of ``lemmas``, also when the tagger's lemma is wrong ("hopes" -> "hop")."""

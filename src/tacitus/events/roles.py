@@ -24,6 +24,11 @@ from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.records import Actor
 
 
+# The kinds of words (Roles._kind) a pronoun of each kind may stand for: "he" a person or somebody singular who may
+# be one, "it" a single body, state or thing, "they" a plural or a body ("the government said they ...").
+PRONOUN_TAKES = {"person": ("person", "someone"), "single": ("single", "someone"), "plural": ("plural", "single")}
+
+
 class Roles:
     def __init__(self, knowledge: Knowledge, syntax: Syntax, modality: ModalityReader, places: PlaceReader) -> None:
         self.k, self.syntax, self.modality, self.places = knowledge, syntax, modality, places
@@ -118,13 +123,11 @@ class Roles:
         elif syntax.is_pronoun(tok):
             earlier = syntax.antecedent(tok)
             actor = self.actor(earlier, job) if earlier is not None else None
-            if actor is None:  # the last sentence's subject, else the last person for "he"/"she", the last group
-                person = tok.lower_ in self.g.words.person_pronouns  # or state for "they"/"it"/"we"
-                kinds = ("person", "someone") if person else ("single", "someone") \
-                    if tok.lower_ in self.g.words.thing_pronouns else ("plural", "single")
+            if actor is None:  # an actor of the sentence before, else the last person for "he"/"she", the last
+                kind = self._kind(tok)  # group or state for "they"/"it"/"we"
                 acted_on = tok.dep_ not in self.g.labels.subject
-                actor = job.context.last_sentence_actor(kinds, acted_on, job.index) \
-                    or job.context.last_actor(person=person)
+                actor = job.context.last_sentence_actor(PRONOUN_TAKES[kind], acted_on, job.index) \
+                    or job.context.last_actor(person=kind == "person")
             if actor is not None:
                 actor = replace(actor, text=tok.text)
         elif tok.pos_ in tags.pronoun_or_determiner:

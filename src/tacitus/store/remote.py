@@ -7,7 +7,7 @@ without a store does, and the store's process holds DuckDB, which grows with the
 
 ``StoreProcess(path)`` starts the child (a fresh interpreter, ``python -m tacitus.store.remote``: it inherits no
 thread, lock or open database of the run), which opens ``EventStore(path)`` with DuckDB bounded to
-``MEMORY_LIMIT`` and one thread; the methods a run calls are sent to
+``MEMORY_MB`` and one thread; the methods a run calls are sent to
 it through a pipe, and their results come back, or their failures as a StoreError with the one-line message the
 run would have shown (a cause's chain does not cross the pipe, so its plain words are found there). ``close()``
 closes the store and ends the child. The child ignores Ctrl-C (the run decides when its store closes); a run
