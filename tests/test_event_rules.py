@@ -174,3 +174,16 @@ def test_acts_that_stop_or_are_to_stop_are_no_new_act(coder):
     # an end told as done: what ended took place, and its parties refused nothing
     events = code(coder, "Talks between Kenya and Somalia ended on Monday.")
     assert [(e.plover_type, e.modality) for e in events] == [("CONSULT", "asserted")] * 2
+
+
+def test_hyphenated_event_nouns_are_read_whole(coder):
+    # split at the hyphen, "a sit-in" parses with "in" as the object and the protest is lost
+    e = top(code(coder, "Teachers in Dhaka staged a sit-in outside the education ministry."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code) == ("BGD EDU", "PROTEST", "demo", "141")
+    e = top(code(coder, "Opposition lawmakers in Nairobi staged a walk-out from parliament."))
+    assert (e.source.country, e.plover_type, e.cameo_code) == ("KEN", "PROTEST", "143")
+    # a hyphenated spelling finds the event noun spelled without it
+    e = top(code(coder, "The Ethiopian army launched a crack-down on protesters."))
+    assert (e.source.code, e.plover_type, e.cameo_code, e.target.sector) == ("ETH MIL", "COERCE", "170", "CVL")
+    e = top(code(coder, "Sit-ins continued across Khartoum."))
+    assert (e.source.code, e.plover_type, e.location.name) == ("SDN CVL", "PROTEST", "Khartoum")

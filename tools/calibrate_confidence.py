@@ -77,7 +77,7 @@ def table(p: np.ndarray, y: np.ndarray) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="print the shipped calibration's table on a split")
-    ap.add_argument("--split", default="dev", choices=("dev", "test"), help="the split --check reads (test: only "
+    ap.add_argument("--split", default="dev", choices=("dev", "dev2", "test"), help="the split --check reads (test: only "
                     "for the final report)")
     args = ap.parse_args(argv)
     from tacitus.events.calibration import FEATURES

@@ -57,6 +57,7 @@ class Coder:
         self.nlp = load_pipeline(self.settings.model)
         self.grammar = grammar or Grammar.english()
         self.grammar.check(self.nlp, self.settings.model)
+        self.grammar.keep_whole(self.nlp)
         base = knowledge or Knowledge.default()
         self.knowledge = base.with_files(self.settings.pattern_files, self.settings.actor_files)
         stages: list = list(STAGES)

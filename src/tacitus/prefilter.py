@@ -69,7 +69,8 @@ class SentenceFilter:
         for word in _WORD.findall(sentence.lower()):
             if word in self.forms or (word.startswith("re-") and word[3:] in self.forms):
                 return True
-            if "-" in word and any(part in self.forms for part in word.split("-")):
+            if "-" in word and (word.replace("-", "") in self.forms
+                                or any(part in self.forms for part in word.split("-"))):
                 return True
         return False
 

@@ -39,7 +39,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier",
               "hinges", "senses_with_particles", "attributive_verbs", "copulas", "held_preps",
               "denying_verbs", "accusing_verbs"),
-    "inflection": ("prefixes", "lemma_guesses"),
+    "inflection": ("prefixes", "lemma_guesses", "whole_words"),
 }
 
 
@@ -110,6 +110,18 @@ class Grammar:
             if word.endswith(str(rule["ending"])):
                 out.append(word[:-int(rule["strip"])] + str(rule.get("add") or ""))
         return out
+
+    def keep_whole(self, nlp) -> None:
+        """Teach ``nlp``'s tokenizer the hyphenated words this grammar keeps whole ("sit-in", "cease-fire"), in
+        the forms a text writes them: lower case, capitalised, plural in -s. Split, "staged a sit-in" parses
+        with "in" as the object."""
+        from spacy.symbols import NORM, ORTH
+
+        for word in self.inflection.whole_words:
+            for form in (word, word + "s"):
+                for spelled in {form, form[:1].upper() + form[1:]}:
+                    # the tagger and parser read the joined spelling they were trained on ("sitins", "ceasefire")
+                    nlp.tokenizer.add_special_case(spelled, [{ORTH: spelled, NORM: form.replace("-", "")}])
 
     def check(self, nlp, pipeline_name: str = "the spaCy pipeline") -> None:
         """Refuse a pipeline whose parser or entity recogniser lacks labels this grammar expects."""

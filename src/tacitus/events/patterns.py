@@ -166,6 +166,10 @@ class PatternBook:
         return PatternBook(ontology=self.ontology, verbs=verbs, nouns=nouns,
                            **{k: getattr(self, k) | _word_list(data, k) for k in WORD_LISTS})
 
+    def noun_senses(self, lemma: str) -> tuple[Sense, ...]:
+        """The senses of an event noun; a hyphenated spelling finds its joined key ("cease-fire": ceasefire)."""
+        return self.nouns.get(lemma) or (self.nouns.get(lemma.replace("-", ""), ()) if "-" in lemma else ())
+
     def vocabulary(self) -> set[str]:
         """Every lemma that can start an event (for cheap sentence prefilters)."""
         return set(self.verbs) | set(self.nouns)

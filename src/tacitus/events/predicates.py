@@ -93,7 +93,7 @@ class PredicateFinder:
                                     and d.lemma_.lower() in sense.obj)
         for tok in tokens:
             if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):
-                senses = self.patterns.nouns.get(tok.lemma_.lower())
+                senses = self.patterns.noun_senses(tok.lemma_.lower())
                 light = self._carrier(tok)
                 sense = self._match_noun(tok, senses, carried=light is not None) if senses else None
                 if sense is None:
@@ -247,9 +247,10 @@ class PredicateFinder:
     def _object_words(self, dobj: Token) -> set[str]:
         """The object's lemmas; an event noun is its own object ("announced a suspension of aid" is about a
         suspension, not aid), so its "of" complement does not count."""
-        if dobj.lemma_.lower() in self.patterns.nouns:
-            return {dobj.lemma_.lower()} | {c.lemma_.lower() for c in dobj.children
-                                            if c.dep_ in self.g.labels.adjective_or_compound}
+        if self.patterns.noun_senses(dobj.lemma_.lower()):
+            lemma = dobj.lemma_.lower()
+            return {lemma, lemma.replace("-", "")} | {c.lemma_.lower() for c in dobj.children
+                                                     if c.dep_ in self.g.labels.adjective_or_compound}
         return self.syntax.object_lemmas(dobj)
 
     def _match_noun(self, tok: Token, senses: tuple[Sense, ...], carried: bool) -> Sense | None:
