@@ -187,3 +187,14 @@ def test_hyphenated_event_nouns_are_read_whole(coder):
     assert (e.source.code, e.plover_type, e.cameo_code, e.target.sector) == ("ETH MIL", "COERCE", "170", "CVL")
     e = top(code(coder, "Sit-ins continued across Khartoum."))
     assert (e.source.code, e.plover_type, e.location.name) == ("SDN CVL", "PROTEST", "Khartoum")
+
+
+def test_security_forces_finding_arms_or_drugs_seize_them_and_not_their_own_state(coder):
+    e = top(code(coder, "Police recovered 12 rifles during a raid in Peshawar."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code, e.target) == ("PAK COP", "COERCE", "seize", "171", None)
+    e = top(code(coder, "Afghan soldiers found a weapons cache in a house in Kandahar."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.target) == ("AFG MIL", "COERCE", "seize", None)
+    # finding a body, or evidence, seizes nothing; nor does a farmer finding arms
+    for text in ("Police found the body of a missing girl in Lahore.", "Investigators found evidence of fraud.",
+                 "A farmer found an old rifle in his field."):
+        assert not [e for e in code(coder, text) if e.plover_type == "COERCE"], text

@@ -1,4 +1,5 @@
-"""Verb and noun predicate patterns, loaded from events/data/verbs.yaml and nouns.yaml."""
+"""Verb and noun predicate patterns, loaded from events/data/verbs.yaml and nouns.yaml, and the word lists of
+predicate_words.yaml."""
 
 from __future__ import annotations
 
@@ -154,9 +155,10 @@ class PatternBook:
         pkg = resources.files("tacitus.events").joinpath("data")
         verbs = _read(pkg.joinpath("verbs.yaml").read_text(encoding="utf-8"), "verbs.yaml")
         nouns = _read(pkg.joinpath("nouns.yaml").read_text(encoding="utf-8"), "nouns.yaml")
+        words = _read(pkg.joinpath("predicate_words.yaml").read_text(encoding="utf-8"), "predicate_words.yaml")
         return cls(ontology=ontology, verbs=_senses(ontology, verbs, "verbs", ("dobj",), "verbs.yaml"),
                    nouns=_senses(ontology, nouns, "nouns", (), "nouns.yaml"),
-                   **{k: _word_list(verbs, k) for k in WORD_LISTS})
+                   **{k: _word_list(words, k) for k in WORD_LISTS})
 
     def extended(self, path: str | Path) -> "PatternBook":
         """A copy with the `verbs:` and `nouns:` of a user YAML file merged over these patterns."""
