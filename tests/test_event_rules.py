@@ -198,3 +198,11 @@ def test_security_forces_finding_arms_or_drugs_seize_them_and_not_their_own_stat
     for text in ("Police found the body of a missing girl in Lahore.", "Investigators found evidence of fraud.",
                  "A farmer found an old rifle in his field."):
         assert not [e for e in code(coder, text) if e.plover_type == "COERCE"], text
+
+
+def test_workers_who_strike_at_nothing_stop_work(coder):
+    e = top(code(coder, "Teachers in Kenya struck for higher pay on Monday."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code, e.target.code) == (
+        "KEN EDU", "PROTEST", "strike", "143", "KEN GOV")
+    e = top(code(coder, "Israeli jets struck targets in Gaza."))
+    assert (e.source.code, e.plover_type, e.plover_mode) == ("ISR MIL", "ASSAULT", "aerial")
