@@ -298,3 +298,26 @@ def test_an_act_told_of_a_place_of_an_act_of_its_kind_was_part_of_it_then(coder)
     text = "Hundreds of Kenyans demonstrated on Tuesday in Nairobi, where 67 people were killed."
     killed = [e for e in code(coder, text) if e.predicate == "kill"]
     assert [e.date_precision for e in killed] == ["story"]
+
+
+# ---- a domestic act placed nowhere in its sentence ----------------------------------------------------------
+def test_a_local_act_placed_nowhere_happened_in_the_town_the_story_is_about(coder):
+    text = ("Scottish police appealed for witnesses after a van struck a man on Inverkip Road on Friday. Officers "
+            "were in Leeds on Saturday, and a councillor from Leeds said the road was dangerous.")
+    events = code(coder, text, title="Van driven at pedestrians in Leeds")
+    appeal = next(e for e in events if e.plover_type == "REQUEST")
+    assert (appeal.source.code, where(appeal)) == ("GBR COP", ("Leeds", "GBR", "document"))
+    # a national body acting at home is not placed in the town its decision concerns
+    text = ("The Iraqi parliament rejected the decision of the Kirkuk council. Kirkuk officials said they would "
+            "appeal. Residents of Kirkuk protested.")
+    reject = next(e for e in code(coder, text) if e.plover_type == "REJECT")
+    assert where(reject) != ("Kirkuk", "IRQ", "document")
+
+
+def test_a_surname_once_a_village_s_name_does_not_set_the_story_abroad(coder):
+    # "Rosenfeld" is an old name of a Ukrainian village: a person of that name makes no Ukrainian story
+    text = ("Rosenfeld and his attorney called the airline's new restriction illegal. Rosenfeld said the airline "
+            "violated the law when he flew from Fort Lauderdale, Fla. In March, Rosenfeld was invited to file a "
+            "brief. Rosenfeld demanded an apology.")
+    assert not [e for e in code(coder, text) if "UKR" in (e.source.country, e.target and e.target.country,
+                                                          e.location and e.location.country)]

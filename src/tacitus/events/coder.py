@@ -139,10 +139,12 @@ class EventCoder:
         lead = lead or self.read_lead(document)
         where_when = self.where_when(document, lead)
         context = self.new_context(document, where_when.reference)
+        parsed = [p[0] if isinstance(p, tuple) else p for p in paragraphs]
         context.home_country = self.settings.setting(
-            [p[0] if isinstance(p, tuple) else p for p in paragraphs],
-            where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
+            parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
             headline=title if title is not None else headline)
+        home_town = self.settings.home_town(parsed, context.home_country,
+                                            headline=title if title is not None else headline)
         events: list[Event] = []
         index = 0
         for para in paragraphs:
@@ -165,7 +167,7 @@ class EventCoder:
                         if events[i].location is None or events[i].location.basis in ("dateline", "sentence"):
                             events[i] = replace(events[i], location=replace(e.location, basis="title"))
             events = lead_events + events
-        return with_document_focus(events, self.knowledge.gazetteer)
+        return with_document_focus(events, self.knowledge.gazetteer, home_town)
 
     def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,
                       where_when: DocumentAnchors | None = None, *, from_title: bool = False) -> list[Event]:

@@ -344,11 +344,17 @@ class PlaceReader:
         return found[0] if found is not None else None
 
 
-def with_document_focus(events: list[Event], gazetteer=None) -> list[Event]:
+# sources whose acts at home are the state's, told wherever the story is set: a parliament rejecting a town council's
+# decision did not sit in that town
+NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
+
+
+def with_document_focus(events: list[Event], gazetteer=None, home_town: Location | None = None) -> list[Event]:
     """Events placed by nothing in their sentence take the document's focus (the place its other events happen
     most often, the first of equals; ``basis="document"``) when their actors are at home there; else, when all
-    their actors belong to one state, that state (``basis="actors"``, precision country): a domestic act
-    happened at home. A historical act takes only the focus's country."""
+    their actors belong to the state of the story's ``home_town`` (the town of its country it names most), that
+    town (``basis="document"``); else, when all their actors belong to one state, that state (``basis="actors"``,
+    precision country): a domestic act happened at home. A historical act takes only the country."""
     counts: dict[tuple[str, str | None], int] = {}
     first: dict[tuple[str, str | None], Location] = {}
     for e in events:
@@ -367,6 +373,9 @@ def with_document_focus(events: list[Event], gazetteer=None) -> list[Event]:
             if e.historical and gazetteer is not None:  # history told in a story happened in its country
                 where = gazetteer.country(focus.country) or focus
             e = replace(e, location=replace(where, basis="document", text=None))
+        elif (e.location is None and home_town is not None and states == {home_town.country} and not e.historical
+              and e.source.sector not in NATIONAL_SECTORS):
+            e = replace(e, location=replace(home_town, basis="document", text=None))
         elif e.location is None and len(states) == 1 and gazetteer is not None:
             country = gazetteer.country(next(iter(states)))
             if country is not None:

@@ -80,6 +80,32 @@ class SettingReader:
         country = loc.country if loc is not None else None
         return country if country and country not in NON_STATE_CODES else None
 
+    def home_town(self, docs: list[Doc], country: str | None, *, headline: Doc | None = None):
+        """The town or region of ``country`` the story happens in: the one of its places the document names most
+        (the headline's count double), at least :data:`MIN_MENTIONS` times and more often than any other; or
+        None. A domestic act the text places nowhere happened there, not on the country's centroid."""
+        if not country:
+            return None
+        ents = self.g.entities
+        weighted = [(doc, 1) for doc in docs] + ([(headline, HEADLINE_WEIGHT)] if headline is not None else [])
+        named: Counter = Counter()
+        where: dict[str, object] = {}
+        for doc, weight in weighted:
+            for ent in doc.ents:
+                if ent.label_ not in ents.place or self.gazetteer.is_country(ent.text):
+                    continue
+                if ent.text not in where:
+                    loc = self.gazetteer.resolve(ent.text, countries=[country])
+                    where[ent.text] = loc if loc is not None and loc.country == country and \
+                        loc.precision != "country" else None
+                if where[ent.text] is not None:
+                    named[where[ent.text].name] += weight
+                    where.setdefault(where[ent.text].name, where[ent.text])
+        ranked = named.most_common(2)
+        if not ranked or ranked[0][1] < MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return where[ranked[0][0]]
+
     def setting(self, docs: list[Doc], dateline: str | None = None, *, headline: Doc | None = None) -> str | None:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
         one its places and nationality words name most (the headline's count double), or None when no country

@@ -24,6 +24,7 @@ from tacitus.records import Location
 ALTERNATE_NAME_WEIGHT = 0.3  # a town known by this name only as an alternate counts as this share of its size
 LOOSE_MATCH_WEIGHT = 0.1  # ... and one that matches only after loose folding ("Hodeidah" ~ "El-Hodeidah")
 LOOSE_MIN_POPULATION = 100_000  # a loose-only match outside the context countries must be at least this big
+ALTERNATE_MIN_POPULATION = 15_000  # ... and an alternate-only one a town, not a village once called "Rosenfeld"
 QUALIFIER_REGION_BONUS = 12.0  # the text's own qualifier names the candidate's region ("Long Beach, CA")
 QUALIFIER_COUNTRY_BONUS = 10.0  # ... or its country ("Tripoli, northern Lebanon")
 CONTEXT_BONUS = 2.5  # the candidate is in a country of the document's context (the first one a little more)
@@ -136,11 +137,13 @@ class Gazetteer:
 
         places = _Rows(self._idx)
         cands = [(r, w) for r, w in self._candidates(key).items() if places[r].kind != "country"]
-        if all(w == LOOSE_MATCH_WEIGHT for _, w in cands):
-            # loosely folded names alone are weak evidence: keep them only where the text or context points
+        if all(w < 1.0 for _, w in cands):
+            # loosely folded or alternate names alone are weak evidence (a surname that was once a village's
+            # name): keep them only where the text or context points, or for a large town
             cands = [(r, w) for r, w in cands if places[r].country in context or places[r].country in qual_countries
                      or (places[r].country, places[r].admin1_code) in qual_admin1
-                     or places[r].population >= LOOSE_MIN_POPULATION]
+                     or (places[r].population >= LOOSE_MIN_POPULATION if w == LOOSE_MATCH_WEIGHT
+                         else places[r].kind != "city" or places[r].population >= ALTERNATE_MIN_POPULATION)]
         if want_admin1:
             named_regions = [(r, w) for r, w in cands if places[r].kind == "admin1"]
             country_row = self._country_row(key)
