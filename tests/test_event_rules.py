@@ -206,3 +206,32 @@ def test_workers_who_strike_at_nothing_stop_work(coder):
         "KEN EDU", "PROTEST", "strike", "143", "KEN GOV")
     e = top(code(coder, "Israeli jets struck targets in Gaza."))
     assert (e.source.code, e.plover_type, e.plover_mode) == ("ISR MIL", "ASSAULT", "aerial")
+
+
+def test_people_seized_by_armed_groups_of_no_state_are_abducted(coder):
+    e = top(code(coder, "Two Malaysian tourists were seized by Filipino gunmen in Sabah."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code, e.target.country) == (
+        "PHL UAF", "ASSAULT", "abduct", "181", "MYS")
+    # the police seizing suspects arrest them; rebels seizing a ship or a base take a thing
+    e = top(code(coder, "Police seized two suspects in Karachi."))
+    assert (e.source.code, e.plover_type) == ("PAK COP", "COERCE")
+    e = top(code(coder, "Rebels seized a Turkish ship near Derna."))
+    assert (e.plover_type, e.plover_mode) == ("COERCE", "seize")
+
+
+def test_a_verbal_attack_is_an_accusation(coder):
+    e = top(code(coder, "Trump launched escalating personal attacks on Clinton."))
+    assert (e.source.country, e.plover_type, e.plover_mode, e.cameo_code, e.target.country) == (
+        "USA", "ACCUSE", "disapprove", "111", "USA")
+    e = top(code(coder, "Militants launched an attack on a police post in Quetta."))
+    assert (e.plover_type, e.target.sector) == ("ASSAULT", "COP")
+
+
+def test_cutting_the_internet_or_a_newspaper_is_censorship_of_the_people(coder):
+    e = top(code(coder, "Authorities suspended internet service in all districts south of Srinagar."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code, e.target.code) == (
+        "IND GOV", "COERCE", "censor", "1721", "IND CVL")
+    e = top(code(coder, "The Ethiopian government shut down the internet in Tigray."))
+    assert (e.source.code, e.plover_type, e.plover_mode) == ("ETH GOV", "COERCE", "censor")
+    e = top(code(coder, "Turkey suspended flights to Iraq."))
+    assert (e.plover_type, e.cameo_code) == ("SANCTION", "160")

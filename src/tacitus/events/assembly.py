@@ -40,6 +40,12 @@ class Assembly:
         syntax = self.syntax
         return syntax.is_person(tok) or (tok.pos_ in syntax.tags.noun and syntax.may_be_person(tok))
 
+    def _abducted(self, d) -> bool:
+        """People seized or detained by armed actors of no state (gunmen, rebels, criminals) are abducted."""
+        return (d.plover == "COERCE" and d.mode in ("arrest", "seize") and d.source.sector in self.onto.abductor_sectors
+                and d.target is not None and bool(d.target.sector) and self.onto.lookup(d.code).plover_mode == d.mode
+                and d.code[:3] in ("171", "173"))  # not a base or a town taken (192)
+
     def __call__(self, job: SentenceJob) -> None:
         if job.drafts:
             job.events = self.events(job)
@@ -64,6 +70,9 @@ class Assembly:
             if d.evidence is None and d.pred.light is not None:
                 start = min(start, d.pred.light.idx - sent.start_char)
                 end = max(end, d.pred.light.idx - sent.start_char + len(d.pred.light.text))
+            if self._abducted(d):
+                abduction = self.onto.recodes["abduction"]
+                d.code, d.plover, d.mode = abduction.code, abduction.plover, abduction.mode
             info = self.onto.lookup(d.code)
             mode = d.mode or self.onto.default_modes.get(d.plover or "")
             if self.onto.is_a(d.plover, "mobilization") and d.source.sector in self.onto.mobilized_forces \

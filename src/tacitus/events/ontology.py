@@ -21,7 +21,7 @@ GROUPS = ("framing", "demand", "request", "agreement", "threat", "rejection", "p
           "place_recipient", "speech_acts", "mobilization", "mutual")
 QUADS = ("cooperation", "conflict", "material_conflict", "verbal")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
-           "intended_cooperation", "speaker_accuses", "demand", "praise", "blame")
+           "intended_cooperation", "speaker_accuses", "demand", "praise", "blame", "abduction")
 
 
 class UnknownCode(TacitusError, KeyError):
@@ -73,6 +73,7 @@ class Ontology:
     default_modes: dict[str, str]  # PLOVER type -> its mode when the text tells no other
     venue_codes: frozenset[str] = frozenset()  # codes whose place is only where they happen (a meeting's venue)
     counted_state_acts: frozenset[str] = frozenset()  # modes whose counted nouns are the state's ("five arrests")
+    abductor_sectors: frozenset[str] = frozenset()  # armed non-state sectors: whom they seize or detain is abducted
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -107,7 +108,8 @@ class Ontology:
                    governing_sectors=frozenset(str(m) for m in spec.get("governing_sectors") or ()),
                    default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()},
                    venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()),
-                   counted_state_acts=frozenset(str(m) for m in spec.get("counted_state_acts") or ()))
+                   counted_state_acts=frozenset(str(m) for m in spec.get("counted_state_acts") or ()),
+                   abductor_sectors=frozenset(str(m) for m in spec.get("abductor_sectors") or ()))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")
