@@ -235,3 +235,18 @@ def test_cutting_the_internet_or_a_newspaper_is_censorship_of_the_people(coder):
     assert (e.source.code, e.plover_type, e.plover_mode) == ("ETH GOV", "COERCE", "censor")
     e = top(code(coder, "Turkey suspended flights to Iraq."))
     assert (e.plover_type, e.cameo_code) == ("SANCTION", "160")
+
+
+def test_a_case_registered_against_somebody_accuses_them(coder):
+    e = top(code(coder, "Police in Lucknow registered a case against the MLA."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code, e.target.sector) == (
+        "IND COP", "ACCUSE", "allege", "112", "LEG")
+    # the preposition may hang on the verb that carries the noun, in a passive too
+    e = top(code(coder, "A theft case has been registered against the unidentified accused."))
+    assert (e.plover_type, e.cameo_code, e.target.sector) == ("ACCUSE", "112", "CRM")
+    e = top(code(coder, "Police booked the MLA under Section 153A of the IPC."))
+    assert (e.plover_type, e.cameo_code) == ("ACCUSE", "112")
+    # a case that is only a matter in hand accuses nobody; a strike gone on "on Thursday" is no air strike
+    assert not [e for e in code(coder, "In this case the court ruled for the company.") if e.cameo_code == "112"]
+    e = top(code(coder, "Workers at a mine in Peru went on strike for better pay on Thursday."))
+    assert (e.plover_type, e.plover_mode) == ("PROTEST", "strike")

@@ -95,7 +95,7 @@ class PredicateFinder:
             if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):
                 senses = self.patterns.noun_senses(tok.lemma_.lower())
                 light = self._carrier(tok)
-                sense = self._match_noun(tok, senses, carried=light is not None) if senses else None
+                sense = self._match_noun(tok, senses, light) if senses else None
                 if sense is None:
                     continue
                 if light is not None and any(p.token.i == light.i for p in preds):
@@ -253,12 +253,18 @@ class PredicateFinder:
                                                      if c.dep_ in self.g.labels.adjective_or_compound}
         return self.syntax.object_lemmas(dobj)
 
-    def _match_noun(self, tok: Token, senses: tuple[Sense, ...], carried: bool) -> Sense | None:
+    def _match_noun(self, tok: Token, senses: tuple[Sense, ...], light: Token | None) -> Sense | None:
+        """The first sense of an event noun whose conditions hold; a preposition the sense needs may hang on the
+        light verb that carries the noun ("a case was registered against him")."""
         labels = self.g.labels
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in labels.modifier}
+        carrier = light if light is not None and tok.dep_ not in labels.prep_object else None  # not "went on"
         preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition}
+        if carrier is not None:
+            preps |= {c.lower_ for c in carrier.children if c.dep_ in labels.preposition and c.i > tok.i
+                      and not any(g.ent_type_ in self.g.entities.time for g in c.children)}
         for s in senses:
-            if s.carried and not carried:
+            if s.carried and light is None:
                 continue
             if s.modifiers and not (mods & set(s.modifiers)):
                 continue
