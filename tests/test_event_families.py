@@ -261,6 +261,15 @@ def test_an_act_judged_whose_doer_nobody_names_is_blamed_with_no_target(coder):
         ("ACCUSE", "111", "NGA GOV", None)]
 
 
+def test_blame_of_an_act_told_before_or_in_several_words_is_blame(coder):
+    # "dangerous and unacceptable": the verdict may be any of the joined words; "it" is the act just told
+    assert coded(coder, "The Scottish police said the attack was incredibly dangerous and unacceptable.") == [
+        ("ACCUSE", "111", "GBR COP", None)]
+    assert coded(coder, "The Mexican president said it was disappointing and upsetting.") == [
+        ("ACCUSE", "111", "MEX GOV", None)]
+    assert coded(coder, "The Mexican president said it was a fine day.") == []
+
+
 def test_praise_of_a_thing_nobody_did_and_a_verdict_on_a_non_violent_thing_are_no_event(coder):
     assert coded(coder, "The Kenyan minister said the meeting was excellent.") == []
     assert coded(coder, "The Kenyan minister called the decision a disgrace.") == []

@@ -27,7 +27,7 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     if mode in ontology.population_measures and (target is None or thing):
         return population(where, setting) or target
     if target is None:
-        return recipient_from_place(ontology, plover, source, own_place, named_as, venue=venue)
+        return recipient_from_place(ontology, plover, source, own_place, named_as, venue=venue, mode=mode)
     # a thing acted on lies where the act happens ("shelled the village" in Idlib); a thing spoken of lies where
     # what is asked or refused would happen ("threatened to ban voting in East Jerusalem"), not where it is said
     lies = about if spoken else where
@@ -63,15 +63,15 @@ def population(location: Location | None, setting: str | None) -> Actor | None:
 
 
 def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, location: Location | None,
-                          named_as: str | None = None, *, venue: bool = False) -> Actor | None:
+                          named_as: str | None = None, *, venue: bool = False, mode: str | None = None) -> Actor | None:
     """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
-    Sudan is on Sudan. A state's own forces acting at home are not their own target, and an act whose place is
+    Sudan is on Sudan. A state's own forces acting at home, or taking things there, are not their own target, and an act whose place is
     only its venue ("condemned the plan in New York", "pleaded guilty in New York") is not done to it."""
     if location is None or not location.country:
         return None
     if venue:
         return None
-    if location.country == source.country and ontology.is_a(plover, "not_at_home"):
+    if location.country == source.country and (ontology.is_a(plover, "not_at_home") or mode in ontology.things_taken):
         return None
     return Actor(text=named_as or location.name, name=location.name, country=location.country,
                  sector="GOV" if ontology.is_a(plover, "meeting") else None, country_basis="place")

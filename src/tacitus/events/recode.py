@@ -151,10 +151,15 @@ class Recode:
             speaker_toks = self.syntax.verb_subjects(speech)
             speaker = self.roles.speaker(speech, job)
             target_tok, target = self._judged_actor(judged, job)
+            # "it" judged stands for a body ("refused talks with the government, believing it is illegitimate"),
+            # or for the act just told ("Obrador said it was disappointing"), never for the speaker
+            pronoun = judged.lower_ in self.syntax.g.words.thing_pronouns
+            if pronoun and target is not None and speaker is not None and target.code == speaker.code:
+                target_tok, target = None, None
             # an act blamed whose doer nobody names is still blamed ("called the shooting a cowardly act", "said
             # the allegations were baseless"), as "condemned the shooting" is, with no target; praise of a thing
             # nobody is named for is no event ("said the meeting was excellent")
-            act = target is None and not verdict and self._act(judged)
+            act = target is None and not verdict and (self._act(judged) or pronoun)
             if speaker is None or not speaker_toks or (target is None and not act) \
                     or (target is not None and target.code == speaker.code):
                 continue
@@ -193,8 +198,10 @@ class Recode:
         return None
 
     def _verdict(self, speech: Token, judged: Token, said: Token):
-        said_words = {said.lemma_.lower()} | {c.lemma_.lower() for c in said.children
-                                               if c.dep_ in self.syntax.g.labels.modifier}
+        labels = self.syntax.g.labels
+        said_all = [said, *(c for c in said.children if c.dep_ in labels.conjunct)]  # "dangerous and unacceptable"
+        said_words = {w.lemma_.lower() for w in said_all} | {c.lemma_.lower() for w in said_all for c in w.children
+                                                            if c.dep_ in labels.modifier}
         if said_words & self.words.blame_words:
             return speech, judged, False
         if said_words & self.words.praise_words:
