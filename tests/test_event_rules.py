@@ -250,3 +250,14 @@ def test_a_case_registered_against_somebody_accuses_them(coder):
     assert not [e for e in code(coder, "In this case the court ruled for the company.") if e.cameo_code == "112"]
     e = top(code(coder, "Workers at a mine in Peru went on strike for better pay on Thursday."))
     assert (e.plover_type, e.plover_mode) == ("PROTEST", "strike")
+
+
+def test_the_public_demanding_a_thing_of_nobody_demands_it_of_its_authorities(coder):
+    e = top(code(coder, "Kuwaitis are still demanding change."))
+    assert (e.source.country, e.plover_type, e.target.code) == ("KWT", "REQUEST", "KWT GOV")
+    e = top(code(coder, "Opposition parties in Kenya demanded electoral reforms."))
+    assert (e.source.code, e.target.code) == ("KEN OPP", "KEN GOV")
+    # a union's wages and an international body's demands are not a government's to grant by default
+    assert top(code(coder, "The union demanded higher wages.")).target.code != "GOV"
+    e = top(code(coder, "The EU demanded an explanation."))
+    assert e.target is None or not e.target.country

@@ -75,6 +75,7 @@ class Ontology:
     counted_state_acts: frozenset[str] = frozenset()  # modes whose counted nouns are the state's ("five arrests")
     abductor_sectors: frozenset[str] = frozenset()  # armed non-state sectors: whom they seize or detain is abducted
     things_taken: frozenset[str] = frozenset()  # modes of acts on things: no act on the actor's own state at home
+    public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -111,7 +112,8 @@ class Ontology:
                    venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()),
                    counted_state_acts=frozenset(str(m) for m in spec.get("counted_state_acts") or ()),
                    abductor_sectors=frozenset(str(m) for m in spec.get("abductor_sectors") or ()),
-                   things_taken=frozenset(str(m) for m in spec.get("things_taken") or ()))
+                   things_taken=frozenset(str(m) for m in spec.get("things_taken") or ()),
+                   public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

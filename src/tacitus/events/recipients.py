@@ -24,6 +24,10 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
         not target.country or target.country_basis == "place")
     if ontology.is_a(plover, "protest") and (target is None or thing):
         return authorities(source, where, setting, ontology.governing_sectors) or target
+    if thing and ontology.is_a(plover, "request") and source.country and source.country not in NOT_STATES \
+            and source.sector in ontology.public_sectors and source.kb_id in (None, source.country):
+        # the people demanding a thing ("Kuwaitis are demanding change") demand it of their authorities
+        return authorities(source, where, setting, ontology.governing_sectors) or target
     if mode in ontology.population_measures and (target is None or thing):
         return population(where, setting) or target
     if target is None:
