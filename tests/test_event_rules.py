@@ -261,3 +261,12 @@ def test_the_public_demanding_a_thing_of_nobody_demands_it_of_its_authorities(co
     assert top(code(coder, "The union demanded higher wages.")).target.code != "GOV"
     e = top(code(coder, "The EU demanded an explanation."))
     assert e.target is None or not e.target.country
+
+
+def test_forces_cordoning_an_area_restrict_it_and_calling_off_an_operation_de_escalate(coder):
+    e = top(code(coder, "Contingents of police and army cordoned off the area in Kulgam."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code) == ("IND COP", "COERCE", "restrict", "191")
+    e = top(code(coder, "Israel called off its offensive in Gaza."))
+    assert (e.source.country, e.plover_type, e.cameo_code) == ("ISR", "RETREAT", "087")
+    e = top(code(coder, "The Kenyan teachers' union called off the strike."))
+    assert (e.plover_type, e.cameo_code) == ("CONCEDE", "080")
