@@ -226,3 +226,17 @@ def test_a_violent_verb_joined_to_another_shares_its_object(coder):
     events = coder.code_text("Gunmen shot and killed two students in Santee, California.", published="2022-06-01")
     assert [(e.plover_type, e.target.text, e.target.code) for e in events] == \
         [("ASSAULT", "two students", "USA EDU")]
+
+
+def test_a_person_known_only_by_name_belongs_to_the_country_the_story_is_set_in():
+    from tacitus.pipeline import Coder
+    from tacitus.records import Document
+    from tacitus.settings import Settings
+
+    coder = Coder(Settings(learned=False))
+    text = ("Kenyan police arrested three men in Nairobi on Monday. Wanjiru Kamau accused the police "
+            "of beating her son. Police in Nairobi denied the charge.")
+    events = coder.code([Document(doc_id="k", text=text, published="2023-03-15")])[0]
+    accusation = next(e for e in events if e.plover_type == "ACCUSE")
+    assert (accusation.source.country, accusation.source.country_basis) == ("KEN", "setting")
+    assert accusation.target.code == "KEN COP"

@@ -88,7 +88,7 @@ class Assembly:
             # talks in Geneva are neither with Switzerland nor by the Swiss (talks with Syria are with Syria)
             at_venue = self.onto.at_venue(d.code) and location is not None and key not in a.partners
             source = placed(d.source, d.target, location or about, setting, speaker=speech or at_venue,
-                            struggle=self.onto.is_a(d.plover, "armed_struggle"))
+                            struggle=self.onto.is_a(d.plover, "armed_struggle"), doer=True)
             own_place = location if location is not None and location.basis == "clause" else about
             # a place where somebody speaks ("criticised X in Tokyo"), or where a person does something, says
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does
@@ -97,7 +97,8 @@ class Assembly:
                                  and (speech or self._somebody(d.source_tok)))
             target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
-                               spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"))
+                               spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
+                               person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")

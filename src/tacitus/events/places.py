@@ -395,19 +395,24 @@ def _states(e: Event) -> set[str]:
 
 
 def placed(actor: Actor | None, other: Actor | None, location: Location | None,
-           setting: str | None = None, *, speaker: bool = False, struggle: bool = False) -> Actor | None:
+           setting: str | None = None, *, speaker: bool = False, struggle: bool = False,
+           doer: bool = False) -> Actor | None:
     """An actor known only by its sector ("opposition leaders", "jihadist fighters", "the police") belongs to
     the country where the event took place, else (rebels in a ``struggle``, an armed act, with a state's forces
     or leaders) to that state, else to the country the story happens in, else, for domestic sectors, to the other
     party's country ("Kenyan police arrested opposition leaders"). A ``speaker`` (the source of a statement)
     belongs to the story's country before the place the statement is about ("leaders condemned the atrocities in
-    Kashmir"). The actor records which (``country_basis``); an actor whose own words give a country keeps it
-    ("mention")."""
+    Kashmir"). A ``doer`` (the source) known only by its name belongs to the story's country. The actor records
+    which (``country_basis``); an actor whose own words give a country keeps it ("mention")."""
     if actor is None:
         return None
     if actor.country:
         return actor if actor.country_basis else replace(actor, country_basis="mention")
     if not actor.sector:
+        if doer and actor.name and not actor.kb_id and setting and setting not in NOT_STATES:
+            # one the story names as acting and nothing else knows ("Rosenfeld said") is of the country it is set in
+            # (not a thing named as acted on: "boycotted the SAARC summit")
+            return replace(actor, country=setting, country_basis="setting")
         return actor  # (an unidentified armed group is placed where it acts, as ACLED and POLECAT do)
     if speaker and not actor.text and actor.sector == UNKNOWN_SECTOR:
         return actor  # "criticized demands for Assad's resignation": who demands it, nobody says, nor from where

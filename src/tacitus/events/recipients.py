@@ -13,12 +13,14 @@ from tacitus.records import Actor, Location
 
 def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
               where: Location | None, own_place: Location | None, setting: str | None, named_as: str | None = None,
-              *, venue: bool = False, about: Location | None = None, spoken: bool = False) -> Actor | None:
+              *, venue: bool = False, about: Location | None = None, spoken: bool = False,
+              person: bool = False) -> Actor | None:
     """The event's target, completed from what the sentence and the document say. ``where`` is where the act or
     what it concerns happens; ``own_place`` the place of the act's own clause or of what it asks or refuses (a
     target nobody names is that place's state); ``about`` the place of what it asks, promises or refuses;
-    ``spoken`` an act of saying (a demand, a threat), not an act recoded from its modality ("will evacuate")."""
-    target = placed(target, source, where, setting, struggle=ontology.is_a(plover, "armed_struggle"))
+    ``spoken`` an act of saying (a demand, a threat), not an act recoded from its modality ("will evacuate");
+    ``person`` a target named as a person (known only by name, it is of the story's country)."""
+    target = placed(target, source, where, setting, struggle=ontology.is_a(plover, "armed_struggle"), doer=person)
     # a thing: a phrase that names nobody (its own place may have given it a country: "the reform in Madrid")
     thing = target is not None and not (target.sector or target.name) and (
         not target.country or target.country_basis == "place")
