@@ -270,3 +270,11 @@ def test_forces_cordoning_an_area_restrict_it_and_calling_off_an_operation_de_es
     assert (e.source.country, e.plover_type, e.cameo_code) == ("ISR", "RETREAT", "087")
     e = top(code(coder, "The Kenyan teachers' union called off the strike."))
     assert (e.plover_type, e.cameo_code) == ("CONCEDE", "080")
+
+
+def test_a_yes_no_question_asserts_nothing_but_a_question_of_why_takes_the_act_as_done(coder):
+    for text in ("Did Russia attack Ukraine?", "Can the coalition induce Gaddafi to step down?",
+                 "Has Iran sent weapons to Russia?"):
+        assert all(e.modality == "hypothetical" for e in code(coder, text)), text
+    e = top(code(coder, "Why did Russia attack Ukraine?"))
+    assert (e.plover_type, e.modality) == ("ASSAULT", "asserted")

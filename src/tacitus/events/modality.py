@@ -101,7 +101,21 @@ class ModalityReader:
                 return "negated"
             if c.dep_ in labels.condition_mark and low in words.conditional_marks:
                 return "hypothetical"
+        if self._asks(tok):
+            return "hypothetical"
         return self._auxiliary(tok)
+
+    def _asks(self, verb: Token) -> bool:
+        """A yes/no question: the clause opens with its auxiliary before the subject and ends in a question mark
+        ("Will the airstrikes stop Gaddafi?", "Did Russia attack?"). A question of who, why or how ("Why did
+        Russia attack?") takes the act as done."""
+        labels, fn = self.g.labels, self.g.words
+        if not any(c.lower_ in fn.question_marks for c in verb.children):
+            return False
+        subjects = [c.i for c in verb.children if c.dep_ in labels.subject or c.dep_ in labels.passive_subject]
+        auxiliaries = [c for c in verb.children if c.dep_ in labels.auxiliary]
+        first = next((t for t in verb.subtree if not t.is_punct), None)
+        return bool(subjects and auxiliaries and first is not None) and first.i == auxiliaries[0].i < min(subjects)
 
     def _auxiliary(self, tok: Token) -> str | None:
         """What a verb's auxiliaries make of it: "would", "hypothetical" ("could", "must") or "future" ("will")."""
