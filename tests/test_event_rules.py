@@ -278,3 +278,19 @@ def test_a_yes_no_question_asserts_nothing_but_a_question_of_why_takes_the_act_a
         assert all(e.modality == "hypothetical" for e in code(coder, text)), text
     e = top(code(coder, "Why did Russia attack Ukraine?"))
     assert (e.plover_type, e.modality) == ("ASSAULT", "asserted")
+
+
+def test_a_reporter_s_question_and_violence_done_by_this_are_no_events(coder):
+    # "Asked why ..., X said": a reporter asked X; nobody asked anyone to act
+    text = 'Asked why police suspect that, the Kenyan police chief said: "The layout of the room."'
+    assert not [e for e in code(coder, text) if e.plover_type == "REQUEST"]
+    assert not code(coder, "So this will hit them hard.")
+    e = top(code(coder, "Israel hit Hamas positions in Gaza."))
+    assert (e.source.country, e.plover_type) == ("ISR", "ASSAULT")
+    e = top(code(coder, "Kenya asked Uganda to withdraw its troops."))
+    assert (e.source.code, e.plover_type, e.target.code) == ("KEN GOV", "REQUEST", "UGA GOV")
+
+
+def test_violence_by_that_in_a_relative_clause_is_the_antecedent_s(coder):
+    e = top(code(coder, "Egyptian forces are fighting an Islamist insurgency that has killed scores of soldiers."))
+    assert (e.plover_type, e.source.sector) == ("ASSAULT", "REB")

@@ -3,8 +3,9 @@
 The rules give each event a raw confidence (the sense's own, moved by what is known of the actors; see
 ``events/ranking.py``). The calibration stage, last in the chain, replaces it by a logistic model over that raw
 value and a few facts of the event (is the source's country known, the target's, is there a target, is the act
-reported speech, announced for the future, a statement rather than a material act), fitted on the team's real-news
-dev split by ``tools/calibrate_confidence.py`` and kept in ``events/data/calibration.yaml``. The raw value is
+reported speech, announced for the future, a speech act, told in the lead, a material act, history), fitted on the
+team's real-news development splits by ``tools/calibrate_confidence.py`` and kept in
+``events/data/calibration.yaml``. The raw value is
 kept as the event's ``prominence``, which orders a sentence's events (its main act first).
 """
 
@@ -21,8 +22,11 @@ from tacitus.events.job import SentenceJob
 from tacitus.errors import TacitusError
 from tacitus.records import Event
 
-# The facts a calibration may weigh, each 0 or 1 except the raw confidence.
-FEATURES = ("raw", "source_country", "target_country", "no_target", "future", "reported", "speech_act")
+# The facts a calibration may weigh, each 0 or 1 except the raw confidence. A calibration file weighs any of them
+# (a fact it does not name weighs nothing).
+FEATURES = ("raw", "source_country", "target_country", "no_target", "future", "reported", "speech_act",
+            "lead", "material", "named_source", "historical")
+LEAD_SENTENCES = 3  # the title and the first sentences tell the news; the rest is often background and quotes
 
 
 def features(event: Event, speech_acts: frozenset[str]) -> dict[str, float]:
@@ -34,6 +38,11 @@ def features(event: Event, speech_acts: frozenset[str]) -> dict[str, float]:
         "future": float(event.modality == "future"),
         "reported": float(bool(event.attribution)),
         "speech_act": float(event.plover_type in speech_acts),
+        "lead": float(event.sentence_index < LEAD_SENTENCES),
+        "material": float(event.quad_class in (2, 4)),
+        # the source's country read from its own words, not from where the story is set or the act happened
+        "named_source": float(bool(event.source is not None and event.source.country_basis == "mention")),
+        "historical": float(event.historical),
     }
 
 

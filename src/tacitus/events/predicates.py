@@ -87,7 +87,7 @@ class PredicateFinder:
             if tok.pos_ in tags.verb and tok.dep_ not in labels.adjective:
                 senses = self.patterns.verbs.get(self.syntax.verb_lemma(tok, self.patterns.verbs))
                 sense = self._match_verb(tok, senses) if senses else None
-                if sense is not None:
+                if sense is not None and not self._interviewed(tok) and not self._figurative(tok, sense):
                     preds.append(Predicate(tok, sense, "verb"))
                     consumed.update(d.i for d in tok.children if d.dep_ in labels.object
                                     and d.lemma_.lower() in sense.obj)
@@ -105,6 +105,25 @@ class PredicateFinder:
         for pred in preds:
             self._apply_mode_cues(pred, acts)
         return preds
+
+    def _interviewed(self, verb: Token) -> bool:
+        """"Asked why police suspect that, Jackson said": a bare participle of asking opening the sentence tells
+        that a reporter put a question, not that anyone was asked to act."""
+        labels = self.g.labels
+        return (verb.lemma_.lower() in self.patterns.interview_verbs and verb.tag_ in self.g.tags.past_participle
+                and verb.dep_ in labels.adverbial_clause and verb.i < verb.head.i
+                and not any(c.dep_ in labels.subject or c.dep_ in labels.passive_subject for c in verb.children))
+
+    def _figurative(self, verb: Token, sense: Sense) -> bool:
+        """Violence done by "this" or "that" is a figure of speech ("So this will hit them hard"): a thing told
+        before, not an actor, strikes nobody."""
+        if not self.patterns.ontology.is_a(sense.plover_type, "violence"):
+            return False
+        fn, labels = self.g.words, self.g.labels
+        if verb.dep_ in labels.relative_clause:
+            return False  # "an insurgency that has killed scores": "that" is the insurgency
+        return any(c.dep_ in labels.subject and c.lower_ in fn.anaphoric_determiners and not list(c.children)
+                   for c in verb.children)
 
     def _characterises(self, noun: Token) -> bool:
         """An event noun that only characterises something: "North Korea poses a threat", "it is an attack on
