@@ -292,5 +292,5 @@ def test_a_reporter_s_question_and_violence_done_by_this_are_no_events(coder):
 
 
 def test_violence_by_that_in_a_relative_clause_is_the_antecedent_s(coder):
-    e = top(code(coder, "Egyptian forces are fighting an Islamist insurgency that has killed scores of soldiers."))
-    assert (e.plover_type, e.source.sector) == ("ASSAULT", "REB")
+    events = code(coder, "Egyptian forces are fighting an Islamist insurgency that has killed scores of soldiers.")
+    assert ("ASSAULT", "EGY REB", "EGY MIL") in [(e.plover_type, e.source.code, e.target.code) for e in events]
