@@ -294,3 +294,15 @@ def test_a_reporter_s_question_and_violence_done_by_this_are_no_events(coder):
 def test_violence_by_that_in_a_relative_clause_is_the_antecedent_s(coder):
     events = code(coder, "Egyptian forces are fighting an Islamist insurgency that has killed scores of soldiers.")
     assert ("ASSAULT", "EGY REB", "EGY MIL") in [(e.plover_type, e.source.code, e.target.code) for e in events]
+
+
+def test_people_wounded_in_an_attack_told_before_are_its_toll_not_a_new_attack(coder):
+    from tacitus.records import Document
+
+    text = ("A suicide bomber attacked a NATO convoy in Kabul on Monday, killing four civilians. Another 13 "
+            "civilians were wounded in the attack, police said. A second policeman was wounded in the incident.")
+    events = coder.code([Document(doc_id="t", text=text, published="2021-03-10")])[0]
+    assert [(e.sentence_index, e.plover_type) for e in events] == [(0, "ASSAULT")]
+    # told first, the attack the wounded were hurt in is an act
+    e = top(code(coder, "Three Afghan soldiers were wounded in the attack on a checkpoint in Kandahar on Monday."))
+    assert (e.plover_type, e.target.code) == ("ASSAULT", "AFG MIL")

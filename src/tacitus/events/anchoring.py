@@ -413,6 +413,8 @@ class Anchoring:
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"
+            if force and is_counted(d.modality) and not out.historical.get(key):
+                ww.force_told = True
             if loc is not None:
                 out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
                 if force and basis == "clause" and is_counted(d.modality) and not out.historical.get(key):

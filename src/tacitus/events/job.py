@@ -73,6 +73,7 @@ class DocumentAnchors:
     # story was filed
     last_place: Location | None = None  # the place named last ("the peacekeepers deployed there")
     act_place: tuple[int, Location] | None = None  # (sentence, place) of the story's last placed use of force
+    force_told: bool = False  # the story has told a use of force ("wounded in the attack" after it is its toll)
     narrative: tuple[int, str, str, bool] | None = None  # (paragraph, date, precision, history) the story is at
     story_date: str | None = None  # the day of the act the story leads with, as its text gives it
     story_told: bool = False  # the lead has been read (the story's date is set, or there is none)

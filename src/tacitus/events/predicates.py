@@ -66,6 +66,8 @@ class PredicateFinder:
     def __call__(self, job) -> None:
         """The predicates stage: ``job.predicates`` (all) and ``job.active`` (the events of their own)."""
         job.predicates, job.active = self.find(job.tokens)
+        if job.where_when.force_told:
+            job.active = [p for p in job.active if not self._told_toll(p)]
 
     def find(self, tokens: Sequence[Token]) -> tuple[list["Predicate"], list["Predicate"]]:
         """All predicates, and those that are events of their own (framed complements, tolls of an attack and
@@ -105,6 +107,24 @@ class PredicateFinder:
         for pred in preds:
             self._apply_mode_cues(pred, acts)
         return preds
+
+    def _told_toll(self, pred: Predicate) -> bool:
+        """"Another 13 civilians were wounded in the attack", "a second worker was killed in the incident": after
+        the story has told a use of force, the people a passive killing or wounding names "in" an act told before
+        (the attack, this blast) are that act's toll, not an act of their own."""
+        tok, labels, fn = pred.token, self.g.labels, self.g.words
+        if pred.kind != "verb" or tok.lemma_.lower() not in self.patterns.consequence_verbs:
+            return False
+        if not any(c.dep_ in labels.passive_marks for c in tok.children) or \
+                any(c.dep_ in labels.agent for c in tok.children):
+            return False
+        for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
+            for act in (g for g in prep.children if g.dep_ in labels.prep_object):
+                known = act.lemma_.lower() in self.patterns.nouns or act.lemma_.lower() in self.patterns.incident_nouns
+                if known and any(d.dep_ in labels.determiner and d.lower_ in fn.anaphoric_determiners
+                                 for d in act.children):
+                    return True
+        return False
 
     def _interviewed(self, verb: Token) -> bool:
         """"Asked why police suspect that, Jackson said": a bare participle of asking opening the sentence tells
