@@ -243,7 +243,8 @@ def test_the_subject_of_a_passive_does_its_infinitive(coder):
 # ---- 10: praise and blame in reported speech without a performative verb ----------------------------------------
 @pytest.mark.parametrize("text, expected", [
     ("The UN envoy said Liberia's election was peaceful and transparent.", ("SUPPORT", "051", "UNO GOV", "LBR GOV")),
-    ("Beijing said Washington's claims were baseless.", ("ACCUSE", "111", "CHN GOV", "USA GOV")),
+    # an allegation called baseless is denied: a rejection of who made it (the gold's rule for denials)
+    ("Beijing said Washington's claims were baseless.", ("REJECT", "016", "CHN GOV", "USA GOV")),
 ])
 def test_judgements_in_reported_speech(coder, text, expected):
     assert expected in coded(coder, text)

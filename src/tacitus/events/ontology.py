@@ -21,7 +21,7 @@ GROUPS = ("framing", "demand", "request", "agreement", "threat", "rejection", "p
           "place_recipient", "speech_acts", "mobilization", "mutual")
 QUADS = ("cooperation", "conflict", "material_conflict", "verbal")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
-           "intended_cooperation", "speaker_accuses", "demand", "praise", "blame", "abduction")
+           "intended_cooperation", "speaker_accuses", "demand", "praise", "blame", "abduction", "denial")
 
 
 class UnknownCode(TacitusError, KeyError):

@@ -139,7 +139,7 @@ class Recode:
     def judgements(self, job: SentenceJob, drafts: list[Draft]) -> list[Draft]:
         """Praise or blame passed without a verb of praise or blame: "X said Y's initiative was commendable"
         (SUPPORT of Y), "called the shooting a disgraceful act" (ACCUSE of whoever shot), "said the claims were
-        baseless" (ACCUSE of who made them). The one judged must be an actor, a thing or act of one, or an act
+        baseless" (a denial, REJECT of who made them). The one judged must be an actor, a thing or act of one, or an act
         nobody is named for (then the judgement has no target)."""
         labels, fn, words = self.syntax.g.labels, self.syntax.g.words, self.words
         out: list[Draft] = []
@@ -165,7 +165,9 @@ class Recode:
                 continue
             if any(d.pred.token.i == speech.i and d.plover for d in drafts):
                 continue  # the verb is an act of its own ("condemned X as illegal")
-            recode = self.onto.recodes["praise" if verdict else "blame"]
+            # blame of an allegation ("said the allegations were baseless") denies it: a rejection of its makers
+            denial = not verdict and judged.lemma_.lower() in self.words.allegation_nouns
+            recode = self.onto.recodes["praise" if verdict else "denial" if denial else "blame"]
             mod = self.roles.modality.of(speech)
             pred = Predicate(speech, Sense.of(self.onto, speech.lemma_.lower(), recode.code), "verb")
             out.append(Draft(pred=pred, source=speaker, target=target, source_tok=speaker_toks[0],
