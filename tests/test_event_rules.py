@@ -306,3 +306,11 @@ def test_people_wounded_in_an_attack_told_before_are_its_toll_not_a_new_attack(c
     # told first, the attack the wounded were hurt in is an act
     e = top(code(coder, "Three Afghan soldiers were wounded in the attack on a checkpoint in Kandahar on Monday."))
     assert (e.plover_type, e.target.code) == ("ASSAULT", "AFG MIL")
+
+
+def test_attacks_increased_are_attacks_and_environmentalists_are_civil_society(coder):
+    e = top(code(coder, "Taliban militants increased their attacks on Afghan officials."))
+    assert (e.source.code, e.plover_type, e.target.code) == ("AFG REB", "ASSAULT", "AFG GOV")
+    e = top(code(coder, "The decision drew strong protests from environmentalists in Taiwan."))
+    assert (e.source.code, e.plover_type) == ("TWN SOC", "ACCUSE")
+    assert not code(coder, "The army increased its budget.")
