@@ -314,3 +314,13 @@ def test_attacks_increased_are_attacks_and_environmentalists_are_civil_society(c
     e = top(code(coder, "The decision drew strong protests from environmentalists in Taiwan."))
     assert (e.source.code, e.plover_type) == ("TWN SOC", "ACCUSE")
     assert not code(coder, "The army increased its budget.")
+
+
+def test_force_used_to_fight_someone_is_one_act_on_them(coder):
+    e = top(code(coder, "The Syrian army launched an offensive to crush the rebels in Idlib."))
+    assert (e.source.code, e.plover_type, e.target.code) == ("SYR MIL", "ASSAULT", "SYR REB")
+    events = code(coder, "Turkey has intensified its airstrikes and land operations to fight PKK militants in Iraq.")
+    assert [(e.source.country, e.plover_type, e.target.text) for e in events] == [
+        ("TUR", "ASSAULT", "PKK militants")]
+    e = top(code(coder, "Liberian riot police used tear gas to disperse demonstrators in Monrovia."))
+    assert (e.source.code, e.plover_mode, e.target.code) == ("LBR COP", "crowd-control", "LBR CVL")

@@ -78,7 +78,7 @@ class PredicateFinder:
             self._refine_frame(pred, preds)
         active = [p for p in preds if p not in framed
                   and not (self._is_consequence(p, preds) or self._is_refusal_frame(p, preds)
-                           or self._is_protest_purpose(p, preds))]
+                           or self._is_protest_purpose(p, preds) or self._is_force_purpose(p, preds))]
         return preds, active
 
     def find_predicates(self, tokens: Sequence[Token]) -> list[Predicate]:
@@ -180,6 +180,17 @@ class PredicateFinder:
                         or tok.dep_ in labels.noun_clause):
             return False
         return any(onto.is_a(p.sense.plover_type, "protest") and p is not pred
+                   and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
+
+    def _is_force_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
+        """"intensified its airstrikes to fight PKK militants": force whose purpose is to fight is one act, told
+        once, by the act it is the purpose of."""
+        tok, labels, onto = pred.token, self.g.labels, self.ontology
+        if pred.kind != "verb" or not onto.is_a(pred.sense.plover_type, "violence") \
+                or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.noun_clause
+                        or tok.dep_ in labels.open_complement) or not self.g.to_infinitive(tok):
+            return False
+        return any(onto.is_a(p.sense.plover_type, "violence") and p is not pred
                    and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
 
     def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:

@@ -305,6 +305,8 @@ class Roles:
                     targets += [c for c in clause.children if c.dep_ in self.g.labels.noun_subject]
         if not targets and onto.is_a(sense.plover_type, "protest"):
             targets = syntax.grievance_targets(tok, pred.light)
+        if not targets and onto.is_a(sense.plover_type, "violence"):
+            targets = self._purpose_objects(tok, pred.light)  # "launched an offensive to crush the rebels"
         between = syntax.prep_objects(tok, self.g.words.between[0])
         if between and not sources:  # "talks between X and Y": X -> Y
             sources, targets = [between[0]], [t for t in syntax.with_conjuncts(between[0])[1:]] or targets
@@ -354,6 +356,8 @@ class Roles:
         if not targets and onto.is_a(sense.plover_type, "protest"):
             # "blocked roads ... to press demands from the government": the grievance before the road's end
             targets = syntax.grievance_targets(tok)
+        if not targets and onto.is_a(sense.plover_type, "violence"):
+            targets = self._purpose_objects(tok)  # "fired tear gas to disperse the protesters"
         if not targets and sense.no_object_target and obj is not None:
             # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
             holders = [obj, *(c for c in obj.children if c.dep_ in labels.noun_clause)]
@@ -361,6 +365,17 @@ class Roles:
             if not targets:  # "accepted demands from the rebels": whose the thing is
                 targets = [o for o in syntax.owners(obj) if o.pos_ not in self.g.tags.pronoun]
         return sources, targets
+
+    def _purpose_objects(self, *heads: Token | None) -> list[Token]:
+        """Whom force is used on, told by its purpose: the object of "to crush", "to disperse" hanging on the act
+        or the verb carrying it (the purpose is no second act: predicates.py)."""
+        labels, tags, ents = self.g.labels, self.g.tags, self.g.entities
+        return [obj for head in heads if head is not None for clause in head.children
+                if (clause.dep_ in labels.adverbial_clause or clause.dep_ in labels.noun_clause
+                    or clause.dep_ in labels.open_complement) and self.g.to_infinitive(clause)
+                for obj in [self.syntax.direct_object(clause)] if obj is not None
+                # people or a body ("the rebels", "PKK militants", "Hamas"), not a thing ("to stake a claim")
+                and (obj.tag_ in tags.plural or obj.pos_ in tags.proper_noun or obj.ent_type_ in ents.actor)]
 
     def target_heads(self, tgt_toks: list[Token], pred: Predicate, pred_tokens: set[int]) -> list[Token]:
         """Targets as actors: a date is never one ("on Monday"); an event noun stands for whoever carried it
