@@ -324,3 +324,16 @@ def test_force_used_to_fight_someone_is_one_act_on_them(coder):
         ("TUR", "ASSAULT", "PKK militants")]
     e = top(code(coder, "Liberian riot police used tear gas to disperse demonstrators in Monrovia."))
     assert (e.source.code, e.plover_mode, e.target.code) == ("LBR COP", "crowd-control", "LBR CVL")
+
+
+def test_withdrawing_a_proposal_concedes_and_testifying_before_a_committee_consults_it(coder):
+    e = top(code(coder, "The US administration withdrew its proposal to sell satellite equipment to Arabsat."))
+    assert (e.source.code, e.plover_type, e.cameo_code) == ("USA GOV", "CONCEDE", "080")
+    e = top(code(coder, "Russia withdrew its troops from Kherson."))
+    assert (e.plover_type, e.plover_mode) == ("RETREAT", "withdraw")
+    e = top(code(coder, "Secretary of State Alexander Haig testified before the Senate Foreign Relations Committee."))
+    assert (e.plover_type, e.target.code) == ("CONSULT", "USA LEG")
+    e = top(code(coder, "The US blacklisted three Iranian banks."))
+    assert (e.source.code, e.plover_type, e.target.code) == ("USA GOV", "SANCTION", "IRN BUS")
+    e = top(code(coder, "The Syrian Kurdish YPG provides fighters for the PKK."))
+    assert (e.plover_type, e.cameo_code) == ("AID", "070")
