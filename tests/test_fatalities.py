@@ -33,6 +33,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
     ("The attackers, killing at least one hundred and five people, fled north.", [(105, False)]),
     ("The army said it killed 20 militants, while five soldiers died.", [(20, False), (5, False)]),
     ("Nine bodies were found in the river.", [(9, False)]),
+    # counted among their kin, and killed by a named means
+    ("Six members of a family were shot dead by gunmen.", [(6, False)]),
+    ("A police commander was stabbed to death near parliament.", [(1, False)]),
+    ("Two farmers were hacked to death in their fields.", [(2, True)]),
 ])
 def test_counts(sentence, expected):
     got = find_fatalities(sentence)

@@ -77,7 +77,8 @@ class FatalityFinder:
         stop = "|".join(_STOP_MODIFIERS)
         mod = rf"(?!(?:{stop})\b)(?:[A-Za-z]|\d+-)[\w'-]*"
         noun = rf"(?P<noun>{_alt(victims)})\b"
-        noun_phrase = rf"(?:(?:\s+{mod}){{0,3}}\s+{noun})"
+        among = rf"(?:\s+of\s+(?:a|an|the|his|her|their|one)\s+(?:{mod}\s+)?(?:{_alt(_list(raw, 'counted_among'))})\b)?"
+        noun_phrase = rf"(?:(?:\s+{mod}){{0,3}}\s+{noun}{among})"
         incl = rf"(?P<incl>\s*,\s*(?:{_alt(_list(raw, 'including_words'))})\b[^,.;]{{0,60}},)"
         aux = rf"(?:\s+(?:{_alt(_list(raw, 'auxiliaries'))})\b)*"
         passive = rf"(?P<verb>{_alt(_list(raw, 'passive_words'))})\b"
