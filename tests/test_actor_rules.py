@@ -240,3 +240,16 @@ def test_a_person_known_only_by_name_belongs_to_the_country_the_story_is_set_in(
     accusation = next(e for e in events if e.plover_type == "ACCUSE")
     assert (accusation.source.country, accusation.source.country_basis) == ("KEN", "setting")
     assert accusation.target.code == "KEN COP"
+
+
+def test_a_body_named_with_its_town_is_of_that_town_s_country():
+    from tacitus.pipeline import Coder
+    from tacitus.settings import Settings
+
+    coder = Coder(Settings(learned=False))
+    e = next(e for e in coder.code_text("Nairobi police arrested three suspects on Monday.", published="2023-03-15")
+             if e.plover_type == "COERCE")
+    assert (e.source.code, e.source.country_basis) == ("KEN COP", "mention")
+    # a word that only spells a town ("Bar" is a Montenegrin town) makes no body foreign
+    events = coder.code_text("Members of different Bar associations protested on Friday.", published="2023-03-15")
+    assert all(e.source.country != "MNE" for e in events)

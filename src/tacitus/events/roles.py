@@ -18,7 +18,8 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.modality import ModalityReader
-from tacitus.events.places import PlaceReader
+from tacitus.events.places import NOT_STATES, PlaceReader
+from tacitus.geo.names import name_key
 from tacitus.events.predicates import Predicate, toll_participle
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.records import Actor
@@ -173,6 +174,19 @@ class Roles:
                 if found is not None and found.country:
                     actor = replace(actor, country=found.country, country_basis="mention")
                     break
+        if actor is not None and actor.sector and not actor.country:
+            # "Karachi police", "the Taipei High Administrative Court": a body named with its town is that town's
+            home = [job.context.home_country] if job.context.home_country else []
+            for c in tok.children:
+                if c.dep_ in self.g.labels.compound and c.pos_ in self.g.tags.proper_noun \
+                        and c.ent_type_ in self.g.entities.place:
+                    name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
+                    found = self.places.gazetteer.resolve(name, countries=home)
+                    # the town itself, by its own name (not a word a town is loosely spelled like)
+                    if found is not None and found.country and found.country not in NOT_STATES \
+                            and name_key(found.name) == name_key(name):
+                        actor = replace(actor, country=found.country, country_basis="mention")
+                        break
         if actor is not None and actor.country:
             home = self.residence(tok)
             if home and home != actor.country:
