@@ -337,3 +337,12 @@ def test_withdrawing_a_proposal_concedes_and_testifying_before_a_committee_consu
     assert (e.source.code, e.plover_type, e.target.code) == ("USA GOV", "SANCTION", "IRN BUS")
     e = top(code(coder, "The Syrian Kurdish YPG provides fighters for the PKK."))
     assert (e.plover_type, e.cameo_code) == ("AID", "070")
+
+
+def test_a_cyber_attack_is_coercion_and_a_verb_whose_agent_is_an_act_tells_that_act(coder):
+    e = top(code(coder, "Russian hackers launched a ransomware attack on a US pipeline."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.target.country) == ("RUS CRM", "COERCE", "cyber", "USA")
+    events = code(coder, "A British construction firm has been targeted by a cyber attack.")
+    assert [(e.plover_type, e.plover_mode, e.target.sector) for e in events] == [("COERCE", "cyber", "BUS")]
+    e = top(code(coder, "A Syrian army convoy was hit by an airstrike near Idlib."))
+    assert (e.plover_type, e.plover_mode, e.target.code) == ("ASSAULT", "aerial", "SYR MIL")

@@ -78,7 +78,8 @@ class PredicateFinder:
             self._refine_frame(pred, preds)
         active = [p for p in preds if p not in framed
                   and not (self._is_consequence(p, preds) or self._is_refusal_frame(p, preds)
-                           or self._is_protest_purpose(p, preds) or self._is_force_purpose(p, preds))]
+                           or self._is_protest_purpose(p, preds) or self._is_force_purpose(p, preds)
+                           or self._done_by_act(p, preds))]
         return preds, active
 
     def find_predicates(self, tokens: Sequence[Token]) -> list[Predicate]:
@@ -192,6 +193,16 @@ class PredicateFinder:
             return False
         return any(onto.is_a(p.sense.plover_type, "violence") and p is not pred
                    and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
+
+    def _done_by_act(self, pred: Predicate, preds: list[Predicate]) -> bool:
+        """"was targeted by a cyber attack", "was hit by an airstrike": a verb whose agent is an act tells that
+        act, which the noun codes (its target is the verb's subject)."""
+        labels = self.g.labels
+        if pred.kind != "verb":
+            return False
+        agents = {g.i for a in pred.token.children if a.dep_ in labels.agent
+                  for g in a.children if g.dep_ in labels.prep_object}
+        return any(p.kind == "noun" and p.token.i in agents for p in preds)
 
     def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""

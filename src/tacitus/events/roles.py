@@ -310,6 +310,8 @@ class Roles:
             targets += syntax.prep_objects(tok, t)
             if pred.light is not None and t not in self.g.words.light_not_targets:
                 targets += syntax.prep_objects(pred.light, t)
+        if not targets and tok.head.dep_ in self.g.labels.agent:  # "was targeted by a cyber attack": the firm
+            targets = syntax.children(tok.head.head, self.g.labels.passive_subject)
         if not targets:  # "accusations of fraud against the party": the parser hangs the phrase on the "of" noun
             for what in syntax.prep_objects(tok, self.g.words.of[0]):
                 targets += [g for t in sense.targets if t != "dobj" for g in syntax.prep_objects(what, t)]
