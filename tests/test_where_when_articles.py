@@ -321,3 +321,14 @@ def test_a_surname_once_a_village_s_name_does_not_set_the_story_abroad(coder):
             "brief. Rosenfeld demanded an apology.")
     assert not [e for e in code(coder, text) if "UKR" in (e.source.country, e.target and e.target.country,
                                                           e.location and e.location.country)]
+
+
+def test_an_act_told_in_the_present_happens_on_the_day_the_story_is_told(coder):
+    events = code(coder, "Philippine officials blame the hotel's owners for the deaths of 75 people.")
+    assert [(e.plover_type, e.date, e.date_precision) for e in events] == [("ACCUSE", PUBLISHED, "day")]
+    # told in the past and undated, it happened at some time before: the publication date only stands in
+    e = code(coder, "Philippine officials blamed the hotel's owners for the deaths of 75 people.")[0]
+    assert (e.date, e.date_precision) == (PUBLISHED, "published")
+    # a headline's present tells the past
+    e = code(coder, "The ministry gave no details on Monday.", title="Kenya demands apology from Uganda")[0]
+    assert (e.plover_type, e.from_title, e.date_precision) == ("REQUEST", True, "published")

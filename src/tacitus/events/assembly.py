@@ -40,6 +40,13 @@ class Assembly:
         syntax = self.syntax
         return syntax.is_person(tok) or (tok.pos_ in syntax.tags.noun and syntax.may_be_person(tok))
 
+    def _told_now(self, d, job: SentenceJob) -> bool:
+        """The act's verb (or the light verb carrying its noun) is in the simple present, in the body of a story
+        whose day is known: a headline's present tells the past ("Pot Smoker Demands Apology")."""
+        verb = d.pred.light if d.pred.kind == "noun" else d.pred.token
+        return (verb is not None and not job.from_title and d.modality == "asserted" and d.speech is None
+                and verb.tag_ in self.syntax.tags.present_forms and bool(job.where_when.reference))
+
     def _abducted(self, d) -> bool:
         """People seized or detained by armed actors of no state (gunmen, rebels, criminals) are abducted."""
         return (d.plover == "COERCE" and d.mode in ("arrest", "seize") and d.source.sector in self.onto.abductor_sectors
@@ -63,7 +70,10 @@ class Assembly:
                 if job.where_when.story_date:
                     date = (job.where_when.story_date, "story")
                 elif job.reference:
-                    date = (job.reference[:10], "published")
+                    # an act the story tells in the present ("officials blame", "the minister says") happens on the
+                    # day the story is told; any other undated act only somewhere before it
+                    now = self._told_now(d, job)
+                    date = (job.reference[:10], "day" if now else "published")
             ev_tok = d.evidence or d.pred.token
             start = ev_tok.idx - sent.start_char
             end = start + len(ev_tok.text)

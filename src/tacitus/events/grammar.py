@@ -29,7 +29,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number",
                  "nationality", "place_slips"),
     "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
-             "pronoun_or_determiner", "preposition", "past_participle", "past_forms", "gerund", "bare_verb", "plural"),
+             "pronoun_or_determiner", "preposition", "past_participle", "past_forms", "gerund", "bare_verb", "plural", "present_forms"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "thing_pronouns", "speaker_pronouns", "quote_marks", "introducing_marks", "question_marks", "expletives",
               "possessive_determiners", "anaphoric_determiners", "toll_preps", "relative_adverbs",
               "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",
