@@ -217,6 +217,8 @@ def test_people_seized_by_armed_groups_of_no_state_are_abducted(coder):
     assert (e.source.code, e.plover_type) == ("PAK COP", "COERCE")
     e = top(code(coder, "Rebels seized a Turkish ship near Derna."))
     assert (e.plover_type, e.plover_mode) == ("COERCE", "seize")
+    e = top(code(coder, "Rebels seized the governor's car in Kidal."))
+    assert (e.plover_type, e.plover_mode) == ("COERCE", "seize")
 
 
 def test_a_verbal_attack_is_an_accusation(coder):
@@ -228,7 +230,7 @@ def test_a_verbal_attack_is_an_accusation(coder):
 
 
 def test_cutting_the_internet_or_a_newspaper_is_censorship_of_the_people(coder):
-    e = top(code(coder, "Authorities suspended internet service in all districts south of Srinagar."))
+    e = top(code(coder, "Officials in Manipur suspended mobile internet across four hill districts."))
     assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code, e.target.code) == (
         "IND GOV", "COERCE", "censor", "1721", "IND CVL")
     e = top(code(coder, "The Ethiopian government shut down the internet in Tigray."))
@@ -237,34 +239,30 @@ def test_cutting_the_internet_or_a_newspaper_is_censorship_of_the_people(coder):
     assert (e.plover_type, e.cameo_code) == ("SANCTION", "160")
 
 
-def test_a_case_registered_against_somebody_accuses_them(coder):
-    e = top(code(coder, "Police in Lucknow registered a case against the MLA."))
-    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code, e.target.sector) == (
-        "IND COP", "ACCUSE", "allege", "112", "LEG")
-    # the preposition may hang on the verb that carries the noun, in a passive too
-    e = top(code(coder, "A theft case has been registered against the unidentified accused."))
-    assert (e.plover_type, e.cameo_code, e.target.sector) == ("ACCUSE", "112", "CRM")
+def test_a_charge_sheet_filed_or_a_suspect_booked_accuses_them(coder):
+    e = top(code(coder, "Police in Lucknow filed a chargesheet against the MLA."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code) == ("IND COP", "ACCUSE", "allege", "112")
     e = top(code(coder, "Police booked the MLA under Section 153A of the IPC."))
-    assert (e.plover_type, e.cameo_code) == ("ACCUSE", "112")
-    # a case that is only a matter in hand accuses nobody; a strike gone on "on Thursday" is no air strike
-    assert not [e for e in code(coder, "In this case the court ruled for the company.") if e.cameo_code == "112"]
+    assert (e.plover_type, e.cameo_code, e.target.sector) == ("ACCUSE", "112", "LEG")
+    # a case argued accuses nobody; a strike gone on "on Thursday" is no air strike
+    assert not [e for e in code(coder, "The senator made the case against intervention.") if e.cameo_code == "112"]
     e = top(code(coder, "Workers at a mine in Peru went on strike for better pay on Thursday."))
     assert (e.plover_type, e.plover_mode) == ("PROTEST", "strike")
 
 
 def test_the_public_demanding_a_thing_of_nobody_demands_it_of_its_authorities(coder):
-    e = top(code(coder, "Kuwaitis are still demanding change."))
-    assert (e.source.country, e.plover_type, e.target.code) == ("KWT", "REQUEST", "KWT GOV")
+    e = top(code(coder, "Bahrainis are again demanding reform."))
+    assert (e.source.country, e.plover_type, e.target.code) == ("BHR", "REQUEST", "BHR GOV")
     e = top(code(coder, "Opposition parties in Kenya demanded electoral reforms."))
     assert (e.source.code, e.target.code) == ("KEN OPP", "KEN GOV")
     # a union's wages and an international body's demands are not a government's to grant by default
-    assert top(code(coder, "The union demanded higher wages.")).target.code != "GOV"
+    assert top(code(coder, "The union demanded higher wages.")).target.country is None
     e = top(code(coder, "The EU demanded an explanation."))
     assert e.target is None or not e.target.country
 
 
 def test_forces_cordoning_an_area_restrict_it_and_calling_off_an_operation_de_escalate(coder):
-    e = top(code(coder, "Contingents of police and army cordoned off the area in Kulgam."))
+    e = top(code(coder, "Police and soldiers cordoned off a neighbourhood in Anantnag."))
     assert (e.source.code, e.plover_type, e.plover_mode, e.cameo_code) == ("IND COP", "COERCE", "restrict", "191")
     e = top(code(coder, "Israel called off its offensive in Gaza."))
     assert (e.source.country, e.plover_type, e.cameo_code) == ("ISR", "RETREAT", "087")
@@ -280,18 +278,17 @@ def test_a_yes_no_question_asserts_nothing_but_a_question_of_why_takes_the_act_a
     assert (e.plover_type, e.modality) == ("ASSAULT", "asserted")
 
 
-def test_a_reporter_s_question_and_violence_done_by_this_are_no_events(coder):
+def test_a_reporter_s_question_asks_nobody_to_act(coder):
     # "Asked why ..., X said": a reporter asked X; nobody asked anyone to act
-    text = 'Asked why police suspect that, the Kenyan police chief said: "The layout of the room."'
+    text = 'Asked why detectives doubt the account, the Kenyan police chief said: "The timing of the calls."'
     assert not [e for e in code(coder, text) if e.plover_type == "REQUEST"]
-    assert not code(coder, "So this will hit them hard.")
     e = top(code(coder, "Israel hit Hamas positions in Gaza."))
     assert (e.source.country, e.plover_type) == ("ISR", "ASSAULT")
     e = top(code(coder, "Kenya asked Uganda to withdraw its troops."))
     assert (e.source.code, e.plover_type, e.target.code) == ("KEN GOV", "REQUEST", "UGA GOV")
 
 
-def test_violence_by_that_in_a_relative_clause_is_the_antecedent_s(coder):
+def test_violence_told_in_a_relative_clause_is_the_antecedent_s(coder):
     events = code(coder, "Egyptian forces are fighting an Islamist insurgency that has killed scores of soldiers.")
     assert ("ASSAULT", "EGY REB", "EGY MIL") in [(e.plover_type, e.source.code, e.target.code) for e in events]
 
@@ -299,10 +296,15 @@ def test_violence_by_that_in_a_relative_clause_is_the_antecedent_s(coder):
 def test_people_wounded_in_an_attack_told_before_are_its_toll_not_a_new_attack(coder):
     from tacitus.records import Document
 
-    text = ("A suicide bomber attacked a NATO convoy in Kabul on Monday, killing four civilians. Another 13 "
-            "civilians were wounded in the attack, police said. A second policeman was wounded in the incident.")
+    text = ("A suicide bomber attacked an army convoy in Jalalabad on Monday, killing four civilians. Nine more "
+            "civilians were wounded in the attack, police said. A driver was also wounded in the incident.")
     events = coder.code([Document(doc_id="t", text=text, published="2021-03-10")])[0]
-    assert [(e.sentence_index, e.plover_type) for e in events] == [(0, "ASSAULT")]
+    assert [(e.sentence_index, e.plover_type, e.fatalities) for e in events] == [(0, "ASSAULT", 4)]
+    # the dead of a killing told so are counted where it is told
+    text = ("A suicide bomber attacked an army convoy in Jalalabad on Monday, killing four civilians. Two more "
+            "civilians were killed in the attack, police said.")
+    events = coder.code([Document(doc_id="t", text=text, published="2021-03-10")])[0]
+    assert sorted(e.fatalities for e in events if e.plover_type == "ASSAULT") == [2, 4]
     # told first, the attack the wounded were hurt in is an act
     e = top(code(coder, "Three Afghan soldiers were wounded in the attack on a checkpoint in Kandahar on Monday."))
     assert (e.plover_type, e.target.code) == ("ASSAULT", "AFG MIL")
@@ -319,30 +321,32 @@ def test_attacks_increased_are_attacks_and_environmentalists_are_civil_society(c
 def test_force_used_to_fight_someone_is_one_act_on_them(coder):
     e = top(code(coder, "The Syrian army launched an offensive to crush the rebels in Idlib."))
     assert (e.source.code, e.plover_type, e.target.code) == ("SYR MIL", "ASSAULT", "SYR REB")
-    events = code(coder, "Turkey has intensified its airstrikes and land operations to fight PKK militants in Iraq.")
+    events = code(coder, "Pakistan has intensified its airstrikes to fight Taliban militants near the border.")
     assert [(e.source.country, e.plover_type, e.target.text) for e in events] == [
-        ("TUR", "ASSAULT", "PKK militants")]
-    e = top(code(coder, "Liberian riot police used tear gas to disperse demonstrators in Monrovia."))
-    assert (e.source.code, e.plover_mode, e.target.code) == ("LBR COP", "crowd-control", "LBR CVL")
+        ("PAK", "ASSAULT", "Taliban militants")]
+    e = top(code(coder, "Malian peacekeepers opened fire to protect civilians in Gao."))
+    assert e.target is None or e.target.sector != "CVL"
+    e = top(code(coder, "Ghanaian police used tear gas to disperse students in Kumasi."))
+    assert (e.source.code, e.plover_mode, e.target.code) == ("GHA COP", "crowd-control", "GHA EDU")
 
 
 def test_withdrawing_a_proposal_concedes_and_testifying_before_a_committee_consults_it(coder):
-    e = top(code(coder, "The US administration withdrew its proposal to sell satellite equipment to Arabsat."))
+    e = top(code(coder, "The US administration withdrew its plan to sell radar systems to Qatar."))
     assert (e.source.code, e.plover_type, e.cameo_code) == ("USA GOV", "CONCEDE", "080")
     e = top(code(coder, "Russia withdrew its troops from Kherson."))
     assert (e.plover_type, e.plover_mode) == ("RETREAT", "withdraw")
-    e = top(code(coder, "Secretary of State Alexander Haig testified before the Senate Foreign Relations Committee."))
+    e = top(code(coder, "Defense Secretary Lloyd Austin testified before the Senate Armed Services Committee."))
     assert (e.plover_type, e.target.code) == ("CONSULT", "USA LEG")
     e = top(code(coder, "The US blacklisted three Iranian banks."))
     assert (e.source.code, e.plover_type, e.target.code) == ("USA GOV", "SANCTION", "IRN BUS")
-    e = top(code(coder, "The Syrian Kurdish YPG provides fighters for the PKK."))
+    e = top(code(coder, "The Syrian Kurdish YPG provides recruits to the PKK."))
     assert (e.plover_type, e.cameo_code) == ("AID", "070")
 
 
 def test_a_cyber_attack_is_coercion_and_a_verb_whose_agent_is_an_act_tells_that_act(coder):
     e = top(code(coder, "Russian hackers launched a ransomware attack on a US pipeline."))
     assert (e.source.code, e.plover_type, e.plover_mode, e.target.country) == ("RUS CRM", "COERCE", "cyber", "USA")
-    events = code(coder, "A British construction firm has been targeted by a cyber attack.")
+    events = code(coder, "A British shipping firm has been hit by a ransomware attack.")
     assert [(e.plover_type, e.plover_mode, e.target.sector) for e in events] == [("COERCE", "cyber", "BUS")]
     e = top(code(coder, "A Syrian army convoy was hit by an airstrike near Idlib."))
     assert (e.plover_type, e.plover_mode, e.target.code) == ("ASSAULT", "aerial", "SYR MIL")

@@ -209,8 +209,10 @@ def test_source_known_by_nothing_gives_no_event(coder):
 def test_named_but_unknown_organisation_can_act(coder):
     e = only(code(coder, "The Zelvanian Liberation Front attacked the Syrian army."), "ASSAULT")
     assert e.target.code == "SYR MIL" and e.source.text.endswith("Zelvanian Liberation Front")
-    # known by its name alone, it is of the country the story is set in, and says so
-    assert (e.source.country, e.source.country_basis) == ("SYR", "setting") and e.confidence < 0.7
+    # known by its name alone, it is of the country the story is set in, and says so; less sure than a known one
+    assert (e.source.country, e.source.country_basis) == ("SYR", "setting")
+    known = only(code(coder, "Hezbollah attacked the Syrian army."), "ASSAULT")
+    assert e.confidence < known.confidence
 
 
 def test_target_known_only_by_text_is_kept(coder):

@@ -302,7 +302,7 @@ def test_an_act_told_of_a_place_of_an_act_of_its_kind_was_part_of_it_then(coder)
 
 # ---- a domestic act placed nowhere in its sentence ----------------------------------------------------------
 def test_a_local_act_placed_nowhere_happened_in_the_town_the_story_is_about(coder):
-    text = ("Scottish police appealed for witnesses after a van struck a man on Inverkip Road on Friday. Officers "
+    text = ("Police appealed for witnesses after a van struck a man on Kirkstall Road on Friday. Officers "
             "were in Leeds on Saturday, and a councillor from Leeds said the road was dangerous.")
     events = code(coder, text, title="Van driven at pedestrians in Leeds")
     appeal = next(e for e in events if e.plover_type == "REQUEST")
@@ -311,16 +311,19 @@ def test_a_local_act_placed_nowhere_happened_in_the_town_the_story_is_about(code
     text = ("The Iraqi parliament rejected the decision of the Kirkuk council. Kirkuk officials said they would "
             "appeal. Residents of Kirkuk protested.")
     reject = next(e for e in code(coder, text) if e.plover_type == "REJECT")
-    assert where(reject) != ("Kirkuk", "IRQ", "document")
+    assert where(reject) is None or where(reject)[2] != "document"
 
 
 def test_a_surname_once_a_village_s_name_does_not_set_the_story_abroad(coder):
-    # "Rosenfeld" is an old name of a Ukrainian village: a person of that name makes no Ukrainian story
-    text = ("Rosenfeld and his attorney called the airline's new restriction illegal. Rosenfeld said the airline "
-            "violated the law when he flew from Fort Lauderdale, Fla. In March, Rosenfeld was invited to file a "
-            "brief. Rosenfeld demanded an apology.")
-    assert not [e for e in code(coder, text) if "UKR" in (e.source.country, e.target and e.target.country,
-                                                          e.location and e.location.country)]
+    # "Rosenfeld" is an old name of a Ukrainian village: a person of that name makes no Ukrainian story (the story's
+    # setting reads such names strictly), so the airline's people are American
+    text = ("Rosenfeld and his lawyer called the airline's new restriction unlawful. Rosenfeld said the airline "
+            "violated federal law when he flew out of Tampa, Fla. Rosenfeld wants an apology. Rosenfeld flew home "
+            "on Monday.")
+    events = code(coder, text)
+    accusation = next(e for e in events if e.plover_type == "ACCUSE")
+    assert accusation.target.code == "USA BUS"
+    assert not [e for e in events if "UKR" in (e.source.country, e.target.country if e.target else None)]
 
 
 def test_an_act_told_in_the_present_happens_on_the_day_the_story_is_told(coder):

@@ -426,3 +426,15 @@ class Syntax:
                     for p in fn.purpose_preps:
                         out.extend(self.prep_objects(c, p))
         return out
+
+    def purpose_objects(self, *heads: Token | None, verbs: frozenset[str] = frozenset()) -> list[Token]:
+        """Whom force is used on, told by its purpose: the object of "to crush", "to disperse" hanging on the act
+        or the verb carrying it (the purpose is no second act: predicates.py); people or a body ("the rebels",
+        "PKK militants", "Hamas"), not a thing ("to stake a claim")."""
+        labels, tags, ents = self.labels, self.tags, self.ents
+        return [obj for head in heads if head is not None for clause in head.children
+                if (clause.dep_ in labels.adverbial_clause or clause.dep_ in labels.noun_clause
+                    or clause.dep_ in labels.open_complement) and self.g.to_infinitive(clause)
+                and clause.lemma_.lower() in verbs  # "to crush", "to disperse": not "to protect civilians"
+                for obj in [self.direct_object(clause)] if obj is not None
+                and (obj.tag_ in tags.plural or obj.pos_ in tags.proper_noun or obj.ent_type_ in ents.actor)]

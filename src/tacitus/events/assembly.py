@@ -31,8 +31,8 @@ def event_id(doc_id: str, index: int, start: int, source_code: str, target_code:
 
 
 class Assembly:
-    def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader) -> None:
-        self.onto, self.syntax, self.modality = ontology, syntax, modality
+    def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None) -> None:
+        self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -42,16 +42,25 @@ class Assembly:
 
     def _told_now(self, d, job: SentenceJob) -> bool:
         """The act's verb (or the light verb carrying its noun) is in the simple present, in the body of a story
-        whose day is known: a headline's present tells the past ("Pot Smoker Demands Apology")."""
+        whose day is known: a headline's present tells the past ("Kenya Demands Apology")."""
         verb = d.pred.light if d.pred.kind == "noun" else d.pred.token
         return (verb is not None and not job.from_title and d.modality == "asserted" and d.speech is None
                 and verb.tag_ in self.syntax.tags.present_forms and bool(job.where_when.reference))
 
+    def _people(self, tok) -> bool:
+        """The word itself names people ("two tourists", "a farmer"), not a thing of theirs ("the governor's car",
+        "police weapons")."""
+        if self.syntax.is_person(tok):
+            return True
+        found = self.resolver.resolve_text(tok.lemma_) if self.resolver is not None else None
+        return found is not None and bool(found.sector)
+
     def _abducted(self, d) -> bool:
         """People seized or detained by armed actors of no state (gunmen, rebels, criminals) are abducted."""
         return (d.plover == "COERCE" and d.mode in ("arrest", "seize") and d.source.sector in self.onto.abductor_sectors
-                and d.target is not None and bool(d.target.sector) and self.onto.lookup(d.code).plover_mode == d.mode
-                and d.code[:3] in ("171", "173"))  # not a base or a town taken (192)
+                and d.target is not None and bool(d.target.sector) and d.target_tok is not None
+                and self._people(d.target_tok)
+                and any(d.code.startswith(c) for c in self.onto.abduction_from))  # not a base or a town taken
 
     def __call__(self, job: SentenceJob) -> None:
         if job.drafts:

@@ -56,7 +56,8 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
     "anchoring": lambda coder: Anchoring(coder.syntax, coder.places, coder.knowledge.anchor_words,
                                          coder.knowledge.patterns.consequence_verbs,
                                          coder.knowledge.words.speech_verbs, coder.knowledge.words.future_aux),
-    "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality),
+    "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality,
+                                       coder.knowledge.resolver),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")

@@ -113,13 +113,14 @@ class Grammar:
 
     def keep_whole(self, nlp) -> None:
         """Teach ``nlp``'s tokenizer the hyphenated words this grammar keeps whole ("sit-in", "cease-fire"), in
-        the forms a text writes them: lower case, capitalised, plural in -s. Split, "staged a sit-in" parses
-        with "in" as the object."""
+        the forms a text writes them: lower case, capitalised, title case, upper case, plural in -s. Split,
+        "staged a sit-in" parses with "in" as the object."""
         from spacy.symbols import NORM, ORTH
 
         for word in self.inflection.whole_words:
             for form in (word, word + "s"):
-                for spelled in {form, form[:1].upper() + form[1:]}:
+                titled = "-".join(part[:1].upper() + part[1:] for part in form.split("-"))  # "Cease-Fire"
+                for spelled in {form, form[:1].upper() + form[1:], titled, form.upper()}:
                     # the tagger and parser read the joined spelling they were trained on ("sitins", "ceasefire")
                     nlp.tokenizer.add_special_case(spelled, [{ORTH: spelled, NORM: form.replace("-", "")}])
 

@@ -74,6 +74,7 @@ class Ontology:
     venue_codes: frozenset[str] = frozenset()  # codes whose place is only where they happen (a meeting's venue)
     counted_state_acts: frozenset[str] = frozenset()  # modes whose counted nouns are the state's ("five arrests")
     abductor_sectors: frozenset[str] = frozenset()  # armed non-state sectors: whom they seize or detain is abducted
+    abduction_from: tuple[str, ...] = ()  # the codes (with their children) of seizing or detaining people
     things_taken: frozenset[str] = frozenset()  # modes of acts on things: no act on the actor's own state at home
     public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
 
@@ -112,6 +113,7 @@ class Ontology:
                    venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()),
                    counted_state_acts=frozenset(str(m) for m in spec.get("counted_state_acts") or ()),
                    abductor_sectors=frozenset(str(m) for m in spec.get("abductor_sectors") or ()),
+                   abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),
                    things_taken=frozenset(str(m) for m in spec.get("things_taken") or ()),
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()))
         for name, recode in recodes.items():

@@ -127,7 +127,7 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
 
 
 WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
-              "receiving_verbs", "assembly_nouns", "quantity_nouns", "interview_verbs", "incident_nouns")
+              "receiving_verbs", "assembly_nouns", "quantity_nouns", "interview_verbs", "incident_nouns", "wounding_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -150,6 +150,7 @@ class PatternBook:
     quantity_nouns: frozenset[str] = frozenset()
     interview_verbs: frozenset[str] = frozenset()
     incident_nouns: frozenset[str] = frozenset()
+    wounding_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
 from tacitus.events.ontology import Ontology
+from tacitus.geo.names import name_key
 from tacitus.records import NON_STATE_CODES, Actor, Event, Location
 
 if TYPE_CHECKING:
@@ -266,6 +267,20 @@ class PlaceReader:
         return prep is not None and not material and prep.dep_ in labels.preposition \
             and prep.lower_ in words.topic_prepositions
 
+    def named_town(self, tok: Token, home: str | None) -> Location | None:
+        """The town a body is named with ("Nairobi police", "the Lagos High Court"): a place
+        entity compounded onto it that the gazetteer knows by that very name (not a word a town is loosely
+        spelled like), in a state."""
+        for c in tok.children:
+            if c.dep_ in self.g.labels.compound and c.pos_ in self.g.tags.proper_noun \
+                    and c.ent_type_ in self.g.entities.place:
+                name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
+                found = self.gazetteer.resolve(name, countries=[home] if home else [])
+                if found is not None and found.country and found.country not in NOT_STATES \
+                        and name_key(found.name) == name_key(name):
+                    return found
+        return None
+
     def place_of(self, tok: Token, *, towns_only: bool = False) -> tuple[Span, Location] | None:
         """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
         organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
@@ -402,8 +417,9 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
     or leaders) to that state, else to the country the story happens in, else, for domestic sectors, to the other
     party's country ("Kenyan police arrested opposition leaders"). A ``speaker`` (the source of a statement)
     belongs to the story's country before the place the statement is about ("leaders condemned the atrocities in
-    Kashmir"). A ``doer`` (the source) known only by its name belongs to the story's country. The actor records
-    which (``country_basis``); an actor whose own words give a country keeps it ("mention")."""
+    Kashmir"). A ``doer`` (the source, or a person acted on) known only by its name belongs to the story's
+    country. The actor records which (``country_basis``); an actor whose own words give a country keeps it
+    ("mention")."""
     if actor is None:
         return None
     if actor.country:
@@ -411,7 +427,7 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
     if not actor.sector:
         if doer and actor.name and not actor.kb_id and setting and setting not in NOT_STATES:
             # one the story names as acting and nothing else knows ("Rosenfeld said") is of the country it is set in
-            # (not a thing named as acted on: "boycotted the SAARC summit")
+            # (not a thing named as acted on: "boycotted the regional summit")
             return replace(actor, country=setting, country_basis="setting")
         return actor  # (an unidentified armed group is placed where it acts, as ACLED and POLECAT do)
     if speaker and not actor.text and actor.sector == UNKNOWN_SECTOR:

@@ -90,7 +90,7 @@ class PredicateFinder:
             if tok.pos_ in tags.verb and tok.dep_ not in labels.adjective:
                 senses = self.patterns.verbs.get(self.syntax.verb_lemma(tok, self.patterns.verbs))
                 sense = self._match_verb(tok, senses) if senses else None
-                if sense is not None and not self._interviewed(tok) and not self._figurative(tok, sense):
+                if sense is not None and not self._interviewed(tok):
                     preds.append(Predicate(tok, sense, "verb"))
                     consumed.update(d.i for d in tok.children if d.dep_ in labels.object
                                     and d.lemma_.lower() in sense.obj)
@@ -110,19 +110,19 @@ class PredicateFinder:
         return preds
 
     def _told_toll(self, pred: Predicate) -> bool:
-        """"Another 13 civilians were wounded in the attack", "a second worker was killed in the incident": after
-        the story has told a use of force, the people a passive killing or wounding names "in" an act told before
-        (the attack, this blast) are that act's toll, not an act of their own."""
+        """"Nine more civilians were wounded in the attack", "a driver was also wounded in the incident": after the
+        story has told a use of force, the people a passive wounding names "in" an act told before (the attack,
+        this blast) are hurt in that act, not by an act of their own."""
         tok, labels, fn = pred.token, self.g.labels, self.g.words
-        if pred.kind != "verb" or tok.lemma_.lower() not in self.patterns.consequence_verbs:
-            return False
+        if pred.kind != "verb" or tok.lemma_.lower() not in self.patterns.wounding_verbs:
+            return False  # (the dead of a killing told this way are counted where it is told, not lost)
         if not any(c.dep_ in labels.passive_marks for c in tok.children) or \
                 any(c.dep_ in labels.agent for c in tok.children):
             return False
         for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
             for act in (g for g in prep.children if g.dep_ in labels.prep_object):
-                known = act.lemma_.lower() in self.patterns.nouns or act.lemma_.lower() in self.patterns.incident_nouns
-                if known and any(d.dep_ in labels.determiner and d.lower_ in fn.anaphoric_determiners
+                # (not "during the raid", "the operation": those hurt there may be the raiders, hit by others)
+                if act.lemma_.lower() in self.patterns.incident_nouns and any(d.dep_ in labels.determiner and d.lower_ in fn.anaphoric_determiners
                                  for d in act.children):
                     return True
         return False
@@ -132,19 +132,9 @@ class PredicateFinder:
         that a reporter put a question, not that anyone was asked to act."""
         labels = self.g.labels
         return (verb.lemma_.lower() in self.patterns.interview_verbs and verb.tag_ in self.g.tags.past_participle
-                and verb.dep_ in labels.adverbial_clause and verb.i < verb.head.i
-                and not any(c.dep_ in labels.subject or c.dep_ in labels.passive_subject for c in verb.children))
-
-    def _figurative(self, verb: Token, sense: Sense) -> bool:
-        """Violence done by "this" or "that" is a figure of speech ("So this will hit them hard"): a thing told
-        before, not an actor, strikes nobody."""
-        if not self.patterns.ontology.is_a(sense.plover_type, "violence"):
-            return False
-        fn, labels = self.g.words, self.g.labels
-        if verb.dep_ in labels.relative_clause:
-            return False  # "an insurgency that has killed scores": "that" is the insurgency
-        return any(c.dep_ in labels.subject and c.lower_ in fn.anaphoric_determiners and not list(c.children)
-                   for c in verb.children)
+                and verb.dep_ in labels.adverbial_clause and verb.i < verb.head.i and not any(
+                    c.dep_ in labels.subject or c.dep_ in labels.passive_subject
+                    or (c.dep_ in labels.complement and self.g.to_infinitive(c)) for c in verb.children))
 
     def _characterises(self, noun: Token) -> bool:
         """An event noun that only characterises something: "North Korea poses a threat", "it is an attack on
@@ -197,12 +187,13 @@ class PredicateFinder:
     def _done_by_act(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"was targeted by a cyber attack", "was hit by an airstrike": a verb whose agent is an act tells that
         act, which the noun codes (its target is the verb's subject)."""
-        labels = self.g.labels
-        if pred.kind != "verb":
-            return False
+        labels, onto = self.g.labels, self.ontology
+        if pred.kind != "verb" or not onto.is_a(pred.sense.plover_type, "force"):
+            return False  # ("the strike was condemned by the meeting": a condemnation of its own)
         agents = {g.i for a in pred.token.children if a.dep_ in labels.agent
                   for g in a.children if g.dep_ in labels.prep_object}
-        return any(p.kind == "noun" and p.token.i in agents for p in preds)
+        return any(p.kind == "noun" and p.token.i in agents and onto.is_a(p.sense.plover_type, "force")
+                   for p in preds)
 
     def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tacitus.events.ontology import Ontology
-from tacitus.events.places import NOT_STATES, placed
+from tacitus.events.places import NOT_STATES, RULING_SECTORS, placed
 from tacitus.records import Actor, Location
 
 
@@ -28,7 +28,7 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
         return authorities(source, where, setting, ontology.governing_sectors) or target
     if thing and ontology.is_a(plover, "request") and source.country and source.country not in NOT_STATES \
             and source.sector in ontology.public_sectors and source.kb_id in (None, source.country):
-        # the people demanding a thing ("Kuwaitis are demanding change") demand it of their authorities
+        # the people demanding a thing ("Bahrainis are demanding reform") demand it of their authorities
         return authorities(source, where, setting, ontology.governing_sectors) or target
     if mode in ontology.population_measures and (target is None or thing):
         return population(where, setting) or target
@@ -77,7 +77,8 @@ def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, 
         return None
     if venue:
         return None
-    if location.country == source.country and (ontology.is_a(plover, "not_at_home") or mode in ontology.things_taken):
+    if location.country == source.country and (ontology.is_a(plover, "not_at_home") or (
+            mode in ontology.things_taken and source.sector in RULING_SECTORS)):
         return None
     return Actor(text=named_as or location.name, name=location.name, country=location.country,
                  sector="GOV" if ontology.is_a(plover, "meeting") else None, country_basis="place")

@@ -18,8 +18,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.modality import ModalityReader
-from tacitus.events.places import NOT_STATES, PlaceReader
-from tacitus.geo.names import name_key
+from tacitus.events.places import PlaceReader
 from tacitus.events.predicates import Predicate, toll_participle
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.records import Actor
@@ -35,6 +34,9 @@ class Roles:
         self.k, self.syntax, self.modality, self.places = knowledge, syntax, modality, places
         self.onto = knowledge.ontology
         self.g = syntax.g
+        # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
+        self.violent_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()
+                                       if any(self.onto.is_a(s.plover_type, "violence") for s in senses))
 
     def __call__(self, job: SentenceJob) -> None:
         self.register_people(job)
@@ -175,18 +177,10 @@ class Roles:
                     actor = replace(actor, country=found.country, country_basis="mention")
                     break
         if actor is not None and actor.sector and not actor.country:
-            # "Karachi police", "the Taipei High Administrative Court": a body named with its town is that town's
-            home = [job.context.home_country] if job.context.home_country else []
-            for c in tok.children:
-                if c.dep_ in self.g.labels.compound and c.pos_ in self.g.tags.proper_noun \
-                        and c.ent_type_ in self.g.entities.place:
-                    name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
-                    found = self.places.gazetteer.resolve(name, countries=home)
-                    # the town itself, by its own name (not a word a town is loosely spelled like)
-                    if found is not None and found.country and found.country not in NOT_STATES \
-                            and name_key(found.name) == name_key(name):
-                        actor = replace(actor, country=found.country, country_basis="mention")
-                        break
+            # "Karachi police", "the Lagos High Court": a body named with its town is that town's
+            town = self.places.named_town(tok, job.context.home_country)
+            if town is not None:
+                actor = replace(actor, country=town.country, country_basis="mention")
         if actor is not None and actor.country:
             home = self.residence(tok)
             if home and home != actor.country:
@@ -322,7 +316,7 @@ class Roles:
         if not targets and onto.is_a(sense.plover_type, "protest"):
             targets = syntax.grievance_targets(tok, pred.light)
         if not targets and onto.is_a(sense.plover_type, "violence"):
-            targets = self._purpose_objects(tok, pred.light)  # "launched an offensive to crush the rebels"
+            targets = syntax.purpose_objects(tok, pred.light, verbs=self.violent_verbs)  # "launched an offensive to crush the rebels"
         between = syntax.prep_objects(tok, self.g.words.between[0])
         if between and not sources:  # "talks between X and Y": X -> Y
             sources, targets = [between[0]], [t for t in syntax.with_conjuncts(between[0])[1:]] or targets
@@ -373,7 +367,7 @@ class Roles:
             # "blocked roads ... to press demands from the government": the grievance before the road's end
             targets = syntax.grievance_targets(tok)
         if not targets and onto.is_a(sense.plover_type, "violence"):
-            targets = self._purpose_objects(tok)  # "fired tear gas to disperse the protesters"
+            targets = syntax.purpose_objects(tok, verbs=self.violent_verbs)  # "fired tear gas to disperse the protesters"
         if not targets and sense.no_object_target and obj is not None:
             # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
             holders = [obj, *(c for c in obj.children if c.dep_ in labels.noun_clause)]
@@ -381,17 +375,6 @@ class Roles:
             if not targets:  # "accepted demands from the rebels": whose the thing is
                 targets = [o for o in syntax.owners(obj) if o.pos_ not in self.g.tags.pronoun]
         return sources, targets
-
-    def _purpose_objects(self, *heads: Token | None) -> list[Token]:
-        """Whom force is used on, told by its purpose: the object of "to crush", "to disperse" hanging on the act
-        or the verb carrying it (the purpose is no second act: predicates.py)."""
-        labels, tags, ents = self.g.labels, self.g.tags, self.g.entities
-        return [obj for head in heads if head is not None for clause in head.children
-                if (clause.dep_ in labels.adverbial_clause or clause.dep_ in labels.noun_clause
-                    or clause.dep_ in labels.open_complement) and self.g.to_infinitive(clause)
-                for obj in [self.syntax.direct_object(clause)] if obj is not None
-                # people or a body ("the rebels", "PKK militants", "Hamas"), not a thing ("to stake a claim")
-                and (obj.tag_ in tags.plural or obj.pos_ in tags.proper_noun or obj.ent_type_ in ents.actor)]
 
     def target_heads(self, tgt_toks: list[Token], pred: Predicate, pred_tokens: set[int]) -> list[Token]:
         """Targets as actors: a date is never one ("on Monday"); an event noun stands for whoever carried it

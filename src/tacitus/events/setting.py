@@ -76,7 +76,7 @@ class SettingReader:
         return country if country and country not in NON_STATE_CODES else None
 
     def _place_country(self, text: str, context: list[str]) -> str | None:
-        loc = self.gazetteer.resolve(text, countries=context)
+        loc = self.gazetteer.resolve(text, countries=context, strict=True)  # a surname read as a place counts not
         country = loc.country if loc is not None else None
         return country if country and country not in NON_STATE_CODES else None
 
@@ -89,22 +89,23 @@ class SettingReader:
         ents = self.g.entities
         weighted = [(doc, 1) for doc in docs] + ([(headline, HEADLINE_WEIGHT)] if headline is not None else [])
         named: Counter = Counter()
-        where: dict[str, object] = {}
+        read: dict[str, object] = {}  # a name as written -> the town it is (or None)
+        towns: dict[str, object] = {}  # a town's own name -> the town
         for doc, weight in weighted:
             for ent in doc.ents:
                 if ent.label_ not in ents.place or self.gazetteer.is_country(ent.text):
                     continue
-                if ent.text not in where:
+                if ent.text not in read:
                     loc = self.gazetteer.resolve(ent.text, countries=[country])
-                    where[ent.text] = loc if loc is not None and loc.country == country and \
+                    read[ent.text] = loc if loc is not None and loc.country == country and \
                         loc.precision != "country" else None
-                if where[ent.text] is not None:
-                    named[where[ent.text].name] += weight
-                    where.setdefault(where[ent.text].name, where[ent.text])
+                if (town := read[ent.text]) is not None:
+                    named[town.name] += weight
+                    towns.setdefault(town.name, town)
         ranked = named.most_common(2)
         if not ranked or ranked[0][1] < MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
-        return where[ranked[0][0]]
+        return towns[ranked[0][0]]
 
     def setting(self, docs: list[Doc], dateline: str | None = None, *, headline: Doc | None = None) -> str | None:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the

@@ -24,7 +24,8 @@ from tacitus.records import Location
 ALTERNATE_NAME_WEIGHT = 0.3  # a town known by this name only as an alternate counts as this share of its size
 LOOSE_MATCH_WEIGHT = 0.1  # ... and one that matches only after loose folding ("Hodeidah" ~ "El-Hodeidah")
 LOOSE_MIN_POPULATION = 100_000  # a loose-only match outside the context countries must be at least this big
-ALTERNATE_MIN_POPULATION = 15_000  # ... and an alternate-only one a town, not a village once called "Rosenfeld"
+ALTERNATE_MIN_POPULATION = 15_000  # ... for a strict reading, an alternate-only one a town, not a village once called
+#                                    "Rosenfeld" (a surname read as a place must not set a story abroad)
 QUALIFIER_REGION_BONUS = 12.0  # the text's own qualifier names the candidate's region ("Long Beach, CA")
 QUALIFIER_COUNTRY_BONUS = 10.0  # ... or its country ("Tripoli, northern Lebanon")
 CONTEXT_BONUS = 2.5  # the candidate is in a country of the document's context (the first one a little more)
@@ -95,12 +96,14 @@ class Gazetteer:
         return self._idx.place(row).country if row is not None else None
 
     # ---- places ------------------------------------------------------------------------------------
-    def resolve(self, name: str, *, countries: Sequence[str] = (), qualifier: str | None = None) -> Location | None:
+    def resolve(self, name: str, *, countries: Sequence[str] = (), qualifier: str | None = None,
+                strict: bool = False) -> Location | None:
         """The most likely place called ``name``, or None when it names no known place.
 
         ``countries``: context countries of the document (ISO3/ISO2 codes or names; codes that are not
         countries, such as "IGO", are ignored). ``qualifier``: a country, US state (name or abbreviation) or
-        region that the text attaches to the name; "Long Beach, CA" carries its own qualifier.
+        region that the text attaches to the name; "Long Beach, CA" carries its own qualifier. ``strict``: a town
+        known by the name only as an alternate counts only in the context or at city size.
         """
         text = _text(name, "name").strip()
         if qualifier is not None:
@@ -137,9 +140,9 @@ class Gazetteer:
 
         places = _Rows(self._idx)
         cands = [(r, w) for r, w in self._candidates(key).items() if places[r].kind != "country"]
-        if all(w < 1.0 for _, w in cands):
-            # loosely folded or alternate names alone are weak evidence (a surname that was once a village's
-            # name): keep them only where the text or context points, or for a large town
+        if all(w == LOOSE_MATCH_WEIGHT or (strict and w < 1.0) for _, w in cands):
+            # loosely folded names alone are weak evidence, and so, read strictly, are alternate names (a surname
+            # that was once a village's name): keep them only where the text or context points, or a large town
             cands = [(r, w) for r, w in cands if places[r].country in context or places[r].country in qual_countries
                      or (places[r].country, places[r].admin1_code) in qual_admin1
                      or (places[r].population >= LOOSE_MIN_POPULATION if w == LOOSE_MATCH_WEIGHT
