@@ -54,10 +54,9 @@ class Coder:
         from tacitus.parse import load_pipeline
 
         self.settings = settings or Settings()
-        self.nlp = load_pipeline(self.settings.model)
         self.grammar = grammar or Grammar.english()
+        self.nlp = load_pipeline(self.settings.model, keep_whole=self.grammar.whole_words())
         self.grammar.check(self.nlp, self.settings.model)
-        self.grammar.keep_whole(self.nlp)
         base = knowledge or Knowledge.default()
         self.knowledge = base.with_files(self.settings.pattern_files, self.settings.actor_files)
         stages: list = list(STAGES)

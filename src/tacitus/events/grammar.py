@@ -111,18 +111,17 @@ class Grammar:
                 out.append(word[:-int(rule["strip"])] + str(rule.get("add") or ""))
         return out
 
-    def keep_whole(self, nlp) -> None:
-        """Teach ``nlp``'s tokenizer the hyphenated words this grammar keeps whole ("sit-in", "cease-fire"), in
-        the forms a text writes them: lower case, capitalised, title case, upper case, plural in -s. Split,
-        "staged a sit-in" parses with "in" as the object."""
-        from spacy.symbols import NORM, ORTH
-
+    def whole_words(self) -> tuple[tuple[str, str], ...]:
+        """The hyphenated words this grammar keeps whole ("sit-in", "cease-fire") in the forms a text writes them
+        (lower case, capitalised, title case, upper case, plural in -s), each with the joined spelling the tagger
+        knows. Split, "staged a sit-in" parses with "in" as the object."""
+        out: dict[str, str] = {}
         for word in self.inflection.whole_words:
             for form in (word, word + "s"):
                 titled = "-".join(part[:1].upper() + part[1:] for part in form.split("-"))  # "Cease-Fire"
-                for spelled in {form, form[:1].upper() + form[1:], titled, form.upper()}:
-                    # the tagger and parser read the joined spelling they were trained on ("sitins", "ceasefire")
-                    nlp.tokenizer.add_special_case(spelled, [{ORTH: spelled, NORM: form.replace("-", "")}])
+                for spelled in (form, form[:1].upper() + form[1:], titled, form.upper()):
+                    out.setdefault(spelled, form.replace("-", ""))
+        return tuple(out.items())
 
     def check(self, nlp, pipeline_name: str = "the spaCy pipeline") -> None:
         """Refuse a pipeline whose parser or entity recogniser lacks labels this grammar expects."""

@@ -28,10 +28,12 @@ def model_installed(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_MODEL, cached_attributes: bool = True):
+def load_pipeline(name: str = DEFAULT_MODEL, cached_attributes: bool = True, keep_whole: tuple[str, ...] = ()):
     """Load (once per process) the spaCy pipeline installed as package ``name``. With ``cached_attributes`` its
     attribute ruler and rule lemmatizer are read through caches (token_attributes.py: the same tags, morphology
-    and lemmas, faster); without, the pipeline is spaCy's own."""
+    and lemmas, faster); without, the pipeline is spaCy's own. ``keep_whole``: hyphenated words its tokenizer
+    keeps whole (``Grammar.whole_words``), taught before it reads any text (special cases added to a tokenizer
+    already in use can split a later text into an empty token)."""
     import spacy
 
     pkg = name.replace("-", "_")
@@ -49,6 +51,11 @@ def load_pipeline(name: str = DEFAULT_MODEL, cached_attributes: bool = True):
     # marks, not in a word "said:-"
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z]):-"]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    from spacy.symbols import NORM, ORTH
+
+    for spelled, norm in keep_whole:
+        # the tagger and parser read the joined spelling they were trained on ("sitins", "ceasefire")
+        nlp.tokenizer.add_special_case(spelled, [{ORTH: spelled, NORM: norm}])
     if cached_attributes:
         from tacitus.parse.token_attributes import cache_token_attributes
 
