@@ -335,3 +335,11 @@ def test_an_act_told_in_the_present_happens_on_the_day_the_story_is_told(coder):
     # a headline's present tells the past
     e = code(coder, "The ministry gave no details on Monday.", title="Kenya demands apology from Uganda")[0]
     assert (e.plover_type, e.from_title, e.date_precision) == ("REQUEST", True, "published")
+
+
+def test_a_country_a_place_borders_is_its_neighbour_not_where_the_act_happened(coder):
+    text = ("At least six people were killed on Monday when a bomb tore into a crowded market in a northern "
+            "Afghan province on the border with Turkmenistan, officials said.")
+    e = next(e for e in code(coder, text) if e.plover_type == "ASSAULT")
+    assert where(e) is None or where(e)[1] != "TKM"
+    assert e.target.country != "TKM" and e.fatalities == 6

@@ -15,7 +15,7 @@ from tacitus.errors import TacitusError
 
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
              "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
-             "not_datelines", "summit_words")
+             "not_datelines", "summit_words", "neighbour_nouns")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class AnchorWords:
     circumstance_words: frozenset[str]
     not_datelines: frozenset[str]
     summit_words: frozenset[str]
+    neighbour_nouns: frozenset[str]
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int

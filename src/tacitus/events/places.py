@@ -260,6 +260,9 @@ class PlaceReader:
             return True
         if root.dep_ in labels.object and root.head.lemma_.lower() in words.topic_verbs:
             return True
+        if root.dep_ in labels.prep_object and root.head.lower_ in self.g.words.along_with \
+                and root.head.head.lemma_.lower() in words.neighbour_nouns:
+            return True  # "a province on the border with Turkmenistan": the neighbour, not the place
         owned = [d.code for d in job.drafts if d.pred.token.i == owner] or \
             [p.code for p in job.predicates if p.token.i == owner]
         material = any(not self.onto.quad_is(code, "verbal") for code in owned)
