@@ -413,11 +413,11 @@ class Anchoring:
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"
-            if force and is_counted(d.modality) and not out.historical.get(key):
-                ww.force_told = True
+            told_force = force and is_counted(d.modality) and not out.historical.get(key)
+            ww.force_told = ww.force_told or told_force
             if loc is not None:
                 out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
-                if force and basis == "clause" and is_counted(d.modality) and not out.historical.get(key):
+                if told_force and basis == "clause":
                     ww.act_place = (job.index, loc)  # a place carried on is not carried further
                 out.place_text[key] = found.name if found is not None else loc.name
                 if found is not None and found.at >= 0 and self._venue(job.sent.doc[found.at], d):

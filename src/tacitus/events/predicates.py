@@ -122,8 +122,8 @@ class PredicateFinder:
         for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
             for act in (g for g in prep.children if g.dep_ in labels.prep_object):
                 # (not "during the raid", "the operation": those hurt there may be the raiders, hit by others)
-                if act.lemma_.lower() in self.patterns.incident_nouns and any(d.dep_ in labels.determiner and d.lower_ in fn.anaphoric_determiners
-                                 for d in act.children):
+                told = any(d.dep_ in labels.determiner and d.lower_ in fn.anaphoric_determiners for d in act.children)
+                if told and act.lemma_.lower() in self.patterns.incident_nouns:
                     return True
         return False
 
@@ -170,8 +170,7 @@ class PredicateFinder:
                 or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.open_complement
                         or tok.dep_ in labels.noun_clause):
             return False
-        return any(onto.is_a(p.sense.plover_type, "protest") and p is not pred
-                   and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
+        return self._serves(pred, preds, "protest")
 
     def _is_force_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"intensified its airstrikes to fight PKK militants": force whose purpose is to fight is one act, told
@@ -181,8 +180,13 @@ class PredicateFinder:
                 or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.noun_clause
                         or tok.dep_ in labels.open_complement) or not self.g.to_infinitive(tok):
             return False
-        return any(onto.is_a(p.sense.plover_type, "violence") and p is not pred
-                   and tok.head.i in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
+        return self._serves(pred, preds, "violence")
+
+    def _serves(self, pred: Predicate, preds: list[Predicate], group: str) -> bool:
+        """Whether ``pred`` hangs on another predicate of the ontology's ``group``, or on the verb carrying it."""
+        head = pred.token.head.i
+        return any(self.ontology.is_a(p.sense.plover_type, group) and p is not pred
+                   and head in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
 
     def _done_by_act(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"was targeted by a cyber attack", "was hit by an airstrike": a verb whose agent is an act tells that

@@ -71,8 +71,9 @@ def population(location: Location | None, setting: str | None) -> Actor | None:
 def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, location: Location | None,
                           named_as: str | None = None, *, venue: bool = False, mode: str | None = None) -> Actor | None:
     """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
-    Sudan is on Sudan. A state's own forces acting at home, or taking things there, are not their own target, and an act whose place is
-    only its venue ("condemned the plan in New York", "pleaded guilty in New York") is not done to it."""
+    Sudan is on Sudan. A state's own forces acting at home, or taking things there, are not their own target,
+    and an act whose place is only its venue ("condemned the plan in New York", "pleaded guilty in New York") is
+    not done to it."""
     if location is None or not location.country:
         return None
     if venue:

@@ -315,8 +315,8 @@ class Roles:
                     targets += [c for c in clause.children if c.dep_ in self.g.labels.noun_subject]
         if not targets and onto.is_a(sense.plover_type, "protest"):
             targets = syntax.grievance_targets(tok, pred.light)
-        if not targets and onto.is_a(sense.plover_type, "violence"):
-            targets = syntax.purpose_objects(tok, pred.light, verbs=self.violent_verbs)  # "launched an offensive to crush the rebels"
+        if not targets and onto.is_a(sense.plover_type, "violence"):  # "launched an offensive to crush the rebels"
+            targets = syntax.purpose_objects(tok, pred.light, verbs=self.violent_verbs)
         between = syntax.prep_objects(tok, self.g.words.between[0])
         if between and not sources:  # "talks between X and Y": X -> Y
             sources, targets = [between[0]], [t for t in syntax.with_conjuncts(between[0])[1:]] or targets
@@ -366,8 +366,8 @@ class Roles:
         if not targets and onto.is_a(sense.plover_type, "protest"):
             # "blocked roads ... to press demands from the government": the grievance before the road's end
             targets = syntax.grievance_targets(tok)
-        if not targets and onto.is_a(sense.plover_type, "violence"):
-            targets = syntax.purpose_objects(tok, verbs=self.violent_verbs)  # "fired tear gas to disperse the protesters"
+        if not targets and onto.is_a(sense.plover_type, "violence"):  # "fired tear gas to disperse the protesters"
+            targets = syntax.purpose_objects(tok, verbs=self.violent_verbs)
         if not targets and sense.no_object_target and obj is not None:
             # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
             holders = [obj, *(c for c in obj.children if c.dep_ in labels.noun_clause)]

@@ -29,6 +29,11 @@ HEADLINE_WEIGHT = 2
 VENUE_WEIGHT = 0.5
 
 
+def _weighted(docs: list[Doc], headline: Doc | None) -> list[tuple[Doc, int]]:
+    """The document's parts, each with the weight of its mentions: the headline's count double."""
+    return [(doc, 1) for doc in docs] + ([(headline, HEADLINE_WEIGHT)] if headline is not None else [])
+
+
 class SettingReader:
     def __init__(self, gazetteer, resolver, grammar: Grammar, words: AnchorWords) -> None:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
@@ -44,7 +49,7 @@ class SettingReader:
         and nationality words are read first; a town is then read among the places of the countries they name
         ("Loreto" beside "Baja" and "Mexico" is the Mexican town, not the Peruvian region)."""
         ents = self.g.entities
-        weighted = [(doc, 1) for doc in docs] + ([(headline, HEADLINE_WEIGHT)] if headline is not None else [])
+        weighted = _weighted(docs, headline)
         mentions = [(ent, weight * (VENUE_WEIGHT if ent.label_ in ents.place and self._venue(ent) else 1))
                     for doc, weight in weighted for ent in doc.ents
                     if ent.label_ in ents.place or ent.label_ in ents.nationality]
@@ -87,7 +92,7 @@ class SettingReader:
         if not country:
             return None
         ents = self.g.entities
-        weighted = [(doc, 1) for doc in docs] + ([(headline, HEADLINE_WEIGHT)] if headline is not None else [])
+        weighted = _weighted(docs, headline)
         named: Counter = Counter()
         read: dict[str, object] = {}  # a name as written -> the town it is (or None)
         towns: dict[str, object] = {}  # a town's own name -> the town

@@ -28,12 +28,13 @@ def model_installed(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_MODEL, cached_attributes: bool = True, keep_whole: tuple[str, ...] = ()):
+def load_pipeline(name: str = DEFAULT_MODEL, cached_attributes: bool = True,
+                  keep_whole: tuple[tuple[str, str], ...] = ()):
     """Load (once per process) the spaCy pipeline installed as package ``name``. With ``cached_attributes`` its
     attribute ruler and rule lemmatizer are read through caches (token_attributes.py: the same tags, morphology
     and lemmas, faster); without, the pipeline is spaCy's own. ``keep_whole``: hyphenated words its tokenizer
-    keeps whole (``Grammar.whole_words``), taught before it reads any text (special cases added to a tokenizer
-    already in use can split a later text into an empty token)."""
+    keeps whole, each with its joined spelling (``Grammar.whole_words``), taught before it reads any text
+    (special cases added to a tokenizer already in use can split a later text into an empty token)."""
     import spacy
 
     pkg = name.replace("-", "_")
