@@ -254,3 +254,13 @@ def test_a_body_named_with_its_town_is_of_that_town_s_country():
     e = next(e for e in coder.code_text("Federal Police arrested two men.", published="2023-03-15")
              if e.plover_type == "COERCE")
     assert e.source.country is None
+
+
+def test_an_officer_of_a_body_is_of_the_body_s_sector_and_a_town_s_council_governs_it(coder):
+    e = top(coder, "The president of the Mysuru Bar Association condemned the police.")
+    assert (e.source.code, e.target.code) == ("IND SOC", "IND COP")
+    assert top(coder, "The teachers union president criticised the minister.").source.sector == "LAB"
+    e = top(coder, "The Mysuru city council banned protests.")
+    assert (e.source.code, e.plover_type) == ("IND GOV", "COERCE")
+    # the state's office holder stays one
+    assert top(coder, "The Kenyan president met union leaders in Nairobi.").source.code == "KEN GOV"

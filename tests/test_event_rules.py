@@ -350,3 +350,32 @@ def test_a_cyber_attack_is_coercion_and_a_verb_whose_agent_is_an_act_tells_that_
     assert [(e.plover_type, e.plover_mode, e.target.sector) for e in events] == [("COERCE", "cyber", "BUS")]
     e = top(code(coder, "A Syrian army convoy was hit by an airstrike near Idlib."))
     assert (e.plover_type, e.plover_mode, e.target.code) == ("ASSAULT", "aerial", "SYR MIL")
+
+
+def test_advising_or_persuading_someone_to_act_asks_them_to(coder):
+    e = top(code(coder, "The treasury secretary advised the president to stick with the plan."))
+    assert (e.plover_type, e.cameo_code, e.source.sector, e.target.sector) == ("REQUEST", "020", "GOV", "GOV")
+    e = top(code(coder, "The envoy persuaded the Senate not to block the sale."))
+    assert (e.plover_type, e.target.sector) == ("REQUEST", "LEG")
+    # advice with nobody asked to do anything is no appeal
+    assert not [e for e in code(coder, "The doctor advised caution.") if e.plover_type == "REQUEST"]
+
+
+def test_a_charge_names_its_offence_not_a_target_and_nobody_named_charges_in_court(coder):
+    events = [e for e in code(coder, "Three men were charged with murder in Nairobi.") if e.modality == "asserted"]
+    assert [summary(e) for e in events] == [("KEN JUD", "ACCUSE", "112", "KEN CVL")]
+    e = top(code(coder, "The former governor is on trial in Lagos."))
+    assert (e.source.code, e.plover_type, e.target.code) == ("NGA JUD", "ACCUSE", "NGA ELI")
+
+
+def test_an_act_noun_carried_by_a_passive_verb_is_the_state_s_when_nobody_is_named(coder):
+    e = top(code(coder, "An inquiry has been ordered into the crash of the army helicopter in Kashmir."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.target.code) == ("IND GOV", "ACCUSE", "investigate", "IND MIL")
+    e = top(code(coder, "A theft case was registered against the driver in Pune."))
+    assert (e.plover_type, e.cameo_code, e.target.country) == ("ACCUSE", "112", "IND")
+
+
+def test_what_somebody_was_unable_to_do_did_not_happen(coder):
+    events = code(coder, "The mayor has been unable to convince the police to reopen the road.")
+    assert [(e.modality, e.plover_type) for e in events] == [("negated", "REQUEST")]
+    assert top(code(coder, "The mayor convinced the police to reopen the road.")).plover_type == "REQUEST"

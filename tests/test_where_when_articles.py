@@ -343,3 +343,14 @@ def test_a_country_a_place_borders_is_its_neighbour_not_where_the_act_happened(c
     e = next(e for e in code(coder, text) if e.plover_type == "ASSAULT")
     assert where(e) is None or where(e)[1] != "TKM"
     assert e.target.country != "TKM" and e.fatalities == 6
+
+
+def test_a_town_the_tagger_reads_as_part_of_a_body_s_name_still_sets_the_story(coder):
+    text = ("Lawyers of the Mysuru Bar Association boycotted the courts on Monday. The president of the Mysuru Bar "
+            "Association said the association would meet again on Friday.")
+    protest = next(e for e in code(coder, text) if e.plover_type == "PROTEST")
+    assert (protest.source.code, protest.source.country_basis) == ("IND SOC", "setting")
+    assert where(protest) == ("Mysuru", "IND", "document")
+    # an airline or a telecom named like a town sets nothing: only a body's name ending in a sector's word counts
+    events = code(coder, "Delta Air Lines cancelled flights on Monday and unions protested.")
+    assert [(e.plover_type, e.source.code) for e in events] == [("PROTEST", "LAB")]

@@ -79,6 +79,7 @@ class Vocabulary:
         self.agent_max = max(len(k) for k in self.agents)
         self.former = {w for p in sectors.get("former", []) for w in words(p)}
         self.armed_modifiers: dict[str, str] = dict(sectors.get("armed_modifiers") or {})
+        self.shared_titles = {" ".join(words(p)) for p in sectors.get("shared_titles", [])}
         self.honorifics = {words(p) for p in lexicon["honorifics"]}
         self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}
         self.sponsor_words = set(lexicon["sponsor_words"])

@@ -23,6 +23,7 @@ from tacitus.actors.context import DocContext
 from tacitus.actors.entries import COUNTRY, NAMED, PEOPLE, PERSON, Entry, State
 from tacitus.actors.knowledge import Agent, KnowledgeBase, Vocabulary
 from tacitus.actors.mention import Group, Mention, Tok, mention_from_span, mention_from_text
+from tacitus.actors.text import words
 from tacitus.actors.text import parse_date, split_raw
 from tacitus.records import Actor
 
@@ -294,12 +295,15 @@ class ActorResolver:
         """An actor known by an agent noun at its head; ``held``: the titles the mention gives ("Tibetan spiritual
         leader the Dalai Lama": spiritual leader, lama), by which a later "the spiritual leader" is that person."""
         sector = agent.sector
-        if agent.kind == "roles" and mod_sector:
+        # "president of the Bar Association": an officer of a body of another sector, not the state's
+        shared = (mod_sector is not None and mod_sector not in (sector, "CVL")  # "the civilian president" is the state's
+                  and " ".join(words(agent.phrase)) in self.vocabulary.shared_titles)
+        if (agent.kind == "roles" or shared) and mod_sector:
             sector = mod_sector
         elif sector == "MIL" and mod_sector in self.vocabulary.armed_modifiers:
             sector = self.vocabulary.armed_modifiers[mod_sector]
         singular_person = agent.kind in ("titles",) or agent.generic
-        if not mention.plural and mention.definite and singular_person and not chain:
+        if not mention.plural and mention.definite and singular_person and not chain and not shared:
             known = ctx.person_with_title(agent.phrase, country, agent.generic)
             if known is None and country and not agent.generic:
                 known = self.kb.office_holder(country, agent.phrase, ctx.day)
@@ -311,7 +315,7 @@ class ActorResolver:
             if known is not None:
                 return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
                                     ctx, body=agent.phrase)
-        if country is None and agent.kind in ("bodies", "titles") and not mention.plural:
+        if country is None and agent.kind in ("bodies", "titles") and not mention.plural and not shared:
             country = ctx.dominant_country()
         if former and agent.kind in ("titles", "roles", "members"):
             sector = "ELI"

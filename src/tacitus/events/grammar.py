@@ -27,7 +27,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                "noun_clause", "adverbial_clause", "conjunct", "apposition", "phrase", "modality_climb", "own_clause",
                "speech_barrier", "intention_links", "noun_content", "attribute", "cleft_focus"),
     "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number",
-                 "nationality", "place_slips"),
+                 "nationality", "place_slips", "organisation"),
     "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
              "pronoun_or_determiner", "preposition", "past_participle", "past_forms", "gerund", "bare_verb", "plural", "present_forms"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "thing_pronouns", "speaker_pronouns", "quote_marks", "introducing_marks", "question_marks", "expletives",

@@ -36,6 +36,7 @@ class ModalityWords:
     cancelling_verbs: frozenset[str]
     ceasing_verbs: frozenset[str]
     capability_adjectives: frozenset[str]
+    incapability_adjectives: frozenset[str]
     capability_nouns: frozenset[str]
     using_verbs: frozenset[str]
     unrealised_marks: frozenset[str]
@@ -177,6 +178,8 @@ class ModalityReader:
                     return Modality("negated", self.speech_above(head), refused=lemma in words.refusal_verbs)
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
+            if dep in labels.intention_links and head.lower_ in words.incapability_adjectives:
+                return Modality("negated", self.speech_above(head))  # "has been unable to convince them"
             if dep in labels.intention_links and (head.lemma_.lower() in words.capability_adjectives
                                                    or head.lower_ in words.capability_adjectives) \
                     and not self._told_past(head):

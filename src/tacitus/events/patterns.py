@@ -34,6 +34,7 @@ class Sense:
     #                            the vote"): the target is whose it is
     confidence: float = 0.6
     source_sector: str | None = None
+    state_agent: str | None = None  # the state organ that does the act when the text names nobody ("was charged")
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
@@ -63,7 +64,7 @@ class Sense:
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target", "owner_target",
          "needs_target",
-         "acomp", "confidence", "source_sector", "carried", "complement", "infinitive", "subject"}
+         "acomp", "confidence", "source_sector", "state_agent", "carried", "complement", "infinitive", "subject"}
 
 
 class _StrictLoader(BASE_LOADER):
@@ -103,6 +104,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
         owner_target=str(spec.get("owner_target", "false")).lower() == "true",
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
+        state_agent=spec.get("state_agent"),
         carried=str(spec.get("carried", "false")).lower() == "true",
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",

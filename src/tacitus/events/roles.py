@@ -287,8 +287,8 @@ class Roles:
             givers = [g for p in self.g.words.giver_preps for g in syntax.prep_objects(tok, p)
                       + syntax.prep_objects(pred.light, p)]
             return givers, syntax.verb_subjects(pred.light)
-        held = syntax.held(tok) if self.onto.state_agent(pred.mode) else []
-        if held:  # "the girl is in custody": the state holds her (its organ comes from the act's mode)
+        held = syntax.held(tok) if sense.state_agent or self.onto.state_agent(pred.mode) else []
+        if held:  # "the girl is in custody", "he is on trial": the state holds her (its organ comes from the act)
             return [], held
         found = syntax.noun_sources(tok, place_modifiers=bool(sense.source_sector))
         sources = [t for t in found if t.pos_ not in self.g.tags.pronoun]  # "its demand": the light verb says whose
@@ -412,13 +412,15 @@ class Roles:
     def unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
         """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
         "the former president has been accused of fraud") has an unidentified source; an accident is not."""
-        held = pred.kind == "noun" and bool(self.syntax.held(pred.token))  # "is in custody"
+        held = pred.kind == "noun" and bool(self.syntax.held(pred.token))  # "is in custody", "is on trial"
         passive = held or (pred.kind == "verb" and self.syntax.is_passive(pred.token))  # "was arrested"
+        # "an inquiry has been ordered into the crash": the verb carrying the act's noun is passive
+        passive = passive or (pred.kind == "noun" and pred.light is not None and self.syntax.is_passive(pred.light))
         # "five arrests were reported", "dozens of arrests were made": acts only the state does, counted as news
         passive = passive or (pred.kind == "noun" and pred.light is None and pred.token.tag_ in self.g.tags.plural
                               and pred.mode in self.onto.counted_state_acts and self._told_as_news(pred)
                               and not self._judged_or_done_by_someone(pred.token))
-        state = self.onto.state_agent(pred.mode) if passive and not src_toks else None
+        state = (pred.sense.state_agent or self.onto.state_agent(pred.mode)) if passive and not src_toks else None
         if state is not None and held and not any(a.country or a.sector or a.name for _, a in targets):
             return None  # "the cause of the fire is under investigation": a thing, held by nobody
         if state is not None:

@@ -10,14 +10,15 @@ told from Islamabad about India names India more often than Pakistan; its domest
 The headline says where the news is ("Cyclist dies after being hit by a bus in Leeds", "Envoy leaves Kinshasa"):
 each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
-come from elsewhere.
+come from elsewhere. A body named with its town ("the Hubballi Bar Association", "Karachi police") names that town,
+also when the tagger took the whole name for an organisation, if the town is big (:data:`BODY_TOWN_POPULATION`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
@@ -27,6 +28,7 @@ MIN_MENTIONS = 2
 MIN_SHARE = 0.4
 HEADLINE_WEIGHT = 2
 VENUE_WEIGHT = 0.5
+BODY_TOWN_POPULATION = 100_000  # a town the tagger took for part of an organisation's name counts from this size
 
 
 def _weighted(docs: list[Doc], headline: Doc | None) -> list[tuple[Doc, int]]:
@@ -37,6 +39,7 @@ def _weighted(docs: list[Doc], headline: Doc | None) -> list[tuple[Doc, int]]:
 class SettingReader:
     def __init__(self, gazetteer, resolver, grammar: Grammar, words: AnchorWords) -> None:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
+        self._towns: dict[str, object] = {}  # a name -> the big town of that name, or None
 
     def _venue(self, ent) -> bool:
         """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
@@ -53,6 +56,7 @@ class SettingReader:
         mentions = [(ent, weight * (VENUE_WEIGHT if ent.label_ in ents.place and self._venue(ent) else 1))
                     for doc, weight in weighted for ent in doc.ents
                     if ent.label_ in ents.place or ent.label_ in ents.nationality]
+        mentions += [(town, weight) for doc, weight in weighted for town in self._body_towns(doc)]
         keys = [f"{ent.label_}:{ent.text}" for ent, _ in mentions]
         named_as: dict[str, str | None] = {}  # each distinct mention read once
         named: Counter = Counter()
@@ -70,6 +74,33 @@ class SettingReader:
             if cache[key]:
                 found[cache[key]] += weight
         return found
+
+    def _body_towns(self, doc: Doc) -> list[Span]:
+        """Towns named at the head of a body's name that the tagger read as an organisation ("the Hubballi Bar
+        Association", "Karachi police"): one or two proper nouns the gazetteer knows as a big town by that very
+        name, before words the actor knowledge reads as a body of some sector but of no country. Each span is
+        labelled as a state, as a place entity is."""
+        ents, tags = self.g.entities, self.g.tags
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ents.organisation:
+                continue
+            words = [t for t in ent if t.pos_ not in tags.pronoun_or_determiner]
+            for size in (1, 2):
+                name, body = words[:size], words[size:]
+                if not body or any(t.pos_ not in tags.proper_noun for t in name):
+                    continue
+                text = " ".join(t.text for t in name)
+                if text not in self._towns:
+                    self._towns[text] = self.gazetteer.big_town(text, BODY_TOWN_POPULATION)
+                if self._towns[text] is None:
+                    continue
+                rest = " ".join(t.text for t in body)
+                actor = self.resolver.resolve_text(rest)
+                if actor is not None and actor.sector and not actor.country:
+                    out.append(Span(doc, name[0].i, name[-1].i + 1, label=ents.state[0]))
+                    break
+        return out
 
     def _named_country(self, ent) -> str | None:
         """The country a nationality word or a country's name stands for."""
@@ -97,7 +128,7 @@ class SettingReader:
         read: dict[str, object] = {}  # a name as written -> the town it is (or None)
         towns: dict[str, object] = {}  # a town's own name -> the town
         for doc, weight in weighted:
-            for ent in doc.ents:
+            for ent in list(doc.ents) + self._body_towns(doc):
                 if ent.label_ not in ents.place or self.gazetteer.is_country(ent.text):
                     continue
                 if ent.text not in read:

@@ -193,6 +193,18 @@ class Gazetteer:
                 best_row = max(towns, key=score)[0]
         return self._location(best_row)
 
+    def big_town(self, name: str, min_population: int) -> Location | None:
+        """The largest town whose own name is exactly ``name`` and that has at least ``min_population`` people,
+        or None: for a name the tagger took for an organisation ("the Hubballi Bar Association"), only a town
+        too big to be a coincidence of spelling counts."""
+        key = name_key(_text(name, "name").strip())
+        if not key or key in self._voc.not_places:
+            return None
+        places = _Rows(self._idx)
+        rows = [r for r, w in self._candidates(key).items()
+                if w == 1.0 and places[r].kind == "city" and places[r].population >= min_population]
+        return self._location(max(rows, key=lambda r: places[r].population)) if rows else None
+
     def _candidates(self, key: str, *, with_loose: bool = False) -> dict[int, float]:
         """Rows named ``key`` with the weight of the match (own name, alternate name); loosely folded
         matches only when nothing matches exactly, or on request."""
