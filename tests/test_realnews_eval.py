@@ -92,7 +92,7 @@ def test_the_real_news_gold_is_well_formed():
     from tacitus.evaluate.realnews import read_gold
 
     docs, events, meta = read_gold(REAL)
-    assert len(docs) >= 50 and {d["split"] for d in docs.values()} <= {"dev", "dev2", "dev3", "test"}
+    assert len(docs) >= 50 and {d["split"] for d in docs.values()} <= {"dev", "dev2", "dev3", "dev4", "test"}
     assert sum(d["split"] == "test" for d in docs.values()) == 32  # the test split is fixed once
     assert all(1 <= len(q.split()) <= 15 for e in events for q in e.quotes)
     assert sum(e.asserted for e in events) > 250 and meta["corpus"].endswith("news_samples.jsonl")

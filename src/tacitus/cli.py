@@ -348,7 +348,7 @@ def eval_(
                                              "IndiaPoliceEvents folder."),
     kind: Optional[str] = typer.Option(None, "--dataset", help="utd-class, utd-spans, plover-gsr or india-police "
                                                                "(detected from the file when not given)."),
-    split: str = typer.Option("dev", "--split", help="dev (held aside, the default), train or all; a real-news gold folder: dev, dev2, dev3, test or all."),
+    split: str = typer.Option("dev", "--split", help="dev (held aside, the default), train or all; a real-news gold folder: dev, dev2, dev3, dev4, test or all."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N items."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     errors: int = typer.Option(10, "--errors", min=0, help="Misclassified examples to show."),
