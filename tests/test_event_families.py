@@ -522,8 +522,10 @@ def test_telling_somebody_of_a_talk_to_a_person_is_no_demand(coder):
 
 def test_the_purpose_of_a_denied_act_is_not_done_and_not_refused(coder):
     events = coder.code_text("Iran denies sending combat forces to help the Syrian government.", published="2022-05-10")
-    assert events and all(e.modality == "negated" for e in events)
-    assert not any(e.plover_type == "REJECT" for e in events)
+    # the denial is Iran's rejection of the charge; neither the sending nor the help it was for is told as done
+    assert [(e.plover_type, e.cameo_code, e.source.code) for e in events if e.modality == "asserted"] == [
+        ("REJECT", "016", "IRN GOV")]
+    assert any(e.plover_type == "AID" and e.modality == "negated" for e in events)
 
 
 def test_what_calls_ask_for_is_not_done(coder):

@@ -379,3 +379,47 @@ def test_what_somebody_was_unable_to_do_did_not_happen(coder):
     events = code(coder, "The mayor has been unable to convince the police to reopen the road.")
     assert [(e.modality, e.plover_type) for e in events] == [("negated", "REQUEST")]
     assert top(code(coder, "The mayor convinced the police to reopen the road.")).plover_type == "REQUEST"
+
+
+def test_missiles_fired_at_somebody_attack_them_and_into_the_sea_show_weapons(coder):
+    e = top(code(coder, "North Korea fired two more missiles into the sea on Sunday."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.target) == ("PRK GOV", "MOBILIZE", "weapons", None)
+    e = top(code(coder, "Militants fired mortar shells at the army base."))
+    assert (e.plover_type, e.plover_mode, e.target.sector) == ("ASSAULT", "heavy-weapons", "MIL")
+    e = top(code(coder, "Hamas fired rockets into Israel."))
+    assert (e.plover_type, e.target.code) == ("ASSAULT", "ISR GOV")
+    # at a place that is no empty expanse and nobody named, it is no show of weapons
+    assert not code(coder, "Militants fired rockets at a village.")
+
+
+def test_complaints_lodged_crackdowns_proposals_and_contacts(coder):
+    assert summary(top(code(coder, "Japan lodged a protest with North Korea over the launch."))) == (
+        "JPN GOV", "ACCUSE", "114", "PRK GOV")
+    assert summary(top(code(coder, "Israel cracked down on Hamas in the West Bank."))) == (
+        "ISR GOV", "COERCE", "170", "PSE REB")
+    assert summary(top(code(coder, "Pyongyang made a proposal to Seoul for talks."))) == ("PRK GOV", "AGREE", "030", "KOR GOV")
+    e = top(code(coder, "Egypt was in touch with Israel and Hamas."))
+    assert (e.source.code, e.plover_type) == ("EGY GOV", "CONSULT")
+    e = top(code(coder, "Police booked a case against the MLA."))
+    assert (e.plover_type, e.cameo_code, e.target.sector) == ("ACCUSE", "112", "LEG")
+
+
+def test_what_a_side_answers_with_is_its_own_act(coder):
+    e = top(code(coder, "Israel responded with artillery fire."))
+    assert (e.source.code, e.plover_type, e.plover_mode) == ("ISR GOV", "ASSAULT", "heavy-weapons")
+    assert not code(coder, "The ministry responded with a statement.")
+
+
+def test_an_actor_denying_its_own_act_rejects_the_charge_not_another_s(coder):
+    e = top(code(coder, "The army denied killing civilians in the raid."))
+    assert (e.source.sector, e.plover_type, e.cameo_code, e.target) == ("MIL", "REJECT", "016", None)
+    # denying that others did something is no denial of one's own act, and their act is not told as done
+    events = code(coder, "He denied that police had beaten protesters.")
+    assert [(e.modality, e.plover_type) for e in events] == [("negated", "ASSAULT")]
+
+
+def test_rebels_a_state_backs_are_not_its_own(coder):
+    events = code(coder, "Turkey and Saudi Arabia have supported rebels fighting against Assad.")
+    backed = [e for e in events if e.plover_type == "SUPPORT"]
+    assert [e.source.code for e in backed] == ["TUR GOV", "SAU GOV"]
+    assert all(e.target.sector == "REB" and e.target.country not in ("TUR", "SAU") for e in backed)

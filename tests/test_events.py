@@ -109,8 +109,11 @@ def test_negation_is_kept_with_its_modality(coder):
 
 
 def test_denial_negates_the_complement(coder):
-    e = only(code(coder, "Russia denied attacking Ukraine."), "ASSAULT")
-    assert e.modality == "negated"
+    # the attack is not told as done; Russia's denial of it is an act (REJECT, deny responsibility)
+    events = code(coder, "Russia denied attacking Ukraine.")
+    assert not any(e.plover_type == "ASSAULT" and e.modality == "asserted" for e in events)
+    e = only(events, "REJECT")
+    assert (e.source.code, e.cameo_code, e.modality) == ("RUS GOV", "016", "asserted")
 
 
 def test_future_cooperation_is_an_intention(coder):

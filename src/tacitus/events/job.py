@@ -34,6 +34,7 @@ class Draft:
     attribution: str | None = None
     evidence: Token | None = None  # the word that states the event when it is not the predicate's
     refused: bool = False  # negated by a verb of refusal ("refused to deploy")
+    denied: bool = False  # negated by its actor's denial ("denies sending troops")
     alleged: bool = False  # hypothetical because somebody is accused of it or it is only spoken of: no threat,
     # whoever reports it
     kept_from: bool = False  # negated because another kept its actor from it: no refusal of the actor's

@@ -58,6 +58,7 @@ class ModalityWords:
     praise_words: frozenset[str]
     blame_words: frozenset[str]
     naming_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
 
@@ -76,6 +77,7 @@ class Modality:
     value: str  # asserted, negated, future, hypothetical
     speech_verb: Token | None  # the verb of saying this predicate is reported under, if any
     refused: bool = False  # negated by a verb of refusal ("refused to deploy"), not by a bare "not"
+    denied: bool = False  # negated by its actor's denial ("Iran denies sending troops"): a denial, told as done
     alleged: bool = False  # hypothetical because somebody is accused of it ("accused X of attacking") or it is
     # only spoken of ("talked about attacking"): told of, not announced
     kept_from: bool = False  # negated, but not refused by its actor: kept from it ("prevented X from attacking"),
@@ -175,7 +177,11 @@ class ModalityReader:
             if dep in labels.complement and head.pos_ in tags.verbal:
                 lemma = head.lemma_.lower()
                 if lemma in words.negating_verbs:
-                    return Modality("negated", self.speech_above(head), refused=lemma in words.refusal_verbs)
+                    # "denies sending troops" (its own act, with no subject of its own), not "denied that police
+                    # had beaten protesters" (another's)
+                    own_act = tok is pred and not any(c.dep_ in labels.subject for c in tok.children)
+                    return Modality("negated", self.speech_above(head), refused=lemma in words.refusal_verbs,
+                                    denied=lemma in words.denial_verbs and own_act)
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
             if dep in labels.intention_links and head.lower_ in words.incapability_adjectives:

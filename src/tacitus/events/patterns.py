@@ -35,7 +35,10 @@ class Sense:
     confidence: float = 0.6
     source_sector: str | None = None
     state_agent: str | None = None  # the state organ that does the act when the text names nobody ("was charged")
+    untargeted: tuple[str, str | None] | None = None  # (code, mode) of the act when nobody is acted on ("fired
+    #                                                   missiles into the sea": a show of weapons, not an attack)
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
+    carriers: tuple[str, ...] = ()  # ... only when one of these verbs carries it ("lodged a protest": a complaint)
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
@@ -64,7 +67,7 @@ class Sense:
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target", "owner_target",
          "needs_target",
-         "acomp", "confidence", "source_sector", "state_agent", "carried", "complement", "infinitive", "subject"}
+         "acomp", "confidence", "source_sector", "state_agent", "untargeted", "carriers", "carried", "complement", "infinitive", "subject"}
 
 
 class _StrictLoader(BASE_LOADER):
@@ -104,8 +107,9 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
         owner_target=str(spec.get("owner_target", "false")).lower() == "true",
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
-        state_agent=spec.get("state_agent"),
+        state_agent=spec.get("state_agent"), untargeted=_untargeted(ontology, lemma, spec.get("untargeted")),
         carried=str(spec.get("carried", "false")).lower() == "true",
+        carriers=tuple(spec.get("carriers") or ()),
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
         needs_target=str(spec.get("needs_target", "false")).lower() == "true",
@@ -114,6 +118,16 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         )
     except TacitusError as exc:  # fail early on a code, type or mode the ontology does not know
         raise ValueError(f"{where}: {exc}") from None
+
+
+def _untargeted(ontology: Ontology, lemma: str, spec: Any) -> tuple[str, str | None] | None:
+    """The (code, mode) an ``untargeted`` entry names, checked against the ontology."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or "code" not in spec:
+        raise ValueError(f"entry {lemma!r}: untargeted needs a CAMEO code")
+    ontology.check(str(spec["code"]), None, spec.get("mode"), f"entry {lemma!r} (untargeted)")
+    return str(spec["code"]), spec.get("mode")
 
 
 def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple[str, ...],
@@ -128,7 +142,7 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
     return book
 
 
-WORD_LISTS = ("light_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
+WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
               "receiving_verbs", "assembly_nouns", "quantity_nouns", "interview_verbs", "incident_nouns", "wounding_verbs")
 
 
@@ -146,6 +160,8 @@ class PatternBook:
     motion_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
+    empty_places: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     assembly_nouns: frozenset[str] = frozenset()

@@ -414,7 +414,7 @@ def _states(e: Event) -> set[str]:
 
 def placed(actor: Actor | None, other: Actor | None, location: Location | None,
            setting: str | None = None, *, speaker: bool = False, struggle: bool = False,
-           doer: bool = False) -> Actor | None:
+           doer: bool = False, backed: bool = False) -> Actor | None:
     """An actor known only by its sector ("opposition leaders", "jihadist fighters", "the police") belongs to
     the country where the event took place, else (rebels in a ``struggle``, an armed act, with a state's forces
     or leaders) to that state, else to the country the story happens in, else, for domestic sectors, to the other
@@ -446,7 +446,8 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
     if setting and actor.sector not in NOT_STATE_SECTORS:
         return replace(actor, country=setting, country_basis="setting")
     if (actor.sector in DOMESTIC_SECTORS and other is not None and other.country
-            and other.country not in NOT_STATES):
+            and other.country not in NOT_STATES and not (backed and actor.sector in INSURGENT_SECTORS)):
+        # (rebels a state ``backed``, "Turkey supported rebels fighting Assad", are not the backer's own)
         return replace(actor, country=other.country, country_basis="other party")
     return actor
 

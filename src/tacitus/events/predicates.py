@@ -320,7 +320,9 @@ class PredicateFinder:
             preps |= {c.lower_ for c in carrier.children if c.dep_ in labels.preposition and c.i > tok.i
                       and not any(g.ent_type_ in self.g.entities.time for g in c.children)}
         for s in senses:
-            if s.carried and light is None:
+            if (s.carried or s.carriers) and light is None:
+                continue
+            if s.carriers and light.lemma_.lower() not in s.carriers:
                 continue
             if s.modifiers and not (mods & set(s.modifiers)):
                 continue
@@ -344,6 +346,8 @@ class PredicateFinder:
             if head.lower_ in fn.carrier_preps and verb in self.patterns.motion_verbs:
                 return head.head
             if head.lower_ in fn.as_carrier and verb in self.patterns.as_verbs:
+                return head.head
+            if head.lower_ in fn.response_carrier and verb in self.patterns.response_verbs:
                 return head.head
         if (noun.dep_ in labels.prep_object and head.lower_ in fn.of and head.head.pos_ in tags.noun
                 and head.head.lemma_.lower() in self.patterns.quantity_nouns):

@@ -233,6 +233,12 @@ class Recode:
         elif d.modality == "negated" and d.refused and d.plover and not onto.is_a(d.plover, "rejection"):
             refusal = recodes["refusal"]  # "refused to deploy troops"
             d.code, d.mode, d.plover, d.modality = refusal.code, refusal.mode, refusal.plover, "asserted"
+        elif d.modality == "negated" and d.denied and d.plover and not onto.is_a(d.plover, "rejection") \
+                and not d.kept_from and (d.source.text or d.source.name):
+            # "Iran denies sending combat forces to Syria": Iran rejects the charge (of whoever made it)
+            denial = recodes["denial"]
+            d.code, d.mode, d.plover, d.modality = denial.code, denial.mode, denial.plover, "asserted"
+            d.target, d.target_tok = None, None
         elif (d.condition in words.threatening_conditions and d.modality in ("future", "hypothetical")
               and not onto.is_a(d.plover, "demand")):
             # "will withdraw its force unless X agrees": a conditional act announced to make another yield

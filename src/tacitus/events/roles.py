@@ -18,7 +18,8 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.modality import ModalityReader
-from tacitus.events.places import PlaceReader
+from tacitus.events.perpetrators import Perpetrators
+from tacitus.events.places import NOT_STATES, PlaceReader
 from tacitus.events.predicates import Predicate, toll_participle
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.records import Actor
@@ -26,6 +27,7 @@ from tacitus.records import Actor
 
 # The kinds of words (Roles._kind) a pronoun of each kind may stand for: "he" a person or somebody singular who may
 # be one, "it" a single body, state or thing, "they" a plural or a body ("the government said they ...").
+UNTARGETED_STATE_SECTORS = ("GOV", "MIL")  # a state's organs whose weapons fired at nobody are shown, not used
 PRONOUN_TAKES = {"person": ("person", "someone"), "single": ("single", "someone"), "plural": ("plural", "single")}
 
 
@@ -34,6 +36,7 @@ class Roles:
         self.k, self.syntax, self.modality, self.places = knowledge, syntax, modality, places
         self.onto = knowledge.ontology
         self.g = syntax.g
+        self.perpetrators = Perpetrators(knowledge, syntax)
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
         self.violent_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()
                                        if any(self.onto.is_a(s.plover_type, "violence") for s in senses))
@@ -344,7 +347,11 @@ class Roles:
                 targets += [c for c in tok.children if c.dep_ in labels.dative and c.pos_ not in self.g.tags.preposition]
                 targets += syntax.prep_objects(tok, self.g.words.to[0])
             else:
-                targets += syntax.prep_objects(tok, t)
+                found = syntax.prep_objects(tok, t)
+                if not found and sense.no_object_target and obj is not None and t in self.g.words.aim_preps \
+                        and not self.k.patterns.noun_senses(obj.lemma_.lower()):
+                    found = syntax.prep_objects(obj, t)  # "fired mortar shells at the base": the thing fired at it
+                targets += found
                 # "gave approval for the UN to deliver aid": the preposition marks a clause, whose subject it is
                 targets += [c for clause in tok.children if clause.dep_ in labels.adverbial_clause
                             and any(m.dep_ in labels.condition_mark and m.lower_ == t for m in clause.children)
@@ -409,74 +416,6 @@ class Roles:
             out.append(t)
         return out
 
-    def unidentified_perpetrator(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
-        """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
-        "the former president has been accused of fraud") has an unidentified source; an accident is not."""
-        held = pred.kind == "noun" and bool(self.syntax.held(pred.token))  # "is in custody", "is on trial"
-        passive = held or (pred.kind == "verb" and self.syntax.is_passive(pred.token))  # "was arrested"
-        # "an inquiry has been ordered into the crash": the verb carrying the act's noun is passive
-        passive = passive or (pred.kind == "noun" and pred.light is not None and self.syntax.is_passive(pred.light))
-        # "five arrests were reported", "dozens of arrests were made": acts only the state does, counted as news
-        passive = passive or (pred.kind == "noun" and pred.light is None and pred.token.tag_ in self.g.tags.plural
-                              and pred.mode in self.onto.counted_state_acts and self._told_as_news(pred)
-                              and not self._judged_or_done_by_someone(pred.token))
-        state = (pred.sense.state_agent or self.onto.state_agent(pred.mode)) if passive and not src_toks else None
-        if state is not None and held and not any(a.country or a.sector or a.name for _, a in targets):
-            return None  # "the cause of the fire is under investigation": a thing, held by nobody
-        if state is not None:
-            # "were sentenced", "weapons have been seized", "was arrested": acts only the state does, by the
-            # organ that does them (placed later in the country where it happens or the story is set)
-            return pred.token, Actor(text="", sector=state)
-        if self.onto.quad_is(pred.code, "cooperation") and not passive:
-            return None  # "three Russians were released": a passive names the act even without its author
-        plover = self.onto.lookup(pred.code).plover_type
-        if not src_toks and pred.kind == "noun" and self._told_as_news(pred) and (
-                self.onto.is_a(plover, "protest")
-                or (self.onto.is_a(plover, "violence") and not self._judged_or_done_by_someone(pred.token)
-                    and not any(c.dep_ in self.g.labels.determiner and c.lower_ in self.g.words.anaphoric_determiners
-                                for c in pred.token.children)
-                    and not self._ongoing(pred.token.head))):
-            # "protests erupted in Madrid", "the reform sparked riots", "clashes broke out in Tripoli": people
-            # nobody names (the authorities they protest against, and their country, come from where it happens);
-            # "the assault came as ..." tells again of an act told before
-            return pred.token, Actor(text="", sector=self.onto.unidentified_sector(plover))
-        if not any(a.country or a.sector for _, a in targets):
-            return None
-        sent = pred.token.sent
-        if any(t.lemma_.lower() in self.k.patterns.accident_words for t in sent):
-            return None
-        causer = src_toks[0] if src_toks else pred.token
-        text = self.syntax.phrase_span(causer).text if src_toks else ""
-        if src_toks and (causer.pos_ in self.g.tags.proper_noun or causer.ent_type_ in self.g.entities.people):
-            return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
-        # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
-        return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type))
-
-    def _ongoing(self, verb: Token) -> bool:
-        """A progressive clause ("fighting was forcing families to flee"): a state of things, not an act told."""
-        return verb.tag_ in self.g.tags.gerund and any(
-            c.dep_ in self.g.labels.auxiliary and c.lemma_.lower() in self.g.words.copulas for c in verb.children)
-
-    def _judged_or_done_by_someone(self, noun: Token) -> bool:
-        """The clause of a counted act says what it is ("mass arrests are unacceptable") or who did it ("were
-        carried out by Germany"): it is not told as an act by nobody named."""
-        verb = next((t for t in noun.ancestors if t.pos_ in self.g.tags.verbal), None)
-        return verb is None or verb.lemma_.lower() in self.g.words.copulas \
-            or any(c.dep_ in self.g.labels.agent for c in verb.children)
-
-    def _told_as_news(self, pred: Predicate) -> bool:
-        """An event noun the sentence tells as something that happened: the subject of its clause ("protests
-        erupted", "rallies boiled over into clashes") or what a verb provoked ("sparked protests"), not a
-        mention in passing ("at a rally", "the law on demonstrations", "fines for demonstrations")."""
-        tok, labels = pred.token, self.g.labels
-        head = tok.head
-        if tok.dep_ in labels.prep_object and head.lower_ in self.g.words.of and head.head is not head \
-                and head.head.lower_ in self.k.patterns.collective_nouns | self.k.patterns.quantity_nouns:
-            tok = head.head  # "dozens of arrests were made": the count stands for the acts
-        if tok.dep_ in labels.subject or tok.dep_ in labels.passive_subject:
-            return True
-        return tok.dep_ in labels.object and tok.head.lemma_.lower() in self.k.patterns.receiving_verbs
-
     # ------------------------------------------------------------------ drafts
     def drafts(self, pred: Predicate, job: SentenceJob, pred_tokens: set[int]) -> list[Draft]:
         """One draft per source and target of a predicate (coordinated heads give one each)."""
@@ -503,7 +442,7 @@ class Roles:
                    and t.head.pos_ in self.g.tags.noun and t.dep_ in self.g.labels.modifier else (t, a)
                    for t, a in targets]
         if not sources:
-            unknown = self.unidentified_perpetrator(pred, src_toks, targets)
+            unknown = self.perpetrators.unidentified(pred, src_toks, targets)
             if unknown is None:
                 return []
             sources = [unknown]
@@ -516,7 +455,16 @@ class Roles:
         nested = nesting(pred, pred_tokens, self.g)
         if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
                 and not self._together(pred, sources):
-            return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
+            if pred.sense.untargeted is None or any(t.lemma_.lower() not in self.k.patterns.empty_places
+                                                    for t, _ in targets):
+                return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
+            targets = []
+            if all(a.country and a.country not in NOT_STATES and a.sector in (None, *UNTARGETED_STATE_SECTORS)
+                   for _, a in sources):
+                # "North Korea fired two missiles into the sea": a state's weapons fired at nobody are a show of
+                # them (armed groups' rockets fired at nobody named are an attack on somebody unnamed)
+                (pred.code, pred.mode), pred.plover = pred.sense.untargeted, None
+                info = self.onto.lookup(pred.code)
         if len(sources) > 1 and not any(a.country or a.sector or a.name for _, a in targets) \
                 and self.onto.is_a(pred.plover or info.plover_type, "mutual"):
             # "the army and the rebels agreed to a ceasefire", "Russia and Ukraine exchanged prisoners": the
@@ -533,7 +481,7 @@ class Roles:
                 out.append(Draft(
                     pred=pred, source=src, target=tgt, source_tok=s_tok, target_tok=t_tok,
                     modality=mod.value, speech=mod.speech_verb, code=pred.code, mode=pred.mode,
-                    refused=mod.refused, alleged=mod.alleged, kept_from=mod.kept_from,
+                    refused=mod.refused, denied=mod.denied, alleged=mod.alleged, kept_from=mod.kept_from,
                     condition=mod.condition,
                     plover=pred.plover or info.plover_type,  # the type follows the code
                     confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
