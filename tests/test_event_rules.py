@@ -423,3 +423,13 @@ def test_rebels_a_state_backs_are_not_its_own(coder):
     backed = [e for e in events if e.plover_type == "SUPPORT"]
     assert [e.source.code for e in backed] == ["TUR GOV", "SAU GOV"]
     assert all(e.target.sector == "REB" and e.target.country not in ("TUR", "SAU") for e in backed)
+
+
+def test_an_act_told_twice_in_a_sentence_once_with_its_target_is_one_event(coder):
+    events = [e for e in code(coder, "Police responded by firing tear smoke shells to disperse the protesters.")
+              if e.modality == "asserted"]
+    assert [(e.plover_type, e.plover_mode, e.source.sector, e.target.sector) for e in events] == [
+        ("ASSAULT", "crowd-control", "COP", "CVL")]
+    events = [e for e in code(coder, "Australia has offered to send troops to help the Philippine army.")
+              if e.modality == "asserted"]
+    assert [(e.plover_type, e.target.code) for e in events] == [("AGREE", "PHL MIL")]

@@ -19,7 +19,7 @@ from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
 from tacitus.events.places import placed
 from tacitus.events.recipients import recipient
-from tacitus.events.ranking import unique_events
+from tacitus.events.ranking import told_once, unique_events
 from tacitus.records import Event
 
 EVENT_ID_LENGTH = 16  # hex digits of the SHA-1 an event id keeps
@@ -141,4 +141,4 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return unique_events(events)
+        return told_once(unique_events(events))

@@ -1,6 +1,6 @@
 """How a sentence's events rank and merge: confidence from the sense and what is known of the actors, a lower
-rank for predicates nested under others, the appeal a demand becomes when read as one, and one event per
-evidence, dyad and code."""
+rank for predicates nested under others, the appeal a demand becomes when read as one, one event per
+evidence, dyad and code, and one per act its actor is told doing twice in a sentence."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import replace
 from tacitus.events.grammar import Grammar
 from tacitus.events.ontology import Ontology
 from tacitus.events.predicates import Predicate
-from tacitus.records import Actor, Event
+from tacitus.records import Actor, Event, is_counted
 
 # Confidence starts from the sense's own (verbs.yaml/nouns.yaml, 0.6 unless given) and moves with what is known.
 CONFIDENCE_FLOOR = 0.05
@@ -75,3 +75,15 @@ def unique_events(events: list[Event]) -> list[Event]:
             seen.add(e.event_id)
             out.append(e)
     return out
+
+
+def told_once(events: list[Event]) -> list[Event]:
+    """A sentence's counted act of one type by one actor with nobody acted on, where the sentence also tells that
+    actor's act of the type on somebody, is that act told twice ("police responded by firing tear gas shells to
+    disperse the protesters"): only the one with its target is kept."""
+    def doer(e: Event) -> tuple:
+        return e.plover_type, e.modality, e.source.code, e.source.text.lower()
+
+    aimed = {doer(e) for e in events if is_counted(e.modality) and e.target is not None
+             and (e.target.code or e.target.name)}
+    return [e for e in events if not (is_counted(e.modality) and e.target is None and doer(e) in aimed)]
