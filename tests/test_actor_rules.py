@@ -264,3 +264,29 @@ def test_an_officer_of_a_body_is_of_the_body_s_sector_and_a_town_s_council_gover
     assert (e.source.code, e.plover_type) == ("IND GOV", "COERCE")
     # the state's office holder stays one
     assert top(coder, "The Kenyan president met union leaders in Nairobi.").source.code == "KEN GOV"
+
+
+def test_congress_is_the_legislature_or_party_of_the_country_the_story_is_set_in(coder):
+    from tacitus.records import Document
+    text = ("NEW DELHI: Congress leaders demanded an apology from the chief minister of Karnataka on Monday. "
+            "The Congress leader said the BJP had insulted farmers in Bengaluru.")
+    events = [e for e in coder.code([Document(doc_id="c", text=text, published="2022-06-01")])[0]
+              if e.modality == "asserted"]
+    assert events and all(e.source.country == "IND" for e in events)
+    assert top(coder, "WASHINGTON (Reuters) - Congress criticized Russia on Tuesday.").source.code == "USA LEG"
+
+
+def test_a_minister_known_by_title_visiting_the_one_country_named_is_not_of_it(coder):
+    e = top(coder, "The minister visited Iran on Monday.")
+    assert (e.plover_type, e.source.country, e.target.code) == ("CONSULT", None, "IRN GOV")
+    # a story set in a country by more than one mention: its ministers are its own
+    e = top(coder, "KABUL: Afghan officials met in Kabul on Sunday. The minister visited Herat on Monday.")
+    assert e.source.country == "AFG"
+
+
+def test_a_politician_attacking_a_politician_with_no_harm_told_criticises(coder):
+    e = top(coder, "The BJP leader attacked the Congress party leader over the farm laws.")
+    assert (e.plover_type, e.cameo_code, e.source.sector) == ("ACCUSE", "111", "PTY")
+    # harm to bodies told: an attack
+    e = top(coder, "The BJP leader attacked the Congress party leader with a knife in Lucknow.")
+    assert e.plover_type == "ASSAULT"

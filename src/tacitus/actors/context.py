@@ -28,6 +28,9 @@ class DocContext:
         self.day = day
         self.when = when
         self.home_country: str | None = None
+        # how many mentions back home_country: a caller who sets it (from a dateline) means it; the coder sets the
+        # count its setting reader found, and a country named once is too weak to give bare institutions
+        self.home_weight = float("inf")
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}
@@ -100,8 +103,9 @@ class DocContext:
         return None
 
     def dominant_country(self) -> str | None:
-        """``home_country`` if set, else a state with >= 2 mentions and >= 2/3 of all state mentions."""
-        if self.home_country:
+        """``home_country`` if set and named at least twice (or set by the caller), else a state with >= 2 mentions
+        and >= 2/3 of all state mentions."""
+        if self.home_country and self.home_weight >= 2:
             return self.home_country
         total = sum(self._countries.values())
         if not total:

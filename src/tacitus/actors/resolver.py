@@ -315,15 +315,17 @@ class ActorResolver:
             if known is not None:
                 return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
                                     ctx, body=agent.phrase)
+        basis = None
         if country is None and agent.kind in ("bodies", "titles") and not mention.plural and not shared:
-            country = ctx.dominant_country()
+            country = ctx.dominant_country()  # "the ministry", "parliament": the story's own
+            basis = "setting" if country else None
         if former and agent.kind in ("titles", "roles", "members"):
             sector = "ELI"
         sector = self._group_sector(country, sector)
         if sector is None and country is None:
             return None
         name = " ".join(t.text for t in chain) if chain else None
-        return self._finish(Actor(mention.text, name, country, sector, None), ctx,
+        return self._finish(Actor(mention.text, name, country, sector, None, country_basis=basis), ctx,
                             person=singular_person and not mention.plural and bool(name or held - {agent.phrase}),
                             titles={agent.phrase} | held if singular_person else None,
                             body=agent.phrase if agent.kind == "bodies" else None,

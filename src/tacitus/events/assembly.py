@@ -17,7 +17,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import SentenceJob
 from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
-from tacitus.events.places import placed
+from tacitus.events.places import foreign_to, placed
 from tacitus.events.recipients import recipient
 from tacitus.events.ranking import told_once, unique_events
 from tacitus.records import Event
@@ -118,6 +118,8 @@ class Assembly:
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
+            if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
+                source = foreign_to(source, target, job.context.home_weight)
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")

@@ -21,7 +21,8 @@ GROUPS = ("framing", "backing", "demand", "request", "agreement", "threat", "rej
           "place_recipient", "speech_acts", "mobilization", "mutual")
 QUADS = ("cooperation", "conflict", "material_conflict", "verbal")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
-           "intended_cooperation", "speaker_accuses", "demand", "praise", "blame", "abduction", "denial")
+           "intended_cooperation", "speaker_accuses", "demand", "praise", "blame", "abduction", "denial",
+           "political_attack")
 
 
 class UnknownCode(TacitusError, KeyError):
@@ -77,6 +78,9 @@ class Ontology:
     abduction_from: tuple[str, ...] = ()  # the codes (with their children) of seizing or detaining people
     things_taken: frozenset[str] = frozenset()  # modes of acts on things: no act on the actor's own state at home
     public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
+    political_attackers: frozenset[str] = frozenset()  # whose attacks with no means told on ...
+    political_attacked: frozenset[str] = frozenset()  # ... these are attacks with words
+    abroad_modes: frozenset[str] = frozenset()  # modes of acts done in another state ("visited Iran")
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -115,7 +119,10 @@ class Ontology:
                    abductor_sectors=frozenset(str(m) for m in spec.get("abductor_sectors") or ()),
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),
                    things_taken=frozenset(str(m) for m in spec.get("things_taken") or ()),
-                   public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()))
+                   public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
+                   political_attackers=frozenset(str(m) for m in spec.get("political_attackers") or ()),
+                   political_attacked=frozenset(str(m) for m in spec.get("political_attacked") or ()),
+                   abroad_modes=frozenset(str(m) for m in spec.get("abroad_modes") or ()))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

@@ -142,7 +142,7 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
     return book
 
 
-WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
+WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
               "receiving_verbs", "assembly_nouns", "quantity_nouns", "interview_verbs", "incident_nouns", "wounding_verbs")
 
 
@@ -162,6 +162,7 @@ class PatternBook:
     accident_words: frozenset[str] = frozenset()
     empty_places: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    harm_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     assembly_nouns: frozenset[str] = frozenset()

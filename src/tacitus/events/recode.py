@@ -36,6 +36,7 @@ class Recode:
         drafts.extend(self.judgements(job, drafts))
         for d in drafts:
             self.by_modality(d)
+            self.political_attack(d)
         drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
 
@@ -220,6 +221,18 @@ class Recode:
             if found is not None and (found.country or found.sector):
                 return owner, found
         return None, None
+
+    def political_attack(self, d: Draft) -> None:
+        """A politician's attack with no means told on another political actor, in a sentence telling no harm to
+        bodies, is criticism ("the BJP leader attacked the Congress leader", "ramps up attacks on Clinton")."""
+        onto = self.onto
+        if not (d.plover and onto.is_a(d.plover, "violence") and d.mode is None and d.target is not None
+                and d.source.sector in onto.political_attackers and d.target.sector in onto.political_attacked):
+            return
+        if any(t.lemma_.lower() in self.k.patterns.harm_words for t in d.pred.token.sent):
+            return
+        recode = onto.recodes["political_attack"]
+        d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 
     def by_modality(self, d: Draft) -> None:
         """Refused or undone cooperation, and anything refused, is a rejection; an act announced for the future

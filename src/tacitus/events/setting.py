@@ -147,12 +147,20 @@ class SettingReader:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
         one its places and nationality words name most (the headline's count double), or None when no country
         clearly leads."""
+        return self.read(docs, dateline, headline=headline)[0]
+
+    def read(self, docs: list[Doc], dateline: str | None = None, *,
+             headline: Doc | None = None) -> tuple[str | None, float]:
+        """The setting (as :meth:`setting`) and the weight of the mentions behind it (a dateline: infinite; a
+        story that names one country once is set there only weakly)."""
         if dateline and dateline not in NON_STATE_CODES:
-            return dateline
+            return dateline, float("inf")
         found = self.counts(docs, headline)
         if not found:
-            return None
+            return None, 0.0
         country, n = found.most_common(1)[0]
         total = sum(found.values())
         tied = sum(1 for c in found.values() if c == n) > 1
-        return country if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied else None
+        if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied:
+            return country, float(n)
+        return None, 0.0
