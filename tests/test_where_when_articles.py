@@ -354,3 +354,14 @@ def test_a_town_the_tagger_reads_as_part_of_a_body_s_name_still_sets_the_story(c
     # an airline or a telecom named like a town sets nothing: only a body's name ending in a sector's word counts
     events = code(coder, "Delta Air Lines cancelled flights on Monday and unions protested.")
     assert [(e.plover_type, e.source.code) for e in events] == [("PROTEST", "LAB")]
+
+
+def test_a_participle_telling_the_same_strike_again_takes_its_clause_s_place_and_day(coder):
+    events = code(coder, "Late on Saturday, an Israeli strike hit a district in eastern Gaza City, targeting a "
+                         "mosque and killing 16 people, medics said.")
+    e = next(e for e in events if e.plover_type == "ASSAULT")
+    assert (where(e)[:2], e.date, e.target.code, e.fatalities) == (("Gaza", "PSE"), "2023-03-11", "PSE REL", 16)
+    # strikes that kill are military; the clause they are the subject of says where and when
+    e = next(e for e in code(coder, "Russian strikes killed 16 people in Idlib on Monday.")
+             if e.plover_type == "ASSAULT")
+    assert (e.source.country, where(e)[:2], e.date) == ("RUS", ("Idlib", "SYR"), "2023-03-13")

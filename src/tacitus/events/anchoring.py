@@ -108,6 +108,10 @@ class ClauseTree:
         out += [(c.i, True) for c in start.children if self.is_head(c) and (
             c.dep_ in labels.conjunct or (c.dep_ in labels.adverbial_clause and any(
                 g.lower_ in self.g.words.relative_adverbs for g in c.children if g.i < c.i)))]
+        told = draft.pred.token
+        if told.dep_ in labels.subject and told.head.i not in self.drafted and self.is_head(told.head) \
+                and told.head.i != told.i and told.pos_ in self.g.tags.noun:
+            out.append((told.head.i, True))  # "Israeli strikes killed 16 in Idlib on Monday": the strikes' clause
         src = draft.source_tok
         if src is not None and src.i in self.predicates and src.i != draft.pred.token.i:
             out.append((src.i, True))  # "an attack near Sousse killed 38": the killing is that attack
@@ -144,6 +148,12 @@ class ClauseTree:
                     elif where and self.kinds.get(own) == draft.pred.sense.plover_type:
                         # "attacks in 2015, including at the Bardo Museum, where 22 people were killed": an act of
                         # the same kind told of a place of the act above was part of it, then and there
+                        out.append((own, places_ok))
+                    elif (prev.dep_ in labels.adverbial_clause and prev.tag_ in self.g.tags.gerund
+                          and not any(c.dep_ in labels.subject for c in prev.children)
+                          and self.kinds.get(own) == draft.pred.sense.plover_type):
+                        # "a strike hit the district in Gaza City, targeting a home": the participle tells the
+                        # same act again, where it happened
                         out.append((own, places_ok))
                     break  # another act: its anchors are its own
                 saying = cur.i not in self.predicates and cur.lemma_.lower() in self.speech

@@ -39,6 +39,8 @@ class Sense:
     #                                                   missiles into the sea": a show of weapons, not an attack)
     carried: bool = False  # a noun sense that applies only when a verb carries the noun ("went on strike")
     carriers: tuple[str, ...] = ()  # ... only when one of these verbs carries it ("lodged a protest": a complaint)
+    subject_of: tuple[str, ...] = ()  # a noun sense that applies only as the subject of one of these verbs ("Israeli
+    #                                   strikes killed 16": no labour strike kills)
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
@@ -67,7 +69,7 @@ class Sense:
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target", "owner_target",
          "needs_target",
-         "acomp", "confidence", "source_sector", "state_agent", "untargeted", "carriers", "carried", "complement", "infinitive", "subject"}
+         "acomp", "confidence", "source_sector", "state_agent", "untargeted", "carriers", "subject_of", "carried", "complement", "infinitive", "subject"}
 
 
 class _StrictLoader(BASE_LOADER):
@@ -110,6 +112,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         state_agent=spec.get("state_agent"), untargeted=_untargeted(ontology, lemma, spec.get("untargeted")),
         carried=str(spec.get("carried", "false")).lower() == "true",
         carriers=tuple(spec.get("carriers") or ()),
+        subject_of=tuple(spec.get("subject_of") or ()),
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
         needs_target=str(spec.get("needs_target", "false")).lower() == "true",

@@ -324,6 +324,8 @@ class PredicateFinder:
                 continue
             if s.carriers and light.lemma_.lower() not in s.carriers:
                 continue
+            if s.subject_of and not (tok.dep_ in labels.subject and tok.head.lemma_.lower() in s.subject_of):
+                continue
             if s.modifiers and not (mods & set(s.modifiers)):
                 continue
             if s.prep and s.prep not in preps:
