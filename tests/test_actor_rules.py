@@ -290,3 +290,16 @@ def test_a_politician_attacking_a_politician_with_no_harm_told_criticises(coder)
     # harm to bodies told: an attack
     e = top(coder, "The BJP leader attacked the Congress party leader with a knife in Lucknow.")
     assert e.plover_type == "ASSAULT"
+
+
+def test_the_north_and_the_south_are_the_states_named_so_before(coder):
+    from tacitus.records import Document
+    text = ("SEOUL: North Korea fired two missiles on Sunday. South Korea condemned the launch. The South "
+            "dismissed the offer as nonsensical. The North criticised the visit.")
+    events = [e for e in coder.code([Document(doc_id="k", text=text, published="2022-06-01")])[0]
+              if e.modality == "asserted"]
+    assert [(e.plover_type, e.source.code) for e in events if e.sentence_index > 1] == [
+        ("REJECT", "KOR GOV"), ("ACCUSE", "PRK GOV")]
+    # with no such state named, "the South" is nobody's
+    assert not [e for e in coder.code_text("The South dismissed the offer.", published="2022-06-01")
+                if e.source.country]

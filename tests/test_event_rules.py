@@ -433,3 +433,21 @@ def test_an_act_told_twice_in_a_sentence_once_with_its_target_is_one_event(coder
     events = [e for e in code(coder, "Australia has offered to send troops to help the Philippine army.")
               if e.modality == "asserted"]
     assert [(e.plover_type, e.target.code) for e in events] == [("AGREE", "PHL MIL")]
+
+
+def test_disappointment_expressed_and_doubt_cast_disapprove(coder):
+    e = top(code(coder, "Taiwan's financial regulators cast doubt over the consortium's management."))
+    assert (e.source.code, e.plover_type, e.cameo_code) == ("TWN GOV", "ACCUSE", "110")
+    e = top(code(coder, "The insurer expressed its disappointment over the Taiwanese commission's decision."))
+    assert (e.plover_type, e.cameo_code) == ("ACCUSE", "110")
+
+
+def test_a_habit_is_no_act_and_no_threat(coder):
+    events = code(coder, "The North has habitually slammed joint military exercises, the ministry said.")
+    assert not [e for e in events if e.modality in ("asserted", "future") and e.source.text == "The North"]
+    events = code(coder, "Police often arrest protesters in Nairobi.")
+    assert [(e.modality, e.plover_type) for e in events] == [("hypothetical", "COERCE")]
+    events = code(coder, "Israeli soldiers routinely beat up Palestinian detainees, the group said.")
+    assert not [e for e in events if e.plover_type in ("ASSAULT", "THREATEN") and e.modality == "asserted"]
+    # "repeatedly" tells acts that happened
+    assert top(code(coder, "Israel repeatedly struck Gaza on Monday.")).plover_type == "ASSAULT"

@@ -73,6 +73,15 @@ class DocContext:
                 return actor
         return None
 
+    def state_named_with(self, word: str) -> Actor | None:
+        """The last state named so far whose name begins with ``word`` ("the North" after "North Korea")."""
+        for seen in reversed(self._seen):
+            name = (seen.actor.name or "").lower().split()
+            if len(name) > 1 and name[0] == word and seen.actor.country in self._state_codes \
+                    and seen.actor.kb_id == seen.actor.country:
+                return seen.actor
+        return None
+
     def by_name(self, key: tuple[str, ...]) -> Actor | None:
         return self._names.get(key)
 

@@ -86,6 +86,7 @@ class Vocabulary:
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.owner_prepositions = set(lexicon["owner_prepositions"])
         self.definite = set(lexicon["definite_determiners"])
+        self.compass_names = set(lexicon.get("compass_names") or ())
         self.pronouns = set(lexicon["pronouns"])
         cameo = lexicon.get("cameo_sectors") or {}
         countries = {c.alpha_3 for c in pycountry.countries} | set(lexicon["nonstate_codes"])

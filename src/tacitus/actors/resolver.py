@@ -268,6 +268,9 @@ class ActorResolver:
         # 2. an unknown proper name at the head: earlier in the document, a slip of a known name, or new
         if chain and head.pos == "PROPN" and head_agent is None:
             known = ctx.by_name(self._key(chain, vocab))
+            if not known and len(chain) == 1 and mention.definite and chain[0].text.lower() in vocab.compass_names \
+                    and (state := ctx.state_named_with(chain[0].text.lower())) is not None:
+                return self._finish(Actor(mention.text, state.name, state.country, state.sector, state.kb_id), ctx)
             if not known and (respelt := self._respelt(mention, ctx)) is not None:
                 return respelt
             sector = self._group_sector(country, "ELI" if former else mod_sector)

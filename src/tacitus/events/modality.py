@@ -37,6 +37,7 @@ class ModalityWords:
     ceasing_verbs: frozenset[str]
     capability_adjectives: frozenset[str]
     incapability_adjectives: frozenset[str]
+    habitual_adverbs: frozenset[str]
     capability_nouns: frozenset[str]
     using_verbs: frozenset[str]
     unrealised_marks: frozenset[str]
@@ -104,6 +105,8 @@ class ModalityReader:
                 return "negated"
             if c.dep_ in labels.condition_mark and low in words.conditional_marks:
                 return "hypothetical"
+            if c.dep_ in labels.adverb and low in words.habitual_adverbs:
+                return "habitual"  # "the North has habitually slammed joint exercises": a habit, no one act
         if self._asks(tok):
             return "hypothetical"
         return self._auxiliary(tok)
@@ -156,6 +159,8 @@ class ModalityReader:
             own = None if conjunct and not shared else self._own(tok)
             if own == "negated":
                 return Modality("negated", self.speech_above(tok))
+            if own == "habitual":  # told of as a habit: neither done once nor announced (no threat)
+                return Modality("hypothetical", self.speech_above(tok), alleged=True)
             if own and value == "asserted":
                 value = own
             if tok is pred and pred.pos_ in tags.noun and (tok.dep_ in labels.subject or tok.dep_ in labels.object) \
