@@ -365,3 +365,13 @@ def test_a_participle_telling_the_same_strike_again_takes_its_clause_s_place_and
     e = next(e for e in code(coder, "Russian strikes killed 16 people in Idlib on Monday.")
              if e.plover_type == "ASSAULT")
     assert (e.source.country, where(e)[:2], e.date) == ("RUS", ("Idlib", "SYR"), "2023-03-13")
+
+
+def test_the_weekend_told_of_is_the_one_just_gone_or_in_a_future_clause_the_coming_one(coder):
+    # PUBLISHED is a Wednesday: the weekend just gone is in the week of Monday 6 March, the coming one of 13 March
+    e = next(e for e in code(coder, "Protesters clashed with police over the weekend in Tel Aviv.")
+             if e.plover_type == "ASSAULT")
+    assert (e.date, e.date_precision) == ("2023-03-06", "week")
+    e = next(e for e in code(coder, "The Israeli and Egyptian foreign ministers will meet at the weekend in Cairo.")
+             if e.plover_type in ("AGREE", "CONSULT"))
+    assert (e.date, e.date_precision) == ("2023-03-13", "week")

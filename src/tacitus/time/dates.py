@@ -9,7 +9,9 @@ Conventions (P = the publication date, ISO ``YYYY-MM-DD``; a longer ISO timestam
   "this Tuesday" = P when P is a Tuesday; "next Tuesday" = the first Tuesday after P. A weekday without a
   direction ("Tuesday", "on Tuesday") is marked ``weekday_before``: in a clause of the future ("will meet on
   Tuesday") the anchoring stage reads it a week later, the Tuesday to come.
-* "last week", "this week" -> precision "week", date = the Monday of that week; "last month" -> ``YYYY-MM``;
+* "last week", "this week" -> precision "week", date = the Monday of that week; "over the weekend" = the week
+  of the weekend just gone, marked ``weekday_before`` like a bare weekday (in a clause of the future, the coming
+  one); "last month" -> ``YYYY-MM``;
   "last year" -> ``YYYY``; "two days ago" (day), "three weeks ago" (week), "a month ago" (month).
 * Explicit dates: "3 May 2019", "May 3, 2019", "2019-05-03" (day); "June 2020" (month); "in 2015" (year);
   a year before a noun ("the 1994 massacre", "a 2019 protest"; the mention is the year alone, so that it
@@ -164,6 +166,9 @@ class DateFinder:
                     if handler == self._weekday and self._plain(m) and result[0] is not None \
                             and result[0] != (published.isoformat() if published else None):
                         before.add((m.start(group or 0), m.end(group or 0)))
+                    if handler == self._period_phrase and result[0] is not None \
+                            and re.sub(r"\s+", " ", m["phrase"].lower()) in self.voc.lately_phrases:
+                        before.add((m.start(group or 0), m.end(group or 0)))  # "over the weekend": just gone
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: list[tuple[int, int, Resolved]] = []
         for s, e, r in found:

@@ -21,6 +21,7 @@ class DateVocabulary:
     units: dict[str, dict[str, Any]]
     day_phrases: dict[str, int]
     period_phrases: dict[str, tuple[str, int]]
+    lately_phrases: frozenset[str]  # periods read as the one just gone, the coming one in a clause of the future
     weekday_modifiers: dict[str, str]
     day_parts: tuple[str, ...]
     date_prepositions: tuple[str, ...]
@@ -81,6 +82,10 @@ def date_vocabulary() -> DateVocabulary:
         if not isinstance(spec, dict) or spec.get("unit") not in {"week", "month", "year"}:
             raise ValueError(f"{EXPRESSIONS_FILE}: period phrase {phrase!r} needs unit week/month/year")
         periods[str(phrase).lower()] = (spec["unit"], int(spec.get("shift", 0)))
+        if spec.get("future_shift") is not None and int(spec["future_shift"]) != int(spec.get("shift", 0)) + 1:
+            raise ValueError(f"{EXPRESSIONS_FILE}: period phrase {phrase!r}: future_shift must be shift + 1")
+    lately = frozenset(str(p).lower() for p, spec in (raw.get("period_phrases") or {}).items()
+                       if spec.get("future_shift") is not None)
     settings = raw.get("settings") or {}
     equal = str(settings.get("weekday_equal_to_published", "previous"))
     if equal not in {"previous", "same"}:
@@ -95,6 +100,7 @@ def date_vocabulary() -> DateVocabulary:
         units={str(k).lower(): dict(v) for k, v in units.items()},
         day_phrases=_mapping(raw, "day_phrases", int),
         period_phrases=periods,
+        lately_phrases=lately,
         weekday_modifiers=modifiers,
         day_parts=_words(raw, "day_parts"),
         date_prepositions=_words(raw, "date_prepositions"),
