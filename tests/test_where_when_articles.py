@@ -375,3 +375,17 @@ def test_the_weekend_told_of_is_the_one_just_gone_or_in_a_future_clause_the_comi
     e = next(e for e in code(coder, "The Israeli and Egyptian foreign ministers will meet at the weekend in Cairo.")
              if e.plover_type in ("AGREE", "CONSULT"))
     assert (e.date, e.date_precision) == ("2023-03-13", "week")
+
+
+def test_a_header_s_weekday_reads_its_numeric_date_and_a_clocked_date_stamps_the_story(coder):
+    from tacitus.records import Document as Doc
+    text = ("WORLD PAPERS, Mon.\n16/07/12: Papers say a man set himself on fire over the weekend while taking "
+            "part in a demonstration in Tel Aviv.")
+    events = [e for e in coder.code([Doc(doc_id="w", text=text)])[0] if e.modality == "asserted"]
+    protest = next(e for e in events if e.plover_type == "PROTEST")
+    # 16/07/12 is a Monday read day first (7 April 2012 was a Saturday); the weekend before it
+    assert (protest.date, protest.date_precision, where(protest)[:2]) == ("2012-07-09", "week", ("Tel Aviv", "ISR"))
+    text = "Police arrested ten protesters in Bengaluru on Friday."
+    events = [e for e in coder.code([Doc(doc_id="c", text=text, title="Protesters held  Staff Reporter, "
+                                         "Bengaluru, Nov 11 2017, 1:04 IST")])[0] if e.modality == "asserted"]
+    assert [(e.plover_type, e.date) for e in events] == [("COERCE", "2017-11-10")]

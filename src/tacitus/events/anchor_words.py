@@ -15,6 +15,7 @@ from tacitus.errors import TacitusError
 
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
              "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
+             "simultaneous_marks",
              "not_datelines", "summit_words", "neighbour_nouns")
 
 
@@ -32,6 +33,7 @@ class AnchorWords:
     visit_words: frozenset[str]
     setting_prepositions: frozenset[str]
     circumstance_words: frozenset[str]
+    simultaneous_marks: frozenset[str]
     not_datelines: frozenset[str]
     summit_words: frozenset[str]
     neighbour_nouns: frozenset[str]

@@ -47,7 +47,8 @@ class ClauseTree:
     """Who owns what in one sentence: the clause head above a token, and the clauses an act inherits from."""
 
     def __init__(self, job: SentenceJob, syntax: Syntax, consequence_verbs: frozenset[str],
-                 speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset()) -> None:
+                 speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset(),
+                 simultaneous_marks: frozenset[str] = frozenset()) -> None:
         self.g = syntax.g
         drafted = {d.pred.token.i for d in job.drafts}
         # the acts of the sentence, drafted as events or not; a toll's "killing" belongs to the act it counts
@@ -57,7 +58,7 @@ class ClauseTree:
         self.predicates = {p.token.i for p in preds} | set(self.light_of)
         self.kinds = {p.token.i: p.sense.plover_type for p in preds}  # each act's PLOVER type
         self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
-        self.consequence, self.speech = consequence_verbs, speech_verbs
+        self.consequence, self.speech, self.simultaneous = consequence_verbs, speech_verbs, simultaneous_marks
         self.doc = job.sent.doc
         labels = self.g.labels
         # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
@@ -149,6 +150,10 @@ class ClauseTree:
                         # "attacks in 2015, including at the Bardo Museum, where 22 people were killed": an act of
                         # the same kind told of a place of the act above was part of it, then and there
                         out.append((own, places_ok))
+                    elif prev.dep_ in labels.adverbial_clause and any(
+                            c.lower_ in self.simultaneous for c in prev.children if c.i < prev.i):
+                        # "set himself on fire over the weekend while taking part in a demonstration": then and there
+                        out.append((own, places_ok))
                     elif (prev.dep_ in labels.adverbial_clause and prev.tag_ in self.g.tags.gerund
                           and not any(c.dep_ in labels.subject for c in prev.children)
                           and self.kinds.get(own) == draft.pred.sense.plover_type):
@@ -213,7 +218,8 @@ class Anchoring:
                                                                             self.speech), self.words))
 
     def anchors(self, job: SentenceJob) -> Anchors:
-        tree = ClauseTree(job, self.syntax, self.consequence, self.speech, self.words.circumstance_words)
+        tree = ClauseTree(job, self.syntax, self.consequence, self.speech, self.words.circumstance_words,
+                          self.words.simultaneous_marks)
         onto = self.places.onto
         chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
         dates = self.dates(job, tree)
