@@ -451,3 +451,10 @@ def test_a_habit_is_no_act_and_no_threat(coder):
     assert not [e for e in events if e.plover_type in ("ASSAULT", "THREATEN") and e.modality == "asserted"]
     # "repeatedly" tells acts that happened
     assert top(code(coder, "Israel repeatedly struck Gaza on Monday.")).plover_type == "ASSAULT"
+
+
+def test_a_complaint_is_about_whom_its_clause_names_and_an_appeal_for_witnesses_is_to_them(coder):
+    assert summary(top(code(coder, "The opposition complained that the government had rigged the vote."))) == (
+        "OPP", "ACCUSE", "111", "GOV")
+    e = top(code(coder, "Police in Leeds have appealed for witnesses to come forward."))
+    assert (e.source.code, e.plover_type, e.target.code) == ("GBR COP", "REQUEST", "GBR CVL")
