@@ -458,3 +458,11 @@ def test_a_complaint_is_about_whom_its_clause_names_and_an_appeal_for_witnesses_
         "OPP", "ACCUSE", "111", "GOV")
     e = top(code(coder, "Police in Leeds have appealed for witnesses to come forward."))
     assert (e.source.code, e.plover_type, e.target.code) == ("GBR COP", "REQUEST", "GBR CVL")
+
+
+def test_refusing_to_give_up_a_thing_of_one_s_own_is_a_rejection(coder):
+    e = top(code(coder, "The senator has refused to release his tax records."))
+    assert (e.source.sector, e.plover_type, e.cameo_code) == ("LEG", "REJECT", "120")
+    # refusing to free people is the refused act's rejection, once
+    events = [e for e in code(coder, "Iran refused to release the sailors.") if e.modality == "asserted"]
+    assert [(e.plover_type, e.cameo_code) for e in events] == [("REJECT", "124")]

@@ -200,10 +200,22 @@ class PredicateFinder:
                    for p in preds)
 
     def _is_refusal_frame(self, pred: Predicate, preds: list[Predicate]) -> bool:
-        """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event."""
+        """"refused to meet": the refusal is carried by the coded complement (a REJECT), not a second event; not
+        by one that needs somebody acted on and names only a thing ("refused to release his tax records")."""
         if pred.kind != "verb" or pred.token.lemma_.lower() not in self.words.negating_verbs:
             return False
-        return any(p.token.head.i == pred.token.i and p.token.dep_ in self.g.labels.complement for p in preds)
+        refusing = pred.token.lemma_.lower() in self.words.refusal_verbs
+        return any(p.token.head.i == pred.token.i and p.token.dep_ in self.g.labels.complement
+                   and not (refusing and p.sense.needs_target and self._names_only_a_thing(p)) for p in preds)
+
+    def _names_only_a_thing(self, pred: Predicate) -> bool:
+        """The predicate's direct object names no actor: a common noun of no entity, owned ("his tax records")."""
+        obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
+        if obj is None:
+            return False
+        ents = self.g.entities
+        return obj.pos_ in self.g.tags.noun and obj.ent_type_ not in ents.actor and any(
+            c.dep_ in self.g.labels.possessor for c in obj.children)
 
     def _is_requested(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"urged Ethiopia to allow aid", "offered to mediate", "threatened to strike", "is considering sending
