@@ -1,6 +1,6 @@
 """Fit the confidence calibration (src/tacitus/events/data/calibration.yaml) on the real-news gold's development splits.
 
-Codes the development articles (dev, dev2, dev3: every split but test) with the calibration stage left out (raw
+Codes the development articles (dev, dev2, dev3, dev4: every split but test) with the calibration stage left out (raw
 confidences), merges each document's counted mentions as the scorer does, labels each event right when it finds a
 gold event of its type, and fits a logistic model over the facts of events/calibration.py (L2-penalised, by
 gradient descent: numpy only). Prints the reliability table of the fitted model in 5-fold cross-validation with
@@ -80,7 +80,7 @@ def table(p: np.ndarray, y: np.ndarray) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="print the shipped calibration's table on a split")
-    ap.add_argument("--split", default="dev", choices=("dev", "dev2", "dev3", "test"), help="the split --check reads (test: only "
+    ap.add_argument("--split", default="dev", choices=("dev", "dev2", "dev3", "dev4", "test"), help="the split --check reads (test: only "
                     "for the final report)")
     args = ap.parse_args(argv)
     from tacitus.events.calibration import FEATURES
