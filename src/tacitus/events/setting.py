@@ -40,6 +40,7 @@ class SettingReader:
     def __init__(self, gazetteer, resolver, grammar: Grammar, words: AnchorWords) -> None:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
         self._towns: dict[str, object] = {}  # a name -> the big town of that name, or None
+        self._read_towns: dict[int, tuple[Doc, list[Span]]] = {}  # this document's parts -> their body towns
 
     def _venue(self, ent) -> bool:
         """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
@@ -76,6 +77,14 @@ class SettingReader:
         return found
 
     def _body_towns(self, doc: Doc) -> list[Span]:
+        """:meth:`_find_body_towns`, read once per parsed part of the document being coded (the setting and the
+        home town both ask)."""
+        held = self._read_towns.get(id(doc))
+        if held is None or held[0] is not doc:
+            held = self._read_towns[id(doc)] = (doc, self._find_body_towns(doc))
+        return held[1]
+
+    def _find_body_towns(self, doc: Doc) -> list[Span]:
         """Towns named at the head of a body's name that the tagger read as an organisation ("the Hubballi Bar
         Association", "Karachi police"): one or two proper nouns the gazetteer knows as a big town by that very
         name, before words the actor knowledge reads as a body of some sector but of no country. Each span is
@@ -153,6 +162,7 @@ class SettingReader:
              headline: Doc | None = None) -> tuple[str | None, float]:
         """The setting (as :meth:`setting`) and the weight of the mentions behind it (a dateline: infinite; a
         story that names one country once is set there only weakly)."""
+        self._read_towns.clear()  # a new document: its parts are read afresh
         if dateline and dateline not in NON_STATE_CODES:
             return dateline, float("inf")
         found = self.counts(docs, headline)
