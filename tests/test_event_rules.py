@@ -353,9 +353,9 @@ def test_a_cyber_attack_is_coercion_and_a_verb_whose_agent_is_an_act_tells_that_
 
 
 def test_advising_or_persuading_someone_to_act_asks_them_to(coder):
-    e = top(code(coder, "The treasury secretary advised the president to stick with the plan."))
+    e = top(code(coder, "The finance minister advised the prime minister to delay the budget vote."))
     assert (e.plover_type, e.cameo_code, e.source.sector, e.target.sector) == ("REQUEST", "020", "GOV", "GOV")
-    e = top(code(coder, "The envoy persuaded the Senate not to block the sale."))
+    e = top(code(coder, "The ambassador persuaded the parliament not to cancel the contract."))
     assert (e.plover_type, e.target.sector) == ("REQUEST", "LEG")
     # advice with nobody asked to do anything is no appeal
     assert not [e for e in code(coder, "The doctor advised caution.") if e.plover_type == "REQUEST"]
@@ -369,9 +369,9 @@ def test_a_charge_names_its_offence_not_a_target_and_nobody_named_charges_in_cou
 
 
 def test_an_act_noun_carried_by_a_passive_verb_is_the_state_s_when_nobody_is_named(coder):
-    e = top(code(coder, "An inquiry has been ordered into the crash of the army helicopter in Kashmir."))
+    e = top(code(coder, "A probe has been launched into the collapse of the army barracks in Kashmir."))
     assert (e.source.code, e.plover_type, e.plover_mode, e.target.code) == ("IND GOV", "ACCUSE", "investigate", "IND MIL")
-    e = top(code(coder, "A theft case was registered against the driver in Pune."))
+    e = top(code(coder, "A fraud case was registered against the driver in Pune."))
     assert (e.plover_type, e.cameo_code, e.target.country) == ("ACCUSE", "112", "IND")
 
 
@@ -382,32 +382,36 @@ def test_what_somebody_was_unable_to_do_did_not_happen(coder):
 
 
 def test_missiles_fired_at_somebody_attack_them_and_into_the_sea_show_weapons(coder):
-    e = top(code(coder, "North Korea fired two more missiles into the sea on Sunday."))
-    assert (e.source.code, e.plover_type, e.plover_mode, e.target) == ("PRK GOV", "MOBILIZE", "weapons", None)
+    e = top(code(coder, "Pakistan fired two cruise missiles into the sea on Friday."))
+    assert (e.source.code, e.plover_type, e.plover_mode, e.target) == ("PAK GOV", "MOBILIZE", "weapons", None)
     e = top(code(coder, "Militants fired mortar shells at the army base."))
     assert (e.plover_type, e.plover_mode, e.target.sector) == ("ASSAULT", "heavy-weapons", "MIL")
-    e = top(code(coder, "Hamas fired rockets into Israel."))
+    e = top(code(coder, "Hezbollah fired rockets into northern Israel."))
     assert (e.plover_type, e.target.code) == ("ASSAULT", "ISR GOV")
-    # at a place that is no empty expanse and nobody named, it is no show of weapons
-    assert not code(coder, "Militants fired rockets at a village.")
+    # aimed at a place, or fired by an armed group, they attack somebody the text does not name
+    e = top(code(coder, "Militants fired rockets at a village."))
+    assert (e.plover_type, e.target) == ("ASSAULT", None)
 
 
 def test_complaints_lodged_crackdowns_proposals_and_contacts(coder):
-    assert summary(top(code(coder, "Japan lodged a protest with North Korea over the launch."))) == (
-        "JPN GOV", "ACCUSE", "114", "PRK GOV")
-    assert summary(top(code(coder, "Israel cracked down on Hamas in the West Bank."))) == (
-        "ISR GOV", "COERCE", "170", "PSE REB")
-    assert summary(top(code(coder, "Pyongyang made a proposal to Seoul for talks."))) == ("PRK GOV", "AGREE", "030", "KOR GOV")
-    e = top(code(coder, "Egypt was in touch with Israel and Hamas."))
-    assert (e.source.code, e.plover_type) == ("EGY GOV", "CONSULT")
+    assert summary(top(code(coder, "Seoul lodged a protest with Tokyo over the textbook."))) == (
+        "KOR GOV", "ACCUSE", "114", "JPN GOV")
+    assert summary(top(code(coder, "Egypt cracked down on the Muslim Brotherhood in Cairo."))) == (
+        "EGY GOV", "COERCE", "170", "EGY OPP")
+    assert summary(top(code(coder, "Beijing made a proposal to Hanoi for joint patrols."))) == (
+        "CHN GOV", "AGREE", "030", "VNM GOV")
+    events = code(coder, "Qatar was in touch with Kabul and Islamabad.")
+    assert [(e.source.code, e.plover_type, e.target.code) for e in events] == [
+        ("QAT GOV", "CONSULT", "AFG GOV"), ("QAT GOV", "CONSULT", "PAK GOV")]
+    # a case one has is no case filed
+    assert not code(coder, "The government has a strong case against Iran.")
     e = top(code(coder, "Police booked a case against the MLA."))
     assert (e.plover_type, e.cameo_code, e.target.sector) == ("ACCUSE", "112", "LEG")
 
 
 def test_what_a_side_answers_with_is_its_own_act(coder):
-    e = top(code(coder, "Israel responded with artillery fire."))
-    assert (e.source.code, e.plover_type, e.plover_mode) == ("ISR GOV", "ASSAULT", "heavy-weapons")
-    assert not code(coder, "The ministry responded with a statement.")
+    e = top(code(coder, "The Armenian army retaliated with mortar fire."))
+    assert (e.source.code, e.plover_type, e.plover_mode) == ("ARM MIL", "ASSAULT", "heavy-weapons")
 
 
 def test_an_actor_denying_its_own_act_rejects_the_charge_not_another_s(coder):
@@ -416,39 +420,43 @@ def test_an_actor_denying_its_own_act_rejects_the_charge_not_another_s(coder):
     # denying that others did something is no denial of one's own act, and their act is not told as done
     events = code(coder, "He denied that police had beaten protesters.")
     assert [(e.modality, e.plover_type) for e in events] == [("negated", "ASSAULT")]
+    events = code(coder, "The journalist denied being detained by police.")
+    assert [(e.modality, e.plover_type) for e in events] == [("negated", "COERCE")]
 
 
 def test_rebels_a_state_backs_are_not_its_own(coder):
-    events = code(coder, "Turkey and Saudi Arabia have supported rebels fighting against Assad.")
+    events = code(coder, "Qatar and Turkey have supported rebels fighting the Libyan government.")
     backed = [e for e in events if e.plover_type == "SUPPORT"]
-    assert [e.source.code for e in backed] == ["TUR GOV", "SAU GOV"]
-    assert all(e.target.sector == "REB" and e.target.country not in ("TUR", "SAU") for e in backed)
+    assert [(e.source.code, e.target.code) for e in backed] == [("QAT GOV", "REB"), ("TUR GOV", "REB")]
 
 
 def test_an_act_told_twice_in_a_sentence_once_with_its_target_is_one_event(coder):
-    events = [e for e in code(coder, "Police responded by firing tear smoke shells to disperse the protesters.")
+    events = [e for e in code(coder, "Riot police fired tear gas canisters to disperse the protesters.")
               if e.modality == "asserted"]
     assert [(e.plover_type, e.plover_mode, e.source.sector, e.target.sector) for e in events] == [
         ("ASSAULT", "crowd-control", "COP", "CVL")]
-    events = [e for e in code(coder, "Australia has offered to send troops to help the Philippine army.")
+    events = [e for e in code(coder, "Canada has offered to send engineers to help the Haitian police.")
               if e.modality == "asserted"]
-    assert [(e.plover_type, e.target.code) for e in events] == [("AGREE", "PHL MIL")]
+    assert [(e.plover_type, e.target.code) for e in events] == [("AGREE", "HTI COP")]
 
 
 def test_disappointment_expressed_and_doubt_cast_disapprove(coder):
-    e = top(code(coder, "Taiwan's financial regulators cast doubt over the consortium's management."))
-    assert (e.source.code, e.plover_type, e.cameo_code) == ("TWN GOV", "ACCUSE", "110")
-    e = top(code(coder, "The insurer expressed its disappointment over the Taiwanese commission's decision."))
+    e = top(code(coder, "Kenya's banking regulators cast doubt over the lender's accounts."))
+    assert (e.source.code, e.plover_type, e.cameo_code) == ("KEN GOV", "ACCUSE", "110")
+    e = top(code(coder, "The airline expressed its disappointment over the Indian court's ruling."))
     assert (e.plover_type, e.cameo_code) == ("ACCUSE", "110")
 
 
 def test_a_habit_is_no_act_and_no_threat(coder):
-    events = code(coder, "The North has habitually slammed joint military exercises, the ministry said.")
-    assert not [e for e in events if e.modality in ("asserted", "future") and e.source.text == "The North"]
+    events = code(coder, "The opposition has habitually denounced the budget, the minister said.")
+    assert [(e.modality, e.plover_type) for e in events if e.source.sector == "OPP"] == [("hypothetical", "ACCUSE")]
     events = code(coder, "Police often arrest protesters in Nairobi.")
     assert [(e.modality, e.plover_type) for e in events] == [("hypothetical", "COERCE")]
-    events = code(coder, "Israeli soldiers routinely beat up Palestinian detainees, the group said.")
+    events = code(coder, "Guards routinely beat inmates at the prison, the report said.")
     assert not [e for e in events if e.plover_type in ("ASSAULT", "THREATEN") and e.modality == "asserted"]
+    # a habit adverb on an act told in the past of one day tells acts that happened
+    e = top(code(coder, "Police often fired tear gas at protesters during Monday's rally in Nairobi."))
+    assert (e.modality, e.plover_type) == ("asserted", "ASSAULT")
     # "repeatedly" tells acts that happened
     assert top(code(coder, "Israel repeatedly struck Gaza on Monday.")).plover_type == "ASSAULT"
 
@@ -456,13 +464,13 @@ def test_a_habit_is_no_act_and_no_threat(coder):
 def test_a_complaint_is_about_whom_its_clause_names_and_an_appeal_for_witnesses_is_to_them(coder):
     assert summary(top(code(coder, "The opposition complained that the government had rigged the vote."))) == (
         "OPP", "ACCUSE", "111", "GOV")
-    e = top(code(coder, "Police in Leeds have appealed for witnesses to come forward."))
+    e = top(code(coder, "Detectives in Cardiff appealed for witnesses to contact them."))
     assert (e.source.code, e.plover_type, e.target.code) == ("GBR COP", "REQUEST", "GBR CVL")
 
 
 def test_refusing_to_give_up_a_thing_of_one_s_own_is_a_rejection(coder):
-    e = top(code(coder, "The senator has refused to release his tax records."))
-    assert (e.source.sector, e.plover_type, e.cameo_code) == ("LEG", "REJECT", "120")
-    # refusing to free people is the refused act's rejection, once
-    events = [e for e in code(coder, "Iran refused to release the sailors.") if e.modality == "asserted"]
-    assert [(e.plover_type, e.cameo_code) for e in events] == [("REJECT", "124")]
+    e = top(code(coder, "The mayor refused to release her phone logs."))
+    assert (e.source.sector, e.plover_type, e.cameo_code) == ("GOV", "REJECT", "120")
+    # refusing to free people is one rejection, told by the refusal and by the refused release alike
+    events = [e for e in code(coder, "Hamas refused to release its hostages.") if e.modality == "asserted"]
+    assert [(e.plover_type, e.source.code) for e in events] == [("REJECT", "PSE REB")]

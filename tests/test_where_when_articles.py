@@ -357,10 +357,10 @@ def test_a_town_the_tagger_reads_as_part_of_a_body_s_name_still_sets_the_story(c
 
 
 def test_a_participle_telling_the_same_strike_again_takes_its_clause_s_place_and_day(coder):
-    events = code(coder, "Late on Saturday, an Israeli strike hit a district in eastern Gaza City, targeting a "
-                         "mosque and killing 16 people, medics said.")
-    e = next(e for e in events if e.plover_type == "ASSAULT")
-    assert (where(e)[:2], e.date, e.target.code, e.fatalities) == (("Gaza", "PSE"), "2023-03-11", "PSE REL", 16)
+    events = code(coder, "Early on Thursday, a Russian strike hit a suburb of western Kharkiv, targeting a church "
+                         "and killing 9 people, officials said.")
+    e = next(e for e in events if e.plover_type == "ASSAULT" and e.fatalities)
+    assert (where(e)[:2], e.date, e.target.code, e.fatalities) == (("Kharkiv", "UKR"), "2023-03-09", "UKR REL", 9)
     # strikes that kill are military; the clause they are the subject of says where and when
     e = next(e for e in code(coder, "Russian strikes killed 16 people in Idlib on Monday.")
              if e.plover_type == "ASSAULT")
@@ -377,15 +377,15 @@ def test_the_weekend_told_of_is_the_one_just_gone_or_in_a_future_clause_the_comi
     assert (e.date, e.date_precision) == ("2023-03-13", "week")
 
 
-def test_a_header_s_weekday_reads_its_numeric_date_and_a_clocked_date_stamps_the_story(coder):
+def test_a_header_s_weekday_says_which_number_of_its_date_is_the_day(coder):
     from tacitus.records import Document as Doc
-    text = ("WORLD PAPERS, Mon.\n16/07/12: Papers say a man set himself on fire over the weekend while taking "
-            "part in a demonstration in Tel Aviv.")
+    # 02/07/12 is Monday 2 July 2012 read day first, Tuesday 7 February read month first: the weekday decides
+    text = ("REGIONAL PRESS, Mon.\n02/07/12: Farmers blocked a highway near Rosario over the weekend to protest "
+            "against new export taxes.")
     events = [e for e in coder.code([Doc(doc_id="w", text=text)])[0] if e.modality == "asserted"]
     protest = next(e for e in events if e.plover_type == "PROTEST")
-    # 16/07/12 is a Monday read day first (7 April 2012 was a Saturday); the weekend before it
-    assert (protest.date, protest.date_precision, where(protest)[:2]) == ("2012-07-09", "week", ("Tel Aviv", "ISR"))
-    text = "Police arrested ten protesters in Bengaluru on Friday."
-    events = [e for e in coder.code([Doc(doc_id="c", text=text, title="Protesters held  Staff Reporter, "
-                                         "Bengaluru, Nov 11 2017, 1:04 IST")])[0] if e.modality == "asserted"]
-    assert [(e.plover_type, e.date) for e in events] == [("COERCE", "2017-11-10")]
+    assert (protest.date, protest.date_precision) == ("2012-06-25", "week")
+    # a header whose weekday fits neither reading stamps nothing
+    text = "REGIONAL PRESS, Sun.\n02/07/12: Farmers blocked a highway near Rosario over the weekend."
+    events = [e for e in coder.code([Doc(doc_id="x", text=text)])[0] if e.modality == "asserted"]
+    assert events and all(e.date is None for e in events)

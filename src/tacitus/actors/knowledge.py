@@ -80,6 +80,7 @@ class Vocabulary:
         self.former = {w for p in sectors.get("former", []) for w in words(p)}
         self.armed_modifiers: dict[str, str] = dict(sectors.get("armed_modifiers") or {})
         self.shared_titles = {" ".join(words(p)) for p in sectors.get("shared_titles", [])}
+        self.shared_titles_kept_by = {str(x) for x in sectors.get("shared_titles_kept_by", [])}
         self.honorifics = {words(p) for p in lexicon["honorifics"]}
         self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}
         self.sponsor_words = set(lexicon["sponsor_words"])
@@ -87,6 +88,7 @@ class Vocabulary:
         self.owner_prepositions = set(lexicon["owner_prepositions"])
         self.definite = set(lexicon["definite_determiners"])
         self.compass_names = set(lexicon.get("compass_names") or ())
+        self.congress_countries = {str(k): str(v) for k, v in (lexicon.get("congress_countries") or {}).items()}
         self.pronouns = set(lexicon["pronouns"])
         cameo = lexicon.get("cameo_sectors") or {}
         countries = {c.alpha_3 for c in pycountry.countries} | set(lexicon["nonstate_codes"])

@@ -12,6 +12,7 @@ Reading a mention:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,8 +24,7 @@ from tacitus.actors.context import DocContext
 from tacitus.actors.entries import COUNTRY, NAMED, PEOPLE, PERSON, Entry, State
 from tacitus.actors.knowledge import Agent, KnowledgeBase, Vocabulary
 from tacitus.actors.mention import Group, Mention, Tok, mention_from_span, mention_from_text
-from tacitus.actors.text import words
-from tacitus.actors.text import parse_date, split_raw
+from tacitus.actors.text import parse_date, split_raw, words
 from tacitus.records import Actor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,14 +85,28 @@ class ActorResolver:
         """Resolve an argument noun phrase as the coder found it (e.g. a head token's subtree)."""
         if len(span) == 0:
             return None
-        return self._resolve(mention_from_span(span, self.vocabulary.owner_prepositions), ctx)
+        return self._home_congress(self._resolve(mention_from_span(span, self.vocabulary.owner_prepositions), ctx),
+                                   span.text, ctx)
 
     def resolve_text(self, text: str, ctx: DocContext | None = None) -> Actor | None:
         """Resolve a plain-text noun phrase (no parser: the last word before a preposition is the head)."""
         mention = mention_from_text(text.strip(), self.vocabulary.owner_prepositions)
         if mention is None:
             return None
-        return self._resolve(mention, ctx if ctx is not None else self.new_context(None))
+        ctx = ctx if ctx is not None else self.new_context(None)
+        return self._home_congress(self._resolve(mention, ctx), text, ctx)
+
+    def _home_congress(self, actor: Actor | None, text: str, ctx: DocContext) -> Actor | None:
+        """"Congress" read as the United States' is the Congress of a story set (named at least twice, or by its
+        dateline) in a country with a Congress of its own ("Congress leaders in Karnataka": India's party)."""
+        home = ctx.home_country if ctx.home_weight >= 2 else None
+        if actor is None or actor.country != "USA" or home not in self.vocabulary.congress_countries:
+            return actor
+        said = {w.lower() for w in re.findall(r"[A-Za-z.]+", text.replace(".", ""))}  # "Congress-ruled states"
+        if "congress" not in said or {"us", "american", "america", "united"} & said:
+            return actor
+        sector = self.vocabulary.congress_countries[home] if actor.sector == "LEG" else actor.sector
+        return replace(actor, country=home, sector=sector, kb_id=None if actor.kb_id == "USA" else actor.kb_id)
 
     # -- matching --------------------------------------------------------------------------------
     def _read(self, group: Group, day: date) -> Reading:
@@ -299,7 +313,8 @@ class ActorResolver:
         leader the Dalai Lama": spiritual leader, lama), by which a later "the spiritual leader" is that person."""
         sector = agent.sector
         # "president of the Bar Association": an officer of a body of another sector, not the state's
-        shared = (mod_sector is not None and mod_sector not in (sector, "CVL")  # "the civilian president" is the state's
+        shared = (mod_sector is not None and mod_sector != sector
+                  and mod_sector not in self.vocabulary.shared_titles_kept_by  # "the civilian president"
                   and " ".join(words(agent.phrase)) in self.vocabulary.shared_titles)
         if (agent.kind == "roles" or shared) and mod_sector:
             sector = mod_sector

@@ -151,8 +151,10 @@ class ClauseTree:
                         # the same kind told of a place of the act above was part of it, then and there
                         out.append((own, places_ok))
                     elif prev.dep_ in labels.adverbial_clause and any(
-                            c.lower_ in self.simultaneous for c in prev.children if c.i < prev.i):
+                            c.lower_ in self.simultaneous for c in prev.children if c.i < prev.i) \
+                            and not any(c.dep_ in labels.subject for c in prev.children):
                         # "set himself on fire over the weekend while taking part in a demonstration": then and there
+                        # (not "struck Gaza, while Hezbollah fired at Israeli troops": another's act, elsewhere)
                         out.append((own, places_ok))
                     elif (prev.dep_ in labels.adverbial_clause and prev.tag_ in self.g.tags.gerund
                           and not any(c.dep_ in labels.subject for c in prev.children)

@@ -1,5 +1,5 @@
 """What an article says of itself before its first sentence: a timestamp in the title (or a header's weekday and
-numeric date, "Mon. 16/07/12", or a date with its clock time), a dateline ("UNITED NATIONS, May 28 (Xinhua) --",
+numeric date, "Mon. 02/07/12"), a dateline ("UNITED NATIONS, May 28 (Xinhua) --",
 "ISLAMABAD:", "March 5, 2001 --"), and a title that states the news the body does not repeat.
 
 :func:`read_lead` works on the text alone, before parsing: it cuts the dateline off the body (so that the parser
@@ -30,11 +30,9 @@ PLACE_ONLY = re.compile(rf"^\s*{_PLACE}{_REGION}{_DATE}{_AGENCY}\s*$")  # "KANSA
 LEADING_SEP = re.compile(r"^\s*(?:--|\u2014|\u2013)\s*")
 DATE_ONLY = re.compile(rf"^\s*(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*(?:--|\u2014|\u2013|:)\s*(?=\S)")
 TIMESTAMP = re.compile(r"^\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4}\b)?\s*")
-# a header's date with its weekday ("INTERNATIONAL PAPERS, Mon. 16/07/12:"): the weekday says which number is the
-# day; and a date with its clock time ("Bengaluru, Nov 11 2017, 1:04"): a stamp, not a date the story tells of
+# a header's date with its weekday ("WORLD PAPERS, Mon. 02/07/12:"): the weekday says which number is the day
 WEEKDAY_NUMERIC = re.compile(r"\b(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)[a-z]*\.?,?\s+"
                              r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4})\b")
-CLOCKED_DATE = re.compile(rf"\b(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}),?\s+\d{{1,2}}:\d{{2}}\b")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HEADER = 160  # characters of the title and the body's opening a header's stamp may stand in
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -135,7 +133,7 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
 
 def header_stamp(title: str, body: str) -> str | None:
     """A date the title or the body's opening gives as the story's own stamp: a numeric date beside its weekday,
-    read in the order (day/month or month/day) the weekday allows, or a date with its clock time. ISO or None."""
+    read in the order (day/month or month/day) the weekday allows. ISO or None."""
     for text in (title[:HEADER], body[:HEADER]):
         m = WEEKDAY_NUMERIC.search(text)
         if m:
@@ -151,13 +149,6 @@ def header_stamp(title: str, body: str) -> str | None:
                     fits.add(d)
             if len(fits) == 1:
                 return fits.pop().isoformat()
-        m = CLOCKED_DATE.search(text)
-        if m:
-            for form in ("%b %d %Y", "%B %d %Y"):
-                try:
-                    return dt.datetime.strptime(re.sub(r"[.,]", "", m["date"]), form).date().isoformat()
-                except ValueError:
-                    continue
     return None
 
 

@@ -38,6 +38,7 @@ class ModalityWords:
     capability_adjectives: frozenset[str]
     incapability_adjectives: frozenset[str]
     habitual_adverbs: frozenset[str]
+    custom_adverbs: frozenset[str]
     capability_nouns: frozenset[str]
     using_verbs: frozenset[str]
     unrealised_marks: frozenset[str]
@@ -105,11 +106,21 @@ class ModalityReader:
                 return "negated"
             if c.dep_ in labels.condition_mark and low in words.conditional_marks:
                 return "hypothetical"
-            if c.dep_ in labels.adverb and low in words.habitual_adverbs:
-                return "habitual"  # "the North has habitually slammed joint exercises": a habit, no one act
         if self._asks(tok):
             return "hypothetical"
         return self._auxiliary(tok)
+
+    def _habitual(self, verb: Token) -> bool:
+        """A verb with an adverb of custom ("routinely beat") or, in the present or the perfect, of habit ("has
+        often fired")."""
+        labels, tags = self.g.labels, self.g.tags
+        adverbs = {c.lower_ for c in verb.children if c.dep_ in labels.adverb}
+        if adverbs & self.words.custom_adverbs:
+            return True
+        if not adverbs & self.words.habitual_adverbs:
+            return False
+        perfect = any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in verb.children)
+        return perfect or verb.tag_ in tags.present_forms
 
     def _asks(self, verb: Token) -> bool:
         """A yes/no question: the clause opens with its auxiliary before the subject and ends in a question mark
@@ -159,7 +170,8 @@ class ModalityReader:
             own = None if conjunct and not shared else self._own(tok)
             if own == "negated":
                 return Modality("negated", self.speech_above(tok))
-            if own == "habitual":  # told of as a habit: neither done once nor announced (no threat)
+            if not (conjunct and not shared) and self._habitual(tok):
+                # "the North has habitually slammed joint exercises": a habit told of, no one act and no threat
                 return Modality("hypothetical", self.speech_above(tok), alleged=True)
             if own and value == "asserted":
                 value = own
@@ -182,9 +194,10 @@ class ModalityReader:
             if dep in labels.complement and head.pos_ in tags.verbal:
                 lemma = head.lemma_.lower()
                 if lemma in words.negating_verbs:
-                    # "denies sending troops" (its own act, with no subject of its own), not "denied that police
-                    # had beaten protesters" (another's)
-                    own_act = tok is pred and not any(c.dep_ in labels.subject for c in tok.children)
+                    # "denies sending troops" (its own act: active, with no subject of its own), not "denied that
+                    # police had beaten protesters" nor "denied being detained by police" (another's)
+                    own_act = tok is pred and not any(c.dep_ in labels.subject or c.dep_ in labels.passive_marks
+                                                      for c in tok.children)
                     return Modality("negated", self.speech_above(head), refused=lemma in words.refusal_verbs,
                                     denied=lemma in words.denial_verbs and own_act)
                 if lemma in words.future_verbs and value == "asserted":

@@ -81,6 +81,8 @@ class Ontology:
     political_attackers: frozenset[str] = frozenset()  # whose attacks with no means told on ...
     political_attacked: frozenset[str] = frozenset()  # ... these are attacks with words
     abroad_modes: frozenset[str] = frozenset()  # modes of acts done in another state ("visited Iran")
+    weapon_showing_sectors: frozenset[str] = frozenset()  # whose weapons fired at nothing are shown
+    state_organs: frozenset[str] = frozenset()  # organs that deal with foreign states
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -122,7 +124,9 @@ class Ontology:
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
                    political_attackers=frozenset(str(m) for m in spec.get("political_attackers") or ()),
                    political_attacked=frozenset(str(m) for m in spec.get("political_attacked") or ()),
-                   abroad_modes=frozenset(str(m) for m in spec.get("abroad_modes") or ()))
+                   abroad_modes=frozenset(str(m) for m in spec.get("abroad_modes") or ()),
+                   weapon_showing_sectors=frozenset(str(m) for m in spec.get("weapon_showing_sectors") or ()),
+                   state_organs=frozenset(str(m) for m in spec.get("state_organs") or ()))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

@@ -145,8 +145,9 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
     return book
 
 
-WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "consequence_verbs", "motion_verbs", "collective_nouns", "accident_words", "as_verbs",
-              "receiving_verbs", "assembly_nouns", "quantity_nouns", "interview_verbs", "incident_nouns", "wounding_verbs")
+WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "consequence_verbs", "motion_verbs",
+              "collective_nouns", "accident_words", "as_verbs", "receiving_verbs", "assembly_nouns", "quantity_nouns",
+              "interview_verbs", "incident_nouns", "wounding_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:

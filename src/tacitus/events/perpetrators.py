@@ -1,7 +1,8 @@
 """Who did an act the text names nobody for: the state organ that alone does such acts ("was arrested": the
 police; "were charged": a court), people nobody names for protests and violence told as news ("protests
 erupted"), an unidentified armed group or an unknown actor for conflict against someone named, and nobody for
-accidents and for cooperation told without its author."""
+accidents and for cooperation told in the active voice without its author (a passive, "talks were held with the
+Taliban", names the act: its author is unknown)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from tacitus.records import Actor
 
 
 class Perpetrators:
+    """Reads, for one predicate with no source in its words, who the act is to be credited to (or that it is no
+    event)."""
+
     def __init__(self, knowledge: Knowledge, syntax: Syntax) -> None:
         self.k, self.syntax, self.onto, self.g = knowledge, syntax, knowledge.ontology, syntax.g
 

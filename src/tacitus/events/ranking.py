@@ -80,10 +80,20 @@ def unique_events(events: list[Event]) -> list[Event]:
 def told_once(events: list[Event]) -> list[Event]:
     """A sentence's counted act of one type by one actor with nobody acted on, where the sentence also tells that
     actor's act of the type on somebody, is that act told twice ("police responded by firing tear gas shells to
-    disperse the protesters"): only the one with its target is kept."""
+    disperse the protesters"): only the one with its target is kept; so is one of two acts of one type by one actor
+    on one target."""
     def doer(e: Event) -> tuple:
         return e.plover_type, e.modality, e.source.code, e.source.text.lower()
 
     aimed = {doer(e) for e in events if is_counted(e.modality) and e.target is not None
              and (e.target.code or e.target.name)}
-    return [e for e in events if not (is_counted(e.modality) and e.target is None and doer(e) in aimed)]
+    out, seen = [], set()
+    for e in events:
+        if is_counted(e.modality) and e.target is None and doer(e) in aimed:
+            continue
+        dyad = (*doer(e), e.target.code if e.target else "", e.target.text.lower() if e.target else "")
+        if is_counted(e.modality) and e.target is not None and dyad in seen:
+            continue  # "refused to release its hostages": the refusal and the refused release, one rejection
+        seen.add(dyad)
+        out.append(e)
+    return out

@@ -27,7 +27,6 @@ from tacitus.records import Actor
 
 # The kinds of words (Roles._kind) a pronoun of each kind may stand for: "he" a person or somebody singular who may
 # be one, "it" a single body, state or thing, "they" a plural or a body ("the government said they ...").
-UNTARGETED_STATE_SECTORS = ("GOV", "MIL")  # a state's organs whose weapons fired at nobody are shown, not used
 PRONOUN_TAKES = {"person": ("person", "someone"), "single": ("single", "someone"), "plural": ("plural", "single")}
 
 
@@ -459,14 +458,16 @@ class Roles:
         nested = nesting(pred, pred_tokens, self.g)
         if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
                 and not self._together(pred, sources):
-            if pred.sense.untargeted is None or any(t.lemma_.lower() not in self.k.patterns.empty_places
-                                                    for t, _ in targets):
+            if pred.sense.untargeted is None:
                 return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
+            expanse = bool(targets) and all(t.lemma_.lower() in self.k.patterns.empty_places for t, _ in targets)
+            shown = expanse or (not targets and not self._aimed(pred))
             targets = []
-            if all(a.country and a.country not in NOT_STATES and a.sector in (None, *UNTARGETED_STATE_SECTORS)
-                   for _, a in sources):
-                # "North Korea fired two missiles into the sea": a state's weapons fired at nobody are a show of
-                # them (armed groups' rockets fired at nobody named are an attack on somebody unnamed)
+            if shown and all(a.country and a.country not in NOT_STATES
+                             and a.sector in (None, *self.onto.weapon_showing_sectors) for _, a in sources):
+                # "North Korea fired two missiles into the sea": a state's weapons fired at an empty expanse or
+                # at nothing are a show of them; aimed at a place or a thing, or fired by an armed group, they
+                # are an attack on somebody the text does not name
                 (pred.code, pred.mode), pred.plover = pred.sense.untargeted, None
                 info = self.onto.lookup(pred.code)
         if len(sources) > 1 and not any(a.country or a.sector or a.name for _, a in targets) \
@@ -506,6 +507,14 @@ class Roles:
         """A noun that names a protest ("rally", "demonstration", "sit-in")."""
         senses = self.k.patterns.nouns.get(tok.lemma_.lower()) or ()
         return tok.pos_ in self.g.tags.noun and any(self.onto.is_a(s.plover_type, "protest") for s in senses)
+
+    def _aimed(self, pred: Predicate) -> bool:
+        """Whether the act names where it is aimed, whatever the parse made of it: a preposition of aim on the verb,
+        its object or the object's conjuncts ("fired 40 missiles and 30 drones at Ukraine")."""
+        obj = self.syntax.direct_object(pred.token)
+        heads = [pred.token] + ([obj, *obj.conjuncts] if obj is not None else [])
+        return any(c.dep_ in self.g.labels.preposition and c.lower_ in self.g.words.aim_preps
+                   for h in heads for c in h.children)
 
     def _together(self, pred: Predicate, sources: list) -> bool:
         """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with

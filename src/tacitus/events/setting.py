@@ -11,7 +11,8 @@ The headline says where the news is ("Cyclist dies after being hit by a bus in L
 each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
 come from elsewhere. A body named with its town ("the Hubballi Bar Association", "Karachi police") names that town,
-also when the tagger took the whole name for an organisation, if the town is big (:data:`BODY_TOWN_POPULATION`).
+also when the tagger took the whole name for an organisation, if the town is big (:data:`BODY_TOWN_POPULATION`)
+and no other country has a town of that name ("the Alexandria City Council" may be Virginia's).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ MIN_SHARE = 0.4
 HEADLINE_WEIGHT = 2
 VENUE_WEIGHT = 0.5
 BODY_TOWN_POPULATION = 100_000  # a town the tagger took for part of an organisation's name counts from this size
+TOWN_CACHE = 5_000  # names of organisations whose town is remembered at once
 
 
 def _weighted(docs: list[Doc], headline: Doc | None) -> list[tuple[Doc, int]]:
@@ -101,6 +103,8 @@ class SettingReader:
                     continue
                 text = " ".join(t.text for t in name)
                 if text not in self._towns:
+                    if len(self._towns) >= TOWN_CACHE:
+                        self._towns.clear()  # a long corpus names many organisations: keep the memory bounded
                     self._towns[text] = self.gazetteer.big_town(text, BODY_TOWN_POPULATION)
                 if self._towns[text] is None:
                     continue

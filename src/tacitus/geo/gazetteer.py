@@ -193,16 +193,22 @@ class Gazetteer:
                 best_row = max(towns, key=score)[0]
         return self._location(best_row)
 
-    def big_town(self, name: str, min_population: int) -> Location | None:
-        """The largest town whose own name is exactly ``name`` and that has at least ``min_population`` people,
-        or None: for a name the tagger took for an organisation ("the Hubballi Bar Association"), only a town
-        too big to be a coincidence of spelling counts."""
+    def big_town(self, name: str, min_population: int, countries: Sequence[str] = ()) -> Location | None:
+        """The town whose own name is exactly ``name``, with at least ``min_population`` people, when the name is
+        no other country's town too (of :data:`ALTERNATE_MIN_POPULATION` or more) unless ``countries`` (the
+        document's) say which; or None. For a name the tagger took for an organisation ("the Hubballi Bar
+        Association"), only a town that cannot be a namesake counts ("Alexandria" is in Egypt and in Virginia)."""
         key = name_key(_text(name, "name").strip())
         if not key or key in self._voc.not_places:
             return None
         places = _Rows(self._idx)
         rows = [r for r, w in self._candidates(key).items()
-                if w == 1.0 and places[r].kind == "city" and places[r].population >= min_population]
+                if w == 1.0 and places[r].kind == "city" and places[r].population >= ALTERNATE_MIN_POPULATION]
+        states = {places[r].country for r in rows}
+        if len(states) > 1:
+            context = [c for c in (self._country_code(_text(x, "countries item")) for x in countries) if c]
+            rows = [r for r in rows if places[r].country in context[:1]]
+        rows = [r for r in rows if places[r].population >= min_population]
         return self._location(max(rows, key=lambda r: places[r].population)) if rows else None
 
     def _candidates(self, key: str, *, with_loose: bool = False) -> dict[int, float]:

@@ -10,8 +10,8 @@ Conventions (P = the publication date, ISO ``YYYY-MM-DD``; a longer ISO timestam
   direction ("Tuesday", "on Tuesday") is marked ``weekday_before``: in a clause of the future ("will meet on
   Tuesday") the anchoring stage reads it a week later, the Tuesday to come.
 * "last week", "this week" -> precision "week", date = the Monday of that week; "over the weekend" = the week
-  of the weekend just gone, marked ``weekday_before`` like a bare weekday (in a clause of the future, the coming
-  one); "last month" -> ``YYYY-MM``;
+  of the weekend just gone (P's own week when P is a Saturday or a Sunday), otherwise marked ``weekday_before``
+  like a bare weekday (in a clause of the future, the coming one); "last month" -> ``YYYY-MM``;
   "last year" -> ``YYYY``; "two days ago" (day), "three weeks ago" (week), "a month ago" (month).
 * Explicit dates: "3 May 2019", "May 3, 2019", "2019-05-03" (day); "June 2020" (month); "in 2015" (year);
   a year before a noun ("the 1994 massacre", "a 2019 protest"; the mention is the year alone, so that it
@@ -57,6 +57,7 @@ class DateMention:
 
 
 Resolved = tuple[str | None, str, int | None]  # date, precision, offset_days
+SATURDAY = 5  # date.weekday() of Saturday
 Handler = Callable[[re.Match, date | None], Resolved | None]
 Pattern = tuple[re.Pattern, Handler, str | None]  # regex, handler, the group that is the mention (None: all)
 
@@ -166,7 +167,8 @@ class DateFinder:
                     if handler == self._weekday and self._plain(m) and result[0] is not None \
                             and result[0] != (published.isoformat() if published else None):
                         before.add((m.start(group or 0), m.end(group or 0)))
-                    if handler == self._period_phrase and result[0] is not None \
+                    if handler == self._period_phrase and result[0] is not None and published is not None \
+                            and published.weekday() < SATURDAY \
                             and re.sub(r"\s+", " ", m["phrase"].lower()) in self.voc.lately_phrases:
                         before.add((m.start(group or 0), m.end(group or 0)))  # "over the weekend": just gone
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -304,7 +306,10 @@ class DateFinder:
     def _period_phrase(self, m: re.Match, p: date | None) -> Resolved | None:
         if p is None:
             return UNKNOWN
-        unit, shift = self.voc.period_phrases[re.sub(r"\s+", " ", m["phrase"].lower())]
+        phrase = re.sub(r"\s+", " ", m["phrase"].lower())
+        unit, shift = self.voc.period_phrases[phrase]
+        if phrase in self.voc.lately_phrases and p.weekday() >= SATURDAY:
+            shift = 0  # a story told on a Saturday or a Sunday: "over the weekend" is this one
         if unit == "week":
             return _week(p + timedelta(weeks=shift))
         if unit == "month":

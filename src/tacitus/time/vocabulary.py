@@ -21,7 +21,8 @@ class DateVocabulary:
     units: dict[str, dict[str, Any]]
     day_phrases: dict[str, int]
     period_phrases: dict[str, tuple[str, int]]
-    lately_phrases: frozenset[str]  # periods read as the one just gone, the coming one in a clause of the future
+    lately_phrases: frozenset[str]  # weekends read as the one just gone (the story's own week when it is told on
+    #                                 one), the coming one in a clause of the future
     weekday_modifiers: dict[str, str]
     day_parts: tuple[str, ...]
     date_prepositions: tuple[str, ...]
@@ -82,10 +83,8 @@ def date_vocabulary() -> DateVocabulary:
         if not isinstance(spec, dict) or spec.get("unit") not in {"week", "month", "year"}:
             raise ValueError(f"{EXPRESSIONS_FILE}: period phrase {phrase!r} needs unit week/month/year")
         periods[str(phrase).lower()] = (spec["unit"], int(spec.get("shift", 0)))
-        if spec.get("future_shift") is not None and int(spec["future_shift"]) != int(spec.get("shift", 0)) + 1:
-            raise ValueError(f"{EXPRESSIONS_FILE}: period phrase {phrase!r}: future_shift must be shift + 1")
     lately = frozenset(str(p).lower() for p, spec in (raw.get("period_phrases") or {}).items()
-                       if spec.get("future_shift") is not None)
+                       if str(spec.get("lately", "false")).lower() == "true")
     settings = raw.get("settings") or {}
     equal = str(settings.get("weekday_equal_to_published", "previous"))
     if equal not in {"previous", "same"}:
