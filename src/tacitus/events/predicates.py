@@ -209,7 +209,9 @@ class PredicateFinder:
                    and not (refusing and p.sense.needs_target and self._names_only_a_thing(p)) for p in preds)
 
     def _names_only_a_thing(self, pred: Predicate) -> bool:
-        """The predicate's direct object names no actor: a common noun of no entity, owned ("his tax records")."""
+        """The predicate's direct object reads as a thing its owner holds: a common noun of no entity with a
+        possessor ("his tax records"); a guess, since the actor knowledge is not asked here ("its hostages" passes,
+        and the sentence's two rejections are merged by ``ranking.told_once``)."""
         obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
         if obj is None:
             return False

@@ -372,7 +372,8 @@ class Roles:
         if not targets and obj is None and onto.is_a(sense.plover_type, "accusation"):
             # "complained that the government had rigged the vote": the one the complaint is about
             targets = [c for clause in tok.children if clause.dep_ in labels.clausal_complement
-                       for c in clause.children if c.dep_ in labels.nominal_subject and c.pos_ not in self.g.tags.pronoun]
+                       for c in clause.children
+                       if c.dep_ in labels.nominal_subject and c.pos_ not in self.g.tags.pronoun]
         if not targets and onto.is_a(sense.plover_type, "protest"):
             # "blocked roads ... to press demands from the government": the grievance before the road's end
             targets = syntax.grievance_targets(tok)
