@@ -8,6 +8,8 @@ from datetime import date
 
 from tacitus.records import Actor
 
+SETTLED_WEIGHT = 2  # mentions of its country that set a story there firmly
+
 
 @dataclass
 class _Seen:
@@ -73,6 +75,11 @@ class DocContext:
                 return actor
         return None
 
+    def settled_home(self) -> str | None:
+        """``home_country`` when the story is set there firmly: named at least :data:`SETTLED_WEIGHT` times, by a
+        dateline, or by the caller; a country named once may be only the other party's."""
+        return self.home_country if self.home_country and self.home_weight >= SETTLED_WEIGHT else None
+
     def state_named_with(self, word: str) -> Actor | None:
         """The last state named so far whose name begins with ``word`` ("the North" after "North Korea")."""
         for seen in reversed(self._seen):
@@ -112,10 +119,9 @@ class DocContext:
         return None
 
     def dominant_country(self) -> str | None:
-        """``home_country`` if set and named at least twice (or set by the caller), else a state with >= 2 mentions
-        and >= 2/3 of all state mentions."""
-        if self.home_country and self.home_weight >= 2:
-            return self.home_country
+        """:meth:`settled_home` if any, else a state with >= 2 mentions and >= 2/3 of all state mentions."""
+        if home := self.settled_home():
+            return home
         total = sum(self._countries.values())
         if not total:
             return None

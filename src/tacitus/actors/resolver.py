@@ -99,7 +99,7 @@ class ActorResolver:
     def _home_congress(self, actor: Actor | None, text: str, ctx: DocContext) -> Actor | None:
         """"Congress" read as the United States' is the Congress of a story set (named at least twice, or by its
         dateline) in a country with a Congress of its own ("Congress leaders in Karnataka": India's party)."""
-        home = ctx.home_country if ctx.home_weight >= 2 else None
+        home = ctx.settled_home()
         if actor is None or actor.country != "USA" or home not in self.vocabulary.congress_countries:
             return actor
         said = {w.lower() for w in re.findall(r"[A-Za-z.]+", text.replace(".", ""))}  # "Congress-ruled states"

@@ -150,17 +150,15 @@ class ClauseTree:
                         # "attacks in 2015, including at the Bardo Museum, where 22 people were killed": an act of
                         # the same kind told of a place of the act above was part of it, then and there
                         out.append((own, places_ok))
-                    elif prev.dep_ in labels.adverbial_clause and any(
-                            c.lower_ in self.simultaneous for c in prev.children if c.i < prev.i) \
-                            and not any(c.dep_ in labels.subject for c in prev.children):
-                        # "set himself on fire over the weekend while taking part in a demonstration": then and there
-                        # (not "struck Gaza, while Hezbollah fired at Israeli troops": another's act, elsewhere)
-                        out.append((own, places_ok))
-                    elif (prev.dep_ in labels.adverbial_clause and prev.tag_ in self.g.tags.gerund
-                          and not any(c.dep_ in labels.subject for c in prev.children)
-                          and self.kinds.get(own) == draft.pred.sense.plover_type):
-                        # "a strike hit the district in Gaza City, targeting a home": the participle tells the
-                        # same act again, where it happened
+                    elif prev.dep_ in labels.adverbial_clause \
+                            and not any(c.dep_ in labels.subject for c in prev.children) and (
+                                any(c.lower_ in self.simultaneous for c in prev.children if c.i < prev.i)
+                                or (prev.tag_ in self.g.tags.gerund
+                                    and self.kinds.get(own) == draft.pred.sense.plover_type)):
+                        # a clause of no subject of its own told with the act above it, then and there: "set
+                        # himself on fire over the weekend while taking part in a demonstration", "a strike hit
+                        # the district in Gaza City, targeting a home" (not "struck Gaza, while Hezbollah fired
+                        # at Israeli troops": another's act, elsewhere)
                         out.append((own, places_ok))
                     break  # another act: its anchors are its own
                 saying = cur.i not in self.predicates and cur.lemma_.lower() in self.speech

@@ -119,7 +119,8 @@ class Assembly:
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
-                source = foreign_to(source, target, job.context.home_weight, self.onto.state_organs)
+                source = foreign_to(source, target, job.context.settled_home() is not None,
+                                    self.onto.state_organs)
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")

@@ -34,7 +34,6 @@ NOT_STATE_SECTORS = {"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", UNKNOWN_SECTOR}  
 DOMESTIC_SECTORS = {"OPP", "CVL", "COP", "JUD", "LEG", "PTY", "EDU", "MED", "LAB", "BUS", "JRN", "REL", "REB", "ELI"}
 INSURGENT_SECTORS = {"REB"}  # armed groups against a state: by default, that state's
 RULING_SECTORS = {"GOV", "MIL", "COP", "ELI"}  # the state they fight
-MIN_SETTING_WEIGHT = 2  # a setting named fewer times is too weak to make an organ the other party's own
 
 
 @dataclass(frozen=True)
@@ -453,13 +452,13 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
     return actor
 
 
-def foreign_to(actor: Actor | None, other: Actor | None, home_weight: float,
+def foreign_to(actor: Actor | None, other: Actor | None, settled: bool,
                organs: frozenset[str] = frozenset()) -> Actor | None:
     """A state organ (of ``organs``) going to the state it acts on, named as itself ("The minister visited Iran"),
     whose country is only the place of the act or the story's weakly read setting (the one country named is the one
-    visited), is of no country the text gives."""
+    visited), is of no country the text gives. ``settled``: the story is firmly set (DocContext.settled_home)."""
     weak = actor is not None and (actor.country_basis == "place"  # the place visited is the one visited
-                                  or (actor.country_basis == "setting" and home_weight < MIN_SETTING_WEIGHT))
+                                  or (actor.country_basis == "setting" and not settled))
     if (actor is None or other is None or not weak or actor.sector not in organs
             or other.kb_id != other.country or other.country != actor.country):
         return actor  # (the state visited is named as itself: "Iran", not "the Kenyan parliament")
