@@ -111,3 +111,40 @@ def test_an_article_the_corpus_repeats_is_read_under_each_id(tmp_path):
     found = corpus_documents(corpus, {"wire-1", "wire-2"})
     assert {d.doc_id for d in found.values()} == {"wire-1", "wire-2"}
     assert found["wire-1"].text == found["wire-2"].text
+
+
+def test_a_second_reading_is_scored_as_the_coder_is():
+    from tacitus.evaluate.agreement import evaluate_agreement
+
+    report = evaluate_agreement(MINI, MINI.parent / "realnews_mini_second")
+    m = report.metrics
+    # three asserted gold events, all found; a source of another country and a negated arrest read as done
+    assert (m["gold_events"], m["coded_events"], m["found"], m["found_with_dyad"]) == (3, 4, 3, 2)
+    assert (m["type_precision"], m["type_recall"], m["dyad_precision"]) == (0.75, 1.0, 0.5)
+    assert (m["place_right"], m["place_n"], m["fatalities_right"]) == (0.5, 2, 1.0)  # no place for the Lima talks
+    assert any(e["gold"] == "coded a negated act" for e in report.errors)
+
+
+def test_a_second_reading_must_annotate_articles_of_the_gold(tmp_path):
+    from typer.testing import CliRunner
+
+    from tacitus.cli import app
+
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "documents.jsonl").write_text('{"doc_id": "elsewhere-1", "split": "dev"}\n', encoding="utf-8")
+    (second / "annotations.jsonl").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(MINI), "--second-reading", str(second)])
+    assert result.exit_code != 0 and "elsewhere-1" in result.output and "does not hold" in result.output
+
+
+@pytest.mark.skipif(not (REAL / "second_reading" / "annotations.jsonl").is_file(), reason="no second reading")
+def test_the_shipped_second_reading_covers_the_dev_split_and_agrees_as_readme_says():
+    from tacitus.evaluate.agreement import evaluate_agreement
+    from tacitus.evaluate.realnews import read_gold
+
+    docs, _, _ = read_gold(REAL)
+    second, _, _ = read_gold(REAL / "second_reading")
+    assert set(second) == {d for d, r in docs.items() if r["split"] == "dev"}
+    m = evaluate_agreement(REAL, REAL / "second_reading").metrics
+    assert (round(m["type_f1"], 3), round(m["dyad_f1"], 3)) == (0.794, 0.732)

@@ -357,6 +357,9 @@ def eval_(
     model_events: bool = typer.Option(False, "--model-events", help="Let the learned layer add events."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="realnews: the articles' corpus (default: the "
                                           "one the gold folder's meta.json names)."),
+    second_reading: Optional[Path] = typer.Option(
+        None, "--second-reading", help="realnews: score this second, blind annotation of some of the gold's "
+        "articles instead of the coder (how far two human readings agree: the ceiling for the coder)."),
 ) -> None:
     """Score the coder on labelled data: precision, recall, F1 per class and macro, and a confusion table.
     A real-news gold folder (gold/realnews) is scored by whole articles: type and type+dyad P/R/F1, place,
@@ -375,6 +378,18 @@ def eval_(
         kind = kind or detect_dataset(dataset)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
+    if second_reading is not None:
+        from tacitus.evaluate.agreement import evaluate_agreement
+
+        if kind != "realnews":
+            _fail(f"--second-reading scores a real-news gold folder; {dataset} is {kind}")
+        try:
+            report = evaluate_agreement(dataset, second_reading, corpus)
+        except (ValueError, FileNotFoundError) as exc:
+            _fail(str(exc))
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if as_json
+                   else report.to_text(max_errors=errors))
+        return
     try:
         settings = Settings(model=model, learned=not no_model, model_events=model_events)
         report = evaluate(kind, dataset, coder=Coder(settings), split=split, limit=limit, corpus=corpus)
