@@ -303,3 +303,36 @@ def test_the_north_and_the_south_are_the_states_named_so_before(coder):
               if e.modality == "asserted"]
     assert [(e.plover_type, e.source.code) for e in events if e.sentence_index > 1] == [
         ("REJECT", "KOR GOV"), ("ACCUSE", "PRK GOV")]
+
+
+def test_an_act_of_a_one_country_story_on_nobody_named_is_done_within_that_country(coder):
+    from tacitus.records import Document
+
+    def coded(text):
+        return [e for e in coder.code([Document(doc_id="h", text=text, published="2022-06-01")])[0]
+                if e.modality == "asserted"]
+
+    events = coded("NAIROBI: Kenyan senators debated the finance bill on Tuesday. The Kenyan Senate rejected the plan "
+                   "on Wednesday. Two Kenyan ministers resigned on Thursday. Police are investigating the leak.")
+    assert [(e.plover_type, e.target.text, e.target.code, e.target.country_basis) for e in events] == [
+        ("REJECT", "the plan", "KEN", "setting"), ("RETREAT", "", "KEN", "setting"),
+        ("ACCUSE", "the leak", "KEN", "setting")]
+    # a story of two states, or of one named once, says nothing of whose the thing is
+    events = coded("SEOUL: North Korea offered talks on Friday. South Korea dismissed the offer on Saturday.")
+    assert [e.target.country for e in events if e.plover_type == "REJECT" and e.target] in ([], [None])
+    assert top(coder, "Egypt condemned the legislation.").target.country is None
+
+
+def test_the_subject_of_a_participle_done_to_it_is_acted_on_not_acting(coder):
+    e = top(coder, "It was the bloodiest day of the war, with 52 Kenyan soldiers killed.")
+    assert (e.plover_type, e.source.code, e.target.code, e.fatalities) == ("ASSAULT", "KEN UAF", "KEN MIL", 52)
+    e = top(coder, "Two Kenyan soldiers were found shot dead near the border.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("ASSAULT", "KEN UAF", "KEN MIL")
+    # "with two reported killed": the dead are victims of somebody, not the ones who killed
+    events = coder.code_text("Gunmen attacked the Iranian parliament on Wednesday, with two policemen reported killed.",
+                             published="2022-06-01")
+    assert [(e.source.code, e.target.text, e.fatalities) for e in events if e.fatalities] == [
+        ("IRN UAF", "two policemen", 2)]
+    # an infinitive after a passive is still done by the one the passive is about
+    e = top(coder, "Kenyan police were forced to withdraw from the town.")
+    assert (e.plover_type, e.source.code) == ("RETREAT", "KEN COP")

@@ -65,7 +65,9 @@ def test_pleading_guilty_is_an_admission_and_the_court_town_no_party(coder):
     assert (e.plover_type, e.cameo_code, e.target) == ("CONCEDE", "080", None)
     # anybody who may be a person, not only an office the knowledge holds
     (e,) = coder.code_text("The Kenyan activist pleaded guilty in Nairobi.")
-    assert (e.plover_type, e.source.code, e.target) == ("CONCEDE", "KEN CVL", None)
+    assert (e.plover_type, e.source.code) == ("CONCEDE", "KEN CVL")
+    # a story set in Kenya: what a Kenyan concedes there is conceded within Kenya, not to the town named
+    assert (e.target.text, e.target.code, e.target.country_basis) == ("", "KEN", "setting")
     (e,) = coder.code_text("The mayor pleaded not guilty.")
     assert (e.plover_type, e.cameo_code) == ("REJECT", "016")
 

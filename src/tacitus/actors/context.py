@@ -9,6 +9,7 @@ from datetime import date
 from tacitus.records import Actor
 
 SETTLED_WEIGHT = 2  # mentions of its country that set a story there firmly
+DOMESTIC_SHARE = 0.75  # share of the states named that makes a story one of its country's own affairs
 
 
 @dataclass
@@ -79,6 +80,13 @@ class DocContext:
         """``home_country`` when the story is set there firmly: named at least :data:`SETTLED_WEIGHT` times, by a
         dateline, or by the caller; a country named once may be only the other party's."""
         return self.home_country if self.home_country and self.home_weight >= SETTLED_WEIGHT else None
+
+    def domestic_home(self) -> str | None:
+        """:meth:`settled_home` when it also holds at least :data:`DOMESTIC_SHARE` of the mentions of states so far:
+        a story of one country's own affairs, not of its dealings with others."""
+        home = self.settled_home()
+        total = sum(self._countries.values())
+        return home if home and self._countries[home] >= DOMESTIC_SHARE * total else None
 
     def state_named_with(self, word: str) -> Actor | None:
         """The last state named so far whose name begins with ``word`` ("the North" after "North Korea")."""

@@ -188,7 +188,25 @@ class Syntax:
                                                                           for c in verb.children):
             return False
         return (any(c.dep_ in labels.passive_marks for c in verb.children) or self.gapped_passive(verb)
-                or self.reduced_passive(verb) or self.agent_passive(verb))
+                or self.reduced_passive(verb) or self.agent_passive(verb) or self.absolute_passive(verb)
+                or self.complement_passive(verb))
+
+    def absolute_passive(self, verb: Token) -> bool:
+        """A past form with a subject of its own after "with" and no auxiliary: in "the bloodiest day, with 52
+        people killed" or "with two people reported killed" the subject is the patient ("with" may mark the verb
+        or govern it)."""
+        labels, children = self.labels, list(verb.children)
+        after_with = any(c.dep_ in labels.condition_mark and c.lower_ in self.fn.absolute_marks for c in children) \
+            or (verb.dep_ in labels.prep_clause and verb.head.lower_ in self.fn.absolute_marks)
+        return (after_with and verb.tag_ in self.tags.past_forms
+                and any(c.dep_ in labels.subject for c in children)
+                and not any(c.dep_ in labels.auxiliary for c in children))
+
+    def complement_passive(self, verb: Token) -> bool:
+        """A past participle completing a verb, with no auxiliary, "to" or subject of its own: "were found shot
+        dead", "was reported killed" (done to that verb's subject, or object: "left dozens wounded")."""
+        return (verb.dep_ in self.labels.open_complement and verb.tag_ in self.tags.past_participle
+                and not any(c.dep_ in self.labels.auxiliary or c.dep_ in self.labels.subject for c in verb.children))
 
     def agent_passive(self, verb: Token) -> bool:
         """A past form with a "by" agent (only a passive has one) and no auxiliary, which the parser took for an
@@ -297,8 +315,12 @@ class Syntax:
     def verb_passive_targets(self, verb: Token) -> list[Token]:
         """The patient of a passive verb ("soldiers were attacked"; "a move that was criticised")."""
         labels = self.labels
+        if self.complement_passive(verb):  # "were found shot", "left dozens wounded", "with two reported killed"
+            head = verb.head
+            return (self.children(head, labels.passive_subject) or self.children(head, labels.object)
+                    or (self.children(head, labels.subject) if self.absolute_passive(head) else []))[:1]
         subs = self.children(verb, labels.passive_subject) or (
-            self.children(verb, labels.subject) if self.gapped_passive(verb) else [])
+            self.children(verb, labels.subject) if self.gapped_passive(verb) or self.absolute_passive(verb) else [])
         if not subs:
             return [verb.head] if verb.dep_ in labels.noun_clause and self.is_passive_participle(verb) else []
         sub = subs[0]

@@ -18,7 +18,7 @@ from tacitus.events.job import SentenceJob
 from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
 from tacitus.events.places import foreign_to, placed
-from tacitus.events.recipients import recipient
+from tacitus.events.recipients import at_home, recipient
 from tacitus.events.ranking import told_once, unique_events
 from tacitus.records import Event
 
@@ -144,4 +144,12 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return told_once(unique_events(events))
+        return self._at_home(told_once(unique_events(events)), job)
+
+    def _at_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
+        """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence
+        that names an actor of anywhere else ("France summoned the Chinese ambassador to complain")."""
+        home = job.context.domestic_home()
+        if home is None or any(a is not None and a.country and a.country != home for a in job.actors.values()):
+            return events
+        return [replace(e, target=at_home(self.onto, e.plover_type, e.plover_mode, e.source, e.target, home)) for e in events]

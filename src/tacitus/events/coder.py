@@ -44,7 +44,7 @@ from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
 from tacitus.events.roles import Roles
 from tacitus.events.setting import SettingReader
-from tacitus.records import Document, Event
+from tacitus.records import Actor, Document, Event
 
 Stage = Callable[[SentenceJob], None]
 StageFactory = Callable[["EventCoder"], Stage]
@@ -187,15 +187,21 @@ def _retold(title_event: Event, body_event: Event) -> bool:
     """Whether a body event tells the title's again: the same type between the same countries (a country the
     one leaves open agrees with any; the title and the body often name the same actor differently). A country the
     title's actor took from the story's place or setting, not from its own words, leaves it open too ("Ministers
-    meet in Geneva" is told again as the Indian and Chinese ministers' meeting)."""
+    meet in Geneva" is told again as the Indian and Chinese ministers' meeting); so does a body target that is only
+    the story's country (recipients.at_home)."""
     def own(a):
         return a.country if a is not None and a.country_basis not in INFERRED_COUNTRY else None
 
     def agree(a, b) -> bool:
-        return not own(a) or b is None or not b.country or own(a) == b.country
+        return not own(a) or b is None or not b.country or _at_home(b) or own(a) == b.country
 
     return (title_event.plover_type == body_event.plover_type and agree(title_event.source, body_event.source)
             and agree(title_event.target, body_event.target))
+
+
+def _at_home(actor: Actor) -> bool:
+    """A target that is only the country a story is set in, with nobody named (recipients.at_home)."""
+    return actor.country_basis == "setting" and not (actor.sector or actor.name)
 
 
 def _unshout(name: str) -> str:

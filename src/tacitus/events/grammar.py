@@ -31,7 +31,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
              "pronoun_or_determiner", "preposition", "past_participle", "past_forms", "gerund", "bare_verb", "plural", "present_forms"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "thing_pronouns", "speaker_pronouns", "quote_marks", "introducing_marks", "question_marks", "expletives",
-              "possessive_determiners", "anaphoric_determiners", "toll_preps", "relative_adverbs",
+              "possessive_determiners", "anaphoric_determiners", "toll_preps", "relative_adverbs", "absolute_marks",
               "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",
               "according", "according_to", "ethnic", "residence_preps", "owner_preps", "object_control_preps", "shared_object_verbs", "shared_object_links", "transitive_only", "giver_preps", "by", "of", "to", "between",
               "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",

@@ -43,6 +43,25 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     return target
 
 
+def at_home(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
+            home: str | None) -> Actor | None:
+    """The target of an act by the country a story is set in (``home``: a story of its own affairs,
+    DocContext.domestic_home) that names nobody it is done to, or only a thing ("the Senate rejected the plan",
+    "several ministers resigned", "police are investigating the leak"): the act is done within that country, so
+    its target is the country (``country_basis`` "setting", no sector), keeping the thing's words. Types whose acts
+    usually have no recipient (not in ``home_recipient``) keep theirs, and a state's own forces fighting or taking
+    things at home are not their own target (as in :func:`recipient_from_place`)."""
+    unnamed = target is None or not (target.country or target.sector or target.name)
+    if (not unnamed or not home or source.country != home or home in NOT_STATES
+            or not ontology.is_a(plover, "home_recipient")):
+        return target
+    if source.sector in RULING_SECTORS and (ontology.is_a(plover, "not_at_home") or mode in ontology.things_taken):
+        return target
+    if target is not None:
+        return replace(target, country=home, country_basis="setting")
+    return Actor(text="", country=home, country_basis="setting")
+
+
 def authorities(source: Actor, location: Location | None, setting: str | None,
                 governing: frozenset[str] = frozenset()) -> Actor | None:
     """The authorities a protest is against when it names nobody, or only a thing ("protested against the
