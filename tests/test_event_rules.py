@@ -459,6 +459,12 @@ def test_a_habit_is_no_act_and_no_threat(coder):
     assert (e.modality, e.plover_type) == ("asserted", "ASSAULT")
     # "repeatedly" tells acts that happened
     assert top(code(coder, "Israel repeatedly struck Gaza on Monday.")).plover_type == "ASSAULT"
+    # an event noun called a custom is no one act either, in any tense; one visit made is one
+    events = code(coder, "The farmer made frequent visits to his family across the border.")
+    assert [(e.modality, e.plover_type) for e in events] == [("hypothetical", "CONSULT")]
+    events = code(coder, "Navy ships carry out routine patrols off the coast.")
+    assert not [e for e in events if e.modality == "asserted"]
+    assert top(code(coder, "The Kenyan minister made a visit to Uganda on Monday.")).plover_type == "CONSULT"
 
 
 def test_a_complaint_is_about_whom_its_clause_names_and_an_appeal_for_witnesses_is_to_them(coder):

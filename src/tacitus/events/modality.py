@@ -38,6 +38,7 @@ class ModalityWords:
     capability_adjectives: frozenset[str]
     incapability_adjectives: frozenset[str]
     habitual_adverbs: frozenset[str]
+    custom_adjectives: frozenset[str]
     custom_adverbs: frozenset[str]
     capability_nouns: frozenset[str]
     using_verbs: frozenset[str]
@@ -110,13 +111,16 @@ class ModalityReader:
             return "hypothetical"
         return self._auxiliary(tok)
 
-    def _habitual(self, verb: Token) -> bool:
+    def habitual(self, verb: Token) -> bool:
         """A verb with an adverb of custom ("routinely beat") or, in the present or the perfect, of habit ("has
         often fired")."""
         labels, tags = self.g.labels, self.g.tags
         adverbs = {c.lower_ for c in verb.children if c.dep_ in labels.adverb}
         if adverbs & self.words.custom_adverbs:
             return True
+        if verb.pos_ in tags.noun and {c.lower_ for c in verb.children if c.dep_ in labels.adjective} \
+                & self.words.custom_adjectives:
+            return True  # "makes frequent visits across the border", "routine patrols"
         if not adverbs & self.words.habitual_adverbs:
             return False
         perfect = any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in verb.children)
@@ -170,7 +174,7 @@ class ModalityReader:
             own = None if conjunct and not shared else self._own(tok)
             if own == "negated":
                 return Modality("negated", self.speech_above(tok))
-            if not (conjunct and not shared) and self._habitual(tok):
+            if not (conjunct and not shared) and self.habitual(tok):
                 # "the North has habitually slammed joint exercises": a habit told of, no one act and no threat
                 return Modality("hypothetical", self.speech_above(tok), alleged=True)
             if own and value == "asserted":

@@ -147,7 +147,7 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
 
 WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "consequence_verbs", "motion_verbs",
               "collective_nouns", "accident_words", "as_verbs", "receiving_verbs", "assembly_nouns", "quantity_nouns",
-              "interview_verbs", "incident_nouns", "wounding_verbs")
+              "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -174,6 +174,7 @@ class PatternBook:
     interview_verbs: frozenset[str] = frozenset()
     incident_nouns: frozenset[str] = frozenset()
     wounding_verbs: frozenset[str] = frozenset()
+    abstract_objects: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

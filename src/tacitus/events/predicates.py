@@ -267,6 +267,10 @@ class PredicateFinder:
                 continue
             if s.not_obj and dobj is not None and self._object_words(dobj) & set(s.not_obj):
                 continue
+            done_to = dobj if dobj is not None else passive
+            if done_to is not None and done_to.lemma_.lower() in self.patterns.abstract_objects \
+                    and done_to.pos_ not in self.g.tags.proper_noun and self.ontology.is_a(s.plover_type, "violence"):
+                continue  # "kills the spirit of the reform", "targeting the process": a figure of speech
             if NONE_SENTINEL in s.obj:
                 if dobj is not None:
                     continue
@@ -284,6 +288,8 @@ class PredicateFinder:
                 elif ACTOR_SENTINEL in s.obj:
                     if dobj.pos_ in self.g.tags.noun and any(c.dep_ in labels.possessor for c in dobj.children):
                         continue  # "welcomed Reagan's statement": a thing of an actor, not the actor
+                    if any(c.dep_ in labels.object_predicate and c.i != dobj.i for c in tok.children):
+                        continue  # "called Arabsat 'a regional project'": the actor is named as something
                     if not any(t.ent_type_ in ents.actor or t.pos_ in self.g.tags.proper_noun
                                for t in syntax.phrase_span(dobj)):
                         continue

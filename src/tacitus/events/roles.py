@@ -453,8 +453,8 @@ class Roles:
         mod = self.modality.of(pred.head)
         if pred.light is not None and mod.value == "asserted":
             own = self.modality.of(pred.token)
-            if own.value == "negated":
-                mod = own  # "gave up fighting", "ended the siege": carried, but stopped
+            if own.value == "negated" or self.modality.habitual(pred.token):
+                mod = own  # "gave up fighting", "ended the siege": carried, but stopped; "makes frequent visits"
         info = self.onto.lookup(pred.code)
         nested = nesting(pred, pred_tokens, self.g)
         if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
