@@ -336,3 +336,10 @@ def test_the_subject_of_a_participle_done_to_it_is_acted_on_not_acting(coder):
     # an infinitive after a passive is still done by the one the passive is about
     e = top(coder, "Kenyan police were forced to withdraw from the town.")
     assert (e.plover_type, e.source.code) == ("RETREAT", "KEN COP")
+
+
+def test_people_named_as_of_a_place_belong_to_its_country(coder):
+    e = top(coder, "Israel is shelling the civilians of Gaza.")
+    assert (e.source.code, e.target.code, e.target.country_basis) == ("ISR GOV", "PSE CVL", "mention")
+    e = top(coder, "Kenyan troops detained students from Somalia near the border.")
+    assert e.target.code == "SOM EDU"

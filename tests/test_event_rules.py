@@ -480,3 +480,14 @@ def test_refusing_to_give_up_a_thing_of_one_s_own_is_a_rejection(coder):
     # refusing to free people is one rejection, told by the refusal and by the refused release alike
     events = [e for e in code(coder, "Hamas refused to release its hostages.") if e.modality == "asserted"]
     assert [(e.plover_type, e.source.code) for e in events] == [("REJECT", "PSE REB")]
+
+
+def test_a_toll_is_the_attack_s_and_armed_men_were_armed_by_nobody_here(coder):
+    events = [e for e in code(coder, "A camp for Congolese refugees was attacked by Burundian militiamen armed with "
+                                     "machetes, killing 15 people, the UN refugee agency reported.")
+              if e.modality == "asserted"]
+    # the agency's report accuses the militiamen; the dead are the attack's, counted once
+    assert sorted((e.plover_type, e.fatalities) for e in events) == [("ACCUSE", None), ("ASSAULT", 15)]
+    # men armed by somebody named were armed by them
+    events = code(coder, "Syrian rebels armed by Turkey attacked the town.")
+    assert ("AID", "TUR GOV", "SYR REB") in [(e.plover_type, e.source.code, e.target.code) for e in events]

@@ -124,6 +124,9 @@ class Assembly:
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")
+            # a toll belongs to the use of force it counts, never to a statement about it ("killing about 20
+            # people, relief officials said": the shelling's dead, not the officials' accusation's)
+            deaths = a.deaths.get(key) if self.onto.is_a(d.plover, "tolled") else None
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = self.syntax.phrase_span(attributed).text
@@ -137,8 +140,8 @@ class Assembly:
                 cameo_code=d.code, goldstein=info.goldstein, quad_class=info.quad_class,
                 source=source, target=target, date=date[0] if date else None,
                 date_precision=date[1] if date else "unknown",
-                location=location, fatalities=a.deaths.get(key),
-                fatalities_civilians=bool(a.deaths.get(key)) and a.civilians.get(key, False),
+                location=location, fatalities=deaths,
+                fatalities_civilians=bool(deaths) and a.civilians.get(key, False),
                 modality=d.modality, attribution=attribution, confidence=d.confidence, prominence=d.confidence,
                 published=document.published, title=document.title, url=document.url,
                 publisher=document.publisher, predicate=d.pred.sense.lemma,

@@ -147,7 +147,8 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
 
 WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "consequence_verbs", "motion_verbs",
               "collective_nouns", "accident_words", "as_verbs", "receiving_verbs", "assembly_nouns", "quantity_nouns",
-              "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects")
+              "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
+              "describing_participles")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -175,6 +176,7 @@ class PatternBook:
     incident_nouns: frozenset[str] = frozenset()
     wounding_verbs: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
+    describing_participles: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

@@ -271,12 +271,15 @@ class PlaceReader:
             and prep.lower_ in words.topic_prepositions
 
     def named_town(self, tok: Token, home: str | None) -> Location | None:
-        """The town a body is named with ("Nairobi police", "the Lagos High Court"): a place
-        entity compounded onto it that the gazetteer knows by that very name (not a word a town is loosely
-        spelled like), in a state."""
-        for c in tok.children:
-            if c.dep_ in self.g.labels.compound and c.pos_ in self.g.tags.proper_noun \
-                    and c.ent_type_ in self.g.entities.place:
+        """The town a body is named with ("Nairobi police", "the Lagos High Court"), or the place people or a body
+        are named as of, from or in ("the civilians of Gaza", "residents of Aleppo", "police in Nairobi"): a place
+        entity that the gazetteer knows by that very name (not a word a town is loosely spelled like), in a
+        state."""
+        labels, fn = self.g.labels, self.g.words
+        named = [c for c in tok.children if c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun]
+        named += [g for p in fn.origin_preps for g in self.syntax.prep_objects(tok, p)]
+        for c in named:
+            if c.ent_type_ in self.g.entities.place:
                 name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
                 found = self.gazetteer.resolve(name, countries=[home] if home else [])
                 if found is not None and found.country and found.country not in NOT_STATES \

@@ -90,7 +90,7 @@ class PredicateFinder:
             if tok.pos_ in tags.verb and tok.dep_ not in labels.adjective:
                 senses = self.patterns.verbs.get(self.syntax.verb_lemma(tok, self.patterns.verbs))
                 sense = self._match_verb(tok, senses) if senses else None
-                if sense is not None and not self._interviewed(tok):
+                if sense is not None and not self._interviewed(tok) and not self._describing(tok):
                     preds.append(Predicate(tok, sense, "verb"))
                     consumed.update(d.i for d in tok.children if d.dep_ in labels.object
                                     and d.lemma_.lower() in sense.obj)
@@ -126,6 +126,13 @@ class PredicateFinder:
                 if told and act.lemma_.lower() in self.patterns.incident_nouns:
                     return True
         return False
+
+    def _describing(self, verb: Token) -> bool:
+        """"militiamen armed with machetes", "gunmen equipped with rifles": a participle after a noun, with no
+        agent, that says what the noun's people carry, not that anybody armed them."""
+        labels = self.g.labels
+        return (verb.lemma_.lower() in self.patterns.describing_participles and verb.dep_ in labels.noun_clause
+                and verb.tag_ in self.g.tags.past_participle and not any(c.dep_ in labels.agent for c in verb.children))
 
     def _interviewed(self, verb: Token) -> bool:
         """"Asked why police suspect that, Jackson said": a bare participle of asking opening the sentence tells
