@@ -389,3 +389,9 @@ def test_a_header_s_weekday_says_which_number_of_its_date_is_the_day(coder):
     text = "REGIONAL PRESS, Sun.\n02/07/12: Farmers blocked a highway near Rosario over the weekend."
     events = [e for e in coder.code([Doc(doc_id="x", text=text)])[0] if e.modality == "asserted"]
     assert events and all(e.date is None for e in events)
+
+def test_a_town_the_headline_names_as_an_organisation_is_the_story_s_home_town(coder):
+    events = code(coder, "A man has been arrested after shots were fired at a police station on Sunday night. The "
+                         "station, near the centre of Stockport, was closed on Monday. Detectives appealed for "
+                         "witnesses to come forward.", title="Shots fired at Stockport police station")
+    assert {where(e) for e in events} == {("Stockport", "GBR", "document")}

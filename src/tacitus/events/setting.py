@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
+from tacitus.geo.names import name_key
 from tacitus.records import NON_STATE_CODES
 
 MIN_MENTIONS = 2
@@ -141,13 +142,15 @@ class SettingReader:
         read: dict[str, object] = {}  # a name as written -> the town it is (or None)
         towns: dict[str, object] = {}  # a town's own name -> the town
         for doc, weight in weighted:
-            for ent in list(doc.ents) + self._body_towns(doc):
-                if ent.label_ not in ents.place or self.gazetteer.is_country(ent.text):
+            slips = self._headline_names(doc) if doc is headline else []
+            for ent in list(doc.ents) + self._body_towns(doc) + slips:
+                if (ent.label_ not in ents.place and ent not in slips) or self.gazetteer.is_country(ent.text):
                     continue
                 if ent.text not in read:
                     loc = self.gazetteer.resolve(ent.text, countries=[country])
                     read[ent.text] = loc if loc is not None and loc.country == country and \
-                        loc.precision != "country" else None
+                        loc.precision != "country" and (ent not in slips or name_key(loc.name) == name_key(ent.text)) \
+                        else None
                 if (town := read[ent.text]) is not None:
                     named[town.name] += weight
                     towns.setdefault(town.name, town)
@@ -155,6 +158,22 @@ class SettingReader:
         if not ranked or ranked[0][1] < MIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return towns[ranked[0][0]]
+
+    def _headline_names(self, headline: Doc) -> list[Span]:
+        """Names in a headline that the tagger read as no place: a town it took for an organisation, a product or a
+        work ("Shots fired at Stockport police station"), or left untagged ("Walsall construction firm targeted").
+        They count for the home town only when a town of the story's country has that very name."""
+        ents, tags = self.g.entities, self.g.tags
+        out = [e for e in headline.ents if e.label_ in ents.place_slips or e.label_ in ents.organisation]
+        run: list = []
+        for tok in [*headline, None]:
+            if tok is not None and tok.pos_ in tags.proper_noun and not tok.ent_type_:
+                run.append(tok)
+                continue
+            if run:
+                out.append(headline[run[0].i:run[-1].i + 1])
+            run = []
+        return out
 
     def setting(self, docs: list[Doc], dateline: str | None = None, *, headline: Doc | None = None) -> str | None:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
