@@ -493,11 +493,9 @@ def test_a_toll_is_the_attack_s_and_armed_men_were_armed_by_nobody_here(coder):
     assert ("AID", "TUR GOV", "SYR REB") in [(e.plover_type, e.source.code, e.target.code) for e in events]
 
 
-def test_a_thing_judged_in_reported_speech_is_praised_or_blamed(coder):
-    e = top(code(coder, "The UN envoy said the vote was peaceful and transparent."))
-    assert (e.plover_type, e.source.code, e.target.text) == ("SUPPORT", "UNO GOV", "the vote")
-    e = top(code(coder, "The teachers' union called the decision a betrayal of workers."))
-    assert (e.plover_type, e.cameo_code, e.target.text) == ("ACCUSE", "111", "the decision")
-    assert top(code(coder, "The ambassador described the bombing as barbaric.")).plover_type == "ACCUSE"
-    # a judgement of nobody's thing with no word of praise or blame is no event
-    assert not [e for e in code(coder, "The minister said the weather was terrible.") if e.modality == "asserted"]
+def test_an_act_named_as_something_blamed_is_blamed(coder):
+    e = top(code(coder, "The ambassador described the bombing as barbaric."))
+    assert (e.plover_type, e.cameo_code, e.source.sector) == ("ACCUSE", "111", "GOV")
+    # a judgement with no word of praise or blame is no event
+    assert not [e for e in code(coder, "The ambassador described the bombing as unexpected.")
+                if e.modality == "asserted"]

@@ -21,7 +21,6 @@ from tacitus.events.patterns import Sense
 from tacitus.events.predicates import Predicate
 from tacitus.events.ranking import CONFIDENCE_FLOOR, REPORTED_THREAT, SAID_DEMAND, SPEAKER_ACCUSATION, confidence
 from tacitus.events.roles import Roles
-from tacitus.records import Actor
 
 
 class Recode:
@@ -162,13 +161,8 @@ class Recode:
             # the allegations were baseless"), as "condemned the shooting" is, with no target; praise of a thing
             # nobody is named for is no event ("said the meeting was excellent")
             act = target is None and not verdict and (self._act(judged) or pronoun)
-            if target is None and not act and not pronoun and judged.pos_ in self.syntax.g.tags.noun:
-                # a thing judged ("said the vote was rigged", "called the decision a betrayal"): the judgement is
-                # of whoever's it is; the thing is kept as the target's words (its country may come from the
-                # place it lies in or the story's setting)
-                target_tok, target = judged, Actor(text=self.syntax.phrase_span(judged).text)
             if speaker is None or not speaker_toks or (target is None and not act) \
-                    or (target is not None and target.code and target.code == speaker.code):
+                    or (target is not None and target.code == speaker.code):
                 continue
             if any(d.pred.token.i == speech.i and d.plover for d in drafts):
                 continue  # the verb is an act of its own ("condemned X as illegal")
