@@ -343,3 +343,14 @@ def test_people_named_as_of_a_place_belong_to_its_country(coder):
     assert (e.source.code, e.target.code, e.target.country_basis) == ("ISR GOV", "PSE CVL", "mention")
     e = top(coder, "Kenyan troops detained students from Somalia near the border.")
     assert e.target.code == "SOM EDU"
+
+
+def test_a_name_the_tagger_left_untagged_acting_in_a_story_is_of_its_country(coder):
+    from tacitus.records import Document
+
+    doc = Document(doc_id="u", text="Kenyan opposition leaders met in Nairobi on Monday. Wekesa accused the Kenyan "
+                                    "police of brutality.", published="2022-06-01")
+    accusation = next(e for e in coder.code([doc])[0] if e.plover_type == "ACCUSE")
+    assert (accusation.source.text, accusation.source.code, accusation.source.country_basis) == (
+        "Wekesa", "KEN", "setting")
+    assert accusation.target.code == "KEN COP"

@@ -372,7 +372,10 @@ def test_an_act_noun_carried_by_a_passive_verb_is_the_state_s_when_nobody_is_nam
     e = top(code(coder, "A probe has been launched into the collapse of the army barracks in Kashmir."))
     assert (e.source.code, e.plover_type, e.plover_mode, e.target.code) == ("IND GOV", "ACCUSE", "investigate", "IND MIL")
     e = top(code(coder, "A fraud case was registered against the driver in Pune."))
-    assert (e.plover_type, e.cameo_code, e.target.country) == ("ACCUSE", "112", "IND")
+    assert (e.plover_type, e.cameo_code, e.target.country, e.source.code) == ("ACCUSE", "112", "IND", "IND COP")
+    # a case filed with nobody named may be anybody's
+    e = top(code(coder, "A case was filed against the driver in Pune."))
+    assert (e.plover_type, e.source.sector) == ("ACCUSE", "UNK")
 
 
 def test_what_somebody_was_unable_to_do_did_not_happen(coder):

@@ -245,8 +245,12 @@ class Syntax:
                     or tok.lower_ in self.group_nouns or tok.lemma_.lower() in self.group_nouns)
 
     def named(self, tok: Token) -> bool:
-        """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
-        return tok.pos_ in self.tags.proper_noun and tok.ent_type_ in self.ents.people
+        """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas"), or
+        a capitalised name the tagger left untagged as the subject of a clause ("Martelly disparaged ...")."""
+        if tok.pos_ not in self.tags.proper_noun:
+            return False
+        return tok.ent_type_ in self.ents.people or (
+            not tok.ent_type_ and tok.is_title and tok.dep_ in self.labels.noun_subject)
 
     # ---- who acts, who is acted on ---------------------------------------------------------------------------
     def verb_subjects(self, verb: Token) -> list[Token]:
