@@ -312,35 +312,44 @@ def test_an_act_of_a_one_country_story_on_nobody_named_is_done_within_that_count
         return [e for e in coder.code([Document(doc_id="h", text=text, published="2022-06-01")])[0]
                 if e.modality == "asserted"]
 
-    events = coded("NAIROBI: Kenyan senators debated the finance bill on Tuesday. The Kenyan Senate rejected the plan "
-                   "on Wednesday. Two Kenyan ministers resigned on Thursday. Police are investigating the leak.")
+    events = coded("NAIROBI: Kenyan senators debated the finance bill on Tuesday. The Kenyan Senate rejected the "
+                   "levy on Wednesday. Two Kenyan ministers resigned on Thursday. Police are investigating the "
+                   "leak.")
     assert [(e.plover_type, e.target.text, e.target.code, e.target.country_basis) for e in events] == [
-        ("REJECT", "the plan", "KEN", "setting"), ("RETREAT", "", "KEN", "setting"),
+        ("REJECT", "the levy", "KEN", "setting"), ("RETREAT", "", "KEN", "setting"),
         ("ACCUSE", "the leak", "KEN", "setting")]
+    # not in a sentence that names an actor of elsewhere, and not for acts a state does not do to itself
+    events = coded("NAIROBI: Kenyan senators debated the finance bill on Tuesday. Kenyan senators rejected the levy "
+                   "after talks with Ugandan officials. The Kenyan government imposed sanctions on Friday.")
+    assert [(e.plover_type, e.target.country if e.target else None) for e in events
+            if e.plover_type in ("REJECT", "SANCTION")] == [("REJECT", None), ("SANCTION", None)]
     # a story of two states, or of one named once, says nothing of whose the thing is
     events = coded("SEOUL: North Korea offered talks on Friday. South Korea dismissed the offer on Saturday.")
-    assert [e.target.country for e in events if e.plover_type == "REJECT" and e.target] in ([], [None])
+    assert [e.target.country if e.target else None for e in events if e.plover_type == "REJECT"] == [None]
     assert top(coder, "Egypt condemned the legislation.").target.country is None
 
 
 def test_the_subject_of_a_participle_done_to_it_is_acted_on_not_acting(coder):
-    e = top(coder, "It was the bloodiest day of the war, with 52 Kenyan soldiers killed.")
-    assert (e.plover_type, e.source.code, e.target.code, e.fatalities) == ("ASSAULT", "KEN UAF", "KEN MIL", 52)
+    e = top(coder, "The fighting went on into the night, with 31 Kenyan soldiers killed.")
+    assert (e.plover_type, e.source.code, e.target.code, e.fatalities) == ("ASSAULT", "KEN UAF", "KEN MIL", 31)
     e = top(coder, "Two Kenyan soldiers were found shot dead near the border.")
     assert (e.plover_type, e.source.code, e.target.code) == ("ASSAULT", "KEN UAF", "KEN MIL")
     # "with two reported killed": the dead are victims of somebody, not the ones who killed
-    events = coder.code_text("Gunmen attacked the Iranian parliament on Wednesday, with two policemen reported killed.",
+    events = coder.code_text("Gunmen raided a Kenyan police post on Friday, with two officers reported killed.",
                              published="2022-06-01")
     assert [(e.source.code, e.target.text, e.fatalities) for e in events if e.fatalities] == [
-        ("IRN UAF", "two policemen", 2)]
+        ("KEN UAF", "two officers", 2)]
+    # "with" and a clause of somebody's act is no participle of what was done to them
+    e = top(coder, "Residents were angry with how police attacked the protesters.")
+    assert (e.source.sector, e.target.sector) == ("COP", "CVL")
     # an infinitive after a passive is still done by the one the passive is about
     e = top(coder, "Kenyan police were forced to withdraw from the town.")
     assert (e.plover_type, e.source.code) == ("RETREAT", "KEN COP")
 
 
 def test_people_named_as_of_a_place_belong_to_its_country(coder):
-    e = top(coder, "Israel is shelling the civilians of Gaza.")
-    assert (e.source.code, e.target.code, e.target.country_basis) == ("ISR GOV", "PSE CVL", "mention")
+    e = top(coder, "Turkish drones struck the residents of Idlib.")
+    assert (e.source.code, e.target.code, e.target.country_basis) == ("TUR MIL", "SYR CVL", "mention")
     e = top(coder, "Kenyan troops detained students from Somalia near the border.")
     assert e.target.code == "SOM EDU"
 

@@ -463,7 +463,7 @@ def test_a_habit_is_no_act_and_no_threat(coder):
     # "repeatedly" tells acts that happened
     assert top(code(coder, "Israel repeatedly struck Gaza on Monday.")).plover_type == "ASSAULT"
     # an event noun called a custom is no one act either, in any tense; one visit made is one
-    events = code(coder, "The farmer made frequent visits to his family across the border.")
+    events = code(coder, "The minister paid frequent visits to the flood zone.")
     assert [(e.modality, e.plover_type) for e in events] == [("hypothetical", "CONSULT")]
     events = code(coder, "Navy ships carry out routine patrols off the coast.")
     assert not [e for e in events if e.modality == "asserted"]

@@ -151,9 +151,9 @@ def test_harm_done_to_oneself_is_no_act_but_an_attacker_s_other_victims_are(code
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The council's reaction kills the spirit of the new tax regime.", None),
-    ("Student activists are targeting the process, not the candidates.", None),
-    ("The bill was killed in the Senate on Tuesday.", None),
+    ("Opposition parties are targeting the budget process.", None),
+    ("Activists are targeting the election process.", None),
+    ("The reform was killed by the upper house.", None),
     # people, places and camps are harmed
     ("Government troops killed five rebels near the border.", "ASSAULT"),
     ("The army targeted rebel camps in the north.", "ASSAULT"),
@@ -163,5 +163,5 @@ def test_violence_done_to_a_thing_no_force_can_harm_is_a_figure_of_speech(coder,
 
 
 def test_calling_someone_something_names_them_and_calling_them_phones_them(coder):
-    assert types(coder, "The State Department called Arabsat 'a regional telecommunications project'.") == []
+    assert types(coder, "The foreign ministry called Gazprom 'a political weapon of the Kremlin'.") == []
     assert types(coder, "The Kenyan president called Museveni on Monday.") == ["CONSULT"]

@@ -383,6 +383,9 @@ def eval_(
 
         if kind != "realnews":
             _fail(f"--second-reading scores a real-news gold folder; {dataset} is {kind}")
+        if split != "dev" or limit is not None or no_model or model_events:
+            _fail("--second-reading scores the articles the second reading annotated, with no coder: --split, "
+                  "--limit, --no-model and --model-events do not apply")
         try:
             report = evaluate_agreement(dataset, second_reading, corpus)
         except (ValueError, FileNotFoundError) as exc:

@@ -9,7 +9,7 @@ from datetime import date
 from tacitus.records import Actor
 
 SETTLED_WEIGHT = 2  # mentions of its country that set a story there firmly
-DOMESTIC_SHARE = 0.75  # share of the states named that makes a story one of its country's own affairs
+DOMESTIC_SHARE = 2 / 3  # share of the story's mentions of countries that makes it one of its country's own affairs
 
 
 @dataclass
@@ -34,6 +34,9 @@ class DocContext:
         # how many mentions back home_country: a caller who sets it (from a dateline) means it; the coder sets the
         # count its setting reader found, and a country named once is too weak to give bare institutions
         self.home_weight = float("inf")
+        # the home country's share of all the story's mentions of countries (set by the coder; a caller who sets
+        # home_country means a story of its own affairs)
+        self.home_share = 1.0
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}
@@ -82,11 +85,11 @@ class DocContext:
         return self.home_country if self.home_country and self.home_weight >= SETTLED_WEIGHT else None
 
     def domestic_home(self) -> str | None:
-        """:meth:`settled_home` when it also holds at least :data:`DOMESTIC_SHARE` of the mentions of states so far:
-        a story of one country's own affairs, not of its dealings with others."""
+        """:meth:`settled_home` when its share of the story's mentions of countries (``home_share``, read over the
+        whole document by the setting reader) is at least :data:`DOMESTIC_SHARE`: a story of one country's own
+        affairs, not of its dealings with others."""
         home = self.settled_home()
-        total = sum(self._countries.values())
-        return home if home and self._countries[home] >= DOMESTIC_SHARE * total else None
+        return home if home and self.home_share >= DOMESTIC_SHARE else None
 
     def state_named_with(self, word: str) -> Actor | None:
         """The last state named so far whose name begins with ``word`` ("the North" after "North Korea")."""

@@ -1,10 +1,12 @@
 """How far two blind readings of the same articles agree: a second annotation (same format as the gold folder)
 scored as if it were the coder's output, by the real-news scorer (:func:`tacitus.evaluate.realnews.score`).
 
-The figures are the ceiling to read the coder's against: what a second careful human, following the same
-guidelines, gets right of the first one's events. Each event of the second reading becomes one mention per quote,
-in the sentence of the article that holds the quote (the title when the quote stands there), with the reading's
-first type, first source and first target code; mentions are merged and matched exactly as the coder's are.
+The figures are the ceiling to read the coder's against: how much of the first reading a second careful human,
+following the same guidelines, finds, under the rules the coder is scored by. Each event of the second reading is one
+event (never merged with another: the reader meant it), with one mention per quote in the sentence of the article
+that holds it (the title when the quote stands there), and the reading's first type, first source and first
+target code. As for the coder, the reading's counted events are its asserted and future ones, and only asserted gold
+events can be found (a future act both readings record counts against the second).
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tacitus.evaluate.realnews import GoldEvent, corpus_documents, gold_folder, read_gold, score
+from tacitus.evaluate.realnews import (UNKNOWN_COUNTRY, CodedEvent, GoldEvent, corpus_documents, gold_folder,
+                                       read_gold, score)
 from tacitus.evaluate.report import EvalReport
-from tacitus.records import Actor, Document, Event, Location
-
-UNKNOWN_COUNTRY = "---"
+from tacitus.records import Actor, Document, Event, Location, is_counted
 
 
 def _flat(text: str) -> str:
@@ -55,7 +56,7 @@ def reading_events(record: GoldEvent, article: Document, sentences: list[str]) -
     """The mentions one annotated event of a reading stands for: one per quote, in the sentence holding it."""
     title = _flat(article.title or "")
     events = []
-    for k, quote in enumerate(record.quotes):
+    for quote in record.quotes:
         q = _flat(quote)
         index = next((i for i, s in enumerate(sentences) if q in s), None)
         if index is None:  # across a sentence boundary: the sentence where it begins
@@ -63,7 +64,7 @@ def reading_events(record: GoldEvent, article: Document, sentences: list[str]) -
         in_title = bool(title) and q in title and index is None
         sentence = title if in_title else sentences[index] if index is not None else q
         events.append(Event(
-            event_id=f"{record.doc_id}/{record.id}/{k}", doc_id=record.doc_id,
+            event_id=f"{record.doc_id}/{record.id}", doc_id=record.doc_id,
             sentence_index=-1 if in_title else (index if index is not None else 0), sentence=sentence,
             evidence_start=0, evidence_end=0, plover_type=record.types[0], plover_mode=record.mode,
             plover_contexts=[], cameo_code="", goldstein=0.0, quad_class=0,
@@ -72,6 +73,15 @@ def reading_events(record: GoldEvent, article: Document, sentences: list[str]) -
             fatalities=record.fatalities, modality=record.modality, title=article.title if in_title else None,
             historical=record.historical, from_title=in_title))
     return events
+
+
+def by_record(events: list[Event]) -> list[CodedEvent]:
+    """A reading's counted events as it recorded them: the mentions of one record together, none merged."""
+    groups: dict[str, CodedEvent] = {}
+    for e in events:
+        if is_counted(e.modality):
+            groups.setdefault(e.event_id, CodedEvent([])).mentions.append(e)
+    return list(groups.values())
 
 
 def evaluate_agreement(gold_path: str | Path, second_path: str | Path,
@@ -88,12 +98,18 @@ def evaluate_agreement(gold_path: str | Path, second_path: str | Path,
         if "corpus" not in meta:
             raise ValueError(f"{gold_dir}: meta.json names no corpus; pass --corpus")
         corpus = gold_dir / meta["corpus"]
-    articles = corpus_documents(Path(corpus), set(second_docs))
+    corpus = Path(corpus)
+    if not corpus.is_file():
+        raise FileNotFoundError(f"{corpus}: the articles' corpus is not there (pass --corpus)")
+    empty = next((f"{r.doc_id}/{r.id}" for r in second if not r.types or not r.quotes), None)
+    if empty is not None:
+        raise ValueError(f"{second_dir}: event {empty} has no type or no quote")
+    articles = corpus_documents(corpus, set(second_docs))
     coded: dict[str, list[Event]] = {d: [] for d in second_docs}
     split_sentences = {d: _sentences(articles[d].text) for d in second_docs}
     for record in second:
         coded[record.doc_id].extend(reading_events(record, articles[record.doc_id], split_sentences[record.doc_id]))
     chosen = {d: docs[d] for d in second_docs}
-    report = score(chosen, [g for g in gold if g.doc_id in chosen], coded, "second reading")
+    report = score(chosen, [g for g in gold if g.doc_id in chosen], coded, "second reading", group=by_record)
     report.path = str(second_dir)
     return report

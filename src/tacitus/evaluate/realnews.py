@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tacitus.evaluate.metrics import f1_of as f1
 from tacitus.evaluate.report import MAX_ERRORS, EvalReport
@@ -235,14 +235,17 @@ def _evidence(e: Event) -> dict[str, Any]:
             "place": e.location.name if e.location else None}
 
 
-def score(docs: dict[str, dict], gold: list[GoldEvent], coded: dict[str, list[Event]], split: str) -> EvalReport:
-    """The report for the coded documents against their gold events."""
+def score(docs: dict[str, dict], gold: list[GoldEvent], coded: dict[str, list[Event]], split: str,
+          group: Callable[[list[Event]], list[CodedEvent]] | None = None) -> EvalReport:
+    """The report for the coded documents against their gold events. ``group`` makes a document's events of its
+    mentions (default: :func:`merged`, the store's rule)."""
+    group = group or merged
     tp_type = tp_dyad = n_pred = n_gold = 0
     counts: Counter = Counter()
     per_type: dict[str, Counter] = {}
     errors: list[dict[str, Any]] = []
     for doc_id in docs:
-        events = merged(coded.get(doc_id, []))
+        events = group(coded.get(doc_id, []))
         gold_doc = [g for g in gold if g.doc_id == doc_id]
         asserted = [g for g in gold_doc if g.asserted]
         n_pred += len(events)

@@ -192,15 +192,18 @@ class Syntax:
                 or self.complement_passive(verb))
 
     def absolute_passive(self, verb: Token) -> bool:
-        """A past form with a subject of its own after "with" and no auxiliary: in "the bloodiest day, with 52
-        people killed" or "with two people reported killed" the subject is the patient ("with" may mark the verb
+        """A past form with a subject of its own after "with" and no auxiliary: in "the fighting went on, with 31
+        soldiers killed" or "with two people reported killed" the subject is the patient ("with" may mark the verb
         or govern it)."""
         labels, children = self.labels, list(verb.children)
-        after_with = any(c.dep_ in labels.condition_mark and c.lower_ in self.fn.absolute_marks for c in children) \
-            or (verb.dep_ in labels.prep_clause and verb.head.lower_ in self.fn.absolute_marks)
-        return (after_with and verb.tag_ in self.tags.past_forms
-                and any(c.dep_ in labels.subject for c in children)
-                and not any(c.dep_ in labels.auxiliary for c in children))
+        mark = next((c for c in children if c.dep_ in labels.condition_mark and c.lower_ in self.fn.absolute_marks),
+                    verb.head if verb.dep_ in labels.prep_clause and verb.head.lower_ in self.fn.absolute_marks
+                    else None)
+        subject = next((c for c in children if c.dep_ in labels.subject), None)
+        # the subject right after "with", and no object: not "angry with how police attacked the protesters"
+        return (mark is not None and subject is not None and subject.left_edge.i == mark.i + 1
+                and verb.tag_ in self.tags.past_forms
+                and not any(c.dep_ in labels.auxiliary or c.dep_ in labels.object for c in children))
 
     def complement_passive(self, verb: Token) -> bool:
         """A past participle completing a verb, with no auxiliary, "to" or subject of its own: "were found shot
@@ -245,12 +248,14 @@ class Syntax:
                     or tok.lower_ in self.group_nouns or tok.lemma_.lower() in self.group_nouns)
 
     def named(self, tok: Token) -> bool:
-        """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas"), or
-        a capitalised name the tagger left untagged as the subject of a clause ("Martelly disparaged ...")."""
-        if tok.pos_ not in self.tags.proper_noun:
-            return False
-        return tok.ent_type_ in self.ents.people or (
-            not tok.ent_type_ and tok.is_title and tok.dep_ in self.labels.noun_subject)
+        """A proper name the parser tags as an organisation, a group or a person ("Hezb-e-Islami", "Hamas")."""
+        return tok.pos_ in self.tags.proper_noun and tok.ent_type_ in self.ents.people
+
+    def untagged_name(self, tok: Token) -> bool:
+        """A capitalised name the tagger left untagged as the subject of a clause ("Wekesa accused the police"):
+        somebody named, when what the clause tells is a statement (a disease or a storm also "kills")."""
+        return (tok.pos_ in self.tags.proper_noun and not tok.ent_type_ and tok.is_title
+                and tok.dep_ in self.labels.noun_subject)
 
     # ---- who acts, who is acted on ---------------------------------------------------------------------------
     def verb_subjects(self, verb: Token) -> list[Token]:

@@ -124,8 +124,8 @@ class Assembly:
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")
-            # a toll belongs to the use of force it counts, never to a statement about it ("killing about 20
-            # people, relief officials said": the shelling's dead, not the officials' accusation's)
+            # a toll belongs to the use of force it counts, never to a statement about it ("killing 12 people,
+            # the agency reported": the attack's dead, not the agency's accusation's)
             deaths = a.deaths.get(key) if self.onto.is_a(d.plover, "tolled") else None
             attribution = d.attribution
             if attribution is None and attributed is not None:
@@ -147,9 +147,9 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return self._at_home(told_once(unique_events(events)), job)
+        return self._within_home(told_once(unique_events(events)), job)
 
-    def _at_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
+    def _within_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence
         that names an actor of anywhere else ("France summoned the Chinese ambassador to complain")."""
         home = job.context.domestic_home()

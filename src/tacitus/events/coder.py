@@ -144,6 +144,7 @@ class EventCoder:
         context.home_country, context.home_weight = self.settings.read(
             parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
             headline=title if title is not None else headline)
+        context.home_share = self.settings.shares.get(context.home_country, 0.0) if context.home_country else 0.0
         home_town = self.settings.home_town(parsed, context.home_country,
                                             headline=title if title is not None else headline)
         events: list[Event] = []
@@ -158,6 +159,7 @@ class EventCoder:
         if title is not None and title.text.strip():
             fresh = self.new_context(document, where_when.reference)
             fresh.home_country, fresh.home_weight = context.home_country, context.home_weight
+            fresh.home_share = context.home_share
             lead_events = []
             for e in self.code_sentence(title[:], -1, document, fresh, where_when, from_title=True):
                 retold = [i for i, b in enumerate(events) if _retold(e, b)]
@@ -193,13 +195,13 @@ def _retold(title_event: Event, body_event: Event) -> bool:
         return a.country if a is not None and a.country_basis not in INFERRED_COUNTRY else None
 
     def agree(a, b) -> bool:
-        return not own(a) or b is None or not b.country or _at_home(b) or own(a) == b.country
+        return not own(a) or b is None or not b.country or _setting_only(b) or own(a) == b.country
 
     return (title_event.plover_type == body_event.plover_type and agree(title_event.source, body_event.source)
             and agree(title_event.target, body_event.target))
 
 
-def _at_home(actor: Actor) -> bool:
+def _setting_only(actor: Actor) -> bool:
     """A target that is only the country a story is set in, with nobody named (recipients.at_home)."""
     return actor.country_basis == "setting" and not (actor.sector or actor.name)
 

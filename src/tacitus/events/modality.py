@@ -120,7 +120,7 @@ class ModalityReader:
             return True
         if verb.pos_ in tags.noun and {c.lower_ for c in verb.children if c.dep_ in labels.adjective} \
                 & self.words.custom_adjectives:
-            return True  # "makes frequent visits across the border", "routine patrols"
+            return True  # "pays frequent visits to the capital", "routine patrols"
         if not adverbs & self.words.habitual_adverbs:
             return False
         perfect = any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in verb.children)

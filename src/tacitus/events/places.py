@@ -272,7 +272,7 @@ class PlaceReader:
 
     def named_town(self, tok: Token, home: str | None) -> Location | None:
         """The town a body is named with ("Nairobi police", "the Lagos High Court"), or the place people or a body
-        are named as of, from or in ("the civilians of Gaza", "residents of Aleppo", "police in Nairobi"): a place
+        are named as of or from ("the villagers of Kobani", "students from Somalia"): a place
         entity that the gazetteer knows by that very name (not a word a town is loosely spelled like), in a
         state."""
         labels, fn = self.g.labels, self.g.words

@@ -131,8 +131,10 @@ class PredicateFinder:
         """"militiamen armed with machetes", "gunmen equipped with rifles": a participle after a noun, with no
         agent, that says what the noun's people carry, not that anybody armed them."""
         labels = self.g.labels
+        joined = [verb, *(c for c in verb.children if c.dep_ in labels.conjunct)]  # "armed and trained by Turkey"
         return (verb.lemma_.lower() in self.patterns.describing_participles and verb.dep_ in labels.noun_clause
-                and verb.tag_ in self.g.tags.past_participle and not any(c.dep_ in labels.agent for c in verb.children))
+                and verb.tag_ in self.g.tags.past_participle
+                and not any(c.dep_ in labels.agent for v in joined for c in v.children))
 
     def _interviewed(self, verb: Token) -> bool:
         """"Asked why police suspect that, Jackson said": a bare participle of asking opening the sentence tells
@@ -277,7 +279,7 @@ class PredicateFinder:
             done_to = dobj if dobj is not None else passive
             if done_to is not None and done_to.lemma_.lower() in self.patterns.abstract_objects \
                     and done_to.pos_ not in self.g.tags.proper_noun and self.ontology.is_a(s.plover_type, "violence"):
-                continue  # "kills the spirit of the reform", "targeting the process": a figure of speech
+                continue  # "kill any hope of a settlement", "targeting the budget process": a figure of speech
             if NONE_SENTINEL in s.obj:
                 if dobj is not None:
                     continue
@@ -295,8 +297,9 @@ class PredicateFinder:
                 elif ACTOR_SENTINEL in s.obj:
                     if dobj.pos_ in self.g.tags.noun and any(c.dep_ in labels.possessor for c in dobj.children):
                         continue  # "welcomed Reagan's statement": a thing of an actor, not the actor
-                    if any(c.dep_ in labels.object_predicate and c.i != dobj.i for c in tok.children):
-                        continue  # "called Arabsat 'a regional project'": the actor is named as something
+                    if tok.lemma_.lower() in self.words.naming_verbs and any(
+                            c.dep_ in labels.object_predicate and c.i != dobj.i for c in tok.children):
+                        continue  # "called Gazprom 'a weapon of the Kremlin'": the actor is named as something
                     if not any(t.ent_type_ in ents.actor or t.pos_ in self.g.tags.proper_noun
                                for t in syntax.phrase_span(dobj)):
                         continue

@@ -46,8 +46,8 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
 def at_home(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
             home: str | None) -> Actor | None:
     """The target of an act by the country a story is set in (``home``: a story of its own affairs,
-    DocContext.domestic_home) that names nobody it is done to, or only a thing ("the Senate rejected the plan",
-    "several ministers resigned", "police are investigating the leak"): the act is done within that country, so
+    DocContext.domestic_home) that names nobody it is done to, or only a thing ("the assembly threw out the bill",
+    "two ministers resigned", "police are investigating the leak"): the act is done within that country, so
     its target is the country (``country_basis`` "setting", no sector), keeping the thing's words. Types whose acts
     usually have no recipient (not in ``home_recipient``) keep theirs, and a state's own forces fighting or taking
     things at home are not their own target (as in :func:`recipient_from_place`)."""

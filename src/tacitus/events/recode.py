@@ -197,7 +197,7 @@ class Recode:
             objs = self.syntax.children(verb, labels.object)
             named = [c for c in verb.children if c.dep_ in labels.attribute and c.dep_ not in labels.object]
             # "described the attack as barbaric": what it is named as
-            named += [g for c in verb.children if c.dep_ in labels.preposition and c.lower_ in fn.as_carrier
+            named += [g for c in verb.children if c.dep_ in labels.preposition and c.lower_ in fn.naming_preps
                       for g in c.children]
             if objs and named:
                 return self._verdict(verb, objs[0], named[0])

@@ -153,7 +153,8 @@ class Roles:
         if actor is not None and tok.ent_type_ in self.g.entities.person and actor.kb_id \
                 and actor.kb_id == actor.country and (actor.name or "").casefold() != span.text.casefold():
             actor = None  # a person's name that is also a nationality word ("said English") is no country
-        if actor is None and self.syntax.named(tok):  # a named organisation or person we know nothing more of
+        if actor is None and (self.syntax.named(tok) or self.syntax.untagged_name(tok)):
+            # a named organisation or person we know nothing more of (an untagged name acts only in statements)
             actor = Actor(text=span.text, name=span.text)
         if actor is None or not (actor.country and actor.sector):
             actor = self._apposition(tok, actor, job)
@@ -432,7 +433,8 @@ class Roles:
         # a source must be known by country or sector, or be a named organisation or person
         sources = [(t, a) for s in src_toks for t in syntax.with_conjuncts(s)
                    if (a := self.actor(t, job))
-                   and (a.country or a.sector or syntax.named(t) or (syntax.is_pronoun(t) and a.name))]
+                   and (a.country or a.sector or syntax.named(t) or (syntax.is_pronoun(t) and a.name)
+                        or (syntax.untagged_name(t) and self.onto.quad_is(pred.code, "verbal")))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
@@ -454,7 +456,7 @@ class Roles:
         if pred.light is not None and mod.value == "asserted":
             own = self.modality.of(pred.token)
             if own.value == "negated" or self.modality.habitual(pred.token):
-                mod = own  # "gave up fighting", "ended the siege": carried, but stopped; "makes frequent visits"
+                mod = own  # "gave up fighting", "ended the siege": carried, but stopped; "pays frequent visits"
         info = self.onto.lookup(pred.code)
         nested = nesting(pred, pred_tokens, self.g)
         if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \

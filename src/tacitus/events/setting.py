@@ -44,6 +44,7 @@ class SettingReader:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
         self._towns: dict[str, object] = {}  # a name -> the big town of that name, or None
         self._read_towns: dict[int, tuple[Doc, list[Span]]] = {}  # this document's parts -> their body towns
+        self.shares: dict[str, float] = {}  # the last document read: each country's share of its mentions
 
     def _venue(self, ent) -> bool:
         """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
@@ -160,20 +161,11 @@ class SettingReader:
         return towns[ranked[0][0]]
 
     def _headline_names(self, headline: Doc) -> list[Span]:
-        """Names in a headline that the tagger read as no place: a town it took for an organisation, a product or a
-        work ("Shots fired at Stockport police station"), or left untagged ("Walsall construction firm targeted").
-        They count for the home town only when a town of the story's country has that very name."""
-        ents, tags = self.g.entities, self.g.tags
-        out = [e for e in headline.ents if e.label_ in ents.place_slips or e.label_ in ents.organisation]
-        run: list = []
-        for tok in [*headline, None]:
-            if tok is not None and tok.pos_ in tags.proper_noun and not tok.ent_type_:
-                run.append(tok)
-                continue
-            if run:
-                out.append(headline[run[0].i:run[-1].i + 1])
-            run = []
-        return out
+        """Names in a headline that the tagger read as no place, a town it took for an organisation, a product or a
+        work ("Shots fired at Stockport police station"): they count for the home town only when a town of the
+        story's country has that very name."""
+        ents = self.g.entities
+        return [e for e in headline.ents if e.label_ in ents.place_slips or e.label_ in ents.organisation]
 
     def setting(self, docs: list[Doc], dateline: str | None = None, *, headline: Doc | None = None) -> str | None:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
@@ -186,9 +178,10 @@ class SettingReader:
         """The setting (as :meth:`setting`) and the weight of the mentions behind it (a dateline: infinite; a
         story that names one country once is set there only weakly)."""
         self._read_towns.clear()  # a new document: its parts are read afresh
+        found = self.counts(docs, headline)
+        self.shares = {c: n / sum(found.values()) for c, n in found.items()}
         if dateline and dateline not in NON_STATE_CODES:
             return dateline, float("inf")
-        found = self.counts(docs, headline)
         if not found:
             return None, 0.0
         country, n = found.most_common(1)[0]
