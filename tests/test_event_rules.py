@@ -486,11 +486,11 @@ def test_refusing_to_give_up_a_thing_of_one_s_own_is_a_rejection(coder):
 
 
 def test_a_toll_is_the_attack_s_and_armed_men_were_armed_by_nobody_here(coder):
-    events = [e for e in code(coder, "A camp for Congolese refugees was attacked by Burundian militiamen armed with "
-                                     "machetes, killing 15 people, the UN refugee agency reported.")
+    events = [e for e in code(coder, "A market in Ituri was attacked by Congolese militiamen armed with knives, "
+                                     "killing 9 people, the UN mission reported.")
               if e.modality == "asserted"]
-    # the agency's report accuses the militiamen; the dead are the attack's, counted once
-    assert sorted((e.plover_type, e.fatalities) for e in events) == [("ACCUSE", None), ("ASSAULT", 15)]
+    # the mission's report accuses the militiamen; the dead are the attack's, counted once
+    assert sorted((e.plover_type, e.fatalities) for e in events) == [("ACCUSE", None), ("ASSAULT", 9)]
     # men armed by somebody named were armed by them
     events = code(coder, "Syrian rebels armed by Turkey attacked the town.")
     assert ("AID", "TUR GOV", "SYR REB") in [(e.plover_type, e.source.code, e.target.code) for e in events]

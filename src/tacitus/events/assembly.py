@@ -151,7 +151,7 @@ class Assembly:
 
     def _within_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence
-        that names an actor of anywhere else ("France summoned the Chinese ambassador to complain")."""
+        that names an actor of anywhere else ("the ministry summoned the Nigerian envoy to protest")."""
         home = job.context.domestic_home()
         if home is None or any(a is not None and a.country and a.country != home for a in job.actors.values()):
             return events

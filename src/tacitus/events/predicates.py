@@ -128,7 +128,7 @@ class PredicateFinder:
         return False
 
     def _describing(self, verb: Token) -> bool:
-        """"militiamen armed with machetes", "gunmen equipped with rifles": a participle after a noun, with no
+        """"militiamen armed with knives", "gunmen equipped with rifles": a participle after a noun, with no
         agent, that says what the noun's people carry, not that anybody armed them."""
         labels = self.g.labels
         joined = [verb, *(c for c in verb.children if c.dep_ in labels.conjunct)]  # "armed and trained by Turkey"
