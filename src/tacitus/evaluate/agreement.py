@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tacitus.evaluate.realnews import (UNKNOWN_COUNTRY, CodedEvent, GoldEvent, corpus_documents, gold_folder,
-                                       read_gold, score)
+from tacitus.evaluate.realnews import (UNKNOWN_COUNTRY, CodedEvent, GoldEvent, corpus_documents, corpus_path,
+                                       gold_folder, read_gold, score)
 from tacitus.evaluate.report import EvalReport
 from tacitus.records import Actor, Document, Event, Location, is_counted
 
@@ -94,13 +94,7 @@ def evaluate_agreement(gold_path: str | Path, second_path: str | Path,
     missing = sorted(set(second_docs) - set(docs))
     if missing:
         raise ValueError(f"{second_dir}: {len(missing)} article(s) the gold does not hold, e.g. {missing[0]!r}")
-    if corpus is None:
-        if "corpus" not in meta:
-            raise ValueError(f"{gold_dir}: meta.json names no corpus; pass --corpus")
-        corpus = gold_dir / meta["corpus"]
-    corpus = Path(corpus)
-    if not corpus.is_file():
-        raise FileNotFoundError(f"{corpus}: the articles' corpus is not there (pass --corpus)")
+    corpus = corpus_path(gold_dir, meta, corpus)
     empty = next((f"{r.doc_id}/{r.id}" for r in second if not r.types or not r.quotes), None)
     if empty is not None:
         raise ValueError(f"{second_dir}: event {empty} has no type or no quote")

@@ -316,12 +316,8 @@ def _field_scores(g: GoldEvent, c: CodedEvent, counts: Counter) -> None:
         counts["fatalities_right"] += any(m.fatalities == g.fatalities for m in c.mentions)
 
 
-def evaluate_realnews(path: str | Path, coder, split: str = "dev", corpus: str | Path | None = None) -> EvalReport:
-    """Code the articles of ``split`` of the gold folder at ``path`` and score them."""
-    if split not in REALNEWS_SPLITS:
-        raise ValueError(f"unknown split {split!r} for real-news gold: expected one of {', '.join(REALNEWS_SPLITS)}")
-    folder = gold_folder(path)
-    docs, gold, meta = read_gold(folder)
+def corpus_path(folder: Path, meta: dict, corpus: str | Path | None) -> Path:
+    """The articles' corpus: the one given, else the one the gold folder's meta.json names; it must be there."""
     if corpus is None:
         if "corpus" not in meta:
             raise ValueError(f"{folder}: meta.json names no corpus; pass --corpus")
@@ -329,6 +325,16 @@ def evaluate_realnews(path: str | Path, coder, split: str = "dev", corpus: str |
     corpus = Path(corpus)
     if not corpus.is_file():
         raise FileNotFoundError(f"{corpus}: the articles' corpus is not there (pass --corpus)")
+    return corpus
+
+
+def evaluate_realnews(path: str | Path, coder, split: str = "dev", corpus: str | Path | None = None) -> EvalReport:
+    """Code the articles of ``split`` of the gold folder at ``path`` and score them."""
+    if split not in REALNEWS_SPLITS:
+        raise ValueError(f"unknown split {split!r} for real-news gold: expected one of {', '.join(REALNEWS_SPLITS)}")
+    folder = gold_folder(path)
+    docs, gold, meta = read_gold(folder)
+    corpus = corpus_path(folder, meta, corpus)
     chosen = {d: rec for d, rec in docs.items() if split == "all" or rec["split"] == split}
     articles = corpus_documents(corpus, set(chosen))
     order = list(chosen)
