@@ -102,7 +102,7 @@ class ActorResolver:
         home = ctx.settled_home()
         if actor is None or actor.country != "USA" or home not in self.vocabulary.congress_countries:
             return actor
-        said = {w.lower() for w in re.findall(r"[A-Za-z.]+", text.replace(".", ""))}  # "Congress-ruled states"
+        said = {w.lower() for w in re.findall(r"[A-Za-z]+", text.replace(".", ""))}  # "Congress-ruled states"
         if "congress" not in said or {"us", "american", "america", "united"} & said:
             return actor
         sector = self.vocabulary.congress_countries[home] if actor.sector == "LEG" else actor.sector

@@ -155,4 +155,5 @@ class Assembly:
         home = job.context.domestic_home()
         if home is None or any(a is not None and a.country and a.country != home for a in job.actors.values()):
             return events
-        return [replace(e, target=at_home(self.onto, e.plover_type, e.plover_mode, e.source, e.target, home)) for e in events]
+        return [replace(e, target=at_home(self.onto, e.plover_type, e.plover_mode, e.source, e.target, home))
+                for e in events]

@@ -141,10 +141,9 @@ class EventCoder:
         where_when = self.where_when(document, lead)
         context = self.new_context(document, where_when.reference)
         parsed = [p[0] if isinstance(p, tuple) else p for p in paragraphs]
-        context.home_country, context.home_weight = self.settings.read(
+        context.home_country, context.home_weight, context.home_share = self.settings.read(
             parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
             headline=title if title is not None else headline)
-        context.home_share = self.settings.shares.get(context.home_country, 0.0) if context.home_country else 0.0
         home_town = self.settings.home_town(parsed, context.home_country,
                                             headline=title if title is not None else headline)
         events: list[Event] = []

@@ -25,6 +25,11 @@ RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_ha
            "political_attack")
 
 
+def _words(spec: dict, key: str) -> frozenset[str]:
+    """A list of the rules file read as a set of strings (empty when the file has none)."""
+    return frozenset(str(m) for m in spec.get(key) or ())
+
+
 class UnknownCode(TacitusError, KeyError):
     """A code the ontology's table does not hold."""
 
@@ -113,20 +118,20 @@ class Ontology:
                    modes={str(t): frozenset(str(m) for m in ms or ()) for t, ms in (spec.get("modes") or {}).items()},
                    state_agents={str(k): str(v) for k, v in (spec.get("state_agents") or {}).items()},
                    mobilized_forces={str(k): str(v) for k, v in (spec.get("mobilized_forces") or {}).items()},
-                   population_measures=frozenset(str(m) for m in spec.get("population_measures") or ()),
-                   governing_sectors=frozenset(str(m) for m in spec.get("governing_sectors") or ()),
+                   population_measures=_words(spec, "population_measures"),
+                   governing_sectors=_words(spec, "governing_sectors"),
                    default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()},
                    venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()),
-                   counted_state_acts=frozenset(str(m) for m in spec.get("counted_state_acts") or ()),
-                   abductor_sectors=frozenset(str(m) for m in spec.get("abductor_sectors") or ()),
+                   counted_state_acts=_words(spec, "counted_state_acts"),
+                   abductor_sectors=_words(spec, "abductor_sectors"),
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),
-                   things_taken=frozenset(str(m) for m in spec.get("things_taken") or ()),
+                   things_taken=_words(spec, "things_taken"),
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
-                   political_attackers=frozenset(str(m) for m in spec.get("political_attackers") or ()),
-                   political_attacked=frozenset(str(m) for m in spec.get("political_attacked") or ()),
-                   abroad_modes=frozenset(str(m) for m in spec.get("abroad_modes") or ()),
-                   weapon_showing_sectors=frozenset(str(m) for m in spec.get("weapon_showing_sectors") or ()),
-                   state_organs=frozenset(str(m) for m in spec.get("state_organs") or ()))
+                   political_attackers=_words(spec, "political_attackers"),
+                   political_attacked=_words(spec, "political_attacked"),
+                   abroad_modes=_words(spec, "abroad_modes"),
+                   weapon_showing_sectors=_words(spec, "weapon_showing_sectors"),
+                   state_organs=_words(spec, "state_organs"))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

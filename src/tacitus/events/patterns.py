@@ -67,9 +67,9 @@ class Sense:
         return self.mode if self.mode is not None else self.table_mode
 
 
-_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target", "owner_target",
-         "needs_target",
-         "acomp", "confidence", "source_sector", "state_agent", "untargeted", "carriers", "subject_of", "carried", "complement", "infinitive", "subject"}
+_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target",
+         "owner_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
+         "carriers", "subject_of", "carried", "complement", "infinitive", "subject"}
 
 
 class _StrictLoader(BASE_LOADER):

@@ -44,7 +44,6 @@ class SettingReader:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
         self._towns: dict[str, object] = {}  # a name -> the big town of that name, or None
         self._read_towns: dict[int, tuple[Doc, list[Span]]] = {}  # this document's parts -> their body towns
-        self.shares: dict[str, float] = {}  # the last document read: each country's share of its mentions
 
     def _venue(self, ent) -> bool:
         """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
@@ -174,19 +173,18 @@ class SettingReader:
         return self.read(docs, dateline, headline=headline)[0]
 
     def read(self, docs: list[Doc], dateline: str | None = None, *,
-             headline: Doc | None = None) -> tuple[str | None, float]:
-        """The setting (as :meth:`setting`) and the weight of the mentions behind it (a dateline: infinite; a
-        story that names one country once is set there only weakly)."""
+             headline: Doc | None = None) -> tuple[str | None, float, float]:
+        """The setting (as :meth:`setting`), the weight of the mentions behind it (a dateline: infinite; a story that
+        names one country once is set there only weakly) and its share of all the story's mentions of countries."""
         self._read_towns.clear()  # a new document: its parts are read afresh
         found = self.counts(docs, headline)
-        self.shares = {c: n / sum(found.values()) for c, n in found.items()}
-        if dateline and dateline not in NON_STATE_CODES:
-            return dateline, float("inf")
-        if not found:
-            return None, 0.0
-        country, n = found.most_common(1)[0]
         total = sum(found.values())
+        if dateline and dateline not in NON_STATE_CODES:
+            return dateline, float("inf"), found[dateline] / total if total else 0.0
+        if not found:
+            return None, 0.0, 0.0
+        country, n = found.most_common(1)[0]
         tied = sum(1 for c in found.values() if c == n) > 1
         if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied:
-            return country, float(n)
-        return None, 0.0
+            return country, float(n), n / total
+        return None, 0.0, 0.0
