@@ -37,6 +37,8 @@ class DocContext:
         # the home country's share of all the story's mentions of countries (set by the coder; a caller who sets
         # home_country means a story of its own affairs)
         self.home_share = 1.0
+        # the whole document's mentions of countries, places and nationality words included (the setting reader's)
+        self.story_countries: Counter[str] = Counter()
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}
@@ -138,6 +140,15 @@ class DocContext:
             return None
         code, n = self._countries.most_common(1)[0]
         return code if n >= 2 and 3 * n >= 2 * total else None
+
+    def leading_pair(self, besides: set[str]) -> tuple[str, str] | None:
+        """The two states the document names most (:attr:`story_countries`), the first at least twice, other than
+        ``besides`` (the parties "both sides" means), or None when no two stand out (a tie for second place)."""
+        ranked = [(c, n) for c, n in self.story_countries.most_common()
+                  if c not in besides and c in self._state_codes]
+        if len(ranked) < 2 or ranked[0][1] < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+            return None
+        return ranked[0][0], ranked[1][0]
 
     # -- updates ---------------------------------------------------------------------------------
     def remember(self, actor: Actor, person: bool = False, titles: set[str] | None = None,

@@ -189,7 +189,7 @@ class Syntax:
             return False
         return (any(c.dep_ in labels.passive_marks for c in verb.children) or self.gapped_passive(verb)
                 or self.reduced_passive(verb) or self.agent_passive(verb) or self.absolute_passive(verb)
-                or self.complement_passive(verb))
+                or self.complement_passive(verb) or self.comma_passive(verb))
 
     def absolute_passive(self, verb: Token) -> bool:
         """A past form with a subject of its own after "with" and no auxiliary: in "the fighting went on, with 31
@@ -216,6 +216,20 @@ class Syntax:
         active main verb: in "Brady, shot in the head by a gunman, recovered" Brady was shot, by the gunman."""
         return (verb.tag_ in self.tags.past_forms and any(c.dep_ in self.labels.agent for c in verb.children)
                 and not any(c.dep_ in self.labels.auxiliary for c in verb.children))
+
+    def comma_passive(self, verb: Token) -> bool:
+        """A past form set off from its subject by one comma, with no auxiliary and no object, which the parser
+        took for the subject's main verb: in "Brady, shot in the head in March, may be released" Brady was shot
+        (an active verb does not follow its subject after a lone comma)."""
+        labels, doc = self.labels, verb.doc
+        subject = next((c for c in verb.children if c.dep_ in labels.subject), None)
+        if subject is None or verb.lemma_.lower() not in self.fn.transitive_only or verb.tag_ not in self.tags.past_forms:
+            return False
+        # the subject a plain phrase: not "Peru's president, Manuel Merino, resigned" (an apposition's commas)
+        plain = not any(t.lower_ == "," for t in subject.subtree if t.i < subject.right_edge.i)
+        return (plain and verb.i >= 2 and doc[verb.i - 1].lower_ == "," and subject.right_edge.i in (verb.i - 2, verb.i - 1)
+                and not any(c.dep_ in labels.auxiliary or c.dep_ in labels.object or c.dep_ in labels.clausal_complement
+                            or c.dep_ in labels.open_complement for c in verb.children))
 
     def reduced_passive(self, verb: Token) -> bool:
         """A past participle after the noun it is done to: "soldiers killed in the attack", "the man accused
@@ -329,7 +343,8 @@ class Syntax:
             return (self.children(head, labels.passive_subject) or self.children(head, labels.object)
                     or (self.children(head, labels.subject) if self.absolute_passive(head) else []))[:1]
         subs = self.children(verb, labels.passive_subject) or (
-            self.children(verb, labels.subject) if self.gapped_passive(verb) or self.absolute_passive(verb) else [])
+            self.children(verb, labels.subject) if self.gapped_passive(verb) or self.absolute_passive(verb)
+            or self.comma_passive(verb) else [])
         if not subs:
             return [verb.head] if verb.dep_ in labels.noun_clause and self.is_passive_participle(verb) else []
         sub = subs[0]

@@ -141,7 +141,7 @@ class EventCoder:
         where_when = self.where_when(document, lead)
         context = self.new_context(document, where_when.reference)
         parsed = [p[0] if isinstance(p, tuple) else p for p in paragraphs]
-        context.home_country, context.home_weight, context.home_share = self.settings.read(
+        context.home_country, context.home_weight, context.home_share, context.story_countries = self.settings.read(
             parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
             headline=title if title is not None else headline)
         home_town = self.settings.home_town(parsed, context.home_country,
@@ -158,7 +158,7 @@ class EventCoder:
         if title is not None and title.text.strip():
             fresh = self.new_context(document, where_when.reference)
             fresh.home_country, fresh.home_weight = context.home_country, context.home_weight
-            fresh.home_share = context.home_share
+            fresh.home_share, fresh.story_countries = context.home_share, context.story_countries
             lead_events = []
             for e in self.code_sentence(title[:], -1, document, fresh, where_when, from_title=True):
                 retold = [i for i, b in enumerate(events) if _retold(e, b)]

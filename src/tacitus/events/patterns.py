@@ -148,7 +148,7 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
 WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "consequence_verbs", "motion_verbs",
               "collective_nouns", "accident_words", "as_verbs", "receiving_verbs", "assembly_nouns", "quantity_nouns",
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
-              "describing_participles")
+              "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -177,6 +177,9 @@ class PatternBook:
     wounding_verbs: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
     describing_participles: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
+    pair_words: frozenset[str] = frozenset()
+    reciprocal_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

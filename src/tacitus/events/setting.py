@@ -173,18 +173,19 @@ class SettingReader:
         return self.read(docs, dateline, headline=headline)[0]
 
     def read(self, docs: list[Doc], dateline: str | None = None, *,
-             headline: Doc | None = None) -> tuple[str | None, float, float]:
+             headline: Doc | None = None) -> tuple[str | None, float, float, Counter]:
         """The setting (as :meth:`setting`), the weight of the mentions behind it (a dateline: infinite; a story that
-        names one country once is set there only weakly) and its share of all the story's mentions of countries."""
+        names one country once is set there only weakly), its share of all the story's mentions of countries, and
+        those mentions counted by country."""
         self._read_towns.clear()  # a new document: its parts are read afresh
         found = self.counts(docs, headline)
         total = sum(found.values())
         if dateline and dateline not in NON_STATE_CODES:
-            return dateline, float("inf"), found[dateline] / total if total else 0.0
+            return dateline, float("inf"), found[dateline] / total if total else 0.0, found
         if not found:
-            return None, 0.0, 0.0
+            return None, 0.0, 0.0, found
         country, n = found.most_common(1)[0]
         tied = sum(1 for c in found.values() if c == n) > 1
         if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied:
-            return country, float(n), n / total
-        return None, 0.0, 0.0
+            return country, float(n), n / total, found
+        return None, 0.0, 0.0, found

@@ -1,0 +1,81 @@
+"""Who the parties of an act are, on sentences written by the team: whose a rejected thing is, which country
+adjectives mean armed forces, a participle set off by a comma, questions put, "both sides", give-and-take verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def counted(coder: Coder, text: str):
+    return [e for e in coder.code_text(text, published="2022-06-14") if e.modality in ("asserted", "future")]
+
+
+def dyads(events, plover_type: str) -> set[tuple[str, str | None]]:
+    return {(e.source.code, e.target.code if e.target else None) for e in events if e.plover_type == plover_type}
+
+
+def test_a_rejected_thing_names_whom_by_its_country_adjective(coder):
+    # the adjective says whose claims they are; the "of" phrase only what they are about
+    events = counted(coder, "Ghana rejected Nigerian claims of cross-border smuggling.")
+    assert dyads(events, "REJECT") == {("GHA GOV", "NGA")}
+    # a thing the actor itself moves or a topic it discusses does not make the adjective's country a party
+    events = counted(coder, "Kenya sent Kenyan police officers to Haiti on Monday.")
+    assert all(e.target is None or e.target.country != "KEN" for e in events)
+
+
+def test_a_country_adjective_means_forces_only_on_an_armed_act(coder):
+    events = counted(coder, "Chile rejected the Peruvian offer on Tuesday.")
+    assert dyads(events, "REJECT") == {("CHL GOV", "PER")}
+    events = counted(coder, "Chile condemned the Peruvian attack on Tuesday.")
+    assert dyads(events, "ACCUSE") == {("CHL GOV", "PER MIL")}
+
+
+def test_a_past_form_after_its_subject_and_a_comma_is_done_to_it(coder):
+    # "the senator, shot in the leg" was shot: the senator is no attacker, and who shot him is not said
+    events = counted(coder, "There were reports that the Colombian senator, shot in the leg in May, might leave "
+                            "the hospital soon.")
+    assert dyads(events, "ASSAULT") == {("COL UAF", "COL LEG")}
+    # an apposition's commas are not such a comma: the subject acts
+    events = counted(coder, "The president of Peru, Ana Ruiz, accused Ecuador of spying on Monday.")
+    assert dyads(events, "ACCUSE") == {("PER GOV", "ECU GOV")}
+
+
+def test_a_question_put_is_no_request(coder):
+    assert not dyads(counted(coder, "The Danish minister was asked about the strike on Monday."), "REQUEST")
+    assert not dyads(counted(coder, "Reporters asked the Danish minister about the strike."), "REQUEST")
+    assert dyads(counted(coder, "Denmark asked Norway for help with the fires."), "REQUEST") == {("DNK GOV", "NOR GOV")}
+
+
+def test_both_sides_are_the_two_parties_the_story_names_most(coder):
+    text = ("Armenian artillery shelled Azerbaijani villages on Sunday. Azerbaijan said Armenia had broken the "
+            "truce, and Armenia blamed Azerbaijan. Kazakhstan urged both sides to stop the fighting.")
+    events = counted(coder, text)
+    assert dyads(events, "REQUEST") == {("KAZ GOV", "ARM"), ("KAZ GOV", "AZE")}
+    assert all(e.target.country_basis == "story" for e in events if e.plover_type == "REQUEST")
+    # with no two parties named, the phrase stays as it is
+    events = counted(coder, "Kazakhstan urged both sides to stop the fighting.")
+    assert all(e.target is None or not e.target.country for e in events if e.plover_type == "REQUEST")
+
+
+def test_fire_and_accusations_traded_are_no_trade(coder):
+    events = counted(coder, "Thai soldiers and Cambodian troops traded fire near the temple on Friday.")
+    assert dyads(events, "ASSAULT") == {("THA MIL", "KHM MIL")}
+    assert not dyads(events, "COOPERATE")
+    events = counted(coder, "Serbia and Kosovo exchanged accusations at the talks.")
+    assert dyads(events, "ACCUSE") == {("SRB GOV", "XKX GOV")}
+    # commerce stays cooperation
+    assert dyads(counted(coder, "Bolivia traded gas with Brazil in May."), "COOPERATE") == {("BOL GOV", "BRA GOV")}
+
+
+def test_a_border_shut_is_a_restriction(coder):
+    events = counted(coder, "Chad shut its border with Sudan on Thursday.")
+    assert dyads(events, "COERCE") == {("TCD GOV", "SDN GOV")}
+    assert all(e.plover_mode == "restrict" for e in events if e.plover_type == "COERCE")
