@@ -181,7 +181,7 @@ class EventCoder:
         return job.events
 
 
-INFERRED_COUNTRY = ("place", "setting", "other party")  # an actor's country not from its own words
+INFERRED_COUNTRY = ("place", "setting", "other party", "story")  # an actor's country not from its own words
 
 
 def _retold(title_event: Event, body_event: Event) -> bool:
