@@ -243,3 +243,16 @@ def test_gazetteer_name_tables_stay_compact(gaz):
     assert len(idx.names) > 100_000
     assert idx.names.nbytes + idx.loose.nbytes < 12_000_000  # as dicts of strings they took about 50 MB
     assert idx.names.get("aleppo") and gaz.resolve("Aleppo").country == "SYR"
+
+
+def test_english_counties_are_regions_weighed_against_towns_of_their_name(gaz):
+    # GeoNames' first level in England is England itself; local news names counties
+    loc = gaz.resolve("West Yorkshire")
+    assert (loc.country, loc.precision) == ("GBR", "admin1") and near(loc, 53.75, -1.7, 40)
+    # a county of 1.8 million outweighs a town of 130,000 named after it, unless the story is American
+    assert gaz.resolve("Kent").country == "GBR"
+    assert gaz.resolve("Kent", countries=["USA"]).country == "USA"
+    # a region of a name no town bears is named for what it is ("West Yorkshire Police")
+    assert gaz.named_region("Merseyside").country == "GBR"
+    assert gaz.named_region("Kent") is None  # a town in Washington bears it too
+    assert gaz.named_region("Illingworthshire") is None

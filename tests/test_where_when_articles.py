@@ -395,3 +395,16 @@ def test_a_town_the_headline_names_as_an_organisation_is_the_story_s_home_town(c
                          "station, near the centre of Stockport, was closed on Monday. Detectives appealed for "
                          "witnesses to come forward.", title="Shots fired at Stockport police station")
     assert {where(e) for e in events} == {("Stockport", "GBR", "document")}
+
+
+def test_a_town_of_many_names_is_the_story_s_and_a_police_force_tells_the_setting(coder):
+    # Bethlehem is also Belem in Brazil by an alternate name: in a story from the West Bank it is the West Bank's
+    events = code(coder, "Israeli troops entered Hebron on Monday. Palestinian officials in Ramallah condemned the "
+                         "raid. Later, Israeli soldiers raided Bethlehem.")
+    raid = [e for e in events if e.target is not None and e.target.text == "Bethlehem"]
+    assert raid and all(e.target.country == "PSE" for e in raid)
+    # a force named for its county sets the story in that county's country
+    events = code(coder, "Merseyside Police said a man was arrested after a car was set alight. Officers said "
+                         "the man was held overnight.")
+    arrests = [e for e in events if e.plover_type == "COERCE"]
+    assert arrests and all(e.source.country == "GBR" for e in arrests)

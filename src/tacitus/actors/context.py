@@ -141,6 +141,13 @@ class DocContext:
         code, n = self._countries.most_common(1)[0]
         return code if n >= 2 and 3 * n >= 2 * total else None
 
+    def story_places(self) -> list[str]:
+        """The countries to look for a place name in first: the home country, then the three states the
+        document names most."""
+        out = [self.home_country] if self.home_country else []
+        out += [c for c, _ in self.story_countries.most_common(3) if c not in out and c in self._state_codes]
+        return out
+
     def leading_pair(self, besides: set[str]) -> tuple[str, str] | None:
         """The two states the document names most (:attr:`story_countries`), the first at least twice, other than
         ``besides`` (the parties "both sides" means), or None when no two stand out (a tie for second place)."""

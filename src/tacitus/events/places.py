@@ -4,7 +4,7 @@ act."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -287,14 +287,15 @@ class PlaceReader:
                     return found
         return None
 
-    def place_of(self, tok: Token, *, towns_only: bool = False) -> tuple[Span, Location] | None:
+    def place_of(self, tok: Token, *, towns_only: bool = False,
+                 countries: Sequence[str] = ()) -> tuple[Span, Location] | None:
         """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
         organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
-        knowledge does not know as anyone else."""
+        knowledge does not know as anyone else. ``countries``: the story's, to choose among towns of one name."""
         ents, tags = self.g.entities, self.g.tags
         ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
         if ent is not None and ent.label_ in ents.place:
-            loc = self.gazetteer.resolve(ent.text)
+            loc = self.gazetteer.resolve(ent.text, countries=countries)
             if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
                 return None
             return ent, loc
@@ -304,7 +305,7 @@ class PlaceReader:
         start = min([tok.i, *(c.i for c in tok.children if c.dep_ in self.g.labels.compound
                               and c.pos_ in tags.proper_noun)])
         span = tok.doc[start:tok.i + 1]
-        loc = self.gazetteer.resolve(span.text)
+        loc = self.gazetteer.resolve(span.text, countries=countries)
         if loc is None or loc.precision not in ("city", "admin1"):
             return None
         known = self.resolver.resolve_text(span.text)

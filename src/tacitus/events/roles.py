@@ -238,12 +238,15 @@ class Roles:
             if found is not None and (found.country or found.sector or found.name):
                 return found
         text = self.syntax.phrase_span(tok).text
-        found = self.places.place_of(tok)  # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv"
+        # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv": among towns of one name, the story's
+        # ("rockets hit Bethlehem" in a story from Gaza is not Belem in Brazil)
+        countries = job.context.story_places()
+        found = self.places.place_of(tok, countries=countries)
         if found is not None and found[1].country:
             return Actor(text=text, name=found[1].name, country=found[1].country, country_basis="mention")
         for p in self.g.words.locative_preps:  # "concern over the fighting in Darfur": where the thing lies
             for place in self.syntax.prep_objects(tok, p):
-                found = self.places.place_of(place)
+                found = self.places.place_of(place, countries=countries)
                 if found is not None and found[1].country:
                     return Actor(text=text, country=found[1].country, country_basis="place")
         return actor or Actor(text=text)

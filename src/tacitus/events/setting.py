@@ -106,7 +106,9 @@ class SettingReader:
                 if text not in self._towns:
                     if len(self._towns) >= TOWN_CACHE:
                         self._towns.clear()  # a long corpus names many organisations: keep the memory bounded
-                    self._towns[text] = self.gazetteer.big_town(text, BODY_TOWN_POPULATION)
+                    # "Karachi police", and "West Yorkshire Police": a force named for its region
+                    self._towns[text] = (self.gazetteer.big_town(text, BODY_TOWN_POPULATION)
+                                         or self.gazetteer.named_region(text))
                 if self._towns[text] is None:
                     continue
                 rest = " ".join(t.text for t in body)

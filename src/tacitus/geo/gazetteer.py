@@ -211,6 +211,19 @@ class Gazetteer:
         rows = [r for r in rows if places[r].population >= min_population]
         return self._location(max(rows, key=lambda r: places[r].population)) if rows else None
 
+    def named_region(self, name: str) -> Location | None:
+        """The region whose own name is exactly ``name`` ("West Yorkshire", "Punjab"), when one region alone has
+        it and no town of :data:`ALTERNATE_MIN_POPULATION` or more bears it too ("Kent" is also a town in
+        Washington); or None."""
+        key = name_key(_text(name, "name").strip())
+        if not key or key in self._voc.not_places:
+            return None
+        places = _Rows(self._idx)
+        cands = [(r, w) for r, w in self._candidates(key).items() if w == 1.0 and places[r].kind != "country"]
+        regions = [r for r, _ in cands if places[r].kind == "admin1"]
+        towns = [r for r, _ in cands if places[r].kind == "city" and places[r].population >= ALTERNATE_MIN_POPULATION]
+        return self._location(regions[0]) if len(regions) == 1 and not towns else None
+
     def _candidates(self, key: str, *, with_loose: bool = False) -> dict[int, float]:
         """Rows named ``key`` with the weight of the match (own name, alternate name); loosely folded
         matches only when nothing matches exactly, or on request."""

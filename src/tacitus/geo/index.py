@@ -165,7 +165,8 @@ def build_index(min_city_population: int = 15000) -> GazetteerIndex:
         if reg["country"] not in idx.country_rows:
             raise ValueError(f"{NAMES_FILE}: region {reg['name']!r} names unknown country {reg['country']!r}")
         row = len(idx.places)
-        idx.places.append(Place(reg["name"], reg["country"], "", reg["lat"], reg["lon"], 0, "admin1", None, False))
+        idx.places.append(Place(reg["name"], reg["country"], "", reg["lat"], reg["lon"], reg["population"], "admin1",
+                                None, False))
         index_name(reg["name"], row, True)
         for alias in reg["aliases"]:
             index_name(alias, row, False)

@@ -110,8 +110,11 @@ def _region(item: Any) -> dict[str, Any]:
     lat, lon = float(item["lat"]), float(item["lon"])
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"{NAMES_FILE}: region {item['name']!r} has coordinates out of range")
+    population = item.get("population", 0)
+    if not isinstance(population, int) or population < 0:
+        raise ValueError(f"{NAMES_FILE}: region {item['name']!r} has a population that is no whole number >= 0")
     return {"name": str(item["name"]), "country": str(item["country"]), "lat": lat, "lon": lon,
-            "aliases": [str(a) for a in item.get("aliases") or []]}
+            "population": population, "aliases": [str(a) for a in item.get("aliases") or []]}
 
 
 def loose_key(key: str, articles: frozenset[str] | None = None) -> str:
