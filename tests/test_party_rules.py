@@ -79,3 +79,12 @@ def test_a_border_shut_is_a_restriction(coder):
     events = counted(coder, "Chad shut its border with Sudan on Thursday.")
     assert dyads(events, "COERCE") == {("TCD GOV", "SDN GOV")}
     assert all(e.plover_mode == "restrict" for e in events if e.plover_type == "COERCE")
+
+
+def test_wanting_another_party_to_act_is_a_demand_on_it(coder):
+    # parsed with the president as the subject of the wanted act, not as the object of "want"
+    events = counted(coder, "Zambian opposition leaders want the president to resign.")
+    assert dyads(events, "REQUEST") == {("ZMB OPP", "ZMB GOV")}
+    # a want of one's own, or about something that is no actor, asks nobody
+    assert not dyads(counted(coder, "The Irish minister said he wanted to sign a deal with Chile."), "REQUEST")
+    assert not dyads(counted(coder, "Irish investors want the market to recover."), "REQUEST")

@@ -43,6 +43,7 @@ class Sense:
     #                                   strikes killed 16": no labour strike kills)
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
+    clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
     acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
     #                             a negated one reads "not guilty")
@@ -69,7 +70,8 @@ class Sense:
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target",
          "owner_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
-         "carriers", "subject_of", "carried", "complement", "infinitive", "subject"}
+         "carriers", "subject_of", "carried", "complement", "infinitive", "subject",
+         "clause_subject"}
 
 
 class _StrictLoader(BASE_LOADER):
@@ -115,6 +117,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         subject_of=tuple(spec.get("subject_of") or ()),
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
+        clause_subject=str(spec.get("clause_subject", "false")).lower() == "true",
         needs_target=str(spec.get("needs_target", "false")).lower() == "true",
         acomp=tuple(spec.get("acomp") or ()),
         subject=tuple(spec.get("subject") or ()),

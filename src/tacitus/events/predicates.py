@@ -268,6 +268,10 @@ class PredicateFinder:
                 continue
             if s.infinitive and not has_infinitive:
                 continue
+            if s.clause_subject and not any(c.dep_ in labels.clausal_complement and c.i > tok.i
+                                            and any(g.dep_ in labels.noun_subject for g in c.children)
+                                            for c in tok.children):
+                continue
             if s.prep and s.prep not in preps:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):

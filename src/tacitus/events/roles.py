@@ -543,7 +543,7 @@ class Roles:
         """"urged both sides to respect the truce": the story's two parties (the states it has named most, the
         acting one aside), one target each; the phrase itself when it names a country or they do not stand out."""
         words = self.k.patterns
-        if actor.country or tok.lemma_.lower() not in words.party_nouns \
+        if (actor.country and actor.country_basis != "setting") or tok.lemma_.lower() not in words.party_nouns \
                 or not any(c.lower_ in words.pair_words for c in tok.children):
             return [(tok, actor)]
         pair = job.context.leading_pair({a.country for _, a in sources if a.country})
