@@ -60,6 +60,8 @@ def test_both_sides_are_the_two_parties_the_story_names_most(coder):
     events = counted(coder, text)
     assert dyads(events, "REQUEST") == {("KAZ GOV", "ARM"), ("KAZ GOV", "AZE")}
     assert all(e.target.country_basis == "story" for e in events if e.plover_type == "REQUEST")
+    events = counted(coder, text.replace("both sides", "the two governments"))
+    assert dyads(events, "REQUEST") == {("KAZ GOV", "ARM GOV"), ("KAZ GOV", "AZE GOV")}
     # with no two parties named, the phrase stays as it is
     events = counted(coder, "Kazakhstan urged both sides to stop the fighting.")
     assert all(e.target is None or not e.target.country for e in events if e.plover_type == "REQUEST")
