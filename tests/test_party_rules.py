@@ -90,3 +90,12 @@ def test_wanting_another_party_to_act_is_a_demand_on_it(coder):
     # a want of one's own, or about something that is no actor, asks nobody
     assert not dyads(counted(coder, "The Irish minister said he wanted to sign a deal with Chile."), "REQUEST")
     assert not dyads(counted(coder, "Irish investors want the market to recover."), "REQUEST")
+
+
+def test_coordinated_parties_fighting_or_clashing_fight_each_other(coder):
+    events = counted(coder, "Peru and Ecuador have fought two wars over the border.")
+    assert dyads(events, "ASSAULT") == {("PER GOV", "ECU GOV")}
+    events = counted(coder, "Police and protesters clashed in Lima on Monday.")
+    assert dyads(events, "ASSAULT") == {("PER COP", "PER CVL")}
+    # fighting a thing is no fight with anybody
+    assert not dyads(counted(coder, "Peruvian police fought crime in Lima."), "ASSAULT")

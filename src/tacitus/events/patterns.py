@@ -151,7 +151,8 @@ def _senses(ontology: Ontology, data: dict, section: str, default_targets: tuple
 WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "consequence_verbs", "motion_verbs",
               "collective_nouns", "accident_words", "as_verbs", "receiving_verbs", "assembly_nouns", "quantity_nouns",
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
-              "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs")
+              "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
+              "combat_objects")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -183,6 +184,7 @@ class PatternBook:
     party_nouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
     reciprocal_verbs: frozenset[str] = frozenset()
+    combat_objects: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

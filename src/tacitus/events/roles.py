@@ -534,8 +534,9 @@ class Roles:
         if not (self.onto.is_a(pred.sense.plover_type, "meeting") or self.onto.is_a(pred.sense.plover_type,
                                                                                       "violence")):
             return False
-        if pred.kind == "verb" and self.syntax.direct_object(pred.token) is not None:
-            return False  # "fighting crime": something is acted on, and it is nobody
+        obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
+        if obj is not None and obj.lemma_.lower() not in self.k.patterns.combat_objects:
+            return False  # "fighting crime": something is acted on, and it is nobody ("fought three wars" is not)
         return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural or tok.lemma_.lower() in
                                        self.k.patterns.assembly_nouns for tok, _ in sources)
 
