@@ -99,3 +99,12 @@ def test_coordinated_parties_fighting_or_clashing_fight_each_other(coder):
     assert dyads(events, "ASSAULT") == {("PER COP", "PER CVL")}
     # fighting a thing is no fight with anybody
     assert not dyads(counted(coder, "Peruvian police fought crime in Lima."), "ASSAULT")
+
+
+def test_a_name_opening_the_sentence_that_the_parser_reads_as_an_adverb_is_the_subject(coder):
+    # the small parser takes "Martelly" for an adverb of "criticized" here: the name is who criticises
+    events = counted(coder, "Martelly criticized Preval's record as a weak leader.")
+    assert [(e.source.text, e.plover_type) for e in events] == [("Martelly", "ACCUSE")]
+    # an adverb that is no name stays one
+    events = counted(coder, "Yesterday Peru condemned the attack.")
+    assert [(e.source.code, e.plover_type) for e in events] == [("PER GOV", "ACCUSE")]

@@ -281,6 +281,10 @@ class Syntax:
         if not subs:  # the parser sometimes hangs the subject on the auxiliary ("X however have opposed")
             subs = [s for aux in self.children(verb, labels.plain_auxiliary)
                     for s in self.children(aux, labels.subject)]
+        if not subs and verb.dep_ not in labels.open_complement and verb.dep_ not in labels.noun_clause:
+            # ... or reads a name opening the sentence as an adverb ("Martelly disparaged Manigat's credentials")
+            subs = [c for c in self.children(verb, labels.adverb) if c.pos_ in tags.proper_noun
+                    and c.i < verb.i and c.i == verb.sent.start and not any(True for _ in c.children)]
         if subs:
             sub = subs[0]
             if sub.lower_ in self.fn.relative_pronouns and verb.dep_ in labels.relative_clause:
