@@ -165,3 +165,11 @@ def test_violence_done_to_a_thing_no_force_can_harm_is_a_figure_of_speech(coder,
 def test_calling_someone_something_names_them_and_calling_them_phones_them(coder):
     assert types(coder, "The foreign ministry called Gazprom 'a political weapon of the Kremlin'.") == []
     assert types(coder, "The Kenyan president called Museveni on Monday.") == ["CONSULT"]
+
+
+def test_warning_shots_are_no_warning(coder):
+    # the parser reads "warning" as a verb whose object is "shots": shots fired, nobody warned
+    text = "Residents said youths pelted the police with stones, and the police responded by firing pellets and " \
+           "warning shots."
+    assert "THREATEN" not in types(coder, text)
+    assert types(coder, "The army warned the rebels on Monday.") == ["THREATEN"]
