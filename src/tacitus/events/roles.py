@@ -536,7 +536,7 @@ class Roles:
             return False
         obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
         if obj is not None and obj.lemma_.lower() not in self.k.patterns.combat_objects:
-            return False  # "fighting crime": something is acted on, and it is nobody ("fought three wars" is not)
+            return False  # "fighting crime": something is acted on, and it is nobody ("fought two wars" is not)
         return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural or tok.lemma_.lower() in
                                        self.k.patterns.assembly_nouns for tok, _ in sources)
 
