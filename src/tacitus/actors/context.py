@@ -10,6 +10,7 @@ from tacitus.records import Actor
 
 SETTLED_WEIGHT = 2  # mentions of its country that set a story there firmly
 DOMESTIC_SHARE = 2 / 3  # share of the story's mentions of countries that makes it one of its country's own affairs
+PAIR_RATIO = 4  # how many times the most-named state may outweigh the second for the two to be a story's two sides
 
 
 @dataclass
@@ -142,18 +143,21 @@ class DocContext:
         return code if n >= 2 and 3 * n >= 2 * total else None
 
     def story_places(self) -> list[str]:
-        """The countries to look for a place name in first: the home country, then the three states the
-        document names most."""
+        """The countries to look for a place name in first: the home country, then those of the three countries
+        the document names most that are states (up to four in all)."""
         out = [self.home_country] if self.home_country else []
         out += [c for c, _ in self.story_countries.most_common(3) if c not in out and c in self._state_codes]
         return out
 
     def leading_pair(self, besides: set[str]) -> tuple[str, str] | None:
-        """The two states the document names most (:attr:`story_countries`), the first at least twice, other than
-        ``besides`` (the parties "both sides" means), or None when no two stand out (a tie for second place)."""
+        """The two states the document names most (:attr:`story_countries`), other than ``besides``: the parties
+        "both sides" means. None when no two stand out: either is named less than twice, one outweighs the other
+        :data:`PAIR_RATIO` times or more (a story of one country's affairs), or a third is named at least half as
+        often as the second."""
         ranked = [(c, n) for c, n in self.story_countries.most_common()
                   if c not in besides and c in self._state_codes]
-        if len(ranked) < 2 or ranked[0][1] < 2 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+        if len(ranked) < 2 or ranked[1][1] < 2 or ranked[0][1] >= PAIR_RATIO * ranked[1][1] \
+                or (len(ranked) > 2 and 2 * ranked[2][1] >= ranked[1][1]):
             return None
         return ranked[0][0], ranked[1][0]
 

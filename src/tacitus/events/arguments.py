@@ -223,13 +223,16 @@ class Syntax:
         (an active verb does not follow its subject after a lone comma)."""
         labels, doc = self.labels, verb.doc
         subject = next((c for c in verb.children if c.dep_ in labels.subject), None)
-        if subject is None or verb.lemma_.lower() not in self.fn.transitive_only or verb.tag_ not in self.tags.past_forms:
+        if subject is None or verb.lemma_.lower() not in self.fn.comma_participles \
+                or verb.tag_ not in self.tags.past_forms:
             return False
         # the subject a plain phrase: not "Peru's president, Manuel Merino, resigned" (an apposition's commas)
         plain = not any(t.lower_ == "," for t in subject.subtree if t.i < subject.right_edge.i)
-        return (plain and verb.i >= 2 and doc[verb.i - 1].lower_ == "," and subject.right_edge.i in (verb.i - 2, verb.i - 1)
-                and not any(c.dep_ in labels.auxiliary or c.dep_ in labels.object or c.dep_ in labels.clausal_complement
-                            or c.dep_ in labels.open_complement for c in verb.children))
+        return (plain and verb.i >= 2 and doc[verb.i - 1].lower_ == ","
+                and subject.right_edge.i in (verb.i - 2, verb.i - 1)
+                and not any(c.dep_ in labels.auxiliary or c.dep_ in labels.object
+                            or c.dep_ in labels.clausal_complement or c.dep_ in labels.open_complement
+                            for c in verb.children))
 
     def reduced_passive(self, verb: Token) -> bool:
         """A past participle after the noun it is done to: "soldiers killed in the attack", "the man accused
@@ -284,7 +287,7 @@ class Syntax:
         if not subs and verb.dep_ not in labels.open_complement and verb.dep_ not in labels.noun_clause:
             # ... or reads a name opening the sentence as an adverb ("Martelly disparaged Manigat's credentials")
             subs = [c for c in self.children(verb, labels.adverb) if c.pos_ in tags.proper_noun
-                    and c.i < verb.i and c.i == verb.sent.start and not any(True for _ in c.children)]
+                    and c.i < verb.i and c.i == verb.sent.start and not list(c.children)]
         if subs:
             sub = subs[0]
             if sub.lower_ in self.fn.relative_pronouns and verb.dep_ in labels.relative_clause:

@@ -18,6 +18,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.modality import ModalityReader
+from tacitus.events.parties import Parties
 from tacitus.events.perpetrators import Perpetrators
 from tacitus.events.places import NOT_STATES, PlaceReader
 from tacitus.events.predicates import Predicate, toll_participle
@@ -36,6 +37,7 @@ class Roles:
         self.onto = knowledge.ontology
         self.g = syntax.g
         self.perpetrators = Perpetrators(knowledge, syntax)
+        self.parties = Parties(knowledge)
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
         self.violent_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()
                                        if any(self.onto.is_a(s.plover_type, "violence") for s in senses))
@@ -389,9 +391,11 @@ class Roles:
             targets = [g for h in holders for p in self.g.words.lifted_targets for g in syntax.prep_objects(h, p)]
             if not targets:  # "rejected Indian claims of strikes", "accepted demands from the rebels": whose
                 # the thing is, its country adjective before what an "of" phrase says it is about
-                adjectives = [o for o in syntax.noun_sources(obj, place_modifiers=True)
-                              if o.pos_ not in self.g.tags.pronoun and onto.is_a(sense.plover_type, "owned_things")]
-                targets = adjectives or [o for o in syntax.owners(obj) if o.pos_ not in self.g.tags.pronoun]
+                pronoun = self.g.tags.pronoun
+                owned = onto.is_a(sense.plover_type, "owned_things")
+                adjectives = [o for o in syntax.noun_sources(obj, place_modifiers=True) if o.pos_ not in pronoun] \
+                    if owned else []
+                targets = adjectives or [o for o in syntax.owners(obj) if o.pos_ not in pronoun]
         return sources, targets
 
     def target_heads(self, tgt_toks: list[Token], pred: Predicate, pred_tokens: set[int]) -> list[Token]:
@@ -445,7 +449,7 @@ class Roles:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in syntax.with_conjuncts(s) if (a := self.target(t, job))]
-        targets = [pair for t, a in targets for pair in self._both_sides(t, a, sources, job)]
+        targets = [pair for t, a in targets for pair in self.parties.both_sides(t, a, sources, job)]
         if self.onto.is_a(pred.sense.plover_type, "violence"):
             targets = self._protesters(pred, targets)
         if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot
@@ -454,7 +458,7 @@ class Roles:
         # ("rejected the Indian offer" is India's, not its army's)
         targets = [(t, self._adjective_sector(t, a, "MIL")) if t.head.i in pred_tokens
                    and t.head.pos_ in self.g.tags.noun and t.dep_ in self.g.labels.modifier
-                   and self._armed_noun(t.head) else (t, a) for t, a in targets]
+                   and self.parties.armed_noun(t.head) else (t, a) for t, a in targets]
         if not sources:
             unknown = self.perpetrators.unidentified(pred, src_toks, targets)
             if unknown is None:
@@ -482,8 +486,7 @@ class Roles:
                 (pred.code, pred.mode), pred.plover = pred.sense.untargeted, None
                 info = self.onto.lookup(pred.code)
         if len(sources) > 1 and not any(a.country or a.sector or a.name for _, a in targets) \
-                and (self.onto.is_a(pred.plover or info.plover_type, "mutual")
-                     or (pred.kind == "verb" and pred.token.lemma_.lower() in self.k.patterns.reciprocal_verbs)):
+                and (self.onto.is_a(pred.plover or info.plover_type, "mutual") or self.parties.reciprocal(pred)):
             # "the army and the rebels agreed to a ceasefire", "Russia and Ukraine exchanged prisoners": the
             # parties act with each other (the first named toward the others)
             sources, targets = sources[:1], sources[1:]
@@ -537,25 +540,10 @@ class Roles:
         obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
         if obj is not None and obj.lemma_.lower() not in self.k.patterns.combat_objects:
             return False  # "fighting crime": something is acted on, and it is nobody ("fought two wars" is not)
+        if self.parties.side_by_side(pred):
+            return False  # "fought the war together": allies
         return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural or tok.lemma_.lower() in
                                        self.k.patterns.assembly_nouns for tok, _ in sources)
-
-    def _both_sides(self, tok: Token, actor: Actor, sources: list, job: SentenceJob) -> list[tuple[Token, Actor]]:
-        """"urged both sides to respect the truce": the story's two parties (the states it has named most, the
-        acting one aside), one target each; the phrase itself when it names a country or they do not stand out."""
-        words = self.k.patterns
-        if (actor.country and actor.country_basis != "setting") or tok.lemma_.lower() not in words.party_nouns \
-                or not any(c.lower_ in words.pair_words for c in tok.children):
-            return [(tok, actor)]
-        pair = job.context.leading_pair({a.country for _, a in sources if a.country})
-        if pair is None:
-            return [(tok, actor)]
-        return [(tok, replace(actor, country=c, country_basis="story")) for c in pair]
-
-    def _armed_noun(self, noun: Token) -> bool:
-        """An event noun one of whose senses is an act of armed force ("attack", "deployment")."""
-        return any(self.onto.is_a(s.plover_type, "armed_nouns")
-                   for s in self.k.patterns.noun_senses(noun.lemma_.lower()))
 
     def _adjective_sector(self, tok: Token, actor: Actor, sector: str) -> Actor:
         """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""

@@ -1,0 +1,55 @@
+"""Who the parties of an act are when the words say so only by a kind of phrase or verb: "both sides" and "the
+two countries" (the story's two most-named states), verbs of give-and-take done by coordinated parties to each
+other ("traded fire", "fought two wars") unless side by side ("fought together"), and the event nouns a bare
+country adjective stands for the country's forces on ("a Syrian attack")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tacitus.events.job import SentenceJob
+from tacitus.events.knowledge import Knowledge
+from tacitus.events.predicates import Predicate
+from tacitus.records import Actor
+
+
+class Parties:
+    """Word lists of predicate_words.yaml (party_nouns, pair_words, warring_party_nouns, reciprocal_verbs,
+    allied_words) and ontology group armed_nouns, read for the roles stage."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.words, self.onto = knowledge.patterns, knowledge.ontology
+
+    def both_sides(self, tok: Token, actor: Actor, sources: list, job: SentenceJob) -> list[tuple[Token, Actor]]:
+        """"urged both sides to respect the truce": the story's two parties (the states it has named most, the
+        acting one aside), one target each; the phrase itself when it names a country or they do not stand out."""
+        words, lemma = self.words, tok.lemma_.lower()
+        marks = {c.lower_ for c in tok.children}
+        if lemma in words.warring_party_nouns:
+            marks &= {"warring"}  # "both parties" in politics are its parties
+        elif lemma not in words.party_nouns:
+            marks = set()
+        if "two" in marks and not any(c.lower_ == "the" for c in tok.children):
+            marks.discard("two")  # "visited two countries"
+        if (actor.country and actor.country_basis != "setting") or not marks & words.pair_words:
+            return [(tok, actor)]
+        pair = job.context.leading_pair({a.country for _, a in sources if a.country})
+        if pair is None:
+            return [(tok, actor)]
+        sector = actor.sector if actor.sector in self.onto.state_organs else None  # "the two governments"
+        return [(tok, replace(actor, country=c, sector=sector, country_basis="story")) for c in pair]
+
+    def reciprocal(self, pred: Predicate) -> bool:
+        """A verb of give-and-take ("traded fire", "fought two wars") not done side by side ("fought together")."""
+        return pred.kind == "verb" and pred.token.lemma_.lower() in self.words.reciprocal_verbs \
+            and not self.side_by_side(pred)
+
+    def side_by_side(self, pred: Predicate) -> bool:
+        """Parties acting together, not on each other ("fought the war together", "alongside")."""
+        return any(t.lower_ in self.words.allied_words for t in pred.token.subtree)
+
+    def armed_noun(self, noun: Token) -> bool:
+        """An event noun one of whose senses is an act of armed force ("attack", "deployment", "blockade")."""
+        return any(self.onto.is_a(s.plover_type, "armed_nouns") for s in self.words.noun_senses(noun.lemma_.lower()))
