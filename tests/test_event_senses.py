@@ -173,3 +173,11 @@ def test_warning_shots_are_no_warning(coder):
            "warning shots."
     assert "THREATEN" not in types(coder, text)
     assert types(coder, "The army warned the rebels on Monday.") == ["THREATEN"]
+
+
+def test_legislation_blocked_is_rejected_and_signed_is_approved(coder):
+    assert types(coder, "Senate Republicans blocked the budget bill on Tuesday.") == ["REJECT"]
+    assert types(coder, "The Chilean president signed the pension bill on Friday.") == ["SUPPORT"]
+    assert types(coder, "The Chilean senate signed off on the pension plan on Thursday.") == ["SUPPORT"]
+    # roads blocked by protesters stay a protest
+    assert types(coder, "Protesters blocked the road to the airport in Santiago.") == ["PROTEST"]
