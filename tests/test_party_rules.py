@@ -94,23 +94,21 @@ def test_a_border_shut_is_a_restriction(coder):
     assert all(e.plover_mode == "restrict" for e in events if e.plover_type == "COERCE")
 
 
-def test_wanting_another_party_to_act_is_a_demand_on_it(coder):
-    # parsed with the president as the subject of the wanted act, not as the object of "want"
-    events = counted(coder, "Zambian opposition leaders want the president to resign.")
-    assert dyads(events, "REQUEST") == {("ZMB OPP", "ZMB GOV")}
+@pytest.mark.parametrize("text, plover_type, expected", [
+    # wanting another party to act is a demand on it ("want" parsed with the president as the resigning subject);
     # a want of one's own, or about something that is no actor, asks nobody
-    assert not dyads(counted(coder, "The Irish minister said he wanted to sign a deal with Chile."), "REQUEST")
-    assert not dyads(counted(coder, "Irish investors want the market to recover."), "REQUEST")
-
-
-def test_coordinated_parties_fighting_or_clashing_fight_each_other(coder):
-    events = counted(coder, "Peru and Ecuador have fought two wars over the border.")
-    assert dyads(events, "ASSAULT") == {("PER GOV", "ECU GOV")}
-    events = counted(coder, "Police and protesters clashed in Lima on Monday.")
-    assert dyads(events, "ASSAULT") == {("PER COP", "PER CVL")}
-    # fighting a thing is no fight with anybody, and allies fighting together do not fight each other
-    assert not dyads(counted(coder, "Peruvian police fought crime in Lima."), "ASSAULT")
-    assert not dyads(counted(coder, "Peru and Chile fought the war together."), "ASSAULT")
+    ("Zambian opposition leaders want the president to resign.", "REQUEST", {("ZMB OPP", "ZMB GOV")}),
+    ("The Irish minister said he wanted to sign a deal with Chile.", "REQUEST", set()),
+    ("Irish investors want the market to recover.", "REQUEST", set()),
+    # coordinated parties fighting or clashing with nobody else named fight each other; fighting a thing is no
+    # fight with anybody, and allies fighting together do not fight each other
+    ("Peru and Ecuador have fought two wars over the border.", "ASSAULT", {("PER GOV", "ECU GOV")}),
+    ("Police and protesters clashed in Lima on Monday.", "ASSAULT", {("PER COP", "PER CVL")}),
+    ("Peruvian police fought crime in Lima.", "ASSAULT", set()),
+    ("Peru and Chile fought the war together.", "ASSAULT", set()),
+])
+def test_wanting_fighting_and_clashing_parties(coder, text, plover_type, expected):
+    assert dyads(counted(coder, text), plover_type) == expected
 
 
 def test_a_name_opening_the_sentence_that_the_parser_reads_as_an_adverb_is_the_subject(coder):
