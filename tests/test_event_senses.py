@@ -181,3 +181,11 @@ def test_legislation_blocked_is_rejected_and_signed_is_approved(coder):
     assert types(coder, "The Chilean senate signed off on the pension plan on Thursday.") == ["SUPPORT"]
     # roads blocked by protesters stay a protest
     assert types(coder, "Protesters blocked the road to the airport in Santiago.") == ["PROTEST"]
+
+
+def test_a_veto_is_cameo_129_not_a_refusal_to_de_escalate(coder):
+    # CAMEO 129 is Veto; 1246 is refusing to de-escalate a military engagement
+    assert [(t, c) for t, c, *_ in coded(coder, "Brazil vetoed the draft resolution at the council.")] \
+        == [("REJECT", "129")]
+    assert [(t, c) for t, c, *_ in coded(coder, "Brazil's veto of the draft resolution angered Chile.")][:1] \
+        == [("REJECT", "129")]
