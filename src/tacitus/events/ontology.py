@@ -121,7 +121,7 @@ class Ontology:
                    population_measures=_words(spec, "population_measures"),
                    governing_sectors=_words(spec, "governing_sectors"),
                    default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()},
-                   venue_codes=frozenset(str(c) for c in spec.get("venue_codes") or ()),
+                   venue_codes=_words(spec, "venue_codes"),
                    counted_state_acts=_words(spec, "counted_state_acts"),
                    abductor_sectors=_words(spec, "abductor_sectors"),
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),

@@ -16,8 +16,9 @@ from tacitus.records import Actor
 
 
 class Parties:
-    """Word lists of predicate_words.yaml (party_nouns, pair_words, warring_party_nouns, reciprocal_verbs,
-    allied_words) and ontology group armed_nouns, read for the roles stage."""
+    """Word lists of predicate_words.yaml (party_nouns, pair_words, pair_counts, pair_determiners,
+    warring_party_nouns, warring_words, reciprocal_verbs, allied_words) and ontology group armed_nouns, read for
+    the roles stage."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.words, self.onto = knowledge.patterns, knowledge.ontology
@@ -27,13 +28,12 @@ class Parties:
         acting one aside), one target each; the phrase itself when it names a country or they do not stand out."""
         words, lemma = self.words, tok.lemma_.lower()
         marks = {c.lower_ for c in tok.children}
-        if lemma in words.warring_party_nouns:
-            marks &= {"warring"}  # "both parties" in politics are its parties
-        elif lemma not in words.party_nouns:
-            marks = set()
-        if "two" in marks and not any(c.lower_ == "the" for c in tok.children):
-            marks.discard("two")  # "visited two countries"
-        if (actor.country and actor.country_basis != "setting") or not marks & words.pair_words:
+        if lemma in words.warring_party_nouns:  # "both parties" in politics are its parties
+            paired = bool(marks & words.warring_words)
+        else:  # "the two countries", not "visited two countries"
+            paired = lemma in words.party_nouns and bool(
+                marks & words.pair_words or (marks & words.pair_counts and marks & words.pair_determiners))
+        if (actor.country and actor.country_basis != "setting") or not paired:
             return [(tok, actor)]
         pair = job.context.leading_pair({a.country for _, a in sources if a.country})
         if pair is None:

@@ -152,7 +152,8 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "collective_nouns", "accident_words", "as_verbs", "receiving_verbs", "assembly_nouns", "quantity_nouns",
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
               "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
-              "combat_objects", "warring_party_nouns", "allied_words")
+              "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
+              "pair_determiners", "warring_words")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -187,6 +188,9 @@ class PatternBook:
     combat_objects: frozenset[str] = frozenset()
     warring_party_nouns: frozenset[str] = frozenset()
     allied_words: frozenset[str] = frozenset()
+    pair_counts: frozenset[str] = frozenset()
+    pair_determiners: frozenset[str] = frozenset()
+    warring_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, ontology: Ontology) -> "PatternBook":

@@ -261,6 +261,9 @@ class PredicateFinder:
         has_complement = any(c.dep_ in labels.complement for c in tok.children)
         has_infinitive = any(s.infinitive for s in senses) and any(
             c.dep_ in labels.complement and c.i > tok.i and self.g.to_infinitive(c) for c in tok.children)
+        has_clause_subject = any(s.clause_subject for s in senses) and any(
+            c.dep_ in labels.clausal_complement and c.i > tok.i
+            and any(g.dep_ in labels.noun_subject for g in c.children) for c in tok.children)
         for s in senses:
             if s.particle and s.particle not in particles:
                 continue
@@ -268,9 +271,7 @@ class PredicateFinder:
                 continue
             if s.infinitive and not has_infinitive:
                 continue
-            if s.clause_subject and not any(c.dep_ in labels.clausal_complement and c.i > tok.i
-                                            and any(g.dep_ in labels.noun_subject for g in c.children)
-                                            for c in tok.children):
+            if s.clause_subject and not has_clause_subject:
                 continue
             if s.prep and s.prep not in preps:
                 continue
