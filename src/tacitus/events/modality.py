@@ -37,6 +37,7 @@ class ModalityWords:
     ceasing_verbs: frozenset[str]
     capability_adjectives: frozenset[str]
     incapability_adjectives: frozenset[str]
+    purpose_participles: frozenset[str]
     habitual_adverbs: frozenset[str]
     custom_adjectives: frozenset[str]
     custom_adverbs: frozenset[str]
@@ -212,6 +213,11 @@ class ModalityReader:
                                                    or head.lower_ in words.capability_adjectives) \
                     and not self._told_past(head):
                 return Modality("hypothetical", self.speech_above(head))  # "are better placed to convict"
+            if dep in labels.intention_links and head.lower_ in words.purpose_participles and (
+                    head.dep_ in labels.modifier or head.dep_ in labels.noun_clause
+                    or any(c.dep_ in labels.passive_marks for c in head.children)):
+                # "is designed to shoot down missiles", "a system built to strike"; not "she intended to act"
+                return Modality("hypothetical", self.speech_above(head))
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.capability_nouns \
                     and not (head.head.pos_ in tags.verbal and head.head.lemma_.lower() in words.using_verbs):
                 return Modality("hypothetical", self.speech_above(head))  # "the power to ban strikes"

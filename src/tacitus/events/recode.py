@@ -1,8 +1,8 @@
 """The recode stage: what the modality and the reporting of an act make of it.
 
 Reads and rewrites ``job.drafts``:
-- reported speech: harm a speaker announces for the future is a threat; a speaker of one country reporting the
-  violence of another accuses it;
+- reported speech: harm a speaker announces for the future (or, of its own side, as possible) is a threat; a
+  speaker of one country reporting the violence of another accuses it;
 - "X said Y must act" is X's demand on Y;
 - modality: cooperation refused or undone is a rejection, anything refused is a rejection, an act announced
   "unless" another acts is a threat, harm an actor announces for itself is a threat, cooperation announced for
@@ -80,7 +80,8 @@ class Recode:
             if speaker is not None:
                 d.attribution = speaker.name or speaker.text
             if (onto.quad_is(d.code, "material_conflict") and d.modality in ("future", "hypothetical")
-                    and not d.alleged and not onto.is_a(d.plover, "protest")):
+                    and not d.alleged and not onto.is_a(d.plover, "protest")
+                    and not _foreign_possibility(d, speaker)):
                 # a use of force (or another harm) announced for the future or on a condition is a threat
                 force = onto.recodes["threat_of_force"]
                 d.code, d.mode = self.threat_code(d.plover, d.mode) or (force.code, force.mode)
@@ -269,3 +270,11 @@ class Recode:
         elif d.modality == "future" and d.plover in words.intended_cooperation:
             d.code, d.plover, d.mode, d.modality = (words.intended_cooperation[d.plover],
                                                     recodes["intended_cooperation"].plover, None, "asserted")
+
+
+def _foreign_possibility(d: Draft, speaker) -> bool:
+    """Harm a speaker says another state's actor only could or might do ("said only a united Pakistan can counter
+    Indian aggression", "analysts say Russia could invade") is the speaker's view of a possibility, not a threat
+    by the one who would act: only harm announced by its own side, or as sure to come ("will"), is a threat."""
+    return (d.modality == "hypothetical" and speaker is not None and bool(speaker.country)
+            and bool(d.source.country) and speaker.country != d.source.country)

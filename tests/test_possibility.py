@@ -1,0 +1,41 @@
+"""Acts only possible are not acts told (team-written sentences): what a thing is designed or meant to do, what
+somebody can do, and another side's possible harm that a speaker talks of, which is no threat by that side."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.pipeline import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def told(coder: Coder, text: str):
+    return [(e.plover_type, e.modality) for e in coder.code_text(text, published="2022-06-14")
+            if e.modality in ("asserted", "future")]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel's Arrow missiles are designed to shoot down Iranian missiles.",
+    "Israel deployed Arrow missiles designed to shoot down Iranian missiles.",
+    "Under the decree the Egyptian army can arrest protesters without a warrant.",
+])
+def test_what_a_thing_is_for_or_what_somebody_can_do_is_no_act(coder, text):
+    assert [t for t in told(coder, text) if t[0] in ("ASSAULT", "COERCE")] == []
+
+
+def test_another_side_s_possible_harm_is_no_threat_by_it_but_one_s_own_is(coder):
+    assert told(coder, "Georgian officials said Russia could attack Georgia again.") == []
+    assert told(coder, "Iranian officials said Iran could strike Israel.") == [("THREATEN", "asserted")]
+
+
+def test_done_with_the_same_words_it_is_told(coder):
+    # an intention of one's own is told as such, not as a purpose
+    assert told(coder, "The Dutch prosecutor said she intended to investigate Belgian officials.") == [
+        ("ACCUSE", "future")]
+    assert ("ASSAULT", "asserted") in told(coder, "Israeli air defences shot down rockets fired from Gaza on Monday.")
+    assert ("COERCE", "asserted") in told(coder, "The Egyptian army arrested protesters on Monday.")
