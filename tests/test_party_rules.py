@@ -118,3 +118,11 @@ def test_a_name_opening_the_sentence_that_the_parser_reads_as_an_adverb_is_the_s
     # an adverb that is no name stays one
     events = counted(coder, "Separately Peru condemned the attack.")
     assert [(e.source.code, e.plover_type) for e in events] == [("PER GOV", "ACCUSE")]
+
+
+def test_a_police_party_is_police_and_a_named_thing_beside_a_known_target_is_no_target(coder):
+    events = counted(coder, "Two gunmen opened fire on a police party at the Kemari Causeway in Karachi on Monday.")
+    assert dyads(events, "ASSAULT") == {("PAK UAF", "PAK COP")}
+    # a party with no modifier of another sector is a political party
+    events = counted(coder, "Gunmen attacked the Awami party office in Karachi on Monday.")
+    assert {t.split()[-1] for _, t in dyads(events, "ASSAULT") if t} == {"PTY"}

@@ -408,3 +408,11 @@ def test_a_town_of_many_names_is_the_story_s_and_a_police_force_tells_the_settin
                          "the man was held overnight.")
     arrests = [e for e in events if e.plover_type == "COERCE"]
     assert arrests and all(e.source.country == "GBR" for e in arrests)
+
+
+def test_a_force_named_for_its_county_tells_which_town_of_that_name_the_story_means(coder):
+    # Halifax is also a Canadian city, the bigger one; the tagger reads the force's whole name as one place
+    events = code(coder, "A woman was injured in a fire at a shop near Halifax on Sunday. North Yorkshire Police "
+                         "said a man had been arrested.")
+    arrests = [e for e in events if e.plover_type == "COERCE"]
+    assert arrests and all(e.source.code == "GBR COP" for e in arrests)

@@ -452,8 +452,9 @@ class Roles:
         targets = [pair for t, a in targets for pair in self.parties.both_sides(t, a, sources, job)]
         if self.onto.is_a(pred.sense.plover_type, "violence"):
             targets = self._protesters(pred, targets)
-        if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot
-            targets = [(t, a) for t, a in targets if a.country or a.sector or a.name]
+        if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot, and the
+            # names nothing tags as a person or a body ("opened fire on a police party at the EBM Causeway")
+            targets = [(t, a) for t, a in targets if a.country or a.sector or a.kb_id or (a.name and syntax.named(t))]
         # "condemned the Russian attack": the author of an armed act's noun, its forces for a bare adjective
         # ("rejected the Indian offer" is India's, not its army's)
         targets = [(t, self._adjective_sector(t, a, "MIL")) if t.head.i in pred_tokens

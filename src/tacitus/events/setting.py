@@ -12,7 +12,9 @@ each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the ti
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
 come from elsewhere. A body named with its town ("the Hubballi Bar Association", "Karachi police") names that town,
 also when the tagger took the whole name for an organisation, if the town is big (:data:`BODY_TOWN_POPULATION`)
-and no other country has a town of that name ("the Alexandria City Council" may be Virginia's).
+and no other country has a town of that name ("the Alexandria City Council" may be Virginia's); such a town or
+region, being one place only, also tells which of several towns of one name the story means ("West Yorkshire
+Police" and "Halifax": the English town).
 """
 
 from __future__ import annotations
@@ -69,6 +71,9 @@ class SettingReader:
                 named_as[key] = self._named_country(ent)
             if named_as[key]:
                 named[named_as[key]] += weight
+        for town in {town.text for doc, _ in weighted for town in self._body_towns(doc)}:
+            if (country := self._place_country(town, [])) and country not in named:
+                named[country] = 0  # a body's town or region is one place only: it tells which Halifax is meant
         context = [c for c, _ in named.most_common(3)]
         cache = {key: country for key, country in named_as.items() if country}
         found: Counter = Counter()
@@ -88,15 +93,15 @@ class SettingReader:
         return held[1]
 
     def _find_body_towns(self, doc: Doc) -> list[Span]:
-        """Towns named at the head of a body's name that the tagger read as an organisation ("the Hubballi Bar
-        Association", "Karachi police"): one or two proper nouns the gazetteer knows as a big town by that very
-        name, before words the actor knowledge reads as a body of some sector but of no country. Each span is
-        labelled as a state, as a place entity is."""
+        """Towns and regions named at the head of a body's name that the tagger read as an organisation or as a
+        place ("the Hubballi Bar Association", "Karachi police", "West Yorkshire Police"): one or two proper nouns
+        the gazetteer knows as a big town or a named region by that very name, before words the actor knowledge
+        reads as a body of some sector but of no country. Each span is labelled as a state, as a place entity is."""
         ents, tags = self.g.entities, self.g.tags
         out = []
         for ent in doc.ents:
-            if ent.label_ not in ents.organisation:
-                continue
+            if ent.label_ not in ents.organisation and not (ent.label_ in ents.place and len(ent) > 1):
+                continue  # (or a place entity: the tagger also reads "West Yorkshire Police" as one)
             words = [t for t in ent if t.pos_ not in tags.pronoun_or_determiner]
             for size in (1, 2):
                 name, body = words[:size], words[size:]
