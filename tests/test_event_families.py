@@ -576,7 +576,7 @@ def test_a_named_person_something_was_done_to_by_an_agent_is_not_that_agent(code
     events = coder.code_text("Mohamed Salem, arrested by police in Cairo last week, was freed on Monday.",
                              published="2022-05-10")
     assert [(e.plover_type, e.cameo_code, e.source.code, e.target.text) for e in events] == [
-        ("COERCE", "173", "EGY COP", "Mohamed")]
+        ("COERCE", "173", "EGY COP", "Mohamed Salem")]
     e = one(coder, "The resolution proposed by the Security Council was rejected by Russia.")
     assert (e.plover_type, e.source.code, e.target.code) == ("REJECT", "RUS GOV", "UNO GOV")
 

@@ -126,3 +126,12 @@ def test_a_police_party_is_police_and_a_named_thing_beside_a_known_target_is_no_
     # a party with no modifier of another sector is a political party
     events = counted(coder, "Gunmen attacked the Awami party office in Karachi on Monday.")
     assert {t.split()[-1] for _, t in dyads(events, "ASSAULT") if t} == {"PTY"}
+
+
+def test_a_surname_of_a_person_named_before_is_that_person_not_a_town_it_spells(coder):
+    # Rosenfeld is also a village in Ukraine: here it is the woman the story named in full
+    events = counted(coder, "German police detained Anna Rosenfeld in Berlin on Monday. On Tuesday prosecutors "
+                            "charged Rosenfeld with fraud.")
+    charge = [e for e in events if e.plover_type == "ACCUSE"]
+    assert charge and all(e.target is not None and e.target.name == "Anna Rosenfeld"
+                          and e.target.country != "UKR" for e in charge)

@@ -113,8 +113,13 @@ class Roles:
         for ent in job.sent.ents:
             if ent.label_ in self.g.entities.person:
                 found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
-                if found is None:  # a person the knowledge base does not know is still somebody "he" can be
-                    job.context.remember(Actor(text=ent.text, name=ent.text), person=True)
+                if found is None or not (found.country or found.sector or found.kb_id):
+                    # a person the knowledge base does not know is still somebody "he" can be, and a first and
+                    # last name makes the last name alone that person later ("Irvin Rosenfeld ... Rosenfeld"),
+                    # not a town the name also spells
+                    words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun]
+                    keys = [tuple(words), tuple(words[-1:])] if len(words) > 1 else []
+                    job.context.remember(Actor(text=ent.text, name=ent.text), person=True, name_keys=keys)
 
     # ------------------------------------------------------------------ actors
     def actor(self, tok: Token, job: SentenceJob) -> Actor | None:
@@ -226,8 +231,9 @@ class Roles:
             return actor  # "one third of the guerrillas" is the guerrillas
         if tok.ent_type_ in self.g.entities.not_actor:
             return None  # "on Monday", "15 of them" (a number of people named by "of" is resolved above)
-        if tok.pos_ not in self.g.tags.nominal:
-            return actor
+        if tok.pos_ not in self.g.tags.nominal or (actor is not None and actor.name
+                                                     and job.context.by_name((tok.lower_,)) is not None):
+            return actor  # (a person named before: "Rosenfeld" is Irvin Rosenfeld, not the town)
         # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns;
         # "hosted a meeting between X and Y": whom it brings together
         for p in self.g.words.between_targets:
