@@ -363,3 +363,15 @@ def test_a_name_the_tagger_left_untagged_acting_in_a_story_is_of_its_country(cod
     assert (accusation.source.text, accusation.source.code, accusation.source.country_basis) == (
         "Wekesa", "KEN", "setting")
     assert accusation.target.code == "KEN COP"
+
+
+@pytest.mark.parametrize("text, published, source", [
+    # the knowledge holds her later post (EU foreign policy chief), the sentence the one she held then
+    ("Italian Foreign Minister Federica Mogherini met Israeli officials in Jerusalem.", "2016-03-01", "ITA GOV"),
+    # ... and him as head of the UN nuclear agency, which he no longer was
+    ("Egyptian Vice President Mohamed ElBaradei met Iranian officials in Cairo.", "2013-07-20", "EGY GOV"),
+])
+def test_a_post_and_country_the_sentence_gives_a_known_person_win_over_another_the_knowledge_holds(
+        coder, text, published, source):
+    events = [e for e in coder.code_text(text, published=published) if e.plover_type == "CONSULT"]
+    assert events and {e.source.code for e in events} == {source}

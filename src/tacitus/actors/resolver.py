@@ -271,6 +271,11 @@ class ActorResolver:
                     and country and country != state.country and country not in self.kb.group_codes):
                 # "Iraqi Kurds", "Bosnian Serbs": a people named with the state it lives in belongs to that state
                 home, sector = country, None
+            elif (is_person and title_sector and country and state.country and country != state.country
+                  and not former and country not in self.kb.group_codes):
+                # "Italian Foreign Minister Federica Mogherini": the post the sentence gives her, not the one the
+                # knowledge holds for her at another time (EU foreign policy chief)
+                home, sector = country, title_sector
             actor = Actor(mention.text, entry.name, home, sector, entry.kb_id)
             ttl = {a.phrase for a in titles if a.kind == "titles" or a.generic}
             if state.title:
