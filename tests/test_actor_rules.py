@@ -375,3 +375,10 @@ def test_a_post_and_country_the_sentence_gives_a_known_person_win_over_another_t
         coder, text, published, source):
     events = [e for e in coder.code_text(text, published=published) if e.plover_type == "CONSULT"]
     assert events and {e.source.code for e in events} == {source}
+
+
+def test_a_middle_initial_ends_no_sentence_and_the_holder_of_a_title_of_x_is_known(coder):
+    # the cheap sentence split does not cut after "M.", and "Secretary of Defense Robert M. Gates" is Robert Gates
+    events = [e for e in coder.code_text("Obama talked on Saturday with Secretary of Defense Robert M. Gates about "
+                                         "the strikes.", published="2011-03-20") if e.plover_type == "CONSULT"]
+    assert [(e.target.kb_id, e.target.code) for e in events] == [("robert_gates", "USA GOV")]

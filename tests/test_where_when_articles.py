@@ -416,3 +416,11 @@ def test_a_force_named_for_its_county_tells_which_town_of_that_name_the_story_me
                          "said a man had been arrested.")
     arrests = [e for e in events if e.plover_type == "COERCE"]
     assert arrests and all(e.source.code == "GBR COP" for e in arrests)
+
+
+def test_a_place_naming_whom_an_office_holder_represents_is_neither_place_nor_party(coder):
+    # "Texas Gov." says whose governor he is: the hearing is not in Texas, and Texas is not the one appealed to
+    events = code(coder, "The judges pressed Kerry and Texas Gov. Rick Perry's chief lawyer, Ann Lee, with questions "
+                         "during Friday's hearing of Kerry's appeal.", published="2012-03-15")
+    assert events and all(where(e) is None or where(e)[0] != "Texas" for e in events)
+    assert all(e.target is None or e.target.text != "Texas" for e in events)

@@ -80,13 +80,15 @@ def _abbreviations() -> re.Pattern:
     from tacitus.datafiles import read_yaml_mapping
 
     words = read_yaml_mapping(Path(__file__).with_name("abbreviations.yaml"), strings=True)["abbreviations"]
-    return re.compile(r"(?:^|[\s(\"'])(?:" + "|".join(re.escape(str(w)) for w in words) + r")\.$")
+    # ... nor after a middle initial, one capital after a capitalised name ("Robert M. Gates")
+    return re.compile(r"(?:^|[\s(\"'])(?:" + "|".join(re.escape(str(w)) for w in words) + r")\.$"
+                      r"|(?:^|\s)[A-Z][a-z]+\s[A-Z]\.$")
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """A cheap split at sentence-final punctuation followed by a capital or a digit, but not after an
-    abbreviation ("on Aug. 7, 2015", "Gov. Greitens"; ``abbreviations.yaml``). The parser decides the real
-    boundaries of the sentences that are kept."""
+    abbreviation ("on Aug. 7, 2015", "Gov. Greitens"; ``abbreviations.yaml``) or a middle initial ("Robert M.
+    Gates"). The parser decides the real boundaries of the sentences that are kept."""
     pieces = [s for s in _SENTENCE_END.split(paragraph.strip()) if s.strip()]
     out: list[str] = []
     for piece in pieces:

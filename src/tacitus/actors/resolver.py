@@ -30,6 +30,8 @@ from tacitus.records import Actor
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
 
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")  # "M." in "Robert M. Gates"
+
 
 @dataclass
 class Match:
@@ -125,6 +127,11 @@ class ActorResolver:
                     found, used = Match("honorific", toks), size
                     break
                 cands = kb.candidates(key, tuple(r for _, r, _ in seq[k:k + size]))
+                if not cands and size > 2:  # a middle initial the knowledge does not hold ("Robert M. Gates")
+                    bare = [w for j, w in enumerate(seq[k:k + size])
+                            if not (0 < j < size - 1 and MIDDLE_INITIAL.fullmatch(w[1]))]
+                    if len(bare) < size:
+                        cands = kb.candidates(tuple(w for w, _, _ in bare), tuple(r for _, r, _ in bare))
                 if cands:
                     chosen = kb.choose(cands, day)
                     if chosen:
@@ -245,6 +252,14 @@ class ActorResolver:
                     if known:
                         appos_known = (known, ach)
                         break
+        if identity is None and appos_known is None and head_agent is not None and head_agent.kind in ("titles", "roles") \
+                and head.text[:1].isupper():
+            for r in owners:  # "Secretary of Defense Robert M. Gates": the title's "of" phrase ends in its holder
+                m = r.at(r.group.head)
+                if m is not None and m.kind == "name" and m.entry is not None and m.entry.kind == PERSON \
+                        and not m.entry.blocked:
+                    identity = m
+                    break
         owner_names = [m for r in owners for m in r.names() if r.group.head in m.toks]
         owner_agents = [m for r in owners for m in r.matches if m.kind == "agent"]
 

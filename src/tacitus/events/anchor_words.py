@@ -16,7 +16,7 @@ from tacitus.errors import TacitusError
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
              "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
              "simultaneous_marks",
-             "not_datelines", "summit_words", "neighbour_nouns")
+             "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class AnchorWords:
     not_datelines: frozenset[str]
     summit_words: frozenset[str]
     neighbour_nouns: frozenset[str]
+    constituency_titles: frozenset[str]
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int
@@ -76,3 +77,13 @@ class AnchorWords:
         """Whether ``tok`` is the object of a preposition of setting ("in Geneva", "near Tunis", "during the
         run-off"); ``labels`` are the grammar's parser labels."""
         return tok.dep_ in labels.prep_object and tok.head.lower_ in self.setting_prepositions
+
+    def names_constituency(self, tok, labels) -> bool:
+        """Whether the place at ``tok`` names whom an office holder represents ("Texas Gov. George W. Bush", "the
+        Ohio senator"), not where anything happens; ``labels`` are the grammar's parser labels."""
+        def title(t) -> bool:
+            return t.lower_.rstrip(".") in self.constituency_titles or t.lemma_.lower() in self.constituency_titles
+
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None  # (the parser often hangs it elsewhere)
+        return (after is not None and title(after)) or (tok.dep_ in labels.modifier and tok.head is not tok
+                                                        and title(tok.head))
