@@ -135,3 +135,31 @@ def test_a_surname_of_a_person_named_before_is_that_person_not_a_town_it_spells(
     charge = [e for e in events if e.plover_type == "ACCUSE"]
     assert charge and all(e.target is not None and e.target.name == "Anna Rosenfeld"
                           and e.target.country != "UKR" for e in charge)
+
+
+def assaults(coder: Coder, text: str):
+    return [(e.source.code, e.target.code if e.target else None, e.fatalities, e.date)
+            for e in counted(coder, text) if e.plover_type == "ASSAULT"]
+
+
+def test_in_a_story_of_two_states_at_war_an_unnamed_attacker_of_one_is_the_other(coder):
+    text = ("Israeli jets struck targets in Gaza on Monday, the Israeli army said. Hamas fired rockets at Israeli "
+            "towns. Palestinian officials said 12 Palestinians were killed on Monday. The Israeli army said two "
+            "Israeli soldiers were wounded.")
+    found = assaults(coder, text)
+    assert ("ISR UAF", "PSE", 12, "2022-06-13") in found and ("PSE UAF", "ISR MIL", None, "2022-06-13") in found
+    # a story of one country keeps its unnamed gunmen at home
+    found = assaults(coder, "Gunmen killed five villagers in Zamfara on Monday. Nigerian police said 12 people were "
+                            "killed in the attack.")
+    assert {s for s, *_ in found} == {"NGA UAF"}
+
+
+def test_an_act_told_again_with_its_doer_named_is_one_event_with_the_toll_and_the_day(coder):
+    found = assaults(coder, "Ethiopia and Somalia traded accusations on Monday. More than 30 people were killed last "
+                            "week as the Ethiopian offensive in Somalia went on, Somali officials said.")
+    assert found == [("ETH MIL", "SOM", 30, "2022-06-06")]
+
+
+def test_a_barrage_unleashed_is_fired_by_who_unleashed_it_at_what_it_falls_on(coder):
+    assert assaults(coder, "Hamas unleashed a barrage of rocket fire on Israeli towns on Monday.") == [
+        ("PSE REB", "ISR", None, "2022-06-13")]

@@ -81,7 +81,8 @@ class Actor:
     # where the country came from: "mention" (the actor's own words: a name, a title, a nationality adjective,
     # an apposition), "residence", "place" (where the act happened), "setting" (the country the story happens
     # in, for an unnamed domestic agent), "other party" (a domestic agent of the other party's country), "story"
-    # ("both sides", "the two countries": the two states the story names most)
+    # ("both sides", "the two countries": the two states the story names most; the other side of a war, for an
+    # attacker nobody names)
     country_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,6 +92,9 @@ class Actor:
     def code(self) -> str:
         return " ".join(x for x in (self.country, self.sector) if x)
 
+
+# The bases of an actor's country that no word of the actor's own gives (Actor.country_basis).
+INFERRED_COUNTRY = ("place", "setting", "other party", "story")
 
 # Where an event's place was found, most direct first: a place phrase of the event's clause, the venue of the
 # speech, meeting or visit it belongs to, the title that states the same act, the article's dateline, a place

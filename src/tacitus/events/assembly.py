@@ -17,6 +17,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import SentenceJob
 from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
+from tacitus.events.parties import attacker_of, named_again
 from tacitus.events.places import foreign_to, placed
 from tacitus.events.recipients import at_home, recipient
 from tacitus.events.ranking import told_once, unique_events
@@ -118,6 +119,8 @@ class Assembly:
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
+            if self.onto.is_a(d.plover, "violence"):
+                source = attacker_of(source, target, job.context)
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
                                     self.onto.state_organs)
@@ -147,7 +150,7 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return self._within_home(told_once(unique_events(events)), job)
+        return self._within_home(named_again(told_once(unique_events(events))), job)
 
     def _within_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence

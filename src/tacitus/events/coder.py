@@ -44,7 +44,7 @@ from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
 from tacitus.events.roles import Roles
 from tacitus.events.setting import SettingReader
-from tacitus.records import Actor, Document, Event
+from tacitus.records import INFERRED_COUNTRY, Actor, Document, Event
 
 Stage = Callable[[SentenceJob], None]
 StageFactory = Callable[["EventCoder"], Stage]
@@ -181,7 +181,6 @@ class EventCoder:
         return job.events
 
 
-INFERRED_COUNTRY = ("place", "setting", "other party", "story")  # an actor's country not from its own words
 
 
 def _retold(title_event: Event, body_event: Event) -> bool:

@@ -310,12 +310,15 @@ class Roles:
             sources = syntax.verb_subjects(pred.light)
         sources = sources or found
         targets = []
+        head = tok.head  # "a barrage of rocket fire on the town": the count's phrase is the act's
+        counted = head.head if tok.dep_ in self.g.labels.prep_object and head.lower_ in self.g.words.of \
+            and head.head.lemma_.lower() in self.k.patterns.quantity_nouns else None
         for t in sense.targets:
             if t == "dobj":  # the carrying verb's object: "took the suspect into custody"
                 obj = syntax.direct_object(pred.light) if pred.light is not None else None
-                targets += [obj] if obj is not None and obj.i != tok.i else []
+                targets += [obj] if obj is not None and obj.i != tok.i and obj is not counted else []
                 continue
-            targets += syntax.prep_objects(tok, t)
+            targets += syntax.prep_objects(tok, t) + (syntax.prep_objects(counted, t) if counted is not None else [])
             if pred.light is not None and t not in self.g.words.light_not_targets:
                 targets += syntax.prep_objects(pred.light, t)
         if not targets and tok.head.dep_ in self.g.labels.agent:  # "was targeted by a cyber attack": the firm
