@@ -424,3 +424,10 @@ def test_a_place_naming_whom_an_office_holder_represents_is_neither_place_nor_pa
                          "during Friday's hearing of Kerry's appeal.", published="2012-03-15")
     assert events and all(where(e) is None or where(e)[0] != "Texas" for e in events)
     assert all(e.target is None or e.target.text != "Texas" for e in events)
+
+
+def test_a_place_naming_a_war_is_neither_the_place_of_the_act_nor_a_party(coder):
+    # "Gulf" is also a province of Papua New Guinea: "its Gulf war partners" names a war
+    events = code(coder, "Oman and its Gulf war partners agreed on Monday to hold naval drills.")
+    assert events and all(where(e) is None or where(e)[1] == "OMN" for e in events)
+    assert all(e.target is None or e.target.country != "PNG" for e in events)

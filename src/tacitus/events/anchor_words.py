@@ -16,7 +16,7 @@ from tacitus.errors import TacitusError
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
              "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
              "simultaneous_marks",
-             "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles")
+             "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class AnchorWords:
     summit_words: frozenset[str]
     neighbour_nouns: frozenset[str]
     constituency_titles: frozenset[str]
+    war_nouns: frozenset[str]
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int
@@ -78,12 +79,22 @@ class AnchorWords:
         run-off"); ``labels`` are the grammar's parser labels."""
         return tok.dep_ in labels.prep_object and tok.head.lower_ in self.setting_prepositions
 
-    def names_constituency(self, tok, labels) -> bool:
+    def names_no_place(self, tok, labels) -> bool:
         """Whether the place at ``tok`` names whom an office holder represents ("Texas Gov. George W. Bush", "the
-        Ohio senator"), not where anything happens; ``labels`` are the grammar's parser labels."""
-        def title(t) -> bool:
-            return t.lower_.rstrip(".") in self.constituency_titles or t.lemma_.lower() in self.constituency_titles
+        Ohio senator") or a war (:meth:`names_war`), not where anything happens; ``labels`` are the grammar's
+        parser labels."""
+        return self._before(tok, labels, self.constituency_titles) or self.names_war(tok, labels)
 
-        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None  # (the parser often hangs it elsewhere)
-        return (after is not None and title(after)) or (tok.dep_ in labels.modifier and tok.head is not tok
-                                                        and title(tok.head))
+    def names_war(self, tok, labels) -> bool:
+        """Whether the place at ``tok`` names a war ("the Vietnam war", "Vietnam draft resisters")."""
+        return self._before(tok, labels, self.war_nouns)
+
+    @staticmethod
+    def _before(tok, labels, nouns: frozenset[str]) -> bool:
+        """Whether ``tok`` stands right before, or modifies, one of ``nouns`` (the parser often hangs it elsewhere)."""
+        def one(t) -> bool:
+            return t.lower_.rstrip(".") in nouns or t.lemma_.lower() in nouns
+
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (after is not None and one(after)) or (tok.dep_ in labels.modifier and tok.head is not tok
+                                                       and one(tok.head))

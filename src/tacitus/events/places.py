@@ -98,8 +98,8 @@ class PlaceReader:
                 continue
             if root.dep_ in self.g.labels.possessor and not self._setting(root.head, job, words):
                 continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where)
-            if words.names_constituency(root, self.g.labels):
-                continue  # "Texas Gov. George W. Bush" says whom he represents, not where
+            if words.names_no_place(root, self.g.labels):
+                continue  # "Texas Gov. George W. Bush", "the Vietnam war": whom one represents, which war
             qualifier = self._qualifier(ent)
             if qualifier is not None:
                 seen.update(range(qualifier.start, qualifier.end))

@@ -61,7 +61,9 @@ class SettingReader:
         weighted = _weighted(docs, headline)
         mentions = [(ent, weight * (VENUE_WEIGHT if ent.label_ in ents.place and self._venue(ent) else 1))
                     for doc, weight in weighted for ent in doc.ents
-                    if ent.label_ in ents.place or ent.label_ in ents.nationality]
+                    if (ent.label_ in ents.place or ent.label_ in ents.nationality)
+                    and not (ent.label_ in ents.place and self.words.names_war(ent.root, self.g.labels))]
+        # (not "the Vietnam war"; "Israeli war crimes" still says whose)
         mentions += [(town, weight) for doc, weight in weighted for town in self._body_towns(doc)]
         keys = [f"{ent.label_}:{ent.text}" for ent, _ in mentions]
         named_as: dict[str, str | None] = {}  # each distinct mention read once
