@@ -39,3 +39,10 @@ def test_done_with_the_same_words_it_is_told(coder):
         ("ACCUSE", "future")]
     assert ("ASSAULT", "asserted") in told(coder, "Israeli air defences shot down rockets fired from Gaza on Monday.")
     assert ("COERCE", "asserted") in told(coder, "The Egyptian army arrested protesters on Monday.")
+
+
+def test_a_harm_only_a_proposal_holds_is_no_threat_by_anyone(coder):
+    # the proposals expel nobody and threaten nobody; the government's plan is its threat
+    assert told(coder, "The Kenyan parliament will hold hearings next month on proposals to expel foreign "
+                       "journalists.") == []
+    assert told(coder, "The Kenyan government plans to expel foreign journalists.") == [("THREATEN", "asserted")]

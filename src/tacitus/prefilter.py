@@ -79,10 +79,13 @@ class SentenceFilter:
 def _abbreviations() -> re.Pattern:
     from tacitus.datafiles import read_yaml_mapping
 
-    words = read_yaml_mapping(Path(__file__).with_name("abbreviations.yaml"), strings=True)["abbreviations"]
-    # ... nor after a middle initial, one capital after a capitalised name ("Robert M. Gates")
+    data = read_yaml_mapping(Path(__file__).with_name("abbreviations.yaml"), strings=True)
+    words, not_names = data["abbreviations"], data["not_first_names"]
+    # ... nor after a middle initial, one capital after a capitalised name ("Robert M. Gates"), but after "World
+    # War I." and "Vitamin D."
     return re.compile(r"(?:^|[\s(\"'])(?:" + "|".join(re.escape(str(w)) for w in words) + r")\.$"
-                      r"|(?:^|\s)[A-Z][a-z]+\s[A-Z]\.$")
+                      r"|(?:^|\s)(?!(?:" + "|".join(re.escape(str(w)) for w in not_names) + r")\s)[A-Z][a-z]+\s"
+                      r"(?![IVX]\.)[A-Z]\.$")
 
 
 def split_sentences(paragraph: str) -> list[str]:

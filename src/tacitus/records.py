@@ -81,8 +81,7 @@ class Actor:
     # where the country came from: "mention" (the actor's own words: a name, a title, a nationality adjective,
     # an apposition), "residence", "place" (where the act happened), "setting" (the country the story happens
     # in, for an unnamed domestic agent), "other party" (a domestic agent of the other party's country), "story"
-    # ("both sides", "the two countries": the two states the story names most; the other side of a war, for an
-    # attacker nobody names)
+    # ("both sides", "the two countries": the two states the story names most)
     country_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -132,11 +132,6 @@ class DocContext:
                 return seen.actor
         return None
 
-    def named_actor_of(self, country: str) -> bool:
-        """Whether an actor of ``country`` was resolved in the document so far (a state that acts or is acted on in
-        the story, not only a place name that may be another's town)."""
-        return self._countries[country] > 0
-
     def dominant_country(self) -> str | None:
         """:meth:`settled_home` if any, else a state with >= 2 mentions and >= 2/3 of all state mentions."""
         if home := self.settled_home():

@@ -17,10 +17,9 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import SentenceJob
 from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
-from tacitus.events.parties import attacker_of, named_again
 from tacitus.events.places import foreign_to, placed
 from tacitus.events.recipients import at_home, recipient
-from tacitus.events.ranking import told_once, unique_events
+from tacitus.events.ranking import named_again, told_once, unique_events
 from tacitus.records import Event
 
 EVENT_ID_LENGTH = 16  # hex digits of the SHA-1 an event id keeps
@@ -119,8 +118,6 @@ class Assembly:
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
-            if self.onto.is_a(d.plover, "violence"):
-                source = attacker_of(source, target, job.context)
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
                                     self.onto.state_organs)

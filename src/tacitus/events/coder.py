@@ -181,8 +181,6 @@ class EventCoder:
         return job.events
 
 
-
-
 def _retold(title_event: Event, body_event: Event) -> bool:
     """Whether a body event tells the title's again: the same type between the same countries (a country the
     one leaves open agrees with any; the title and the body often name the same actor differently). A country the

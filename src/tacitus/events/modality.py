@@ -38,6 +38,7 @@ class ModalityWords:
     capability_adjectives: frozenset[str]
     incapability_adjectives: frozenset[str]
     purpose_participles: frozenset[str]
+    perception_verbs: frozenset[str]
     habitual_adverbs: frozenset[str]
     custom_adjectives: frozenset[str]
     custom_adverbs: frozenset[str]
@@ -146,12 +147,18 @@ class ModalityReader:
             if c.dep_ in labels.auxiliary:
                 if c.lower_ in fn.past_future_aux:
                     return "would"  # future in the past when reported ("said it would help"), else hypothetical
-                if c.lower_ in words.hypothetical_aux:
+                if c.lower_ in words.hypothetical_aux and not self._perceived(tok):
                     return "hypothetical"
                 if c.lower_ in words.future_aux or (c.lower_ in fn.going
                                                     and any(g.lower_ in fn.infinitive_marks for g in c.children)):
                     return "future"
         return None
+
+    def _perceived(self, verb: Token) -> bool:
+        """A passive verb of perception ("can be seen beating protesters", "could be heard firing"): what is seen
+        is told as done, whatever the auxiliary."""
+        return verb.lemma_.lower() in self.words.perception_verbs and any(
+            c.dep_ in self.g.labels.passive_marks for c in verb.children)
 
     def of(self, pred: Token) -> Modality:
         """Walk from the predicate up through the verbs that govern it, stopping at a verb of saying. The purpose
@@ -216,8 +223,9 @@ class ModalityReader:
             if dep in labels.intention_links and head.lower_ in words.purpose_participles and (
                     head.dep_ in labels.modifier or head.dep_ in labels.noun_clause
                     or any(c.dep_ in labels.passive_marks for c in head.children)):
-                # "is designed to shoot down missiles", "a system built to strike"; not "she intended to act"
-                return Modality("hypothetical", self.speech_above(head))
+                # "is designed to shoot down missiles", "a system built to strike"; not "she intended to act". A
+                # purpose told of is announced by nobody: no threat ("the bomb was meant to kill the mayor")
+                return Modality("hypothetical", self.speech_above(head), alleged=True)
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.capability_nouns \
                     and not (head.head.pos_ in tags.verbal and head.head.lemma_.lower() in words.using_verbs):
                 return Modality("hypothetical", self.speech_above(head))  # "the power to ban strikes"

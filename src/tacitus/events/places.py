@@ -414,10 +414,8 @@ def with_document_focus(events: list[Event], gazetteer=None, home_town: Location
 
 
 def _states(e: Event) -> set[str]:
-    """The states an event's actors belong to (non-state actors act anywhere; a side the story only infers struck
-    from afar as often as not: events/parties.py)."""
-    return {a.country for a in (e.source, e.target) if a is not None and a.country and a.country not in NOT_STATES
-            and a.country_basis != "story"}
+    """The states an event's actors belong to (non-state actors act anywhere)."""
+    return {a.country for a in (e.source, e.target) if a is not None and a.country and a.country not in NOT_STATES}
 
 
 def placed(actor: Actor | None, other: Actor | None, location: Location | None,

@@ -9,7 +9,7 @@ from dataclasses import replace
 from tacitus.events.grammar import Grammar
 from tacitus.events.ontology import Ontology
 from tacitus.events.predicates import Predicate
-from tacitus.records import Actor, Event, is_counted
+from tacitus.records import INFERRED_COUNTRY, Actor, Event, is_counted
 
 # Confidence starts from the sense's own (verbs.yaml/nouns.yaml, 0.6 unless given) and moves with what is known.
 CONFIDENCE_FLOOR = 0.05
@@ -97,3 +97,54 @@ def told_once(events: list[Event]) -> list[Event]:
         seen.add(dyad)
         out.append(e)
     return out
+
+
+# Date precisions, most exact first, for choosing the date an act told twice keeps
+DATE_EXACTNESS = ("day", "week", "month", "year")
+
+
+def named_again(events: list[Event]) -> list[Event]:
+    """A sentence's act whose doer it names nowhere (its country only inferred: the place, the setting) that the
+    sentence also tells with the doer named, on people of the same country, at the same place and on the same
+    day as far as both say ("50 people were killed last week as the Turkish offensive in Syria went on"), is that
+    act told twice: the named one is kept, with the toll the other counted and its date when more exact. An act of
+    its own mode ("67 people were abducted" beside "bombers killed 81"), place or day is another act."""
+    named = [i for i, e in enumerate(events) if is_counted(e.modality) and (e.source.text or e.source.name)]
+    dropped: set[int] = set()
+    told: dict[int, Event] = {}  # a named act -> the first act told again of it
+    for i, e in enumerate(events):
+        if e.source.text or e.source.name or not is_counted(e.modality) \
+                or e.source.country_basis not in INFERRED_COUNTRY or e.target is None or not e.target.country:
+            continue
+        same = next((j for j in named if _same_act(events[j], e)), None)
+        if same is not None:
+            dropped.add(i)
+            told.setdefault(same, e)
+    out = []
+    for i, e in enumerate(events):
+        if i in dropped:
+            continue
+        if i in told:
+            again = told[i]
+            if again.fatalities and not e.fatalities:
+                e = replace(e, fatalities=again.fatalities, fatalities_civilians=again.fatalities_civilians)
+            if _exactness(again.date_precision) < _exactness(e.date_precision):
+                e = replace(e, date=again.date, date_precision=again.date_precision)
+        out.append(e)
+    return out
+
+
+def _same_act(named: Event, other: Event) -> bool:
+    """Whether ``other`` (done by nobody named) may be ``named`` told again: same type and mode, victims of one
+    country, no two places or days that differ."""
+    a, b = named.location, other.location
+    return (named.plover_type == other.plover_type and other.plover_mode in (None, named.plover_mode)
+            and named.target is not None and named.target.country == other.target.country
+            and (a is None or b is None or (a.name, a.country) == (b.name, b.country))
+            and (_exactness(named.date_precision) == len(DATE_EXACTNESS)
+                 or _exactness(other.date_precision) == len(DATE_EXACTNESS) or named.date == other.date))
+
+
+def _exactness(precision: str | None) -> int:
+    """0 for a day, up to len(DATE_EXACTNESS) for no date of the act's own (publication, story, unknown)."""
+    return DATE_EXACTNESS.index(precision) if precision in DATE_EXACTNESS else len(DATE_EXACTNESS)

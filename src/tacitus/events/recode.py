@@ -18,9 +18,11 @@ from spacy.tokens import Token
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.patterns import Sense
+from tacitus.events.places import UNKNOWN_SECTOR
 from tacitus.events.predicates import Predicate
 from tacitus.events.ranking import CONFIDENCE_FLOOR, REPORTED_THREAT, SAID_DEMAND, SPEAKER_ACCUSATION, confidence
 from tacitus.events.roles import Roles
+from tacitus.records import Actor
 
 
 class Recode:
@@ -241,9 +243,13 @@ class Recode:
     def by_modality(self, d: Draft) -> None:
         """Refused or undone cooperation, and anything refused, is a rejection; an act announced for the future
         "unless" another acts is a threat; harm its actor announces is a threat; cooperation announced for the
-        future is an intention to cooperate (PLOVER codes it AGREE). Conflict otherwise keeps its modality."""
+        future is an intention to cooperate (PLOVER codes it AGREE). Conflict otherwise keeps its modality. An act
+        for the future whose only doer is a thing ("hearings on proposals to ban school districts from ...") is
+        only possible."""
         onto, words, recodes = self.onto, self.words, self.onto.recodes
-        if d.modality == "negated" and d.plover in words.refused_cooperation and not d.kept_from \
+        if d.modality == "future" and d.speech is None and d.source.text and not _somebody(d.source):
+            d.modality = "hypothetical"
+        elif d.modality == "negated" and d.plover in words.refused_cooperation and not d.kept_from \
                 and (d.source.text or d.source.name):  # "they have not been freed": nobody refused
             d.code, d.mode = words.refused_cooperation[d.plover]
             d.plover, d.modality = recodes["refused_cooperation"].plover, "asserted"
@@ -272,9 +278,15 @@ class Recode:
                                                     recodes["intended_cooperation"].plover, None, "asserted")
 
 
-def _foreign_possibility(d: Draft, speaker) -> bool:
-    """Harm a speaker says another state's actor only could or might do ("said only a united Pakistan can counter
-    Indian aggression", "analysts say Russia could invade") is the speaker's view of a possibility, not a threat
-    by the one who would act: only harm announced by its own side, or as sure to come ("will"), is a threat."""
+def _foreign_possibility(d: Draft, speaker: Actor | None) -> bool:
+    """Harm a speaker says another state's actor only could or might do ("Georgian officials said Russia could
+    attack Georgia again", "analysts in Seoul say the North can strike") is the speaker's view of a possibility,
+    not a threat by the one who would act: only harm announced by its own side, or as sure to come ("will"), is a
+    threat."""
     return (d.modality == "hypothetical" and speaker is not None and bool(speaker.country)
             and bool(d.source.country) and speaker.country != d.source.country)
+
+
+def _somebody(actor: Actor) -> bool:
+    """An actor the text names or places ("the government plans to ban protests"), not a thing ("proposals")."""
+    return bool(actor.country or actor.name or (actor.sector and actor.sector != UNKNOWN_SECTOR))

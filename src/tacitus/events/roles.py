@@ -231,8 +231,7 @@ class Roles:
             return actor  # "one third of the guerrillas" is the guerrillas
         if tok.ent_type_ in self.g.entities.not_actor:
             return None  # "on Monday", "15 of them" (a number of people named by "of" is resolved above)
-        if tok.pos_ not in self.g.tags.nominal or (actor is not None and actor.name
-                                                     and job.context.by_name((tok.lower_,)) is not None):
+        if tok.pos_ not in self.g.tags.nominal or (actor is not None and actor.name and self._named_before(tok, job)):
             return actor  # (a person named before: "Rosenfeld" is Irvin Rosenfeld, not the town)
         # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns;
         # "hosted a meeting between X and Y": whom it brings together
@@ -258,6 +257,13 @@ class Roles:
                 if found is not None and found[1].country:
                     return Actor(text=text, country=found[1].country, country_basis="place")
         return actor or Actor(text=text)
+
+    @staticmethod
+    def _named_before(tok: Token, job: SentenceJob) -> bool:
+        """The last name of a person the document named before by first and last name (a one-word name the tagger
+        took for a person may be a town: "shelled Kharkiv")."""
+        known = job.context.by_name((tok.lower_,))
+        return known is not None and bool(known.name) and len(known.name.split()) > 1
 
     def quoted_speaker(self, pronoun: Token, job: SentenceJob) -> Actor | None:
         """Who "I" or "we" is: the speaker of the verb of saying above it, else of the sentence before that

@@ -75,7 +75,8 @@ class SettingReader:
                 named[named_as[key]] += weight
         for town in {town.text for doc, _ in weighted for town in self._body_towns(doc)}:
             if (country := self._place_country(town, [])) and country not in named:
-                named[country] = 0  # a body's town or region is one place only: it tells which Halifax is meant
+                named[country] = 0  # a body's town or region is one place only: with few countries named, it
+                # tells which Halifax is meant (the context holds the three most named)
         context = [c for c, _ in named.most_common(3)]
         cache = {key: country for key, country in named_as.items() if country}
         found: Counter = Counter()
