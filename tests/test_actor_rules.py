@@ -378,7 +378,9 @@ def test_a_post_and_country_the_sentence_gives_a_known_person_win_over_another_t
 
 
 def test_a_middle_initial_ends_no_sentence_and_the_holder_of_a_title_of_x_is_known(coder):
-    # the cheap sentence split does not cut after "M.", and "Secretary of Defense Robert M. Gates" is Robert Gates
-    events = [e for e in coder.code_text("Obama talked on Saturday with Secretary of Defense Robert M. Gates about "
-                                         "the strikes.", published="2011-03-20") if e.plover_type == "CONSULT"]
-    assert [(e.target.kb_id, e.target.code) for e in events] == [("robert_gates", "USA GOV")]
+    # the cheap sentence split does not cut after "R.", and "Secretary of State Hillary R. Clinton" is Clinton
+    for text, kb_id in (("Obama met on Saturday with Secretary of State Hillary R. Clinton about Libya.",
+                         "hillary_clinton"),
+                        ("Bush spoke on Monday with Defense Secretary Donald H. Rumsfeld about Iraq.", "donald_rumsfeld")):
+        events = [e for e in coder.code_text(text, published="2004-03-15") if e.plover_type == "CONSULT"]
+        assert [(e.target.kb_id, e.target.country) for e in events] == [(kb_id, "USA")]

@@ -157,5 +157,5 @@ def test_an_act_told_again_with_its_doer_named_is_one_event_with_the_toll_and_th
 
 
 def test_a_barrage_unleashed_is_fired_by_who_unleashed_it_at_what_it_falls_on(coder):
-    assert assaults(coder, "Hamas unleashed a barrage of rocket fire on Israeli towns on Monday.") == [
-        ("PSE REB", "ISR", None, "2022-06-13")]
+    assert assaults(coder, "Hezbollah unleashed a volley of rocket fire on Israeli villages on Monday.") == [
+        ("LBN REB", "ISR", None, "2022-06-13")]

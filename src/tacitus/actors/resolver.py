@@ -254,7 +254,7 @@ class ActorResolver:
                         break
         if identity is None and appos_known is None and head_agent is not None \
                 and head_agent.kind in ("titles", "roles") and head.text[:1].isupper():
-            for r in owners:  # "Secretary of Defense Robert M. Gates": the title's "of" phrase ends in its holder
+            for r in owners:  # "Secretary of State Hillary R. Clinton": the title's "of" phrase ends in its holder
                 m = r.at(r.group.head)  # (after the rest of the title: "a spokesman of Vladimir Putin" is not him)
                 if m is not None and m.kind == "name" and m.entry is not None and m.entry.kind == PERSON \
                         and not m.entry.blocked and any(t.i < min(m.toks) for t in r.group.toks):

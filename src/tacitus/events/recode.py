@@ -244,8 +244,8 @@ class Recode:
         """Refused or undone cooperation, and anything refused, is a rejection; an act announced for the future
         "unless" another acts is a threat; harm its actor announces is a threat; cooperation announced for the
         future is an intention to cooperate (PLOVER codes it AGREE). Conflict otherwise keeps its modality. An act
-        for the future whose only doer is a thing ("hearings on proposals to ban school districts from ...") is
-        only possible."""
+        for the future whose only doer is a thing ("a hearing on proposals to expel reporters") is only
+        possible."""
         onto, words, recodes = self.onto, self.words, self.onto.recodes
         if d.modality == "future" and d.speech is None and d.source.text and not _somebody(d.source):
             d.modality = "hypothetical"

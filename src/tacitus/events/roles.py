@@ -468,7 +468,7 @@ class Roles:
         if self.onto.is_a(pred.sense.plover_type, "violence"):
             targets = self._protesters(pred, targets)
         if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot, and the
-            # names nothing tags as a person or a body ("opened fire on a police party at the EBM Causeway")
+            # names nothing tags as a person or a body ("fired on a police party at the Kemari Bridge")
             targets = [(t, a) for t, a in targets if a.country or a.sector or a.kb_id or (a.name and syntax.named(t))]
         # "condemned the Russian attack": the author of an armed act's noun, its forces for a bare adjective
         # ("rejected the Indian offer" is India's, not its army's)
