@@ -38,7 +38,7 @@ def types(coder, text: str) -> list[str]:
     "The senator talked about the budget on the radio.",
     "The police commissioner visited the scene of the shooting on Monday.",
     "The Peruvian mayor pulled out all the stops for the harvest festival.",
-    "Peruvian villagers welcomed the new year with dancing and fireworks.",
+    "Peruvian villagers welcomed the new millennium with dancing.",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
@@ -50,6 +50,7 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert "REQUEST" in types(coder, "The Egyptian foreign minister asked Israel to reopen the crossing.")
     assert ("RETREAT", "087", "PER GOV", None) in coded(coder, "Peru pulled out its troops on Monday.")
     assert "SUPPORT" in types(coder, "The Peruvian mayor welcomed the court's ruling.")
+    assert "SUPPORT" in types(coder, "Germany welcomed the holiday ceasefire between Russia and Ukraine.")
     two = coded(coder, "The two foreign ministers met in Geneva on Friday.")
     assert [t for t, *_ in two] == ["CONSULT"]  # parties meeting each other need no other counterpart
 

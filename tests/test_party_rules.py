@@ -152,6 +152,9 @@ def test_an_act_told_again_with_its_doer_named_is_one_event_with_the_toll_and_th
     found = assaults(coder, "Nigerian troops killed 15 rebels in Borno on Sunday, and 30 Nigerians were killed in a "
                             "bandit attack in Zamfara on Saturday.")
     assert {n for _, _, n, _ in found} >= {15, 30}
+    found = assaults(coder, "Six Ukrainians were killed on Monday and nine Ukrainians were killed on Tuesday as the "
+                            "Russian offensive in Kherson went on.")
+    assert {n for _, _, n, _ in found} >= {6, 9}  # two acts, each with its toll
     found = assaults(coder, "Rebels killed 20 villagers in Kivu on Monday, while 12 villagers were abducted there.")
     assert {n for _, _, n, _ in found} >= {20} and len(found) == 2
 

@@ -46,3 +46,4 @@ def test_a_harm_only_a_proposal_holds_is_no_threat_by_anyone(coder):
     assert told(coder, "The Kenyan parliament will hold hearings next month on proposals to expel foreign "
                        "journalists.") == []
     assert told(coder, "The Kenyan government plans to expel foreign journalists.") == [("THREATEN", "asserted")]
+    assert told(coder, "The alliance will impose sanctions on Iran.") == [("THREATEN", "asserted")]

@@ -110,16 +110,17 @@ def named_again(events: list[Event]) -> list[Event]:
     act told twice: the named one is kept, with the toll the other counted and its date when more exact. An act of
     its own mode ("67 people were abducted" beside "bombers killed 81"), place or day is another act."""
     named = [i for i, e in enumerate(events) if is_counted(e.modality) and (e.source.text or e.source.name)]
-    dropped: set[int] = set()
-    told: dict[int, Event] = {}  # a named act -> the first act told again of it
+    again: dict[int, list[int]] = {}  # a named act -> the acts nobody is named for that may tell it again
     for i, e in enumerate(events):
         if e.source.text or e.source.name or not is_counted(e.modality) \
                 or e.source.country_basis not in INFERRED_COUNTRY or e.target is None or not e.target.country:
             continue
         same = next((j for j in named if _same_act(events[j], e)), None)
         if same is not None:
-            dropped.add(i)
-            told.setdefault(same, e)
+            again.setdefault(same, []).append(i)
+    # (two such acts are two acts, not one told thrice: "six were killed on Monday and nine on Tuesday as ...")
+    told = {j: events[found[0]] for j, found in again.items() if len(found) == 1}
+    dropped = {found[0] for found in again.values() if len(found) == 1}
     out = []
     for i, e in enumerate(events):
         if i in dropped:

@@ -244,10 +244,11 @@ class Recode:
         """Refused or undone cooperation, and anything refused, is a rejection; an act announced for the future
         "unless" another acts is a threat; harm its actor announces is a threat; cooperation announced for the
         future is an intention to cooperate (PLOVER codes it AGREE). Conflict otherwise keeps its modality. An act
-        for the future whose only doer is a thing ("a hearing on proposals to expel reporters") is only
-        possible."""
+        for the future whose only doer is a plan or proposal itself ("a hearing on proposals to expel reporters")
+        is only possible."""
         onto, words, recodes = self.onto, self.words, self.onto.recodes
-        if d.modality == "future" and d.speech is None and d.source.text and not _somebody(d.source):
+        if d.modality == "future" and d.speech is None and not _somebody(d.source) and d.source_tok is not None \
+                and d.source_tok.lemma_.lower() in self.words.future_nouns:
             d.modality = "hypothetical"
         elif d.modality == "negated" and d.plover in words.refused_cooperation and not d.kept_from \
                 and (d.source.text or d.source.name):  # "they have not been freed": nobody refused
@@ -288,5 +289,5 @@ def _foreign_possibility(d: Draft, speaker: Actor | None) -> bool:
 
 
 def _somebody(actor: Actor) -> bool:
-    """An actor the text names or places ("the government plans to ban protests"), not a thing ("proposals")."""
+    """An actor the text names, places or gives a sector ("the government plans to ban protests")."""
     return bool(actor.country or actor.name or (actor.sector and actor.sector != UNKNOWN_SECTOR))
