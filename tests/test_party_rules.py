@@ -137,6 +137,9 @@ def test_a_surname_of_a_person_named_before_is_that_person_not_a_town_it_spells(
                           and e.target.country != "UKR" for e in charge)
     # a one-word name the tagger takes for a person is still the town it names
     assert dyads(counted(coder, "Russian forces shelled Kharkiv overnight."), "ASSAULT") == {("RUS MIL", "UKR")}
+    # ... and so is "the city of" it
+    assert dyads(counted(coder, "Russian forces shelled the city of Kharkiv overnight."), "ASSAULT") == {
+        ("RUS MIL", "UKR")}
 
 
 def assaults(coder: Coder, text: str):

@@ -240,6 +240,12 @@ class Roles:
                 found = self.actor(g, job)
                 if found is not None and (found.country or found.sector):
                     return found
+        countries = job.context.story_places()
+        if tok.lemma_.lower() in self.k.anchor_words.town_words:  # "shelled the city of Kharkiv": that town
+            for place in self.syntax.prep_objects(tok, self.g.words.of[0]):
+                if (found := self.places.place_of(place, countries=countries)) is not None and found[1].country:
+                    return Actor(text=self.syntax.phrase_span(tok).text, name=found[1].name,
+                                 country=found[1].country, country_basis="mention")
         for owner in self.syntax.owners(tok):  # "disparaged Manigat's credentials": whose they are
             found = self.actor(owner, job)
             if found is not None and (found.country or found.sector or found.name):
@@ -247,7 +253,6 @@ class Roles:
         text = self.syntax.phrase_span(tok).text
         # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv": among towns of one name, the story's
         # ("rockets hit Bethlehem" in a story from Gaza is not Belem in Brazil)
-        countries = job.context.story_places()
         found = self.places.place_of(tok, countries=countries)
         if found is not None and found[1].country:
             return Actor(text=text, name=found[1].name, country=found[1].country, country_basis="mention")
