@@ -126,11 +126,11 @@ def named_again(events: list[Event]) -> list[Event]:
         if i in dropped:
             continue
         if i in told:
-            again = told[i]
-            if again.fatalities and not e.fatalities:
-                e = replace(e, fatalities=again.fatalities, fatalities_civilians=again.fatalities_civilians)
-            if _exactness(again.date_precision) < _exactness(e.date_precision):
-                e = replace(e, date=again.date, date_precision=again.date_precision)
+            retold = told[i]
+            if retold.fatalities and not e.fatalities:
+                e = replace(e, fatalities=retold.fatalities, fatalities_civilians=retold.fatalities_civilians)
+            if _exactness(retold.date_precision) < _exactness(e.date_precision):
+                e = replace(e, date=retold.date, date_precision=retold.date_precision)
         out.append(e)
     return out
 
