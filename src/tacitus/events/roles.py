@@ -23,7 +23,7 @@ from tacitus.events.perpetrators import Perpetrators
 from tacitus.events.places import NOT_STATES, PlaceReader
 from tacitus.events.predicates import Predicate, toll_participle
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
-from tacitus.records import Actor
+from tacitus.records import Actor, Location
 
 
 # The kinds of words (Roles._kind) a pronoun of each kind may stand for: "he" a person or somebody singular who may
@@ -241,11 +241,10 @@ class Roles:
                 if found is not None and (found.country or found.sector):
                     return found
         countries = job.context.story_places()
-        if tok.lemma_.lower() in self.k.anchor_words.town_words:  # "shelled the city of Kharkiv": that town
-            for place in self.syntax.prep_objects(tok, self.g.words.of[0]):
-                if (found := self.places.place_of(place, countries=countries)) is not None and found[1].country:
-                    return Actor(text=self.syntax.phrase_span(tok).text, name=found[1].name,
-                                 country=found[1].country, country_basis="mention")
+        if tok.lemma_.lower() in self.k.anchor_words.town_words \
+                and (town := self._place_after(tok, self.g.words.of[:1], countries)) is not None:  # "the city of X"
+            return Actor(text=self.syntax.phrase_span(tok).text, name=town.name, country=town.country,
+                         country_basis="mention")
         for owner in self.syntax.owners(tok):  # "disparaged Manigat's credentials": whose they are
             found = self.actor(owner, job)
             if found is not None and (found.country or found.sector or found.name):
@@ -256,12 +255,18 @@ class Roles:
         found = self.places.place_of(tok, countries=countries)
         if found is not None and found[1].country:
             return Actor(text=text, name=found[1].name, country=found[1].country, country_basis="mention")
-        for p in self.g.words.locative_preps:  # "concern over the fighting in Darfur": where the thing lies
+        if (lies := self._place_after(tok, self.g.words.locative_preps, countries)) is not None:  # "fighting in X"
+            return Actor(text=text, country=lies.country, country_basis="place")
+        return actor or Actor(text=text)
+
+    def _place_after(self, tok: Token, preps, countries: list[str]) -> Location | None:
+        """The first place of a state that a phrase of ``tok`` after one of ``preps`` names, or None."""
+        for p in preps:
             for place in self.syntax.prep_objects(tok, p):
                 found = self.places.place_of(place, countries=countries)
                 if found is not None and found[1].country:
-                    return Actor(text=text, country=found[1].country, country_basis="place")
-        return actor or Actor(text=text)
+                    return found[1]
+        return None
 
     @staticmethod
     def _named_before(tok: Token, job: SentenceJob) -> bool:
