@@ -431,3 +431,13 @@ def test_a_place_naming_a_war_is_neither_the_place_of_the_act_nor_a_party(coder)
     events = code(coder, "Oman and its Gulf war partners agreed on Monday to hold naval drills.")
     assert events and all(where(e) is None or where(e)[1] == "OMN" for e in events)
     assert all(e.target is None or e.target.country != "PNG" for e in events)
+
+
+@pytest.mark.parametrize("title", ["Kenyan police arrest 12 protesters in Kisumu - Nation Africa",
+                                   "Kenyan police arrest 12 protesters in Kisumu | The Standard"])
+def test_a_sites_name_closing_a_title_is_no_part_of_its_news(coder, title):
+    [arrest] = code(coder, "Fuel prices rose for a third week. Traders in the market said business was slow.",
+                    title=title)
+    assert (arrest.sentence_index, arrest.sentence) == (-1, "Kenyan police arrest 12 protesters in Kisumu")
+    assert (arrest.plover_type, arrest.source.code, arrest.target.code, arrest.location.name) == \
+        ("COERCE", "KEN COP", "KEN CVL", "Kisumu")

@@ -5,7 +5,7 @@ are events of their own."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -30,6 +30,7 @@ class Predicate:
     mode: str | None = None
     framed: "Predicate | None" = None  # what this act asks, promises or threatens ("urged X to withdraw")
     plover: str | None = None  # a PLOVER type a cue gave this predicate (else the sense's)
+    tolls: list[int] = field(default_factory=list)  # participles that report this act's toll ("..., killing four")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.sense.code
@@ -51,7 +52,9 @@ def toll_participle(tok: Token, grammar, consequence_verbs: frozenset[str]) -> b
     act it hangs on, when that is one."""
     labels = grammar.labels
     return tok.tag_ in grammar.tags.gerund and (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.conjunct) \
-        and tok.lemma_.lower() in consequence_verbs
+        and tok.lemma_.lower() in consequence_verbs \
+        and not any(c.dep_ in labels.nominal_subject or c.dep_ in labels.auxiliary for c in tok.children)
+        # (not "... but it is also killing the country": a clause of its own)
 
 
 class PredicateFinder:
@@ -169,7 +172,18 @@ class PredicateFinder:
         if pred.kind != "verb" or not toll_participle(tok, self.g, self.patterns.consequence_verbs):
             return False
         # the act is the verb or the noun a light verb carries ("opened fire on protesters, killing three")
-        return any(tok.head.i in p.positions and self.ontology.quad_is(p.code, "material_conflict") for p in preds)
+        owner = next((p for p in preds if tok.head.i in p.positions
+                      and self.ontology.quad_is(p.code, "material_conflict")), None)
+        if owner is None and not any(tok.head.i in p.positions for p in preds):
+            # the parse hung it on a clause that tells no act ("it started at a shop where the gunman opened fire,
+            # killing a clerk"): the toll is that of the act told last before it within that clause
+            before = [p for p in preds if p.token.i < tok.i and p.token in tok.head.subtree]
+            last = max(before, key=lambda p: p.token.i, default=None)
+            if last is not None and self.ontology.quad_is(last.code, "material_conflict"):
+                owner = last
+        if owner is not None and tok.i not in owner.tolls:
+            owner.tolls.append(tok.i)
+        return owner is not None
 
     def _is_protest_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"staged demonstrations to demand reforms": the demand is what the protest is for (its target comes
@@ -299,7 +313,9 @@ class PredicateFinder:
                     continue
                 elif ANY_SENTINEL in s.obj:
                     pass
-                elif ACTOR_SENTINEL in s.obj:
+                elif ACTOR_SENTINEL in s.obj and not (self._object_words(dobj) & set(s.obj)):
+                    # a named actor, unless the object is one of the words the sense also lists ("crushed the
+                    # uprising" as well as "crushed the Taliban")
                     if dobj.pos_ in self.g.tags.noun and any(c.dep_ in labels.possessor for c in dobj.children):
                         continue  # "welcomed Reagan's statement": a thing of an actor, not the actor
                     if tok.lemma_.lower() in self.words.naming_verbs and any(

@@ -308,6 +308,7 @@ class Roles:
         doc = pred.token.doc
         tolls = [c for i in pred.positions for c in doc[i].children
                  if toll_participle(c, self.g, self.k.patterns.consequence_verbs)]
+        tolls += [doc[i] for i in pred.tolls if doc[i] not in tolls]  # hung on a clause that tells no act
         return [obj for c in tolls if (obj := self.syntax.direct_object(c)) is not None]
 
     def _noun_arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
