@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tacitus.pipeline import Coder
+from tacitus.records import Document
 from tacitus.settings import Settings
 
 
@@ -384,3 +385,11 @@ def test_a_middle_initial_ends_no_sentence_and_the_holder_of_a_title_of_x_is_kno
                         ("Bush spoke on Monday with Defense Secretary Donald H. Rumsfeld about Iraq.", "donald_rumsfeld")):
         events = [e for e in coder.code_text(text, published="2004-03-15") if e.plover_type == "CONSULT"]
         assert [(e.target.kb_id, e.target.country) for e in events] == [(kb_id, "USA")]
+
+
+def test_an_acronym_given_in_brackets_names_that_body_for_the_rest_of_the_story(coder):
+    text = ("The Kenya Defence Forces (KDF) said on Monday they had killed 12 militants near Lamu.\n\n"
+            "Residents accused the KDF of burning their homes.")
+    [doc] = coder.code([Document(doc_id="kdf", text=text, published="2022-05-10")])
+    accusation = next(e for e in doc if e.plover_type == "ACCUSE")
+    assert (accusation.source.code, accusation.target.code, accusation.target.text) == ("KEN CVL", "KEN MIL", "the KDF")

@@ -339,3 +339,18 @@ def test_us_in_capitals_is_the_united_states_not_a_pronoun():
     ctx = r.new_context("2020-01-01")
     assert r.resolve_text("US", ctx).country == "USA"
     assert r.resolve_text("us", ctx) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the Democratic Progressive Party", "TWN PTY"),
+    ("the Legislative Yuan", "TWN LEG"),
+    ("the Lib Dems", "GBR PTY"),
+    ("Fine Gael", "IRL PTY"),
+    ("the Awami League", "BGD PTY"),
+    ("the Workers' Party of Korea", "PRK GOV"),
+    # a party's name that is also a common phrase is only known in its party form
+    ("liberal Democrats", "USA PTY"),
+    ("the Law and Justice party", "POL PTY"),
+])
+def test_parties_and_legislatures_name_their_country(resolver, text, code):
+    assert resolver.resolve_text(text, resolver.new_context("2022-05-10")).code == code

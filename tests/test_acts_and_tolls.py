@@ -66,3 +66,83 @@ def test_the_device_set_off_is_not_the_victim(coder):
 def test_a_participle_with_its_own_subject_is_its_own_act(coder):
     text = ("Not only is the drought ruining Somali farms, but the militia is also killing herders near Baidoa.")
     assert coded(coder, text) == [("ASSAULT", "190", "SOM PRM", "SOM AGR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what one comes under is received from the "from" phrase: words from critics, gunfire from fighters
+    ("The Kenyan minister came under fire from opposition lawmakers.", ("ACCUSE", "111", "KEN OPP", "KEN GOV")),
+    ("The Kenyan minister came under criticism from opposition lawmakers.", ("ACCUSE", "111", "KEN OPP", "KEN GOV")),
+    ("The Nigerian army base came under attack from Boko Haram.", ("ASSAULT", "190", "NGA REB", "NGA MIL")),
+    ("The Afghan army convoy came under fire from Taliban fighters.", ("ASSAULT", "190", "AFG REB", "AFG MIL")),
+])
+def test_what_one_comes_under_is_done_to_one_by_the_from_phrase(coder, text, expected):
+    assert coded(coder, text) == [expected]
+
+
+def test_gunfire_nobody_names_is_an_unidentified_attack_not_a_blaze(coder):
+    assert coded(coder, "A Malian army convoy came under fire near Gao.") == [("ASSAULT", "190", "MLI UAF", "MLI MIL")]
+    assert coded(coder, "A fire broke out at the Kenyan police station, killing two officers.") == []
+
+
+def test_a_light_verb_carries_every_act_noun_of_its_object_list(coder):
+    text = "Ethiopian troops launched mortar and artillery fire on rebel camps near Mekele."
+    assert coded(coder, text) == [("ASSAULT", "194", "ETH MIL", "ETH REB")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the country leading a force is the one acting; a sponsor is not ("Iranian-backed militias")
+    ("Egyptian-led forces shelled rebel positions near Benghazi.", ("ASSAULT", "194", "EGY MIL", "LBY REB")),
+    ("Iranian-backed militias shelled rebel positions near Benghazi.", ("ASSAULT", "194", "LBY PRM", "LBY REB")),
+])
+def test_the_leader_of_a_force_acts_and_its_sponsor_does_not(coder, text, expected):
+    assert coded(coder, text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["The Ghanaian army has yet to attack the rebel camp.",
+                                  "The Ghanaian police are yet to arrest anyone for the attack."])
+def test_what_has_yet_to_happen_is_not_told_as_done(coder, text):
+    assert coded(coder, text) == []
+
+
+def test_cooperation_not_yet_given_is_withheld_as_any_not_given(coder):
+    assert coded(coder, "Ghana has yet to sign the trade deal with Togo.") == [("REJECT", "120", "GHA GOV", "TGO GOV")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # acts named by a noun, with whom the "of" phrase names and who the "by" phrase names
+    ("The killing of two Kenyan herders by Somali militiamen angered Nairobi.", ("ASSAULT", "1823", "SOM PRM", "KEN AGR")),
+    ("Police in Mombasa are investigating the murder of a Kenyan journalist.", ("ASSAULT", "1823", "KEN UAF", "KEN JRN")),
+    ("Two Peruvian nurses were snatched by gunmen near Cusco.", ("ASSAULT", "181", "PER UAF", "PER MED")),
+    ("Pyongyang made several peace overtures to Seoul.", ("AGREE", "030", "PRK GOV", "KOR GOV")),
+    ("The Kenyan minister admitted taking the money.", ("CONCEDE", "080", "KEN GOV", None)),
+])
+def test_acts_told_by_nouns_and_admissions(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_snatching_a_thing_and_shooting_a_film_are_no_violence(coder):
+    assert coded(coder, "Thieves snatched a bag from a tourist in Rome.") == []
+    assert coded(coder, "The shooting of the film began in Lagos.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is threatened is the threat's content, not an act of its own
+    ("Kenya threatened sanctions against Uganda.", [("THREATEN", "131", "KEN GOV", "UGA GOV")]),
+    ("Unions threatened a general strike in Nigeria.", [("THREATEN", "133", "NGA LAB", "NGA")]),
+])
+def test_a_threatened_act_named_by_a_noun_is_the_threats_content(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the owner of an arrest or a killing suffers it
+    ("Navalny's arrest sparked anger in Moscow.", ("COERCE", "173", "RUS COP", "RUS OPP")),
+    ("The arrest of two Kenyan journalists angered editors.", ("COERCE", "173", "KEN COP", "KEN JRN")),
+    ("Iraqi jets carried out an air raid on the Iranian city of Ahvaz.", ("ASSAULT", "195", "IRQ MIL", "IRN")),
+])
+def test_whose_arrest_it_is_and_raids_from_the_air(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_a_heart_that_stops_is_no_arrest(coder):
+    assert coded(coder, "The Kenyan minister suffered a cardiac arrest in Mombasa.") == []

@@ -23,7 +23,7 @@ SNIPPETS = [
     ("Taliban fighters seized the district centre of Moqur in Badghis province on Monday.",
      ("COERCE", "seize", "AFG REB", "AFG")),
     ("Saudi-led coalition airstrikes killed 12 civilians in Saada province on Saturday.",
-     ("ASSAULT", "aerial", "YEM MIL", "YEM CVL")),
+     ("ASSAULT", "aerial", "SAU MIL", "YEM CVL")),
     ("A US drone strike killed three suspected militants in North Waziristan on Friday.",
      ("ASSAULT", "drone", "USA MIL", "USA REB")),
     ("A suicide bomber killed 14 people at a market in Maiduguri on Tuesday.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tacitus.coding import Coder
-from tacitus.events.roles import same_actor
+from tacitus.events.sameness import same_actor
 from tacitus.records import Actor
 from tacitus.settings import Settings
 

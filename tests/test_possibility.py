@@ -47,3 +47,24 @@ def test_a_harm_only_a_proposal_holds_is_no_threat_by_anyone(coder):
                        "journalists.") == []
     assert told(coder, "The Kenyan government plans to expel foreign journalists.") == [("THREATEN", "asserted")]
     assert told(coder, "The alliance will impose sanctions on Iran.") == [("THREATEN", "asserted")]
+
+
+@pytest.mark.parametrize("text, modality", [
+    # an act told by a noun is as real as the verb that says it happens
+    ("An attack on the Kenyan base could happen at any time.", "hypothetical"),
+    ("Residents said a shooting would never occur in their Ohio town.", "negated"),
+    ("The attack on the Kenyan base happened on Monday.", "asserted"),
+])
+def test_an_act_a_noun_tells_takes_the_modality_of_its_happening(coder, text, modality):
+    assert [e.modality for e in coder.code_text(text, published="2022-06-14") if e.plover_type == "ASSAULT"] == \
+        [modality]
+
+
+def test_what_one_asks_to_stop_is_not_told_as_happening(coder):
+    text = "The Yemeni elders said their demand is that the militia stop the shelling of Taiz."
+    assert [t for t in told(coder, text) if t[0] == "ASSAULT"] == []
+
+
+def test_what_a_protest_is_against_took_place_whatever_becomes_of_the_protest(coder):
+    text = "The Afridi elders agreed to call off their protest against the killing of three Pakistani traders."
+    assert [t for t in told(coder, text) if t[0] == "ASSAULT"] == [("ASSAULT", "asserted")]

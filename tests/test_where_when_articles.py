@@ -441,3 +441,23 @@ def test_a_sites_name_closing_a_title_is_no_part_of_its_news(coder, title):
     assert (arrest.sentence_index, arrest.sentence) == (-1, "Kenyan police arrest 12 protesters in Kisumu")
     assert (arrest.plover_type, arrest.source.code, arrest.target.code, arrest.location.name) == \
         ("COERCE", "KEN COP", "KEN CVL", "Kisumu")
+
+
+def test_a_story_set_where_its_parties_and_legislature_sit_though_it_names_another_country_more(coder):
+    # China is the only place named (twice); the Kuomintang, the Legislative Yuan and the Democratic Progressive
+    # Party are Taiwan's: the unnamed lawmakers and cabinet are Taiwan's too
+    text = ("Opposition lawmakers accused the cabinet on Monday of wasting money on publicity.\n\n"
+            "The Kuomintang caucus in the Legislative Yuan said the spending would buy nothing in talks with China.\n\n"
+            "Members of the Democratic Progressive Party said closer ties with China must not be rushed.")
+    [accusation] = code(coder, text)
+    assert (accusation.plover_type, accusation.source.code, accusation.source.country_basis,
+            accusation.target.code) == ("ACCUSE", "TWN OPP", "setting", "TWN GOV")
+
+
+def test_a_congress_a_story_does_not_say_is_americas_does_not_set_it_in_america(coder):
+    text = ("Police in Karnataka detained two Congress workers on Friday.\n\n"
+            "Congress leaders called the detentions illegal, and the Congress spokesman said the party would go to "
+            "court in Bengaluru.")
+    detention, accusation = code(coder, text)
+    assert (detention.source.code, detention.target.code) == ("IND COP", "IND LAB")
+    assert accusation.source.code == "IND PTY"

@@ -43,6 +43,7 @@ class DocContext:
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}
+        self._bodies: set[tuple[str, ...]] = set()  # names of bodies, not people ("MAC" for "the Mainland ...")
         self._countries: Counter[str] = Counter()
         # who speaks in a quotation that opens the next sentence: the speaker of a sentence that ends on
         # 'said:' or attributes a quote ('"We will fight," he said. "We will win."'); set by the event coder
@@ -105,6 +106,10 @@ class DocContext:
 
     def by_name(self, key: tuple[str, ...]) -> Actor | None:
         return self._names.get(key)
+
+    def names_body(self, key: tuple[str, ...]) -> bool:
+        """Whether a name remembered is a body's (an acronym given in brackets), not a person's."""
+        return key in self._bodies
 
     def person_with_title(self, title: str, country: str | None, generic: bool) -> Actor | None:
         """The last person holding `title` ("president"; "minister" matches "foreign minister").
@@ -172,3 +177,4 @@ class DocContext:
         for key in name_keys or ():
             if key:
                 self._names[key] = stored
+                (self._bodies.discard if person else self._bodies.add)(key)

@@ -56,6 +56,9 @@ class Reading:
         return [m for m in self.matches if m.kind == "name" and m.entry is not None and not m.entry.blocked]
 
 
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")  # "MAC", "FSC", "AT&T"
+
+
 class ActorResolver:
     """Resolves noun-phrase mentions to actors. Build once per process (the coder's is in its Knowledge)."""
 
@@ -102,13 +105,32 @@ class ActorResolver:
         """"Congress" read as the United States' is the Congress of a story set (named at least twice, or by its
         dateline) in a country with a Congress of its own ("Congress leaders in Karnataka": India's party)."""
         home = ctx.settled_home()
-        if actor is None or actor.country != "USA" or home not in self.vocabulary.congress_countries:
-            return actor
-        said = {w.lower() for w in re.findall(r"[A-Za-z]+", text.replace(".", ""))}  # "Congress-ruled states"
-        if "congress" not in said or {"us", "american", "america", "united"} & said:
+        if home not in self.vocabulary.congress_countries or not self.bare_congress(actor, text):
             return actor
         sector = self.vocabulary.congress_countries[home] if actor.sector == "LEG" else actor.sector
         return replace(actor, country=home, sector=sector, kb_id=None if actor.kb_id == "USA" else actor.kb_id)
+
+    def register_acronyms(self, sent: "Span", ctx: DocContext) -> None:
+        """A name followed by its acronym in brackets ("the Mainland Affairs Council (MAC)", "the Financial
+        Supervisory Commission (FSC)") makes the acronym that actor for the rest of the document."""
+        doc = sent.doc
+        for tok in sent:
+            if not (ACRONYM.fullmatch(tok.text) and sent.start + 2 <= tok.i < sent.end - 1
+                    and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"):
+                continue
+            named = doc[tok.i - 2]
+            found = self.resolve_span(doc[named.left_edge.i:named.i + 1], ctx)
+            if found is not None and (found.country or found.sector) and ctx.by_name((tok.lower_,)) is None:
+                ctx.remember(replace(found, text=tok.text), name_keys=[(tok.lower_,)])
+
+    @staticmethod
+    def bare_congress(actor: Actor | None, text: str) -> bool:
+        """Whether a mention read as the United States' names a "Congress" without saying whose ("Congress
+        leaders", "Congress-ruled states"; not "the US Congress"): several countries have one."""
+        if actor is None or actor.country != "USA":
+            return False
+        said = {w.lower() for w in re.findall(r"[A-Za-z]+", text.replace(".", ""))}
+        return "congress" in said and not {"us", "american", "america", "united"} & said
 
     # -- matching --------------------------------------------------------------------------------
     def _read(self, group: Group, day: date) -> Reading:
@@ -311,7 +333,8 @@ class ActorResolver:
             if known:
                 # what this mention says (a title, a country) completes what was known of the name
                 return self._finish(Actor(mention.text, known.name, known.country or country,
-                                          known.sector or sector, known.kb_id), ctx, person=True, names=[chain])
+                                          known.sector or sector, known.kb_id), ctx,
+                                    person=not ctx.names_body(self._key(chain, vocab)), names=[chain])
             name = " ".join(t.text for t in chain)
             is_person = head.ent == "PERSON" or bool(titles) or any(m.kind == "honorific" for m in core.matches)
             return self._finish(Actor(mention.text, name, country, sector, None), ctx, person=is_person,

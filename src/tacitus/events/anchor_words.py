@@ -16,7 +16,8 @@ from tacitus.errors import TacitusError
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
              "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
              "simultaneous_marks",
-             "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns")
+             "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
+             "domestic_sectors")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class AnchorWords:
     neighbour_nouns: frozenset[str]
     constituency_titles: frozenset[str]
     war_nouns: frozenset[str]
+    domestic_sectors: frozenset[str]  # lower case, as every word set
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int

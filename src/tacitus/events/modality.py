@@ -22,6 +22,10 @@ MAX_SPEECH_HOPS = 8
 class ModalityWords:
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    reaction_nouns: frozenset[str]
+    not_yet_verbs: frozenset[str]
+    not_yet_marks: frozenset[str]
     refusal_verbs: frozenset[str]
     document_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
@@ -192,6 +196,10 @@ class ModalityReader:
                     and self._unrealised(tok.head):
                 # "attacks on schools must stop", "urged all parties to stop attacks": asked to end, no new act
                 return Modality("negated", self.speech_above(tok.head), kept_from=True)
+            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
+                    and tok.head.pos_ in tags.verbal and tok.head.lemma_.lower() in words.occurrence_verbs:
+                tok, hops = tok.head, hops + 1  # "a shooting could occur": as real as its occurring
+                continue
             if tok.dep_ not in labels.modality_climb or tok.head is tok or hops > MAX_GOVERNOR_HOPS:
                 break
             dep = tok.dep_
@@ -199,8 +207,8 @@ class ModalityReader:
             if dep in labels.clausal_complement and self._other_subject(tok, head) and (
                     self._lemma_in(head, words.wishing_verbs) or self._lemma_in(head, words.requesting_verbs)):
                 # "he hopes the public will support the project", "demanded that Israel withdraw": somebody
-                # else's act, only wished for or asked
-                return Modality("hypothetical", self.speech_above(head))
+                # else's act, only wished for or asked ("never expected a shooting to occur": not even that)
+                return Modality("negated" if self._own(head) == "negated" else "hypothetical", self.speech_above(head))
             if dep in labels.clausal_complement and head.lemma_.lower() in words.speech_verbs:
                 return Modality("future" if value == "would" else value, head)
             if dep in labels.complement and head.pos_ in tags.verbal:
@@ -212,6 +220,9 @@ class ModalityReader:
                                                       for c in tok.children)
                     return Modality("negated", self.speech_above(head), refused=lemma in words.refusal_verbs,
                                     denied=lemma in words.denial_verbs and own_act)
+                if lemma in words.not_yet_verbs and self.g.to_infinitive(tok) and any(
+                        c.lower_ in words.not_yet_marks for c in head.children if c.dep_ in labels.adverb):
+                    return Modality("negated", self.speech_above(head))  # "has yet to sign the deal"
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
             if dep in labels.intention_links and head.lower_ in words.incapability_adjectives:
@@ -250,6 +261,8 @@ class ModalityReader:
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
             if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.possibility_nouns:
                 return Modality("hypothetical", self.speech_above(head))  # "fears of an attack"
+            if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.reaction_nouns:
+                break  # "agreed to call off their protest against the killing": the killing took place
             if dep in labels.noun_content and head.pos_ in tags.noun and head.lemma_.lower() in words.allegation_nouns:
                 # "denied charges that it tortured a priest": alleged, and here denied
                 denied = head.head.lemma_.lower() in words.negating_verbs
@@ -284,8 +297,11 @@ class ModalityReader:
 
     def _unrealised(self, verb: Token) -> bool:
         """A verb asked, required or announced, not told as done: with a modal or future auxiliary ("must stop",
-        "will end"), or an infinitive ("urged them to stop")."""
-        return self.g.to_infinitive(verb) or self._auxiliary(verb) is not None
+        "will end"), an infinitive ("urged them to stop"), or what a request is ("our demand is that they stop")."""
+        head, labels = verb.head, self.g.labels
+        asked = verb.dep_ in labels.clausal_complement and head.lemma_.lower() in self.g.words.copulas and any(
+            c.dep_ in labels.subject and c.lemma_.lower() in self.words.request_nouns for c in head.children)
+        return asked or self.g.to_infinitive(verb) or self._auxiliary(verb) is not None
 
     def _told_past(self, word: Token) -> bool:
         """The word's clause is in the past tense and not one of what had not come about by then: "were able to",

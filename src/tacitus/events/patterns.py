@@ -26,10 +26,12 @@ class Sense:
     particle: str | None = None
     prep: str | None = None
     obj: tuple[str, ...] = ()
-    not_obj: tuple[str, ...] = ()  # words of a direct object that rule the sense out ("fighting a legal battle")
+    not_obj: tuple[str, ...] = ()  # words of a direct object (of a noun: its modifiers) that rule the sense out
+    #                              ("fighting a legal battle", "a cardiac arrest")
     modifiers: tuple[str, ...] = ()
     targets: tuple[str, ...] = ("dobj",)
     no_object_target: bool = False
+    possessor_target: bool = False  # a noun's possessor suffers the act ("Navalny's arrest", "his murder")
     owner_target: bool = False  # the direct object is a quality of the one acted on ("questioned the legality of
     #                            the vote"): the target is whose it is
     confidence: float = 0.6
@@ -43,8 +45,11 @@ class Sense:
     #                                   strikes killed 16": no labour strike kills)
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
+    gerund: bool = False  # ... only with a gerund after it, its subject's own act ("admitted taking the money")
     clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
+    giver: tuple[str, ...] = ()  # a received noun's sense: lemmas one of which must name its giver ("came under
+    #                              fire from critics": words, not guns)
     acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
     #                             a negated one reads "not guilty")
     needs_target: bool = False  # no event without an actor acted on ("asked not to be named", "hit the pavement")
@@ -69,8 +74,8 @@ class Sense:
 
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target",
-         "owner_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
-         "carriers", "subject_of", "carried", "complement", "infinitive", "subject",
+         "owner_target", "possessor_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
+         "carriers", "subject_of", "giver", "carried", "complement", "infinitive", "gerund", "subject",
          "clause_subject"}
 
 
@@ -110,13 +115,16 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         targets=tuple(spec.get("targets") or default_targets),
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
         owner_target=str(spec.get("owner_target", "false")).lower() == "true",
+        possessor_target=str(spec.get("possessor_target", "false")).lower() == "true",
         confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
         state_agent=spec.get("state_agent"), untargeted=_untargeted(ontology, lemma, spec.get("untargeted")),
         carried=str(spec.get("carried", "false")).lower() == "true",
         carriers=tuple(spec.get("carriers") or ()),
         subject_of=tuple(spec.get("subject_of") or ()),
+        giver=tuple(spec.get("giver") or ()),
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
+        gerund=str(spec.get("gerund", "false")).lower() == "true",
         clause_subject=str(spec.get("clause_subject", "false")).lower() == "true",
         needs_target=str(spec.get("needs_target", "false")).lower() == "true",
         acomp=tuple(spec.get("acomp") or ()),
@@ -153,7 +161,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
               "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
               "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
-              "pair_determiners", "warring_words")
+              "pair_determiners", "warring_words", "under_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -175,6 +183,7 @@ class PatternBook:
     harm_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    under_verbs: frozenset[str] = frozenset()
     assembly_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     interview_verbs: frozenset[str] = frozenset()

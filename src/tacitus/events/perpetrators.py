@@ -28,6 +28,9 @@ class Perpetrators:
         passive = held or (pred.kind == "verb" and self.syntax.is_passive(pred.token))  # "was arrested"
         # "an inquiry has been ordered into the crash": the verb carrying the act's noun is passive
         passive = passive or (pred.kind == "noun" and pred.light is not None and self.syntax.is_passive(pred.light))
+        # "the arrest of Navalny", "Navalny's arrest": an act only a state does, to whom the noun names
+        passive = passive or (pred.kind == "noun" and pred.sense.possessor_target and bool(targets)
+                              and bool(pred.sense.state_agent or self.onto.state_agent(pred.mode)))
         # "five arrests were reported", "dozens of arrests were made": acts only the state does, counted as news
         passive = passive or (pred.kind == "noun" and pred.light is None and pred.token.tag_ in self.g.tags.plural
                               and pred.mode in self.onto.counted_state_acts and self._told_as_news(pred)
@@ -55,7 +58,8 @@ class Perpetrators:
         if not any(a.country or a.sector for _, a in targets):
             return None
         sent = pred.token.sent
-        if any(t.lemma_.lower() in self.k.patterns.accident_words for t in sent):
+        own = pred.positions if pred.kind == "noun" else ()  # "came under fire": gunfire, not a blaze
+        if any(t.lemma_.lower() in self.k.patterns.accident_words for t in sent if t.i not in own):
             return None
         causer = src_toks[0] if src_toks else pred.token
         text = self.syntax.phrase_span(causer).text if src_toks else ""

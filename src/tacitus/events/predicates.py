@@ -31,6 +31,7 @@ class Predicate:
     framed: "Predicate | None" = None  # what this act asks, promises or threatens ("urged X to withdraw")
     plover: str | None = None  # a PLOVER type a cue gave this predicate (else the sense's)
     tolls: list[int] = field(default_factory=list)  # participles that report this act's toll ("..., killing four")
+    received: bool = False  # a noun its carrier's subject receives from someone ("drew rebukes", "came under fire")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.sense.code
@@ -106,7 +107,9 @@ class PredicateFinder:
                     continue
                 if light is not None and any(p.token.i == light.i for p in preds):
                     light = None  # the verb is an event of its own ("discussed the attack")
-                preds.append(Predicate(tok, sense, "noun", light=light))
+                received = light is not None and (light.lemma_.lower() in self.patterns.receiving_verbs
+                                                  or tok.head.lower_ in self.g.words.under_carrier)
+                preds.append(Predicate(tok, sense, "noun", light=light, received=received))
         acts = {i for p in preds for i in p.positions}
         for pred in preds:
             self._apply_mode_cues(pred, acts)
@@ -253,6 +256,9 @@ class PredicateFinder:
         if tok.dep_ in labels.noun_content:  # "its demand that Israel ease restrictions": a noun frames its clause
             return any(p.token.i == tok.head.i and p.kind == "noun" and onto.is_a(p.sense.plover_type, "framing")
                        for p in preds)
+        if pred.kind == "noun" and tok.dep_ in labels.object:  # "threatened sanctions", "threatened a strike"
+            return any(p.token.i == tok.head.i and p.kind == "verb" and onto.is_a(p.sense.plover_type, "threat")
+                       for p in preds)
         return False
 
     def _refine_frame(self, framed: Predicate, preds: list[Predicate]) -> None:
@@ -284,6 +290,9 @@ class PredicateFinder:
             if s.complement and not has_complement:
                 continue
             if s.infinitive and not has_infinitive:
+                continue
+            if s.gerund and not any(c.dep_ in labels.complement and c.i > tok.i and c.tag_ in self.g.tags.gerund
+                                    and not any(g.dep_ in labels.subject for g in c.children) for c in tok.children):
                 continue
             if s.clause_subject and not has_clause_subject:
                 continue
@@ -365,7 +374,9 @@ class PredicateFinder:
         light verb that carries the noun ("a case was registered against him")."""
         labels = self.g.labels
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in labels.modifier}
-        carrier = light if light is not None and tok.dep_ not in labels.prep_object else None  # not "went on"
+        under = light is not None and tok.head.lower_ in self.g.words.under_carrier  # "came under fire over"
+        carrier = light if light is not None and (tok.dep_ not in labels.prep_object or under) else None
+        # (not "went on")
         preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition}
         if carrier is not None:
             preps |= {c.lower_ for c in carrier.children if c.dep_ in labels.preposition and c.i > tok.i
@@ -379,16 +390,31 @@ class PredicateFinder:
                 continue
             if s.modifiers and not (mods & set(s.modifiers)):
                 continue
+            if s.not_obj and mods & set(s.not_obj):
+                continue  # (of a noun: modifiers that rule the sense out, "a cardiac arrest")
             if s.prep and s.prep not in preps:
+                continue
+            if s.giver and not any(self.syntax.object_lemmas(g) & set(s.giver) for g in self._givers(tok, light)):
                 continue
             return s
         return None
+
+    def _givers(self, noun: Token, light: Token | None) -> list[Token]:
+        """Who gives a received noun: the objects of its "from"/"by" phrase or its carrier's ("came under fire
+        from critics", "drew rebukes from Republicans")."""
+        heads = [noun] + ([light] if light is not None else [])
+        return [g for h in heads for p in self.g.words.giver_preps for g in self.syntax.prep_objects(h, p)]
 
     def _carrier(self, noun: Token) -> Token | None:
         """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a
         verb of going or taking part taking it after "on"/"for"/"in" ("arrived on a visit", "returned for talks",
         "engaged in ethnic cleansing")."""
         labels, tags, fn = self.g.labels, self.g.tags, self.g.words
+        first = noun
+        while first.dep_ in labels.conjunct and first.head.pos_ in tags.noun and first.head is not first:
+            first = first.head  # "launched artillery, mortar and rocket fire": launched carries the fire too
+        if first is not noun:
+            return self._carrier(first)
         head = noun.head
         if ((noun.dep_ in labels.object or noun.dep_ in labels.passive_subject) and head.pos_ in tags.verb
                 and self.syntax.verb_lemma(head, self.patterns.light_verbs | self.patterns.receiving_verbs)
@@ -402,6 +428,8 @@ class PredicateFinder:
                 return head.head
             if head.lower_ in fn.response_carrier and verb in self.patterns.response_verbs:
                 return head.head
+            if head.lower_ in fn.under_carrier and verb in self.patterns.under_verbs:
+                return head.head  # "came under fire from rebels"
         if (noun.dep_ in labels.prep_object and head.lower_ in fn.of and head.head.pos_ in tags.noun
                 and head.head.lemma_.lower() in self.patterns.quantity_nouns):
             return self._carrier(head.head)  # "launched a wave of airstrikes": launched carries the wave

@@ -22,6 +22,7 @@ from tacitus.events.parties import Parties
 from tacitus.events.perpetrators import Perpetrators
 from tacitus.events.places import NOT_STATES, PlaceReader
 from tacitus.events.predicates import Predicate, toll_participle
+from tacitus.events.sameness import one_name, same_actor
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.records import Actor, Location
 
@@ -109,7 +110,9 @@ class Roles:
         return None
 
     def register_people(self, job: SentenceJob) -> None:
-        """Resolve titled names as they appear so later surnames and "the Turkish leader" corefer."""
+        """Resolve titled names as they appear so later surnames and "the Turkish leader" corefer, and learn the
+        acronyms names are given ("the Mainland Affairs Council (MAC)")."""
+        self.k.resolver.register_acronyms(job.sent, job.context)
         for ent in job.sent.ents:
             if ent.label_ in self.g.entities.person:
                 found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
@@ -313,8 +316,8 @@ class Roles:
 
     def _noun_arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
         syntax, onto, tok, sense = self.syntax, self.onto, pred.token, pred.sense
-        if pred.light is not None and pred.light.lemma_.lower() in self.k.patterns.receiving_verbs:
-            # "drew sharp rebukes from Republicans": from them, aimed at the one who drew them
+        if pred.received:
+            # "drew sharp rebukes from Republicans", "came under fire from rebels": from them, at who drew them
             givers = [g for p in self.g.words.giver_preps for g in syntax.prep_objects(tok, p)
                       + syntax.prep_objects(pred.light, p)]
             return givers, syntax.verb_subjects(pred.light)
@@ -322,6 +325,8 @@ class Roles:
         if held:  # "the girl is in custody", "he is on trial": the state holds her (its organ comes from the act)
             return [], held
         found = syntax.noun_sources(tok, place_modifiers=bool(sense.source_sector))
+        owners = [c for c in tok.children if c.dep_ in self.g.labels.possessor] if sense.possessor_target else []
+        found = [t for t in found if t not in owners]  # "Navalny's arrest": he is arrested, by somebody else
         sources = [t for t in found if t.pos_ not in self.g.tags.pronoun]  # "its demand": the light verb says whose
         if not sources and pred.light is not None:
             sources = syntax.verb_subjects(pred.light)
@@ -338,6 +343,7 @@ class Roles:
             targets += syntax.prep_objects(tok, t) + (syntax.prep_objects(counted, t) if counted is not None else [])
             if pred.light is not None and t not in self.g.words.light_not_targets:
                 targets += syntax.prep_objects(pred.light, t)
+        targets = targets or owners
         if not targets and tok.head.dep_ in self.g.labels.agent:  # "was targeted by a cyber attack": the firm
             targets = syntax.children(tok.head.head, self.g.labels.passive_subject)
         if not targets:  # "accusations of fraud against the party": the parser hangs the phrase on the "of" noun
@@ -578,23 +584,3 @@ class Roles:
             if actor.sector in (None, "GOV") and actor.kb_id in (None, actor.country):
                 return replace(actor, sector=sector)
         return actor
-
-
-def one_name(a: Token, b: Token) -> bool:
-    """Two words of one named entity (the words between them continue it)."""
-    lo, hi = sorted((a.i, b.i))
-    doc = a.doc
-    return bool(a.ent_type_) and all(doc[i].ent_type_ == a.ent_type_ for i in range(lo, hi + 1)) \
-        and all(doc[i].ent_iob_ == "I" for i in range(lo + 1, hi + 1))
-
-
-def same_actor(a: Actor | None, b: Actor | None) -> bool:
-    """The same person or body on both sides: one knowledge-base entry, one name, or the same words (a thing
-    whose phrase holds the actor: "images captured by ordinary citizens")."""
-    if a is None or b is None:
-        return False
-    if a.kb_id and b.kb_id:
-        return a.kb_id == b.kb_id and a.sector == b.sector
-    if a.name and b.name:
-        return a.name.casefold() == b.name.casefold()
-    return bool(a.text and b.text and a.text.casefold() == b.text.casefold())

@@ -61,7 +61,8 @@ class SettingReader:
         weighted = _weighted(docs, headline)
         mentions = [(ent, weight * (VENUE_WEIGHT if ent.label_ in ents.place and self._venue(ent) else 1))
                     for doc, weight in weighted for ent in doc.ents
-                    if (ent.label_ in ents.place or ent.label_ in ents.nationality)
+                    if (ent.label_ in ents.place or ent.label_ in ents.nationality
+                        or ent.label_ in ents.organisation)
                     and not (ent.label_ in ents.place and self.words.names_war(ent.root, self.g.labels))]
         # (not "the Vietnam war"; "Israeli war crimes" still says whose)
         mentions += [(town, weight) for doc, weight in weighted for town in self._body_towns(doc)]
@@ -82,7 +83,8 @@ class SettingReader:
         found: Counter = Counter()
         for (ent, weight), key in zip(mentions, keys):
             if key not in cache:
-                cache[key] = self._place_country(ent.text, context)
+                cache[key] = self._place_country(ent.text, context) if ent.label_ not in ents.organisation \
+                    else None
             if cache[key]:
                 found[cache[key]] += weight
         return found
@@ -127,8 +129,14 @@ class SettingReader:
         return out
 
     def _named_country(self, ent) -> str | None:
-        """The country a nationality word or a country's name stands for."""
-        if ent.label_ in self.g.entities.nationality:
+        """The country a nationality word or a country's name stands for, or that of a body that acts at home
+        ("the Legislative Yuan", "the Democratic Progressive Party")."""
+        if ent.label_ in self.g.entities.organisation:
+            actor = self.resolver.resolve_text(ent.text)
+            home = actor is not None and (actor.sector or "").lower() in self.words.domestic_sectors \
+                and not self.resolver.bare_congress(actor, ent.text)  # "Congress": India's too
+            country = actor.country if home else None
+        elif ent.label_ in self.g.entities.nationality:
             actor = self.resolver.resolve_text(ent.text)
             country = actor.country if actor is not None else None
         else:
