@@ -271,6 +271,16 @@ def test_blame_of_an_act_told_before_or_in_several_words_is_blame(coder):
     assert coded(coder, "The Mexican president said it was a fine day.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan opposition said the government's budget was crazy.", [("ACCUSE", "111", "KEN OPP", "KEN GOV")]),
+    ("The Kenyan minister said Uganda's decision was a blatant provocation.", [("ACCUSE", "111", "KEN GOV", "UGA GOV")]),
+    ("The Kenyan minister said Uganda's decision was the right one.", [("SUPPORT", "051", "KEN GOV", "UGA GOV")]),
+    ("The Kenyan minister said the weather in Nairobi was good.", []),
+])
+def test_everyday_words_of_blame_and_praise_judge_an_actors_act(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
 def test_praise_of_a_thing_nobody_did_and_a_verdict_on_a_non_violent_thing_are_no_event(coder):
     assert coded(coder, "The Kenyan minister said the meeting was excellent.") == []
     assert coded(coder, "The Kenyan minister called the decision a disgrace.") == []

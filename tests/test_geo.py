@@ -256,3 +256,12 @@ def test_english_counties_are_regions_weighed_against_towns_of_their_name(gaz):
     assert gaz.named_region("Merseyside").country == "GBR"
     assert gaz.named_region("Kent") is None  # a town in Washington bears it too
     assert gaz.named_region("Illingworthshire") is None
+
+
+def test_a_country_name_that_is_a_state_of_the_only_context_country_is_that_state(gaz):
+    # "Georgia" in a story of the United States is the state; beside Russia, or Georgia itself, it is the country
+    assert (gaz.resolve("Georgia", countries=["USA"]).country, gaz.resolve("Georgia", countries=["USA"]).precision) \
+        == ("USA", "admin1")
+    assert gaz.resolve("Georgia", countries=["RUS"]).country == "GEO"
+    assert gaz.resolve("Georgia", countries=["USA", "GEO"]).country == "GEO"
+    assert gaz.resolve("Georgia").country == "GEO"

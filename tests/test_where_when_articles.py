@@ -461,3 +461,13 @@ def test_a_congress_a_story_does_not_say_is_americas_does_not_set_it_in_america(
     detention, accusation = code(coder, text)
     assert (detention.source.code, detention.target.code) == ("IND COP", "IND LAB")
     assert accusation.source.code == "IND PTY"
+
+
+def test_a_country_that_also_names_a_state_of_the_storys_country_is_that_state(coder):
+    text = ("President Joe Biden held a campaign rally in Georgia on Friday for the Democratic senators.\n\n"
+            "Biden told supporters in Macon, Georgia, that the Senate races mattered, and he criticized Republicans "
+            "in Savannah.")
+    rally, criticism = code(coder, text, published="2022-11-20")
+    assert (rally.plover_type, rally.source.code, rally.location.country, rally.location.precision) == \
+        ("SUPPORT", "USA GOV", "USA", "admin1")  # a candidate's rally is no protest, and no event in the Caucasus
+    assert criticism.target.code == "USA PTY"

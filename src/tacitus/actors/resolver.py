@@ -90,8 +90,8 @@ class ActorResolver:
         """Resolve an argument noun phrase as the coder found it (e.g. a head token's subtree)."""
         if len(span) == 0:
             return None
-        return self._home_congress(self._resolve(mention_from_span(span, self.vocabulary.owner_prepositions), ctx),
-                                   span.text, ctx)
+        actor = self._resolve(mention_from_span(span, self.vocabulary.owner_prepositions), ctx)
+        return self._home_state(self._home_congress(actor, span.text, ctx), span.text, ctx)
 
     def resolve_text(self, text: str, ctx: DocContext | None = None) -> Actor | None:
         """Resolve a plain-text noun phrase (no parser: the last word before a preposition is the head)."""
@@ -99,7 +99,19 @@ class ActorResolver:
         if mention is None:
             return None
         ctx = ctx if ctx is not None else self.new_context(None)
-        return self._home_congress(self._resolve(mention, ctx), text, ctx)
+        return self._home_state(self._home_congress(self._resolve(mention, ctx), text, ctx), text, ctx)
+
+    def _home_state(self, actor: Actor | None, text: str, ctx: DocContext) -> Actor | None:
+        """A country read from a name that also names a state of the country a story is set in ("Georgia" in an
+        American story) is that state: a place of the story's country, no party of its own."""
+        home = ctx.settled_home()
+        if actor is None or not home or actor.kb_id != actor.country or actor.country == home:
+            return actor
+        named = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+        if any(self.vocabulary.state_homonyms.get(w) == home for w in named) \
+                and self.kb.country_names.get(actor.country, "").lower() in named:
+            return replace(actor, country=home, sector=None, kb_id=None)
+        return actor
 
     def _home_congress(self, actor: Actor | None, text: str, ctx: DocContext) -> Actor | None:
         """"Congress" read as the United States' is the Congress of a story set (named at least twice, or by its

@@ -135,6 +135,12 @@ class Gazetteer:
             row = self._country_row(text)
             if row is not None:
                 iso3 = self._idx.place(row).country
+                if context and iso3 not in context and not qual_countries:
+                    # "Georgia" in a story of the United States alone: its state, not the country
+                    home = [r for r in self._candidates(key) if self._idx.place(r).kind == "admin1"
+                            and self._idx.place(r).country == context[0]]
+                    if home:
+                        return self._location(home[0])
                 if not qual_countries or iso3 in qual_countries:
                     return self._location(row)
 
