@@ -146,3 +146,17 @@ def test_whose_arrest_it_is_and_raids_from_the_air(coder, text, expected):
 
 def test_a_heart_that_stops_is_no_arrest(coder):
     assert coded(coder, "The Kenyan minister suffered a cardiac arrest in Mombasa.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons shown, not fired at anybody: a test, or a launch told only with its day
+    ("Pakistan tested a cruise missile on Thursday.", [("MOBILIZE", "150", "PAK GOV", None)]),
+    ("Iran launched a ballistic missile on Thursday.", [("MOBILIZE", "150", "IRN GOV", None)]),
+    ("Iran launched a ballistic missile at Erbil on Thursday.", [("ASSAULT", "194", "IRN GOV", "IRQ")]),
+    ("Kenyan police launched a search operation for the kidnappers.", [("MOBILIZE", "150", "KEN COP", None)]),
+    # yielding offered is an intent to yield (PLOVER: an agreement); an apology offered is made
+    ("The Kenyan government offered concessions to the striking doctors.", [("AGREE", "035", "KEN GOV", "KEN MED")]),
+    ("The Kenyan minister offered an apology to the families.", [("CONCEDE", "055", "KEN GOV", "KEN CVL")]),
+])
+def test_weapons_shown_searches_and_concessions(coder, text, expected):
+    assert coded(coder, text) == expected

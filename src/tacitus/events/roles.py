@@ -508,8 +508,9 @@ class Roles:
                 and not self._together(pred, sources):
             if pred.sense.untargeted is None:
                 return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
-            expanse = bool(targets) and all(t.lemma_.lower() in self.k.patterns.empty_places for t, _ in targets)
-            shown = expanse or (not targets and not self._aimed(pred))
+            aims = [t for t, _ in targets if t.ent_type_ not in self.g.entities.time]  # not "on Sunday"
+            expanse = bool(aims) and all(t.lemma_.lower() in self.k.patterns.empty_places for t in aims)
+            shown = expanse or (not aims and not self._aimed(pred))
             targets = []
             if shown and all(a.country and a.country not in NOT_STATES
                              and a.sector in (None, *self.onto.weapon_showing_sectors) for _, a in sources):
@@ -562,6 +563,7 @@ class Roles:
         obj = self.syntax.direct_object(pred.token)
         heads = [pred.token] + ([obj, *obj.conjuncts] if obj is not None else [])
         return any(c.dep_ in self.g.labels.preposition and c.lower_ in self.g.words.aim_preps
+                   and not any(g.ent_type_ in self.g.entities.time for g in c.children)  # not "on Sunday"
                    for h in heads for c in h.children)
 
     def _together(self, pred: Predicate, sources: list) -> bool:
