@@ -160,3 +160,14 @@ def test_a_heart_that_stops_is_no_arrest(coder):
 ])
 def test_weapons_shown_searches_and_concessions(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, accused", [
+    # another state's act reported by a speaker accuses it, unless the speaker owns up to it or reports a show
+    ("Pakistan's foreign minister said India violated the ceasefire agreement.", True),
+    ("Kenya's defence minister said Somali militants attacked a Kenyan convoy near Lamu.", True),
+    ("The Kenyan army confirmed that Somali militants attacked a Kenyan convoy near Lamu.", False),
+    ("South Korea's military told reporters that North Korea fired two missiles into the sea.", False),
+])
+def test_a_reported_act_of_another_state_is_an_accusation_unless_confirmed_or_a_show(coder, text, accused):
+    assert any(t == "ACCUSE" and code == "112" for t, code, _, _ in coded(coder, text)) is accused

@@ -23,6 +23,7 @@ class ModalityWords:
     speech_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
+    acknowledging_verbs: frozenset[str]
     reaction_nouns: frozenset[str]
     not_yet_verbs: frozenset[str]
     not_yet_marks: frozenset[str]

@@ -93,7 +93,11 @@ class Recode:
                 continue
             out.append(d)
             if (speaker is not None and onto.quad_is(d.code, "conflict") and d.modality == "asserted"
-                    and d.source.country and speaker.country and speaker.country != d.source.country):
+                    and d.source.country and speaker.country and speaker.country != d.source.country
+                    and (not onto.quad_is(d.code, "material_conflict") or onto.is_a(d.plover, "violence")
+                         or (d.target is not None and bool(d.target.country or d.target.sector)))
+                    # (weapons shown to nobody, "fired two missiles into the sea", are reported, not blamed)
+                    and d.speech.lemma_.lower() not in self.words.acknowledging_verbs):
                 key = (d.speech.i, d.source.code)
                 if key not in accused:
                     accused.add(key)
