@@ -393,3 +393,12 @@ def test_an_acronym_given_in_brackets_names_that_body_for_the_rest_of_the_story(
     [doc] = coder.code([Document(doc_id="kdf", text=text, published="2022-05-10")])
     accusation = next(e for e in doc if e.plover_type == "ACCUSE")
     assert (accusation.source.code, accusation.target.code, accusation.target.text) == ("KEN CVL", "KEN MIL", "the KDF")
+
+
+def test_an_undated_article_reads_its_actors_in_the_latest_year_it_states(coder):
+    text = ("Reagan praised the new budget director on Tuesday.\n\n"
+            "The director, who served in the Pentagon until 1983, takes up the post next month.")
+    [doc] = coder.code([Document(doc_id="era", text=text)])
+    assert doc[0].source.code == "USA GOV"  # president in 1983, long dead today
+    [today] = coder.code([Document(doc_id="now", text="Reagan praised the new budget director on Tuesday.")])
+    assert today[0].source.code != "USA GOV"

@@ -37,7 +37,7 @@ from tacitus.events.calibration import Calibrate
 from tacitus.events.grammar import Grammar
 from tacitus.events.job import DocumentAnchors, SentenceJob
 from tacitus.events.knowledge import Knowledge
-from tacitus.events.lead import Lead, read_lead
+from tacitus.events.lead import Lead, read_lead, story_year
 from tacitus.events.modality import ModalityReader
 from tacitus.events.places import PlaceReader, with_document_focus
 from tacitus.events.predicates import Predicate, PredicateFinder
@@ -98,7 +98,12 @@ class EventCoder:
         return self.finder.find_predicates(sent)
 
     def new_context(self, document: Document, reference: str | None = None) -> DocContext:
-        return self.knowledge.resolver.new_context(reference or document.published)
+        """The document's actor context, dated by its reference date; an undated document's actors are read in the
+        middle of the latest year it states (``lead.story_year``), else today."""
+        when = reference or document.published
+        if when is None and (year := story_year(document)) is not None:
+            when = f"{year}-07-01"
+        return self.knowledge.resolver.new_context(when)
 
     def read_lead(self, document: Document) -> Lead:
         """The document's dateline, title timestamp and title to code (see ``events/lead.py``)."""

@@ -134,6 +134,14 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
                 stamp=stamp, year=year, headline=title or None)
 
 
+def story_year(document: Document, today: dt.date | None = None) -> int | None:
+    """The latest year an undated article states (none after this year): the era its actors are read in ("the
+    president" of a story that says "in 2013" is the one of 2013, not today's)."""
+    years = [int(y) for y in YEAR.findall(f"{document.title or ''} {document.text}")]
+    years = [y for y in years if y <= (today or dt.date.today()).year]
+    return max(years) if years else None
+
+
 def header_stamp(title: str, body: str) -> str | None:
     """A date the title or the body's opening gives as the story's own stamp: a numeric date beside its weekday,
     read in the order (day/month or month/day) the weekday allows. ISO or None."""
