@@ -171,3 +171,15 @@ def test_weapons_shown_searches_and_concessions(coder, text, expected):
 ])
 def test_a_reported_act_of_another_state_is_an_accusation_unless_confirmed_or_a_show(coder, text, accused):
     assert any(t == "ACCUSE" and code == "112" for t, code, _, _ in coded(coder, text)) is accused
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan author reminds us that experts are often ignored.",  # a point made, no request
+    "The Kenyan author offers four recommendations to his readers.",  # advice in a book, no promise
+])
+def test_points_made_and_advice_given_are_no_request_or_promise(coder, text):
+    assert coded(coder, text) == []
+
+
+def test_a_reminder_to_act_is_still_a_request(coder):
+    assert coded(coder, "Senator Dole reminded Republican aides to vote.")[0][:2] == ("REQUEST", "020")
