@@ -402,3 +402,11 @@ def test_an_undated_article_reads_its_actors_in_the_latest_year_it_states(coder)
     assert doc[0].source.code == "USA GOV"  # president in 1983, long dead today
     [today] = coder.code([Document(doc_id="now", text="Reagan praised the new budget director on Tuesday.")])
     assert today[0].source.code != "USA GOV"
+
+
+def test_a_kenyan_prosecutor_is_no_taiwanese_party_and_initials_name_no_body(coder):
+    text = ("The Director of Public Prosecutions (DPP) ordered the arrest of two Kenyan officials in Nairobi.\n\n"
+            "Minister John Mwangi (JM) criticized the DPP.")
+    [doc] = coder.code([Document(doc_id="dpp", text=text, published="2022-05-10")])
+    assert all("TWN" not in (e.source.code, e.target.code if e.target else "") for e in doc)
+    assert doc[0].location.country == "KEN"

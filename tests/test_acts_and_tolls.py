@@ -183,3 +183,23 @@ def test_points_made_and_advice_given_are_no_request_or_promise(coder, text):
 
 def test_a_reminder_to_act_is_still_a_request(coder):
     assert coded(coder, "Senator Dole reminded Republican aides to vote.")[0][:2] == ("REQUEST", "020")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who one comes under fire from decides: a fighting force shoots, anybody else speaks
+    ("The Kenyan minister came under fire from Washington over the deal.", ("ACCUSE", "111", "USA GOV", "KEN GOV")),
+    ("A Malian army convoy came under fire from an armed group near Gao.", ("ASSAULT", "190", "MLI REB", "MLI MIL")),
+    # the owner of an act that names its victim is its doer
+    ("Russia's arrest of the American reporter angered Washington.", ("COERCE", "173", "RUS GOV", "USA JRN")),
+    # a search that kills is still force
+    ("Indian troops launched a search operation in Kashmir, killing three militants.",
+     ("ASSAULT", "190", "IND MIL", "IND REB")),
+])
+def test_the_reviewers_cases_of_fire_owners_and_searches(coder, text, expected):
+    assert expected in coded(coder, text)
+
+
+def test_an_act_that_could_cause_more_is_still_told_as_done(coder):
+    events = [(e.plover_type, e.modality) for e in coder.code_text(
+        "The Russian invasion of Ukraine could start a wider war.", published="2022-05-10")]
+    assert events == [("ASSAULT", "asserted")]

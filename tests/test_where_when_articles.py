@@ -471,3 +471,9 @@ def test_a_country_that_also_names_a_state_of_the_storys_country_is_that_state(c
     assert (rally.plover_type, rally.source.code, rally.location.country, rally.location.precision) == \
         ("SUPPORT", "USA GOV", "USA", "admin1")  # a candidate's rally is no protest, and no event in the Caucasus
     assert criticism.target.code == "USA PTY"
+
+
+def test_a_place_closing_a_title_is_kept(coder):
+    [arrest] = code(coder, "Fuel prices rose for a third week. Traders in the market said business was slow.",
+                    title="Police arrest 12 protesters in the capital - Nairobi")
+    assert (arrest.sentence, arrest.location.name) == ("Police arrest 12 protesters in the capital - Nairobi", "Nairobi")

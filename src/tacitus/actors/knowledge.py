@@ -88,7 +88,6 @@ class Vocabulary:
         self.owner_prepositions = set(lexicon["owner_prepositions"])
         self.definite = set(lexicon["definite_determiners"])
         self.compass_names = set(lexicon.get("compass_names") or ())
-        self.state_homonyms = {str(k).lower(): str(v) for k, v in (lexicon.get("state_homonyms") or {}).items()}
         self.congress_countries = {str(k): str(v) for k, v in (lexicon.get("congress_countries") or {}).items()}
         self.pronouns = set(lexicon["pronouns"])
         cameo = lexicon.get("cameo_sectors") or {}

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Sequence
 import pycountry
 
 from tacitus.actors.context import DocContext
+from tacitus.geo.names import name_key
+from tacitus.geo.names import vocabulary as geo_vocabulary
 from tacitus.actors.entries import COUNTRY, NAMED, PEOPLE, PERSON, Entry, State
 from tacitus.actors.knowledge import Agent, KnowledgeBase, Vocabulary
 from tacitus.actors.mention import Group, Mention, Tok, mention_from_span, mention_from_text
@@ -57,6 +59,12 @@ class Reading:
 
 
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")  # "MAC", "FSC", "AT&T"
+
+
+def _spells(acronym: str, initials: str) -> bool:
+    """Whether an acronym's letters are, in order, among the capital initials of the name before it."""
+    rest = iter(initials)
+    return all(ch in rest for ch in acronym)
 
 
 class ActorResolver:
@@ -104,12 +112,12 @@ class ActorResolver:
     def _home_state(self, actor: Actor | None, text: str, ctx: DocContext) -> Actor | None:
         """A country read from a name that also names a state of the country a story is set in ("Georgia" in an
         American story) is that state: a place of the story's country, no party of its own."""
-        home = ctx.settled_home()
+        home = ctx.domestic_home()  # a story of that country's own affairs, not one about the other country
         if actor is None or not home or actor.kb_id != actor.country or actor.country == home:
             return actor
-        named = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
-        if any(self.vocabulary.state_homonyms.get(w) == home for w in named) \
-                and self.kb.country_names.get(actor.country, "").lower() in named:
+        name = self.kb.country_names.get(actor.country, "")
+        if geo_vocabulary().state_homonyms.get(name_key(name)) == home \
+                and name.lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", text)}:
             return replace(actor, country=home, sector=None, kb_id=None)
         return actor
 
@@ -131,7 +139,11 @@ class ActorResolver:
                     and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"):
                 continue
             named = doc[tok.i - 2]
-            found = self.resolve_span(doc[named.left_edge.i:named.i + 1], ctx)
+            phrase = doc[named.left_edge.i:named.i + 1]
+            initials = "".join(t.text[0] for t in phrase if t.text[:1].isupper())
+            if named.ent_type_ == "PERSON" or not _spells(tok.text.replace("&", ""), initials):
+                continue  # "Minister John Mwangi (JM)"; "(AP)" after a headline
+            found = self.resolve_span(phrase, ctx)
             if found is not None and (found.country or found.sector) and ctx.by_name((tok.lower_,)) is None:
                 ctx.remember(replace(found, text=tok.text), name_keys=[(tok.lower_,)])
 

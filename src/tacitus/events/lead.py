@@ -37,7 +37,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HEADER = 160  # characters of the title and the body's opening a header's stamp may stand in
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a site's or agency's name closing a scraped title ("... in northern state - Xinhua", "... | KSL.com"): not news
-SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+[A-Z][\w.&']*(?:\s+[A-Z][\w.&']*){0,3}\s*$")
+SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+(?P<site>[A-Z][\w.&']*(?:\s+[A-Z][\w.&']*){0,3})\s*$")
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*$")
 MAX_DATELINE = 90  # characters: a longer opening is a sentence, not a dateline
 TITLE_REPEATED = 0.75  # share of the title's words the body's opening must hold for the title to be a repeat
@@ -112,7 +112,9 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
     m = TIMESTAMP.match(title)
     if m and title[m.end():].strip():
         stamp, title = m["date"], title[m.end():].strip()
-    title = SITE_SUFFIX.sub("", title)
+    site = SITE_SUFFIX.search(title)
+    if site is not None and (site["site"] in words.agencies or not is_place(site["site"])):
+        title = title[:site.start()]  # (not "... clash with police in capital - Nairobi")
     for _ in range(2):  # "SOUTH SAN FRANCISCO -- SOUTH SAN FRANCISCO - It's ...": a dateline given twice
         found = read_dateline(title, words, is_place) if title else None
         if found is None:

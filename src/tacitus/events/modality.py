@@ -181,12 +181,13 @@ class ModalityReader:
         hops = 0
         conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not,
         shared = False  # unless the conjunct is a bare verb with none of its own ("could ask and have talks")
+        occurring = False  # read from the verb saying a noun's act happens: "did not take place" is refused by nobody
         while True:
             if tok.dep_ in labels.relative_clause and tok.head.lemma_.lower() in words.manner_nouns:
                 return Modality("hypothetical", self.speech_above(tok.head))  # "the way he talks to them"
             own = None if conjunct and not shared else self._own(tok)
             if own == "negated":
-                return Modality("negated", self.speech_above(tok))
+                return Modality("negated", self.speech_above(tok), kept_from=occurring)
             if not (conjunct and not shared) and self.habitual(tok):
                 # "the North has habitually slammed joint exercises": a habit told of, no one act and no threat
                 return Modality("hypothetical", self.speech_above(tok), alleged=True)
@@ -198,8 +199,8 @@ class ModalityReader:
                 # "attacks on schools must stop", "urged all parties to stop attacks": asked to end, no new act
                 return Modality("negated", self.speech_above(tok.head), kept_from=True)
             if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
-                    and tok.head.pos_ in tags.verbal and tok.head.lemma_.lower() in words.occurrence_verbs:
-                tok, hops = tok.head, hops + 1  # "a shooting could occur": as real as its occurring
+                    and tok.head.pos_ in tags.verbal and self._happens(tok.head):
+                tok, hops, occurring = tok.head, hops + 1, True  # "a shooting could occur": as real as its occurring
                 continue
             if tok.dep_ not in labels.modality_climb or tok.head is tok or hops > MAX_GOVERNOR_HOPS:
                 break
@@ -295,6 +296,15 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
+
+    def _happens(self, verb: Token) -> bool:
+        """A verb that only says its subject takes place: intransitive "happen", "occur", "continue", or "take
+        place", "break out", "go ahead" (not "could break its economy", "could start a wider war")."""
+        labels = self.g.labels
+        objs = [c for c in verb.children if c.dep_ in labels.object or c.dep_ in labels.complement]
+        if len(objs) == 1 and f"{verb.lemma_.lower()} {objs[0].lower_}" in self.words.occurrence_verbs:
+            return True  # "take place"
+        return not objs and self._phrasal(verb) in self.words.occurrence_verbs
 
     def _unrealised(self, verb: Token) -> bool:
         """A verb asked, required or announced, not told as done: with a modal or future auxiliary ("must stop",

@@ -48,8 +48,6 @@ class Sense:
     gerund: bool = False  # ... only with a gerund after it, its subject's own act ("admitted taking the money")
     clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
-    giver: tuple[str, ...] = ()  # a received noun's sense: lemmas one of which must name its giver ("came under
-    #                              fire from critics": words, not guns)
     acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
     #                             a negated one reads "not guilty")
     needs_target: bool = False  # no event without an actor acted on ("asked not to be named", "hit the pavement")
@@ -75,7 +73,7 @@ class Sense:
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target",
          "owner_target", "possessor_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
-         "carriers", "subject_of", "giver", "carried", "complement", "infinitive", "gerund", "subject",
+         "carriers", "subject_of", "carried", "complement", "infinitive", "gerund", "subject",
          "clause_subject"}
 
 
@@ -121,7 +119,6 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         carried=str(spec.get("carried", "false")).lower() == "true",
         carriers=tuple(spec.get("carriers") or ()),
         subject_of=tuple(spec.get("subject_of") or ()),
-        giver=tuple(spec.get("giver") or ()),
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
         gerund=str(spec.get("gerund", "false")).lower() == "true",

@@ -111,6 +111,9 @@ class PlaceReader:
             loc = self._resolve(ent, area, qualifier, countries)
             if loc is None:
                 continue
+            if loc.precision == "country" and (own := job.context.domestic_home()) \
+                    and (state := self.gazetteer.state_homonym(ent.text, own)) is not None:
+                loc = state  # "a rally in Georgia" in a story of American affairs: the state
             path = tree.path(root)
             owner = tree.owner(root)
             out.append(PlaceMention(owner=owner, location=loc, name=ent.text,

@@ -175,18 +175,21 @@ class PredicateFinder:
         if pred.kind != "verb" or not toll_participle(tok, self.g, self.patterns.consequence_verbs):
             return False
         # the act is the verb or the noun a light verb carries ("opened fire on protesters, killing three")
-        owner = next((p for p in preds if tok.head.i in p.positions
-                      and self.ontology.quad_is(p.code, "material_conflict")), None)
+        owner = next((p for p in preds if tok.head.i in p.positions and self._tolled(p)), None)
         if owner is None and not any(tok.head.i in p.positions for p in preds):
             # the parse hung it on a clause that tells no act ("it started at a shop where the gunman opened fire,
             # killing a clerk"): the toll is that of the act told last before it within that clause
             before = [p for p in preds if p.token.i < tok.i and p.token in tok.head.subtree]
             last = max(before, key=lambda p: p.token.i, default=None)
-            if last is not None and self.ontology.quad_is(last.code, "material_conflict"):
+            if last is not None and self._tolled(last):
                 owner = last
         if owner is not None and tok.i not in owner.tolls:
             owner.tolls.append(tok.i)
         return owner is not None
+
+    def _tolled(self, pred: Predicate) -> bool:
+        """An act whose toll a participle after it reports (force, repression; not a search or a deployment)."""
+        return self.ontology.is_a(self.ontology.lookup(pred.code).plover_type, "tolled")
 
     def _is_protest_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"staged demonstrations to demand reforms": the demand is what the protest is for (its target comes
@@ -394,16 +397,8 @@ class PredicateFinder:
                 continue  # (of a noun: modifiers that rule the sense out, "a cardiac arrest")
             if s.prep and s.prep not in preps:
                 continue
-            if s.giver and not any(self.syntax.object_lemmas(g) & set(s.giver) for g in self._givers(tok, light)):
-                continue
             return s
         return None
-
-    def _givers(self, noun: Token, light: Token | None) -> list[Token]:
-        """Who gives a received noun: the objects of its "from"/"by" phrase or its carrier's ("came under fire
-        from critics", "drew rebukes from Republicans")."""
-        heads = [noun] + ([light] if light is not None else [])
-        return [g for h in heads for p in self.g.words.giver_preps for g in self.syntax.prep_objects(h, p)]
 
     def _carrier(self, noun: Token) -> Token | None:
         """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a

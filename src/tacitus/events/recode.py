@@ -39,6 +39,7 @@ class Recode:
         for d in drafts:
             self.by_modality(d)
             self.political_attack(d)
+            self.received_attack(d)
         drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
 
@@ -241,6 +242,20 @@ class Recode:
             return
         if any(t.lemma_.lower() in self.k.patterns.harm_words for t in d.pred.token.sent):
             return
+        recode = onto.recodes["political_attack"]
+        d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
+
+    def received_attack(self, d: Draft) -> None:
+        """Fire or an attack somebody "comes under" from anybody but a fighting force or a person nobody names is
+        criticism ("came under fire from Washington", "from Amnesty International"; not "from gunmen")."""
+        onto, pred = self.onto, d.pred
+        if not (pred.received and d.plover and onto.is_a(d.plover, "violence") and d.source.sector not in
+                onto.armed_sectors and (d.source.sector or d.source.kb_id or d.source.name)):
+            return
+        if pred.light is None or pred.light.lemma_.lower() not in self.k.patterns.under_verbs:
+            return  # ("drew fire from" keeps its own reading)
+        if any(t.lemma_.lower() in self.k.patterns.harm_words for t in pred.token.sent if t.i not in pred.positions):
+            return  # "came under attack from stone-pelting mobs": bodies are hurt
         recode = onto.recodes["political_attack"]
         d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 

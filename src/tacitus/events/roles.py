@@ -325,7 +325,8 @@ class Roles:
         if held:  # "the girl is in custody", "he is on trial": the state holds her (its organ comes from the act)
             return [], held
         found = syntax.noun_sources(tok, place_modifiers=bool(sense.source_sector))
-        owners = [c for c in tok.children if c.dep_ in self.g.labels.possessor] if sense.possessor_target else []
+        owners = [c for c in tok.children if c.dep_ in self.g.labels.possessor] if sense.possessor_target \
+            and not any(syntax.prep_objects(tok, t) for t in sense.targets) else []  # ("Russia's arrest of X")
         found = [t for t in found if t not in owners]  # "Navalny's arrest": he is arrested, by somebody else
         sources = [t for t in found if t.pos_ not in self.g.tags.pronoun]  # "its demand": the light verb says whose
         if not sources and pred.light is not None:

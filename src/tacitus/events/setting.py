@@ -69,9 +69,12 @@ class SettingReader:
         keys = [f"{ent.label_}:{ent.text}" for ent, _ in mentions]
         named_as: dict[str, str | None] = {}  # each distinct mention read once
         named: Counter = Counter()
+        full = {self._body(ent) for ent, _ in mentions if ent.label_ in ents.organisation and len(ent) > 1}
         for (ent, weight), key in zip(mentions, keys):
             if key not in named_as:
                 named_as[key] = self._named_country(ent)
+            if ent.label_ in ents.organisation and len(ent) == 1 and self._body(ent) not in full:
+                continue  # "DPP", "Labour": a short name counts where the body is also named in full
             if named_as[key]:
                 named[named_as[key]] += weight
         for town in {town.text for doc, _ in weighted for town in self._body_towns(doc)}:
@@ -81,12 +84,21 @@ class SettingReader:
         context = [c for c, _ in named.most_common(3)]
         cache = {key: country for key, country in named_as.items() if country}
         found: Counter = Counter()
+        homonyms: Counter = Counter()  # mentions of a country by a name that also names a state of another
         for (ent, weight), key in zip(mentions, keys):
             if key not in cache:
                 cache[key] = self._place_country(ent.text, context) if ent.label_ not in ents.organisation \
                     else None
             if cache[key]:
                 found[cache[key]] += weight
+        for (ent, weight), key in zip(mentions, keys):
+            for home in (c for c in list(found) if c != cache[key] and self.gazetteer.state_homonym(ent.text, c)):
+                homonyms[(cache[key], home)] += weight
+        for (country, home), n in homonyms.items():
+            if found[country] == n and found[home]:
+                # "Georgia" named with Macon and Savannah, and nothing else of the Caucasus: the American state
+                found[home] += n
+                del found[country]
         return found
 
     def _body_towns(self, doc: Doc) -> list[Span]:
@@ -127,6 +139,11 @@ class SettingReader:
                     out.append(Span(doc, name[0].i, name[-1].i + 1, label=ents.state[0]))
                     break
         return out
+
+    def _body(self, ent) -> str | None:
+        """The knowledge-base entry an organisation's name is read as (None when it is none)."""
+        actor = self.resolver.resolve_text(ent.text)
+        return actor.kb_id if actor is not None else None
 
     def _named_country(self, ent) -> str | None:
         """The country a nationality word or a country's name stands for, or that of a body that acts at home

@@ -135,12 +135,6 @@ class Gazetteer:
             row = self._country_row(text)
             if row is not None:
                 iso3 = self._idx.place(row).country
-                if context and iso3 not in context and not qual_countries:
-                    # "Georgia" in a story of the United States alone: its state, not the country
-                    home = [r for r in self._candidates(key) if self._idx.place(r).kind == "admin1"
-                            and self._idx.place(r).country == context[0]]
-                    if home:
-                        return self._location(home[0])
                 if not qual_countries or iso3 in qual_countries:
                     return self._location(row)
 
@@ -198,6 +192,16 @@ class Gazetteer:
             if towns:
                 best_row = max(towns, key=score)[0]
         return self._location(best_row)
+
+    def state_homonym(self, name: str, home: str) -> Location | None:
+        """The state of ``home`` that a country's name also names ("Georgia" for the United States; names.yaml
+        state_homonyms), for a story of ``home``'s own affairs; None when the name names no such state."""
+        key = name_key(_text(name, "name").strip())
+        if self._voc.state_homonyms.get(key) != home:
+            return None
+        rows = [r for r in self._candidates(key) if self._idx.place(r).kind == "admin1"
+                and self._idx.place(r).country == home]
+        return self._location(rows[0]) if rows else None
 
     def big_town(self, name: str, min_population: int, countries: Sequence[str] = ()) -> Location | None:
         """The town whose own name is exactly ``name``, with at least ``min_population`` people, when the name is

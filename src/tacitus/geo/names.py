@@ -69,6 +69,7 @@ class Vocabulary:
     detail_countries: frozenset[str]
     detail_min_population: int
     regions: tuple[dict[str, Any], ...]
+    state_homonyms: dict[str, str]  # name key -> the country whose state it also names
 
 
 def _keys(items: Any, what: str) -> tuple[str, ...]:
@@ -101,6 +102,7 @@ def vocabulary() -> Vocabulary:
         detail_countries=frozenset(str(x) for x in detail.get("countries", [])),
         detail_min_population=int(detail.get("min_population", 15000)),
         regions=tuple(_region(r) for r in raw.get("regions") or []),
+        state_homonyms={name_key(str(k)): str(v) for k, v in (raw.get("state_homonyms") or {}).items()},
     )
 
 
