@@ -410,3 +410,9 @@ def test_a_kenyan_prosecutor_is_no_taiwanese_party_and_initials_name_no_body(cod
     [doc] = coder.code([Document(doc_id="dpp", text=text, published="2022-05-10")])
     assert all("TWN" not in (e.source.code, e.target.code if e.target else "") for e in doc)
     assert doc[0].location.country == "KEN"
+
+
+def test_a_count_is_no_year_of_the_story():
+    from tacitus.events.lead import story_year
+    assert story_year(Document(doc_id="n", text="Some 1900 people fled the town after the floods.")) is None
+    assert story_year(Document(doc_id="y", text="The floods of 2013 drove 1900 people from the town.")) == 2013
