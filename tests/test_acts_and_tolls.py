@@ -5,19 +5,7 @@ wrong clause: team-written sentences with exact codes (issue: who did what to wh
 from __future__ import annotations
 
 import pytest
-
-from tacitus.coding import Coder
-from tacitus.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder(Settings(learned=False))
-
-
-def coded(coder, text: str):
-    return [(e.plover_type, e.cameo_code, e.source.code, e.target.code if e.target else None)
-            for e in coder.code_text(text, published="2022-05-10") if e.modality == "asserted"]
+from test_event_senses import coded, coder  # noqa: F401 (the module's coder fixture and its asserted codes)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -113,7 +101,7 @@ def test_cooperation_not_yet_given_is_withheld_as_any_not_given(coder):
     ("The killing of two Kenyan herders by Somali militiamen angered Nairobi.", ("ASSAULT", "1823", "SOM PRM", "KEN AGR")),
     ("Police in Mombasa are investigating the murder of a Kenyan journalist.", ("ASSAULT", "1823", "KEN UAF", "KEN JRN")),
     ("Two Peruvian nurses were snatched by gunmen near Cusco.", ("ASSAULT", "181", "PER UAF", "PER MED")),
-    ("Pyongyang made several peace overtures to Seoul.", ("AGREE", "030", "PRK GOV", "KOR GOV")),
+    ("Pyongyang made new peace overtures toward Seoul.", ("AGREE", "030", "PRK GOV", "KOR GOV")),
     ("The Kenyan minister admitted taking the money.", ("CONCEDE", "080", "KEN GOV", None)),
 ])
 def test_acts_told_by_nouns_and_admissions(coder, text, expected):

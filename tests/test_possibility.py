@@ -66,7 +66,7 @@ def test_what_one_asks_to_stop_is_not_told_as_happening(coder):
 
 
 def test_what_a_protest_is_against_took_place_whatever_becomes_of_the_protest(coder):
-    text = "The Afridi elders agreed to call off their protest against the killing of three Pakistani traders."
+    text = "The Afridi elders agreed to end their demonstration over the killing of three Pakistani traders."
     assert [t for t in told(coder, text) if t[0] == "ASSAULT"] == [("ASSAULT", "asserted")]
 
 

@@ -464,7 +464,7 @@ def test_a_congress_a_story_does_not_say_is_americas_does_not_set_it_in_america(
 
 
 def test_a_country_that_also_names_a_state_of_the_storys_country_is_that_state(coder):
-    text = ("President Joe Biden held a campaign rally in Georgia on Friday for the Democratic senators.\n\n"
+    text = ("President Joe Biden held a big campaign rally in Georgia on Friday for the Democratic senators.\n\n"
             "Biden told supporters in Macon, Georgia, that the Senate races mattered, and he criticized Republicans "
             "in Savannah.")
     rally, criticism = code(coder, text, published="2022-11-20")

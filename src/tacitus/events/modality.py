@@ -209,7 +209,7 @@ class ModalityReader:
             if dep in labels.clausal_complement and self._other_subject(tok, head) and (
                     self._lemma_in(head, words.wishing_verbs) or self._lemma_in(head, words.requesting_verbs)):
                 # "he hopes the public will support the project", "demanded that Israel withdraw": somebody
-                # else's act, only wished for or asked ("never expected a shooting to occur": not even that)
+                # else's act, only wished for or asked ("never thought a bombing would happen": not even that)
                 return Modality("negated" if self._own(head) == "negated" else "hypothetical", self.speech_above(head))
             if dep in labels.clausal_complement and head.lemma_.lower() in words.speech_verbs:
                 return Modality("future" if value == "would" else value, head)
@@ -264,7 +264,7 @@ class ModalityReader:
             if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.possibility_nouns:
                 return Modality("hypothetical", self.speech_above(head))  # "fears of an attack"
             if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.reaction_nouns:
-                break  # "agreed to call off their protest against the killing": the killing took place
+                break  # "dropped plans for a rally over the shooting": the shooting took place
             if dep in labels.noun_content and head.pos_ in tags.noun and head.lemma_.lower() in words.allegation_nouns:
                 # "denied charges that it tortured a priest": alleged, and here denied
                 denied = head.head.lemma_.lower() in words.negating_verbs

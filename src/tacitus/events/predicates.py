@@ -407,7 +407,7 @@ class PredicateFinder:
         labels, tags, fn = self.g.labels, self.g.tags, self.g.words
         first = noun
         while first.dep_ in labels.conjunct and first.head.pos_ in tags.noun and first.head is not first:
-            first = first.head  # "launched artillery, mortar and rocket fire": launched carries the fire too
+            first = first.head  # "opened mortar and machine-gun fire": the light verb carries each act noun
         if first is not noun:
             return self._carrier(first)
         head = noun.head

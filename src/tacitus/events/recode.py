@@ -255,7 +255,7 @@ class Recode:
         if pred.light is None or pred.light.lemma_.lower() not in self.k.patterns.under_verbs:
             return  # ("drew fire from" keeps its own reading)
         if any(t.lemma_.lower() in self.k.patterns.harm_words for t in pred.token.sent if t.i not in pred.positions):
-            return  # "came under attack from stone-pelting mobs": bodies are hurt
+            return  # "came under attack from a mob hurling stones": bodies are hurt
         recode = onto.recodes["political_attack"]
         d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 
