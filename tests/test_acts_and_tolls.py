@@ -175,7 +175,7 @@ def test_a_reminder_to_act_is_still_a_request(coder):
 
 @pytest.mark.parametrize("text, expected", [
     # who one comes under fire from decides: a fighting force shoots, anybody else speaks
-    ("The Kenyan minister came under fire from Washington over the deal.", ("ACCUSE", "111", "USA GOV", "KEN GOV")),
+    ("The Kenyan minister came under fire from Amnesty International over the deal.", ("ACCUSE", "111", "NGO", "KEN GOV")),
     ("A Malian army convoy came under fire from an armed group near Gao.", ("ASSAULT", "190", "MLI REB", "MLI MIL")),
     # the owner of an act that names its victim is its doer
     ("Russia's arrest of the American reporter angered Washington.", ("COERCE", "173", "RUS GOV", "USA JRN")),
@@ -185,6 +185,15 @@ def test_a_reminder_to_act_is_still_a_request(coder):
 ])
 def test_the_reviewers_cases_of_fire_owners_and_searches(coder, text, expected):
     assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan health minister came under fire over his handling of the outbreak.",  # words or guns? untold
+    "The Kenyan minister came under fire from Washington over the deal.",  # a state: either
+    "Nigerian police came under attack from rioters in Lagos.",  # a crowd: either
+])
+def test_what_one_comes_under_from_a_state_a_crowd_or_nobody_is_not_read(coder, text):
+    assert coded(coder, text) == []
 
 
 def test_an_act_that_could_cause_more_is_still_told_as_done(coder):

@@ -474,6 +474,6 @@ def test_a_country_that_also_names_a_state_of_the_storys_country_is_that_state(c
 
 
 def test_a_place_closing_a_title_is_kept(coder):
-    [arrest] = code(coder, "Fuel prices rose for a third week. Traders in the market said business was slow.",
+    [arrest] = code(coder, "Fuel prices rose for a third week. Traders in Nairobi said business was slow.",
                     title="Police arrest 12 protesters in the capital - Nairobi")
     assert (arrest.sentence, arrest.location.name) == ("Police arrest 12 protesters in the capital - Nairobi", "Nairobi")

@@ -39,7 +39,7 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a number told as a year: after a month, a day or a word that introduces a year ("in 2013", "May 5, 2013", "since
 # 1998"), not a count ("1900 people")
 STATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?|\b(?:in|since|of|by|until|from|during|early|late|mid-?|"
-                         r"year|the)\s+)(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
+                         r"year|the)\s+)(1[89]\d\d|20\d\d)\b(?!\s+(?:[a-z]+s|people)\b)", re.IGNORECASE)
 # a site's or agency's name closing a scraped title ("... in northern state - Xinhua", "... | KSL.com"): not news
 SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+(?P<site>[A-Z][\w.&']*(?:\s+[A-Z][\w.&']*){0,3})\s*$")
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*$")
@@ -117,7 +117,8 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
     if m and title[m.end():].strip():
         stamp, title = m["date"], title[m.end():].strip()
     site = SITE_SUFFIX.search(title)
-    if site is not None and (site["site"] in words.agencies or not is_place(site["site"])):
+    if site is not None and (site["site"] in words.agencies or not is_place(site["site"])
+                             or site["site"] not in document.text):  # an outlet ("- Dawn") the body never names
         title = title[:site.start()]  # (not "... clash with police in capital - Nairobi")
     for _ in range(2):  # "SOUTH SAN FRANCISCO -- SOUTH SAN FRANCISCO - It's ...": a dateline given twice
         found = read_dateline(title, words, is_place) if title else None

@@ -304,7 +304,9 @@ class ModalityReader:
         objs = [c for c in verb.children if c.dep_ in labels.object or c.dep_ in labels.complement]
         if len(objs) == 1 and f"{verb.lemma_.lower()} {objs[0].lower_}" in self.words.occurrence_verbs:
             return True  # "take place"
-        return not objs and self._phrasal(verb) in self.words.occurrence_verbs
+        adverbs = [c.lower_ for c in verb.children if c.dep_ in labels.adverb]  # "go ahead": an adverb to the parser
+        return not objs and (self._phrasal(verb) in self.words.occurrence_verbs
+                             or any(f"{verb.lemma_.lower()} {a}" in self.words.occurrence_verbs for a in adverbs))
 
     def _unrealised(self, verb: Token) -> bool:
         """A verb asked, required or announced, not told as done: with a modal or future auxiliary ("must stop",

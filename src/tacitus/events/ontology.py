@@ -83,7 +83,8 @@ class Ontology:
     abduction_from: tuple[str, ...] = ()  # the codes (with their children) of seizing or detaining people
     things_taken: frozenset[str] = frozenset()  # modes of acts on things: no act on the actor's own state at home
     public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
-    armed_sectors: frozenset[str] = frozenset()  # who fight: what one comes under from others is words
+    armed_sectors: frozenset[str] = frozenset()  # who fight: what one comes under from them is force ...
+    speaking_sectors: frozenset[str] = frozenset()  # ... and from these, words
     political_attackers: frozenset[str] = frozenset()  # whose attacks with no means told on ...
     political_attacked: frozenset[str] = frozenset()  # ... these are attacks with words
     abroad_modes: frozenset[str] = frozenset()  # modes of acts done in another state ("visited Iran")
@@ -129,6 +130,7 @@ class Ontology:
                    things_taken=_words(spec, "things_taken"),
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
                    armed_sectors=_words(spec, "armed_sectors"),
+                   speaking_sectors=_words(spec, "speaking_sectors"),
                    political_attackers=_words(spec, "political_attackers"),
                    political_attacked=_words(spec, "political_attacked"),
                    abroad_modes=_words(spec, "abroad_modes"),

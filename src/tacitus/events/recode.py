@@ -246,18 +246,26 @@ class Recode:
         d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 
     def received_attack(self, d: Draft) -> None:
-        """Fire or an attack somebody "comes under" from anybody but a fighting force or a person nobody names is
-        criticism ("came under fire from Washington", "from Amnesty International"; not "from gunmen")."""
+        """Fire or an attack somebody "comes under": from a fighting force, or where the sentence tells harm to
+        bodies, force; from a body that speaks ("from opposition lawmakers", "from Amnesty International"),
+        criticism; from a state, a crowd, or nobody named when what comes under it is no force or thing ("the
+        minister came under fire over the plan"), no event, as it cannot be read."""
         onto, pred = self.onto, d.pred
-        if not (pred.received and d.plover and onto.is_a(d.plover, "violence") and d.source.sector not in
-                onto.armed_sectors and (d.source.sector or d.source.kb_id or d.source.name)):
+        if not (pred.received and pred.light is not None and pred.light.lemma_.lower() in self.k.patterns.under_verbs
+                and d.plover and onto.is_a(d.plover, "violence")):
             return
-        if pred.light is None or pred.light.lemma_.lower() not in self.k.patterns.under_verbs:
-            return  # ("drew fire from" keeps its own reading)
         if any(t.lemma_.lower() in self.k.patterns.harm_words for t in pred.token.sent if t.i not in pred.positions):
-            return  # "came under attack from a mob hurling stones": bodies are hurt
-        recode = onto.recodes["political_attack"]
-        d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
+            return  # "came under attack from a mob hurling stones", "... with missiles": bodies are hurt
+        named = bool(d.source.text or d.source.name)
+        if named and d.source.sector in onto.armed_sectors:
+            return
+        if not named and (d.target is None or d.target.sector in onto.armed_sectors or not d.target.sector):
+            return  # "a convoy came under fire near Gao": gunfire nobody is named for
+        if named and (d.source.sector or d.source.country) in onto.speaking_sectors:
+            recode = onto.recodes["political_attack"]
+            d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
+            return
+        d.plover = None  # (not coded: "from Washington", "from protesters", "over his handling of the crisis")
 
     def by_modality(self, d: Draft) -> None:
         """Refused or undone cooperation, and anything refused, is a rejection; an act announced for the future

@@ -95,7 +95,7 @@ class SettingReader:
             for home in (c for c in list(found) if c != cache[key] and self.gazetteer.state_homonym(ent.text, c)):
                 homonyms[(cache[key], home)] += weight
         for (country, home), n in homonyms.items():
-            if found[country] == n and found[home]:
+            if found[country] == n and found[home] >= n:
                 # "Georgia" named with Macon and Savannah, and nothing else of the Caucasus: the American state
                 found[home] += n
                 del found[country]
