@@ -134,6 +134,8 @@ class ActorResolver:
         """A name followed by its acronym in brackets ("the Mainland Affairs Council (MAC)", "the Financial
         Supervisory Commission (FSC)") makes the acronym that actor for the rest of the document."""
         doc = sent.doc
+        if "(" not in sent.text:
+            return
         for tok in sent:
             if not (ACRONYM.fullmatch(tok.text) and sent.start + 2 <= tok.i < sent.end - 1
                     and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"):

@@ -37,9 +37,10 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 HEADER = 160  # characters of the title and the body's opening a header's stamp may stand in
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a number told as a year: after a month, a day or a word that introduces a year ("in 2013", "May 5, 2013", "since
-# 1998"), not a count ("1900 people")
-STATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?|\b(?:in|since|of|by|until|from|during|early|late|mid-?|"
-                         r"year|the)\s+)(1[89]\d\d|20\d\d)\b(?!\s+(?:[a-z]+s|people)\b)", re.IGNORECASE)
+# 1998"), not a count ("1900 people"); read on the words just before and after each four-digit number
+YEAR_BEFORE = re.compile(rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?|\b(?:in|since|of|by|until|from|during|early|late|mid-?|"
+                         r"year|the)\s+)$", re.IGNORECASE)
+COUNT_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 # a site's or agency's name closing a scraped title ("... in northern state - Xinhua", "... | KSL.com"): not news
 SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+(?P<site>[A-Z][\w.&']*(?:\s+[A-Z][\w.&']*){0,3})\s*$")
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*$")
@@ -144,7 +145,9 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
 def story_year(document: Document, today: dt.date | None = None) -> int | None:
     """The latest year an undated article states (none after this year): the era its actors are read in ("the
     president" of a story that says "in 2013" is the one of 2013, not today's)."""
-    years = [int(m[1]) for m in STATED_YEAR.finditer(f"{document.title or ''} {document.text}")]
+    text = f"{document.title or ''} {document.text}"
+    years = [int(m[1]) for m in YEAR.finditer(text) if YEAR_BEFORE.search(text, max(0, m.start() - 24), m.start())
+             and not COUNT_AFTER.match(text, m.end())]
     years = [y for y in years if y <= (today or dt.date.today()).year]
     return max(years) if years else None
 

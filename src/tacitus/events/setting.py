@@ -46,6 +46,7 @@ class SettingReader:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
         self._towns: dict[str, object] = {}  # a name -> the big town of that name, or None
         self._read_towns: dict[int, tuple[Doc, list[Span]]] = {}  # this document's parts -> their body towns
+        self._orgs: dict[str, object] = {}  # this document's organisation names -> the actors they resolve to
 
     def _venue(self, ent) -> bool:
         """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
@@ -69,11 +70,12 @@ class SettingReader:
         keys = [f"{ent.label_}:{ent.text}" for ent, _ in mentions]
         named_as: dict[str, str | None] = {}  # each distinct mention read once
         named: Counter = Counter()
-        full = {self._body(ent) for ent, _ in mentions if ent.label_ in ents.organisation and len(ent) > 1}
+        bodies = {ent.text: self._body(ent) for ent, _ in mentions if ent.label_ in ents.organisation}
+        full = {bodies[ent.text] for ent, _ in mentions if ent.label_ in ents.organisation and len(ent) > 1}
         for (ent, weight), key in zip(mentions, keys):
             if key not in named_as:
                 named_as[key] = self._named_country(ent)
-            if ent.label_ in ents.organisation and len(ent) == 1 and self._body(ent) not in full:
+            if ent.label_ in ents.organisation and len(ent) == 1 and bodies[ent.text] not in full:
                 continue  # "DPP", "Labour": a short name counts where the body is also named in full
             if named_as[key]:
                 named[named_as[key]] += weight
@@ -92,7 +94,8 @@ class SettingReader:
             if cache[key]:
                 found[cache[key]] += weight
         for (ent, weight), key in zip(mentions, keys):
-            for home in (c for c in list(found) if c != cache[key] and self.gazetteer.state_homonym(ent.text, c)):
+            home = self.gazetteer.homonym_home(ent.text) if cache[key] else None
+            if home is not None and home != cache[key] and home in found:
                 homonyms[(cache[key], home)] += weight
         for (country, home), n in homonyms.items():
             if found[country] == n and found[home] >= n:
@@ -142,14 +145,20 @@ class SettingReader:
 
     def _body(self, ent) -> str | None:
         """The knowledge-base entry an organisation's name is read as (None when it is none)."""
-        actor = self.resolver.resolve_text(ent.text)
+        actor = self._organisation(ent.text)
         return actor.kb_id if actor is not None else None
+
+    def _organisation(self, text: str):
+        """The actor an organisation's name resolves to, read once per document."""
+        if text not in self._orgs:
+            self._orgs[text] = self.resolver.resolve_text(text)
+        return self._orgs[text]
 
     def _named_country(self, ent) -> str | None:
         """The country a nationality word or a country's name stands for, or that of a body that acts at home
         ("the Legislative Yuan", "the Democratic Progressive Party")."""
         if ent.label_ in self.g.entities.organisation:
-            actor = self.resolver.resolve_text(ent.text)
+            actor = self._organisation(ent.text)
             home = actor is not None and (actor.sector or "").lower() in self.words.domestic_sectors \
                 and not self.resolver.bare_congress(actor, ent.text)  # "Congress": India's too
             country = actor.country if home else None
@@ -213,6 +222,7 @@ class SettingReader:
         names one country once is set there only weakly), its share of all the story's mentions of countries, and
         those mentions counted by country."""
         self._read_towns.clear()  # a new document: its parts are read afresh
+        self._orgs.clear()
         found = self.counts(docs, headline)
         total = sum(found.values())
         if dateline and dateline not in NON_STATE_CODES:

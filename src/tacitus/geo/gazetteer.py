@@ -193,6 +193,10 @@ class Gazetteer:
                 best_row = max(towns, key=score)[0]
         return self._location(best_row)
 
+    def homonym_home(self, name: str) -> str | None:
+        """The country a state of which a country's name also names (names.yaml state_homonyms), or None."""
+        return self._voc.state_homonyms.get(name_key(name.strip())) if self._voc.state_homonyms else None
+
     def state_homonym(self, name: str, home: str) -> Location | None:
         """The state of ``home`` that a country's name also names ("Georgia" for the United States; names.yaml
         state_homonyms), for a story of ``home``'s own affairs; None when the name names no such state."""
