@@ -177,4 +177,7 @@ class DocContext:
         for key in name_keys or ():
             if key:
                 self._names[key] = stored
-                (self._bodies.discard if person else self._bodies.add)(key)
+                if person:
+                    self._bodies.discard(key)
+                else:
+                    self._bodies.add(key)

@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Sequence
 import pycountry
 
 from tacitus.actors.context import DocContext
-from tacitus.geo.names import name_key
-from tacitus.geo.names import vocabulary as geo_vocabulary
 from tacitus.actors.entries import COUNTRY, NAMED, PEOPLE, PERSON, Entry, State
 from tacitus.actors.knowledge import Agent, KnowledgeBase, Vocabulary
 from tacitus.actors.mention import Group, Mention, Tok, mention_from_span, mention_from_text
 from tacitus.actors.text import parse_date, split_raw, words
+from tacitus.geo.names import homonym_home
 from tacitus.records import Actor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,8 +115,7 @@ class ActorResolver:
         if actor is None or not home or actor.kb_id != actor.country or actor.country == home:
             return actor
         name = self.kb.country_names.get(actor.country, "")
-        if geo_vocabulary().state_homonyms.get(name_key(name)) == home \
-                and name.lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", text)}:
+        if homonym_home(name) == home and name.lower() in {w.lower() for w in re.findall(r"[A-Za-z]+", text)}:
             return replace(actor, country=home, sector=None, kb_id=None)
         return actor
 
@@ -133,9 +131,9 @@ class ActorResolver:
     def register_acronyms(self, sent: "Span", ctx: DocContext) -> None:
         """A name followed by its acronym in brackets ("the Mainland Affairs Council (MAC)", "the Financial
         Supervisory Commission (FSC)") makes the acronym that actor for the rest of the document."""
-        doc = sent.doc
         if "(" not in sent.text:
             return
+        doc = sent.doc
         for tok in sent:
             if not (ACRONYM.fullmatch(tok.text) and sent.start + 2 <= tok.i < sent.end - 1
                     and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"):

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
-from tacitus.geo.names import name_key
+from tacitus.geo.names import homonym_home, name_key
 from tacitus.records import NON_STATE_CODES
 
 MIN_MENTIONS = 2
@@ -93,10 +93,8 @@ class SettingReader:
                     else None
             if cache[key]:
                 found[cache[key]] += weight
-        for (ent, weight), key in zip(mentions, keys):
-            home = self.gazetteer.homonym_home(ent.text) if cache[key] else None
-            if home is not None and home != cache[key] and home in found:
-                homonyms[(cache[key], home)] += weight
+                if (home := homonym_home(ent.text)) is not None and home != cache[key]:
+                    homonyms[(cache[key], home)] += weight
         for (country, home), n in homonyms.items():
             if found[country] == n and found[home] >= n:
                 # "Georgia" named with Macon and Savannah, and nothing else of the Caucasus: the American state

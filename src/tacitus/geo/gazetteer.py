@@ -17,7 +17,8 @@ from pathlib import Path
 
 from tacitus.geo.cache import load_index
 from tacitus.geo.index import GazetteerIndex, Place
-from tacitus.geo.names import abbreviation_key, is_abbreviation, loose_key, name_key, strip_words, vocabulary
+from tacitus.geo.names import (abbreviation_key, homonym_home, is_abbreviation, loose_key, name_key, strip_words,
+                               vocabulary)
 from tacitus.records import Location
 
 # Candidate score = log10(population * weight + 10) + bonuses; one point is a factor of ten in population.
@@ -193,16 +194,12 @@ class Gazetteer:
                 best_row = max(towns, key=score)[0]
         return self._location(best_row)
 
-    def homonym_home(self, name: str) -> str | None:
-        """The country a state of which a country's name also names (names.yaml state_homonyms), or None."""
-        return self._voc.state_homonyms.get(name_key(name.strip())) if self._voc.state_homonyms else None
-
     def state_homonym(self, name: str, home: str) -> Location | None:
         """The state of ``home`` that a country's name also names ("Georgia" for the United States; names.yaml
         state_homonyms), for a story of ``home``'s own affairs; None when the name names no such state."""
-        key = name_key(_text(name, "name").strip())
-        if self._voc.state_homonyms.get(key) != home:
+        if homonym_home(_text(name, "name")) != home:
             return None
+        key = name_key(name.strip())
         rows = [r for r in self._candidates(key) if self._idx.place(r).kind == "admin1"
                 and self._idx.place(r).country == home]
         return self._location(rows[0]) if rows else None

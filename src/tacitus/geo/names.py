@@ -106,6 +106,13 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def homonym_home(name: str) -> str | None:
+    """The country a state of which a country's name also names (names.yaml ``state_homonyms``: "Georgia" ->
+    USA), or None."""
+    homonyms = vocabulary().state_homonyms
+    return homonyms.get(name_key(name.strip())) if homonyms else None
+
+
 def _region(item: Any) -> dict[str, Any]:
     if not isinstance(item, dict) or not {"name", "country", "lat", "lon"} <= set(item):
         raise ValueError(f"{NAMES_FILE}: each region needs name, country, lat and lon; got {item!r}")
