@@ -314,6 +314,16 @@ def test_a_local_act_placed_nowhere_happened_in_the_town_the_story_is_about(code
     assert where(reject) is None or where(reject)[2] != "document"
 
 
+def test_officials_and_courts_acting_at_home_act_in_the_story_s_town(coder):
+    # officials, police, prosecutors and courts act where the story is: the officials blaming the owners of a burnt
+    # hotel are the town's, not the centroid of their country
+    text = ("A fire swept through a hotel in Quezon City early on Friday, killing 20 guests. Firefighters from "
+            "Quezon City fought the blaze for five hours. Philippine officials blamed the hotel's owners for the "
+            "deaths.")
+    blame = next(e for e in code(coder, text) if e.plover_type == "ACCUSE")
+    assert (blame.source.code, where(blame)) == ("PHL GOV", ("Quezon City", "PHL", "document"))
+
+
 def test_a_surname_once_a_village_s_name_does_not_set_the_story_abroad(coder):
     # "Rosenfeld" is an old name of a Ukrainian village: a person of that name makes no Ukrainian story (the story's
     # setting reads such names strictly), so the airline's people are American

@@ -371,9 +371,10 @@ class PlaceReader:
         return found[0] if found is not None else None
 
 
-# sources whose acts at home are the state's, told wherever the story is set: a parliament rejecting a town council's
-# decision did not sit in that town
-NATIONAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL"})
+# sources that sit in the capital, whose acts at home are not placed in the town a story is about: a parliament
+# rejecting a town council's decision did not sit in that town (officials, courts, police and troops act where the
+# story is: "officials blamed the owners" of a hotel that burnt in Quezon City blamed them there)
+NATIONAL_SECTORS = frozenset({"LEG"})
 
 
 def with_document_focus(events: list[Event], gazetteer=None, home_town: Location | None = None) -> list[Event]:
