@@ -103,6 +103,7 @@ def test_cooperation_not_yet_given_is_withheld_as_any_not_given(coder):
     ("Two Peruvian nurses were snatched by gunmen near Cusco.", ("ASSAULT", "181", "PER UAF", "PER MED")),
     ("Pyongyang made new peace overtures toward Seoul.", ("AGREE", "030", "PRK GOV", "KOR GOV")),
     ("The Kenyan minister admitted taking the money.", ("CONCEDE", "080", "KEN GOV", None)),
+    ("Colombian commandos launched a ground operation against FARC rebels.", ("ASSAULT", "190", "COL MIL", "COL REB")),
 ])
 def test_acts_told_by_nouns_and_admissions(coder, text, expected):
     assert expected in coded(coder, text)

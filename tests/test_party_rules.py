@@ -165,3 +165,30 @@ def test_an_act_told_again_with_its_doer_named_is_one_event_with_the_toll_and_th
 def test_a_barrage_unleashed_is_fired_by_who_unleashed_it_at_what_it_falls_on(coder):
     assert assaults(coder, "Hezbollah unleashed a volley of rocket fire on Israeli villages on Monday.") == [
         ("LBN REB", "ISR", None, "2022-06-13")]
+
+
+def test_an_act_aimed_at_nobody_named_in_a_story_of_two_sides_is_aimed_at_the_other(coder):
+    text = ("Israeli jets struck targets in the Gaza Strip on Saturday, and Hamas fired rockets at Tel Aviv. The "
+            "Israeli army said Palestinian militants had fired 40 rockets since Friday. Israel responded with "
+            "artillery fire. Palestinian officials said Israel had killed 12 people in Gaza.")
+    events = counted(coder, text)
+    responded = next(e for e in events if "responded" in e.sentence and e.plover_type == "ASSAULT")
+    assert (responded.source.code, responded.target.code, responded.target.country_basis) == \
+        ("ISR GOV", "PSE", "story")
+    fired = next(e for e in events if "40 rockets" in e.sentence and e.plover_type == "ASSAULT")
+    assert (fired.source.code, fired.target.code) == ("PSE REB", "ISR")
+    # ... and force nobody names on one side's people is the other side's
+    events = counted(coder, text.replace("Israel had killed 12 people in Gaza", "12 Palestinians were killed in Gaza"))
+    killed = next(e for e in events if "12 Palestinians" in e.sentence and e.plover_type == "ASSAULT")
+    assert (killed.source.code, killed.source.country_basis, killed.target.country) == ("ISR UAF", "story", "PSE")
+    # two states a story names without telling them acting on each other are no two sides: a shooting at an
+    # American school in a story that also speaks of China is nobody's from China
+    events = counted(coder, "Two American students were shot dead at a school in Ohio on Monday. The school had "
+                            "hosted visitors from China in May. Chinese teachers said China was shocked by the "
+                            "shooting. The school said it would reopen.")
+    shot = next(e for e in events if "Ohio" in e.sentence and e.plover_type == "ASSAULT")
+    assert (shot.source.code, shot.target.country) == ("USA UAF", "USA")
+    # a story of one country's own affairs has no other side: the police fired at nobody abroad
+    events = counted(coder, "Kenyan police fired tear gas in Nairobi on Monday. Kenyan officials said the police "
+                            "opened fire in Kisumu too.")
+    assert all(e.target is None or e.target.country in (None, "KEN") for e in events)

@@ -40,6 +40,9 @@ class DocContext:
         self.home_share = 1.0
         # the whole document's mentions of countries, places and nationality words included (the setting reader's)
         self.story_countries: Counter[str] = Counter()
+        # pairs of states the document has told acting on each other, both named by their own words (set by the
+        # event coder): a story of two sides is one where they have met
+        self.met: set[frozenset[str]] = set()
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}
@@ -165,6 +168,14 @@ class DocContext:
                 or (len(ranked) > 2 and 2 * ranked[2][1] >= ranked[1][1]):
             return None
         return ranked[0][0], ranked[1][0]
+
+    def sides(self) -> tuple[str, str] | None:
+        """:meth:`leading_pair` when the story is no story of one country's own affairs (:meth:`domestic_home`) and
+        it has told the two acting on each other (:attr:`met`): the two sides of a story of a conflict or a
+        dealing between two states."""
+        if self.domestic_home() is not None or (pair := self.leading_pair(set())) is None:
+            return None
+        return pair if frozenset(pair) in self.met else None
 
     # -- updates ---------------------------------------------------------------------------------
     def remember(self, actor: Actor, person: bool = False, titles: set[str] | None = None,

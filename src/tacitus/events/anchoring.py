@@ -395,6 +395,7 @@ class Anchoring:
     # ---- places -----------------------------------------------------------------------------------------
     def place(self, job: SentenceJob, chains: dict[int, list], mentions: list[PlaceMention], out: Anchors) -> None:
         by_owner: dict[int | None, PlaceMention] = {}
+        out.countries = {m.location.country for m in mentions if m.location.country}
         for m in mentions:
             if not m.topic and (m.owner not in by_owner or m.rank > by_owner[m.owner].rank):
                 by_owner[m.owner] = m  # "near Tunisia's parliament in Tunis": Tunis

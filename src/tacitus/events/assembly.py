@@ -17,8 +17,8 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import SentenceJob
 from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
-from tacitus.events.places import foreign_to, placed
-from tacitus.events.recipients import at_home, recipient
+from tacitus.events.places import NOT_STATES, foreign_to, placed
+from tacitus.events.recipients import at_home, doer_across, other_side, recipient
 from tacitus.events.ranking import named_again, told_once, unique_events
 from tacitus.records import Event
 
@@ -147,7 +147,7 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return self._within_home(named_again(told_once(unique_events(events))), job)
+        return self._across_sides(self._within_home(named_again(told_once(unique_events(events))), job), job)
 
     def _within_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence
@@ -157,3 +157,20 @@ class Assembly:
             return events
         return [replace(e, target=at_home(self.onto, e.plover_type, e.plover_mode, e.source, e.target, home))
                 for e in events]
+
+    def _across_sides(self, events: list[Event], job: SentenceJob) -> list[Event]:
+        """Acts aimed at nobody named by one of the two states a story of two sides is about are aimed at the other
+        (recipients.other_side), and force nobody names on one side is the other's (recipients.doer_across): in a
+        story of two sides told acting on each other (DocContext.sides), not in a sentence that names an actor or a
+        place of a third state."""
+        for e in events:
+            if e.target is not None and e.source.country_basis == e.target.country_basis == "mention" \
+                    and e.source.country and e.target.country and e.source.country != e.target.country:
+                job.context.met.add(frozenset((e.source.country, e.target.country)))
+        if (pair := job.context.sides()) is None:
+            return events
+        named = {a.country for a in job.actors.values() if a is not None and a.country} | job.anchors.countries
+        if named - set(pair) - NOT_STATES:
+            return events
+        return [replace(e, source=doer_across(self.onto, e.plover_type, e.source, e.target, pair),
+                        target=other_side(self.onto, e.plover_type, e.source, e.target, pair)) for e in events]

@@ -57,6 +57,7 @@ class Anchors:
     civilians: dict[Owner, bool] = field(default_factory=dict)
     historical: dict[Owner, bool] = field(default_factory=dict)  # background: told as history
     content_places: dict[Owner, Location] = field(default_factory=dict)  # where what an act asks or refuses is
+    countries: set[str] = field(default_factory=set)  # the countries of every place the sentence names
 
 
 @dataclass

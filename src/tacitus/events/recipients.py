@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from tacitus.events.ontology import Ontology
 from tacitus.events.places import NOT_STATES, RULING_SECTORS, placed
-from tacitus.records import Actor, Location
+from tacitus.records import INFERRED_COUNTRY, Actor, Location
 
 
 def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
@@ -60,6 +60,34 @@ def at_home(ontology: Ontology, plover: str | None, mode: str | None, source: Ac
     if target is not None:
         return replace(target, country=home, country_basis="setting")
     return Actor(text="", country=home, country_basis="setting")
+
+
+def other_side(ontology: Ontology, plover: str | None, source: Actor, target: Actor | None,
+               pair: tuple[str, str] | None) -> Actor | None:
+    """The target of an act of ontology group ``aimed`` by one of the two states a story is about (``pair``,
+    DocContext.leading_pair) that names nobody it is aimed at, or only a thing ("Israel responded with artillery
+    fire", "India has violated the ceasefire"): the other side (``country_basis`` "story", no sector), keeping the
+    thing's words."""
+    unnamed = target is None or not (target.country or target.sector or target.name)
+    if not unnamed or pair is None or source.country not in pair or not ontology.is_a(plover, "aimed"):
+        return target
+    other = pair[1] if source.country == pair[0] else pair[0]
+    if target is not None:
+        return replace(target, country=other, country_basis="story")
+    return Actor(text="", country=other, country_basis="story")
+
+
+def doer_across(ontology: Ontology, plover: str | None, source: Actor, target: Actor | None,
+                pair: tuple[str, str] | None) -> Actor:
+    """The doer of force nobody names (an unidentified armed group, ``source``, whose country only the place or the
+    story's setting gave) on an actor its own words give the same side of a story of two sides (``pair``): the other
+    side ("52 Palestinians were killed", "the offensive against Hamas"), ``country_basis`` "story"."""
+    if (pair is None or target is None or not ontology.is_a(plover, "violence") or source.name
+            or source.sector != ontology.unidentified_sector(plover)
+            or source.country_basis not in ("place", "setting") or source.country not in pair
+            or target.country != source.country or target.country_basis in INFERRED_COUNTRY):
+        return source
+    return replace(source, country=pair[1] if source.country == pair[0] else pair[0], country_basis="story")
 
 
 def authorities(source: Actor, location: Location | None, setting: str | None,
