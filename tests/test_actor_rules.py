@@ -222,6 +222,15 @@ def test_a_person_known_only_by_titles_is_found_again_by_any_of_them(coder):
         [("KEN", "the spiritual leader", "CHN REL")]
 
 
+def test_an_office_named_by_its_title_alone_is_found_again_by_the_title(coder):
+    # the ambassador is Pakistan's, whom the story named before, not an official of Washington where it is filed
+    text = ("WASHINGTON: Pakistan's ambassador said the allegations were baseless. The ambassador rejected Indian "
+            "claims of conducting strikes across the border.")
+    rejected = [e for e in coder.code_text(text, published="2022-06-01") if e.sentence_index == 1
+                and e.plover_type == "REJECT"]
+    assert [(e.source.code, e.target.country) for e in rejected] == [("PAK GOV", "IND")]
+
+
 def test_a_violent_verb_joined_to_another_shares_its_object(coder):
     # "shot and killed X": the parser hangs X on "killed" only, and the shooting was of X
     events = coder.code_text("Gunmen shot and killed two students in Santee, California.", published="2022-06-01")

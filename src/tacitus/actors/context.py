@@ -115,20 +115,23 @@ class DocContext:
         return key in self._bodies
 
     def person_with_title(self, title: str, country: str | None, generic: bool) -> Actor | None:
-        """The last person holding `title` ("president"; "minister" matches "foreign minister").
+        """The last person holding `title` ("president"; "minister" matches "foreign minister"), named or not.
 
         A generic title ("leader", "counterpart") matches any government person; with a country,
         only that country's.
         """
         last_word = title.split()[-1]
         for seen in reversed(self._seen):
-            if not seen.person or (country is not None and seen.actor.country != country):
+            # a titled one the story named by the title alone holds it too ("Pakistan's ambassador ... the
+            # ambassador"), by that very title: its titles are only ever a single holder's
+            if not (seen.person or (seen.titles and not generic)) or (country and seen.actor.country != country):
                 continue
             if generic:
                 if seen.actor.sector in ("GOV", None) and seen.actor.country:
                     return seen.actor
                 continue
-            if title in seen.titles or any(t.split()[-1] == last_word and " " not in title for t in seen.titles):
+            if title in seen.titles or (seen.person and any(t.split()[-1] == last_word and " " not in title
+                                                            for t in seen.titles)):
                 return seen.actor
         return None
 
