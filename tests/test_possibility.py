@@ -65,6 +65,15 @@ def test_what_one_asks_to_stop_is_not_told_as_happening(coder):
     assert [t for t in told(coder, text) if t[0] == "ASSAULT"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Iran warned Israel against attacking its nuclear sites.",
+    "Russia warned NATO against deploying troops in Poland.",
+    "The UN warned against attacks on civilians in Darfur.",
+])
+def test_what_one_warns_against_has_not_happened(coder, text):
+    assert [t for t in told(coder, text) if t[0] in ("ASSAULT", "MOBILIZE")] == []
+
+
 def test_what_a_protest_is_against_took_place_whatever_becomes_of_the_protest(coder):
     text = "The Afridi elders agreed to end their demonstration over the killing of three Pakistani traders."
     assert [t for t in told(coder, text) if t[0] == "ASSAULT"] == [("ASSAULT", "asserted")]

@@ -33,6 +33,8 @@ class ModalityWords:
     alleging_verbs: frozenset[str]
     topic_verbs: frozenset[str]
     topic_preps: frozenset[str]
+    warning_verbs: frozenset[str]
+    warning_preps: frozenset[str]
     manner_nouns: frozenset[str]
     request_nouns: frozenset[str]
     irrealis_marks: frozenset[str]
@@ -260,6 +262,10 @@ class ModalityReader:
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.topic_verbs \
                     and tok.lower_ in words.topic_preps and tok is not pred and pred.tag_ in tags.gerund:
                 # "talked about shooting up the school": an act only spoken or thought of
+                return Modality("hypothetical", self.speech_above(head), alleged=True)
+            if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.warning_verbs \
+                    and tok.lower_ in words.warning_preps and tok is not pred:
+                # "warned Israel against attacking Iran": what one warns against has not happened
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
             if dep in labels.preposition and head.pos_ in tags.noun and head.lemma_.lower() in words.possibility_nouns:
                 return Modality("hypothetical", self.speech_above(head))  # "fears of an attack"
