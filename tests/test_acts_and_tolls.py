@@ -201,3 +201,9 @@ def test_an_act_that_could_cause_more_is_still_told_as_done(coder):
     events = [(e.plover_type, e.modality) for e in coder.code_text(
         "The Russian invasion of Ukraine could start a wider war.", published="2022-05-10")]
     assert events == [("ASSAULT", "asserted")]
+
+
+def test_a_warning_that_states_a_fact_is_no_threat_but_one_of_an_act_to_come_is(coder):
+    assert coded(coder, "Kenyan military experts warned that the plan was harder than it looked.") == []
+    assert ("THREATEN", "130", "EGY GOV", "EGY COP") in coded(
+        coder, "Cairo's security chief has warned that police will no longer tolerate rallies.")

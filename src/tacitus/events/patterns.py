@@ -47,6 +47,8 @@ class Sense:
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
     gerund: bool = False  # ... only with a gerund after it, its subject's own act ("admitted taking the money")
     clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")
+    stated: bool = False  # ... only with a that-clause stating what is or was, with no auxiliary of the future or of
+    #                       possibility ("warned that the plan was flawed": a statement, no threat)
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
     acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
     #                             a negated one reads "not guilty")
@@ -74,7 +76,7 @@ class Sense:
 _KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target",
          "owner_target", "possessor_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
          "carriers", "subject_of", "carried", "complement", "infinitive", "gerund", "subject",
-         "clause_subject"}
+         "clause_subject", "stated"}
 
 
 class _StrictLoader(BASE_LOADER):
@@ -123,6 +125,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
         gerund=str(spec.get("gerund", "false")).lower() == "true",
         clause_subject=str(spec.get("clause_subject", "false")).lower() == "true",
+        stated=str(spec.get("stated", "false")).lower() == "true",
         needs_target=str(spec.get("needs_target", "false")).lower() == "true",
         acomp=tuple(spec.get("acomp") or ()),
         subject=tuple(spec.get("subject") or ()),

@@ -273,6 +273,16 @@ class PredicateFinder:
         if found:
             frame.code, frame.mode = found
 
+    def _stated(self, verb: Token) -> bool:
+        """Whether the verb's that-clause states what is or was: a clause with a subject of its own and no auxiliary
+        of the future or of possibility ("warned that the plan was flawed"; not "warned that it will retaliate")."""
+        labels, words = self.g.labels, self.words
+        clauses = [c for c in verb.children if c.dep_ in labels.clausal_complement and c.i > verb.i
+                   and any(g.dep_ in labels.subject or g.dep_ in labels.passive_subject for g in c.children)]
+        return bool(clauses) and not any(
+            g.dep_ in labels.auxiliary and g.lower_ in words.future_aux | words.hypothetical_aux
+            for c in clauses for g in c.children)
+
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         labels, ents, fn, syntax = self.g.labels, self.g.entities, self.g.words, self.syntax
         particles = {c.lower_ for c in tok.children if c.dep_ in labels.particle}
@@ -298,6 +308,8 @@ class PredicateFinder:
                                     and not any(g.dep_ in labels.subject for g in c.children) for c in tok.children):
                 continue
             if s.clause_subject and not has_clause_subject:
+                continue
+            if s.stated and not self._stated(tok):
                 continue
             if s.prep and s.prep not in preps:
                 continue
