@@ -207,3 +207,9 @@ def test_a_warning_that_states_a_fact_is_no_threat_but_one_of_an_act_to_come_is(
     assert coded(coder, "Kenyan military experts warned that the plan was harder than it looked.") == []
     assert ("THREATEN", "130", "EGY GOV", "EGY COP") in coded(
         coder, "Cairo's security chief has warned that police will no longer tolerate rallies.")
+
+
+def test_an_attack_on_a_thing_of_one_s_that_no_force_harms_is_criticism_of_one(coder):
+    assert coded(coder, "Kenyan human rights groups attacked President Uhuru Kenyatta's record on corruption.") == \
+        [("ACCUSE", "111", "KEN NGO", "KEN GOV")]
+    assert coded(coder, "Kenyan reformers are targeting the budget process.") == []

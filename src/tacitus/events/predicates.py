@@ -321,8 +321,10 @@ class PredicateFinder:
                 continue
             done_to = dobj if dobj is not None else passive
             if done_to is not None and done_to.lemma_.lower() in self.patterns.abstract_objects \
-                    and done_to.pos_ not in self.g.tags.proper_noun and self.ontology.is_a(s.plover_type, "violence"):
+                    and done_to.pos_ not in self.g.tags.proper_noun and self.ontology.is_a(s.plover_type, "violence") \
+                    and not any(c.dep_ in labels.possessor for c in done_to.children):
                 continue  # "kill any hope of a settlement", "targeting the budget process": a figure of speech
+                #           (one's record attacked is criticism of one: recode.political_attack)
             if NONE_SENTINEL in s.obj:
                 if dobj is not None:
                     continue
