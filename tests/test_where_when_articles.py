@@ -487,3 +487,9 @@ def test_a_place_closing_a_title_is_kept(coder):
     [arrest] = code(coder, "Fuel prices rose for a third week. Traders in Nairobi said business was slow.",
                     title="Police arrest 12 protesters in the capital - Nairobi")
     assert (arrest.sentence, arrest.location.name) == ("Police arrest 12 protesters in the capital - Nairobi", "Nairobi")
+
+
+def test_a_verb_joined_to_another_with_a_time_of_its_own_does_not_take_the_other_s_date(coder):
+    [support] = [e for e in code(coder, "Levy, a Kenyan banker, voted for Odinga in 2013 but now supports Ruto.")
+                 if e.plover_type == "SUPPORT"]
+    assert support.date != "2013" and not support.historical

@@ -15,7 +15,7 @@ from tacitus.errors import TacitusError
 
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
              "there_words", "town_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
-             "simultaneous_marks",
+             "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
              "domestic_sectors")
 
@@ -35,6 +35,7 @@ class AnchorWords:
     setting_prepositions: frozenset[str]
     circumstance_words: frozenset[str]
     simultaneous_marks: frozenset[str]
+    own_time_marks: frozenset[str]
     not_datelines: frozenset[str]
     summit_words: frozenset[str]
     neighbour_nouns: frozenset[str]

@@ -48,7 +48,8 @@ class ClauseTree:
 
     def __init__(self, job: SentenceJob, syntax: Syntax, consequence_verbs: frozenset[str],
                  speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset(),
-                 simultaneous_marks: frozenset[str] = frozenset()) -> None:
+                 simultaneous_marks: frozenset[str] = frozenset(),
+                 own_time_marks: frozenset[str] = frozenset()) -> None:
         self.g = syntax.g
         drafted = {d.pred.token.i for d in job.drafts}
         # the acts of the sentence, drafted as events or not; a toll's "killing" belongs to the act it counts
@@ -59,6 +60,7 @@ class ClauseTree:
         self.kinds = {p.token.i: p.sense.plover_type for p in preds}  # each act's PLOVER type
         self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
         self.consequence, self.speech, self.simultaneous = consequence_verbs, speech_verbs, simultaneous_marks
+        self.own_time = own_time_marks
         self.doc = job.sent.doc
         labels = self.g.labels
         # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
@@ -131,6 +133,9 @@ class ClauseTree:
             cur = prev.head
             if cur.i == prev.i:
                 break
+            if prev.dep_ in labels.conjunct and any(c.dep_ in labels.adverb and c.lower_ in self.own_time
+                                                    for c in prev.children):
+                break  # "voted for Obama in 2008 but now supports Romney": a time of its own
             if prev.dep_ in labels.relative_clause or prev.dep_ in labels.noun_clause:
                 if cur.i in self.predicates:  # "the 1979 bombing that killed 18": the killing is the bombing
                     out.append((self.light_of.get(cur.i, cur.i), places_ok))
@@ -219,7 +224,7 @@ class Anchoring:
 
     def anchors(self, job: SentenceJob) -> Anchors:
         tree = ClauseTree(job, self.syntax, self.consequence, self.speech, self.words.circumstance_words,
-                          self.words.simultaneous_marks)
+                          self.words.simultaneous_marks, self.words.own_time_marks)
         onto = self.places.onto
         chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
         dates = self.dates(job, tree)
