@@ -192,3 +192,8 @@ def test_an_act_aimed_at_nobody_named_in_a_story_of_two_sides_is_aimed_at_the_ot
     events = counted(coder, "Kenyan police fired tear gas in Nairobi on Monday. Kenyan officials said the police "
                             "opened fire in Kisumu too.")
     assert all(e.target is None or e.target.country in (None, "KEN") for e in events)
+
+
+def test_the_owner_of_a_policy_or_an_act_of_doing_something_does_it(coder):
+    events = counted(coder, "Russia's policy of arming Syrian rebels angered Washington.")
+    assert dyads(events, "AID") == {("RUS GOV", "SYR REB")}

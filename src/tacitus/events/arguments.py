@@ -335,6 +335,10 @@ class Syntax:
         if dep in labels.prep_clause and head.dep_ in labels.preposition and head.head.pos_ in tags.adjective \
                 and head.head.dep_ in labels.adjective_complement:
             return self.verb_subjects(head.head.head)  # "the army was guilty of violating the ceasefire"
+        if dep in labels.prep_clause and head.dep_ in labels.preposition and head.head.pos_ in tags.noun \
+                and (owners := [o for o in self.children(head.head, labels.possessor)
+                                if o.lower_ not in self.fn.possessive_determiners and o.pos_ in tags.nominal]):
+            return owners  # "the police's act of detaining the advocate", "Russia's policy of arming the rebels"
         if dep in labels.noun_clause and head.pos_ in tags.nominal:
             if (head.dep_ in labels.object or head.dep_ in labels.passive_subject) \
                     and head.lemma_.lower() in self.document_nouns:
