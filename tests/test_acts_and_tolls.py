@@ -26,6 +26,7 @@ def test_crushing_a_thing_is_no_act(coder):
     ("The European Union vowed to impose sanctions on Belarus.", ("THREATEN", "131", "EUR", "BLR GOV")),
     ("Ghana's president pledged to expel the Chinese diplomats.", ("THREATEN", "131", "GHA GOV", "CHN GOV")),
     ("The Chilean general swore to crush the rebels.", ("THREATEN", "138", "CHL MIL", "CHL REB")),
+    ("North Korea vowed to retaliate against South Korea.", ("THREATEN", "138", "PRK GOV", "KOR GOV")),
 ])
 def test_a_promise_of_harm_to_someone_is_a_threat(coder, text, expected):
     assert coded(coder, text) == [expected]
@@ -213,3 +214,10 @@ def test_an_attack_on_a_thing_of_one_s_that_no_force_harms_is_criticism_of_one(c
     assert coded(coder, "Kenyan human rights groups attacked President Uhuru Kenyatta's record on corruption.") == \
         [("ACCUSE", "111", "KEN NGO", "KEN GOV")]
     assert coded(coder, "Kenyan reformers are targeting the budget process.") == []
+
+
+def test_what_one_answers_with_is_the_act(coder):
+    # the tariffs are the act (a sanction), not force the verb of answering would tell alone
+    assert coded(coder, "China retaliated with tariffs on American goods.") == [("SANCTION", "163", "CHN GOV", "USA")]
+    assert coded(coder, "Israeli jets retaliated against Hamas positions in Gaza.") == \
+        [("ASSAULT", "195", "ISR MIL", "PSE REB")]

@@ -94,7 +94,8 @@ class PredicateFinder:
             if tok.pos_ in tags.verb and tok.dep_ not in labels.adjective:
                 senses = self.patterns.verbs.get(self.syntax.verb_lemma(tok, self.patterns.verbs))
                 sense = self._match_verb(tok, senses) if senses else None
-                if sense is not None and not self._interviewed(tok) and not self._describing(tok):
+                if sense is not None and not self._interviewed(tok) and not self._describing(tok) \
+                        and not self._answers_with_act(tok):
                     preds.append(Predicate(tok, sense, "verb"))
                     consumed.update(d.i for d in tok.children if d.dep_ in labels.object
                                     and d.lemma_.lower() in sense.obj)
@@ -413,6 +414,16 @@ class PredicateFinder:
                 continue
             return s
         return None
+
+    def _answers_with_act(self, verb: Token) -> bool:
+        """A verb of response answering with an act that a noun names ("retaliated with tariffs", "responded with
+        artillery fire"): the noun is the act, the verb only carries it."""
+        if verb.lemma_.lower() not in self.patterns.response_verbs:
+            return False
+        labels, fn = self.g.labels, self.g.words
+        return any(g.dep_ in labels.prep_object and self.patterns.noun_senses(g.lemma_.lower())
+                   for c in verb.children if c.dep_ in labels.preposition and c.lower_ in fn.response_carrier
+                   for g in c.children)
 
     def _carrier(self, noun: Token) -> Token | None:
         """The verb that carries an event noun: a light verb taking it as object ("launched an assault") or a
