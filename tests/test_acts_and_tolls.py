@@ -221,3 +221,11 @@ def test_what_one_answers_with_is_the_act(coder):
     assert coded(coder, "China retaliated with tariffs on American goods.") == [("SANCTION", "163", "CHN GOV", "USA")]
     assert coded(coder, "Israeli jets retaliated against Hamas positions in Gaza.") == \
         [("ASSAULT", "195", "ISR MIL", "PSE REB")]
+
+
+def test_a_warning_of_one_s_own_harm_to_come_threatens_the_one_it_would_harm(coder):
+    # "it" is Iran itself: the one threatened is the one it would strike, never Iran
+    assert ("THREATEN", "130", "IRN GOV", "ISR GOV") in coded(
+        coder, "Iran warned that it would retaliate against Israel.")
+    assert ("THREATEN", "130", "PSE REB", "ISR GOV") in coded(
+        coder, "Hamas warned that it would fire rockets at Tel Aviv.")

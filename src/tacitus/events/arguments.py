@@ -346,6 +346,16 @@ class Syntax:
             return [head]
         return []
 
+    def harmed(self, clause: Token) -> list[Token]:
+        """Whom the act a clause tells is done to: what an "against" or "at" phrase names ("would retaliate against
+        Israel", "would fire rockets at Tel Aviv", "would use force against protesters"), else its direct object
+        ("would strike Israel")."""
+        heads = [clause, *self.children(clause, self.labels.object)]
+        aimed = [g for h in heads for p in self.fn.harm_preps for g in self.prep_objects(h, p)
+                 if g.ent_type_ not in self.g.entities.time]
+        obj = self.direct_object(clause)
+        return aimed or ([obj] if obj is not None else [])
+
     def verb_passive_targets(self, verb: Token) -> list[Token]:
         """The patient of a passive verb ("soldiers were attacked"; "a move that was criticised")."""
         labels = self.labels

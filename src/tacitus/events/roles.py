@@ -406,6 +406,11 @@ class Roles:
             # "demanded that Hamas renounce violence": the one asked is the subject of what is demanded
             asked = [c for clause in tok.children if clause.dep_ in labels.clausal_complement
                      for c in clause.children if c.dep_ in labels.nominal_subject]
+            if onto.is_a(sense.plover_type, "threat") and asked and all(syntax.is_pronoun(c) for c in asked):
+                # "Iran warned that it would strike Israel": it is Iran; the one threatened is the one it would harm
+                targets = [t for t in targets if t not in asked]
+                asked = [h for clause in tok.children if clause.dep_ in labels.clausal_complement
+                         for h in syntax.harmed(clause)]
             targets = asked + [t for t in targets if t not in asked]
         if not targets and obj is None and onto.is_a(sense.plover_type, "accusation"):
             # "complained that the government had rigged the vote": the one the complaint is about
