@@ -245,6 +245,9 @@ def test_the_subject_of_a_passive_does_its_infinitive(coder):
     ("The UN envoy said Liberia's election was peaceful and transparent.", ("SUPPORT", "051", "UNO GOV", "LBR GOV")),
     # an allegation called baseless is denied: a rejection of who made it (the gold's rule for denials)
     ("Beijing said Washington's claims were baseless.", ("REJECT", "016", "CHN GOV", "USA GOV")),
+    # a deed judged by its adjective is its doer's
+    ("Kenyan opposition leaders said the president had done a great job.", ("SUPPORT", "051", "KEN OPP", "KEN GOV")),
+    ("The Ghanaian opposition said the government made a grave mistake.", ("ACCUSE", "111", "GHA OPP", "GHA GOV")),
 ])
 def test_judgements_in_reported_speech(coder, text, expected):
     assert expected in coded(coder, text)
@@ -252,6 +255,7 @@ def test_judgements_in_reported_speech(coder, text, expected):
 
 def test_a_judgement_needs_someone_judged(coder):
     assert coded(coder, "The Kenyan minister said the weather was excellent.") == []
+    assert coded(coder, "The Kenyan minister said the committee made a decision on Monday.") == []
 
 
 def test_an_act_judged_whose_doer_nobody_names_is_blamed_with_no_target(coder):

@@ -70,6 +70,8 @@ class ModalityWords:
     praise_words: frozenset[str]
     blame_words: frozenset[str]
     naming_verbs: frozenset[str]
+    deed_verbs: frozenset[str]
+    deed_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code

@@ -201,6 +201,13 @@ class Recode:
             said = [c for c in verb.children if c.dep_ in labels.adjective_complement or c.dep_ in labels.attribute]
             if subjects and said:
                 return self._verdict(verb.head, subjects[0], said[0])
+        if verb.lemma_.lower() in words.deed_verbs and verb.dep_ in labels.clausal_complement \
+                and verb.head.lemma_.lower() in words.speech_verbs:
+            # "said the government made the right decision": the deed judged is its doer's
+            subjects = self.syntax.children(verb, labels.subject)
+            deed = self.syntax.direct_object(verb)
+            if subjects and deed is not None and deed.lemma_.lower() in words.deed_nouns:
+                return self._verdict(verb.head, subjects[0], deed)
         if verb.lemma_.lower() in words.naming_verbs:
             objs = self.syntax.children(verb, labels.object)
             named = [c for c in verb.children if c.dep_ in labels.attribute and c.dep_ not in labels.object]
