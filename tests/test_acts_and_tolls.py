@@ -229,3 +229,10 @@ def test_a_warning_of_one_s_own_harm_to_come_threatens_the_one_it_would_harm(cod
         coder, "Iran warned that it would retaliate against Israel.")
     assert ("THREATEN", "130", "PSE REB", "ISR GOV") in coded(
         coder, "Hamas warned that it would fire rockets at Tel Aviv.")
+
+
+def test_a_pronoun_subject_is_read_as_what_it_stands_for_when_a_sense_names_its_doers(coder):
+    # "they" are the nurses: theirs is a labour strike to come, no air strike and no threat of one
+    events = [(e.plover_type, e.modality) for e in coder.code_text("Kenyan nurses said they would strike next week.",
+                                                                    published="2022-05-10")]
+    assert events == [("PROTEST", "future")]

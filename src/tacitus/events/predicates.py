@@ -365,7 +365,10 @@ class PredicateFinder:
         doers = [c for c in verb.children if c.dep_ in labels.nominal_subject and c.dep_ not in labels.passive_subject]
         for agent in (c for c in verb.children if c.dep_ in labels.agent):
             doers += [g for g in agent.children if g.dep_ in labels.prep_object]
-        return doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
+        doers = doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
+        # "nurses said they would strike": the one a subject pronoun stands for in the sentence
+        return [found if self.syntax.is_pronoun(d) and (found := self.syntax.antecedent(d)) is not None else d
+                for d in doers]
 
     def _adjective_complements(self, verb: Token) -> set[str]:
         """The verb's adjectival complements as words, "not guilty" when one is negated ("pleaded not guilty"), and
