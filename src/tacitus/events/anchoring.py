@@ -135,7 +135,7 @@ class ClauseTree:
                 break
             if prev.dep_ in labels.conjunct and any(c.dep_ in labels.adverb and c.lower_ in self.own_time
                                                     for c in prev.children):
-                break  # "voted for Obama in 2008 but now supports Romney": a time of its own
+                break  # "backed one party in 2013 but now backs the other": a time of its own
             if prev.dep_ in labels.relative_clause or prev.dep_ in labels.noun_clause:
                 if cur.i in self.predicates:  # "the 1979 bombing that killed 18": the killing is the bombing
                     out.append((self.light_of.get(cur.i, cur.i), places_ok))
