@@ -208,12 +208,19 @@ def test_a_warning_that_states_a_fact_is_no_threat_but_one_of_an_act_to_come_is(
     assert coded(coder, "Kenyan military experts warned that the plan was harder than it looked.") == []
     assert ("THREATEN", "130", "KEN GOV", "KEN COP") in coded(
         coder, "Kenya's interior minister warned that police would disperse opposition marches.")
+    # a condition or a word of a threat makes the present a threat all the same
+    assert ("THREATEN", "130", "CHN GOV", "TWN") in coded(
+        coder, "China warned that all options are on the table if Taiwan declares independence.")
+    assert ("THREATEN", "130", "RUS GOV", "FIN GOV") in coded(
+        coder, "Russia warned Finland that joining NATO is a grave mistake with military consequences.")
 
 
 def test_an_attack_on_a_thing_of_one_s_that_no_force_harms_is_criticism_of_one(coder):
     assert coded(coder, "Kenyan human rights groups attacked President Uhuru Kenyatta's record on corruption.") == \
         [("ACCUSE", "111", "KEN NGO", "KEN GOV")]
     assert coded(coder, "Kenyan reformers are targeting the budget process.") == []
+    # by an armed force it is a figure of speech, neither criticism nor force of its own
+    assert coded(coder, "Ukrainian hackers targeted Russia's economy with a wave of cyberattacks.") == []
 
 
 def test_what_one_answers_with_is_the_act(coder):

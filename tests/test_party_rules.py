@@ -181,6 +181,11 @@ def test_an_act_aimed_at_nobody_named_in_a_story_of_two_sides_is_aimed_at_the_ot
     events = counted(coder, text.replace("Israel had killed 12 people in Gaza", "12 Palestinians were killed in Gaza"))
     killed = next(e for e in events if "12 Palestinians" in e.sentence and e.plover_type == "ASSAULT")
     assert (killed.source.code, killed.source.country_basis, killed.target.country) == ("ISR UAF", "story", "PSE")
+    # ... but not a killer the sentence names by kin, nor a crime among private people
+    events = counted(coder, text + " An Israeli woman was stabbed to death by her husband in Haifa. An Israeli man "
+                                   "was shot dead in a criminal feud in Haifa.")
+    private = [e for e in events if "Haifa" in e.sentence and e.plover_type == "ASSAULT"]
+    assert private and all(e.source.country != "PSE" for e in private)
     # two states a story names without telling them acting on each other are no two sides: a shooting at an
     # American school in a story that also speaks of China is nobody's from China
     events = counted(coder, "Two American students were shot dead at a school in Ohio on Monday. The school had "
@@ -197,3 +202,5 @@ def test_an_act_aimed_at_nobody_named_in_a_story_of_two_sides_is_aimed_at_the_ot
 def test_the_owner_of_a_policy_or_an_act_of_doing_something_does_it(coder):
     events = counted(coder, "Russia's policy of arming Syrian rebels angered Washington.")
     assert dyads(events, "AID") == {("RUS GOV", "SYR REB")}
+    # a refusal of doing something is no doing of it
+    assert dyads(counted(coder, "Hungary's refusal of sending weapons to Ukraine angered Kyiv."), "AID") == set()

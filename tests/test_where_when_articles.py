@@ -317,11 +317,15 @@ def test_a_local_act_placed_nowhere_happened_in_the_town_the_story_is_about(code
 def test_officials_and_courts_acting_at_home_act_in_the_story_s_town(coder):
     # officials, police, prosecutors and courts act where the story is: the officials blaming the owners of a burnt
     # hotel are the town's, not the centroid of their country
-    text = ("A fire swept through a hotel in Quezon City early on Friday, killing 20 guests. Firefighters from "
-            "Quezon City fought the blaze for five hours. Philippine officials blamed the hotel's owners for the "
-            "deaths.")
-    blame = next(e for e in code(coder, text) if e.plover_type == "ACCUSE")
+    text = ("A fire swept through a hotel in Quezon City in the Philippines early on Friday, killing 20 guests. "
+            "Firefighters from Quezon City fought the blaze for five hours. Officials blamed the hotel's owners for "
+            "the deaths. The Philippine president promised an inquiry.")
+    events = code(coder, text)
+    blame = next(e for e in events if e.plover_type == "ACCUSE")
     assert (blame.source.code, where(blame)) == ("PHL GOV", ("Quezon City", "PHL", "document"))
+    # ... but a leader or a body named as the country's acts from the capital, not in that town
+    promise = next(e for e in events if e.plover_type == "AGREE")
+    assert where(promise) is None or where(promise)[0] != "Quezon City"
 
 
 def test_a_surname_once_a_village_s_name_does_not_set_the_story_abroad(coder):
@@ -493,3 +497,7 @@ def test_a_verb_joined_to_another_with_a_time_of_its_own_does_not_take_the_other
     [support] = [e for e in code(coder, "Levy, a Kenyan banker, voted for Odinga in 2013 but now supports Ruto.")
                  if e.plover_type == "SUPPORT"]
     assert support.date != "2013" and not support.historical
+    # ... while the clauses above still say where it is done
+    [occupation] = [e for e in code(coder, "Turkish troops entered northern Syria in 2019 and now occupy a strip "
+                                           "along the border.") if e.plover_type == "COERCE"]
+    assert occupation.location is not None and occupation.location.country == "SYR" and occupation.date != "2019"

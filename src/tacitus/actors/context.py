@@ -115,7 +115,8 @@ class DocContext:
         return key in self._bodies
 
     def person_with_title(self, title: str, country: str | None, generic: bool) -> Actor | None:
-        """The last person holding `title` ("president"; "minister" matches "foreign minister"), named or not.
+        """The last person holding `title` ("president"; for a person the story named, "minister" matches "foreign
+        minister"); or the last one the story named by that very title alone ("Pakistan's ambassador").
 
         A generic title ("leader", "counterpart") matches any government person; with a country,
         only that country's.

@@ -61,6 +61,7 @@ class ClauseTree:
         self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
         self.consequence, self.speech, self.simultaneous = consequence_verbs, speech_verbs, simultaneous_marks
         self.own_time = own_time_marks
+        self.own_time_at: dict[int, int] = {}  # draft id -> how many of its chain's heads give its time
         self.doc = job.sent.doc
         labels = self.g.labels
         # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
@@ -133,9 +134,11 @@ class ClauseTree:
             cur = prev.head
             if cur.i == prev.i:
                 break
-            if prev.dep_ in labels.conjunct and any(c.dep_ in labels.adverb and c.lower_ in self.own_time
-                                                    for c in prev.children):
-                break  # "backed one party in 2013 but now backs the other": a time of its own
+            if prev.dep_ in labels.conjunct and id(draft) not in self.own_time_at and any(
+                    c.dep_ in labels.adverb and c.lower_ in self.own_time for c in prev.children):
+                # "backed one party in 2013 but now backs the other": a time of its own (the clauses above still
+                # give its place: "entered Syria in 2019 and now occupy a strip there")
+                self.own_time_at[id(draft)] = len(out)
             if prev.dep_ in labels.relative_clause or prev.dep_ in labels.noun_clause:
                 if cur.i in self.predicates:  # "the 1979 bombing that killed 18": the killing is the bombing
                     out.append((self.light_of.get(cur.i, cur.i), places_ok))
@@ -232,10 +235,13 @@ class Anchoring:
         out = Anchors()
         for d in job.drafts:
             key, chain = d.pred.token.i, chains[id(d)]
-            date = next((dates[k] for k, _ in chain if k in dates), dates.get(None))
+            own_time = tree.own_time_at.get(id(d))
+            timed = chain[:own_time] if own_time is not None else chain
+            date = next((dates[k] for k, _ in timed if k in dates), dates.get(None) if own_time is None else None)
             if date is not None:
                 out.dates[key] = date
-            out.historical[key] = (bool(cues & ({k for k, _ in chain} | tree.above(d))) or None in cues
+            above = tree.above(d) if own_time is None else set()
+            out.historical[key] = (bool(cues & ({k for k, _ in timed} | above)) or (None in cues and own_time is None)
                                    or (date is not None and self.before_the_news(date, job.reference)))
         self.tolls(job, tree, chains, out)
         self.carry_narrative(job, out)

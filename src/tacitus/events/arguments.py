@@ -336,6 +336,7 @@ class Syntax:
                 and head.head.dep_ in labels.adjective_complement:
             return self.verb_subjects(head.head.head)  # "the army was guilty of violating the ceasefire"
         if dep in labels.prep_clause and head.dep_ in labels.preposition and head.head.pos_ in tags.noun \
+                and head.head.lemma_.lower() in self.fn.deed_owner_nouns \
                 and (owners := [o for o in self.children(head.head, labels.possessor)
                                 if o.lower_ not in self.fn.possessive_determiners and o.pos_ in tags.nominal]):
             return owners  # "the police's act of detaining the advocate", "Russia's policy of arming the rebels"

@@ -172,5 +172,7 @@ class Assembly:
         named = {a.country for a in job.actors.values() if a is not None and a.country} | job.anchors.countries
         if named - set(pair) - NOT_STATES:
             return events
-        return [replace(e, source=doer_across(self.onto, e.plover_type, e.source, e.target, pair),
+        private = any(t.lemma_.lower() in self.onto.private_violence for t in job.tokens)  # "in a criminal feud"
+        return [replace(e, source=e.source if private else doer_across(self.onto, e.plover_type, e.source, e.target,
+                                                                        pair),
                         target=other_side(self.onto, e.plover_type, e.source, e.target, pair)) for e in events]

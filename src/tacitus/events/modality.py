@@ -70,6 +70,7 @@ class ModalityWords:
     praise_words: frozenset[str]
     blame_words: frozenset[str]
     naming_verbs: frozenset[str]
+    threat_cues: frozenset[str]
     deed_verbs: frozenset[str]
     deed_nouns: frozenset[str]
     denial_verbs: frozenset[str]

@@ -85,6 +85,7 @@ class Ontology:
     public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
     armed_sectors: frozenset[str] = frozenset()  # who fight: what one comes under from them is force ...
     speaking_sectors: frozenset[str] = frozenset()  # ... and from these, words
+    private_violence: frozenset[str] = frozenset()  # words of violence between private people (a feud, a robbery)
     political_attackers: frozenset[str] = frozenset()  # whose attacks with no means told on ...
     political_attacked: frozenset[str] = frozenset()  # ... these are attacks with words
     abroad_modes: frozenset[str] = frozenset()  # modes of acts done in another state ("visited Iran")
@@ -131,6 +132,7 @@ class Ontology:
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
                    armed_sectors=_words(spec, "armed_sectors"),
                    speaking_sectors=_words(spec, "speaking_sectors"),
+                   private_violence=_words(spec, "private_violence"),
                    political_attackers=_words(spec, "political_attackers"),
                    political_attacked=_words(spec, "political_attacked"),
                    abroad_modes=_words(spec, "abroad_modes"),

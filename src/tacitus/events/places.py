@@ -372,9 +372,11 @@ class PlaceReader:
 
 
 # sources that sit in the capital, whose acts at home are not placed in the town a story is about: a parliament
-# rejecting a town council's decision did not sit in that town (officials, courts, police and troops act where the
-# story is: "officials blamed the owners" of a hotel that burnt in Quezon City blamed them there)
+# rejecting a town council's decision did not sit in that town (officials, courts, police and troops the story names
+# by their office alone act where the story is: "officials blamed the owners" of a hotel that burnt in Quezon City
+# blamed them there; a leader or a body named as the country's does not, see _national_office)
 NATIONAL_SECTORS = frozenset({"LEG"})
+OFFICE_SECTORS = frozenset({"GOV", "JUD"})  # ... and these, when named as the country's
 
 
 def with_document_focus(events: list[Event], gazetteer=None, home_town: Location | None = None) -> list[Event]:
@@ -402,7 +404,7 @@ def with_document_focus(events: list[Event], gazetteer=None, home_town: Location
                 where = gazetteer.country(focus.country) or focus
             e = replace(e, location=replace(where, basis="document", text=None))
         elif (e.location is None and home_town is not None and states == {home_town.country} and not e.historical
-              and e.source.sector not in NATIONAL_SECTORS):
+              and e.source.sector not in NATIONAL_SECTORS and not _national_office(e.source)):
             e = replace(e, location=replace(home_town, basis="document", text=None))
         elif e.location is None and len(states) == 1 and gazetteer is not None:
             country = gazetteer.country(next(iter(states)))
@@ -415,6 +417,13 @@ def with_document_focus(events: list[Event], gazetteer=None, home_town: Location
         out = [replace(e, location=replace(home, basis="document", text=None))
                if e.location is None and not _states(e) else e for e in out]
     return out
+
+
+def _national_office(actor: Actor) -> bool:
+    """A state organ the text names as its country's (a leader the knowledge holds, "Bangladesh's cabinet", "the
+    Kenyan interior minister"): it acts from the capital, not in the town a story is about, as the officials,
+    police and prosecutors the story names by their office alone do."""
+    return actor.sector in OFFICE_SECTORS and (bool(actor.kb_id) or actor.country_basis == "mention")
 
 
 def _states(e: Event) -> set[str]:

@@ -275,14 +275,18 @@ class PredicateFinder:
             frame.code, frame.mode = found
 
     def _stated(self, verb: Token) -> bool:
-        """Whether the verb's that-clause states what is or was: a clause with a subject of its own and no auxiliary
-        of the future or of possibility ("warned that the plan was flawed"; not "warned that it will retaliate")."""
+        """Whether the verb's that-clause states what is or was: a clause with a subject of its own, no auxiliary
+        of the future or of possibility, no condition and no word of a threat ("warned that the plan was flawed";
+        not "warned that it will retaliate", "that all options are on the table if ...", "that it is prepared to
+        strike", "that it is going to attack")."""
         labels, words = self.g.labels, self.words
         clauses = [c for c in verb.children if c.dep_ in labels.clausal_complement and c.i > verb.i
                    and any(g.dep_ in labels.subject or g.dep_ in labels.passive_subject for g in c.children)]
+        modal = words.future_aux | words.hypothetical_aux
         return bool(clauses) and not any(
-            g.dep_ in labels.auxiliary and g.lower_ in words.future_aux | words.hypothetical_aux
-            for c in clauses for g in c.children)
+            c.lower_ in modal or any(g.dep_ in labels.auxiliary and g.lower_ in modal for g in c.children)
+            or any(t.lower_ in words.conditional_marks or t.lemma_.lower() in words.threat_cues for t in c.subtree)
+            for c in clauses)
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         labels, ents, fn, syntax = self.g.labels, self.g.entities, self.g.words, self.syntax

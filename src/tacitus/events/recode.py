@@ -243,12 +243,18 @@ class Recode:
     def political_attack(self, d: Draft) -> None:
         """A politician's attack with no means told on another political actor, in a sentence telling no harm to
         bodies, is criticism ("the BJP leader attacked the Congress leader", "ramps up attacks on Clinton"), and so
-        is any attack on a thing of one's that no force harms ("attacked Obama's record")."""
+        is an attack with no means, by no armed force, on a thing of one's that no force harms ("attacked Obama's
+        record")."""
         onto = self.onto
         obj = self.syntax.direct_object(d.pred.token) if d.pred.kind == "verb" else None
         if obj is not None and obj.lemma_.lower() in self.k.patterns.abstract_objects and d.plover \
                 and onto.is_a(d.plover, "violence"):
-            pass  # "attacked Obama's record", "targeting Romney's wealth": a thing of one's that no force harms
+            # "attacked Obama's record", "targeting Romney's wealth": a thing of one's that no force harms; by an
+            # armed force or a means of force ("air strikes destroyed Gaza's economy", "hackers targeted Russia's
+            # economy") a figure of speech, no event of its own
+            if d.mode is not None or d.source.sector in onto.armed_sectors:
+                d.plover = None
+                return
         elif not (d.plover and onto.is_a(d.plover, "violence") and d.mode is None and d.target is not None
                   and d.source.sector in onto.political_attackers and d.target.sector in onto.political_attacked):
             return
