@@ -256,6 +256,9 @@ def test_judgements_in_reported_speech(coder, text, expected):
 def test_a_judgement_needs_someone_judged(coder):
     assert coded(coder, "The Kenyan minister said the weather was excellent.") == []
     assert coded(coder, "The Kenyan minister said the committee made a decision on Monday.") == []
+    # a deed denied is no blame
+    assert coded(coder, "The Ghanaian opposition said the government did not make a mistake.") == []
+    assert coded(coder, "The Ghanaian opposition said the president made no mistake.") == []
 
 
 def test_an_act_judged_whose_doer_nobody_names_is_blamed_with_no_target(coder):

@@ -182,10 +182,10 @@ def test_an_act_aimed_at_nobody_named_in_a_story_of_two_sides_is_aimed_at_the_ot
     killed = next(e for e in events if "12 Palestinians" in e.sentence and e.plover_type == "ASSAULT")
     assert (killed.source.code, killed.source.country_basis, killed.target.country) == ("ISR UAF", "story", "PSE")
     # ... but not a killer the sentence names by kin, nor a crime among private people
-    events = counted(coder, text + " An Israeli woman was stabbed to death by her husband in Haifa. An Israeli man "
-                                   "was shot dead in a criminal feud in Haifa.")
-    private = [e for e in events if "Haifa" in e.sentence and e.plover_type == "ASSAULT"]
-    assert private and all(e.source.country != "PSE" for e in private)
+    for private in ("An Israeli woman was stabbed to death by her husband in Haifa.",
+                    "An Israeli man was shot dead in a feud over a debt in Haifa."):
+        events = [e for e in counted(coder, text + " " + private) if "Haifa" in e.sentence and e.plover_type == "ASSAULT"]
+        assert events and all(e.source.country != "PSE" for e in events), private
     # two states a story names without telling them acting on each other are no two sides: a shooting at an
     # American school in a story that also speaks of China is nobody's from China
     events = counted(coder, "Two American students were shot dead at a school in Ohio on Monday. The school had "

@@ -318,8 +318,8 @@ def test_officials_and_courts_acting_at_home_act_in_the_story_s_town(coder):
     # officials, police, prosecutors and courts act where the story is: the officials blaming the owners of a burnt
     # hotel are the town's, not the centroid of their country
     text = ("A fire swept through a hotel in Quezon City in the Philippines early on Friday, killing 20 guests. "
-            "Firefighters from Quezon City fought the blaze for five hours. Officials blamed the hotel's owners for "
-            "the deaths. The Philippine president promised an inquiry.")
+            "Firefighters from Quezon City fought the blaze for five hours. Philippine officials blamed the hotel's "
+            "owners for the deaths. The Philippine president promised an inquiry.")
     events = code(coder, text)
     blame = next(e for e in events if e.plover_type == "ACCUSE")
     assert (blame.source.code, where(blame)) == ("PHL GOV", ("Quezon City", "PHL", "document"))

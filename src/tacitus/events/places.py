@@ -376,7 +376,7 @@ class PlaceReader:
 # by their office alone act where the story is: "officials blamed the owners" of a hotel that burnt in Quezon City
 # blamed them there; a leader or a body named as the country's does not, see _national_office)
 NATIONAL_SECTORS = frozenset({"LEG"})
-OFFICE_SECTORS = frozenset({"GOV", "JUD"})  # ... and these, when named as the country's
+OFFICE_SECTORS = frozenset({"GOV", "JUD"})  # ... and these, when the knowledge holds them
 
 
 def with_document_focus(events: list[Event], gazetteer=None, home_town: Location | None = None) -> list[Event]:
@@ -420,10 +420,10 @@ def with_document_focus(events: list[Event], gazetteer=None, home_town: Location
 
 
 def _national_office(actor: Actor) -> bool:
-    """A state organ the text names as its country's (a leader the knowledge holds, "Bangladesh's cabinet", "the
-    Kenyan interior minister"): it acts from the capital, not in the town a story is about, as the officials,
-    police and prosecutors the story names by their office alone do."""
-    return actor.sector in OFFICE_SECTORS and (bool(actor.kb_id) or actor.country_basis == "mention")
+    """A leader or a national body the actor knowledge holds ("Prime Minister Sheikh Hasina", "the Kenyan interior
+    minister" found by title): it acts from the capital, not in the town a story is about, as officials, police and
+    prosecutors do (a country named alone, "Taiwan hosted the meeting", is no office)."""
+    return actor.sector in OFFICE_SECTORS and bool(actor.kb_id) and actor.kb_id != actor.country
 
 
 def _states(e: Event) -> set[str]:

@@ -285,7 +285,11 @@ class PredicateFinder:
         modal = words.future_aux | words.hypothetical_aux
         return bool(clauses) and not any(
             c.lower_ in modal or any(g.dep_ in labels.auxiliary and g.lower_ in modal for g in c.children)
-            or any(t.lower_ in words.conditional_marks or t.lemma_.lower() in words.threat_cues for t in c.subtree)
+            # the clause's own words: its subject, object or complement ("all options are on the table", "has
+            # consequences", "is prepared to strike"), or a condition hung on it ("... if Taiwan declares")
+            or any(g.lemma_.lower() in words.threat_cues for g in c.children if not g.is_punct)
+            or any(m.lower_ in words.conditional_marks for g in c.children for m in g.children
+                   if m.dep_ in labels.condition_mark)
             for c in clauses)
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
@@ -369,10 +373,7 @@ class PredicateFinder:
         doers = [c for c in verb.children if c.dep_ in labels.nominal_subject and c.dep_ not in labels.passive_subject]
         for agent in (c for c in verb.children if c.dep_ in labels.agent):
             doers += [g for g in agent.children if g.dep_ in labels.prep_object]
-        doers = doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
-        # "nurses said they would strike": the one a subject pronoun stands for in the sentence
-        return [found if self.syntax.is_pronoun(d) and (found := self.syntax.antecedent(d)) is not None else d
-                for d in doers]
+        return doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
 
     def _adjective_complements(self, verb: Token) -> set[str]:
         """The verb's adjectival complements as words, "not guilty" when one is negated ("pleaded not guilty"), and

@@ -157,6 +157,8 @@ class Recode:
             if found is None:
                 continue
             speech, judged, verdict = found
+            if self._denied(verb):
+                continue  # "said the government did not make a mistake", "was not incompetent", "made no mistake"
             speaker_toks = self.syntax.verb_subjects(speech)
             speaker = self.roles.speaker(speech, job)
             target_tok, target = self._judged_actor(judged, job)
@@ -174,6 +176,12 @@ class Recode:
                 continue
             if any(d.pred.token.i == speech.i and d.plover for d in drafts):
                 continue  # the verb is an act of its own ("condemned X as illegal")
+            if target is not None and any(
+                    d.plover == self.onto.recodes["praise" if verdict else "blame"].plover and d.target is not None
+                    and d.source.code == speaker.code and d.target.sector == target.sector
+                    and (d.target.country == target.country or not (d.target.country and target.country))
+                    for d in [*drafts, *out]):
+                continue  # "praised Serbia, saying the government made the right decision": told once
             # blame of an allegation ("said the allegations were baseless") denies it: a rejection of its makers
             denial = not verdict and judged.lemma_.lower() in self.words.allegation_nouns
             recode = self.onto.recodes["praise" if verdict else "denial" if denial else "blame"]
@@ -184,6 +192,14 @@ class Recode:
                              mode=recode.mode, plover=recode.plover,
                              confidence=confidence(SAID_DEMAND, speaker, target, mod.value)))
         return out
+
+    def _denied(self, verb: Token) -> bool:
+        """Whether a judged clause is negated: "not" on its verb, or "no" on what it names ("made no mistake")."""
+        labels, fn = self.syntax.g.labels, self.syntax.g.words
+        named = [c for c in verb.children if c.dep_ in labels.object or c.dep_ in labels.attribute
+                 or c.dep_ in labels.adjective_complement]
+        return any(c.dep_ in labels.negation for c in verb.children) or any(
+            d.lower_ in fn.negative_determiners for n in named for d in n.children)
 
     def _act(self, noun: Token) -> bool:
         """A noun naming an act: an event noun of nouns.yaml or a form of a verb of verbs.yaml ("the bombing",

@@ -406,8 +406,11 @@ class Roles:
             # "demanded that Hamas renounce violence": the one asked is the subject of what is demanded
             asked = [c for clause in tok.children if clause.dep_ in labels.clausal_complement
                      for c in clause.children if c.dep_ in labels.nominal_subject]
-            if onto.is_a(sense.plover_type, "threat") and asked and all(syntax.is_pronoun(c) for c in asked):
-                # "Iran warned that it would strike Israel": it is Iran; the one threatened is the one it would harm
+            warners = {t.i for t in syntax.verb_subjects(tok)}
+            if onto.is_a(sense.plover_type, "threat") and asked and all(
+                    syntax.is_pronoun(c) and getattr(syntax.antecedent(c), "i", None) in warners for c in asked) \
+                    and all(c.head.lemma_.lower() in self.violent_verbs for c in asked):
+                # "Iran warned that it would strike Israel": the one threatened is the one Iran would harm
                 targets = [t for t in targets if t not in asked]
                 asked = [h for clause in tok.children if clause.dep_ in labels.clausal_complement
                          for h in syntax.harmed(clause)]
