@@ -323,7 +323,7 @@ def test_officials_and_courts_acting_at_home_act_in_the_story_s_town(coder):
     events = code(coder, text)
     blame = next(e for e in events if e.plover_type == "ACCUSE")
     assert (blame.source.code, where(blame)) == ("PHL GOV", ("Quezon City", "PHL", "document"))
-    # ... but a leader or a body named as the country's acts from the capital, not in that town
+    # ... but a leader the actor knowledge holds acts from the capital, not in that town
     promise = next(e for e in events if e.plover_type == "AGREE")
     assert where(promise) is None or where(promise)[0] != "Quezon City"
 
