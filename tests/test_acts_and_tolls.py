@@ -27,6 +27,9 @@ def test_crushing_a_thing_is_no_act(coder):
     ("Ghana's president pledged to expel the Chinese diplomats.", ("THREATEN", "131", "GHA GOV", "CHN GOV")),
     ("The Chilean general swore to crush the rebels.", ("THREATEN", "138", "CHL MIL", "CHL REB")),
     ("North Korea vowed to retaliate against South Korea.", ("THREATEN", "138", "PRK GOV", "KOR GOV")),
+    # harm promised by a noun is the promise's content, no act of its own
+    ("The Chadian army vowed an offensive against the rebels.", ("THREATEN", "138", "TCD MIL", "TCD REB")),
+    ("The European Union pledged sanctions against Belarus.", ("THREATEN", "131", "EUR", "BLR GOV")),
 ])
 def test_a_promise_of_harm_to_someone_is_a_threat(coder, text, expected):
     assert coded(coder, text) == [expected]

@@ -261,8 +261,11 @@ class PredicateFinder:
             return any(p.token.i == tok.head.i and p.kind == "noun" and onto.is_a(p.sense.plover_type, "framing")
                        for p in preds)
         if pred.kind == "noun" and tok.dep_ in labels.object:  # "threatened sanctions", "threatened a strike"
-            return any(p.token.i == tok.head.i and p.kind == "verb" and onto.is_a(p.sense.plover_type, "threat")
-                       for p in preds)
+            # ... and harm promised ("vowed an offensive against the rebels": a threat, by the framing table)
+            return any(p.token.i == tok.head.i and p.kind == "verb" and (
+                onto.is_a(p.sense.plover_type, "threat") or (onto.is_a(p.sense.plover_type, "agreement")
+                                                            and onto.is_a(pred.sense.plover_type, "harm")))
+                for p in preds)
         return False
 
     def _refine_frame(self, framed: Predicate, preds: list[Predicate]) -> None:
