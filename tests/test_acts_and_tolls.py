@@ -246,3 +246,8 @@ def test_a_warning_of_one_s_own_harm_to_come_threatens_the_one_it_would_harm(cod
     # defending someone harms nobody: no threat to Taiwan
     assert not [t for t in coded(coder, "The United States warned that it would defend Taiwan.") if t[0] == "THREATEN"]
 
+
+
+def test_sanctions_agreed_are_adopted_not_threatened(coder):
+    assert not [t for t in coded(coder, "EU foreign ministers agreed new sanctions against Russia on Monday.")
+                if t[0] == "THREATEN"]

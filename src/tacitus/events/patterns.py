@@ -161,7 +161,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
               "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
               "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
-              "pair_determiners", "warring_words", "under_verbs")
+              "pair_determiners", "warring_words", "under_verbs", "promising_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -180,6 +180,7 @@ class PatternBook:
     accident_words: frozenset[str] = frozenset()
     empty_places: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
+    promising_verbs: frozenset[str] = frozenset()
     harm_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()

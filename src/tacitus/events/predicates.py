@@ -263,7 +263,7 @@ class PredicateFinder:
         if pred.kind == "noun" and tok.dep_ in labels.object:  # "threatened sanctions", "threatened a strike"
             # ... and harm promised ("vowed an offensive against the rebels": a threat, by the framing table)
             return any(p.token.i == tok.head.i and p.kind == "verb" and (
-                onto.is_a(p.sense.plover_type, "threat") or (onto.is_a(p.sense.plover_type, "agreement")
+                onto.is_a(p.sense.plover_type, "threat") or (p.token.lemma_.lower() in self.patterns.promising_verbs
                                                             and onto.is_a(pred.sense.plover_type, "harm")))
                 for p in preds)
         return False
