@@ -352,10 +352,13 @@ class Syntax:
         Israel", "would fire rockets at Tel Aviv", "would use force against protesters"), else its direct object
         ("would strike Israel")."""
         heads = [clause, *self.children(clause, self.labels.object)]
-        aimed = [g for h in heads for p in self.fn.harm_preps for g in self.prep_objects(h, p)
-                 if g.ent_type_ not in self.g.entities.time]
+        aimed = self.timeless([g for h in heads for p in self.fn.harm_preps for g in self.prep_objects(h, p)])
         obj = self.direct_object(clause)
         return aimed or ([obj] if obj is not None else [])
+
+    def timeless(self, toks: list[Token]) -> list[Token]:
+        """The words that are no time ("on Tuesday evening" names no target, aim or victim)."""
+        return [t for t in toks if t.ent_type_ not in self.g.entities.time]
 
     def verb_passive_targets(self, verb: Token) -> list[Token]:
         """The patient of a passive verb ("soldiers were attacked"; "a move that was criticised")."""

@@ -123,6 +123,10 @@ class ModalityReader:
             return "hypothetical"
         return self._auxiliary(tok)
 
+    def negated(self, tok: Token) -> bool:
+        """Whether a word is negated by its own dependents ("did not make", "no armies marched", "no mistake")."""
+        return self._own(tok) == "negated"
+
     def habitual(self, verb: Token) -> bool:
         """A verb with an adverb of custom ("routinely beat") or, in the present or the perfect, of habit ("has
         often fired")."""

@@ -71,7 +71,7 @@ def other_side(ontology: Ontology, plover: str | None, source: Actor, target: Ac
     unnamed = target is None or not (target.country or target.sector or target.name)
     if not unnamed or pair is None or source.country not in pair or not ontology.is_a(plover, "aimed"):
         return target
-    other = pair[1] if source.country == pair[0] else pair[0]
+    other = _other_side(pair, source.country)
     if target is not None:
         return replace(target, country=other, country_basis="story")
     return Actor(text="", country=other, country_basis="story")
@@ -87,7 +87,11 @@ def doer_across(ontology: Ontology, plover: str | None, source: Actor, target: A
             or source.country_basis not in ("place", "setting") or source.country not in pair
             or target.country != source.country or target.country_basis in INFERRED_COUNTRY):
         return source
-    return replace(source, country=pair[1] if source.country == pair[0] else pair[0], country_basis="story")
+    return replace(source, country=_other_side(pair, source.country), country_basis="story")
+
+
+def _other_side(pair: tuple[str, str], country: str) -> str:
+    return pair[1] if country == pair[0] else pair[0]
 
 
 def authorities(source: Actor, location: Location | None, setting: str | None,

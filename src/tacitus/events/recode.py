@@ -194,12 +194,11 @@ class Recode:
         return out
 
     def _denied(self, verb: Token) -> bool:
-        """Whether a judged clause is negated: "not" on its verb, or "no" on what it names ("made no mistake")."""
-        labels, fn = self.syntax.g.labels, self.syntax.g.words
+        """Whether a judged clause is negated: on its verb, or on what it names ("made no mistake")."""
+        labels, modality = self.syntax.g.labels, self.roles.modality
         named = [c for c in verb.children if c.dep_ in labels.object or c.dep_ in labels.attribute
                  or c.dep_ in labels.adjective_complement]
-        return any(c.dep_ in labels.negation for c in verb.children) or any(
-            d.lower_ in fn.negative_determiners for n in named for d in n.children)
+        return modality.negated(verb) or any(modality.negated(n) for n in named)
 
     def _act(self, noun: Token) -> bool:
         """A noun naming an act: an event noun of nouns.yaml or a form of a verb of verbs.yaml ("the bombing",

@@ -302,7 +302,7 @@ class Roles:
         nobody it was done to is done to the victims of its toll ("a bomb exploded near the convoy, killing four
         soldiers", "opened fire, wounding two policemen")."""
         sources, targets = self._verb_arguments(pred) if pred.kind == "verb" else self._noun_arguments(pred)
-        if not self._timeless(targets) and self.onto.quad_is(pred.code, "material_conflict"):
+        if not self.syntax.timeless(targets) and self.onto.quad_is(pred.code, "material_conflict"):
             targets = self._toll_victims(pred) or targets
         return sources, targets
 
@@ -516,7 +516,7 @@ class Roles:
                 and not self._together(pred, sources):
             if pred.sense.untargeted is None:
                 return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
-            aims = self._timeless([t for t, _ in targets])  # not "on Sunday"
+            aims = self.syntax.timeless([t for t, _ in targets])  # not "on Sunday"
             expanse = bool(aims) and all(t.lemma_.lower() in self.k.patterns.empty_places for t in aims)
             shown = expanse or (not aims and not self._aimed(pred))
             targets = []
@@ -573,10 +573,6 @@ class Roles:
         return any(c.dep_ in self.g.labels.preposition and c.lower_ in self.g.words.aim_preps
                    and not any(g.ent_type_ in self.g.entities.time for g in c.children)  # not "on Sunday"
                    for h in heads for c in h.children)
-
-    def _timeless(self, toks: list[Token]) -> list[Token]:
-        """The words that are no time ("on Tuesday evening" names no target or aim)."""
-        return [t for t in toks if t.ent_type_ not in self.g.entities.time]
 
     def _together(self, pred: Predicate, sources: list) -> bool:
         """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with
