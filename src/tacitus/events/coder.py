@@ -161,7 +161,7 @@ class EventCoder:
                     events.extend(self.code_sentence(sent, index, document, context, where_when))
                     index += 1
         if title is not None and title.text.strip():
-            fresh = self.new_context(document, where_when.reference)
+            fresh = self.knowledge.resolver.new_context(context.when)  # the same date, its story year read once
             fresh.home_country, fresh.home_weight = context.home_country, context.home_weight
             fresh.home_share, fresh.story_countries = context.home_share, context.story_countries
             lead_events = []
