@@ -202,6 +202,18 @@ def test_one_act_told_with_its_toll_is_one_event_aimed_at_the_victims(coder):
     assert found == [("ASSAULT", "183", "NGA UAF", "NGA COP")]
 
 
+def test_one_act_with_several_parties_is_one_event_that_lists_them(coder):
+    e = one(coder, "The UN Security Council urged Israel and Hamas to respect the truce.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("REQUEST", "UNO GOV", "ISR GOV")
+    assert [a.code for a in e.also_targets] == ["PSE REB"] and e.also_sources == []
+    e = one(coder, "Rallies near parliament in Madrid boiled over into clashes between protesters and police.")
+    assert {e.source.code, e.target.code} == {"ESP CVL", "ESP COP"}
+    assert [a.code for a in e.also_sources + e.also_targets] == [e.target.code, e.source.code]
+    # two acts of one type, each with its own predicate, stay two events
+    found = coded(coder, "Israeli jets bombed Gaza and Hamas fired rockets at Israel.")
+    assert [t for t, *_ in found] == ["ASSAULT", "ASSAULT"], found
+
+
 # ---- 6: pronouns ------------------------------------------------------------------------------------------------
 def test_who_denies_an_accusation_is_the_one_accused(coder):
     found = coded(coder, "Serbia accused Kosovo of provoking the clashes, which it strongly denied.")

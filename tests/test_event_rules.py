@@ -173,7 +173,9 @@ def test_acts_that_stop_or_are_to_stop_are_no_new_act(coder):
     assert not [e for e in events if e.plover_type == "ASSAULT" and e.modality in ("asserted", "future")]
     # an end told as done: what ended took place, and its parties refused nothing
     events = code(coder, "Talks between Kenya and Somalia ended on Monday.")
-    assert [(e.plover_type, e.modality) for e in events] == [("CONSULT", "asserted")] * 2
+    assert [(e.plover_type, e.modality) for e in events] == [("CONSULT", "asserted")]  # one act, both parties
+    assert {events[0].source.country, events[0].target.country} == {"KEN", "SOM"}
+    assert {a.country for a in events[0].also_sources + events[0].also_targets} == {"KEN", "SOM"}
 
 
 def test_hyphenated_event_nouns_are_read_whole(coder):
@@ -404,8 +406,8 @@ def test_complaints_lodged_crackdowns_proposals_and_contacts(coder):
     assert summary(top(code(coder, "Beijing made a proposal to Hanoi for joint patrols."))) == (
         "CHN GOV", "AGREE", "030", "VNM GOV")
     events = code(coder, "Qatar was in touch with Kabul and Islamabad.")
-    assert [(e.source.code, e.plover_type, e.target.code) for e in events] == [
-        ("QAT GOV", "CONSULT", "AFG GOV"), ("QAT GOV", "CONSULT", "PAK GOV")]
+    assert [(s.code, e.plover_type, t.code) for e in events for s, t in e.pairs()] == [
+        ("QAT GOV", "CONSULT", "AFG GOV"), ("QAT GOV", "CONSULT", "PAK GOV")]  # one act, both listed
     # a case one has is no case filed
     assert not code(coder, "The government has a strong case against Iran.")
     e = top(code(coder, "Police booked a case against the MLA."))
@@ -430,7 +432,7 @@ def test_an_actor_denying_its_own_act_rejects_the_charge_not_another_s(coder):
 def test_rebels_a_state_backs_are_not_its_own(coder):
     events = code(coder, "Qatar and Turkey have supported rebels fighting the Libyan government.")
     backed = [e for e in events if e.plover_type == "SUPPORT"]
-    assert [(e.source.code, e.target.code) for e in backed] == [("QAT GOV", "REB"), ("TUR GOV", "REB")]
+    assert [(s.code, t.code) for e in backed for s, t in e.pairs()] == [("QAT GOV", "REB"), ("TUR GOV", "REB")]
 
 
 def test_an_act_told_twice_in_a_sentence_once_with_its_target_is_one_event(coder):

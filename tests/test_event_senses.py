@@ -39,6 +39,8 @@ def types(coder, text: str) -> list[str]:
     "The police commissioner visited the scene of the shooting on Monday.",
     "The Peruvian mayor pulled out all the stops for the harvest festival.",
     "Peruvian villagers welcomed the new millennium with dancing.",
+    "The Kenyan governor abused his power to punish his critics.",
+    "Firms must stop senior officials in Tokyo abusing their positions.",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
@@ -51,6 +53,7 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert ("RETREAT", "087", "PER GOV", None) in coded(coder, "Peru pulled out its troops on Monday.")
     assert "SUPPORT" in types(coder, "The Peruvian mayor welcomed the court's ruling.")
     assert "SUPPORT" in types(coder, "Germany welcomed the holiday ceasefire between Russia and Ukraine.")
+    assert ("ASSAULT", "182", "NGA COP", "NGA CRM") in coded(coder, "Police in Lagos abused the detainees in custody.")
     two = coded(coder, "The two foreign ministers met in Geneva on Friday.")
     assert [t for t, *_ in two] == ["CONSULT"]  # parties meeting each other need no other counterpart
 

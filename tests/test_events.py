@@ -26,8 +26,9 @@ def code(coder: Coder, text: str, published: str = "2020-02-05"):
 
 
 def triples(events, modality: str | None = "asserted"):
-    return {(e.source.code, e.plover_type, e.target.code if e.target else None)
-            for e in events if modality is None or e.modality == modality}
+    """Every (source, type, target) the events name, an act with several parties giving one for each pair."""
+    return {(s.code, e.plover_type, t.code if t else None)
+            for e in events if modality is None or e.modality == modality for s, t in e.pairs()}
 
 
 def only(events, plover_type: str):
@@ -96,8 +97,9 @@ def test_nominal_talks_with(coder):
     assert (e.source.code, e.target.code, e.cameo_code) == ("CHN GOV", "PAK GOV", "040")
 
 
-def test_coordinated_sources_give_one_event_per_dyad(coder):
+def test_coordinated_sources_are_one_act_that_names_each_dyad(coder):
     events = code(coder, "France and Germany condemned Russia.")
+    assert len(events) == 1 and [a.code for a in events[0].also_sources] == ["DEU GOV"]
     assert triples(events) == {("FRA GOV", "ACCUSE", "RUS GOV"), ("DEU GOV", "ACCUSE", "RUS GOV")}
     assert {e.cameo_code for e in events} == {"111"}
 

@@ -19,7 +19,7 @@ def counted(coder: Coder, text: str):
 
 
 def dyads(events, plover_type: str) -> set[tuple[str, str | None]]:
-    return {(e.source.code, e.target.code if e.target else None) for e in events if e.plover_type == plover_type}
+    return {(s.code, t.code if t else None) for e in events if e.plover_type == plover_type for s, t in e.pairs()}
 
 
 def test_a_rejected_thing_names_whom_by_its_country_adjective(coder):

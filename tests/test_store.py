@@ -77,7 +77,7 @@ def filled(store):
 
 def test_new_store_has_schema_and_version(store):
     assert store.counts() == {"documents": 0, "mentions": 0, "runs": 0}
-    assert store.schema_version == SCHEMA_VERSION == 6
+    assert store.schema_version == SCHEMA_VERSION == 7
     cols = list(store.query("DESCRIBE mentions")["column_name"])
     assert cols == list(MENTION_COLUMNS)  # inserts rely on this order
     assert {"event_id", "plover_contexts", "target_kb_id", "geonames_id", "predicate"} <= set(cols)
@@ -98,6 +98,26 @@ def test_round_trip_gives_the_contract_dict(store):
     assert stored["text"] == doc.text and stored["content_hash"] == doc.content_hash
     assert stored["event_ids"] == ["a:0"]
     assert store.event("missing") is None and store.document("missing") is None
+
+
+def test_an_act_with_several_parties_keeps_them_through_the_store_and_a_schema_6_store_gets_the_column(tmp_path):
+    ev = make_event("a", 0, kind="meet", tgt="DEU")
+    ev.also_targets = [Actor(text="Italy", name="Italy", country="ITA", sector="GOV", country_basis="mention")]
+    path = tmp_path / "v6.duckdb"
+    with EventStore(path) as s:
+        s.add_document(make_doc("a"), [ev])
+        assert s.event("a:0")["also"]["targets"] == [ev.also_targets[0].to_dict()]
+    con = duckdb.connect(str(path))
+    con.execute("DROP VIEW events")
+    con.execute("DROP VIEW actors")
+    con.execute("ALTER TABLE mentions DROP COLUMN also_actors")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    con.close()
+    with EventStore(path) as s:
+        assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
+        assert s.event("a:0")["also"] == {"sources": [], "targets": []}  # an old row lists no other party
+        s.add_document(make_doc("b"), [make_event("b", 0)])
+        assert s.query("SELECT count(*) AS n FROM events")["n"].item() == 2
 
 
 def test_adding_twice_changes_nothing(store):
@@ -280,7 +300,9 @@ def older_store(path, doc: Document, *statements: str) -> None:
         store.add_document(doc, [make_event(doc.doc_id, 0)])
     con = duckdb.connect(str(path))
     try:
-        for statement in statements:
+        # every schema before 7 lacks the column of an act's other parties
+        for statement in ("DROP VIEW events", "DROP VIEW actors", "ALTER TABLE mentions DROP COLUMN also_actors",
+                          *(s for s in statements if s != "DROP VIEW events")):
             con.execute(statement)
     finally:
         con.close()
@@ -322,7 +344,7 @@ def test_a_schema_3_store_gets_the_history_columns_and_the_renamed_precision(tmp
     con.execute("DROP VIEW events")
     con.execute("DROP VIEW actors")
     con.execute("DROP INDEX IF EXISTS mentions_doc_idx")
-    for column in ("location_text", "historical", "from_title"):
+    for column in ("location_text", "historical", "from_title", "also_actors"):
         con.execute(f"ALTER TABLE mentions DROP COLUMN {column}")
     con.execute("UPDATE mentions SET date = '2024-05-10', date_precision = 'unknown' WHERE event_id = 'a:0'")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")

@@ -157,6 +157,10 @@ class Event:
     historical: bool = False  # background: the act happened well before the article's news (PLOVER's marking)
     from_title: bool = False  # stated in the title, which is coded as the lead (sentence_index -1)
     prominence: float = 0.5  # the rules' score that orders a sentence's events, its main act first
+    # One act is one event: when its predicate names several parties on one side ("urged Israel and Hamas",
+    # "clashes between protesters and police"), the first are ``source`` and ``target`` and the others are here.
+    also_sources: list[Actor] = field(default_factory=list)
+    also_targets: list[Actor] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -185,7 +189,18 @@ class Event:
             "historical": self.historical,
             "from_title": self.from_title,
             "prominence": round(self.prominence, 3),
+            "also": {"sources": [a.to_dict() for a in self.also_sources],
+                     "targets": [a.to_dict() for a in self.also_targets]},
         }
+
+    def pairs(self) -> list[tuple[Actor, Actor | None]]:
+        """Every source-target pair the act names: its sources (``source``, ``also_sources``) with its targets
+        (``target``, ``also_targets``), no actor paired with itself ("clashes between protesters and police")."""
+        def same(a: Actor, b: Actor | None) -> bool:
+            return b is not None and (a.code, a.text.lower()) == (b.code, b.text.lower())
+
+        return [(s, t) for s in (self.source, *self.also_sources) for t in (self.target, *self.also_targets)
+                if not same(s, t)]
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Event":
@@ -208,4 +223,6 @@ class Event:
             url=d.get("url"), publisher=d.get("publisher"), predicate=d.get("predicate"),
             historical=bool(d.get("historical", False)), from_title=bool(d.get("from_title", False)),
             prominence=d.get("prominence", d.get("confidence", 0.5)),
+            also_sources=[Actor(**a) for a in (d.get("also") or {}).get("sources") or []],
+            also_targets=[Actor(**a) for a in (d.get("also") or {}).get("targets") or []],
         )

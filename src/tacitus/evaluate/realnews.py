@@ -181,8 +181,10 @@ def _countries_right(gold: tuple[str, ...], actor, *, role_optional: bool) -> bo
 
 
 def dyad_right(gold: GoldEvent, event: Event) -> bool:
-    return (_countries_right(gold.source, event.source, role_optional=False)
-            and _countries_right(gold.target, event.target, role_optional=True))
+    """Both countries right; an act the coder lists with several parties on a side (Event.also_sources,
+    also_targets) is right when one of them is, as a gold event with several codes is."""
+    return (any(_countries_right(gold.source, a, role_optional=False) for a in (event.source, *event.also_sources))
+            and any(_countries_right(gold.target, a, role_optional=True) for a in (event.target, *event.also_targets)))
 
 
 def _finds(coded: CodedEvent, gold: GoldEvent) -> bool:

@@ -19,7 +19,7 @@ from tacitus.events.modality import ModalityReader
 from tacitus.events.ontology import Ontology
 from tacitus.events.places import NOT_STATES, foreign_to, placed
 from tacitus.events.recipients import at_home, doer_across, other_side, recipient
-from tacitus.events.ranking import named_again, told_once, unique_events
+from tacitus.events.ranking import named_again, one_act, told_once, unique_events
 from tacitus.records import Event
 
 EVENT_ID_LENGTH = 16  # hex digits of the SHA-1 an event id keeps
@@ -147,7 +147,7 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return self._across_sides(self._within_home(named_again(told_once(unique_events(events))), job), job)
+        return self._across_sides(self._within_home(named_again(one_act(told_once(unique_events(events)))), job), job)
 
     def _within_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence

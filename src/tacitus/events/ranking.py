@@ -1,6 +1,7 @@
 """How a sentence's events rank and merge: confidence from the sense and what is known of the actors, a lower
 rank for predicates nested under others, the appeal a demand becomes when read as one, one event per
-evidence, dyad and code, and one per act its actor is told doing twice in a sentence."""
+evidence, dyad and code, one per act its actor is told doing twice in a sentence, and one per act with several
+parties."""
 
 from __future__ import annotations
 
@@ -97,6 +98,36 @@ def told_once(events: list[Event]) -> list[Event]:
         seen.add(dyad)
         out.append(e)
     return out
+
+
+def one_act(events: list[Event]) -> list[Event]:
+    """One predicate's act of one type told with several parties on a side is one event, not one per dyad: "urged
+    Israel and Hamas to respect the truce", "clashes between protesters and police", "will visit Britain, Ireland
+    and Northern Ireland". The first keeps its source and target and lists the other parties (Event.also_sources,
+    also_targets), with the toll any of them counted."""
+    out: list[Event] = []
+    first: dict[tuple, int] = {}
+    for e in events:
+        key = (e.evidence_start, e.evidence_end, e.plover_type, e.modality)
+        if key not in first:
+            first[key] = len(out)
+            out.append(e)
+            continue
+        main = out[first[key]]
+        out[first[key]] = replace(
+            main, also_sources=_listed(main.source, main.also_sources, e.source),
+            also_targets=_listed(main.target, main.also_targets, e.target),
+            fatalities=max(main.fatalities or 0, e.fatalities or 0) or main.fatalities)
+    return out
+
+
+def _listed(main: Actor | None, listed: list[Actor], party: Actor | None) -> list[Actor]:
+    """``listed`` with ``party`` added unless it is nobody, the main party or listed already."""
+    def key(a: Actor) -> tuple:
+        return a.code, a.text.lower()
+    if party is None or (main is not None and key(party) == key(main)) or key(party) in {key(a) for a in listed}:
+        return listed
+    return [*listed, party]
 
 
 # Date precisions, most exact first, for choosing the date an act told twice keeps

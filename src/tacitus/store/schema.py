@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tacitus.records import COUNTED_MODALITIES
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # The counted modalities (records.COUNTED_MODALITIES) as an SQL list: the mentions the views count
 COUNTED_SQL = "(" + ", ".join(f"'{m}'" for m in COUNTED_MODALITIES) + ")"
@@ -71,7 +71,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     fatalities_civilians BOOLEAN,
     location_text VARCHAR,
     historical BOOLEAN,
-    from_title BOOLEAN
+    from_title BOOLEAN,
+    also_actors VARCHAR
 )"""
 
 RUNS_DDL = """
@@ -140,6 +141,7 @@ SELECT
     arg_max(location_text, confidence) AS location_text,
     arg_max(geonames_id, confidence) AS geonames_id,
     arg_max(plover_contexts, confidence) AS plover_contexts,
+    arg_max(also_actors, confidence) AS also_actors,
     max(fatalities) AS fatalities,
     bool_or(coalesce(fatalities_civilians, false)) AS fatalities_civilians,
     count(*) AS num_mentions,
@@ -201,6 +203,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "fatalities", "modality", "attribution", "confidence", "predicate",
     "location_basis", "fatalities_civilians",  # added in schema 2 (appended, as ALTER TABLE does)
     "location_text", "historical", "from_title",  # added in schema 4
+    "also_actors",  # added in schema 7: the act's other parties (Event.also_sources/also_targets) as JSON
 )
 
 # Document columns that belong to each event in the contract and in flat exports.
@@ -261,4 +264,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # no secondary index: lookups scan the column (see ALL_DDL), and a long run's memory no longer grows with them
     5: ("DROP INDEX IF EXISTS mentions_doc_idx", "DROP INDEX IF EXISTS documents_hash_idx",
         "DROP INDEX IF EXISTS near_keys_idx"),
+    # one act is one event, with the other parties its predicate names listed
+    6: ("DROP VIEW IF EXISTS events", "DROP VIEW IF EXISTS actors",
+        "ALTER TABLE mentions ADD COLUMN also_actors VARCHAR"),
 }
