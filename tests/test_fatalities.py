@@ -37,6 +37,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
     ("Five members of a household were shot dead by raiders.", [(5, False)]),
     ("A police commander was stabbed to death near parliament.", [(1, False)]),
     ("Two farmers were hacked to death in their fields.", [(2, True)]),
+    # counts of one act coordinated: all the dead, not the last count alone
+    ("At least 11 soldiers and four militants were killed after the attack on the camp.", [(15, False)]),
+    ("Three policemen, two soldiers and a child were killed in the blast.", [(6, True)]),
+    ("Gunmen killed three soldiers and two civilians on Sunday.", [(5, True)]),
+    # ... but not the wounded of a clause of its own
+    ("Gunmen killed three soldiers and two civilians were wounded.", [(3, False)]),
 ])
 def test_counts(sentence, expected):
     got = find_fatalities(sentence)

@@ -57,6 +57,11 @@ def _ints(raw: dict, name: str) -> dict[str, int]:
         raise ValueError(f"{FATALITIES_FILE}: '{name}' has a non-integer value ({exc})") from exc
 
 
+# Indexes in FatalityFinder.patterns of counts after an active verb ("killing four officers", "killing a soldier")
+# and before a passive one ("at least 12 people were killed", "a soldier was killed")
+_ACTIVE, _PASSIVE = (0, 2), (3, 4)
+
+
 class FatalityFinder:
     """Compiled patterns over the vocabulary file; use :func:`find_fatalities` for the shared instance."""
 
@@ -109,6 +114,12 @@ class FatalityFinder:
             rf"(?:{_alt(_list(raw, 'leaving_words'))})\b",
         ]
         self.patterns = [re.compile(p, re.I) for p in patterns]
+        # counts coordinated with a matched one count with it: "11 soldiers and four militants were killed",
+        # "killed three soldiers and two civilians" (not "... and two civilians were wounded": another count)
+        self.counted_before = re.compile(rf"(?<![\w-]){quant}{num}{num_end}{noun_phrase}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+                                         re.I)
+        self.counted_after = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){quant}{num}{num_end}{noun_phrase}"
+                                        rf"(?!{aux}\s+\w+ed\b)(?!\s+(?:were|was|are|is|have|has|had)\b)", re.I)
         self.negated = re.compile(rf"\b(?:{_alt(_list(raw, 'negations'))})\s+$", re.I)
         self.casualty = re.compile(rf"\s*(?:{_alt(_list(raw, 'casualty_markers'))})\b", re.I)
         self.object_after = re.compile(
@@ -156,7 +167,7 @@ class FatalityFinder:
 
     def find(self, text: str) -> list[FatalityMention]:
         found: list[tuple[int, int, int, bool]] = []
-        for rx in self.patterns:
+        for n, rx in enumerate(self.patterns):
             for m in rx.finditer(text):
                 groups = m.groupdict()
                 count = self.number(m["num"])
@@ -173,7 +184,14 @@ class FatalityFinder:
                                                                  m.group(0), re.I) \
                         and self.object_after.match(text, m.end()):
                     continue  # "12 gunmen killed 3 soldiers": the number before is the killers
-                found.append((m.start(), m.end(), count, self._civilians(m, text)))
+                start, end, civilians = m.start(), m.end(), self._civilians(m, text)
+                while n in _PASSIVE and (before := self.counted_before.search(text[:start])) is not None \
+                        and (more := self.number(before["num"])):
+                    start, count, civilians = before.start(), count + more, civilians or self._civilians(before, text)
+                while n in _ACTIVE and (after := self.counted_after.match(text, end)) is not None \
+                        and (more := self.number(after["num"])):
+                    end, count, civilians = after.end(), count + more, civilians or self._civilians(after, text)
+                found.append((start, end, count, civilians))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: list[tuple[int, int, int, bool]] = []
         for f in found:
