@@ -157,9 +157,18 @@ def test_counted_acts_others_do_too_or_only_judged_are_not_the_states(coder, tex
     ("The Spanish government watered down the protest law.", ("CONCEDE", "080", "ESP GOV", None)),
     ("Critics chided the French minister over the plan.", ("ACCUSE", "111", "UNK", "FRA GOV")),
     ("The UN chief expressed concern over the fighting in Darfur.", ("ACCUSE", "110", "UNO GOV", "SDN")),
+    # security raised where it is kept is a show of force, with the mode of the force that keeps it
+    ("Police in Lagos tightened security around the stadium.", ("MOBILIZE", "150", "NGA COP", None)),
+    ("Seoul's military had stepped up monitoring for additional launches.", ("MOBILIZE", "150", "KOR MIL", None)),
 ])
 def test_missed_verbs_and_nouns(coder, text, expected):
     assert expected in coded(coder, text)
+
+
+def test_security_stepped_up_has_the_mode_of_its_force_and_production_stepped_up_is_no_event(coder):
+    e = one(coder, "Police in Lagos tightened security around the stadium.")
+    assert e.plover_mode == "police"
+    assert coded(coder, "The company stepped up production in Lagos.") == []
 
 
 # ---- 5: characterisations are not acts ------------------------------------------------------------------------
