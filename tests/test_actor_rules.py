@@ -33,15 +33,14 @@ def test_a_people_named_with_its_state_belongs_to_that_state(coder):
 def test_lawyers_are_of_the_judiciary_sector_and_act_for_whom_they_plead(coder):
     # PETRARCH-2's agents file lawyers, attorneys, barristers and solicitors under JUD; with no sector the act
     # of "the lawyers" was lost
-    e = top(coder, "Lawyers for the prime minister asked a Singapore court to stop the blogger from publishing "
-                   "the allegations.")
-    assert (e.plover_type, e.source.code, e.target.code) == ("REQUEST", "SGP JUD", "SGP JUD")
+    e = top(coder, "Lawyers for the Kenyan opposition leader asked a Nairobi court to halt the vote count.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("REQUEST", "KEN JUD", "KEN JUD")
     assert top(coder, "A defence lawyer in Nairobi filed an appeal against the ruling.").source.code == "KEN JUD"
 
 
 def test_survivors_are_civilians(coder):
-    e = top(coder, "Some survivors of the mudslide in Kaohsiung County voiced concern about the investigation.")
-    assert (e.plover_type, e.source.code) == ("ACCUSE", "TWN CVL")
+    e = top(coder, "Survivors of the earthquake in Van province criticised the rescue effort.")
+    assert (e.plover_type, e.source.code) == ("ACCUSE", "TUR CVL")
 
 
 def test_protests_are_against_someone(coder):

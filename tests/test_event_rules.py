@@ -406,8 +406,9 @@ def test_complaints_lodged_crackdowns_proposals_and_contacts(coder):
     assert summary(top(code(coder, "Beijing made a proposal to Hanoi for joint patrols."))) == (
         "CHN GOV", "AGREE", "030", "VNM GOV")
     events = code(coder, "Qatar was in touch with Kabul and Islamabad.")
+    assert len(events) == 1  # one act, both listed
     assert [(s.code, e.plover_type, t.code) for e in events for s, t in e.pairs()] == [
-        ("QAT GOV", "CONSULT", "AFG GOV"), ("QAT GOV", "CONSULT", "PAK GOV")]  # one act, both listed
+        ("QAT GOV", "CONSULT", "AFG GOV"), ("QAT GOV", "CONSULT", "PAK GOV")]
     # a case one has is no case filed
     assert not code(coder, "The government has a strong case against Iran.")
     e = top(code(coder, "Police booked a case against the MLA."))
@@ -432,6 +433,7 @@ def test_an_actor_denying_its_own_act_rejects_the_charge_not_another_s(coder):
 def test_rebels_a_state_backs_are_not_its_own(coder):
     events = code(coder, "Qatar and Turkey have supported rebels fighting the Libyan government.")
     backed = [e for e in events if e.plover_type == "SUPPORT"]
+    assert len(backed) == 1
     assert [(s.code, t.code) for e in backed for s, t in e.pairs()] == [("QAT GOV", "REB"), ("TUR GOV", "REB")]
 
 

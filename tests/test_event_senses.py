@@ -40,7 +40,7 @@ def types(coder, text: str) -> list[str]:
     "The Peruvian mayor pulled out all the stops for the harvest festival.",
     "Peruvian villagers welcomed the new millennium with dancing.",
     "The Kenyan governor abused his power to punish his critics.",
-    "Firms must stop senior officials in Tokyo abusing their positions.",
+    "The Ugandan minister abused his office to reward his allies.",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []

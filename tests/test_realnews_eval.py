@@ -68,6 +68,18 @@ def test_found_missed_false_and_fields():
     assert whys == [("COERCE", "coded a negated act"), ("missed", "CONSULT")]
 
 
+def test_a_party_the_act_lists_beside_its_target_can_be_the_right_one():
+    # the condemnation names two parties; the gold's target is the one listed beside the first
+    condemnation = ev("mini-1", "The Syrian government condemned the attack.", "ACCUSE", "SYR GOV", "RUS MIL")
+    condemnation.also_targets = [Actor(text="Turkey", country="TUR", sector="GOV")]
+    shelling = ev("mini-1", SHELLING, "ASSAULT", "TUR MIL", "KUR REB", place=KOBANI, fatalities=5)
+    m = evaluate("realnews", MINI, coder=FixedCoder({"mini-1": [shelling, condemnation]}), split="all").metrics
+    assert (m["found"], m["found_with_dyad"]) == (2, 2)
+    condemnation.also_targets = []
+    m = evaluate("realnews", MINI, coder=FixedCoder({"mini-1": [shelling, condemnation]}), split="all").metrics
+    assert (m["found"], m["found_with_dyad"]) == (2, 1)
+
+
 def test_splits_are_separate_and_a_far_place_is_wrong():
     far = Location(name="Aleppo", country="SYR", lat=36.20, lon=37.16, precision="city")  # ~125 km away
     coder = FixedCoder({"mini-1": [ev("mini-1", SHELLING, "ASSAULT", "TUR MIL", "SYR REB", place=far)]})

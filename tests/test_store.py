@@ -100,26 +100,6 @@ def test_round_trip_gives_the_contract_dict(store):
     assert store.event("missing") is None and store.document("missing") is None
 
 
-def test_an_act_with_several_parties_keeps_them_through_the_store_and_a_schema_6_store_gets_the_column(tmp_path):
-    ev = make_event("a", 0, kind="meet", tgt="DEU")
-    ev.also_targets = [Actor(text="Italy", name="Italy", country="ITA", sector="GOV", country_basis="mention")]
-    path = tmp_path / "v6.duckdb"
-    with EventStore(path) as s:
-        s.add_document(make_doc("a"), [ev])
-        assert s.event("a:0")["also"]["targets"] == [ev.also_targets[0].to_dict()]
-    con = duckdb.connect(str(path))
-    con.execute("DROP VIEW events")
-    con.execute("DROP VIEW actors")
-    con.execute("ALTER TABLE mentions DROP COLUMN also_actors")
-    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
-    con.close()
-    with EventStore(path) as s:
-        assert list(s.query("DESCRIBE mentions")["column_name"]) == list(MENTION_COLUMNS)
-        assert s.event("a:0")["also"] == {"sources": [], "targets": []}  # an old row lists no other party
-        s.add_document(make_doc("b"), [make_event("b", 0)])
-        assert s.query("SELECT count(*) AS n FROM events")["n"].item() == 2
-
-
 def test_adding_twice_changes_nothing(store):
     doc = make_doc("a")
     events = [make_event("a", 0), make_event("a", 1, kind="meet")]

@@ -70,6 +70,7 @@ class Assembly:
         sent, document, a = job.sent, job.document, job.anchors
         text = sent.text
         events = []
+        parties: dict[str, tuple] = {}  # event id -> the first conjunct of its source and of its target
         attributed = self.modality.according_to(job.tokens)
         for d in job.drafts:
             key = d.pred.token.i
@@ -130,9 +131,10 @@ class Assembly:
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = self.syntax.phrase_span(attributed).text
+            eid = event_id(document.doc_id, job.index, start, d.source.code, d.target.code if d.target else "", d.code)
+            parties.setdefault(eid, (self._first_conjunct(d.source_tok), self._first_conjunct(d.target_tok)))
             events.append(Event(
-                event_id=event_id(document.doc_id, job.index, start, d.source.code,
-                                  d.target.code if d.target else "", d.code),
+                event_id=eid,
                 doc_id=document.doc_id, sentence_index=job.index, sentence=text,
                 evidence_start=start, evidence_end=end, plover_type=d.plover or "",
                 plover_mode=mode if self.onto.mode_allowed(d.plover, mode) else None,
@@ -147,7 +149,14 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return self._across_sides(self._within_home(named_again(one_act(told_once(unique_events(events)))), job), job)
+        return self._across_sides(self._within_home(named_again(one_act(told_once(unique_events(events)), parties)),
+                                                     job), job)
+
+    def _first_conjunct(self, tok) -> int | None:
+        """The first of the coordinated phrases ``tok`` belongs to ("Israel and Hamas": Israel), as a token index."""
+        while tok is not None and tok.dep_ in self.syntax.g.labels.conjunct and tok.head is not tok:
+            tok = tok.head
+        return tok.i if tok is not None else None
 
     def _within_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence

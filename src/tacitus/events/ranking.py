@@ -100,25 +100,41 @@ def told_once(events: list[Event]) -> list[Event]:
     return out
 
 
-def one_act(events: list[Event]) -> list[Event]:
-    """One predicate's act of one type told with several parties on a side is one event, not one per dyad: "urged
-    Israel and Hamas to respect the truce", "clashes between protesters and police", "will visit Britain, Ireland
-    and Northern Ireland". The first keeps its source and target and lists the other parties (Event.also_sources,
-    also_targets), with the toll any of them counted."""
-    out: list[Event] = []
-    first: dict[tuple, int] = {}
+def one_act(events: list[Event], parties: dict[str, tuple] | None = None) -> list[Event]:
+    """One predicate's act of one kind told with several parties on a side is one event, not one per dyad: "urged
+    Israel and Hamas to respect the truce", "clashes between protesters and police", "demanded the withdrawal of
+    Rwandan troops from Congo". Mentions of one act (same evidence, type, code, mode, modality, date and place) keep
+    one pair as ``source`` and ``target`` and list the other parties (Event.also_sources, also_targets), with the
+    toll any of them counted. The pair kept has a target when one does; among parties the text coordinates
+    (``parties``: event id -> the first conjunct of its source and of its target) it has the lowest codes, so that
+    "Israel and Hamas" and "Hamas and Israel" are one event in the store; otherwise it is the one told first."""
+    groups: dict[tuple, list[Event]] = {}
     for e in events:
-        key = (e.evidence_start, e.evidence_end, e.plover_type, e.modality)
-        if key not in first:
-            first[key] = len(out)
-            out.append(e)
+        loc = e.location
+        key = (e.evidence_start, e.evidence_end, e.plover_type, e.cameo_code, e.plover_mode, e.modality, e.date,
+               (loc.name, loc.country) if loc else None)
+        groups.setdefault(key, []).append(e)
+    out = []
+    for group in groups.values():  # in the order each act was first told
+        if len(group) == 1:
+            out.append(group[0])
             continue
-        main = out[first[key]]
-        out[first[key]] = replace(
-            main, also_sources=_listed(main.source, main.also_sources, e.source),
-            also_targets=_listed(main.target, main.also_targets, e.target),
-            fatalities=max(main.fatalities or 0, e.fatalities or 0) or main.fatalities)
+        coordinated = parties is not None and len({parties.get(e.event_id) for e in group}) == 1
+        main = min(group, key=lambda e: (e.target is None, *(_codes(e) if coordinated else (group.index(e),))))
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for e in group:
+            sources = _listed(main.source, sources, e.source)
+            targets = _listed(main.target, targets, e.target)
+        toll = max(group, key=lambda e: e.fatalities or 0)
+        out.append(replace(main, also_sources=sources, also_targets=targets, fatalities=toll.fatalities,
+                           fatalities_civilians=toll.fatalities_civilians))
     return out
+
+
+def _codes(e: Event) -> tuple:
+    t = e.target
+    return e.source.code, t.code if t else "", e.source.text.lower(), t.text.lower() if t else ""
 
 
 def _listed(main: Actor | None, listed: list[Actor], party: Actor | None) -> list[Actor]:

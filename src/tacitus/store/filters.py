@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -121,9 +122,10 @@ class EventFilter:
         params: list[Any] = []
         if self.country:
             code = self.country.strip().upper()
+            # (or of a party an act lists beside its source and target: rows._also_json writes them as JSON)
             clauses.append(f"(upper({p}source_country) = ? OR upper({p}target_country) = ? "
-                           f"OR upper({p}location_country) = ?)")
-            params += [code] * 3
+                           f"OR upper({p}location_country) = ? OR contains(coalesce({p}also_actors, ''), ?))")
+            params += [code] * 3 + [f'"country": {json.dumps(code)}']
         if self.plover_type:
             clauses.append(f"upper({p}plover_type) = ?")
             params.append(self.plover_type.strip().upper())

@@ -175,6 +175,12 @@ def _inter(sector: str | None, country: str | None, role: str) -> int | str:
     return _mapping()["acled_inter"].get(sector, 8)
 
 
+def _associated(also: str | None, side: str) -> str:
+    """The names of an act's listed parties on one side (mentions.also_actors), as ACLED joins them."""
+    parties = (json.loads(also) if also else {}).get(side) or []
+    return "; ".join(a.get("name") or a.get("text") or "" for a in parties)
+
+
 def acled_row(e: dict[str, Any]) -> list[Any]:
     import pycountry
 
@@ -196,6 +202,9 @@ def acled_row(e: dict[str, Any]) -> list[Any]:
         "disorder_type": m["acled_disorder"][event_type], "event_type": event_type, "sub_event_type": sub_type,
         "actor1": e["source_name"] or e["source_text"], "inter1": inter1,
         "actor2": e["target_name"] or e["target_text"], "inter2": inter2, "interaction": interaction,
+        # the parties an act lists beside its source and target are ACLED's associated actors
+        "assoc_actor_1": _associated(e.get("also_actors"), "sources"),
+        "assoc_actor_2": _associated(e.get("also_actors"), "targets"),
         "civilian_targeting": "Civilian targeting" if event_type == "Violence against civilians" else "",
         "iso": int(country.numeric) if country is not None else "",
         "country": country.name if country is not None else e["location_country"],

@@ -160,7 +160,12 @@ SELECT
 FROM keyed
 GROUP BY dedup_key""".replace("{COUNTED_SQL}", COUNTED_SQL)
 
-# Every actor the counted mentions name, as source or target: how it was coded and how often it appears.
+# The shape of mentions.also_actors (an act's other parties, written by rows._also_json) for DuckDB's from_json.
+_ACTOR_JSON = '{"text": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR", "kb_id": "VARCHAR"}'
+ALSO_ACTORS_JSON = f'{{"sources": [{_ACTOR_JSON}], "targets": [{_ACTOR_JSON}]}}'
+
+# Every actor the counted mentions name, as source or target (the parties an act lists beside them too): how it
+# was coded and how often it appears.
 ACTORS_VIEW_DDL = """
 CREATE OR REPLACE VIEW actors AS
 WITH named AS (
@@ -172,6 +177,14 @@ WITH named AS (
            d.published
     FROM mentions m JOIN documents d ON d.doc_id = m.doc_id
     WHERE m.modality IN {COUNTED_SQL} AND m.target_text IS NOT NULL
+    UNION ALL
+    SELECT p.a.name, p.a.text, p.a.country, p.a.sector, p.a.kb_id, 'source', m.event_id, d.published
+    FROM mentions m JOIN documents d ON d.doc_id = m.doc_id, unnest(from_json(m.also_actors, '{ALSO}').sources) AS p(a)
+    WHERE m.modality IN {COUNTED_SQL}
+    UNION ALL
+    SELECT p.a.name, p.a.text, p.a.country, p.a.sector, p.a.kb_id, 'target', m.event_id, d.published
+    FROM mentions m JOIN documents d ON d.doc_id = m.doc_id, unnest(from_json(m.also_actors, '{ALSO}').targets) AS p(a)
+    WHERE m.modality IN {COUNTED_SQL}
 )
 SELECT coalesce(name, text) AS actor, country, sector, kb_id,
     count(*) AS mentions,
@@ -180,7 +193,7 @@ SELECT coalesce(name, text) AS actor, country, sector, kb_id,
     country IS NULL AND sector IS NULL AS unresolved,
     min(published) AS first_seen, max(published) AS last_seen
 FROM named
-GROUP BY ALL""".replace("{COUNTED_SQL}", COUNTED_SQL)
+GROUP BY ALL""".replace("{COUNTED_SQL}", COUNTED_SQL).replace("{ALSO}", ALSO_ACTORS_JSON)
 
 # The store has no index beyond the primary keys. DuckDB holds every index page a statement has touched in memory
 # until the database is closed (index buffers are not evicted), about 56 bytes a key: the secondary indexes schema
