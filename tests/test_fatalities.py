@@ -38,7 +38,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
     ("A police commander was stabbed to death near parliament.", [(1, False)]),
     ("Two farmers were hacked to death in their fields.", [(2, True)]),
     # counts of one act coordinated: all the dead, not the last count alone
-    ("At least 11 soldiers and four militants were killed after the attack on the camp.", [(15, False)]),
+    ("At least nine police officers and three attackers were killed in the raid on the checkpoint.", [(12, False)]),
     ("Three policemen, two soldiers and a child were killed in the blast.", [(6, True)]),
     ("Gunmen killed three soldiers and two civilians on Sunday.", [(5, True)]),
     # ... but not the wounded of a clause of its own
