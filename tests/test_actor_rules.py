@@ -38,6 +38,15 @@ def test_lawyers_are_of_the_judiciary_sector_and_act_for_whom_they_plead(coder):
     assert top(coder, "A defence lawyer in Nairobi filed an appeal against the ruling.").source.code == "KEN JUD"
 
 
+def test_a_country_named_with_what_happened_there_is_not_the_actor_s(coder):
+    # "Iraq war veterans" marching in Washington are of where they march, not Iraqis; a demonym still says whose
+    e = top(coder, "Iraq war veterans marched against the government in Washington.")
+    assert (e.plover_type, e.source.country) == ("PROTEST", "USA")
+    e = top(coder, "President Jimmy Carter pardoned Vietnam draft resisters in 1977.")
+    assert e.target.country is None
+    assert top(coder, "Syrian war refugees protested in Berlin.").source.code == "SYR REF"
+
+
 def test_survivors_are_civilians(coder):
     e = top(coder, "Survivors of the earthquake in Van province criticised the rescue effort.")
     assert (e.plover_type, e.source.code) == ("ACCUSE", "TUR CVL")

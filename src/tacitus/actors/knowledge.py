@@ -85,6 +85,7 @@ class Vocabulary:
         self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}
         self.sponsor_words = set(lexicon["sponsor_words"])
         self.stance_prefixes = set(lexicon["stance_prefixes"])
+        self.topic_words = set(lexicon.get("topic_words") or ())
         self.owner_prepositions = set(lexicon["owner_prepositions"])
         self.definite = set(lexicon["definite_determiners"])
         self.compass_names = set(lexicon.get("compass_names") or ())

@@ -190,7 +190,8 @@ class ActorResolver:
             if found is None:
                 word, _, i = seq[k]
                 kind = ("former" if word in vocab.former else "sponsor" if word in vocab.sponsor_words
-                        else "stance" if word in vocab.stance_prefixes else "")
+                        else "stance" if word in vocab.stance_prefixes else "topic" if word in vocab.topic_words
+                        else "")
                 if kind:
                     found = Match(kind, (i,))
                 k += 1
@@ -199,7 +200,18 @@ class ActorResolver:
             if found:
                 matches.append(found)
         self._drop_sponsors(matches)
+        self._drop_topics(matches, max(t.i for t in group.toks))
         return Reading(group, matches)
+
+    @staticmethod
+    def _drop_topics(matches: list[Match], head: int) -> None:
+        """"Vietnam draft resisters", "Iraq war veterans": a country's name before a word of what happened there
+        (lexicon ``topic_words``), in front of the head, says where that was, not whose the actor is."""
+        drop = [j for j, m in enumerate(matches[:-1]) if m.kind == "name" and m.entry is not None
+                and m.entry.kind == COUNTRY and matches[j + 1].kind == "topic"
+                and matches[j + 1].toks[0] == m.toks[-1] + 1 and matches[j + 1].toks[-1] < head]
+        for j in reversed(drop):
+            matches.pop(j)
 
     @staticmethod
     def _drop_sponsors(matches: list[Match]) -> None:
