@@ -501,3 +501,13 @@ def test_a_verb_joined_to_another_with_a_time_of_its_own_does_not_take_the_other
     [occupation] = [e for e in code(coder, "Turkish troops entered northern Syria in 2019 and now occupy a strip "
                                            "along the border.") if e.plover_type == "COERCE"]
     assert occupation.location is not None and occupation.location.country == "SYR" and occupation.date != "2019"
+
+
+def test_the_region_a_story_named_before_is_where_an_act_in_the_peninsula_happens(coder):
+    text = ("CAIRO (Reuters) - Militants attacked a checkpoint in North Sinai on Monday, killing five soldiers. "
+            "Gunmen have killed hundreds of policemen in the peninsula since 2013, officials said. Officials in Cairo "
+            "said the army had deployed more troops in the region.")
+    events = code(coder, text)
+    assert [(e.sentence_index, e.plover_type, where(e)) for e in events] == [
+        (0, "ASSAULT", ("North Sinai", "EGY", "clause")), (1, "ASSAULT", ("North Sinai", "EGY", "clause")),
+        (2, "MOBILIZE", ("North Sinai", "EGY", "clause"))]

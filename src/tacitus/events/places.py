@@ -134,6 +134,16 @@ class PlaceReader:
                 last = before[-1] if before else ww.last_place  # "an army post in the city": the town named before
                 loc = last if last is not None and last.precision == "city" else None
                 word = self.syntax.phrase_span(tok).text
+            elif (tok.lemma_.lower() in words.region_words and tok.dep_ in labels.prep_object and tok.i not in seen
+                  and tok.head.lower_ in self.g.words.locative_preps and tok.head.head.pos_ in self.g.tags.verbal
+                  and any(c.dep_ in labels.determiner and c.lower_ == "the" for c in tok.children)
+                  and not any(c.dep_ in labels.preposition for c in tok.children)):
+                # "killed soldiers in the peninsula": the region told before, Sinai (said of a verb's act: "its
+                # relationships in the region" are no act's place; "officials in Cairo" are in no region)
+                before = [m.location for m in out if m.at < tok.i and not m.topic and m.location.precision == "admin1"]
+                last = before[-1] if before else ww.last_place
+                loc = last if last is not None and last.precision == "admin1" else None
+                word = self.syntax.phrase_span(tok).text
             else:
                 continue
             if loc is not None:
