@@ -47,6 +47,17 @@ def test_a_country_named_with_what_happened_there_is_not_the_actor_s(coder):
     assert top(coder, "Syrian war refugees protested in Berlin.").source.code == "SYR REF"
 
 
+def test_a_person_the_knowledge_does_not_hold_is_who_the_apposition_says_when_named_again(coder):
+    from tacitus.records import Document
+
+    for name in ("Edache Ugbede", "Musa Garbuwa"):
+        text = (f"ABUJA (Reuters) - Gunmen killed four farmers in Benue on Sunday, {name}, the state police "
+                f"spokesperson, said. {name.split()[1]} called on residents to remain calm.")
+        [events] = coder.code([Document(doc_id="t", text=text, published="2023-03-02")])
+        call = next(e for e in events if e.plover_type == "REQUEST")
+        assert (call.source.text, call.source.code) == (name.split()[1], "NGA COP")
+
+
 def test_survivors_are_civilians(coder):
     e = top(coder, "Survivors of the earthquake in Van province criticised the rescue effort.")
     assert (e.plover_type, e.source.code) == ("ACCUSE", "TUR CVL")

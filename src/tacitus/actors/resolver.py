@@ -446,10 +446,12 @@ class ActorResolver:
         return replace(actor, text=mention.text)
 
     def _surname(self, mention: Mention, content: list[Tok], ctx: DocContext) -> Actor | None:
-        """A bare proper name (``content``: the mention's words) that is the last name of a person the document
-        named before is that person, even when it is also a country or a nationality ("Rep. Glenn English ...
+        """A bare name (``content``: the mention's words, a proper noun or a capitalised word the parser reads as a
+        common noun) that is the last name of a person the document named before is that person, even when it is also a country or a nationality ("Rep. Glenn English ...
         said English", "Chad Wolf ... Wolf")."""
-        if len(content) != 1 or content[0].pos != "PROPN" or mention.plural:
+        # (the small parser tags a surname it does not know as a common noun: "Tyopev called on residents")
+        if len(content) != 1 or mention.plural or not (
+                content[0].pos == "PROPN" or (content[0].pos == "NOUN" and content[0].text[:1].isupper())):
             return None
         known = ctx.by_name((content[0].text.lower(),))
         if known is None:

@@ -114,15 +114,22 @@ class Roles:
         acronyms names are given ("the Mainland Affairs Council (MAC)")."""
         self.k.resolver.register_acronyms(job.sent, job.context)
         for ent in job.sent.ents:
-            if ent.label_ in self.g.entities.person:
+            # (a name the tagger misreads, "Terna Tyopev, the state police spokesperson", is a person by its title)
+            titled = any(c.dep_ in self.g.labels.apposition and c.lemma_.lower() in self.syntax.person_nouns
+                         for c in ent.root.children)
+            if ent.label_ in self.g.entities.person or titled:
                 found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
                 if found is None or not (found.country or found.sector or found.kb_id):
                     # a person the knowledge base does not know is still somebody "he" can be, and a first and
                     # last name makes the last name alone that person later ("Irvin Rosenfeld ... Rosenfeld"),
                     # not a town the name also spells
-                    words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun]
+                    words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun
+                             or (t.is_alpha and t.is_title)]  # (a surname the parser reads as a common noun)
                     keys = [tuple(words), tuple(words[-1:])] if len(words) > 1 else []
-                    job.context.remember(Actor(text=ent.text, name=ent.text), person=True, name_keys=keys)
+                    # "Terna Tyopev, the state police spokesperson": the apposition says who the person is
+                    person = self._apposition(ent.root, Actor(text=ent.text, name=ent.text), job)
+                    job.context.remember(replace(person, text=ent.text, name=ent.text, kb_id=None), person=True,
+                                         name_keys=keys)
 
     # ------------------------------------------------------------------ actors
     def actor(self, tok: Token, job: SentenceJob) -> Actor | None:
