@@ -511,3 +511,14 @@ def test_the_region_a_story_named_before_is_where_an_act_in_the_peninsula_happen
     assert [(e.sentence_index, e.plover_type, where(e)) for e in events] == [
         (0, "ASSAULT", ("North Sinai", "EGY", "clause")), (1, "ASSAULT", ("North Sinai", "EGY", "clause")),
         (2, "MOBILIZE", ("North Sinai", "EGY", "clause"))]
+
+
+def test_a_day_without_a_year_in_an_undated_story_is_read_in_the_year_of_its_last_full_date(coder):
+    text = ("HAVANA - Cuban and U.S. officials will meet in Havana next week, the State Department said. Cuba "
+            "expelled two U.S. diplomats on June 28, 2000. The U.S. expelled two Cuban diplomats on July 3.")
+    dated = [(e.sentence_index, e.date, e.date_precision) for e in code(coder, text, published=None)
+             if e.plover_type == "SANCTION"]
+    assert dated == [(1, "2000-06-28", "day"), (2, "2000-07-03", "day")]
+    # a day of its own is not the narrative's month before it: with no full date to give its year, it stays undated
+    text = "HAVANA - Cuba expelled two U.S. diplomats in March 2000. The U.S. expelled two Cuban diplomats on July 3."
+    assert [e.date for e in code(coder, text, published=None) if e.sentence_index == 1] == [None]

@@ -28,6 +28,7 @@ being told).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
@@ -37,6 +38,9 @@ from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
 from tacitus.records import NON_STATE_CODES, Location, is_counted
+
+# A year written in a date expression ("June 28, 2000"): the date is full, not read in a year known otherwise
+YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "story": 0, "published": 0, "unknown": 0}
 # How far up the tree a date, place or toll looks for the clause it belongs to.
@@ -230,9 +234,10 @@ class Anchoring:
                           self.words.simultaneous_marks, self.words.own_time_marks)
         onto = self.places.onto
         chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
-        dates = self.dates(job, tree)
+        dates, unreadable = self.dates(job, tree)
         cues = {tree.owner(span.root) for span in self.background_cues(job.sent)}
         out = Anchors()
+        dated_apart: set[int] = set()  # acts with a day of their own the text gives no year for
         for d in job.drafts:
             key, chain = d.pred.token.i, chains[id(d)]
             own_time = tree.own_time_at.get(id(d))
@@ -240,11 +245,13 @@ class Anchoring:
             date = next((dates[k] for k, _ in timed if k in dates), dates.get(None) if own_time is None else None)
             if date is not None:
                 out.dates[key] = date
+            elif any(k in unreadable for k, _ in timed) or (own_time is None and None in unreadable):
+                dated_apart.add(key)
             above = tree.above(d) if own_time is None else set()
             out.historical[key] = (bool(cues & ({k for k, _ in timed} | above)) or (None in cues and own_time is None)
                                    or (date is not None and self.before_the_news(date, job.reference)))
         self.tolls(job, tree, chains, out)
-        self.carry_narrative(job, out)
+        self.carry_narrative(job, out, dated_apart)
         self.story_date(job, out)
         mentions = self.places.mentions(job, tree, self.words)
         self.place(job, chains, mentions, out)
@@ -253,12 +260,15 @@ class Anchoring:
         return out
 
     # ---- dates ------------------------------------------------------------------------------------------
-    def dates(self, job: SentenceJob, tree: ClauseTree) -> dict[int | None, tuple[str, str]]:
-        """Dates by the clause head that owns them; "a day after X" dates X from its governing clause's date."""
+    def dates(self, job: SentenceJob, tree: ClauseTree) -> tuple[dict[int | None, tuple[str, str]], set[int | None]]:
+        """Dates by the clause head that owns them ("a day after X" dates X from its governing clause's date), and
+        the clause heads that own a day the text gives no year for ("on July 3" in an undated article). A full
+        date in an undated article gives the year its later days without one are read in."""
         from tacitus.time import find_dates
 
         sent, labels = job.sent, self.g.labels
         dates: dict[int | None, tuple[str, str]] = {}
+        unreadable: set[int | None] = set()
         relative: list[tuple[Token, int, int | None]] = []
         found: list[tuple[Span, tuple[str, str]]] = []
         ww = job.where_when
@@ -274,6 +284,9 @@ class Anchoring:
                 hinge = next((t for t in span if t.lower_ in self.g.words.hinges), None)
                 if hinge is not None:
                     relative.append((hinge, m.offset_days, tree.owner(root)))
+                continue
+            if m.date is None and m.precision == "unknown":
+                unreadable.add(tree.owner(root))  # a day of its own, but of which year the text does not say
                 continue
             if m.date is not None:
                 date = m.date
@@ -293,6 +306,8 @@ class Anchoring:
             if own in later and any(span.end <= h.i for h, _, o in relative if o == own):
                 own = later[own][0]
             dates[own] = better_date(dates.get(own), date)
+            if job.reference is None and date[1] == "day" and YEAR_IN.search(span.text):
+                ww.year = int(date[0][:4])  # "on June 28, 2000": "on July 3" later in the story is of 2000 too
         for hinge, offset, own in relative:
             if own in later:
                 base = dates.get(later[own][0])
@@ -306,7 +321,7 @@ class Anchoring:
                 own_i = tree.light_of.get(i, i)
                 if own_i not in dates:
                     dates[own_i] = shift_date(base[0], base[1], offset)
-        return dates
+        return dates, unreadable
 
     def background_cues(self, sent: Span) -> list[Span]:
         """Words that introduce background ("years ago", "during the war", "an 18th-century seizure")."""
@@ -324,7 +339,7 @@ class Anchoring:
             return False
         return end is not None and (ref - end).days > self.words.history_window_days
 
-    def carry_narrative(self, job: SentenceJob, out: Anchors) -> None:
+    def carry_narrative(self, job: SentenceJob, out: Anchors, dated_apart: set[int] = frozenset()) -> None:
         """An undated act told after a dated sentence of the same paragraph, or in a paragraph that goes on with
         it ("In addition, ...", "That year, ..."), happened when the narrative says: it takes that date, and is
         history when that date is ("Tunisia suffered attacks in 2015 ... In addition, an attack near Sousse
@@ -343,6 +358,8 @@ class Anchoring:
                                                    and self.words.continuation.match(job.sent.text))):
             return
         for k in keys:
+            if k in dated_apart:
+                continue  # "on July 3": a day of its own, not the narrative's, even when its year is unknown
             out.dates[k] = (told[1], told[2])
             out.historical[k] = out.historical.get(k) or told[3]
         ww.narrative = (para, *told[1:])
