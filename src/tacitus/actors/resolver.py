@@ -449,7 +449,7 @@ class ActorResolver:
         """A bare name (``content``: the mention's words, a proper noun or a capitalised word the parser reads as a
         common noun) that is the last name of a person the document named before is that person, even when it is also a country or a nationality ("Rep. Glenn English ...
         said English", "Chad Wolf ... Wolf")."""
-        # (the small parser tags a surname it does not know as a common noun: "Tyopev called on residents")
+        # (the small parser tags a surname it does not know as a common noun: "Ugbede called on residents")
         if len(content) != 1 or mention.plural or not (
                 content[0].pos == "PROPN" or (content[0].pos == "NOUN" and content[0].text[:1].isupper())):
             return None
