@@ -45,6 +45,9 @@ def test_a_country_named_with_what_happened_there_is_not_the_actor_s(coder):
     e = top(coder, "President Jimmy Carter pardoned Vietnam draft resisters in 1977.")
     assert e.target.country is None
     assert top(coder, "Syrian war refugees protested in Berlin.").source.code == "SYR REF"
+    # the people a war struck or drove out are its country's, and veterans protesting at home are of home
+    assert top(coder, "Afghanistan war refugees protested in Berlin.").source.code == "AFG REF"
+    assert top(coder, "Iraq war veterans protested in Baghdad.").source.code == "IRQ CVL"
 
 
 def test_a_person_the_knowledge_does_not_hold_is_who_the_apposition_says_when_named_again(coder):
@@ -56,6 +59,12 @@ def test_a_person_the_knowledge_does_not_hold_is_who_the_apposition_says_when_na
         [events] = coder.code([Document(doc_id="t", text=text, published="2023-03-02")])
         call = next(e for e in events if e.plover_type == "REQUEST")
         assert (call.source.text, call.source.code) == (name.split()[1], "NGA COP")
+    # a second person of the same surname, named in full, owns it from then on
+    text = ("ABUJA (Reuters) - Gunmen killed four farmers in Benue on Sunday, Musa Garbuwa, the state police "
+            "spokesperson, said. Ibrahim Garbuwa, a local activist, criticised the governor. Garbuwa accused the "
+            "police of failing to protect villagers.")
+    [events] = coder.code([Document(doc_id="t", text=text, published="2023-03-02")])
+    assert [(e.source.code, e.target.code) for e in events if e.sentence_index == 2] == [("NGA CVL", "NGA COP")]
 
 
 def test_survivors_are_civilians(coder):

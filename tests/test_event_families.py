@@ -165,10 +165,16 @@ def test_missed_verbs_and_nouns(coder, text, expected):
     assert expected in coded(coder, text)
 
 
-def test_security_stepped_up_has_the_mode_of_its_force_and_production_stepped_up_is_no_event(coder):
+def test_security_stepped_up_has_the_mode_of_its_force_and_other_things_stepped_up_are_not_it(coder):
     e = one(coder, "Police in Lagos tightened security around the stadium.")
-    assert e.plover_mode == "police"
+    assert (e.plover_mode, e.target) == ("police", None)
     assert coded(coder, "The company stepped up production in Lagos.") == []
+    # the head of what is stepped up decides: security cooperation is cooperation, a health agency's surveillance
+    # and a firm's server security are no show of force
+    assert [t for t, *_ in coded(coder, "Japan stepped up security cooperation with Australia.")] == ["COOPERATE"]
+    for text in ("The WHO stepped up surveillance for Ebola in Kinshasa.",
+                 "The Kenyan bank boosted the security of its servers."):
+        assert "MOBILIZE" not in [t for t, *_ in coded(coder, text)], text
 
 
 # ---- 5: characterisations are not acts ------------------------------------------------------------------------

@@ -506,7 +506,7 @@ def test_a_verb_joined_to_another_with_a_time_of_its_own_does_not_take_the_other
 def test_the_region_a_story_named_before_is_where_an_act_in_the_peninsula_happens(coder):
     text = ("CAIRO (Reuters) - Militants attacked a checkpoint in North Sinai on Monday, killing five soldiers. "
             "Gunmen have killed hundreds of policemen in the peninsula since 2013, officials said. Officials in Cairo "
-            "said the army had deployed more troops in the region.")
+            "said the army had deployed more troops in the province.")
     events = code(coder, text)
     assert [(e.sentence_index, e.plover_type, where(e)) for e in events] == [
         (0, "ASSAULT", ("North Sinai", "EGY", "clause")), (1, "ASSAULT", ("North Sinai", "EGY", "clause")),
@@ -519,6 +519,16 @@ def test_a_day_without_a_year_in_an_undated_story_is_read_in_the_year_of_its_las
     dated = [(e.sentence_index, e.date, e.date_precision) for e in code(coder, text, published=None)
              if e.plover_type == "SANCTION"]
     assert dated == [(1, "2000-06-28", "day"), (2, "2000-07-03", "day")]
-    # a day of its own is not the narrative's month before it: with no full date to give its year, it stays undated
-    text = "HAVANA - Cuba expelled two U.S. diplomats in March 2000. The U.S. expelled two Cuban diplomats on July 3."
+    # ... within one sentence too, and from a month and year; a day before that date is of no year the text says
+    for text, second in (
+            ("HAVANA - Cuba expelled two U.S. diplomats on June 28, 2000, and the U.S. expelled two Cuban diplomats "
+             "on July 3.", "2000-07-03"),
+            ("HAVANA - Cuba expelled two U.S. diplomats in June 2000. The U.S. expelled two Cuban diplomats on "
+             "July 3.", "2000-07-03"),
+            ("HAVANA - Cuba expelled two U.S. diplomats on June 28, 2000. The U.S. expelled two Cuban diplomats on "
+             "January 3.", None)):
+        assert [e.date for e in code(coder, text, published=None)][-1] == second, text
+    # background gives no year: "since January 1, 1959" is not the news's time
+    text = ("HAVANA - Since the revolution on January 1, 1959, Cuba has jailed thousands of dissidents. Cuban police "
+            "arrested ten dissidents in Havana on March 3.")
     assert [e.date for e in code(coder, text, published=None) if e.sentence_index == 1] == [None]

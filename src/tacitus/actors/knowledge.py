@@ -86,6 +86,7 @@ class Vocabulary:
         self.sponsor_words = set(lexicon["sponsor_words"])
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
+        self.topic_people = set(lexicon.get("topic_people") or ())
         self.owner_prepositions = set(lexicon["owner_prepositions"])
         self.definite = set(lexicon["definite_determiners"])
         self.compass_names = set(lexicon.get("compass_names") or ())

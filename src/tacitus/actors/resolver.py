@@ -200,16 +200,20 @@ class ActorResolver:
             if found:
                 matches.append(found)
         self._drop_sponsors(matches)
-        self._drop_topics(matches, max(t.i for t in group.toks))
+        self._drop_topics(matches, max(group.toks, key=lambda t: t.i))
         return Reading(group, matches)
 
-    @staticmethod
-    def _drop_topics(matches: list[Match], head: int) -> None:
+    def _drop_topics(self, matches: list[Match], head: Tok) -> None:
         """"Vietnam draft resisters", "Iraq war veterans": a country's name before a word of what happened there
-        (lexicon ``topic_words``), in front of the head, says where that was, not whose the actor is."""
+        (lexicon ``topic_words``), in front of the head, says where that was, not whose the actor is; the people
+        it struck or drove out are its own ("Afghanistan war refugees", lexicon ``topic_people``)."""
+        word = head.text.lower()
+        if word in self.vocabulary.topic_people or word.rstrip("s") in self.vocabulary.topic_people:
+            return
+        head_i = head.i
         drop = [j for j, m in enumerate(matches[:-1]) if m.kind == "name" and m.entry is not None
                 and m.entry.kind == COUNTRY and matches[j + 1].kind == "topic"
-                and matches[j + 1].toks[0] == m.toks[-1] + 1 and matches[j + 1].toks[-1] < head]
+                and matches[j + 1].toks[0] == m.toks[-1] + 1 and matches[j + 1].toks[-1] < head_i]
         for j in reversed(drop):
             matches.pop(j)
 
@@ -447,8 +451,8 @@ class ActorResolver:
 
     def _surname(self, mention: Mention, content: list[Tok], ctx: DocContext) -> Actor | None:
         """A bare name (``content``: the mention's words, a proper noun or a capitalised word the parser reads as a
-        common noun) that is the last name of a person the document named before is that person, even when it is also a country or a nationality ("Rep. Glenn English ...
-        said English", "Chad Wolf ... Wolf")."""
+        common noun) that is the last name of a person the document named before is that person, even when it is
+        also a country or a nationality ("Rep. Glenn English ... said English", "Chad Wolf ... Wolf")."""
         # (the small parser tags a surname it does not know as a common noun: "Ugbede called on residents")
         if len(content) != 1 or mention.plural or not (
                 content[0].pos == "PROPN" or (content[0].pos == "NOUN" and content[0].text[:1].isupper())):

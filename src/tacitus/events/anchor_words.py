@@ -14,8 +14,8 @@ from tacitus.datafiles import read_yaml_mapping
 from tacitus.errors import TacitusError
 
 WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", "area_nouns", "here_words",
-             "there_words", "town_words", "region_words", "capital_words", "visit_words", "setting_prepositions", "circumstance_words",
-             "simultaneous_marks", "own_time_marks",
+             "there_words", "town_words", "region_words", "capital_words", "visit_words", "setting_prepositions",
+             "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
              "domestic_sectors")
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -41,6 +42,8 @@ from tacitus.records import NON_STATE_CODES, Location, is_counted
 
 # A year written in a date expression ("June 28, 2000"): the date is full, not read in a year known otherwise
 YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# How many characters before a date a background cue still marks it ("since the revolution on January 1, 1959")
+BACKGROUND_REACH = 40
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "story": 0, "published": 0, "unknown": 0}
 # How far up the tree a date, place or toll looks for the clause it belongs to.
@@ -263,16 +266,14 @@ class Anchoring:
     def dates(self, job: SentenceJob, tree: ClauseTree) -> tuple[dict[int | None, tuple[str, str]], set[int | None]]:
         """Dates by the clause head that owns them ("a day after X" dates X from its governing clause's date), and
         the clause heads that own a day the text gives no year for ("on July 3" in an undated article). A full
-        date in an undated article gives the year its later days without one are read in."""
-        from tacitus.time import find_dates
-
+        date in an undated article gives the year its later days without one are read in (_read_dates)."""
         sent, labels = job.sent, self.g.labels
         dates: dict[int | None, tuple[str, str]] = {}
         unreadable: set[int | None] = set()
         relative: list[tuple[Token, int, int | None]] = []
         found: list[tuple[Span, tuple[str, str]]] = []
         ww = job.where_when
-        for m in find_dates(sent.text, job.reference, ww.year, same_weekday=ww.wire_date):
+        for m in self._read_dates(job):
             span = char_span(sent, m.start, m.end)
             if span is None:
                 continue
@@ -306,8 +307,6 @@ class Anchoring:
             if own in later and any(span.end <= h.i for h, _, o in relative if o == own):
                 own = later[own][0]
             dates[own] = better_date(dates.get(own), date)
-            if job.reference is None and date[1] == "day" and YEAR_IN.search(span.text):
-                ww.year = int(date[0][:4])  # "on June 28, 2000": "on July 3" later in the story is of 2000 too
         for hinge, offset, own in relative:
             if own in later:
                 base = dates.get(later[own][0])
@@ -322,6 +321,28 @@ class Anchoring:
                 if own_i not in dates:
                     dates[own_i] = shift_date(base[0], base[1], offset)
         return dates, unreadable
+
+    def _read_dates(self, job: SentenceJob) -> list:
+        """The sentence's date expressions. In an undated article a full date of the news ("on June 28, 2000",
+        "in June 2000"; not background: "since January 1, 1959") gives the year its days without one are read in,
+        from there on ("on July 3" -> 2000-07-03); a day read so that falls before that date is of no year the
+        text says (unknown), not an earlier day of the same year."""
+        from tacitus.time import find_dates
+
+        ww, text = job.where_when, job.sent.text
+        found = find_dates(text, job.reference, ww.year, same_weekday=ww.wire_date)
+        if job.reference is not None:
+            return found
+        told = [c.span() for rx in (self.words.background, self.words.ongoing) for c in rx.finditer(text)]
+        full = [m for m in found if m.date and m.precision in ("day", "month") and YEAR_IN.search(m.text)
+                and not any(s <= m.end and m.start - BACKGROUND_REACH <= e for s, e in told)]
+        if full and int(full[-1].date[:4]) != ww.year:
+            ww.year, ww.year_from = int(full[-1].date[:4]), full[-1].date
+            found = find_dates(text, None, ww.year, same_weekday=ww.wire_date)
+        if ww.year_from is None:
+            return found
+        return [m if not (m.date and not YEAR_IN.search(m.text) and m.date[:len(ww.year_from)] < ww.year_from)
+                else replace(m, date=None, precision="unknown") for m in found]
 
     def background_cues(self, sent: Span) -> list[Span]:
         """Words that introduce background ("years ago", "during the war", "an 18th-century seizure")."""

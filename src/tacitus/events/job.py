@@ -68,6 +68,7 @@ class DocumentAnchors:
     reference: str | None = None  # ISO date relative dates are read against (publication date, else the
     # date a dateline or a title timestamp gives)
     year: int | None = None  # a year the title or dateline states, for dates given without one
+    year_from: str | None = None  # the full date an undated article gave its year by ("June 28, 2000")
     wire_date: bool = False  # the reference is a dateline's date: its own weekday is that day
     dateline: Location | None = None  # the dateline's place
     seat: bool = False  # the dateline names an institution's seat ("UNITED NATIONS"), not a country's town

@@ -294,7 +294,7 @@ class PlaceReader:
         named = [c for c in tok.children if c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun]
         named += [g for p in fn.origin_preps for g in self.syntax.prep_objects(tok, p)]
         for c in named:
-            if c.ent_type_ in self.g.entities.place:
+            if c.ent_type_ in self.g.entities.place and not self.words.names_war(c, labels):  # "Iraq war veterans"
                 name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
                 found = self.gazetteer.resolve(name, countries=[home] if home else [])
                 if found is not None and found.country and found.country not in NOT_STATES \

@@ -113,18 +113,18 @@ class Roles:
         """Resolve names as they appear so later surnames and "the Turkish leader" corefer; learn acronyms."""
         self.k.resolver.register_acronyms(job.sent, job.context)
         for ent in job.sent.ents:
-            # a person the knowledge base does not know (the tagger may call the name an organisation: its title
-            # says) is still somebody "he" can be, who the apposition says ("Musa Garbuwa, the state police
-            # spokesperson"), and a first and last name makes the last name alone that person later, even one the
-            # parser reads as a common noun ("Irvin Rosenfeld ... Rosenfeld"), not a town the name also spells
+            # a person the knowledge does not know (or a name tagged as a body, that a title shows is a person) is who
+            # the apposition says ("Musa Garbuwa, the state police spokesperson"); the surname alone is that person
             titled = any(c.dep_ in self.g.labels.apposition and c.lemma_.lower() in self.syntax.person_nouns
                          for c in ent.root.children)
             if ent.label_ in self.g.entities.person or titled:
                 found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
-                if found is None or not (found.country or found.sector or found.kb_id):
-                    words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun or (t.is_alpha and t.is_title)]
-                    keys = [tuple(words), tuple(words[-1:])] if len(words) > 1 else []
-                    person = self._apposition(ent.root, Actor(text=ent.text, name=ent.text), job)
+                words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun or (t.is_alpha and t.is_title)]
+                keys = [tuple(words), tuple(words[-1:])] if len(words) > 1 else []
+                other = keys and (known := job.context.by_name(keys[1])) is not None \
+                    and (known.name or "").casefold() != ent.text.casefold()  # a second Garbuwa owns the surname
+                if found is None or not (found.country or found.sector or found.kb_id) or other:
+                    person = self._apposition(ent.root, found or Actor(text=ent.text, name=ent.text), job)
                     job.context.remember(replace(person, text=ent.text, name=ent.text, kb_id=None), person=True,
                                          name_keys=keys)
 
