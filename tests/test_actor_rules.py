@@ -42,8 +42,9 @@ def test_a_country_named_with_what_happened_there_is_not_the_actor_s(coder):
     # "Iraq war veterans" marching in Washington are of where they march, not Iraqis; a demonym still says whose
     e = top(coder, "Iraq war veterans marched against the government in Washington.")
     assert (e.plover_type, e.source.country) == ("PROTEST", "USA")
-    e = top(coder, "President Jimmy Carter pardoned Vietnam draft resisters in 1977.")
+    e = top(coder, "The Canadian prime minister pardoned Vietnam draft resisters in 1977.")
     assert e.target.country is None
+    assert top(coder, "The senator praised Iraq war veterans in Ohio.").target.code == "USA CVL"
     assert top(coder, "Syrian war refugees protested in Berlin.").source.code == "SYR REF"
     # the people a war struck or drove out are its country's, and veterans protesting at home are of home
     assert top(coder, "Afghanistan war refugees protested in Berlin.").source.code == "AFG REF"

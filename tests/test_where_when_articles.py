@@ -514,19 +514,17 @@ def test_the_region_a_story_named_before_is_where_an_act_in_the_peninsula_happen
 
 
 def test_a_day_without_a_year_in_an_undated_story_is_read_in_the_year_of_its_last_full_date(coder):
-    text = ("HAVANA - Cuban and U.S. officials will meet in Havana next week, the State Department said. Cuba "
-            "expelled two U.S. diplomats on June 28, 2000. The U.S. expelled two Cuban diplomats on July 3.")
+    text = ("MANILA - Philippine and Chinese envoys held talks in Manila, the foreign ministry said. China expelled "
+            "two Philippine diplomats on June 28, 2000. The Philippines expelled two Chinese diplomats on July 3.")
     dated = [(e.sentence_index, e.date, e.date_precision) for e in code(coder, text, published=None)
              if e.plover_type == "SANCTION"]
     assert dated == [(1, "2000-06-28", "day"), (2, "2000-07-03", "day")]
     # ... within one sentence too, and from a month and year; a day before that date is of no year the text says
-    for text, second in (
-            ("HAVANA - Cuba expelled two U.S. diplomats on June 28, 2000, and the U.S. expelled two Cuban diplomats "
-             "on July 3.", "2000-07-03"),
-            ("HAVANA - Cuba expelled two U.S. diplomats in June 2000. The U.S. expelled two Cuban diplomats on "
-             "July 3.", "2000-07-03"),
-            ("HAVANA - Cuba expelled two U.S. diplomats on June 28, 2000. The U.S. expelled two Cuban diplomats on "
-             "January 3.", None)):
+    first = "MANILA - China expelled two Philippine diplomats"
+    then = "the Philippines expelled two Chinese diplomats"
+    for text, second in ((f"{first} on June 28, 2000, and {then} on July 3.", "2000-07-03"),
+                         (f"{first} in June 2000. Then {then} on July 3.", "2000-07-03"),
+                         (f"{first} on June 28, 2000. Then {then} on January 3.", None)):
         assert [e.date for e in code(coder, text, published=None)][-1] == second, text
     # background gives no year: "since January 1, 1959" is not the news's time
     text = ("HAVANA - Since the revolution on January 1, 1959, Cuba has jailed thousands of dissidents. Cuban police "

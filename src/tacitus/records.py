@@ -157,8 +157,8 @@ class Event:
     historical: bool = False  # background: the act happened well before the article's news (PLOVER's marking)
     from_title: bool = False  # stated in the title, which is coded as the lead (sentence_index -1)
     prominence: float = 0.5  # the rules' score that orders a sentence's events, its main act first
-    # One act is one event: when its predicate names several parties on one side ("urged Israel and Hamas",
-    # "clashes between protesters and police"), the first are ``source`` and ``target`` and the others are here.
+    # One act is one event: when its predicate names several parties on one side ("urged Ethiopia and Eritrea",
+    # "clashes between students and riot police"), the first are ``source`` and ``target`` and the others are here.
     also_sources: list[Actor] = field(default_factory=list)
     also_targets: list[Actor] = field(default_factory=list)
 
@@ -195,7 +195,7 @@ class Event:
 
     def pairs(self) -> list[tuple[Actor, Actor | None]]:
         """Every source-target pair the act names: its sources (``source``, ``also_sources``) with its targets
-        (``target``, ``also_targets``), no actor paired with itself ("clashes between protesters and police")."""
+        (``target``, ``also_targets``), no actor paired with itself ("clashes between students and riot police")."""
         def same(a: Actor, b: Actor | None) -> bool:
             return b is not None and (a.code, a.text.lower()) == (b.code, b.text.lower())
 

@@ -153,7 +153,7 @@ class Assembly:
                                                      job), job)
 
     def _first_conjunct(self, tok) -> int | None:
-        """The first of the coordinated phrases ``tok`` belongs to ("Israel and Hamas": Israel), as a token index."""
+        """The first of the coordinated phrases ``tok`` belongs to ("Ethiopia and Eritrea": Ethiopia), as an index."""
         while tok is not None and tok.dep_ in self.syntax.g.labels.conjunct and tok.head is not tok:
             tok = tok.head
         return tok.i if tok is not None else None

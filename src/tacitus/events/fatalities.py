@@ -114,10 +114,10 @@ class FatalityFinder:
             rf"(?:{_alt(_list(raw, 'leaving_words'))})\b",
         ]
         self.patterns = [re.compile(p, re.I) for p in patterns]
-        # counts coordinated with a matched one count with it: "11 soldiers and four militants were killed",
-        # "killed three soldiers and two civilians" (not "... and two civilians were wounded": another count)
-        self.counted_before = re.compile(rf"(?<![\w-]){quant}{num}{num_end}{noun_phrase}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
-                                         re.I)
+        # counts coordinated with a matched one count with it: "nine police officers and three attackers were
+        # killed", "killed three soldiers and two civilians" (not "... and two civilians were wounded": another count)
+        self.counted_before = re.compile(
+            rf"(?<![\w-]){quant}{num}{num_end}{noun_phrase}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
         self.counted_after = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){quant}{num}{num_end}{noun_phrase}"
                                         rf"(?!{aux}\s+\w+ed\b)(?!\s+(?:were|was|are|is|have|has|had)\b)", re.I)
         self.negated = re.compile(rf"\b(?:{_alt(_list(raw, 'negations'))})\s+$", re.I)

@@ -102,12 +102,13 @@ def told_once(events: list[Event]) -> list[Event]:
 
 def one_act(events: list[Event], parties: dict[str, tuple] | None = None) -> list[Event]:
     """One predicate's act of one kind told with several parties on a side is one event, not one per dyad: "urged
-    Israel and Hamas to respect the truce", "clashes between protesters and police", "demanded the withdrawal of
-    Rwandan troops from Congo". Mentions of one act (same evidence, type, code, mode, modality, date and place) keep
-    one pair as ``source`` and ``target`` and list the other parties (Event.also_sources, also_targets), with the
-    toll any of them counted. The pair kept has a target when one does; among parties the text coordinates
-    (``parties``: event id -> the first conjunct of its source and of its target) it has the lowest codes, so that
-    "Israel and Hamas" and "Hamas and Israel" are one event in the store; otherwise it is the one told first."""
+    Ethiopia and Eritrea to respect the ceasefire", "clashes between students and riot police", "demanded the
+    withdrawal of Rwandan troops from Congo". Mentions of one act (same evidence, type, code, mode, modality, date
+    and place) keep one pair as ``source`` and ``target`` and list the other parties (Event.also_sources,
+    also_targets), with the toll any of them counted. The pair kept has a target when one does; among parties the
+    text coordinates (``parties``: event id -> the first conjunct of its source and of its target) it has the
+    lowest codes, so that "Ethiopia and Eritrea" and "Eritrea and Ethiopia" are one event in the store; otherwise
+    it is the one told first."""
     groups: dict[tuple, list[Event]] = {}
     for e in events:
         loc = e.location

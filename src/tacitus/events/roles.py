@@ -240,8 +240,7 @@ class Roles:
             return None  # "on Monday", "15 of them" (a number of people named by "of" is resolved above)
         if tok.pos_ not in self.g.tags.nominal or (actor is not None and actor.name and self._named_before(tok, job)):
             return actor  # (a person named before: "Rosenfeld" is Irvin Rosenfeld, not the town)
-        # "restrictions on its labour market for new EU members": a thing's phrase may name whom it concerns;
-        # "hosted a meeting between X and Y": whom it brings together
+        # a thing's phrase may name whom it concerns ("restrictions on ... for new EU members", "a meeting between")
         for p in self.g.words.between_targets:
             for g in self.syntax.prep_objects(tok, p):
                 found = self.actor(g, job)
@@ -252,7 +251,8 @@ class Roles:
                 and (town := self._place_after(tok, self.g.words.of[:1], countries)) is not None:  # "the city of X"
             return Actor(text=self.syntax.phrase_span(tok).text, name=town.name, country=town.country,
                          country_basis="mention")
-        for owner in self.syntax.owners(tok):  # "disparaged Manigat's credentials": whose they are
+        # "disparaged Manigat's credentials": whose they are (not the country of "Vietnam draft resisters")
+        for owner in (o for o in self.syntax.owners(tok) if not self.k.anchor_words.names_war(o, self.g.labels)):
             found = self.actor(owner, job)
             if found is not None and (found.country or found.sector or found.name):
                 return found
