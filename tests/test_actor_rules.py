@@ -376,9 +376,10 @@ def test_an_act_of_a_one_country_story_on_nobody_named_is_done_within_that_count
                    "after talks with Ugandan officials. The Kenyan government imposed sanctions on Friday.")
     assert [(e.plover_type, e.target.country if e.target else None) for e in events
             if e.plover_type in ("REJECT", "SANCTION")] == [("REJECT", None), ("SANCTION", None)]
-    # a story of two states, or of one named once, says nothing of whose the thing is
+    # a story of two states, or of one named once, does not make the thing the home state's: the offer dismissed
+    # is the one the other state made (Assembly._maker), never South Korea's own
     events = coded("SEOUL: North Korea offered talks on Friday. South Korea dismissed the offer on Saturday.")
-    assert [e.target.country if e.target else None for e in events if e.plover_type == "REJECT"] == [None]
+    assert [e.target.country if e.target else None for e in events if e.plover_type == "REJECT"] == ["PRK"]
     assert top(coder, "Egypt condemned the legislation.").target.country is None
 
 

@@ -204,3 +204,19 @@ def test_the_owner_of_a_policy_or_an_act_of_doing_something_does_it(coder):
     assert dyads(events, "AID") == {("RUS GOV", "SYR REB")}
     # a refusal of doing something is no doing of it
     assert dyads(counted(coder, "Hungary's refusal of sending weapons to Ukraine angered Kyiv."), "AID") == set()
+
+
+def test_a_statement_named_again_is_aimed_at_the_state_that_made_it(coder):
+    from tacitus.records import Document
+
+    text = ("SEOUL - North Korea offered to send athletes to the games in Seoul. South Korea dismissed the offer as "
+            "nonsensical. Japan rejected the accusations.")
+    [events] = coder.code([Document(doc_id="t", text=text, published="2022-05-10")])
+    rejected = [(e.source.code, e.target.code if e.target else None) for e in events if e.plover_type == "REJECT"]
+    # the offer was North Korea's; nobody made an accusation the story told, so Japan's rejection is of nobody named
+    assert rejected == [("KOR GOV", "PRK GOV"), ("JPN GOV", None)]
+    # an offer made at home and refused at home is no act on another state
+    text = ("SEOUL - The South Korean government offered talks to the unions. The South Korean opposition rejected "
+            "the offer.")
+    [events] = coder.code([Document(doc_id="t", text=text, published="2022-05-10")])
+    assert [e.target.country if e.target else None for e in events if e.plover_type == "REJECT"] in ([None], ["KOR"])

@@ -43,6 +43,9 @@ class DocContext:
         # pairs of states the document has told acting on each other, both named by their own words (set by the
         # event coder): a story of two sides is one where they have met
         self.met: set[frozenset[str]] = set()
+        # who last made each kind of statement the story told as done (an offer, a demand, an accusation), by PLOVER
+        # type: whom "the offer" or "the demand" named later stands for (set by the event coder)
+        self.told: dict[str, Actor] = {}
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}

@@ -119,6 +119,7 @@ class Assembly:
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
+            target = self._maker(d, job, source, target)
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
                                     self.onto.state_organs)
@@ -149,8 +150,32 @@ class Assembly:
                 publisher=document.publisher, predicate=d.pred.sense.lemma,
                 historical=historical, from_title=job.from_title,
             ))
-        return self._across_sides(self._within_home(named_again(one_act(told_once(unique_events(events)), parties)),
-                                                     job), job)
+        return self._remember_told(self._across_sides(self._within_home(
+            named_again(one_act(told_once(unique_events(events)), parties)), job), job), job)
+
+    def _maker(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor | None:
+        """A statement named again as the thing acted on, with nobody's name on it ("the South dismissed the offer",
+        "rejected the accusations"), is aimed at the one who last made such a statement in the story, when that was
+        another state (ontology group ``told_acts``)."""
+        if target is not None and (target.country or target.sector or target.name):
+            return target
+        # (a statement named with nobody's name on it is no target of its own: "condemned the attack")
+        thing = d.target_tok if target is not None else self.syntax.direct_object(d.pred.token)
+        if thing is None or d.pred.kind != "verb":
+            return target
+        noun = next((p for p in job.predicates if p.token.i == thing.i and p.kind == "noun"), None)
+        kind = noun.sense.plover_type if noun is not None else None
+        maker = job.context.told.get(kind or "") if self.onto.is_a(kind, "told_acts") else None
+        if maker is None or maker.country == source.country:
+            return target
+        return replace(maker, text=self.syntax.phrase_span(thing).text)
+
+    def _remember_told(self, events: list[Event], job: SentenceJob) -> list[Event]:
+        """Who made each kind of statement last (DocContext.told), for the ones named again later."""
+        for e in events:
+            if e.modality == "asserted" and e.source.country and self.onto.is_a(e.plover_type, "told_acts"):
+                job.context.told[e.plover_type] = e.source
+        return events
 
     def _first_conjunct(self, tok) -> int | None:
         """The first of the coordinated phrases ``tok`` belongs to ("Ethiopia and Eritrea": Ethiopia), as an index."""
