@@ -20,7 +20,7 @@ from tacitus.events.ontology import Ontology
 from tacitus.events.places import NOT_STATES, foreign_to, placed
 from tacitus.events.recipients import at_home, doer_across, other_side, recipient
 from tacitus.events.ranking import named_again, one_act, told_once, unique_events
-from tacitus.records import Event
+from tacitus.records import Actor, Event
 
 EVENT_ID_LENGTH = 16  # hex digits of the SHA-1 an event id keeps
 
