@@ -123,6 +123,11 @@ class Location:
         return dict(vars(self))  # scalars only, as Actor.to_dict
 
 
+def listed_parties(also: dict[str, Any] | None, side: str) -> list[Actor]:
+    """The actors of one side ("sources" or "targets") of an event's ``also`` (Event.also_dict); none when absent."""
+    return [Actor(**a) for a in (also or {}).get(side) or []]
+
+
 @dataclass
 class Event:
     """One coded event mention (one sentence's evidence for one dyad and one event type)."""
@@ -189,9 +194,13 @@ class Event:
             "historical": self.historical,
             "from_title": self.from_title,
             "prominence": round(self.prominence, 3),
-            "also": {"sources": [a.to_dict() for a in self.also_sources],
-                     "targets": [a.to_dict() for a in self.also_targets]},
+            "also": self.also_dict(),
         }
+
+    def also_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """The parties the act lists beside its source and target, as JSON holds them (``also``)."""
+        return {"sources": [a.to_dict() for a in self.also_sources],
+                "targets": [a.to_dict() for a in self.also_targets]}
 
     def pairs(self) -> list[tuple[Actor, Actor | None]]:
         """Every source-target pair the act names: its sources (``source``, ``also_sources``) with its targets
@@ -223,6 +232,6 @@ class Event:
             url=d.get("url"), publisher=d.get("publisher"), predicate=d.get("predicate"),
             historical=bool(d.get("historical", False)), from_title=bool(d.get("from_title", False)),
             prominence=d.get("prominence", d.get("confidence", 0.5)),
-            also_sources=[Actor(**a) for a in (d.get("also") or {}).get("sources") or []],
-            also_targets=[Actor(**a) for a in (d.get("also") or {}).get("targets") or []],
+            also_sources=listed_parties(d.get("also"), "sources"),
+            also_targets=listed_parties(d.get("also"), "targets"),
         )

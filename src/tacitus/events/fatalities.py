@@ -57,11 +57,6 @@ def _ints(raw: dict, name: str) -> dict[str, int]:
         raise ValueError(f"{FATALITIES_FILE}: '{name}' has a non-integer value ({exc})") from exc
 
 
-# Indexes in FatalityFinder.patterns of counts after an active verb ("killing four officers", "killing a soldier")
-# and before a passive one ("at least 12 people were killed", "a soldier was killed")
-_ACTIVE, _PASSIVE = (0, 2), (3, 4)
-
-
 class FatalityFinder:
     """Compiled patterns over the vocabulary file; use :func:`find_fatalities` for the shared instance."""
 
@@ -89,33 +84,39 @@ class FatalityFinder:
         passive = rf"(?P<verb>{_alt(_list(raw, 'passive_words'))})\b"
         self.active_passive = {w.lower() for w in _list(raw, "active_verbs")} & {
             w.lower() for w in _list(raw, "passive_words")}
+        # each pattern with where the counts coordinated with its own are ("after" an active verb's count, "before"
+        # a passive one's): "killed three soldiers and two civilians", "nine officers and three attackers were killed"
         patterns = [
             # "killing four officers", "killed at least 12 people", "killing two and injuring 15"
-            rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+{quant}{num}{num_end}{noun_phrase}?",
+            (rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+{quant}{num}{num_end}{noun_phrase}?", "after"),
             # "killing 11 of them", "killing two of the soldiers"
-            rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+{quant}{num}\s+of\s+(?:them|those|the|their|its)\b",
+            (rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+{quant}{num}\s+of\s+(?:them|those|the|their|its)\b",
+             None),
             # "killing a soldier"
-            rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+(?P<num>an?)\s+(?:{mod}\s+){{0,3}}(?P<noun>{_alt(singular)})\b",
+            (rf"\b(?:{_alt(_list(raw, 'active_verbs'))})\s+(?P<num>an?)\s+(?:{mod}\s+){{0,3}}"
+             rf"(?P<noun>{_alt(singular)})\b", "after"),
             # "at least 12 people were killed", "More than 50 people, including civilians, have been killed"
-            rf"(?<![\w-]){quant}{num}{num_end}{noun_phrase}?{incl}?{aux}\s+{passive}",
+            (rf"(?<![\w-]){quant}{num}{num_end}{noun_phrase}?{incl}?{aux}\s+{passive}", "before"),
             # "a soldier was killed"
-            rf"(?<![\w-])(?P<num>an?)\s+(?:{mod}\s+){{0,3}}(?P<noun>{_alt(singular)})\b{aux}\s+{passive}",
+            (rf"(?<![\w-])(?P<num>an?)\s+(?:{mod}\s+){{0,3}}(?P<noun>{_alt(singular)})\b{aux}\s+{passive}",
+             "before"),
             # "the death toll rose to 30", "a death toll of at least 30"
-            rf"\b(?:{_alt(_list(raw, 'toll_phrases'))})\s+(?:(?:from|in|of)\s+[^.;,\d]{{1,40}}?\s+)?"
-            rf"(?:{_alt(_list(raw, 'toll_verbs'))})\s+{quant}{num}{num_end}",
+            (rf"\b(?:{_alt(_list(raw, 'toll_phrases'))})\s+(?:(?:from|in|of)\s+[^.;,\d]{{1,40}}?\s+)?"
+             rf"(?:{_alt(_list(raw, 'toll_verbs'))})\s+{quant}{num}{num_end}", None),
             # "the bodies of 5 migrants", "the killing of 12 protesters"
-            rf"\b(?:{_alt(_list(raw, 'of_phrases'))})\s+{quant}{num}{num_end}{noun_phrase}?",
+            (rf"\b(?:{_alt(_list(raw, 'of_phrases'))})\s+{quant}{num}{num_end}{noun_phrase}?", None),
             # "30 deaths", "5 bodies"
-            rf"(?<![\w-]){quant}{num}{num_end}(?:\s+{mod}){{0,2}}\s+(?P<dn>{_alt(_list(raw, 'death_nouns'))})\b",
+            (rf"(?<![\w-]){quant}{num}{num_end}(?:\s+{mod}){{0,2}}\s+(?P<dn>{_alt(_list(raw, 'death_nouns'))})\b",
+             None),
             # "claimed 40 lives"
-            rf"\b(?:{_alt(_list(raw, 'lives_verbs'))})\s+(?:the\s+)?{quant}{num}{num_end}(?:\s+{mod}){{0,2}}\s+lives\b",
+            (rf"\b(?:{_alt(_list(raw, 'lives_verbs'))})\s+(?:the\s+)?{quant}{num}{num_end}(?:\s+{mod}){{0,2}}"
+             rf"\s+lives\b", None),
             # "leaving 12 dead", "left 12 people dead"
-            rf"\b(?:{_alt(_list(raw, 'leaving_verbs'))})\s+{quant}{num}{num_end}{noun_phrase}?\s+"
-            rf"(?:{_alt(_list(raw, 'leaving_words'))})\b",
+            (rf"\b(?:{_alt(_list(raw, 'leaving_verbs'))})\s+{quant}{num}{num_end}{noun_phrase}?\s+"
+             rf"(?:{_alt(_list(raw, 'leaving_words'))})\b", None),
         ]
-        self.patterns = [re.compile(p, re.I) for p in patterns]
-        # counts coordinated with a matched one count with it: "nine police officers and three attackers were
-        # killed", "killed three soldiers and two civilians" (not "... and two civilians were wounded": another count)
+        self.patterns = [(re.compile(p, re.I), joins) for p, joins in patterns]
+        # counts coordinated with a matched one count with it (not "... and two civilians were wounded": another count)
         self.counted_before = re.compile(
             rf"(?<![\w-]){quant}{num}{num_end}{noun_phrase}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
         self.counted_after = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+){quant}{num}{num_end}{noun_phrase}"
@@ -167,7 +168,7 @@ class FatalityFinder:
 
     def find(self, text: str) -> list[FatalityMention]:
         found: list[tuple[int, int, int, bool]] = []
-        for n, rx in enumerate(self.patterns):
+        for rx, joins in self.patterns:
             for m in rx.finditer(text):
                 groups = m.groupdict()
                 count = self.number(m["num"])
@@ -185,10 +186,10 @@ class FatalityFinder:
                         and self.object_after.match(text, m.end()):
                     continue  # "12 gunmen killed 3 soldiers": the number before is the killers
                 start, end, civilians = m.start(), m.end(), self._civilians(m, text)
-                while n in _PASSIVE and (before := self.counted_before.search(text[:start])) is not None \
+                while joins == "before" and (before := self.counted_before.search(text[:start])) is not None \
                         and (more := self.number(before["num"])):
                     start, count, civilians = before.start(), count + more, civilians or self._civilians(before, text)
-                while n in _ACTIVE and (after := self.counted_after.match(text, end)) is not None \
+                while joins == "after" and (after := self.counted_after.match(text, end)) is not None \
                         and (more := self.number(after["num"])):
                     end, count, civilians = after.end(), count + more, civilians or self._civilians(after, text)
                 found.append((start, end, count, civilians))

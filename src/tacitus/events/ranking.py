@@ -121,7 +121,8 @@ def one_act(events: list[Event], parties: dict[str, tuple] | None = None) -> lis
             out.append(group[0])
             continue
         coordinated = parties is not None and len({parties.get(e.event_id) for e in group}) == 1
-        main = min(group, key=lambda e: (e.target is None, *(_codes(e) if coordinated else (group.index(e),))))
+        _, main = min(enumerate(group), key=lambda ie: (ie[1].target is None,
+                                                         *(_codes(ie[1]) if coordinated else (ie[0],))))
         sources: list[Actor] = []
         targets: list[Actor] = []
         for e in group:

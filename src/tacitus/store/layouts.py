@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.datafiles import read_yaml_mapping
-from tacitus.records import NON_STATE_CODES
+from tacitus.records import NON_STATE_CODES, listed_parties
 from tacitus.store.schema import CURRENT_EVENTS_VIEW_SQL, EVENTS_VIEW_SQL
 
 LAYOUTS = ("gdelt", "polecat", "acled")
@@ -177,8 +177,7 @@ def _inter(sector: str | None, country: str | None, role: str) -> int | str:
 
 def _associated(also: str | None, side: str) -> str:
     """The names of an act's listed parties on one side (mentions.also_actors), as ACLED joins them."""
-    parties = (json.loads(also) if also else {}).get(side) or []
-    return "; ".join(a.get("name") or a.get("text") or "" for a in parties)
+    return "; ".join(a.name or a.text for a in listed_parties(json.loads(also) if also else None, side))
 
 
 def acled_row(e: dict[str, Any]) -> list[Any]:

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 
 import pyarrow as pa
 
-from tacitus.records import Actor, Event, Location
+from tacitus.records import Actor, Event, Location, listed_parties
 from tacitus.store.schema import FLAT_COLUMNS, MENTION_COLUMNS
 
 _ACTOR_FIELDS = ("text", "name", "country", "sector", "kb_id")
@@ -64,16 +64,10 @@ def event_row(ev: Event) -> dict[str, Any]:
 
 
 def _also_json(ev: Event) -> str | None:
-    """The act's other parties as JSON text ({"sources": [actor], "targets": [actor]}); None when it has none."""
+    """The act's other parties as JSON text (Event.also_dict); None when it has none."""
     if not ev.also_sources and not ev.also_targets:
         return None
-    return json.dumps({"sources": [a.to_dict() for a in ev.also_sources],
-                       "targets": [a.to_dict() for a in ev.also_targets]}, ensure_ascii=False)
-
-
-def _also_from(text: str | None) -> tuple[list[Actor], list[Actor]]:
-    also = json.loads(text) if text else {}
-    return ([Actor(**a) for a in also.get("sources") or []], [Actor(**a) for a in also.get("targets") or []])
+    return json.dumps(ev.also_dict(), ensure_ascii=False)
 
 
 def flat_row(ev: Event) -> dict[str, Any]:
@@ -166,7 +160,7 @@ def _location_from(row: Mapping[str, Any]) -> Location | None:
 
 def event_from_row(row: Mapping[str, Any]) -> Event:
     """Rebuild an Event from a flat row (mentions columns plus the document's published/title/url/publisher)."""
-    also_sources, also_targets = _also_from(row.get("also_actors"))
+    also = json.loads(row["also_actors"]) if row.get("also_actors") else None
     return Event(
         event_id=row["event_id"],
         doc_id=row["doc_id"],
@@ -197,8 +191,8 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         predicate=row.get("predicate"),
         historical=bool(row.get("historical") or False),
         from_title=bool(row.get("from_title") or False),
-        also_sources=also_sources,
-        also_targets=also_targets,
+        also_sources=listed_parties(also, "sources"),
+        also_targets=listed_parties(also, "targets"),
     )
 
 

@@ -161,7 +161,7 @@ FROM keyed
 GROUP BY dedup_key""".replace("{COUNTED_SQL}", COUNTED_SQL)
 
 # The shape of mentions.also_actors (an act's other parties, written by rows._also_json) for DuckDB's from_json.
-_ACTOR_JSON = '{"text": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR", "kb_id": "VARCHAR"}'
+_ACTOR_JSON = "{" + ", ".join(f'"{f}": "VARCHAR"' for f in _ACTOR_FIELDS) + "}"
 ALSO_ACTORS_JSON = f'{{"sources": [{_ACTOR_JSON}], "targets": [{_ACTOR_JSON}]}}'
 
 # Every actor the counted mentions name, as source or target (the parties an act lists beside them too): how it
