@@ -87,6 +87,10 @@ class ActorResolver:
         return frozenset(key[0] for key, agent in self.vocabulary.agents.items()
                          if len(key) == 1 and agent.kind == "bodies")
 
+    def stance_prefixes(self) -> frozenset[str]:
+        """Words that make a country word a stance, not an origin: "pro-Russian", "anti-American"."""
+        return frozenset(self.vocabulary.stance_prefixes)
+
     def new_context(self, when: str | None) -> DocContext:
         """A fresh per-document context; `when` is the ISO publication date (None: today)."""
         day = parse_date(when, "publication date") if when else None

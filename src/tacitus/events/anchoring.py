@@ -446,9 +446,10 @@ class Anchoring:
         by_owner: dict[int | None, PlaceMention] = {}
         out.countries = {m.location.country for m in mentions if m.location.country}
         for m in mentions:
-            if not m.topic and (m.owner not in by_owner or m.rank > by_owner[m.owner].rank):
+            if m.placed and (m.owner not in by_owner or m.rank > by_owner[m.owner].rank):
                 by_owner[m.owner] = m  # "near Tunisia's parliament in Tunis": Tunis
-        venue = next((m for m in mentions if m.venue and not m.topic), None)
+        origins = {m.owner: m.location for m in mentions if m.origin}
+        venue = next((m for m in mentions if m.venue and m.placed), None)
         onto, ww = self.places.onto, job.where_when
         countries = context_countries(job.drafts)
         unplaced = not any(e.label_ in self.g.entities.place for e in job.sent.ents)
@@ -479,6 +480,8 @@ class Anchoring:
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"
+            if loc is None and (origin := next((origins[k] for k, ok in chains[id(d)] if ok and k in origins), None)):
+                out.content_places[key] = origin  # "U.S. forces struck": not where, but whose, when nothing says where
             told_force = force and is_counted(d.modality) and not out.historical.get(key)
             ww.force_told = ww.force_told or told_force
             if loc is not None:
@@ -551,7 +554,7 @@ class Anchoring:
         return at_home(d.source.country) and (verbal or target is None or target == home)
 
     def remember_places(self, job: SentenceJob, mentions: list[PlaceMention]) -> None:
-        named = [m for m in mentions if not m.topic and m.text not in self.words.there_words]
+        named = [m for m in mentions if m.placed and m.text not in self.words.there_words]
         if named:
             job.where_when.last_place = named[-1].location
 

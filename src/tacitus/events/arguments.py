@@ -17,11 +17,13 @@ MAX_ANTECEDENT_HOPS = 6
 
 class Syntax:
     def __init__(self, grammar: Grammar, document_nouns: frozenset[str],
-                 person_nouns: frozenset[str] = frozenset(), group_nouns: frozenset[str] = frozenset()) -> None:
+                 person_nouns: frozenset[str] = frozenset(), group_nouns: frozenset[str] = frozenset(),
+                 stance_prefixes: frozenset[str] = frozenset()) -> None:
         """``document_nouns``: what somebody issues ("a statement calling on Y": the issuer calls);
         ``person_nouns``: offices and roles one person holds ("governor", "spokesman"); ``group_nouns``:
-        institutions ("leadership", "police", "army")."""
-        self.person_nouns, self.group_nouns = person_nouns, group_nouns
+        institutions ("leadership", "police", "army"); ``stance_prefixes``: "pro", "anti" before a country word.
+        """
+        self.person_nouns, self.group_nouns, self.stance_prefixes = person_nouns, group_nouns, stance_prefixes
         self.g = grammar
         self.labels, self.ents, self.tags, self.fn = grammar.labels, grammar.entities, grammar.tags, grammar.words
         self.document_nouns = document_nouns
@@ -42,6 +44,9 @@ class Syntax:
                     keep_child = any(g.pos_ in self.tags.proper_noun or g.ent_type_ for g in child.children)
                 if child.dep_ in labels.prep_object and tok.dep_ in labels.preposition and tok.i in keep:
                     keep_child = True
+                if (child.dep_ in labels.conjunct or child.dep_ in labels.coordinator) and tok.i < child.i < head.i \
+                        and tok.dep_ in labels.modifier:
+                    keep_child = True  # "U.S. and European forces": a coordination inside the modifier
                 if keep_child:
                     keep.add(child.i)
                     stack.append(child)
@@ -389,7 +394,7 @@ class Syntax:
         for c in noun.children:
             if c.dep_ in labels.possessor and c.lower_ not in self.fn.possessive_determiners:
                 out.append(c)
-            elif c.dep_ in labels.modifier and c.ent_type_ in ents.people:
+            elif c.dep_ in labels.modifier and c.ent_type_ in ents.people and not self.stance(c):
                 out.append(c)
             elif c.dep_ in labels.modifier and c.ent_type_ in ents.state and place_modifiers:
                 out.append(c)  # "a US strike" acts; "the Libya agreement" is about Libya
@@ -400,6 +405,12 @@ class Syntax:
         if not out:  # "their attack" when nothing more explicit is there (the coder may prefer a light verb)
             out.extend(c for c in noun.children if c.dep_ in labels.possessor)
         return [t for t in out if t.ent_type_ not in ents.not_actor]  # "an ultimatum ... by 5 a.m." names a time
+
+    def stance(self, tok: Token) -> bool:
+        """Whether a country word is a stance ("a pro-Palestinian rally", "anti-American protests"): it names
+        whom the act is for or against, not who acts."""
+        start = next((e.start for e in tok.doc.ents if e.start <= tok.i < e.end), tok.i)
+        return any(t.lower_ in self.stance_prefixes for t in tok.doc[max(start - 2, 0):tok.i + 1])
 
     def antecedent(self, pronoun: Token) -> Token | None:
         """A pronoun's antecedent inside its sentence. A subject pronoun takes the subject of a clause above it

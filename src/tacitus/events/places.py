@@ -48,6 +48,12 @@ class PlaceMention:
     topic: bool = False  # what an act is about, not where it happened ("the situation in Syria")
     guessed: bool = False  # an act's target read as its place ("shelled Kharkiv", "arrested Godfrey")
     at: int = -1  # index of the place's word in the document
+    origin: bool = False  # a country a noun is of or from ("U.S. forces"): its parties' country, not a place
+
+    @property
+    def placed(self) -> bool:
+        """Whether the place may be where an act happened (not its topic, not a party's origin)."""
+        return not self.topic and not self.origin
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -119,7 +125,9 @@ class PlaceReader:
             out.append(PlaceMention(owner=owner, location=loc, name=ent.text,
                                     text=self._words_of(ent, area, qualifier), venue=self._is_venue(path),
                                     topic=self._is_topic(path, owner, job, words),
-                                    guessed=(ent.start, ent.end) in guesses, at=root.i))
+                                    guessed=(ent.start, ent.end) in guesses, at=root.i,
+                                    origin=loc.precision == "country" and area is None
+                                    and self._origin(root, job, words)))
         out.extend(self._capitals(job, tree, seen))
         ww = job.where_when
         labels = self.g.labels
@@ -130,7 +138,7 @@ class PlaceReader:
             elif (tok.lemma_.lower() in words.town_words and tok.dep_ in labels.prep_object and tok.i not in seen
                   and any(c.dep_ in labels.determiner and c.lower_ == "the" for c in tok.children)
                   and not any(c.dep_ in labels.preposition for c in tok.children)):
-                before = [m.location for m in out if m.at < tok.i and not m.topic]
+                before = [m.location for m in out if m.at < tok.i and m.placed]
                 last = before[-1] if before else ww.last_place  # "an army post in the city": the town named before
                 loc = last if last is not None and last.precision == "city" else None
                 word = self.syntax.phrase_span(tok).text
@@ -140,7 +148,7 @@ class PlaceReader:
                   and not any(c.dep_ in labels.preposition for c in tok.children)):
                 # "killed soldiers in the peninsula": the region told before, Sinai (said of a verb's act: "its
                 # relationships in the region" are no act's place; "officials in Cairo" are in no region)
-                before = [m.location for m in out if m.at < tok.i and not m.topic and m.location.precision == "admin1"]
+                before = [m.location for m in out if m.at < tok.i and m.placed and m.location.precision == "admin1"]
                 last = before[-1] if before else ww.last_place
                 loc = last if last is not None and last.precision == "admin1" else None
                 word = self.syntax.phrase_span(tok).text
@@ -187,6 +195,16 @@ class PlaceReader:
         return (any(p.token.i == noun.i for p in job.predicates) or lemma in words.venue_nouns
                 or lemma in words.area_nouns or lemma in words.capital_words or lemma in words.town_words
                 or words.in_setting_phrase(noun, self.g.labels))
+
+    def _origin(self, root: Token, job: "SentenceJob", words: AnchorWords) -> bool:
+        """A country named as what a noun is of or from, not where anything happens: its modifier ("U.S. and
+        European forces", "a Hong Kong consortium"), unless that noun is itself a setting ("the Syria talks")."""
+        labels = self.g.labels
+        while root.dep_ in labels.conjunct and root.head is not root:
+            root = root.head
+        head = root.head
+        return root.dep_ in labels.modifier and head.pos_ in self.g.tags.nominal and head.i > root.i \
+            and not self._setting(head, job, words)
 
     def _is_venue(self, path: list[Token]) -> bool:
         """A place told as where a speech, meeting or visit is held: "a speech in Da Nang", "the sidelines of a

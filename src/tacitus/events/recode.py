@@ -25,6 +25,11 @@ from tacitus.events.roles import Roles
 from tacitus.records import Actor
 
 
+# dates precise enough to say an act is still to come: a day or a week the text gives (not a month or a year,
+# which may have begun before the article)
+SCHEDULED_PRECISIONS = ("day", "week")
+
+
 class Recode:
     def __init__(self, knowledge: Knowledge, roles: Roles) -> None:
         self.k, self.roles = knowledge, roles
@@ -42,6 +47,23 @@ class Recode:
             self.received_attack(d)
         drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
+
+    def scheduled(self, job: SentenceJob) -> None:
+        """Acts told in the present whose own day or week, as anchoring read it, comes after the article's date
+        ("the leaders meet in Berlin next week", "talks are scheduled for May 20") are not done yet: they are
+        announced, and recoded as such (a meeting announced is an agreement to meet)."""
+        if not job.drafts or job.anchors is None or not job.reference:
+            return
+        for d in job.drafts:
+            date = job.anchors.dates.get(d.pred.token.i)
+            told = d.pred.light if d.pred.light is not None else d.pred.head  # the verb telling the act
+            if d.modality == "asserted" and date is not None and date[1] in SCHEDULED_PRECISIONS \
+                    and date[0][:10] > job.reference[:10] and told.tag_ not in self.syntax.tags.past_forms \
+                    and self.roles.modality.of(d.pred.head).value == "asserted":  # (not "will": recoded already)
+                d.modality = "future"
+                if d.speech is None or not self.reported_threat(d, self.roles.speaker(d.speech, job)):
+                    self.by_modality(d)
+        job.drafts = [d for d in job.drafts if d.plover]
 
     def one_act(self, drafts: list[Draft]) -> list[Draft]:
         """Words of one type telling one act give one event: coordinated verbs sharing their actor ("shot and
@@ -71,6 +93,19 @@ class Recode:
         restrictions" -> a threat to restrict), from framing.yaml's threat table; None for other acts."""
         return self.k.framing.code_for(self.threats, plover, mode)
 
+    def reported_threat(self, d: Draft, speaker: Actor | None) -> bool:
+        """A use of force (or another harm) a speaker announces for the future or on a condition is a threat:
+        recodes the draft and says whether it did."""
+        onto = self.onto
+        if not (onto.quad_is(d.code, "material_conflict") and d.modality in ("future", "hypothetical")
+                and not d.alleged and not onto.is_a(d.plover, "protest") and not _foreign_possibility(d, speaker)):
+            return False
+        force = onto.recodes["threat_of_force"]
+        d.code, d.mode = self.threat_code(d.plover, d.mode) or (force.code, force.mode)
+        d.plover, d.modality = force.plover, "asserted"
+        d.confidence = max(d.confidence + REPORTED_THREAT, CONFIDENCE_FLOOR)
+        return True
+
     def speech_rules(self, job: SentenceJob) -> list[Draft]:
         onto = self.onto
         out: list[Draft] = []
@@ -82,17 +117,9 @@ class Recode:
             speaker = self.roles.speaker(d.speech, job)
             if speaker is not None:
                 d.attribution = speaker.name or speaker.text
-            if (onto.quad_is(d.code, "material_conflict") and d.modality in ("future", "hypothetical")
-                    and not d.alleged and not onto.is_a(d.plover, "protest")
-                    and not _foreign_possibility(d, speaker)):
-                # a use of force (or another harm) announced for the future or on a condition is a threat
-                force = onto.recodes["threat_of_force"]
-                d.code, d.mode = self.threat_code(d.plover, d.mode) or (force.code, force.mode)
-                d.plover, d.modality = force.plover, "asserted"
-                d.confidence = max(d.confidence + REPORTED_THREAT, CONFIDENCE_FLOOR)
-                out.append(d)
-                continue
             out.append(d)
+            if self.reported_threat(d, speaker):
+                continue
             if (speaker is not None and onto.quad_is(d.code, "conflict") and d.modality == "asserted"
                     and d.source.country and speaker.country and speaker.country != d.source.country
                     and (not onto.quad_is(d.code, "material_conflict") or onto.is_a(d.plover, "violence")
