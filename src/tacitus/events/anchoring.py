@@ -19,10 +19,8 @@ A topic ("discussed the situation in Syria", "talks on Lebanon") is never a plac
 last, in ``places.with_document_focus``. A toll goes only to an act of force. An act is *historical* when its date
 ends more than ``history_window_days`` before the article's date, when a background cue ("years ago", "during
 the war") stands in its clause. An undated act takes the date its paragraph's narrative has set (and its
-history mark).
-
-Reads ``job.drafts`` and writes ``job.anchors``; updates ``job.where_when`` (the place named last, the history
-being told).
+history mark). Once dates are read, ``schedule`` (``Recode.scheduled``) recodes acts told in the present for a later
+day. Reads ``job.drafts``, writes ``job.anchors``; updates ``job.where_when`` (the place named last, the history).
 """
 
 from __future__ import annotations
@@ -116,8 +114,8 @@ class ClauseTree:
         labels = self.g.labels
         # "shot and killed two and wounded 13 ... this morning": coordinated acts share their adverbials; "were
         # killed when a rocket slammed into Sinai": a clause of "when" or "where" tells the same act
-        out += [(c.i, True) for c in start.children if self.is_head(c) and (
-            c.dep_ in labels.conjunct or (c.dep_ in labels.adverbial_clause and any(
+        out += [(c.i, True) for c in (*start.children, *start.conjuncts) if self.is_head(c) and (
+            (c.dep_ in labels.conjunct and c.i > start.i) or (c.dep_ in labels.adverbial_clause and any(
                 g.lower_ in self.g.words.relative_adverbs for g in c.children if g.i < c.i)))]
         told = draft.pred.token
         if told.dep_ in labels.subject and told.head.i not in self.drafted and self.is_head(told.head) \
@@ -133,7 +131,9 @@ class ClauseTree:
                 for c in tok.children:
                     named = [c] if c.dep_ in labels.object else [g for g in c.children if c.dep_ in labels.preposition
                                                                 and g.dep_ in labels.prep_object]
-                    out += [(n.i, True) for n in named if n.i in self.predicates and n.i not in self.drafted]
+                    # ("were injured in clashes ... in Hebron": in the act of its kind it names, drafted or not)
+                    out += [(n.i, True) for n in named if n.i in self.predicates and (
+                        n.i not in self.drafted or self.kinds.get(n.i) == draft.pred.sense.plover_type)]
         places_ok = True
         where = False  # the climb left a "where" clause: what it tells happened within the act above
         prev = start
@@ -219,8 +219,8 @@ class ClauseTree:
 
 class Anchoring:
     def __init__(self, syntax: Syntax, places: PlaceReader, words: AnchorWords, consequence_verbs: frozenset[str],
-                 speech_verbs: frozenset[str], future_aux: frozenset[str] = frozenset()) -> None:
-        self.syntax, self.places, self.words = syntax, places, words
+                 speech_verbs: frozenset[str], future_aux: frozenset[str] = frozenset(), schedule=None) -> None:
+        self.syntax, self.places, self.words, self.schedule = syntax, places, words, schedule
         self.future_aux = future_aux  # auxiliaries of the future ("will"): a bare weekday is the one to come
         self.consequence, self.speech = consequence_verbs, speech_verbs
         self.g = syntax.g
@@ -253,6 +253,8 @@ class Anchoring:
             above = tree.above(d) if own_time is None else set()
             out.historical[key] = (bool(cues & ({k for k, _ in timed} | above)) or (None in cues and own_time is None)
                                    or (date is not None and self.before_the_news(date, job.reference)))
+        if self.schedule is not None and self.schedule(job, out.dates):  # announced, not done: read as such
+            chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
         self.tolls(job, tree, chains, out)
         self.carry_narrative(job, out, dated_apart)
         self.story_date(job, out)
@@ -480,8 +482,9 @@ class Anchoring:
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
             elif None in by_owner:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"
-            if loc is None and (origin := next((origins[k] for k, ok in chains[id(d)] if ok and k in origins), None)):
-                out.content_places[key] = origin  # "U.S. forces struck": not where, but whose, when nothing says where
+            origin = next((origins[k] for k, ok in chains[id(d)] if ok and k in origins), None)
+            if loc is None and origin is not None and origin.country != d.source.country:
+                out.content_places[key] = origin  # "a complaint about US comments": whose, when nothing says where
             told_force = force and is_counted(d.modality) and not out.historical.get(key)
             ww.force_told = ww.force_told or told_force
             if loc is not None:
@@ -554,9 +557,8 @@ class Anchoring:
         return at_home(d.source.country) and (verbal or target is None or target == home)
 
     def remember_places(self, job: SentenceJob, mentions: list[PlaceMention]) -> None:
-        named = [m for m in mentions if m.placed and m.text not in self.words.there_words]
-        if named:
-            job.where_when.last_place = named[-1].location
+        named = [m.location for m in mentions if m.placed and m.text not in self.words.there_words]
+        job.where_when.last_place = named[-1] if named else job.where_when.last_place
 
 
 def period_end(date: str, precision: str) -> dt.date | None:

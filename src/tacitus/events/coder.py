@@ -6,7 +6,6 @@ Each sentence becomes one :class:`~tacitus.events.job.SentenceJob` that the stag
     roles       job.drafts                  roles.py       source and target actors, modality
     recode      job.drafts (rewritten)      recode.py      reported speech, demands, modality recodes
     anchoring   job.anchors                 anchoring.py   dates, places and tolls tied to their predicate
-    schedule    job.drafts (modality)       recode.py      acts dated after the article: announced, not done
     assembly    job.events                  assembly.py    Event records with ids
 
 The order is :data:`STAGES`; a stage is any callable taking the job. ``EventCoder(stages=[...])`` replaces the
@@ -56,13 +55,13 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
     "recode": lambda coder: Recode(coder.knowledge, coder.roles),
     "anchoring": lambda coder: Anchoring(coder.syntax, coder.places, coder.knowledge.anchor_words,
                                          coder.knowledge.patterns.consequence_verbs,
-                                         coder.knowledge.words.speech_verbs, coder.knowledge.words.future_aux),
-    "schedule": lambda coder: Recode(coder.knowledge, coder.roles).scheduled,
+                                         coder.knowledge.words.speech_verbs, coder.knowledge.words.future_aux,
+                                         Recode(coder.knowledge, coder.roles).scheduled),
     "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality,
                                        coder.knowledge.resolver),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
-STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "schedule", "assembly")
+STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")
 FINAL_STAGES: tuple[str, ...] = ("calibrate",)  # after any stage a user or the learned layer adds
 
 

@@ -76,6 +76,7 @@ class ModalityWords:
     denial_verbs: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
+    act_time_preps: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":

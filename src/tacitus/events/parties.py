@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from tacitus.events.arguments import Syntax
 from tacitus.events.job import SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.predicates import Predicate
@@ -20,8 +21,8 @@ class Parties:
     warring_party_nouns, warring_words, reciprocal_verbs, allied_words) and ontology group armed_nouns, read for
     the roles stage."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
-        self.words, self.onto = knowledge.patterns, knowledge.ontology
+    def __init__(self, knowledge: Knowledge, syntax: Syntax) -> None:
+        self.words, self.onto, self.syntax = knowledge.patterns, knowledge.ontology, syntax
 
     def both_sides(self, tok: Token, actor: Actor, sources: list, job: SentenceJob) -> list[tuple[Token, Actor]]:
         """"urged both sides to respect the truce": the story's two parties (the states it has named most, the
@@ -41,6 +42,23 @@ class Parties:
         sector = actor.sector if actor.sector in self.onto.state_organs else None  # "the two governments"
         return [(tok, replace(actor, country=c, sector=sector, country_basis="story")) for c in pair]
 
+    def coordinated(self, tok: Token, actor: Actor, resolve) -> list[tuple[Token, Actor]]:
+        """"Israeli and Palestinian negotiators", "French and German leaders": one party per country that
+        coordinated modifiers of the head name, each with the head's sector; the first is ``actor`` itself.
+        ``resolve`` gives the actor of a modifier's word."""
+        out = [(tok, actor)]
+        if not actor.country or actor.name or actor.kb_id:
+            return out  # a named party is one party
+        for mod in tok.children:
+            if mod.dep_ not in self.syntax.labels.modifier or mod.i > tok.i:
+                continue
+            for word in mod.conjuncts:
+                other = resolve(word) if word.i < tok.i else None
+                if other is not None and other.country and other.country not in {a.country for _, a in out}:
+                    out.append((word, replace(actor, text=f"{word.text} {tok.text}", country=other.country,
+                                              country_basis="mention")))
+        return out
+
     def reciprocal(self, pred: Predicate) -> bool:
         """A verb of give-and-take ("traded fire", "fought two wars") not done side by side ("fought together")."""
         return pred.kind == "verb" and pred.token.lemma_.lower() in self.words.reciprocal_verbs \
@@ -53,3 +71,18 @@ class Parties:
     def armed_noun(self, noun: Token) -> bool:
         """An event noun one of whose senses is an act of armed force ("attack", "deployment", "blockade")."""
         return any(self.onto.is_a(s.plover_type, "armed_nouns") for s in self.words.noun_senses(noun.lemma_.lower()))
+
+    def protesters(self, pred: Predicate, targets: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+        """Force used on a protest nobody names ("police broke up the rally", "fired on the demonstration") is
+        used on the protesters: civilians, unless the protest's own words say who they are."""
+        if not targets and pred.kind == "verb" and pred.sense.no_object_target:
+            obj = self.syntax.direct_object(pred.token)
+            if obj is not None and self.gathering(obj):
+                targets = [(obj, Actor(text=self.syntax.phrase_span(obj).text))]
+        sector = self.onto.unidentified_sector("PROTEST")
+        return [(t, replace(a, sector=sector) if not a.sector and self.gathering(t) else a) for t, a in targets]
+
+    def gathering(self, tok: Token) -> bool:
+        """A noun that names a protest ("rally", "demonstration", "sit-in")."""
+        senses = self.words.nouns.get(tok.lemma_.lower()) or ()
+        return tok.pos_ in self.syntax.g.tags.noun and any(self.onto.is_a(s.plover_type, "protest") for s in senses)

@@ -86,6 +86,10 @@ class PlaceReader:
         struck = [span for d in drafts if d.target_tok is not None
                   and (span := self.struck(d.plover, d.target_tok)) is not None]
         struck_heads = {s.root.i for s in struck} | {s.root.i for d in drafts if (s := self.visited(d)) is not None}
+        # "an operation in northwestern Syria", "deployed in South Korea": a party named in a phrase of setting is
+        # also where the act happened
+        struck_heads |= {d.target_tok.i for d in drafts if d.target_tok is not None
+                         and words.in_setting_phrase(d.target_tok, self.g.labels)}
         actor_toks = tokens_in(
             self.syntax.phrase_span(t) for d in drafts for t in (d.source_tok, d.target_tok)
             if t is not None and t.pos_ not in self.g.tags.verb and t.i not in struck_heads)

@@ -13,6 +13,8 @@ The codes come from the ontology's ``recodes`` table, the framing table and the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Token
 
 from tacitus.events.job import Draft, SentenceJob
@@ -48,22 +50,65 @@ class Recode:
         drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
 
-    def scheduled(self, job: SentenceJob) -> None:
-        """Acts told in the present whose own day or week, as anchoring read it, comes after the article's date
-        ("the leaders meet in Berlin next week", "talks are scheduled for May 20") are not done yet: they are
-        announced, and recoded as such (a meeting announced is an agreement to meet)."""
-        if not job.drafts or job.anchors is None or not job.reference:
-            return
-        for d in job.drafts:
-            date = job.anchors.dates.get(d.pred.token.i)
-            told = d.pred.light if d.pred.light is not None else d.pred.head  # the verb telling the act
-            if d.modality == "asserted" and date is not None and date[1] in SCHEDULED_PRECISIONS \
-                    and date[0][:10] > job.reference[:10] and told.tag_ not in self.syntax.tags.past_forms \
-                    and self.roles.modality.of(d.pred.head).value == "asserted":  # (not "will": recoded already)
-                d.modality = "future"
-                if d.speech is None or not self.reported_threat(d, self.roles.speaker(d.speech, job)):
-                    self.by_modality(d)
+    def scheduled(self, job: SentenceJob, dates: dict) -> bool:
+        """Acts told in the present whose own day or week (``dates``: anchoring's, by predicate token) comes after
+        the article's date are not done yet: "the leaders meet in Berlin next week", "talks are held on May 20",
+        "troops launch an offensive on Goma next week". They are announced, and recoded as an act told with
+        "will" is (a meeting announced is an agreement to meet; harm announced, a threat). Only material acts and
+        meetings: a statement told today ("warns of retaliation next week") is made today. Says whether any
+        draft changed."""
+        reference = _day(job.reference)
+        changed = False
+        for d in list(job.drafts):
+            date = dates.get(d.pred.token.i)
+            told = self._telling_verb(d)
+            if reference is None or date is None or date[1] not in SCHEDULED_PRECISIONS \
+                    or d.modality != "asserted" or not _day(date[0]) or _day(date[0]) <= reference:
+                continue
+            if (self.onto.quad_is(d.code, "verbal") and not self.onto.is_a(d.plover, "meeting")) \
+                    or not self._told_in_present(told) or not self._own_time(d, told) \
+                    or self.roles.modality.of(d.pred.head).value != "asserted":  # ("will" is recoded already)
+                continue
+            d.modality, changed = "future", True
+            if d.speech is None or not self.reported_threat(d, self.roles.speaker(d.speech, job)):
+                self.by_modality(d)
         job.drafts = [d for d in job.drafts if d.plover]
+        return changed
+
+    def _telling_verb(self, d: Draft) -> Token:
+        """The verb that tells the act: its own, the light verb of its noun, or the verb its noun is the subject
+        of ("talks are scheduled for May 20")."""
+        tok, labels = d.pred.token, self.syntax.g.labels
+        if d.pred.light is not None:
+            return d.pred.light
+        if d.pred.kind == "noun" and (tok.dep_ in labels.subject or tok.dep_ in labels.passive_subject):
+            return tok.head
+        return d.pred.head
+
+    def _told_in_present(self, verb: Token) -> bool:
+        """A verb in the present, active ("meet") or passive ("are held"), not in the past or perfect."""
+        tags, g = self.syntax.tags, self.syntax.g
+        if verb.tag_ not in tags.past_forms:
+            return True
+        return verb.tag_ in tags.past_participle and any(
+            c.dep_ in g.labels.auxiliary and c.tag_ in tags.present_forms and c.lemma_.lower() in g.words.copulas
+            for c in verb.children)
+
+    def _own_time(self, d: Draft, told: Token) -> bool:
+        """Whether a time the sentence names is the act's own ("next week", "on May 20"), not a bound or a
+        context ("until Friday", "ahead of the March 20 vote")."""
+        g = self.syntax.g
+        heads = {told.i, d.pred.token.i}
+        for ent in d.pred.token.sent.ents:
+            if ent.label_ not in g.entities.time:
+                continue
+            root = ent.root
+            if root.head.i in heads and root.dep_ not in g.labels.prep_object:
+                return True
+            if root.dep_ in g.labels.prep_object and root.head.head.i in heads \
+                    and root.head.lower_ in self.words.act_time_preps:
+                return True
+        return False
 
     def one_act(self, drafts: list[Draft]) -> list[Draft]:
         """Words of one type telling one act give one event: coordinated verbs sharing their actor ("shot and
@@ -74,8 +119,14 @@ class Recode:
         for d in drafts:
             head = d.pred.token
             first = head.head if head.dep_ in labels.conjunct else None
-            if first is not None and any(o.pred.token.i == first.i and o.plover == d.plover
-                                         and o.source_tok.i == d.source_tok.i for o in drafts if o is not d):
+            own_subject = bool(self.syntax.children(head, labels.nominal_subject))  # "and nine were killed"
+            told = next((o for o in drafts if o is not d and first is not None and o.pred.token.i == first.i
+                         and o.plover == d.plover and _same_doer(o, d, own_subject)), None)
+            if told is not None and told.target is not None and d.target is not None \
+                    and (told.evidence is not None or told.pred.light is None):
+                # "killed two students and wounded 13 other people": one act, its victims listed together
+                d.evidence, d.code, d.mode = told.evidence or told.pred.token, told.code, told.mode
+            elif told is not None:
                 continue
             if d.target is None and any(  # "fired tear gas to disperse the crowd": the purpose names the victims
                     o.pred.token.head.i == head.i and o.pred.token.dep_ in labels.adverbial_clause + labels.open_complement
@@ -364,6 +415,24 @@ class Recode:
         elif d.modality == "future" and d.plover in words.intended_cooperation:
             d.code, d.plover, d.mode, d.modality = (words.intended_cooperation[d.plover],
                                                     recodes["intended_cooperation"].plover, None, "asserted")
+
+
+def _day(text: str | None) -> dt.date | None:
+    """The day an ISO date (or its first ten characters) names, or None."""
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _same_doer(a: Draft, b: Draft, own_subject: bool) -> bool:
+    """Whether two drafts have one source: the same words, or (for a clause with no subject of its own) the same
+    actor nobody names, whose token is then the act's own word."""
+    if a.source_tok is not None and b.source_tok is not None and a.source_tok.i == b.source_tok.i:
+        return True
+    unnamed = (a.source_tok is None or a.source_tok.i == a.pred.token.i) \
+        and (b.source_tok is None or b.source_tok.i == b.pred.token.i)
+    return unnamed and not own_subject and a.source == b.source
 
 
 def _foreign_possibility(d: Draft, speaker: Actor | None) -> bool:

@@ -38,7 +38,7 @@ class Roles:
         self.onto = knowledge.ontology
         self.g = syntax.g
         self.perpetrators = Perpetrators(knowledge, syntax)
-        self.parties = Parties(knowledge)
+        self.parties = Parties(knowledge, syntax)
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
         self.violent_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()
                                        if any(self.onto.is_a(s.plover_type, "violence") for s in senses))
@@ -458,8 +458,8 @@ class Roles:
                 else:
                     # sector from the event noun: see drafts; "conceded to demands from the truckers": whose
                     found = self.syntax.noun_sources(t, place_modifiers=True) or self.syntax.owners(t)
-                    if not found and self._gathering(t) and self.onto.is_a(pred.sense.plover_type, "violence"):
-                        found = [t]  # "fired on the demonstration": on its people (see _protesters)
+                    if not found and self.parties.gathering(t) and self.onto.is_a(pred.sense.plover_type, "violence"):
+                        found = [t]  # "fired on the demonstration": on its people (see Parties.protesters)
                     out.extend(found)
                 continue
             if pred.sense.owner_target and t.dep_ in self.g.labels.object:
@@ -491,11 +491,13 @@ class Roles:
                         or (syntax.untagged_name(t) and self.onto.quad_is(pred.code, "verbal")))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
+        sources = [p for t, a in sources for p in self.parties.coordinated(t, a, lambda w: self.actor(w, job))]
         tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in syntax.with_conjuncts(s) if (a := self.target(t, job))]
+        targets = [p for t, a in targets for p in self.parties.coordinated(t, a, lambda w: self.actor(w, job))]
         targets = [pair for t, a in targets for pair in self.parties.both_sides(t, a, sources, job)]
         if self.onto.is_a(pred.sense.plover_type, "violence"):
-            targets = self._protesters(pred, targets)
+            targets = self.parties.protesters(pred, targets)
         if any(a.country or a.sector for _, a in targets):  # a known actor makes the bare phrases moot, and the
             # names nothing tags as a person or a body ("fired on a police party at the Kemari Bridge")
             targets = [(t, a) for t, a in targets if a.country or a.sector or a.kb_id or (a.name and syntax.named(t))]
@@ -553,21 +555,6 @@ class Roles:
                     confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
                 ))
         return out
-
-    def _protesters(self, pred: Predicate, targets: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
-        """Force used on a protest nobody names ("police broke up the rally", "fired on the demonstration") is
-        used on the protesters: civilians, unless the protest's own words say who they are."""
-        if not targets and pred.kind == "verb" and pred.sense.no_object_target:
-            obj = self.syntax.direct_object(pred.token)
-            if obj is not None and self._gathering(obj):
-                targets = [(obj, Actor(text=self.syntax.phrase_span(obj).text))]
-        sector = self.onto.unidentified_sector("PROTEST")
-        return [(t, replace(a, sector=sector) if not a.sector and self._gathering(t) else a) for t, a in targets]
-
-    def _gathering(self, tok: Token) -> bool:
-        """A noun that names a protest ("rally", "demonstration", "sit-in")."""
-        senses = self.k.patterns.nouns.get(tok.lemma_.lower()) or ()
-        return tok.pos_ in self.g.tags.noun and any(self.onto.is_a(s.plover_type, "protest") for s in senses)
 
     def _aimed(self, pred: Predicate) -> bool:
         """Whether the act names where it is aimed, whatever the parse made of it: a preposition of aim on the verb,
