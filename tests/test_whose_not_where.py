@@ -120,3 +120,22 @@ def test_a_party_named_in_a_phrase_of_setting_is_also_the_place(coder):
     e = _one(coder, "Turkish troops conducted a military operation in northwestern Syria on Monday.")
     assert (e.plover_type, e.target.country) == ("ASSAULT", "SYR")
     assert e.location is not None and e.location.country == "SYR"
+
+
+@pytest.mark.parametrize("text,town,code", [("The Kano High Court on Monday sentenced two men to death for robbery.",
+                                             "Kano", "NGA JUD"),
+                                            ("Mombasa police arrested 20 protesters on Monday.", "Mombasa", "KEN COP")])
+def test_a_body_named_with_its_town_acts_there(coder, text, town, code):
+    e = _one(coder, text)
+    assert e.source.code == code
+    assert e.location is not None and (e.location.name, e.location.basis) == (town, "clause")
+
+
+def test_a_known_actor_in_a_body_s_name_is_no_town(coder):
+    e = _one(coder, "Clinton Administration sharply cut military aid to the Colombian army on Monday.")
+    assert e.location is None or e.location.country != "USA" or e.location.precision == "country"
+
+
+def test_a_place_of_the_act_outranks_the_body_s_town(coder):
+    e = _one(coder, "Mombasa police arrested 20 protesters in Malindi on Monday.")
+    assert e.location.name == "Malindi"

@@ -55,7 +55,7 @@ class ClauseTree:
                  speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset(),
                  simultaneous_marks: frozenset[str] = frozenset(),
                  own_time_marks: frozenset[str] = frozenset()) -> None:
-        self.g = syntax.g
+        self.g, self.syntax = syntax.g, syntax
         drafted = {d.pred.token.i for d in job.drafts}
         # the acts of the sentence, drafted as events or not; a toll's "killing" belongs to the act it counts
         preds = [p for p in job.predicates or [d.pred for d in job.drafts]
@@ -110,12 +110,12 @@ class ClauseTree:
         names as its source, object or setting is ("an attack near Sousse killed 38", "lifted the blockade of
         Gaza", "killed four in an attack in Basra"); an act of saying is not ("condemned the attack in Mali")."""
         start = draft.pred.head
-        out = [(draft.pred.token.i, True)]
-        labels = self.g.labels
-        # "shot and killed two and wounded 13 ... this morning": coordinated acts share their adverbials; "were
-        # killed when a rocket slammed into Sinai": a clause of "when" or "where" tells the same act
+        out, labels = [(draft.pred.token.i, True)], self.g.labels
+        # "shot and killed two and wounded 13 ... this morning": coordinated acts of one subject share adverbials;
+        # "were killed when a rocket slammed into Sinai": a clause of "when" or "where" tells the same act
         out += [(c.i, True) for c in (*start.children, *start.conjuncts) if self.is_head(c) and (
-            (c.dep_ in labels.conjunct and c.i > start.i) or (c.dep_ in labels.adverbial_clause and any(
+            (c.dep_ in labels.conjunct and c.i > start.i and not self.syntax.children(c, labels.nominal_subject))
+            or (c.dep_ in labels.adverbial_clause and any(
                 g.lower_ in self.g.words.relative_adverbs for g in c.children if g.i < c.i)))]
         told = draft.pred.token
         if told.dep_ in labels.subject and told.head.i not in self.drafted and self.is_head(told.head) \

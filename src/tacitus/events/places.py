@@ -132,6 +132,12 @@ class PlaceReader:
                                     guessed=(ent.start, ent.end) in guesses, at=root.i,
                                     origin=loc.precision == "country" and area is None
                                     and self._origin(root, job, words)))
+        for d in drafts:  # "Nairobi police arrested", "the Lagos High Court sentenced": a body acts in its town
+            tok = d.source_tok
+            town = self.named_town(tok, home) if tok is not None and tok.pos_ in self.g.tags.nominal else None
+            if town is not None and town.precision != "country":
+                out.append(PlaceMention(owner=d.pred.token.i, location=town, name=town.name, text=town.name,
+                                        guessed=True, at=tok.i))
         out.extend(self._capitals(job, tree, seen))
         ww = job.where_when
         labels = self.g.labels
@@ -315,13 +321,22 @@ class PlaceReader:
         labels, fn = self.g.labels, self.g.words
         named = [c for c in tok.children if c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun]
         named += [g for p in fn.origin_preps for g in self.syntax.prep_objects(tok, p)]
+        body = tok.lemma_.lower() in self.syntax.group_nouns  # "Derbyshire Police", "the Lagos High Court"
         for c in named:
-            if c.ent_type_ in self.g.entities.place and not self.words.names_war(c, labels):  # "Iraq war veterans"
+            if body and c.ent_type_ not in self.g.entities.person and c.dep_ in labels.compound \
+                    and all(t.dep_ in labels.compound for t in c.subtree if t is not c):
+                name = c.doc[c.left_edge.i:c.i + 1].text  # the town within the body's name ("New York")
+                known = self.resolver.resolve_text(name)
+                if known is not None and known.kb_id and known.kb_id != known.country:
+                    continue  # "the UN-recognized Government", "Clinton Administration": a known actor, no town
+            elif c.ent_type_ in self.g.entities.place and not self.words.names_war(c, labels):  # "Iraq war veterans"
                 name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
-                found = self.gazetteer.resolve(name, countries=[home] if home else [])
-                if found is not None and found.country and found.country not in NOT_STATES \
-                        and name_key(found.name) == name_key(name):
-                    return found
+            else:
+                continue
+            found = self.gazetteer.resolve(name, countries=[home] if home else [])
+            if found is not None and found.country and found.country not in NOT_STATES \
+                    and name_key(found.name) == name_key(name):
+                return found
         return None
 
     def place_of(self, tok: Token, *, towns_only: bool = False,
