@@ -139,3 +139,16 @@ def test_a_known_actor_in_a_body_s_name_is_no_town(coder):
 def test_a_place_of_the_act_outranks_the_body_s_town(coder):
     e = _one(coder, "Mombasa police arrested 20 protesters in Malindi on Monday.")
     assert e.location.name == "Malindi"
+
+
+@pytest.mark.parametrize("text,target", [("Kenya vowed not to negotiate with the Shabaab.", "SOM REB"),
+                                         ("The Chadian minister pledged never to meet the rebels again.", "REB")])
+def test_cooperation_promised_never_to_come_is_a_refusal(coder, text, target):
+    e = _one(coder, text)
+    assert (e.plover_type, e.cameo_code) == ("REJECT", "120")
+    assert e.target is not None and e.target.code.endswith(target)
+
+
+def test_restraint_promised_is_no_threat(coder):
+    e = _one(coder, "The rebels vowed not to attack civilians in Goma.")
+    assert e.plover_type == "AGREE" and e.cameo_code == "030"

@@ -273,6 +273,14 @@ class PredicateFinder:
         to yield, "threatened to arrest" a threat of repression (mode arrest)."""
         frame = next(p for p in preds if p.token.i == framed.head.head.i)
         frame.framed = framed
+        onto = self.ontology
+        if any(c.dep_ in self.g.labels.negation for c in framed.head.children):
+            # "vowed not to negotiate": cooperation promised never to come is refused; "urged them not to attack",
+            # "vowed not to attack" ask or promise restraint, told by the frame's own code (no threat, no yielding)
+            if onto.is_a(frame.sense.plover_type, "agreement") and onto.quad_is(framed.code, "cooperation"):
+                refusal = onto.recodes["refusal"]
+                frame.code, frame.mode, frame.plover = refusal.code, refusal.mode, refusal.plover
+            return
         found = self.framing.code_for(frame.sense.plover_type, framed.sense.plover_type, framed.mode)
         if found:
             frame.code, frame.mode = found
