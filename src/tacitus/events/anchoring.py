@@ -12,9 +12,9 @@ and stopping at another act or on leaving a relative clause:
   saying happened, not the withdrawal (a date is shared: what is said on Tuesday happened by then).
 * "condemned a tweet about the 1979 bombing that killed 18": the year and the dead are the bombing's.
 
-A place is, in order: a place phrase of the act's clause (or one its clause inherits, "here" for the
-dateline, "there" for the place named last); the venue of a speech, meeting or visit the sentence names (for
-verbal acts); the dateline (for acts whose actors are at home there); a place of the sentence no clause holds.
+A place is, in order: a place phrase of the act's clause (or one its clause inherits, "here" for the dateline,
+"there" for the place named last); the venue of a speech, meeting or visit the sentence names (verbal acts); the
+dateline (acts whose actors are at home there); a place of the sentence no clause holds.
 A topic ("discussed the situation in Syria", "talks on Lebanon") is never a place. The document's focus comes
 last, in ``places.with_document_focus``. A toll goes only to an act of force. An act is *historical* when its date
 ends more than ``history_window_days`` before the article's date, when a background cue ("years ago", "during
@@ -222,13 +222,14 @@ class Anchoring:
                  speech_verbs: frozenset[str], future_aux: frozenset[str] = frozenset(), schedule=None) -> None:
         self.syntax, self.places, self.words, self.schedule = syntax, places, words, schedule
         self.future_aux = future_aux  # auxiliaries of the future ("will"): a bare weekday is the one to come
-        self.consequence, self.speech = consequence_verbs, speech_verbs
-        self.g = syntax.g
+        self.consequence, self.speech, self.g = consequence_verbs, speech_verbs, syntax.g
 
     def __call__(self, job: SentenceJob) -> None:
         if job.drafts:
             job.anchors = self.anchors(job)
-        else:
+        elif any(t.pos_ in self.g.tags.proper_noun or t.ent_type_ in self.g.entities.place
+                 or t.lower_ in self.words.here_words or t.lemma_.lower() in self.words.capital_words
+                 for t in job.tokens):  # (a sentence naming no place, "here" or a capital leaves the last place)
             self.remember_places(job, self.places.mentions(job, ClauseTree(job, self.syntax, self.consequence,
                                                                             self.speech), self.words))
 
@@ -418,8 +419,7 @@ class Anchoring:
         it, or that inherits it alone from a clause that is no other act; never to a statement about it, and a
         running count ("since then 1,400 people have been killed") to no act."""
         onto = self.places.onto
-        deaths: dict[int | None, int] = {}
-        civilians: dict[int | None, bool] = {}
+        deaths, civilians = {}, {}  # owner -> toll, owner -> whether civilians
         lasting = {tree.owner(span.root) for m in self.words.ongoing.finditer(job.sent.text)
                    if (span := char_span(job.sent, m.start(), m.end())) is not None}
         for f in find_fatalities(job.sent.text):

@@ -345,7 +345,7 @@ class PlaceReader:
         organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
         knowledge does not know as anyone else. ``countries``: the story's, to choose among towns of one name."""
         ents, tags = self.g.entities, self.g.tags
-        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
         if ent is not None and ent.label_ in ents.place:
             loc = self.gazetteer.resolve(ent.text, countries=countries)
             if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
@@ -383,7 +383,7 @@ class PlaceReader:
                 names.append(tok)
         out = []
         for name in names:
-            if name.ent_type_ in self.g.entities.place:
+            if name.ent_type_ in self.g.entities.place or name.pos_ not in tags.proper_noun:
                 continue
             found = self.place_of(name)
             if found is not None:
