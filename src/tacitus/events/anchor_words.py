@@ -17,7 +17,7 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "there_words", "town_words", "region_words", "capital_words", "visit_words", "setting_prepositions",
              "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
-             "domestic_sectors")
+             "domestic_sectors", "leader_named_bodies")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class AnchorWords:
     constituency_titles: frozenset[str]
     war_nouns: frozenset[str]
     domestic_sectors: frozenset[str]  # lower case, as every word set
+    leader_named_bodies: frozenset[str]
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int

@@ -42,10 +42,10 @@ class Parties:
         sector = actor.sector if actor.sector in self.onto.state_organs else None  # "the two governments"
         return [(tok, replace(actor, country=c, sector=sector, country_basis="story")) for c in pair]
 
-    def coordinated(self, tok: Token, actor: Actor, resolve) -> list[tuple[Token, Actor]]:
-        """"Israeli and Palestinian negotiators", "French and German leaders": one party per country that
-        coordinated modifiers of the head name, each with the head's sector; the first is ``actor`` itself.
-        ``resolve`` gives the actor of a modifier's word."""
+    def coordinated(self, tok: Token, actor: Actor, resolve_text) -> list[tuple[Token, Actor]]:
+        """"Israeli and Palestinian negotiators", "Turkish and Kurdish officials": one party per coordinated
+        modifier of the head that names another country, read as that modifier with the head ("Kurdish
+        officials"); the first is ``actor`` itself. ``resolve_text`` gives the actor of such words."""
         out = [(tok, actor)]
         if not actor.country or actor.name or actor.kb_id:
             return out  # a named party is one party
@@ -53,10 +53,13 @@ class Parties:
             if mod.dep_ not in self.syntax.labels.modifier or mod.i > tok.i:
                 continue
             for word in mod.conjuncts:
-                other = resolve(word) if word.i < tok.i else None
+                if word.i > tok.i:
+                    continue
+                ent = next((e for e in tok.doc.ents if e.start <= word.i < e.end), None)
+                text = f"{ent.text if ent is not None and ent.end <= tok.i else word.text} {tok.text}"
+                other = resolve_text(text)
                 if other is not None and other.country and other.country not in {a.country for _, a in out}:
-                    out.append((word, replace(actor, text=f"{word.text} {tok.text}", country=other.country,
-                                              country_basis="mention")))
+                    out.append((word, replace(other, text=text, country_basis="mention")))
         return out
 
     def reciprocal(self, pred: Predicate) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
 from tacitus.events.ontology import Ontology
+from tacitus.events.setting import BODY_TOWN_POPULATION
 from tacitus.geo.names import name_key
 from tacitus.records import NON_STATE_CODES, Actor, Event, Location
 
@@ -321,15 +322,24 @@ class PlaceReader:
         labels, fn = self.g.labels, self.g.words
         named = [c for c in tok.children if c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun]
         named += [g for p in fn.origin_preps for g in self.syntax.prep_objects(tok, p)]
-        body = tok.lemma_.lower() in self.syntax.group_nouns  # "Derbyshire Police", "the Lagos High Court"
+        lemma = tok.lemma_.lower()  # "Mombasa police", "the Kano High Court" (the tagger's entity type aside)
+        if lemma in self.words.leader_named_bodies:
+            return None  # "the Cleveland administration": a leader's name
+        body = lemma in self.syntax.group_nouns
         for c in named:
-            if body and c.ent_type_ not in self.g.entities.person and c.dep_ in labels.compound \
-                    and all(t.dep_ in labels.compound for t in c.subtree if t is not c):
+            if body and c.ent_type_ not in self.g.entities.place and c.ent_type_ not in self.g.entities.person \
+                    and c.dep_ in labels.compound and all(t.dep_ in labels.compound for t in c.subtree if t is not c):
                 name = c.doc[c.left_edge.i:c.i + 1].text  # the town within the body's name ("New York")
                 known = self.resolver.resolve_text(name)
                 if known is not None and known.kb_id and known.kb_id != known.country:
-                    continue  # "the UN-recognized Government", "Clinton Administration": a known actor, no town
-            elif c.ent_type_ in self.g.entities.place and not self.words.names_war(c, labels):  # "Iraq war veterans"
+                    continue  # "the UN-recognized Government": a known actor, no town
+                # only a big town of one country, as the story's setting reads such names ("the Union Ministry",
+                # "the Central Government", "the Mission Police" name no town)
+                found = self.gazetteer.big_town(name, BODY_TOWN_POPULATION, countries=[home] if home else [])
+                if found is not None:
+                    return found
+                continue
+            if c.ent_type_ in self.g.entities.place and not self.words.names_war(c, labels):  # "Iraq war veterans"
                 name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
             else:
                 continue

@@ -122,12 +122,13 @@ class Recode:
             own_subject = bool(self.syntax.children(head, labels.nominal_subject))  # "and nine were killed"
             told = next((o for o in drafts if o is not d and first is not None and o.pred.token.i == first.i
                          and o.plover == d.plover and _same_doer(o, d, own_subject)), None)
-            if told is not None and told.target is not None and d.target is not None \
-                    and (told.evidence is not None or told.pred.light is None):
+            same_kind = told is not None and d.code[:2] == told.code[:2]  # one CAMEO root: shooting and wounding
+            if told is not None and told.target is not None and d.target is not None and d.target.code \
+                    and same_kind and (told.evidence is not None or told.pred.light is None):
                 # "killed two students and wounded 13 other people": one act, its victims listed together
                 d.evidence, d.code, d.mode = told.evidence or told.pred.token, told.code, told.mode
-            elif told is not None:
-                continue
+            elif told is not None and (same_kind or d.target is None or not d.target.code):
+                continue  # (acts of another root by the same doer stay theirs: "abducted ten and killed a teacher")
             if d.target is None and any(  # "fired tear gas to disperse the crowd": the purpose names the victims
                     o.pred.token.head.i == head.i and o.pred.token.dep_ in labels.adverbial_clause + labels.open_complement
                     and o.plover == d.plover and o.source_tok.i == d.source_tok.i and o.target is not None

@@ -491,10 +491,10 @@ class Roles:
                         or (syntax.untagged_name(t) and self.onto.quad_is(pred.code, "verbal")))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
-        sources = [p for t, a in sources for p in self.parties.coordinated(t, a, lambda w: self.actor(w, job))]
+        sources = [p for t, a in sources for p in self.parties.coordinated(t, a, self.k.resolver.resolve_text)]
         tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in syntax.with_conjuncts(s) if (a := self.target(t, job))]
-        targets = [p for t, a in targets for p in self.parties.coordinated(t, a, lambda w: self.actor(w, job))]
+        targets = [p for t, a in targets for p in self.parties.coordinated(t, a, self.k.resolver.resolve_text)]
         targets = [pair for t, a in targets for pair in self.parties.both_sides(t, a, sources, job)]
         if self.onto.is_a(pred.sense.plover_type, "violence"):
             targets = self.parties.protesters(pred, targets)
