@@ -1,6 +1,6 @@
-"""A country word that says whose or for whom is not where, and not who acts: "U.S. and European forces", "a US
-study" name the forces' and the study's country, not the place of the act; "a pro-Palestinian rally" is for
-Palestinians, not by them; coordinated country words name one party each; a continent is no town. Acts told in
+"""A country word that says whose or for whom is not where, and not who acts: "Canadian and Dutch warplanes", "a US
+study" name the forces' and the study's country, not the place of the act; "a pro-Kurdish rally" is for
+Kurds, not by them; coordinated country words name one party each; a continent is no town. Acts told in
 the present for a day or week after the article are announced, not done. Team-written sentences."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def test_coordinated_country_words_name_one_party_each(coder):
 
 
 def test_a_coordinated_name_is_one_body(coder):
-    e = _one(coder, "Immigration and Customs Enforcement returned the manuscript to Italy on Monday.")
+    e = _one(coder, "Immigration and Customs Enforcement deported two men to Ghana on Monday.")
     assert e.source.code == "USA COP"
 
 
@@ -124,9 +124,9 @@ def test_coordinated_acts_of_one_kind_by_one_doer_are_one_event_listing_the_vict
 
 
 def test_a_party_named_in_a_phrase_of_setting_is_also_the_place(coder):
-    e = _one(coder, "Turkish troops conducted a military operation in northwestern Syria on Monday.")
-    assert (e.plover_type, e.target.country) == ("ASSAULT", "SYR")
-    assert e.location is not None and e.location.country == "SYR"
+    e = _one(coder, "Chadian troops conducted a military operation in northern Nigeria on Monday.")
+    assert (e.plover_type, e.target.country) == ("ASSAULT", "NGA")
+    assert e.location is not None and e.location.country == "NGA"
 
 
 def test_a_body_named_with_its_town_acts_there(coder):

@@ -111,7 +111,7 @@ class ClauseTree:
         Gaza", "killed four in an attack in Basra"); an act of saying is not ("condemned the attack in Mali")."""
         start = draft.pred.head
         out, labels = [(draft.pred.token.i, True)], self.g.labels
-        # "shot and killed two and wounded 13 ... this morning": coordinated acts of one subject share adverbials;
+        # "shot and killed three and wounded five ... on Monday": coordinated acts of one subject share adverbials;
         # "were killed when a rocket slammed into Sinai": a clause of "when" or "where" tells the same act
         out += [(c.i, True) for c in (*start.children, *start.conjuncts) if self.is_head(c) and (
             (c.dep_ in labels.conjunct and c.i > start.i and not self.syntax.children(c, labels.nominal_subject))
@@ -131,7 +131,7 @@ class ClauseTree:
                 for c in tok.children:
                     named = [c] if c.dep_ in labels.object else [g for g in c.children if c.dep_ in labels.preposition
                                                                 and g.dep_ in labels.prep_object]
-                    # ("were injured in clashes ... in Hebron": in the act of its kind it names, drafted or not)
+                    # ("were wounded in clashes ... in Kisumu": in the act of its kind it names, drafted or not)
                     out += [(n.i, True) for n in named if n.i in self.predicates and (
                         n.i not in self.drafted or self.kinds.get(n.i) == draft.pred.sense.plover_type)]
         places_ok = True

@@ -46,7 +46,7 @@ class Syntax:
                     keep_child = True
                 if (child.dep_ in labels.conjunct or child.dep_ in labels.coordinator) and tok.i < child.i < head.i \
                         and tok.dep_ in labels.modifier:
-                    keep_child = True  # "U.S. and European forces": a coordination inside the modifier
+                    keep_child = True  # "Canadian and Dutch warplanes": a coordination inside the modifier
                 if keep_child:
                     keep.add(child.i)
                     stack.append(child)
@@ -407,7 +407,7 @@ class Syntax:
         return [t for t in out if t.ent_type_ not in ents.not_actor]  # "an ultimatum ... by 5 a.m." names a time
 
     def stance(self, tok: Token) -> bool:
-        """Whether a country word is a stance ("a pro-Palestinian rally", "anti-American protests"): it names
+        """Whether a country word is a stance ("a pro-Kurdish rally", "anti-American protests"): it names
         whom the act is for or against, not who acts."""
         start = next((e.start for e in tok.doc.ents if e.start <= tok.i < e.end), tok.i)
         return any(t.lower_ in self.stance_prefixes for t in tok.doc[max(start - 2, 0):tok.i + 1])

@@ -87,7 +87,7 @@ class PlaceReader:
         struck = [span for d in drafts if d.target_tok is not None
                   and (span := self.struck(d.plover, d.target_tok)) is not None]
         struck_heads = {s.root.i for s in struck} | {s.root.i for d in drafts if (s := self.visited(d)) is not None}
-        # "an operation in northwestern Syria", "deployed in South Korea": a party named in a phrase of setting is
+        # "an operation in northern Mali", "troops deployed in Chad": a party named in a phrase of setting is
         # also where the act happened
         struck_heads |= {d.target_tok.i for d in drafts if d.target_tok is not None
                          and words.in_setting_phrase(d.target_tok, self.g.labels)}
@@ -208,8 +208,8 @@ class PlaceReader:
                 or words.in_setting_phrase(noun, self.g.labels))
 
     def _origin(self, root: Token, job: "SentenceJob", words: AnchorWords) -> bool:
-        """A country named as what a noun is of or from, not where anything happens: its modifier ("U.S. and
-        European forces", "a Hong Kong consortium"), unless that noun is itself a setting ("the Syria talks")."""
+        """A country named as what a noun is of or from, not where anything happens: its modifier ("a US study",
+        "a Qatar consortium"), unless that noun is itself a setting ("the Kenya capital")."""
         labels = self.g.labels
         while root.dep_ in labels.conjunct and root.head is not root:
             root = root.head

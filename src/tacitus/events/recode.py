@@ -125,7 +125,7 @@ class Recode:
             same_kind = told is not None and d.code[:2] == told.code[:2]  # one CAMEO root: shooting and wounding
             if told is not None and told.target is not None and d.target is not None and d.target.code \
                     and same_kind and (told.evidence is not None or told.pred.light is None):
-                # "killed two students and wounded 13 other people": one act, its victims listed together
+                # "killed three villagers and wounded five policemen": one act, its victims listed together
                 d.evidence, d.code, d.mode = told.evidence or told.pred.token, told.code, told.mode
             elif told is not None and (same_kind or d.target is None or not d.target.code):
                 continue  # (acts of another root by the same doer stay theirs: "abducted ten and killed a teacher")
