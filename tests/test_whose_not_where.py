@@ -165,3 +165,23 @@ def test_cooperation_promised_never_to_come_is_a_refusal(coder, text, target):
 def test_restraint_promised_is_no_threat(coder):
     e = _one(coder, "The rebels vowed not to attack civilians in Goma.")
     assert e.plover_type == "AGREE" and e.cameo_code == "030"
+
+
+def _story(coder: Coder, text: str):
+    from tacitus.records import Document
+
+    [events] = coder.code([Document(doc_id="story", text=text, published=PUBLISHED)])
+    return events
+
+
+def test_force_suffered_during_an_operation_told_before_is_its_doer_s(coder):
+    events = _story(coder, "Turkish commandos raided rebel hideouts in northern Iraq on Monday.\n"
+                           "Twelve PKK fighters were killed during the operation, officials said.")
+    killed = [e for e in events if e.sentence_index == 1]
+    assert [(e.plover_type, e.source.code, e.target.code) for e in killed] == [("ASSAULT", "TUR MIL", "KUR REB")]
+    # the raiders' own wounded were hit by the other side; an attack by gunmen nobody names names nobody again
+    events = _story(coder, "Chadian commandos raided a rebel camp in northern Nigeria on Sunday.\n"
+                           "Four Chadian soldiers were wounded during the operation, a spokesman said.\n"
+                           "Gunmen attacked a village in Zamfara on Friday.\n"
+                           "Five villagers were killed in the attack.")
+    assert all(e.source.code != "TCD MIL" for e in events if e.sentence_index in (1, 3))

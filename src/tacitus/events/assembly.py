@@ -30,9 +30,14 @@ def event_id(doc_id: str, index: int, start: int, source_code: str, target_code:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:EVENT_ID_LENGTH]
 
 
+TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told for the last force named by its doer
+
+
 class Assembly:
-    def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None) -> None:
+    def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None,
+                 operation_nouns: frozenset[str] = frozenset()) -> None:
         self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
+        self.operation_nouns = operation_nouns  # "during the operation": an act of force told before
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -120,6 +125,7 @@ class Assembly:
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
             target = self._maker(d, job, source, target)
+            source = self._doer_of_told(d, job, source, target)
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
                                     self.onto.state_organs)
@@ -170,11 +176,35 @@ class Assembly:
             return target
         return replace(maker, text=self.syntax.phrase_span(thing).text)
 
+    def _doer_of_told(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor:
+        """Force nobody is named for, suffered "in" or "during" an act of its kind told before ("twelve PKK fighters
+        were killed during the operation"), is that act's: by whoever last used such force in the story, named by their
+        own words (ontology group ``told_force``), when the victims' own words name them another side's (not
+        "three soldiers were wounded during the raid": raiders hit by others)."""
+        doer = job.context.told.get(TOLD_FORCE) if self.onto.is_a(d.plover, TOLD_FORCE) else None
+        if doer is None or doer.country_basis != "mention" or doer.sector == self.onto.unidentified_sector(d.plover) \
+                or d.source.text or d.source.name or target is None or target.country_basis != "mention" \
+                or target.country == doer.country or d.pred.kind != "verb":  # (victims named as someone's)
+            return source
+        fn, labels = self.syntax.g.words, self.syntax.g.labels
+        for prep in (c for c in d.pred.token.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
+            for act in (g for g in prep.children if g.dep_ in labels.prep_object):
+                told = any(c.dep_ in labels.determiner and c.lower_ in fn.anaphoric_determiners for c in act.children)
+                own = any(c.dep_ in labels.possessor or c.dep_ in labels.modifier for c in act.children)
+                if told and not own and (act.lemma_.lower() in self.operation_nouns or any(
+                        p.token.i == act.i and p.kind == "noun" and self.onto.is_a(p.sense.plover_type, TOLD_FORCE)
+                        for p in job.predicates)):
+                    return replace(doer, text=self.syntax.phrase_span(act).text)
+        return source
+
     def _remember_told(self, events: list[Event], job: SentenceJob) -> list[Event]:
-        """Who made each kind of statement last (DocContext.told), for the ones named again later."""
+        """Who made each kind of statement last, and who last used force named by their own words
+        (DocContext.told), for the ones named again later."""
         for e in events:
             if e.modality == "asserted" and e.source.country and self.onto.is_a(e.plover_type, "told_acts"):
                 job.context.told[e.plover_type] = e.source
+            if e.modality == "asserted" and self.onto.is_a(e.plover_type, TOLD_FORCE) and not e.historical:
+                job.context.told[TOLD_FORCE] = e.source  # (its doer may be unnamed: then nobody is named again)
         return events
 
     def _first_conjunct(self, tok) -> int | None:

@@ -58,7 +58,8 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
                                          coder.knowledge.words.speech_verbs, coder.knowledge.words.future_aux,
                                          Recode(coder.knowledge, coder.roles).scheduled),
     "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality,
-                                       coder.knowledge.resolver),
+                                       coder.knowledge.resolver,
+                                       coder.knowledge.patterns.operation_nouns | coder.knowledge.patterns.incident_nouns),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")

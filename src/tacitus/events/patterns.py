@@ -161,7 +161,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
               "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
               "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
-              "pair_determiners", "warring_words", "under_verbs", "promising_verbs")
+              "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -189,6 +189,7 @@ class PatternBook:
     quantity_nouns: frozenset[str] = frozenset()
     interview_verbs: frozenset[str] = frozenset()
     incident_nouns: frozenset[str] = frozenset()
+    operation_nouns: frozenset[str] = frozenset()
     wounding_verbs: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
     describing_participles: frozenset[str] = frozenset()
