@@ -65,6 +65,24 @@ class Syntax:
             start += 1
         return doc[start:end]
 
+    @staticmethod
+    def entity(tok: Token) -> Span | None:
+        """The named-entity span ``tok`` is part of, or None."""
+        if not tok.ent_type_:
+            return None
+        return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+    def first_conjunct(self, tok: Token) -> Token:
+        """The first of the coordinated phrases ``tok`` belongs to ("Ethiopia and Eritrea": Ethiopia)."""
+        while tok.dep_ in self.labels.conjunct and tok.head is not tok:
+            tok = tok.head
+        return tok
+
+    def told_before(self, noun: Token) -> bool:
+        """Whether a noun is named with a determiner of something told before ("the attack", "this blast")."""
+        return any(c.dep_ in self.labels.determiner and c.lower_ in self.fn.anaphoric_determiners
+                   for c in noun.children)
+
     def with_conjuncts(self, tok: Token) -> list[Token]:
         """``tok`` and the heads coordinated with it ("Turkey and Russia, along with Iran")."""
         out = [tok, *tok.conjuncts]
@@ -409,7 +427,8 @@ class Syntax:
     def stance(self, tok: Token) -> bool:
         """Whether a country word is a stance ("a pro-Kurdish rally", "anti-American protests"): it names
         whom the act is for or against, not who acts."""
-        start = next((e.start for e in tok.doc.ents if e.start <= tok.i < e.end), tok.i)
+        ent = self.entity(tok)
+        start = ent.start if ent is not None else tok.i
         return any(t.lower_ in self.stance_prefixes for t in tok.doc[max(start - 2, 0):tok.i + 1])
 
     def antecedent(self, pronoun: Token) -> Token | None:

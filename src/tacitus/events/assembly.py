@@ -189,9 +189,8 @@ class Assembly:
         fn, labels = self.syntax.g.words, self.syntax.g.labels
         for prep in (c for c in d.pred.token.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
             for act in (g for g in prep.children if g.dep_ in labels.prep_object):
-                told = any(c.dep_ in labels.determiner and c.lower_ in fn.anaphoric_determiners for c in act.children)
                 own = any(c.dep_ in labels.possessor or c.dep_ in labels.modifier for c in act.children)
-                if told and not own and (act.lemma_.lower() in self.operation_nouns or any(
+                if self.syntax.told_before(act) and not own and (act.lemma_.lower() in self.operation_nouns or any(
                         p.token.i == act.i and p.kind == "noun" and self.onto.is_a(p.sense.plover_type, TOLD_FORCE)
                         for p in job.predicates)):
                     return replace(doer, text=self.syntax.phrase_span(act).text)
@@ -209,9 +208,7 @@ class Assembly:
 
     def _first_conjunct(self, tok) -> int | None:
         """The first of the coordinated phrases ``tok`` belongs to ("Ethiopia and Eritrea": Ethiopia), as an index."""
-        while tok is not None and tok.dep_ in self.syntax.g.labels.conjunct and tok.head is not tok:
-            tok = tok.head
-        return tok.i if tok is not None else None
+        return self.syntax.first_conjunct(tok).i if tok is not None else None
 
     def _within_home(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Acts of a story's own country on nobody named are done within it (recipients.at_home); not in a sentence

@@ -55,7 +55,7 @@ class Parties:
             for word in mod.conjuncts:
                 if word.i > tok.i:
                     continue
-                ent = next((e for e in tok.doc.ents if e.start <= word.i < e.end), None)
+                ent = self.syntax.entity(word)
                 text = f"{ent.text if ent is not None and ent.end <= tok.i else word.text} {tok.text}"
                 other = resolve_text(text)
                 if other is not None and other.country and other.country not in {a.country for _, a in out}:

@@ -48,8 +48,7 @@ class Perpetrators:
         if not src_toks and pred.kind == "noun" and self._told_as_news(pred) and (
                 self.onto.is_a(plover, "protest")
                 or (self.onto.is_a(plover, "violence") and not self._judged_or_done_by_someone(pred.token)
-                    and not any(c.dep_ in self.g.labels.determiner and c.lower_ in self.g.words.anaphoric_determiners
-                                for c in pred.token.children)
+                    and not self.syntax.told_before(pred.token)
                     and not self._ongoing(pred.token.head))):
             # "protests erupted in Madrid", "the reform sparked riots", "clashes broke out in Tripoli": people
             # nobody names (the authorities they protest against, and their country, come from where it happens);

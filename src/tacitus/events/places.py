@@ -210,11 +210,9 @@ class PlaceReader:
     def _origin(self, root: Token, job: "SentenceJob", words: AnchorWords) -> bool:
         """A country named as what a noun is of or from, not where anything happens: its modifier ("a US study",
         "a Qatar consortium"), unless that noun is itself a setting ("the Kenya capital")."""
-        labels = self.g.labels
-        while root.dep_ in labels.conjunct and root.head is not root:
-            root = root.head
+        root = self.syntax.first_conjunct(root)
         head = root.head
-        return root.dep_ in labels.modifier and head.pos_ in self.g.tags.nominal and head.i > root.i \
+        return root.dep_ in self.g.labels.modifier and head.pos_ in self.g.tags.nominal and head.i > root.i \
             and not self._setting(head, job, words)
 
     def _is_venue(self, path: list[Token]) -> bool:
@@ -256,7 +254,7 @@ class PlaceReader:
                 cand = next((c for c in child.children if c.dep_ in labels.prep_object), None)
             if cand is None or cand.ent_type_ not in place:
                 continue
-            ent_of = next((e for e in ent.doc.ents if e.start <= cand.i < e.end), None)
+            ent_of = self.syntax.entity(cand)
             if ent_of is None:
                 continue
             region = gaz.resolve(ent_of.text) if not gaz.is_country(ent_of.text) else None
@@ -340,7 +338,7 @@ class PlaceReader:
                     return found
                 continue
             if c.ent_type_ in self.g.entities.place and not self.words.names_war(c, labels):  # "Iraq war veterans"
-                name = next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)  # "West Bank"
+                name = (self.syntax.entity(c) or c).text  # "West Bank"
             else:
                 continue
             found = self.gazetteer.resolve(name, countries=[home] if home else [])
@@ -355,7 +353,7 @@ class PlaceReader:
         organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
         knowledge does not know as anyone else. ``countries``: the story's, to choose among towns of one name."""
         ents, tags = self.g.entities, self.g.tags
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ else None
+        ent = self.syntax.entity(tok)
         if ent is not None and ent.label_ in ents.place:
             loc = self.gazetteer.resolve(ent.text, countries=countries)
             if loc is None or (towns_only and loc.precision not in ("city", "admin1")):
@@ -413,7 +411,7 @@ class PlaceReader:
         tok = draft.target_tok
         if tok is None or draft.pred.token.lemma_.lower() not in self.words.visit_words:
             return None
-        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        ent = self.syntax.entity(tok)
         if ent is None or ent.label_ not in self.g.entities.place or self.gazetteer.resolve(ent.text) is None:
             return None
         return ent

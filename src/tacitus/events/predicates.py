@@ -129,8 +129,7 @@ class PredicateFinder:
         for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
             for act in (g for g in prep.children if g.dep_ in labels.prep_object):
                 # (not "during the raid", "the operation": those hurt there may be the raiders, hit by others)
-                told = any(d.dep_ in labels.determiner and d.lower_ in fn.anaphoric_determiners for d in act.children)
-                if told and act.lemma_.lower() in self.patterns.incident_nouns:
+                if self.syntax.told_before(act) and act.lemma_.lower() in self.patterns.incident_nouns:
                     return True
         return False
 

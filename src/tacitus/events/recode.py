@@ -61,10 +61,10 @@ class Recode:
         changed = False
         for d in list(job.drafts):
             date = dates.get(d.pred.token.i)
-            told = self._telling_verb(d)
-            if reference is None or date is None or date[1] not in SCHEDULED_PRECISIONS \
-                    or d.modality != "asserted" or not _day(date[0]) or _day(date[0]) <= reference:
+            day = _day(date[0]) if date is not None and date[1] in SCHEDULED_PRECISIONS else None
+            if reference is None or day is None or day <= reference or d.modality != "asserted":
                 continue
+            told = self._telling_verb(d)
             if (self.onto.quad_is(d.code, "verbal") and not self.onto.is_a(d.plover, "meeting")) \
                     or not self._told_in_present(told) or not self._own_time(d, told) \
                     or self.roles.modality.of(d.pred.head).value != "asserted":  # ("will" is recoded already)
