@@ -601,8 +601,11 @@ def test_a_region_s_people_belong_to_their_state_and_a_spiritual_leader_to_relig
 
 
 def test_what_somebody_hopes_another_will_do_is_nobody_s_act(coder):
-    assert coded(coder, "Kenya hopes Uganda will sign the trade deal.") == []
-    assert coded(coder, "The Kenyan president said he hopes the opposition will support the reform.") == []
+    # the hoped act is nobody's; the hope put to the other is an appeal to it (CAMEO's verb dictionary codes
+    # "hope + grant political rights" and "hope + sanctions lifted" as appeals)
+    assert coded(coder, "Kenya hopes Uganda will sign the trade deal.") == [("REQUEST", "020", "KEN GOV", "UGA GOV")]
+    hoped = coded(coder, "The Kenyan president said he hopes the opposition will support the reform.")
+    assert [(t, s) for t, _, s, _ in hoped] == [("REQUEST", "KEN GOV")]
     # the speaker's own plan stays an intention
     assert [t for t, *_ in coded(coder, "The Kenyan president said he hopes he will visit Uganda next month.")] \
         == ["AGREE"]

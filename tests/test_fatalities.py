@@ -23,7 +23,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
     ("The death toll rose to 30 on Sunday.", [(30, False)]),
     ("Officials reported a death toll of at least 44.", [(44, False)]),
     ("Medics counted 30 dead after the storm.", [(30, False)]),
-    ("Divers recovered the bodies of 5 fishermen.", [(5, False)]),
+    ("Divers recovered the bodies of 5 fishermen.", [(5, True)]),  # fishermen are civilians
     ("The blast tore through the bus station, killing two and injuring 15.", [(2, False)]),
     ("Three civilians were reportedly killed in the strike.", [(3, True)]),
     ("A car bomb killed 40 people, among them several women and children.", [(40, True)]),

@@ -77,7 +77,8 @@ class Vocabulary:
         for key, agent in plurals:
             self.agents.setdefault(key, agent)
         self.agent_max = max(len(k) for k in self.agents)
-        self.former = {w for p in sectors.get("former", []) for w in words(p)}
+        # one-word entries only: "one-time" split would make "one" (as in "one civilian was killed") a former
+        self.former = {key[0] for p in sectors.get("former", []) if len(key := words(p)) == 1}
         self.armed_modifiers: dict[str, str] = dict(sectors.get("armed_modifiers") or {})
         self.shared_titles = {" ".join(words(p)) for p in sectors.get("shared_titles", [])}
         self.shared_titles_kept_by = {str(x) for x in sectors.get("shared_titles_kept_by", [])}

@@ -35,9 +35,11 @@ TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told 
 
 class Assembly:
     def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None,
-                 operation_nouns: frozenset[str] = frozenset()) -> None:
+                 operation_nouns: frozenset[str] = frozenset(), toll_verbs: frozenset[str] = frozenset(),
+                 toll_reach: int = 0) -> None:
         self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
         self.operation_nouns = operation_nouns  # "during the operation": an act of force told before
+        self.toll_verbs, self.toll_reach = toll_verbs, toll_reach  # "two students were killed" after the attack
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -135,6 +137,10 @@ class Assembly:
             # a toll belongs to the use of force it counts, never to a statement about it ("killing 12 people,
             # the agency reported": the attack's dead, not the agency's accusation's)
             deaths = a.deaths.get(key) if self.onto.is_a(d.plover, "tolled") else None
+            told = self._toll_of_told(d, job, location, date, historical)
+            if told is not None:  # "Jets struck a market. Four were killed": the strike's toll
+                source, target, location = told.source, told.target, told.location
+                date = (told.date, told.date_precision) if told.date else date
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = self.syntax.phrase_span(attributed).text
@@ -196,6 +202,48 @@ class Assembly:
                     return replace(doer, text=self.syntax.phrase_span(act).text)
         return source
 
+    def _toll_of_told(self, d, job: SentenceJob, location, date, historical: bool) -> Event | None:
+        """The act of force told just before whose toll a clause gives, with nobody named as its doer ("Jets struck
+        a market on Monday. Four people were killed, medics said"): the same act, told again by what it did, so
+        it takes that act's parties, place and date and is counted once with it. Not when the clause names a
+        place or day of its own, or an act of force not told before ("in another attack")."""
+        last = job.where_when.last_force
+        tok = d.pred.token
+        if last is None or historical or d.modality != "asserted" or d.plover != last[1].plover_type \
+                or not 0 < job.index - last[0] <= self.toll_reach or d.pred.kind != "verb" \
+                or tok.lemma_.lower() not in self.toll_verbs or not self.syntax.is_passive(tok) \
+                or d.source.text or d.source.name or self.syntax.prep_objects(tok, self.syntax.g.words.by[0]):
+            return None
+        told = last[1]
+        victims = d.target
+        if victims is not None and ((victims.country and victims.country == told.source.country) or (
+                victims.sector and told.source.sector == victims.sector)):
+            return None  # the doer's own side hit: by others ("four soldiers were wounded during the raid")
+        if not self._main_clause(tok) or any(o.pred.token.lemma_.lower() not in self.toll_verbs
+                                             and self.onto.is_a(o.plover, TOLD_FORCE) for o in job.drafts):
+            return None  # "a week after three were killed in a bombing", "were killed when a bomb went off"
+        there = told.location
+        if location is not None and location.basis == "clause" and (
+                there is None or (location.name, location.country) != (there.name, there.country)):
+            return None
+        if date is not None and date[1] not in ("published", "story") and date[0] != told.date:
+            return None
+        fn, labels = self.syntax.g.words, self.syntax.g.labels
+        for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
+            if any(g.dep_ in labels.prep_object and not self.syntax.told_before(g) for g in prep.children):
+                return None  # "in another attack", "in a separate raid on Monday"
+        return told
+
+    def _main_clause(self, verb) -> bool:
+        """The verb tells the sentence's own news: its root, a conjunct of it, or what the root verb of saying
+        reports ("four were killed, medics said")."""
+        labels = self.syntax.g.labels
+        while verb.dep_ in labels.conjunct and verb.head.i != verb.i:
+            verb = verb.head
+        head = verb.head
+        return head.i == verb.i or (verb.dep_ in labels.clausal_complement and head.head.i == head.i
+                                    and head.lemma_.lower() in self.modality.words.speech_verbs)
+
     def _remember_told(self, events: list[Event], job: SentenceJob) -> list[Event]:
         """Who made each kind of statement last, and who last used force named by their own words
         (DocContext.told), for the ones named again later."""
@@ -204,6 +252,8 @@ class Assembly:
                 job.context.told[e.plover_type] = e.source
             if e.modality == "asserted" and self.onto.is_a(e.plover_type, TOLD_FORCE) and not e.historical:
                 job.context.told[TOLD_FORCE] = e.source  # (its doer may be unnamed: then nobody is named again)
+                if not job.from_title:
+                    job.where_when.last_force = (job.index, e)
         return events
 
     def _first_conjunct(self, tok) -> int | None:

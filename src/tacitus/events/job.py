@@ -75,6 +75,7 @@ class DocumentAnchors:
     bureau: bool = False  # the dateline names a news agency ("LAGOS, May 28 (Xinhua) --"): its town is where the
     # story was filed
     last_place: Location | None = None  # the place named last ("the peacekeepers deployed there")
+    last_force: tuple[int, Event] | None = None  # (sentence, event) of the story's last use of force told as done
     act_place: tuple[int, Location] | None = None  # (sentence, place) of the story's last placed use of force
     force_told: bool = False  # the story has told a use of force ("wounded in the attack" after it is its toll)
     narrative: tuple[int, str, str, bool] | None = None  # (paragraph, date, precision, history) the story is at

@@ -120,6 +120,9 @@ class Recode:
             head = d.pred.token
             first = head.head if head.dep_ in labels.conjunct else None
             own_subject = bool(self.syntax.children(head, labels.nominal_subject))  # "and nine were killed"
+            if own_subject and first is not None and self._tolls(head) and self._tolls(first) \
+                    and not self._dated_apart(head):
+                own_subject = False  # "four were killed and nine wounded": one act's dead and wounded, by nobody named
             told = next((o for o in drafts if o is not d and first is not None and o.pred.token.i == first.i
                          and o.plover == d.plover and _same_doer(o, d, own_subject)), None)
             same_kind = told is not None and d.code[:2] == told.code[:2]  # one CAMEO root: shooting and wounding
@@ -134,11 +137,35 @@ class Recode:
                     and o.plover == d.plover and o.source_tok.i == d.source_tok.i and o.target is not None
                     for o in drafts if o is not d):
                 continue
+            if d.pred.kind == "noun" and self._toll_of(head, d, drafts):
+                continue  # "one civilian was killed in the shelling": the shelling, told by its toll
             if d.pred.kind == "noun" and head.dep_ in labels.subject and any(
                     o.pred.token.i == head.head.i and o.plover == d.plover for o in drafts if o is not d):
                 continue
             kept.append(d)
         return kept
+
+    def _toll_of(self, noun, d: Draft, drafts: list[Draft]) -> bool:
+        """An event noun after "in" or "during" on a toll of its type ("were killed in a bombing"), naming
+        nobody the toll does not (no doer, nobody or nothing hit): the toll's draft tells the same act, with its
+        victims."""
+        prep = noun.head
+        if noun.dep_ not in self.syntax.g.labels.prep_object or prep.lower_ not in self.syntax.g.words.toll_preps \
+                or d.target is not None or d.source.text or d.source.name:
+            return False
+        return any(o is not d and o.pred.token.i == prep.head.i and o.plover == d.plover and self._tolls(o.pred.token)
+                   for o in drafts)
+
+    def _dated_apart(self, verb) -> bool:
+        """A clause with a day or time of its own ("and nine were killed on Tuesday"): another act."""
+        g = self.syntax.g
+        return any(t.ent_type_ in g.entities.time for c in verb.children if c.dep_ not in g.labels.conjunct
+                   for t in c.subtree)
+
+    def _tolls(self, verb) -> bool:
+        """A passive verb of harm with no "by": a toll told without its doer ("13 people were wounded")."""
+        return verb.lemma_.lower() in self.k.patterns.consequence_verbs and self.syntax.is_passive(verb) \
+            and not self.syntax.prep_objects(verb, self.syntax.g.words.by[0])
 
     def threat_code(self, plover: str | None, mode: str | None) -> tuple[str, str | None] | None:
         """Code and mode of a threat to carry out a harmful act of this type and mode ("plans to impose
