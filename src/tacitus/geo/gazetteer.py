@@ -179,7 +179,14 @@ class Gazetteer:
                 value += CAPITAL_BONUS  # a capital abroad earns nothing where the context names other countries
             return value
 
-        best_row, _ = max(cands, key=score)
+        best_row, weight = max(cands, key=score)
+        if weight < 1.0 and not (qual_countries or qual_admin1) and not name_key(places[best_row].name).startswith(key):
+            # a national capital called so by its own name is what the name means, whatever else was once called
+            # so in the context's countries ("the Islamabad summit" in a story from India is Pakistan's capital);
+            # a short form of a town's own name still reads as that town ("Santiago" in Spain)
+            capitals = [(r, w) for r, w in cands if w == 1.0 and places[r].capital and places[r].kind == "city"]
+            if capitals:
+                best_row, _ = max(capitals, key=score)
         best = places[best_row]
         if best.kind == "admin1" and best.admin1_code and not want_admin1:
             # "Idlib", "Deir Ezzor": the region's namesake town is the more precise reading
