@@ -111,3 +111,19 @@ def test_a_habit_in_the_present_is_no_act(coder):
     assert e.modality == "hypothetical"
     (e,) = coder.code_text("Police arrested protesters in Nairobi on Monday.", published=PUBLISHED)
     assert e.modality == "asserted"
+
+
+def test_a_town_the_headline_names_and_the_body_places_is_the_storys_town(coder):
+    from tacitus.records import Document
+
+    doc = Document(doc_id="swindon", title="Swindon haulage firm hit by cyber attack",
+                   text="A haulage firm has been hit by a cyber attack, its managers said.\n"
+                        "The company, based in Swindon, said it was investigating the breach.\n"
+                        "Its sister firm in Bristol said it was unaffected.", published=PUBLISHED)
+    events = coder.code([doc])[0]
+    assert events and {e.location.name for e in events} == {"Swindon"}
+    # a headline word the body never names as a place is no town
+    doc = Document(doc_id="reading", title="Reading the signs: firm hit by cyber attack",
+                   text="A haulage firm has been hit by a cyber attack, its managers said.", published=PUBLISHED)
+    (e,) = coder.code([doc])[0]
+    assert e.location is None or e.location.name != "Reading"

@@ -37,13 +37,13 @@ from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
 from tacitus.records import NON_STATE_CODES, Location, is_counted
+from tacitus.time.periods import better_date, period_end, shift_date
 
 # A year written in a date expression ("June 28, 2000"): the date is full, not read in a year known otherwise
 YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # How many characters before a date a background cue still marks it ("since the revolution on January 1, 1959")
 BACKGROUND_REACH = 40
 
-PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, "story": 0, "published": 0, "unknown": 0}
 # How far up the tree a date, place or toll looks for the clause it belongs to.
 MAX_OWNER_HOPS = 12
 
@@ -561,20 +561,6 @@ class Anchoring:
         job.where_when.last_place = named[-1] if named else job.where_when.last_place
 
 
-def period_end(date: str, precision: str) -> dt.date | None:
-    """The last day a (date, precision) can mean."""
-    try:
-        if precision == "year" or len(date) == 4:
-            return dt.date(int(date[:4]), 12, 31)
-        if precision == "month" or len(date) == 7:
-            y, m = int(date[:4]), int(date[5:7])
-            return dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
-        day = dt.date.fromisoformat(date[:10])
-    except ValueError:
-        return None
-    return day + dt.timedelta(days=6) if precision == "week" else day
-
-
 def char_span(sent: Span, start: int, end: int) -> Span | None:
     """Tokens covering sentence-relative character offsets [start, end)."""
     return sent.char_span(start, end, alignment_mode="expand")
@@ -582,19 +568,3 @@ def char_span(sent: Span, start: int, end: int) -> Span | None:
 
 def subtree_indices(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
-
-
-def better_date(a: tuple[str, str] | None, b: tuple[str, str]) -> tuple[str, str]:
-    """The more precise of two (date, precision) pairs; the first wins a tie."""
-    if a is None or PRECISION_RANK.get(b[1], 0) > PRECISION_RANK.get(a[1], 0):
-        return b
-    return a
-
-
-def shift_date(date: str, precision: str, days: int) -> tuple[str, str]:
-    """``date`` moved by ``days``; only day-precise dates can move by days, others keep their value."""
-    if precision != "day" or len(date) != 10:
-        return date, precision
-    d = dt.date.fromisoformat(date) + dt.timedelta(days=days)
-    return d.isoformat(), "day"
-

@@ -183,8 +183,9 @@ class SettingReader:
         named: Counter = Counter()
         read: dict[str, object] = {}  # a name as written -> the town it is (or None)
         towns: dict[str, object] = {}  # a town's own name -> the town
+        body_places = {e.text for doc in docs for e in doc.ents if e.label_ in ents.place}
         for doc, weight in weighted:
-            slips = self._headline_names(doc) if doc is headline else []
+            slips = self._headline_names(doc, body_places) if doc is headline else []
             for ent in list(doc.ents) + self._body_towns(doc) + slips:
                 if (ent.label_ not in ents.place and ent not in slips) or self.gazetteer.is_country(ent.text):
                     continue
@@ -201,12 +202,17 @@ class SettingReader:
             return None
         return towns[ranked[0][0]]
 
-    def _headline_names(self, headline: Doc) -> list[Span]:
+    def _headline_names(self, headline: Doc, body_places: set[str]) -> list[Span]:
         """Names in a headline that the tagger read as no place, a town it took for an organisation, a product or a
         work ("Shots fired at Stockport police station"): they count for the home town only when a town of the
         story's country has that very name."""
         ents = self.g.entities
-        return [e for e in headline.ents if e.label_ in ents.place_slips or e.label_ in ents.organisation]
+        slips = [e for e in headline.ents if e.label_ in ents.place_slips or e.label_ in ents.organisation]
+        # ... or a word read as no name, or as a people, that the body names as a place ("Swindon haulage firm hit
+        # by hackers", "... based in Swindon")
+        taken = {t.i for e in headline.ents if e.label_ in ents.place or e in slips for t in e}
+        return slips + [headline[t.i:t.i + 1] for t in headline if t.i not in taken and t.text[:1].isupper()
+                        and t.text in body_places]
 
     def setting(self, docs: list[Doc], dateline: str | None = None, *, headline: Doc | None = None) -> str | None:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
