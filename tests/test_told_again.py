@@ -127,3 +127,18 @@ def test_a_town_the_headline_names_and_the_body_places_is_the_storys_town(coder)
                    text="A haulage firm has been hit by a cyber attack, its managers said.", published=PUBLISHED)
     (e,) = coder.code([doc])[0]
     assert e.location is None or e.location.name != "Reading"
+
+
+def test_condemning_an_act_told_before_is_aimed_at_its_doer(coder):
+    events = coder.code_text("Russian jets bombed the city of Aleppo on Monday. France condemned the attack.",
+                             published=PUBLISHED)
+    accuse = next(e for e in events if e.plover_type == "ACCUSE")
+    assert (accuse.source.code, accuse.target.code) == ("FRA GOV", "RUS MIL")
+    events = coder.code_text("Israeli troops arrested five Palestinians in Hebron on Monday. The Palestinian "
+                             "Authority condemned the arrests.", published=PUBLISHED)
+    accuse = next(e for e in events if e.plover_type == "ACCUSE")
+    assert accuse.target.code == "ISR MIL"
+    # not the condemner's own side's act
+    events = coder.code_text("French jets bombed a depot in Mali on Monday. France defended the attack.",
+                             published=PUBLISHED)
+    assert all(e.target is None or e.target.country != "FRA" for e in events if e.sentence_index == 1)

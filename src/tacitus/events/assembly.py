@@ -166,14 +166,14 @@ class Assembly:
             named_again(one_act(told_once(unique_events(events)), parties)), job), job), job)
 
     def _maker(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor | None:
-        """A statement named again as the thing acted on, with nobody's name on it ("the South dismissed the offer",
-        "rejected the accusations"), is aimed at the one who last made such a statement in the story, when that was
-        another state (ontology group ``told_acts``)."""
+        """A statement or an act named again as the thing acted on, with nobody's name on it ("the South dismissed
+        the offer", "France condemned the attack", "lodged a protest over the arrests"), is aimed at the one who
+        last made or did such a thing in the story, when that was another state (ontology group ``told_acts``)."""
         if target is not None and (target.country or target.sector or target.name):
             return target
         # (a statement named with nobody's name on it is no target of its own: "condemned the attack")
         thing = d.target_tok if target is not None else self.syntax.direct_object(d.pred.token)
-        if thing is None or d.pred.kind != "verb":
+        if thing is None or (d.pred.kind != "verb" and d.target_tok is None):
             return target
         noun = next((p for p in job.predicates if p.token.i == thing.i and p.kind == "noun"), None)
         kind = noun.sense.plover_type if noun is not None else None
