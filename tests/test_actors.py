@@ -119,7 +119,7 @@ ORGANISATIONS = [
     ("the OSCE", "IGO", None), ("the OIC", "IGO", None), ("the SCO", "IGO", None), ("BRICS", "IGO", None),
     ("Hamas", "PSE", "REB"), ("Hezbollah", "LBN", "REB"), ("Islamic State", "IMG", "REB"), ("ISIS", "IMG", "REB"),
     ("ISIL", "IMG", "REB"), ("Daesh", "IMG", "REB"), ("al-Qaeda", "IMG", "REB"), ("al-Shabaab", "SOM", "REB"),
-    ("Boko Haram", "NGA", "REB"), ("the SDF", "SYR", "REB"), ("the YPG", "KUR", "REB"), ("the PKK", "KUR", "REB"),
+    ("Boko Haram", "NGA", "REB"), ("the SDF", "SYR", "REB"), ("the YPG", "SYR", "REB"), ("the PKK", "TUR", "REB"),
     ("the Houthis", "YEM", "REB"), ("the RSF", "SDN", "PRM"), ("the Wagner Group", "RUS", "PRM"),
     ("the PLO", "PSE", "GOV"), ("Fatah", "PSE", "PTY"), ("the Muslim Brotherhood", "EGY", "OPP"),
     ("Lashkar-e-Taiba", "PAK", "REB"), ("the TTP", "PAK", "REB"), ("the ELN", "COL", "REB"),

@@ -178,7 +178,7 @@ def test_force_suffered_during_an_operation_told_before_is_its_doer_s(coder):
     events = _story(coder, "Turkish commandos raided rebel hideouts in northern Iraq on Monday.\n"
                            "Twelve PKK fighters were killed during the operation, officials said.")
     killed = [e for e in events if e.sentence_index == 1]
-    assert [(e.plover_type, e.source.code, e.target.code) for e in killed] == [("ASSAULT", "TUR MIL", "KUR REB")]
+    assert [(e.plover_type, e.source.code, e.target.code) for e in killed] == [("ASSAULT", "TUR MIL", "TUR REB")]
     # the raiders' own wounded were hit by the other side; an attack by gunmen nobody names names nobody again
     events = _story(coder, "Chadian commandos raided a rebel camp in northern Nigeria on Sunday.\n"
                            "Four Chadian soldiers were wounded during the operation, a spokesman said.\n"

@@ -190,7 +190,7 @@ class Assembly:
         doer = job.context.told.get(TOLD_FORCE) if self.onto.is_a(d.plover, TOLD_FORCE) else None
         if doer is None or doer.country_basis != "mention" or doer.sector == self.onto.unidentified_sector(d.plover) \
                 or d.source.text or d.source.name or target is None or target.country_basis != "mention" \
-                or target.country == doer.country or d.pred.kind != "verb":  # (victims named as someone's)
+                or self._own_side(target, doer) or d.pred.kind != "verb":  # (victims named as someone's)
             return source
         fn, labels = self.syntax.g.words, self.syntax.g.labels
         for prep in (c for c in d.pred.token.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
@@ -216,7 +216,7 @@ class Assembly:
             return None
         told = last[1]
         victims = d.target
-        if victims is not None and ((victims.country and victims.country == told.source.country) or (
+        if victims is not None and (self._own_side(victims, told.source) or (
                 victims.sector and told.source.sector == victims.sector)):
             return None  # the doer's own side hit: by others ("four soldiers were wounded during the raid")
         if not self._main_clause(tok) or any(o.pred.token.lemma_.lower() not in self.toll_verbs
@@ -233,6 +233,12 @@ class Assembly:
             if any(g.dep_ in labels.prep_object and not self.syntax.told_before(g) for g in prep.children):
                 return None  # "in another attack", "in a separate raid on Monday"
         return told
+
+    def _own_side(self, a: Actor, b: Actor) -> bool:
+        """Two actors of one side: of one country, and both of its state or both armed outside it (a state's forces
+        and the rebels fighting them are two sides of one country)."""
+        irregular = self.onto.abductor_sectors
+        return bool(a.country) and a.country == b.country and (a.sector in irregular) == (b.sector in irregular)
 
     def _main_clause(self, verb) -> bool:
         """The verb tells the sentence's own news: its root, a conjunct of it, or what the root verb of saying
