@@ -142,3 +142,12 @@ def test_condemning_an_act_told_before_is_aimed_at_its_doer(coder):
     events = coder.code_text("French jets bombed a depot in Mali on Monday. France defended the attack.",
                              published=PUBLISHED)
     assert all(e.target is None or e.target.country != "FRA" for e in events if e.sentence_index == 1)
+
+
+def test_force_used_to_fight_somebody_somewhere_is_there(coder):
+    (e,) = coder.code_text("Turkey stepped up its airstrikes to fight Kurdish militants in northern Iraq.",
+                           published=PUBLISHED)
+    assert e.plover_type == "ASSAULT" and e.location is not None and e.location.country == "IRQ"
+    (e,) = coder.code_text("Zimbabwe police fired tear gas to break up a march in the capital Harare.",
+                           published=PUBLISHED)
+    assert e.location is not None and e.location.name == "Harare"

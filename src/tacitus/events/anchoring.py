@@ -125,6 +125,10 @@ class ClauseTree:
         if src is not None and src.i in self.predicates and src.i != draft.pred.token.i:
             out.append((src.i, True))  # "an attack near Sousse killed 38": the killing is that attack
         if material:  # the act's object and what its prepositions name, its own and its object's
+            # ... and where the force it is used for is ("stepped up airstrikes to fight militants in northern Iraq")
+            out += [(c.i, True) for c in start.children if c.i in self.predicates and self.g.to_infinitive(c)
+                    and (c.dep_ in labels.adverbial_clause or c.dep_ in labels.open_complement)
+                    and self.kinds.get(c.i) == draft.pred.sense.plover_type]
             heads = {draft.pred.token, start}
             heads |= {c for h in list(heads) for c in h.children if c.dep_ in labels.object}
             for tok in heads:
