@@ -197,3 +197,9 @@ def test_a_veto_is_cameo_129_not_a_refusal_to_de_escalate(coder):
         == [("REJECT", "129")]
     assert [(t, c) for t, c, *_ in coded(coder, "Brazil's veto of the draft resolution angered Chile.")][:1] \
         == [("REJECT", "129")]
+
+
+def test_a_price_charged_is_no_accusation(coder):
+    assert types(coder, "The airline's new baggage fee charged to travellers angered customers.") == []
+    assert types(coder, "The bank charged customers a fee of 59 dollars.") == []
+    assert types(coder, "Two men charged with the murder appeared in court on Monday.") == ["ACCUSE"]

@@ -336,7 +336,9 @@ class PredicateFinder:
                 continue
             if s.subject and not any(syntax.object_lemmas(c) & set(s.subject) for c in self._doers(tok)):
                 continue
-            if s.not_obj and dobj is not None and self._object_words(dobj) & set(s.not_obj):
+            patient = dobj if dobj is not None else passive if passive is not None else \
+                tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
+            if s.not_obj and patient is not None and self._object_words(patient) & set(s.not_obj):
                 continue
             done_to = dobj if dobj is not None else passive
             if done_to is not None and done_to.lemma_.lower() in self.patterns.abstract_objects \
