@@ -69,6 +69,8 @@ CASES = [
     ("Doctors treated the wounded.", "Doctors", (None, "MED"), None),
     ("The hospital refused to comment.", "The hospital", (None, "MED"), None),
     ("Students marched through the capital.", "Students", (None, "EDU"), None),
+    ("Critics of the reform marched through the capital.", "Critics", (None, "CVL"), None),
+    ("Volunteers handed out food.", "Volunteers", (None, "CVL"), None),
     ("The army of Syria entered the city.", "The army of Syria", ("SYR", "MIL"), None),
     ("A spokesman for the UN said aid was blocked.", "A spokesman for the UN", ("UNO", "GOV"), None),
     ("Members of parliament voted against it.", "Members of parliament", (None, "LEG"), None),
