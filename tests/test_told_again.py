@@ -151,3 +151,11 @@ def test_force_used_to_fight_somebody_somewhere_is_there(coder):
     (e,) = coder.code_text("Zimbabwe police fired tear gas to break up a march in the capital Harare.",
                            published=PUBLISHED)
     assert e.location is not None and e.location.name == "Harare"
+
+
+def test_they_who_go_on_speaking_are_the_speakers_of_the_sentence_before(coder):
+    events = coder.code_text("Kenyan officials say Somali herders want to settle in Kenya because the drought ruined "
+                             "their pastures. They also accuse Mogadishu of failing to police the frontier.",
+                             published=PUBLISHED)
+    accuse = [e for e in events if e.plover_type == "ACCUSE"]
+    assert [(e.source.code, e.target.code) for e in accuse] == [("KEN GOV", "SOM GOV")]

@@ -72,6 +72,9 @@ class Roles:
             for out, toks in ((subjects, syntax.verb_subjects(verb)), (objects, acted)):
                 for t in toks:
                     actor = job.actors.get(t.i)  # only what the sentence's events resolved: nothing more remembered
+                    if actor is None and out is subjects and verb.i == root.i and t.i not in job.actors \
+                            and verb.lemma_.lower() in self.k.words.speech_verbs:
+                        actor = self.actor(t, job)  # ... and who speaks ("U.S. officials say ... They also accuse")
                     if actor is not None:
                         out.append((actor, self._kind(t)))
         return subjects, objects
