@@ -155,7 +155,7 @@ def test_counted_acts_others_do_too_or_only_judged_are_not_the_states(coder, tex
     ("A federal grand jury indicted the former mayor of Chicago on fraud charges.",
      ("ACCUSE", "112", "USA JUD", "USA ELI")),
     ("The Spanish government watered down the protest law.", ("CONCEDE", "080", "ESP GOV", None)),
-    ("Critics chided the French minister over the plan.", ("ACCUSE", "111", "UNK", "FRA GOV")),
+    ("Critics chided the French minister over the plan.", ("ACCUSE", "111", "FRA CVL", "FRA GOV")),
     ("The UN chief expressed concern over the fighting in Darfur.", ("ACCUSE", "110", "UNO GOV", "SDN")),
     # security raised where it is kept is a show of force, with the mode of the force that keeps it
     ("Police in Lagos tightened security around the stadium.", ("MOBILIZE", "150", "NGA COP", None)),
