@@ -203,3 +203,12 @@ def test_a_price_charged_is_no_accusation(coder):
     assert types(coder, "The airline's new baggage fee charged to travellers angered customers.") == []
     assert types(coder, "The bank charged customers a fee of 59 dollars.") == []
     assert types(coder, "Two men charged with the murder appeared in court on Monday.") == ["ACCUSE"]
+
+
+def test_a_name_is_never_a_word_that_rules_a_sense_out(coder):
+    assert types(coder, "Prosecutors charged former minister Alan Price with fraud on Monday.") == ["ACCUSE"]
+
+
+def test_a_record_that_shows_an_act_is_not_its_doer(coder):
+    events = coder.code_text("A UN report showed an attack on an aid convoy in Darfur.", published="2023-03-14")
+    assert [e.plover_type for e in events] == ["ASSAULT"] and events[0].source.country != "UNO"

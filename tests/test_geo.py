@@ -269,7 +269,8 @@ def test_a_country_name_that_also_names_a_state_of_a_story_country_is_known_as_t
 def test_a_capital_by_its_own_name_beats_a_town_once_called_so(gaz):
     # a town of the context country known by the capital's name only as an alternate does not win
     assert gaz.resolve("Islamabad", countries=["IND"]).country == "PAK"
-    assert gaz.resolve("Dili", countries=["IND"]).country == "TLS"
-    # a short form of a town's own name still reads as that town in its country's story
+    # a short form of a town's own name still reads as that town in its country's story, and so does a bigger town
     assert gaz.resolve("Santiago", countries=["ESP"]).name == "Santiago de Compostela"
+    assert gaz.resolve("Georgetown", countries=["MYS"]).country == "MYS"
+    assert gaz.resolve("Victoria", countries=["MEX"]).country == "MEX"
     assert gaz.resolve("Kingston", countries=["CAN"]).country == "CAN"

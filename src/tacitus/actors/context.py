@@ -75,17 +75,18 @@ class DocContext:
             return seen.actor
         return None
 
-    def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool, sentence: int) -> Actor | None:
+    def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool, sentence: int, skip=None) -> Actor | None:
         """For a pronoun in ``sentence``: the first subject (``acted_on``: the first object) of the sentence just
         before it, else its first object (subject), of one of ``kinds`` that a pronoun can stand for ("person" or
         "someone" for "he", "single" or "someone" for "it"); any but a person must be placed in a country or a
-        sector. "Police arrested two men. They were charged": the men; "... They also searched the house": the
-        police. None when the sentence before was not coded (it held no predicate)."""
+        sector, and none that ``skip(actor)`` rules out. "Police arrested two men. They were charged": the men; "...
+        They also searched the house": the police. None when the sentence before was not coded (it held no
+        predicate)."""
         if self.roles_sentence is None or sentence - self.roles_sentence != 1:
             return None
         first, then = (self.objects, self.subjects) if acted_on else (self.subjects, self.objects)
         for actor, kind in first + then:
-            if kind in kinds and (kind == "person" or actor.country or actor.sector):
+            if kind in kinds and (kind == "person" or actor.country or actor.sector) and not (skip and skip(actor)):
                 return actor
         return None
 

@@ -77,8 +77,10 @@ class Vocabulary:
         for key, agent in plurals:
             self.agents.setdefault(key, agent)
         self.agent_max = max(len(k) for k in self.agents)
-        # one-word entries only: "one-time" split would make "one" (as in "one civilian was killed") a former
-        self.former = {key[0] for p in sectors.get("former", []) if len(key := words(p)) == 1}
+        # one-word entries, and pairs read together ("one-time"): "one" alone ("one civilian was killed") is no former
+        former = [words(p) for p in sectors.get("former", [])]
+        self.former = {w[0] for w in former if len(w) == 1}
+        self.former_pairs = {w for w in former if len(w) == 2}
         self.armed_modifiers: dict[str, str] = dict(sectors.get("armed_modifiers") or {})
         self.shared_titles = {" ".join(words(p)) for p in sectors.get("shared_titles", [])}
         self.shared_titles_kept_by = {str(x) for x in sectors.get("shared_titles_kept_by", [])}

@@ -17,7 +17,7 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "there_words", "town_words", "region_words", "capital_words", "visit_words", "setting_prepositions",
              "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
-             "domestic_sectors", "leader_named_bodies")
+             "domestic_sectors", "leader_named_bodies", "apart_words")
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,13 @@ class AnchorWords:
     war_nouns: frozenset[str]
     domestic_sectors: frozenset[str]  # lower case, as every word set
     leader_named_bodies: frozenset[str]
+    apart_words: frozenset[str]  # words that tell a toll apart from the act of force told before it
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int
     lead_sentences: int  # the sentences of a story's lead, whose first dated act dates the story
     act_place_reach: int  # how many sentences the place of a material act carries to one that names none
+    toll_reach: int  # how many sentences an act of force reaches to take a toll told with nobody's name on it
     background: re.Pattern  # any background phrase or pattern
     ongoing: re.Pattern  # words of a state that lasts until now ("since 2015"): no history is carried on from it
     continuation: re.Pattern  # words opening a paragraph that goes on with the one before ("In addition, ...")
@@ -69,6 +71,7 @@ class AnchorWords:
             window = int(data["history_window_days"])
             lead = int(data.get("lead_sentences", 3))
             reach = int(data.get("act_place_reach", 2))
+            toll_reach = int(data.get("toll_reach", 2))
             ongoing = re.compile("|".join(r"\b" + re.escape(str(w)) + r"\b" for w in data["ongoing_words"]), re.I)
             continuation = re.compile(r"\s*(?:" + "|".join(
                 re.escape(str(w)).replace(r"\ ", r"\s+") for w in data["continuation_openers"]) + r")\b", re.I)
@@ -76,7 +79,8 @@ class AnchorWords:
             raise TacitusError(f"{path}: a background pattern or the history window is malformed ({exc})") from exc
         return cls(**sets, agencies=tuple(str(a) for a in data["agencies"]),
                    seats={str(k).lower(): str(v) for k, v in (data["seats"] or {}).items()},
-                   history_window_days=window, lead_sentences=lead, act_place_reach=reach, background=background, ongoing=ongoing,
+                   history_window_days=window, lead_sentences=lead, act_place_reach=reach, toll_reach=toll_reach,
+                   background=background, ongoing=ongoing,
                    continuation=continuation)
 
     def in_setting_phrase(self, tok, labels) -> bool:

@@ -67,6 +67,7 @@ class ClauseTree:
         self.consequence, self.speech, self.simultaneous = consequence_verbs, speech_verbs, simultaneous_marks
         self.own_time = own_time_marks
         self.own_time_at: dict[int, int] = {}  # draft id -> how many of its chain's heads give its time
+        self.place_only: dict[int, set[int]] = {}  # draft id -> heads of its chain that give a place, not a time
         self.doc = job.sent.doc
         labels = self.g.labels
         # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
@@ -108,7 +109,9 @@ class ClauseTree:
         another act and on leaving a relative or noun clause. A verb of saying passes its date on, not its place
         (unless the act is the saying itself: its source is the speaker). A material act is where the act a noun
         names as its source, object or setting is ("an attack near Sousse killed 38", "lifted the blockade of
-        Gaza", "killed four in an attack in Basra"); an act of saying is not ("condemned the attack in Mali")."""
+        Gaza", "killed four in an attack in Basra"), and where the act of its kind it is done for is (a place, not a
+        date: "airstrikes to fight militants in northern Iraq"); an act of saying is not ("condemned the attack in
+        Mali")."""
         start = draft.pred.head
         out, labels = [(draft.pred.token.i, True)], self.g.labels
         # "shot and killed three and wounded five ... on Monday": coordinated acts of one subject share adverbials;
@@ -125,10 +128,13 @@ class ClauseTree:
         if src is not None and src.i in self.predicates and src.i != draft.pred.token.i:
             out.append((src.i, True))  # "an attack near Sousse killed 38": the killing is that attack
         if material:  # the act's object and what its prepositions name, its own and its object's
-            # ... and where the force it is used for is ("stepped up airstrikes to fight militants in northern Iraq")
-            out += [(c.i, True) for c in start.children if c.i in self.predicates and self.g.to_infinitive(c)
-                    and (c.dep_ in labels.adverbial_clause or c.dep_ in labels.open_complement)
-                    and self.kinds.get(c.i) == draft.pred.sense.plover_type]
+            # ... and where the force it is used for is ("stepped up airstrikes to fight militants in northern Iraq"),
+            # not when (its date is the purpose's: "shelled the airport to attack the capital next month")
+            purpose = [c.i for c in start.children if c.i in self.predicates and self.g.to_infinitive(c)
+                       and (c.dep_ in labels.adverbial_clause or c.dep_ in labels.open_complement)
+                       and self.kinds.get(c.i) == draft.pred.sense.plover_type]
+            self.place_only.setdefault(id(draft), set()).update(purpose)
+            out += [(i, True) for i in purpose]
             heads = {draft.pred.token, start}
             heads |= {c for h in list(heads) for c in h.children if c.dep_ in labels.object}
             for tok in heads:
@@ -249,7 +255,8 @@ class Anchoring:
         for d in job.drafts:
             key, chain = d.pred.token.i, chains[id(d)]
             own_time = tree.own_time_at.get(id(d))
-            timed = chain[:own_time] if own_time is not None else chain
+            timed = [(k, ok) for k, ok in (chain[:own_time] if own_time is not None else chain)
+                     if k not in tree.place_only.get(id(d), ())]
             date = next((dates[k] for k, _ in timed if k in dates), dates.get(None) if own_time is None else None)
             if date is not None:
                 out.dates[key] = date

@@ -424,12 +424,6 @@ class Syntax:
             out.extend(c for c in noun.children if c.dep_ in labels.possessor)
         return [t for t in out if t.ent_type_ not in ents.not_actor]  # "an ultimatum ... by 5 a.m." names a time
 
-    def toll_doers(self, verb: Token, is_act) -> list[Token]:
-        """Who did the act a toll is told "in" or "during", named on its noun ("three soldiers were wounded in a
-        rebel attack", "killed in a Taliban ambush"); ``is_act`` tells an event noun."""
-        return [s for p in self.fn.toll_preps for act in self.prep_objects(verb, p) if is_act(act)
-                for s in self.noun_sources(act) if s.pos_ not in self.tags.pronoun]
-
     def own_clause_subjects(self, pronoun: Token) -> list[Token]:
         """The subjects of the clause a pronoun is acted on in ("they urged them", "she spoke to her"), which a
         plain pronoun cannot stand for (only a reflexive one can)."""

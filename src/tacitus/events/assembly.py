@@ -36,10 +36,11 @@ TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told 
 class Assembly:
     def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None,
                  operation_nouns: frozenset[str] = frozenset(), toll_verbs: frozenset[str] = frozenset(),
-                 toll_reach: int = 0) -> None:
+                 toll_reach: int = 0, apart_words: frozenset[str] = frozenset()) -> None:
         self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
         self.operation_nouns = operation_nouns  # "during the operation": an act of force told before
-        self.toll_verbs, self.toll_reach = toll_verbs, toll_reach  # "two students were killed" after the attack
+        self.toll_verbs, self.toll_reach = toll_verbs, toll_reach  # "four were killed" after the strike ...
+        self.apart_words = apart_words  # ... unless told apart from it ("separately", "since", "in the war")
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -79,6 +80,8 @@ class Assembly:
         events = []
         parties: dict[str, tuple] = {}  # event id -> the first conjunct of its source and of its target
         attributed = self.modality.according_to(job.tokens)
+        news: set[str] = set()  # ids of the acts the sentence tells as its own news (its main clause)
+        folded = False  # a toll of an act told before was folded into it
         for d in job.drafts:
             key = d.pred.token.i
             historical = bool(a.historical.get(key))
@@ -141,10 +144,14 @@ class Assembly:
             if told is not None:  # "Jets struck a market. Four were killed": the strike's toll
                 source, target, location = told.source, told.target, told.location
                 date = (told.date, told.date_precision) if told.date else date
+                folded = True
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = self.syntax.phrase_span(attributed).text
             eid = event_id(document.doc_id, job.index, start, d.source.code, d.target.code if d.target else "", d.code)
+            if self._main_clause(d.pred.head if d.pred.kind == "verb" or d.pred.light is not None
+                                 else d.pred.token.head):
+                news.add(eid)  # ("Israeli jets struck Gaza", "an Israeli strike killed four": the sentence's news)
             parties.setdefault(eid, (self._first_conjunct(d.source_tok), self._first_conjunct(d.target_tok)))
             events.append(Event(
                 event_id=eid,
@@ -163,7 +170,7 @@ class Assembly:
                 historical=historical, from_title=job.from_title,
             ))
         return self._remember_told(self._across_sides(self._within_home(
-            named_again(one_act(told_once(unique_events(events)), parties)), job), job), job)
+            named_again(one_act(told_once(unique_events(events)), parties)), job), job), job, news, folded)
 
     def _maker(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor | None:
         """A statement or an act named again as the thing acted on, with nobody's name on it ("the South dismissed
@@ -178,8 +185,10 @@ class Assembly:
         noun = next((p for p in job.predicates if p.token.i == thing.i and p.kind == "noun"), None)
         kind = noun.sense.plover_type if noun is not None else None
         maker = job.context.told.get(kind or "") if self.onto.is_a(kind, "told_acts") else None
-        if maker is None or maker.country == source.country:
-            return target
+        if maker is None or maker.sector == self.onto.unidentified_sector(kind) or not self.syntax.told_before(thing) \
+                or (maker.country == source.country and (maker.sector in self.onto.irregular_forces)
+                    == (source.sector in self.onto.irregular_forces)):
+            return target  # (nobody named, "a new attack", or the act's own side: Turkey and the PKK are two)
         return replace(maker, text=self.syntax.phrase_span(thing).text)
 
     def _doer_of_told(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor:
@@ -206,7 +215,9 @@ class Assembly:
         """The act of force told just before whose toll a clause gives, with nobody named as its doer ("Jets struck
         a market on Monday. Four people were killed, medics said"): the same act, told again by what it did, so
         it takes that act's parties, place and date and is counted once with it. Not when the clause names a
-        place or day of its own, or an act of force not told before ("in another attack")."""
+        place or day of its own, an act of force not told before ("in another attack"), a running count ("in the
+        war", "since January") or another incident ("separately"), nor when the victims are the doer's own side
+        or of another country than the act's target."""
         last = job.where_when.last_force
         tok = d.pred.token
         if last is None or historical or d.modality != "asserted" or d.plover != last[1].plover_type \
@@ -217,11 +228,15 @@ class Assembly:
         told = last[1]
         victims = d.target
         if victims is not None and (self._own_side(victims, told.source) or (
-                victims.sector and told.source.sector == victims.sector)):
-            return None  # the doer's own side hit: by others ("four soldiers were wounded during the raid")
+                not victims.country and victims.sector and told.source.sector == victims.sector) or (
+                victims.country and told.target is not None and told.target.country
+                and victims.country != told.target.country)):
+            return None  # the doer's own side hit by others ("four soldiers were wounded during the raid"); others'
         if not self._main_clause(tok) or any(o.pred.token.lemma_.lower() not in self.toll_verbs
                                              and self.onto.is_a(o.plover, TOLD_FORCE) for o in job.drafts):
             return None  # "a week after three were killed in a bombing", "were killed when a bomb went off"
+        if any(t.lemma_.lower() in self.apart_words for t in job.tokens):
+            return None  # "Separately, two farmers were killed", "since January", "in the war"
         there = told.location
         if location is not None and location.basis == "clause" and (
                 there is None or (location.name, location.country) != (there.name, there.country)):
@@ -230,15 +245,18 @@ class Assembly:
             return None
         fn, labels = self.syntax.g.words, self.syntax.g.labels
         for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
-            if any(g.dep_ in labels.prep_object and not self.syntax.told_before(g) for g in prep.children):
-                return None  # "in another attack", "in a separate raid on Monday"
+            if any(g.dep_ in labels.prep_object and not (self.syntax.told_before(g) and any(
+                    p.token.i == g.i and self.onto.is_a(p.sense.plover_type, TOLD_FORCE) for p in job.predicates)
+                    or g.lemma_.lower() in self.operation_nouns) for g in prep.children):
+                return None  # "in another attack", "in a separate raid on Monday", "in the war"
         return told
 
     def _own_side(self, a: Actor, b: Actor) -> bool:
-        """Two actors of one side: of one country, and both of its state or both armed outside it (a state's forces
-        and the rebels fighting them are two sides of one country)."""
-        irregular = self.onto.abductor_sectors
-        return bool(a.country) and a.country == b.country and (a.sector in irregular) == (b.sector in irregular)
+        """Two armed actors of one side: of one country, and both of its state or both armed outside it (a state's
+        forces and the rebels fighting them are two sides of one country). Civilians are nobody's side."""
+        irregular, armed = self.onto.irregular_forces, self.onto.armed_sectors | self.onto.state_organs
+        return bool(a.country) and a.country == b.country and a.sector in armed and b.sector in armed \
+            and (a.sector in irregular) == (b.sector in irregular)
 
     def _main_clause(self, verb) -> bool:
         """The verb tells the sentence's own news: its root, a conjunct of it, or what the root verb of saying
@@ -250,16 +268,23 @@ class Assembly:
         return head.i == verb.i or (verb.dep_ in labels.clausal_complement and head.head.i == head.i
                                     and head.lemma_.lower() in self.modality.words.speech_verbs)
 
-    def _remember_told(self, events: list[Event], job: SentenceJob) -> list[Event]:
+    def _remember_told(self, events: list[Event], job: SentenceJob, news: set[str], folded: bool) -> list[Event]:
         """Who made each kind of statement last, and who last used force named by their own words
-        (DocContext.told), for the ones named again later."""
+        (DocContext.told), for the ones named again later; and the act of force a sentence tells as its own news
+        (``news``: event ids of main-clause acts), whose toll the next sentences may give, unless the sentence tells
+        force by two doers or was itself a toll of an act told before (``folded``)."""
+        force = [e for e in events if e.modality == "asserted" and self.onto.is_a(e.plover_type, TOLD_FORCE)
+                 and not e.historical]
         for e in events:
-            if e.modality == "asserted" and e.source.country and self.onto.is_a(e.plover_type, "told_acts"):
+            if e.modality == "asserted" and e.source.country and self.onto.is_a(e.plover_type, "told_acts") \
+                    and not e.historical:
                 job.context.told[e.plover_type] = e.source
-            if e.modality == "asserted" and self.onto.is_a(e.plover_type, TOLD_FORCE) and not e.historical:
-                job.context.told[TOLD_FORCE] = e.source  # (its doer may be unnamed: then nobody is named again)
-                if not job.from_title:
-                    job.where_when.last_force = (job.index, e)
+        for e in force:
+            job.context.told[TOLD_FORCE] = e.source  # (its doer may be unnamed: then nobody is named again)
+        if force and not folded and not job.from_title:
+            doers = {e.source.code for e in force}
+            main = [e for e in force if e.event_id in news]
+            job.where_when.last_force = (job.index, main[-1]) if main and len(doers) == 1 else None
         return events
 
     def _first_conjunct(self, tok) -> int | None:

@@ -59,9 +59,11 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
                                          Recode(coder.knowledge, coder.roles).scheduled),
     "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality,
                                        coder.knowledge.resolver,
-                                       coder.knowledge.patterns.operation_nouns | coder.knowledge.patterns.incident_nouns,
+                                       coder.knowledge.patterns.operation_nouns
+                                       | coder.knowledge.patterns.incident_nouns,
                                        coder.knowledge.patterns.consequence_verbs,
-                                       coder.knowledge.anchor_words.act_place_reach),
+                                       coder.knowledge.anchor_words.toll_reach,
+                                       coder.knowledge.anchor_words.apart_words),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")

@@ -92,6 +92,7 @@ class Ontology:
     abroad_modes: frozenset[str] = frozenset()  # modes of acts done in another state ("visited Iran")
     weapon_showing_sectors: frozenset[str] = frozenset()  # whose weapons fired at nothing are shown
     state_organs: frozenset[str] = frozenset()  # organs that deal with foreign states
+    irregular_forces: frozenset[str] = frozenset()  # armed sectors outside the state: a side apart from its forces
 
     @classmethod
     def load(cls, table: str | Path | Traversable | None = None,
@@ -138,7 +139,8 @@ class Ontology:
                    political_attacked=_words(spec, "political_attacked"),
                    abroad_modes=_words(spec, "abroad_modes"),
                    weapon_showing_sectors=_words(spec, "weapon_showing_sectors"),
-                   state_organs=_words(spec, "state_organs"))
+                   state_organs=_words(spec, "state_organs"),
+                   irregular_forces=_words(spec, "irregular_forces"))
         for name, recode in recodes.items():
             if recode.code is not None:
                 onto.check(recode.code, recode.plover, recode.mode, f"{where}: recode {name!r}")

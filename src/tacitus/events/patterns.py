@@ -161,7 +161,8 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
               "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
               "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
-              "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns")
+              "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
+              "display_verbs", "displaying_nouns", "outcome_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -174,6 +175,9 @@ class PatternBook:
     verbs: dict[str, tuple[Sense, ...]]
     nouns: dict[str, tuple[Sense, ...]]
     light_verbs: frozenset[str] = frozenset()
+    display_verbs: frozenset[str] = frozenset()  # light verbs that carry an act only for who does it ...
+    displaying_nouns: frozenset[str] = frozenset()  # ... not for what shows it ("the footage showed an attack")
+    outcome_verbs: frozenset[str] = frozenset()  # what befalls somebody: wished for, not asked of them
     consequence_verbs: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()

@@ -314,7 +314,8 @@ class PredicateFinder:
         has_infinitive = any(s.infinitive for s in senses) and any(
             c.dep_ in labels.complement and c.i > tok.i and self.g.to_infinitive(c) for c in tok.children)
         has_clause_subject = any(s.clause_subject for s in senses) and any(
-            c.dep_ in labels.clausal_complement and c.i > tok.i
+            c.dep_ in labels.clausal_complement and c.i > tok.i and not syntax.is_passive(c)
+            and c.lemma_.lower() not in self.patterns.outcome_verbs  # ("hoped Trump would win": a wish)
             and any(g.dep_ in labels.noun_subject for g in c.children) for c in tok.children)
         for s in senses:
             if s.particle and s.particle not in particles:
@@ -338,8 +339,9 @@ class PredicateFinder:
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
                 tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
-            if s.not_obj and patient is not None and self._object_words(patient) & set(s.not_obj):
-                continue
+            if s.not_obj and patient is not None and patient.pos_ not in self.g.tags.proper_noun \
+                    and self._object_words(patient) & set(s.not_obj):
+                continue  # (a name is never such a word: "charged Alan Price with fraud")
             done_to = dobj if dobj is not None else passive
             if done_to is not None and done_to.lemma_.lower() in self.patterns.abstract_objects \
                     and done_to.pos_ not in self.g.tags.proper_noun and self.ontology.is_a(s.plover_type, "violence") \
@@ -459,6 +461,9 @@ class PredicateFinder:
         if ((noun.dep_ in labels.object or noun.dep_ in labels.passive_subject) and head.pos_ in tags.verb
                 and self.syntax.verb_lemma(head, self.patterns.light_verbs | self.patterns.receiving_verbs)
                 in self.patterns.light_verbs | self.patterns.receiving_verbs):
+            if head.lemma_.lower() in self.patterns.display_verbs and any(
+                    s.lemma_.lower() in self.patterns.displaying_nouns for s in self.syntax.verb_subjects(head)):
+                return None  # "a UN report showed an attack": the report carries no act
             return head  # "launched an assault"; "the war game was staged by US marines"
         if noun.dep_ in labels.prep_object and head.head.pos_ in tags.verbal:
             verb = head.head.lemma_.lower()

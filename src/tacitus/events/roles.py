@@ -148,11 +148,12 @@ class Roles:
             if actor is None:  # an actor of the sentence before, else the last person for "he"/"she", the last
                 kind = self._kind(tok)  # group or state for "they"/"it"/"we"
                 acted_on = tok.dep_ not in self.g.labels.subject
-                actor = job.context.last_sentence_actor(PRONOUN_TAKES[kind], acted_on, job.index) \
+                # "the Republicans urged them": not themselves (that would be "themselves")
+                own = [self.actor(t, job) for t in syntax.own_clause_subjects(tok)] if acted_on else []
+                skip = (lambda a: any(same_actor(a, o) for o in own)) if any(own) else None
+                actor = job.context.last_sentence_actor(PRONOUN_TAKES[kind], acted_on, job.index, skip) \
                     or job.context.last_actor(person=kind == "person")
-                if actor is not None and acted_on and any(same_actor(self.actor(t, job), actor)
-                                                          for t in syntax.own_clause_subjects(tok)):
-                    actor = None  # "the Republicans urged them": not themselves (that would be "themselves")
+                actor = None if actor is not None and skip is not None and skip(actor) else actor
             if actor is not None:
                 actor = replace(actor, text=tok.text)
         elif tok.pos_ in tags.pronoun_or_determiner:
@@ -379,8 +380,6 @@ class Roles:
             # "2,000 Russian soldiers were deployed": what is moved belongs to the one who moves it
             sources = syntax.children(tok, labels.passive_subject) or (
                 [tok.head] if syntax.reduced_passive(tok) else [])  # "the troops deployed there"
-        if not sources and syntax.is_passive(tok) and onto.is_a(sense.plover_type, "violence"):
-            sources = syntax.toll_doers(tok, lambda act: bool(self.k.patterns.noun_senses(act.lemma_.lower())))
         targets: list[Token] = []
         obj = syntax.direct_object(tok)
         for t in sense.targets:

@@ -210,7 +210,8 @@ class SettingReader:
         slips = [e for e in headline.ents if e.label_ in ents.place_slips or e.label_ in ents.organisation]
         # ... or a word read as no name, or as a people, that the body names as a place ("Swindon haulage firm hit
         # by hackers", "... based in Swindon")
-        taken = {t.i for e in headline.ents if e.label_ in ents.place or e in slips for t in e}
+        taken = {t.i for e in headline.ents if e.label_ in ents.place or e.label_ in ents.person or e in slips
+                 for t in e}  # (not a word of a person's name: "Sydney Smith")
         return slips + [headline[t.i:t.i + 1] for t in headline if t.i not in taken and t.text[:1].isupper()
                         and t.text in body_places]
 

@@ -180,11 +180,13 @@ class Gazetteer:
             return value
 
         best_row, weight = max(cands, key=score)
-        if weight < 1.0 and not (qual_countries or qual_admin1) and not name_key(places[best_row].name).startswith(key):
-            # a national capital called so by its own name is what the name means, whatever else was once called
-            # so in the context's countries ("the Islamabad summit" in a story from India is Pakistan's capital);
-            # a short form of a town's own name still reads as that town ("Santiago" in Spain)
-            capitals = [(r, w) for r, w in cands if w == 1.0 and places[r].capital and places[r].kind == "city"]
+        own = name_key(places[best_row].name).replace(" ", "")
+        if weight < 1.0 and not (qual_countries or qual_admin1) and not own.startswith(key.replace(" ", "")):
+            # a national capital called so by its own name, and bigger, is what the name means, whatever smaller
+            # town was once called so in the context's countries ("the Islamabad summit" in a story from India is
+            # Pakistan's capital); a short form of a town's own name still reads as that town ("Santiago" in Spain)
+            capitals = [(r, w) for r, w in cands if w == 1.0 and places[r].capital and places[r].kind == "city"
+                        and places[r].population > places[best_row].population]
             if capitals:
                 best_row, _ = max(capitals, key=score)
         best = places[best_row]
