@@ -304,7 +304,7 @@ def test_considering_and_agreeing_with_are_statements(coder):
     assert code(coder, "German officials said they agree with the recommendation.") == []
     e = only(code(coder, "The United Nations condemned the Russian attack on Kyiv."), "ACCUSE")
     attack = only(code(coder, "The United Nations condemned the Russian attack on Kyiv."), "ASSAULT")
-    assert e.confidence > attack.confidence  # the main act outranks the act it is about
+    assert e.prominence > attack.prominence  # the main act outranks the act it is about (confidence is calibrated)
 
 
 def test_user_patterns_extend_and_duplicates_are_refused(tmp_path):
