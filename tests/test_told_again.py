@@ -204,3 +204,24 @@ def test_mostly_is_no_habit_and_one_time_is_former(coder):
     assert e.modality == "asserted"
     (e,) = coder.code_text("Police arrested the one-time rebel commander in Juba on Monday.", published=PUBLISHED)
     assert e.target.sector == "ELI"
+
+
+def test_review_cases_of_tolls_told_apart_or_in_another_act(coder):
+    # a toll "in an ambush" is another act's, not the strike's told before it
+    events = _counted(coder, "US drones struck militants in Somalia on Monday. Twelve Somali soldiers were killed "
+                             "in an ambush, officials said.")
+    assert len(events) == 2
+    # a word of the attribution or a compound does not tell a toll apart
+    events = _counted(coder, "Russian jets bombed a market in Idlib on Tuesday. Nine civilians were killed, a "
+                             "Britain-based war monitor said.")
+    assert len(events) == 1 and any(m.fatalities == 9 for m in events[0])
+    # a running count in the perfect is no toll of the strike
+    events = _counted(coder, "Israeli jets struck Gaza on Monday. More than 30,000 Palestinians have been killed, the "
+                             "health ministry said.")
+    assert len(events) == 2
+    # the doer named on the act a toll is told in is the toll's
+    (e,) = coder.code_text("Two policemen were killed in a Taliban ambush in Helmand on Monday.", published=PUBLISHED)
+    assert (e.source.name, e.target.code, e.fatalities) == ("Taliban", "AFG COP", 2)
+    # a date the parse hangs on a purpose clause is still the act's when it is not to come
+    (e,) = coder.code_text("Israeli jets struck Rafah to destroy tunnels on Monday.", published=PUBLISHED)
+    assert e.date == "2023-03-13"

@@ -191,8 +191,9 @@ class ActorResolver:
                 if agent:
                     found, used = Match("agent", toks, agent=agent), size
                     break
-            if found is None and k + 1 < len(seq) and (seq[k][0], seq[k + 1][0]) in vocab.former_pairs:
-                found, used = Match("former", (seq[k][2], seq[k + 1][2])), 2  # "one-time"
+            if found is None and k + 1 < len(seq) and (seq[k][0], seq[k + 1][0]) in vocab.former_pairs \
+                    and seq[k + 1][2] - seq[k][2] in (0, 2):  # "one-time", one token or three with the hyphen
+                found, used = Match("former", tuple(sorted({seq[k][2], seq[k + 1][2]}))), 2
             if found is None:
                 word, _, i = seq[k]
                 kind = ("former" if word in vocab.former else "sponsor" if word in vocab.sponsor_words

@@ -17,7 +17,8 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "there_words", "town_words", "region_words", "capital_words", "visit_words", "setting_prepositions",
              "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
-             "domestic_sectors", "leader_named_bodies", "apart_words")
+             "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts",
+             "running_nouns")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ class AnchorWords:
     war_nouns: frozenset[str]
     domestic_sectors: frozenset[str]  # lower case, as every word set
     leader_named_bodies: frozenset[str]
-    apart_words: frozenset[str]  # words that tell a toll apart from the act of force told before it
+    apart_marks: frozenset[str]  # adverbs that tell a toll apart from the act of force told before it ...
+    running_counts: frozenset[str]  # ... words of a running count in its clause ...
+    running_nouns: frozenset[str]  # ... and what such a count is told "in" ("in the war")
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int

@@ -255,9 +255,13 @@ class Anchoring:
         for d in job.drafts:
             key, chain = d.pred.token.i, chains[id(d)]
             own_time = tree.own_time_at.get(id(d))
-            timed = [(k, ok) for k, ok in (chain[:own_time] if own_time is not None else chain)
-                     if k not in tree.place_only.get(id(d), ())]
+            purpose = tree.place_only.get(id(d), ())
+            timed = [(k, ok) for k, ok in (chain[:own_time] if own_time is not None else chain) if k not in purpose]
             date = next((dates[k] for k, _ in timed if k in dates), dates.get(None) if own_time is None else None)
+            if date is None and job.reference:  # "struck Rafah to destroy tunnels on Monday": the parse's slip,
+                # not "shelled the airport to attack the capital next month"
+                date = next((dates[k] for k in purpose if k in dates
+                             and dates[k][0] <= job.reference[:len(dates[k][0])]), None)
             if date is not None:
                 out.dates[key] = date
             elif any(k in unreadable for k, _ in timed) or (own_time is None and None in unreadable):

@@ -36,11 +36,11 @@ TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told 
 class Assembly:
     def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None,
                  operation_nouns: frozenset[str] = frozenset(), toll_verbs: frozenset[str] = frozenset(),
-                 toll_reach: int = 0, apart_words: frozenset[str] = frozenset()) -> None:
+                 toll_reach: int = 0, apart_words=None) -> None:  # (anchor_words.AnchorWords)
         self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
         self.operation_nouns = operation_nouns  # "during the operation": an act of force told before
         self.toll_verbs, self.toll_reach = toll_verbs, toll_reach  # "four were killed" after the strike ...
-        self.apart_words = apart_words  # ... unless told apart from it ("separately", "since", "in the war")
+        self.apart = apart_words  # ... unless told apart from it ("separately", "since January", "in the war")
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -175,7 +175,9 @@ class Assembly:
     def _maker(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor | None:
         """A statement or an act named again as the thing acted on, with nobody's name on it ("the South dismissed
         the offer", "France condemned the attack", "lodged a protest over the arrests"), is aimed at the one who
-        last made or did such a thing in the story, when that was another state (ontology group ``told_acts``)."""
+        last made or did such a thing in the story (ontology group ``told_acts``): a statement of another state,
+        force of somebody named who is not the condemner's own side ("the opposition condemned the attack" by the
+        police is aimed at the police)."""
         if target is not None and (target.country or target.sector or target.name):
             return target
         # (a statement named with nobody's name on it is no target of its own: "condemned the attack")
@@ -185,10 +187,13 @@ class Assembly:
         noun = next((p for p in job.predicates if p.token.i == thing.i and p.kind == "noun"), None)
         kind = noun.sense.plover_type if noun is not None else None
         maker = job.context.told.get(kind or "") if self.onto.is_a(kind, "told_acts") else None
-        if maker is None or maker.sector == self.onto.unidentified_sector(kind) or not self.syntax.told_before(thing) \
-                or (maker.country == source.country and (maker.sector in self.onto.irregular_forces)
-                    == (source.sector in self.onto.irregular_forces)):
-            return target  # (nobody named, "a new attack", or the act's own side: Turkey and the PKK are two)
+        labels, ents = self.syntax.g.labels, self.syntax.g.entities
+        told = self.syntax.told_before(thing) or any(  # "the attack", "Monday's attack"
+            c.dep_ in labels.possessor and c.ent_type_ in ents.time for c in thing.children)
+        force = self.onto.is_a(kind, TOLD_FORCE)
+        if maker is None or maker.sector == self.onto.unidentified_sector(kind) or not told \
+                or (self._own_side(maker, source) if force else maker.country == source.country):
+            return target  # (nobody named, "a new attack", a statement of one's own state, force of one's own side)
         return replace(maker, text=self.syntax.phrase_span(thing).text)
 
     def _doer_of_told(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor:
@@ -226,17 +231,18 @@ class Assembly:
                 or d.source.text or d.source.name or self.syntax.prep_objects(tok, self.syntax.g.words.by[0]):
             return None
         told = last[1]
-        victims = d.target
+        victims, where = d.target, {told.target.country if told.target is not None else None,
+                                    told.location.country if told.location is not None else None}
         if victims is not None and (self._own_side(victims, told.source) or (
                 not victims.country and victims.sector and told.source.sector == victims.sector) or (
-                victims.country and told.target is not None and told.target.country
-                and victims.country != told.target.country)):
-            return None  # the doer's own side hit by others ("four soldiers were wounded during the raid"); others'
+                victims.country and victims.country not in where)):
+            return None  # the doer's own side hit by others ("four soldiers were wounded during the raid"), or
+            #              people of a country the act was neither aimed at nor done in
         if not self._main_clause(tok) or any(o.pred.token.lemma_.lower() not in self.toll_verbs
                                              and self.onto.is_a(o.plover, TOLD_FORCE) for o in job.drafts):
             return None  # "a week after three were killed in a bombing", "were killed when a bomb went off"
-        if any(t.lemma_.lower() in self.apart_words for t in job.tokens):
-            return None  # "Separately, two farmers were killed", "since January", "in the war"
+        if self._told_apart(tok, job):
+            return None  # "Separately, two farmers were killed", "have been killed since January", "in the war"
         there = told.location
         if location is not None and location.basis == "clause" and (
                 there is None or (location.name, location.country) != (there.name, there.country)):
@@ -244,16 +250,43 @@ class Assembly:
         if date is not None and date[1] not in ("published", "story") and date[0] != told.date:
             return None
         fn, labels = self.syntax.g.words, self.syntax.g.labels
-        for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
-            if any(g.dep_ in labels.prep_object and not (self.syntax.told_before(g) and any(
-                    p.token.i == g.i and self.onto.is_a(p.sense.plover_type, TOLD_FORCE) for p in job.predicates)
-                    or g.lemma_.lower() in self.operation_nouns) for g in prep.children):
-                return None  # "in another attack", "in a separate raid on Monday", "in the war"
+        if any(not self._told_act(g, job) for g in self._told_in(tok)):
+            return None  # "in another attack", "in a separate raid on Monday", "in an ambush"
         return told
 
+    def _told_in(self, verb) -> list:
+        """The nouns a toll is told "in" or "during" ("killed in the attack")."""
+        labels, fn = self.syntax.g.labels, self.syntax.g.words
+        return [g for c in verb.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps
+                for g in c.children if g.dep_ in labels.prep_object]
+
+    def _told_act(self, noun, job: SentenceJob) -> bool:
+        """An act of force told before ("the attack", "the operation"), not another one ("an ambush")."""
+        return self.syntax.told_before(noun) and (noun.lemma_.lower() in self.operation_nouns or any(
+            p.token.i == noun.i and self.onto.is_a(p.sense.plover_type, TOLD_FORCE) for p in job.predicates))
+
+    def _told_apart(self, verb, job: SentenceJob) -> bool:
+        """A toll told apart from the act before it: after a mark of another incident ("Separately, ...",
+        "Elsewhere, ..."), as a running count ("in the war", "a total of", "since January") or in the perfect
+        with no act told before it is told in ("more than 30,000 have been killed")."""
+        w, labels = self.apart, self.syntax.g.labels
+        if w is None:
+            return False
+        clause = list(verb.subtree)
+        root = verb.sent.root
+        marks = [c for h in (verb, root) for c in h.children if c.dep_ in labels.adverb]
+        if any(c.lemma_.lower() in w.apart_marks for c in marks):
+            return True
+        if any(t.lemma_.lower() in w.running_counts for t in clause) or any(
+                g.lemma_.lower() in w.running_nouns for g in self._told_in(verb)):
+            return True
+        perfect = any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in verb.children)
+        return perfect and not any(self._told_act(g, job) for g in self._told_in(verb))
+
     def _own_side(self, a: Actor, b: Actor) -> bool:
-        """Two armed actors of one side: of one country, and both of its state or both armed outside it (a state's
-        forces and the rebels fighting them are two sides of one country). Civilians are nobody's side."""
+        """Two actors of one side in a fight: of one country, both armed or organs of its state, and both of the
+        state or both armed outside it (a state's forces and the rebels fighting them are two sides of one
+        country). Civilians, parties and the press are nobody's side."""
         irregular, armed = self.onto.irregular_forces, self.onto.armed_sectors | self.onto.state_organs
         return bool(a.country) and a.country == b.country and a.sector in armed and b.sector in armed \
             and (a.sector in irregular) == (b.sector in irregular)

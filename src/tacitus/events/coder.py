@@ -63,7 +63,7 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
                                        | coder.knowledge.patterns.incident_nouns,
                                        coder.knowledge.patterns.consequence_verbs,
                                        coder.knowledge.anchor_words.toll_reach,
-                                       coder.knowledge.anchor_words.apart_words),
+                                       coder.knowledge.anchor_words),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")

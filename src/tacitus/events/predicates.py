@@ -339,9 +339,10 @@ class PredicateFinder:
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
                 tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
-            if s.not_obj and patient is not None and patient.pos_ not in self.g.tags.proper_noun \
-                    and self._object_words(patient) & set(s.not_obj):
-                continue  # (a name is never such a word: "charged Alan Price with fraud")
+            if s.not_obj and patient is not None and (self._object_words(patient) - {
+                    t.lemma_.lower() for t in patient.subtree if t.pos_ in self.g.tags.proper_noun
+                    or t.ent_type_ in self.g.entities.people}) & set(s.not_obj):
+                continue  # (a name is never such a word: "charged Alan Price", "the Price brothers")
             done_to = dobj if dobj is not None else passive
             if done_to is not None and done_to.lemma_.lower() in self.patterns.abstract_objects \
                     and done_to.pos_ not in self.g.tags.proper_noun and self.ontology.is_a(s.plover_type, "violence") \

@@ -154,7 +154,8 @@ DATE_EXACTNESS = ("day", "week", "month", "year")
 
 def named_again(events: list[Event]) -> list[Event]:
     """A sentence's act whose doer it names nowhere (its country only inferred: the place, the setting) that the
-    sentence also tells with the doer named, on people of the same country, at the same place and on the same
+    sentence also tells with the doer named, on people of the same country (or on nobody it names: the other's
+    victims are its), at the same place and on the same
     day as far as both say ("50 people were killed last week as the Turkish offensive in Syria went on"), is that
     act told twice: the named one is kept, with the toll the other counted and its date when more exact. An act of
     its own mode ("67 people were abducted" beside "bombers killed 81"), place or day is another act."""
@@ -176,6 +177,8 @@ def named_again(events: list[Event]) -> list[Event]:
             continue
         if i in told:
             retold = told[i]
+            if e.target is None:  # "two policemen were killed in a Taliban ambush": the ambush's victims
+                e = replace(e, target=retold.target)
             if retold.fatalities and not e.fatalities:
                 e = replace(e, fatalities=retold.fatalities, fatalities_civilians=retold.fatalities_civilians)
             if _exactness(retold.date_precision) < _exactness(e.date_precision):
@@ -189,7 +192,7 @@ def _same_act(named: Event, other: Event) -> bool:
     country, no two places or days that differ."""
     a, b = named.location, other.location
     return (named.plover_type == other.plover_type and other.plover_mode in (None, named.plover_mode)
-            and named.target is not None and named.target.country == other.target.country
+            and (named.target is None or named.target.country == other.target.country)
             and (a is None or b is None or (a.name, a.country) == (b.name, b.country))
             and (_exactness(named.date_precision) == len(DATE_EXACTNESS)
                  or _exactness(other.date_precision) == len(DATE_EXACTNESS) or named.date == other.date))
