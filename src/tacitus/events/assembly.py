@@ -222,7 +222,7 @@ class Assembly:
         it takes that act's parties, place and date and is counted once with it. Not when the clause names a
         place or day of its own, an act of force not told before ("in another attack"), a running count ("in the
         war", "since January") or another incident ("separately"), nor when the victims are the doer's own side
-        or of another country than the act's target."""
+        or of a country the act was neither aimed at nor done in."""
         last = job.where_when.last_force
         tok = d.pred.token
         if last is None or historical or d.modality != "asserted" or d.plover != last[1].plover_type \
@@ -249,7 +249,6 @@ class Assembly:
             return None
         if date is not None and date[1] not in ("published", "story") and date[0] != told.date:
             return None
-        fn, labels = self.syntax.g.words, self.syntax.g.labels
         if any(not self._told_act(g, job) for g in self._told_in(tok)):
             return None  # "in another attack", "in a separate raid on Monday", "in an ambush"
         return told
