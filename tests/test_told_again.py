@@ -225,3 +225,10 @@ def test_review_cases_of_tolls_told_apart_or_in_another_act(coder):
     # a date the parse hangs on a purpose clause is still the act's when it is not to come
     (e,) = coder.code_text("Israeli jets struck Rafah to destroy tunnels on Monday.", published=PUBLISHED)
     assert e.date == "2023-03-13"
+
+
+def test_a_name_and_the_title_said_after_it_are_one_person(coder):
+    events = coder.code_text("Gunmen killed four herders near the village, Musa Adamu, the state police spokesman "
+                             "said in Jos. Adamu called on residents to remain calm.", published=PUBLISHED)
+    request = [e for e in events if e.plover_type == "REQUEST"]
+    assert [(e.source.code, e.source.name) for e in request] == [("NGA COP", "Musa Adamu")]

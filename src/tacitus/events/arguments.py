@@ -424,6 +424,19 @@ class Syntax:
             out.extend(c for c in noun.children if c.dep_ in labels.possessor)
         return [t for t in out if t.ent_type_ not in ents.not_actor]  # "an ultimatum ... by 5 a.m." names a time
 
+    def titles(self, name: Token, speech_verbs: frozenset[str]) -> list[Token]:
+        """What a name is called beside it: its apposition ("Musa Garbuwa, the state police spokesperson"), or the
+        title the parser made the subject of a verb of saying hung on the name ("Musa Adamu, the state police
+        spokesman said"), which is the same person."""
+        labels = self.labels
+        said = [c for c in name.children if c.dep_ in labels.relative_clause
+                and not any(w.lower_ in self.fn.relative_pronouns for w in c.children)]
+        if name.dep_ in labels.noun_subject:  # (or both the name and the title the subjects of "said")
+            said.append(name.head)
+        return [c for c in name.children if c.dep_ in labels.apposition] + [
+            s for c in said if c.lemma_.lower() in speech_verbs
+            for s in c.children if s.dep_ in labels.noun_subject and s.i > name.i and s.pos_ in self.tags.noun]
+
     def own_clause_subjects(self, pronoun: Token) -> list[Token]:
         """The subjects of the clause a pronoun is acted on in ("they urged them", "she spoke to her"), which a
         plain pronoun cannot stand for (only a reflexive one can)."""

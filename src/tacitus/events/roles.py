@@ -118,8 +118,8 @@ class Roles:
         for ent in job.sent.ents:
             # a person the knowledge does not know (or a name tagged as a body, that a title shows is a person) is who
             # the apposition says ("Musa Garbuwa, the state police spokesperson"); the surname alone is that person
-            titled = any(c.dep_ in self.g.labels.apposition and c.lemma_.lower() in self.syntax.person_nouns
-                         for c in ent.root.children)
+            titled = any(c.lemma_.lower() in self.syntax.person_nouns
+                         for c in self.syntax.titles(ent.root, self.k.words.speech_verbs))
             if ent.label_ in self.g.entities.person or titled:
                 found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
                 words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun or (t.is_alpha and t.is_title)]
@@ -213,7 +213,7 @@ class Roles:
 
     def _apposition(self, tok: Token, actor: Actor | None, job: SentenceJob) -> Actor | None:
         """"Ardit Gashi, an Albanian hacker", "Thomas Kindness, R-Ohio": an apposition tells who a name is."""
-        for app in (c for c in tok.children if c.dep_ in self.g.labels.apposition):
+        for app in self.syntax.titles(tok, self.k.words.speech_verbs):
             found = self.k.resolver.resolve_span(self.syntax.phrase_span(app), job.context)
             if found is None or not (found.country or found.sector):
                 continue
