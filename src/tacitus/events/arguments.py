@@ -74,7 +74,7 @@ class Syntax:
 
     def first_conjunct(self, tok: Token) -> Token:
         """The first of the coordinated phrases ``tok`` belongs to ("Ethiopia and Eritrea": Ethiopia)."""
-        while tok.dep_ in self.labels.conjunct and tok.head is not tok:
+        while tok.dep_ in self.labels.conjunct and tok.head.i != tok.i:
             tok = tok.head
         return tok
 

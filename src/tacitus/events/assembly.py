@@ -36,11 +36,12 @@ TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told 
 class Assembly:
     def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None,
                  operation_nouns: frozenset[str] = frozenset(), toll_verbs: frozenset[str] = frozenset(),
-                 toll_reach: int = 0, apart_words=None) -> None:  # (anchor_words.AnchorWords)
+                 anchor_words=None) -> None:
         self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
         self.operation_nouns = operation_nouns  # "during the operation": an act of force told before
-        self.toll_verbs, self.toll_reach = toll_verbs, toll_reach  # "four were killed" after the strike ...
-        self.apart = apart_words  # ... unless told apart from it ("separately", "since January", "in the war")
+        # "four were killed" after the strike, unless told apart from it (anchor_words.AnchorWords: toll_reach,
+        # apart_marks, running_counts, running_nouns); without anchor words no toll is taken for an act told before
+        self.toll_verbs, self.anchor_words = toll_verbs, anchor_words
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -206,14 +207,11 @@ class Assembly:
                 or d.source.text or d.source.name or target is None or target.country_basis != "mention" \
                 or self._own_side(target, doer) or d.pred.kind != "verb":  # (victims named as someone's)
             return source
-        fn, labels = self.syntax.g.words, self.syntax.g.labels
-        for prep in (c for c in d.pred.token.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps):
-            for act in (g for g in prep.children if g.dep_ in labels.prep_object):
-                own = any(c.dep_ in labels.possessor or c.dep_ in labels.modifier for c in act.children)
-                if self.syntax.told_before(act) and not own and (act.lemma_.lower() in self.operation_nouns or any(
-                        p.token.i == act.i and p.kind == "noun" and self.onto.is_a(p.sense.plover_type, TOLD_FORCE)
-                        for p in job.predicates)):
-                    return replace(doer, text=self.syntax.phrase_span(act).text)
+        labels = self.syntax.g.labels
+        for act in self._told_in(d.pred.token):
+            own = any(c.dep_ in labels.possessor or c.dep_ in labels.modifier for c in act.children)
+            if not own and self._told_act(act, job):  # ("during their raid" names its own doer)
+                return replace(doer, text=self.syntax.phrase_span(act).text)
         return source
 
     def _toll_of_told(self, d, job: SentenceJob, location, date, historical: bool) -> Event | None:
@@ -225,8 +223,9 @@ class Assembly:
         or of a country the act was neither aimed at nor done in."""
         last = job.where_when.last_force
         tok = d.pred.token
-        if last is None or historical or d.modality != "asserted" or d.plover != last[1].plover_type \
-                or not 0 < job.index - last[0] <= self.toll_reach or d.pred.kind != "verb" \
+        if self.anchor_words is None or last is None or historical or d.modality != "asserted" \
+                or d.plover != last[1].plover_type or not 0 < job.index - last[0] <= self.anchor_words.toll_reach \
+                or d.pred.kind != "verb" \
                 or tok.lemma_.lower() not in self.toll_verbs or not self.syntax.is_passive(tok) \
                 or d.source.text or d.source.name or self.syntax.prep_objects(tok, self.syntax.g.words.by[0]):
             return None
@@ -241,7 +240,8 @@ class Assembly:
         if not self._main_clause(tok) or any(o.pred.token.lemma_.lower() not in self.toll_verbs
                                              and self.onto.is_a(o.plover, TOLD_FORCE) for o in job.drafts):
             return None  # "a week after three were killed in a bombing", "were killed when a bomb went off"
-        if self._told_apart(tok, job):
+        told_in = self._told_in(tok)
+        if self._told_apart(tok, told_in, job):
             return None  # "Separately, two farmers were killed", "have been killed since January", "in the war"
         there = told.location
         if location is not None and location.basis == "clause" and (
@@ -249,7 +249,7 @@ class Assembly:
             return None
         if date is not None and date[1] not in ("published", "story") and date[0] != told.date:
             return None
-        if any(not self._told_act(g, job) for g in self._told_in(tok)):
+        if any(not self._told_act(g, job) for g in told_in):
             return None  # "in another attack", "in a separate raid on Monday", "in an ambush"
         return told
 
@@ -262,25 +262,22 @@ class Assembly:
     def _told_act(self, noun, job: SentenceJob) -> bool:
         """An act of force told before ("the attack", "the operation"), not another one ("an ambush")."""
         return self.syntax.told_before(noun) and (noun.lemma_.lower() in self.operation_nouns or any(
-            p.token.i == noun.i and self.onto.is_a(p.sense.plover_type, TOLD_FORCE) for p in job.predicates))
+            p.token.i == noun.i and p.kind == "noun" and self.onto.is_a(p.sense.plover_type, TOLD_FORCE)
+            for p in job.predicates))
 
-    def _told_apart(self, verb, job: SentenceJob) -> bool:
+    def _told_apart(self, verb, told_in: list, job: SentenceJob) -> bool:
         """A toll told apart from the act before it: after a mark of another incident ("Separately, ...",
         "Elsewhere, ..."), as a running count ("in the war", "a total of", "since January") or in the perfect
-        with no act told before it is told in ("more than 30,000 have been killed")."""
-        w, labels = self.apart, self.syntax.g.labels
-        if w is None:
-            return False
-        clause = list(verb.subtree)
-        root = verb.sent.root
-        marks = [c for h in (verb, root) for c in h.children if c.dep_ in labels.adverb]
+        with no act told before it is told in ("more than 30,000 have been killed"); ``told_in``: _told_in(verb)."""
+        w, labels = self.anchor_words, self.syntax.g.labels
+        marks = [c for h in (verb, verb.sent.root) for c in h.children if c.dep_ in labels.adverb]
         if any(c.lemma_.lower() in w.apart_marks for c in marks):
             return True
-        if any(t.lemma_.lower() in w.running_counts for t in clause) or any(
-                g.lemma_.lower() in w.running_nouns for g in self._told_in(verb)):
+        if any(t.lemma_.lower() in w.running_counts for t in verb.subtree) or any(
+                g.lemma_.lower() in w.running_nouns for g in told_in):
             return True
         perfect = any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in verb.children)
-        return perfect and not any(self._told_act(g, job) for g in self._told_in(verb))
+        return perfect and not any(self._told_act(g, job) for g in told_in)
 
     def _own_side(self, a: Actor, b: Actor) -> bool:
         """Two actors of one side in a fight: of one country, both armed or organs of its state, and both of the
@@ -294,8 +291,7 @@ class Assembly:
         """The verb tells the sentence's own news: its root, a conjunct of it, or what the root verb of saying
         reports ("four were killed, medics said")."""
         labels = self.syntax.g.labels
-        while verb.dep_ in labels.conjunct and verb.head.i != verb.i:
-            verb = verb.head
+        verb = self.syntax.first_conjunct(verb)
         head = verb.head
         return head.i == verb.i or (verb.dep_ in labels.clausal_complement and head.head.i == head.i
                                     and head.lemma_.lower() in self.modality.words.speech_verbs)
@@ -311,8 +307,8 @@ class Assembly:
             if e.modality == "asserted" and e.source.country and self.onto.is_a(e.plover_type, "told_acts") \
                     and not e.historical:
                 job.context.told[e.plover_type] = e.source
-        for e in force:
-            job.context.told[TOLD_FORCE] = e.source  # (its doer may be unnamed: then nobody is named again)
+        if force:  # the last of them (its doer may be unnamed: then nobody is named again)
+            job.context.told[TOLD_FORCE] = force[-1].source
         if force and not folded and not job.from_title:
             doers = {e.source.code for e in force}
             main = [e for e in force if e.event_id in news]

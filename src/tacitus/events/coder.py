@@ -52,18 +52,16 @@ StageFactory = Callable[["EventCoder"], Stage]
 STAGE_FACTORIES: dict[str, StageFactory] = {
     "predicates": lambda coder: coder.finder,
     "roles": lambda coder: coder.roles,
-    "recode": lambda coder: Recode(coder.knowledge, coder.roles),
+    "recode": lambda coder: coder.recode,
     "anchoring": lambda coder: Anchoring(coder.syntax, coder.places, coder.knowledge.anchor_words,
                                          coder.knowledge.patterns.consequence_verbs,
                                          coder.knowledge.words.speech_verbs, coder.knowledge.words.future_aux,
-                                         Recode(coder.knowledge, coder.roles).scheduled),
+                                         coder.recode.scheduled),
     "assembly": lambda coder: Assembly(coder.knowledge.ontology, coder.syntax, coder.modality,
                                        coder.knowledge.resolver,
                                        coder.knowledge.patterns.operation_nouns
                                        | coder.knowledge.patterns.incident_nouns,
-                                       coder.knowledge.patterns.consequence_verbs,
-                                       coder.knowledge.anchor_words.toll_reach,
-                                       coder.knowledge.anchor_words),
+                                       coder.knowledge.patterns.consequence_verbs, coder.knowledge.anchor_words),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")
@@ -84,6 +82,7 @@ class EventCoder:
         self.places = PlaceReader(k.gazetteer, k.resolver, self.grammar, k.ontology, k.anchor_words, self.syntax)
         self.finder = PredicateFinder(k.patterns, k.words, self.syntax, k.framing, k.mode_cues, k.ontology)
         self.roles = Roles(k, self.syntax, self.modality, self.places)
+        self.recode = Recode(k, self.roles)  # the "recode" stage, whose schedule the anchoring stage also runs
         self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar, k.anchor_words)
         self.stages: list[tuple[str, Stage]] = []
         for entry in stages:
