@@ -46,6 +46,9 @@ class DocContext:
         # who last made each kind of statement the story told as done (an offer, a demand, an accusation), by PLOVER
         # type: whom "the offer" or "the demand" named later stands for (set by the event coder)
         self.told: dict[str, Actor] = {}
+        # who last used force or another material act of conflict on each state, by the state's code: whom that
+        # state's answer ("Israel responded with artillery fire") is aimed at (set by the event coder)
+        self.hit_by: dict[str, Actor] = {}
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}

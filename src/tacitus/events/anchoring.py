@@ -71,8 +71,8 @@ class ClauseTree:
         self.doc = job.sent.doc
         labels = self.g.labels
         # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
-        # them: they tell where and when the sentence's main act happened
-        self.circumstances = [t.i for t in job.tokens if t.i not in self.drafted and self.is_head(t)
+        # them, acts of their own or not: they tell where and when the sentence's main act happened
+        self.circumstances = [t.i for t in job.tokens if self.is_head(t)
                               and t.dep_ in (*labels.adverbial_clause, *labels.relative_clause)
                               and any(c.lower_ in circumstance_words for c in t.children if c.i < t.i)]
 

@@ -36,12 +36,13 @@ TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told 
 class Assembly:
     def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None,
                  operation_nouns: frozenset[str] = frozenset(), toll_verbs: frozenset[str] = frozenset(),
-                 anchor_words=None) -> None:
+                 anchor_words=None, answers=None) -> None:
         self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
         self.operation_nouns = operation_nouns  # "during the operation": an act of force told before
         # "four were killed" after the strike, unless told apart from it (anchor_words.AnchorWords: toll_reach,
         # apart_marks, running_counts, running_nouns); without anchor words no toll is taken for an act told before
         self.toll_verbs, self.anchor_words = toll_verbs, anchor_words
+        self.answers = answers  # PatternBook.answers: "responded with artillery fire" answers who acted before
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -130,7 +131,7 @@ class Assembly:
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
-            target = self._maker(d, job, source, target)
+            target = self._answered(d, job, source, self._maker(d, job, source, target))
             source = self._doer_of_told(d, job, source, target)
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
@@ -196,6 +197,17 @@ class Assembly:
                 or (self._own_side(maker, source) if force else maker.country == source.country):
             return target  # (nobody named, "a new attack", a statement of one's own state, force of one's own side)
         return replace(maker, text=self.syntax.phrase_span(thing).text)
+
+    def _answered(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor | None:
+        """An act of conflict one answers with, aimed at nobody named ("Israel responded with artillery fire",
+        "China retaliated with tariffs"), is aimed at whoever the story last told using such acts on the
+        answering state (DocContext.hit_by)."""
+        if (target is not None and (target.country or target.sector or target.name)) or d.pred.light is None \
+                or self.answers is None or not self.answers(d.pred.light) or not source.country \
+                or not self.onto.quad_is(d.code, "material_conflict"):
+            return target
+        doer = job.context.hit_by.get(source.country)
+        return replace(doer, text="") if doer is not None else target
 
     def _doer_of_told(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor:
         """Force nobody is named for, suffered "in" or "during" an act of its kind told before ("twelve PKK fighters
@@ -307,6 +319,11 @@ class Assembly:
             if e.modality == "asserted" and e.source.country and self.onto.is_a(e.plover_type, "told_acts") \
                     and not e.historical:
                 job.context.told[e.plover_type] = e.source
+        for e in events:
+            if e.modality == "asserted" and not e.historical and self.onto.quad_is(e.cameo_code, "material_conflict") \
+                    and e.target is not None and e.target.country and e.source.country \
+                    and e.source.country != e.target.country:
+                job.context.hit_by[e.target.country] = e.source
         if force:  # the last of them (its doer may be unnamed: then nobody is named again)
             job.context.told[TOLD_FORCE] = force[-1].source
         if force and not folded and not job.from_title:

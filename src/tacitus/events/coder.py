@@ -61,7 +61,8 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
                                        coder.knowledge.resolver,
                                        coder.knowledge.patterns.operation_nouns
                                        | coder.knowledge.patterns.incident_nouns,
-                                       coder.knowledge.patterns.consequence_verbs, coder.knowledge.anchor_words),
+                                       coder.knowledge.patterns.consequence_verbs, coder.knowledge.anchor_words,
+                                       coder.knowledge.patterns.answers),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")

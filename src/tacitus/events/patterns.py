@@ -162,7 +162,8 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
               "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
               "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
-              "display_verbs", "displaying_nouns", "outcome_verbs")
+              "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
+              "back_verbs", "response_adverbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -183,7 +184,10 @@ class PatternBook:
     collective_nouns: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     empty_places: frozenset[str] = frozenset()
+    firing_verbs: frozenset[str] = frozenset()  # what sends a weapon from a place: its doer is of that place's state
     response_verbs: frozenset[str] = frozenset()
+    back_verbs: frozenset[str] = frozenset()  # ... that answer with a response adverb ("hit back")
+    response_adverbs: frozenset[str] = frozenset()
     promising_verbs: frozenset[str] = frozenset()
     harm_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
@@ -225,6 +229,12 @@ class PatternBook:
         nouns = {**self.nouns, **_senses(self.ontology, data, "nouns", (), str(path))}
         return PatternBook(ontology=self.ontology, verbs=verbs, nouns=nouns,
                            **{k: getattr(self, k) | _word_list(data, k) for k in WORD_LISTS})
+
+    def answers(self, verb) -> bool:
+        """A verb of answering: "responded", "retaliated", or one that answers with "back" ("hit back")."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.response_verbs or (lemma in self.back_verbs and any(
+            c.lower_ in self.response_adverbs and c.i > verb.i for c in verb.children))
 
     def noun_senses(self, lemma: str) -> tuple[Sense, ...]:
         """The senses of an event noun; a hyphenated spelling finds its joined key ("cease-fire": ceasefire)."""

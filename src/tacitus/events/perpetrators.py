@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from tacitus.events.arguments import Syntax
 from tacitus.events.knowledge import Knowledge
+from tacitus.events.places import PlaceReader
 from tacitus.events.predicates import Predicate
 from tacitus.records import Actor
 
@@ -18,8 +19,9 @@ class Perpetrators:
     """Reads, for one predicate with no source in its words, who the act is to be credited to (or that it is no
     event)."""
 
-    def __init__(self, knowledge: Knowledge, syntax: Syntax) -> None:
+    def __init__(self, knowledge: Knowledge, syntax: Syntax, places: PlaceReader) -> None:
         self.k, self.syntax, self.onto, self.g = knowledge, syntax, knowledge.ontology, syntax.g
+        self.places = places
 
     def unidentified(self, pred: Predicate, src_toks: list[Token], targets) -> tuple | None:
         """Conflict against political actors by nobody named ("three soldiers were killed by a roadside bomb",
@@ -57,15 +59,30 @@ class Perpetrators:
         if not any(a.country or a.sector for _, a in targets):
             return None
         sent = pred.token.sent
-        own = pred.positions if pred.kind == "noun" else ()  # "came under fire": gunfire, not a blaze
-        if any(t.lemma_.lower() in self.k.patterns.accident_words for t in sent if t.i not in own):
+        own = pred.positions  # "came under fire": gunfire, not a blaze; a weapon that "crashed into" a house
+        firing = self.k.patterns.firing_verbs  # "rockets fired from Lebanon" were fired, not set on fire
+        if any(t.lemma_.lower() in self.k.patterns.accident_words for t in sent if t.i not in own
+               and not (t.pos_ in self.g.tags.verbal and t.lemma_.lower() in firing)):
             return None
         causer = src_toks[0] if src_toks else pred.token
         text = self.syntax.phrase_span(causer).text if src_toks else ""
         if src_toks and (causer.pos_ in self.g.tags.proper_noun or causer.ent_type_ in self.g.entities.people):
             return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
-        # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown
-        return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type))
+        # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown; of the
+        # state a weapon was fired from ("rockets fired from Lebanon hit northern Israel")
+        origin = self._fired_from(causer) if src_toks else None
+        return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type),
+                             country=origin, country_basis="place" if origin else None)
+
+    def _fired_from(self, weapon: Token) -> str | None:
+        """The state of the place a weapon was fired or launched from, as the participle after it says."""
+        for verb in weapon.children:
+            if verb.dep_ in self.g.labels.noun_clause and verb.lemma_.lower() in self.k.patterns.firing_verbs:
+                for place in (g for p in self.g.words.origin_preps for g in self.syntax.prep_objects(verb, p)):
+                    found = self.places.place_of(place)
+                    if found is not None and found[1].country:
+                        return found[1].country
+        return None
 
     def _ongoing(self, verb: Token) -> bool:
         """A progressive clause ("fighting was forcing families to flee"): a state of things, not an act told."""

@@ -441,7 +441,7 @@ class PredicateFinder:
     def _answers_with_act(self, verb: Token) -> bool:
         """A verb of response answering with an act that a noun names ("retaliated with tariffs", "responded with
         artillery fire"): the noun is the act, the verb only carries it."""
-        if verb.lemma_.lower() not in self.patterns.response_verbs:
+        if not self.patterns.answers(verb):
             return False
         labels, fn = self.g.labels, self.g.words
         return any(g.dep_ in labels.prep_object and self.patterns.noun_senses(g.lemma_.lower())
@@ -472,7 +472,7 @@ class PredicateFinder:
                 return head.head
             if head.lower_ in fn.as_carrier and verb in self.patterns.as_verbs:
                 return head.head
-            if head.lower_ in fn.response_carrier and verb in self.patterns.response_verbs:
+            if head.lower_ in fn.response_carrier and self.patterns.answers(head.head):
                 return head.head
             if head.lower_ in fn.under_carrier and verb in self.patterns.under_verbs:
                 return head.head  # "came under fire from rebels"

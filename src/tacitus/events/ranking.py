@@ -177,7 +177,9 @@ def named_again(events: list[Event]) -> list[Event]:
             continue
         if i in told:
             retold = told[i]
-            if e.target is None:  # "two policemen were killed in a Taliban ambush": the ambush's victims
+            if e.target is None or (not e.target.sector and retold.target.sector):
+                # "two policemen were killed in a Taliban ambush": the ambush's victims; "six were killed when a
+                # device tore into a marketplace": the people, not the place
                 e = replace(e, target=retold.target)
             if retold.fatalities and not e.fatalities:
                 e = replace(e, fatalities=retold.fatalities, fatalities_civilians=retold.fatalities_civilians)

@@ -37,7 +37,7 @@ class Roles:
         self.k, self.syntax, self.modality, self.places = knowledge, syntax, modality, places
         self.onto = knowledge.ontology
         self.g = syntax.g
-        self.perpetrators = Perpetrators(knowledge, syntax)
+        self.perpetrators = Perpetrators(knowledge, syntax, places)
         self.parties = Parties(knowledge, syntax)
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
         self.violent_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()

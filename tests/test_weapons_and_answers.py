@@ -1,0 +1,96 @@
+"""Weapons that hit, and acts that answer. A shell that lands in a town or a bomb that tears through a convoy is
+an attack by whoever fired it, of the state it was fired from when the text says so; the dead of a clause of
+"when" are that attack's; an act one "responds" or "retaliates" with is aimed at whoever last used force on the
+answering state. Team-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.coding import Coder
+from tacitus.evaluate.realnews import merged
+from tacitus.settings import Settings
+
+PUBLISHED = "2023-03-14"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def _dyads(coder: Coder, text: str) -> list[tuple]:
+    return [(e.plover_type, e.source.code, e.target.country if e.target else None)
+            for e in coder.code_text(text, published=PUBLISHED) if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Mortar shells landed in a schoolyard in Aleppo on Monday.", "SYR UAF", "SYR"),
+    ("A roadside bomb tore through a military convoy in Helmand on Monday.", "AFG UAF", "AFG"),
+    ("A rocket fired by Hamas militants hit a house in Sderot on Monday.", "PSE REB", "ISR"),
+    ("An Israeli missile hit a car in Gaza City on Monday.", "ISR MIL", "PSE"),
+])
+def test_a_weapon_that_hits_something_is_an_attack(coder, text, source, target):
+    assert _dyads(coder, text) == [("ASSAULT", source, target)]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast of Florida on Monday.",
+    "Oil prices fell sharply in March.",
+    "The president's plane landed in Kabul on Monday.",
+    "Opposition leaders slammed the budget on Monday.",  # criticism, not force
+])
+def test_what_is_no_weapon_hits_nobody(coder, text):
+    assert not [d for d in _dyads(coder, text) if d[0] == "ASSAULT"]
+
+
+def test_a_weapon_fired_from_a_state_is_fired_by_somebody_of_it(coder):
+    assert _dyads(coder, "Two rockets fired from Lebanon hit northern Israel on Saturday.") == [
+        ("ASSAULT", "LBN UAF", "ISR")]
+
+
+def test_a_weapon_fired_is_no_fire_that_broke_out(coder):
+    # "fire" as a blaze makes a death an accident; "fired" from a launcher does not
+    assert _dyads(coder, "Two rockets fired from Lebanon hit northern Israel on Saturday.")
+    assert not _dyads(coder, "Three people were killed when a fire broke out in a market in Lagos on Monday.")
+
+
+def test_the_dead_of_a_when_clause_are_its_attacks(coder):
+    text = ("CAIRO: At least three civilians were killed late Sunday and 22 people injured when a rocket slammed "
+            "into the Sinai town of El-Arish, security officials said.")
+    events = [c.mentions for c in merged(coder.code_text(text, published=PUBLISHED))]
+    assert len(events) == 1, [[(m.predicate, m.location) for m in e] for e in events]
+    mentions = events[0]
+    assert {m.target.code for m in mentions} == {"EGY CVL"}  # the people killed, not the town hit
+    assert {m.location.country for m in mentions} == {"EGY"} and all(m.location.basis != "dateline" for m in mentions)
+    assert any(m.fatalities == 3 for m in mentions)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("Two rockets fired from Lebanon hit northern Israel on Saturday. Israel responded with artillery fire.",
+     ("ASSAULT", "ISR", "LBN")),
+    ("Hamas militants fired dozens of rockets at Israel on Monday. Israel responded with air strikes.",
+     ("ASSAULT", "ISR", "PSE")),
+    ("North Korean troops fired shells at South Korean positions on Monday. South Korea retaliated with artillery "
+     "fire.", ("ASSAULT", "KOR", "PRK")),
+])
+def test_an_answer_is_aimed_at_who_used_force_on_the_answerer(coder, text, answer):
+    events = [e for e in coder.code_text(text, published=PUBLISHED) if e.sentence_index == 1]
+    assert [(e.plover_type, e.source.country, e.target.country if e.target else None) for e in events] == [answer]
+
+
+def test_an_answer_with_nobody_acting_on_the_answerer_before_stays_unaimed(coder):
+    # the earlier act was on a third state: the answer is not aimed at its doer
+    events = coder.code_text("Russian forces shelled Kharkiv on Monday. Israel responded with artillery fire.",
+                             published=PUBLISHED)
+    answer = [e for e in events if e.sentence_index == 1]
+    assert answer and all(e.target is None or e.target.country != "RUS" for e in answer)
+
+
+def test_hitting_back_with_force_answers_and_hitting_back_at_critics_is_words(coder):
+    events = coder.code_text("Russian forces shelled Kharkiv on Monday. Ukraine hit back with drone strikes.",
+                             published=PUBLISHED)
+    assert [(e.plover_type, e.plover_mode, e.source.country, e.target.code if e.target else None)
+            for e in events if e.sentence_index == 1] == [("ASSAULT", "drone", "UKR", "RUS MIL")]
+    assert [d[0] for d in _dyads(coder, "The minister hit back at critics of the plan on Monday.")] == ["ACCUSE"]
+    assert [d[0] for d in _dyads(coder, "Trump hit out at the media on Monday.")] == ["ACCUSE"]
