@@ -109,7 +109,8 @@ class PredicateFinder:
                 if light is not None and any(p.token.i == light.i for p in preds):
                     light = None  # the verb is an event of its own ("discussed the attack")
                 received = light is not None and (light.lemma_.lower() in self.patterns.receiving_verbs
-                                                  or tok.head.lower_ in self.g.words.under_carrier)
+                                                  or tok.head.lower_ in self.g.words.under_carrier
+                                                  or self._had_of(tok, light, sense))
                 preds.append(Predicate(tok, sense, "noun", light=light, received=received))
         acts = {i for p in preds for i in p.positions}
         for pred in preds:
@@ -437,6 +438,12 @@ class PredicateFinder:
                 continue
             return s
         return None
+
+    def _had_of(self, noun: Token, light: Token, sense) -> bool:
+        """A thing given had "of" somebody ("has the backing of the army", ontology given_of): received from them."""
+        return light.lemma_.lower() in self.patterns.having_verbs \
+            and self.ontology.is_a(sense.plover_type, "given_of") \
+            and any(self.syntax.prep_objects(noun, p) for p in self.g.words.given_of)
 
     def _answers_with_act(self, verb: Token) -> bool:
         """A verb of response answering with an act that a noun names ("retaliated with tariffs", "responded with

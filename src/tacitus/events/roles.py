@@ -328,8 +328,9 @@ class Roles:
         syntax, onto, tok, sense = self.syntax, self.onto, pred.token, pred.sense
         if pred.received:
             # "drew sharp rebukes from Republicans", "came under fire from rebels": from them, at who drew them
-            givers = [g for p in self.g.words.giver_preps for g in syntax.prep_objects(tok, p)
-                      + syntax.prep_objects(pred.light, p)]
+            preps = self.g.words.giver_preps + (self.g.words.given_of if onto.is_a(sense.plover_type, "given_of")
+                                                else ())
+            givers = [g for p in preps for g in syntax.prep_objects(tok, p) + syntax.prep_objects(pred.light, p)]
             return givers, syntax.verb_subjects(pred.light)
         held = syntax.held(tok) if sense.state_agent or self.onto.state_agent(pred.mode) else []
         if held:  # "the girl is in custody", "he is on trial": the state holds her (its organ comes from the act)
@@ -540,7 +541,7 @@ class Roles:
                 # are an attack on somebody the text does not name
                 (pred.code, pred.mode), pred.plover = pred.sense.untargeted, None
                 info = self.onto.lookup(pred.code)
-        if len(sources) > 1 and not any(a.country or a.sector or a.name for _, a in targets) \
+        if len(sources) > 1 and not any(a.country or a.sector or a.name for _, a in targets) and not pred.received \
                 and (self.onto.is_a(pred.plover or info.plover_type, "mutual") or self.parties.reciprocal(pred)):
             # "the army and the rebels agreed to a ceasefire", "Russia and Ukraine exchanged prisoners": the
             # parties act with each other (the first named toward the others)
