@@ -120,9 +120,20 @@ class ModalityReader:
                 return "negated"
             if c.dep_ in labels.condition_mark and low in words.conditional_marks:
                 return "hypothetical"
-        if self._asks(tok):
+        if self._asks(tok) or self._imperative(tok):
             return "hypothetical"
         return self._auxiliary(tok)
+
+    def _imperative(self, verb: Token) -> bool:
+        """A bare verb heading its sentence, or a clause quoted before the verb that says it, with no subject or
+        auxiliary: a command ("Strip him," he said; "Release the prisoners, the opposition demanded"), no act told."""
+        labels = self.g.labels
+        if verb.tag_ not in self.g.tags.bare_verb or not (verb.head is verb or (
+                (verb.dep_ in labels.clausal_complement or verb.dep_ in labels.adverbial_clause)
+                and verb.i < verb.head.i)):
+            return False
+        return not any(c.dep_ in labels.subject or c.dep_ in labels.auxiliary or c.dep_ in labels.passive_subject
+                       or c.dep_ in labels.condition_mark for c in verb.children)
 
     def negated(self, tok: Token) -> bool:
         """Whether a word is negated by its own dependents ("did not make", "no armies marched", "no mistake")."""
@@ -208,6 +219,13 @@ class ModalityReader:
                     and self._unrealised(tok.head):
                 # "attacks on schools must stop", "urged all parties to stop attacks": asked to end, no new act
                 return Modality("negated", self.speech_above(tok.head), kept_from=True)
+            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
+                    and tok.head.pos_ in tags.verbal and not self._happens(tok.head) and self._unknown_act(tok) \
+                    and self._auxiliary(tok.head) in ("future", "hypothetical", "would"):
+                # "fighting could reach the city", "a strike would paralyse the port": an act told as what it may do
+                # (not "the recent riots would hurt the economy", "the attack could have been revenge": told acts)
+                aux = self._auxiliary(tok.head)
+                return Modality("future" if aux == "future" else "hypothetical", self.speech_above(tok.head))
             if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
                     and tok.head.pos_ in tags.verbal and self._happens(tok.head):
                 tok, hops, occurring = tok.head, hops + 1, True  # "a shooting could occur": as real as its occurring
@@ -310,6 +328,15 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
+
+    def _unknown_act(self, noun: Token) -> bool:
+        """An act noun no determiner, owner or perfect ties to one that happened ("fighting could reach", not "the
+        riots would hurt", "Li's visit will push", "the attack could have been")."""
+        labels = self.g.labels
+        if any(c.dep_ in labels.possessor or (c.dep_ in labels.determiner and c.lower_ in self.g.words.anaphoric_determiners)
+               for c in noun.children):
+            return False
+        return not any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in noun.head.children)
 
     def _happens(self, verb: Token) -> bool:
         """A verb that only says its subject takes place: intransitive "happen", "occur", "continue", or "take

@@ -163,7 +163,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
               "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
               "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
-              "back_verbs", "response_adverbs", "having_verbs")
+              "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_starts")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -189,6 +189,8 @@ class PatternBook:
     back_verbs: frozenset[str] = frozenset()  # ... that answer with a response adverb ("hit back")
     response_adverbs: frozenset[str] = frozenset()
     having_verbs: frozenset[str] = frozenset()  # a thing given had "of" somebody is received from them
+    sport_words: frozenset[str] = frozenset()  # words of a game: a sentence holding one tells no force
+    month_starts: frozenset[str] = frozenset()  # ... and a score is no span of days ("12-13 March")
     promising_verbs: frozenset[str] = frozenset()
     harm_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()

@@ -4,6 +4,8 @@ are events of their own."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -58,6 +60,11 @@ def toll_participle(tok: Token, grammar, consequence_verbs: frozenset[str]) -> b
         # (not "... but it is also killing the country": a clause of its own)
 
 
+# a game's score ("1-0"): a sentence holding one tells of a game
+SCORE = re.compile(r"(?<![\d.,/-])\d{1,2}-\d{1,2}(?![\d.,/-])")
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
 class PredicateFinder:
     """Finds a sentence's predicates with their senses, and which of them are events of their own."""
 
@@ -77,6 +84,8 @@ class PredicateFinder:
         """All predicates, and those that are events of their own (framed complements, tolls of an attack and
         refusal verbs are not; a framing act takes its precise code from what it frames)."""
         preds = self.find_predicates(tokens)
+        if self._sport(tokens):  # "Morocco beat Portugal 1-0", "the striker shot twice": a game, no force
+            preds = [p for p in preds if not self.ontology.is_a(p.sense.plover_type, "violence")]
         framed = [p for p in preds if self._is_requested(p, preds)]
         for pred in framed:
             self._refine_frame(pred, preds)
@@ -438,6 +447,21 @@ class PredicateFinder:
                 continue
             return s
         return None
+
+    def _sport(self, tokens: Sequence[Token]) -> bool:
+        """A sentence of a game: a word of sport or a score ("1-0", "3-2")."""
+        if not tokens:
+            return False
+        text = tokens[0].sent.text.lower()
+        words = WORD.findall(text)
+        if any(w in self.patterns.sport_words for w in words):
+            return True
+        for m in SCORE.finditer(text):  # not a span of days ("on 12-13 March", "July 14-17")
+            near = WORD.findall(text[max(0, m.start() - 12):m.start()])[-1:] \
+                + WORD.findall(text[m.end():m.end() + 12])[:1]
+            if not any(w[:3] in self.patterns.month_starts for w in near):
+                return True
+        return False
 
     def _had_of(self, noun: Token, light: Token, sense) -> bool:
         """A thing given had "of" somebody ("has the backing of the army", ontology given_of): received from them."""

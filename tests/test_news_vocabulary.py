@@ -1,0 +1,67 @@
+"""Acts wire news tells in words the coder did not know, and sentences that look like acts and are not. Forces
+moved, massed, poured in or dispatched; aid airlifted, shipped, disbursed or written off; people rounded up;
+imports banned; firms fined; websites blocked and internet cut; deals inked; delegations sat down with. A game's
+"beat 1-0", a bus that plunged into a ravine, fighting that "could reach" a city and a command quoted are no acts
+told. Team-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.coding import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def _asserted(coder: Coder, text: str) -> list[tuple]:
+    return [(e.plover_type, e.source.code, e.target.code if e.target else None)
+            for e in coder.code_text(text, published="2023-03-14") if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, kind, source, target_country", [
+    ("Belarus moved additional troops to its border with Poland on Monday.", "MOBILIZE", "BLR", None),
+    ("Chinese warships and fighter jets massed around Taiwan on Monday.", "MOBILIZE", "CHN", None),
+    ("Sudan's army poured reinforcements into El Fasher on Monday.", "MOBILIZE", "SDN", None),
+    ("Turkey dispatched rescue teams to Morocco on Sunday.", "AID", "TUR", "MAR"),
+    ("The Chinese military airlifted tents and medical supplies to Myanmar on Saturday.", "AID", "CHN", "MMR"),
+    ("Washington shipped more interceptor missiles to Ukraine on Monday.", "AID", "USA", "UKR"),
+    ("The World Bank disbursed a $500 million loan to Kenya on Tuesday.", "AID", "IGO", "KEN"),
+    ("China wrote off part of Zambia's debt on Monday.", "AID", "CHN", "ZMB"),
+    ("Dozens of opposition members were rounded up by Turkish police in Istanbul on Wednesday.", "COERCE", "TUR",
+     "TUR"),
+    ("Russia banned imports of Moldovan fruit on Monday.", "SANCTION", "RUS", "MDA"),
+    ("A court in Nairobi fined a Chinese construction firm $2 million on Monday.", "COERCE", "KEN", "CHN"),
+    ("Russia blocked the BBC's website on Friday.", "COERCE", "RUS", "GBR"),
+    ("Ethiopian authorities cut mobile internet service in the Amhara region on Monday.", "COERCE", "ETH", "ETH"),
+    ("Uzbekistan inked a deal with South Korea on Thursday.", "SUPPORT", "UZB", "KOR"),  # as "signed"
+    ("Ethiopian negotiators sat down with an Egyptian delegation in Cairo on Sunday.", "CONSULT", "ETH", "EGY"),
+])
+def test_acts_told_in_news_words(coder, text, kind, source, target_country):
+    found = [e for e in _asserted(coder, text) if e[0] == kind]
+    assert found, _asserted(coder, text)
+    assert found[0][1].split()[0] == source
+    if target_country is not None:
+        assert found[0][2] and found[0][2].split()[0] == target_country
+
+
+@pytest.mark.parametrize("text", [
+    "Morocco beat Portugal 1-0 in Doha on Saturday.",
+    "Ukraine beat Russia in the tournament's semi-final on Sunday.",
+    "A bus plunged into a ravine in northern Peru, killing 24 passengers, police said.",
+    "Residents of Goma fear that fighting could reach the city within days.",
+    "Release all political prisoners, the opposition demanded on Monday.",
+])
+def test_no_act_told(coder, text):
+    assert not [e for e in _asserted(coder, text) if e[0] in ("ASSAULT", "RETREAT")], _asserted(coder, text)
+
+
+def test_a_span_of_days_is_no_score_and_a_told_act_keeps_its_reality(coder):
+    assert [e[0] for e in _asserted(coder, "Russian forces attacked Ukrainian positions near Bakhmut on 12-13 March.")
+            ] == ["ASSAULT"]
+    # the riots happened; only their effect is in doubt
+    assert "PROTEST" in [e[0] for e in _asserted(coder, "The minister said the recent riots in Delhi would hurt the "
+                                                        "economy.")]
