@@ -65,3 +65,35 @@ def test_a_span_of_days_is_no_score_and_a_told_act_keeps_its_reality(coder):
     # the riots happened; only their effect is in doubt
     assert "PROTEST" in [e[0] for e in _asserted(coder, "The minister said the recent riots in Delhi would hurt the "
                                                         "economy.")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Nigeria Labour Congress called off a planned nationwide strike on Monday.", "NGA LAB"),
+    ("The Congress of South African Trade Unions called off a planned strike on Monday.", "ZAF LAB"),
+])
+def test_a_congress_named_with_another_country_is_that_countrys(coder, text, source):
+    assert {e[1] for e in _asserted(coder, text)} == {source}
+
+
+def test_a_meal_with_somebody_is_a_meeting_and_what_comes_ahead_is_not_told_as_held(coder):
+    events = coder.code_text("The French president flew to Berlin on Wednesday for a working dinner with the German "
+                             "chancellor ahead of an EU summit.", published="2023-03-14")
+    assert [(e.plover_type, e.source.code, e.target.code if e.target else None) for e in events
+            if e.modality == "asserted"] == [("CONSULT", "FRA GOV", "DEU GOV")]
+    assert not [e for e in _asserted(coder, "Police arrested dozens of activists in Harare on the eve of the "
+                                            "protest.") if e[0] == "PROTEST"]
+
+
+def test_a_document_calls_as_its_issuer_not_as_who_vetoed_it(coder):
+    found = [e for e in _asserted(coder, "Russia vetoed a U.N. Security Council resolution calling for a ceasefire "
+                                         "in Sudan.") if e[0] == "REQUEST"]
+    assert all(not e[1].startswith("RUS") for e in found)
+    assert [e[1] for e in _asserted(coder, "The Kenyan foreign ministry issued a statement calling on Israel to halt "
+                                           "the strikes.") if e[0] == "REQUEST"] == ["KEN GOV"]
+
+
+def test_who_somebody_is_and_where_somebody_hides_are_no_acts(coder):
+    assert [e[0] for e in _asserted(coder, "Germany extradited a Rwandan genocide suspect to Kigali on Wednesday.")
+            ] == ["COOPERATE"]
+    assert [e[0] for e in _asserted(coder, "Pakistan asked Kabul to hand over wanted militants sheltering on Afghan "
+                                           "soil.")] == ["REQUEST"]

@@ -94,6 +94,7 @@ class Vocabulary:
         self.definite = set(lexicon["definite_determiners"])
         self.compass_names = set(lexicon.get("compass_names") or ())
         self.congress_countries = {str(k): str(v) for k, v in (lexicon.get("congress_countries") or {}).items()}
+        self.congress_words = {str(k).lower(): str(v) for k, v in (lexicon.get("congress_words") or {}).items()}
         self.pronouns = set(lexicon["pronouns"])
         cameo = lexicon.get("cameo_sectors") or {}
         countries = {c.alpha_3 for c in pycountry.countries} | set(lexicon["nonstate_codes"])

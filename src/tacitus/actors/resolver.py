@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
 
 MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")  # "M." in "Robert M. Gates"
+CONGRESS = re.compile(r"\bcongress\b", re.IGNORECASE)  # a word several countries name a body by
 
 
 @dataclass
@@ -102,6 +103,7 @@ class ActorResolver:
         if len(span) == 0:
             return None
         actor = self._resolve(mention_from_span(span, self.vocabulary.owner_prepositions), ctx)
+        actor = self._named_congress(actor, span.text, ctx)
         return self._home_state(self._home_congress(actor, span.text, ctx), span.text, ctx)
 
     def resolve_text(self, text: str, ctx: DocContext | None = None) -> Actor | None:
@@ -110,7 +112,26 @@ class ActorResolver:
         if mention is None:
             return None
         ctx = ctx if ctx is not None else self.new_context(None)
-        return self._home_state(self._home_congress(self._resolve(mention, ctx), text, ctx), text, ctx)
+        actor = self._named_congress(self._resolve(mention, ctx), text, ctx)
+        return self._home_state(self._home_congress(actor, text, ctx), text, ctx)
+
+    def _named_congress(self, actor: Actor | None, text: str, ctx: DocContext) -> Actor | None:
+        """A "Congress" named with another country is that country's ("Nigeria Labour Congress": its labour
+        body, as what the name gathers says; "Peru's Congress": its legislature)."""
+        if not self.bare_congress(actor, text):
+            return actor
+        found = None
+        for rest in (CONGRESS.sub("body", text.strip()), CONGRESS.split(text, maxsplit=1)[-1].strip()):
+            other = mention_from_text(rest, self.vocabulary.owner_prepositions) if rest else None
+            found = self._resolve(other, ctx) if other is not None else None
+            if found is not None and found.country:  # ("Congress of South African Trade Unions": what follows)
+                break
+        if found is None or not found.country or found.country == actor.country:
+            return actor
+        said = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+        sector = next((v for k, v in self.vocabulary.congress_words.items() if k in said),
+                      self.vocabulary.congress_countries.get(found.country, actor.sector))
+        return replace(actor, country=found.country, sector=sector, kb_id=None, name=None)
 
     def _home_state(self, actor: Actor | None, text: str, ctx: DocContext) -> Actor | None:
         """A country read from a name that also names a state of the country a story is set in ("Georgia" in an

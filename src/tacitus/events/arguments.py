@@ -365,8 +365,9 @@ class Syntax:
             return owners  # "the police's act of detaining the advocate", "Russia's policy of arming the rebels"
         if dep in labels.noun_clause and head.pos_ in tags.nominal:
             if (head.dep_ in labels.object or head.dep_ in labels.passive_subject) \
-                    and head.lemma_.lower() in self.document_nouns:
-                return self.verb_subjects(head.head)  # "X issued a statement calling on Y": X calls
+                    and head.lemma_.lower() in self.document_nouns \
+                    and head.head.lemma_.lower() in self.fn.issuing_verbs:
+                return self.verb_subjects(head.head)  # "X issued a statement calling on Y": X calls (not "vetoed")
             return [head]
         return []
 

@@ -77,6 +77,7 @@ class ModalityWords:
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
     act_time_preps: frozenset[str] = frozenset()
+    upcoming_marks: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":
@@ -203,6 +204,8 @@ class ModalityReader:
         conjunct = False  # arrived at tok from a conjunct of it: its governors apply, its own auxiliaries do not,
         shared = False  # unless the conjunct is a bare verb with none of its own ("could ask and have talks")
         occurring = False  # read from the verb saying a noun's act happens: "did not take place" is refused by nobody
+        if pred.pos_ in tags.noun and self._upcoming(pred):
+            return Modality("hypothetical", self.speech_above(pred))  # "ahead of an EU summit": not told as held
         while True:
             if tok.dep_ in labels.relative_clause and tok.head.lemma_.lower() in words.manner_nouns:
                 return Modality("hypothetical", self.speech_above(tok.head))  # "the way he talks to them"
@@ -328,6 +331,13 @@ class ModalityReader:
         if value == "would":
             value = "future" if speech is not None else "hypothetical"
         return Modality(value, speech, condition=self.condition(pred))
+
+    def _upcoming(self, noun: Token) -> bool:
+        """An act noun named as what something comes before: "ahead of the summit", "on the eve of the vote"."""
+        prep = noun.head
+        if noun.dep_ not in self.g.labels.prep_object or prep is noun or prep.head is prep:
+            return False
+        return f"{prep.head.lower_} {prep.lower_}" in self.words.upcoming_marks
 
     def _unknown_act(self, noun: Token) -> bool:
         """An act noun no determiner, owner or perfect ties to one that happened ("fighting could reach", not "the
