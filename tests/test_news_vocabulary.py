@@ -97,3 +97,9 @@ def test_who_somebody_is_and_where_somebody_hides_are_no_acts(coder):
             ] == ["COOPERATE"]
     assert [e[0] for e in _asserted(coder, "Pakistan asked Kabul to hand over wanted militants sheltering on Afghan "
                                            "soil.")] == ["REQUEST"]
+
+
+def test_people_fired_at_in_a_clause_of_their_own_and_a_unit_named_by_an_act(coder):
+    text = ("Georgian riot police fired tear gas and water cannon on Thursday at thousands of demonstrators rallying "
+            "against the government outside parliament in Tbilisi.")
+    assert sorted(_asserted(coder, text)) == [("ASSAULT", "GEO COP", "GEO CVL"), ("PROTEST", "GEO CVL", "GEO GOV")]

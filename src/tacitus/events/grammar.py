@@ -38,7 +38,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",
               "grievance_preps", "protest_nouns", "protest_preps", "in_protest", "purpose_objects", "purpose_preps",
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier", "naming_preps", "response_carrier", "under_carrier", "aim_preps",
-              "harm_preps", "deed_owner_nouns", "issuing_verbs", "charged_persons",
+              "harm_preps", "deed_owner_nouns", "issuing_verbs", "charged_persons", "kind_heads",
               "hinges", "senses_with_particles", "attributive_verbs", "copulas", "held_preps",
               "denying_verbs", "accusing_verbs"),
     "inflection": ("prefixes", "lemma_guesses", "whole_words"),

@@ -171,9 +171,10 @@ class PredicateFinder:
                 and head.lemma_.lower() in words.attributive_verbs:
             return True
         after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
-        if (noun.dep_ in labels.compound and head.lemma_.lower() in words.charged_persons) or (
+        kind = head.lemma_.lower()
+        if (noun.dep_ in labels.compound and (kind in words.charged_persons or kind in words.kind_heads)) or (
                 after is not None and after.pos_ in self.g.tags.noun and after.lemma_.lower() in words.charged_persons):
-            return True  # "a genocide suspect", "the murder convict": who somebody is, no act told
+            return True  # "a genocide suspect", "riot police", "attack helicopters": who or what somebody is
         # not acts counted or dated ("two attacks ... on Sunday were deadly", "protests were violent on Monday")
         return (noun.tag_ in self.g.tags.plural and noun.dep_ in labels.subject
                 and head.lemma_.lower() in words.copulas
