@@ -103,3 +103,17 @@ def test_people_fired_at_in_a_clause_of_their_own_and_a_unit_named_by_an_act(cod
     text = ("Georgian riot police fired tear gas and water cannon on Thursday at thousands of demonstrators rallying "
             "against the government outside parliament in Tbilisi.")
     assert sorted(_asserted(coder, text)) == [("ASSAULT", "GEO COP", "GEO CVL"), ("PROTEST", "GEO CVL", "GEO GOV")]
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Rioters torched cars and looted shops in Dakar overnight.", ("PROTEST", "SEN CVL", "SEN GOV")),
+    ("Protesters pelted police with stones in Srinagar on Friday.", ("PROTEST", "IND CVL", "IND COP")),
+    ("Armed men looted and burned houses in Djibo on Monday.", ("ASSAULT", "BFA UAF", None)),  # no rioters: force
+])
+def test_what_rioters_burn_or_loot_is_a_riot(coder, text, dyad):
+    assert _asserted(coder, text) == [dyad]
+
+
+def test_a_day_is_no_one_aimed_at(coder):
+    assert _asserted(coder, "On 22 May 2023, police fired tear gas to disperse protesters in Dakar.") == [
+        ("ASSAULT", "SEN COP", "SEN CVL")]

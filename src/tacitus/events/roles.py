@@ -396,7 +396,7 @@ class Roles:
                 targets += [c for c in tok.children if c.dep_ in labels.dative and c.pos_ not in self.g.tags.preposition]
                 targets += syntax.prep_objects(tok, self.g.words.to[0])
             else:
-                found = syntax.prep_objects(tok, t)
+                found = syntax.timeless(syntax.prep_objects(tok, t))  # ("fired on Monday": no target)
                 if not found and sense.no_object_target and obj is not None and t in self.g.words.aim_preps \
                         and not self.k.patterns.noun_senses(obj.lemma_.lower()):
                     found = syntax.prep_objects(obj, t)  # "fired mortar shells at the base": the thing fired at it
