@@ -108,7 +108,7 @@ def test_people_fired_at_in_a_clause_of_their_own_and_a_unit_named_by_an_act(cod
 @pytest.mark.parametrize("text, dyad", [
     ("Rioters torched cars and looted shops in Dakar overnight.", ("PROTEST", "SEN CVL", "SEN GOV")),
     ("Protesters pelted police with stones in Srinagar on Friday.", ("PROTEST", "IND CVL", "IND COP")),
-    ("Armed men looted and burned houses in Djibo on Monday.", ("ASSAULT", "BFA UAF", None)),  # no rioters: force
+    ("Armed men looted and burned houses in Djibo.", ("ASSAULT", "BFA UAF", None)),  # no rioters: force
 ])
 def test_what_rioters_burn_or_loot_is_a_riot(coder, text, dyad):
     assert _asserted(coder, text) == [dyad]
