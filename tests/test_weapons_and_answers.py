@@ -94,3 +94,12 @@ def test_hitting_back_with_force_answers_and_hitting_back_at_critics_is_words(co
             for e in events if e.sentence_index == 1] == [("ASSAULT", "drone", "UKR", "RUS MIL")]
     assert [d[0] for d in _dyads(coder, "The minister hit back at critics of the plan on Monday.")] == ["ACCUSE"]
     assert [d[0] for d in _dyads(coder, "Trump hit out at the media on Monday.")] == ["ACCUSE"]
+
+
+def test_force_promised_as_an_answer_is_a_threat(coder):
+    events = coder.code_text("Pyongyang warned on Tuesday that it would respond with overwhelming force to any "
+                             "provocation by Seoul.", published=PUBLISHED)
+    assert [(e.plover_type, e.source.country) for e in events if e.modality == "asserted"] == [("THREATEN", "PRK")]
+    assert [(e.plover_type, e.modality) for e in coder.code_text(
+        "Security forces killed three militants in Kashmir on Monday.", published=PUBLISHED)] == [
+        ("ASSAULT", "asserted")]  # a body of troops is no force used

@@ -421,7 +421,8 @@ class Roles:
             warners = {t.i for t in syntax.verb_subjects(tok)}
             if onto.is_a(sense.plover_type, "threat") and asked and all(
                     syntax.is_pronoun(c) and getattr(syntax.antecedent(c), "i", None) in warners for c in asked) \
-                    and all(c.head.lemma_.lower() in self.violent_verbs for c in asked):
+                    and all(c.head.lemma_.lower() in self.violent_verbs or self.k.patterns.answers(c.head)
+                            for c in asked):  # ("warned that it would respond with force")
                 # "Iran warned that it would strike Israel": the one threatened is the one Iran would harm
                 targets = [t for t in targets if t not in asked]
                 asked = [h for clause in tok.children if clause.dep_ in labels.clausal_complement
