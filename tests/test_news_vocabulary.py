@@ -117,3 +117,27 @@ def test_what_rioters_burn_or_loot_is_a_riot(coder, text, dyad):
 def test_a_day_is_no_one_aimed_at(coder):
     assert _asserted(coder, "On 22 May 2023, police fired tear gas to disperse protesters in Dakar.") == [
         ("ASSAULT", "SEN COP", "SEN CVL")]
+
+
+@pytest.mark.parametrize("text, kind, source, target_country", [
+    ("The last French soldiers left Niger on Friday.", "RETREAT", "FRA", "NER"),
+    ("More than 200 former rebel fighters handed in their rifles in Cotabato City on Thursday.", "RETREAT", "PHL",
+     None),
+    ("Ugandan police placed the main opposition leader under house arrest on Monday.", "COERCE", "UGA", "UGA"),
+    ("The South Korean military raised its readiness posture on Thursday.", "MOBILIZE", "KOR", None),
+    ("Paris flew additional gendarmes to New Caledonia on Wednesday.", "MOBILIZE", "FRA", None),
+    ("Turkey delivered two armed drones and 40 armoured vehicles to Somalia's army on Saturday.", "AID", "TUR", "SOM"),
+    ("Egypt resumed natural gas exports to Jordan on Sunday.", "COOPERATE", "EGY", "JOR"),
+    ("Armenia froze its participation in the Collective Security Treaty Organization.", "SANCTION", "ARM", None),
+    ("Dozens of Kurdish inmates in Turkish prisons have been refusing food for 40 days.", "PROTEST", None, None),
+    ("Hours later, the Bangladeshi opposition party called off the rally in Dhaka.", "CONCEDE", "BGD", None),
+    ("Rioters set fire to shops and cars in Noumea overnight.", "PROTEST", None, None),
+    ("The Asian Development Bank disbursed $100 million to Pakistan on Monday.", "AID", "IGO", "PAK"),
+])
+def test_more_acts_told_in_news_words(coder, text, kind, source, target_country):
+    found = [e for e in _asserted(coder, text) if e[0] == kind]
+    assert found, _asserted(coder, text)
+    if source is not None:
+        assert found[0][1].split()[0] == source
+    if target_country is not None:
+        assert found[0][2] and found[0][2].split()[0] == target_country
