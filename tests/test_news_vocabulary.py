@@ -141,3 +141,13 @@ def test_more_acts_told_in_news_words(coder, text, kind, source, target_country)
         assert found[0][1].split()[0] == source
     if target_country is not None:
         assert found[0][2] and found[0][2].split()[0] == target_country
+
+
+def test_a_holy_book_or_flag_burned_is_a_protest_and_an_expulsion_promised_a_threat(coder):
+    assert [(e[0], e[1]) for e in _asserted(coder, "A protester burned a copy of the Koran outside the Turkish "
+                                                   "embassy in Stockholm on Thursday.")] == [("PROTEST", "SWE CVL")]
+    found = [e for e in _asserted(coder, "Iraq's prime minister warned on Monday that he would expel Turkey's "
+                                         "ambassador.") if e[0] == "THREATEN"]
+    assert [(e[1], e[2]) for e in found] == [("IRQ GOV", "TUR GOV")]
+    assert _asserted(coder, "Colombian police arrested a suspected Ecuadorean drug lord in Cali on Saturday.") == [
+        ("COERCE", "COL COP", "ECU CRM")]

@@ -343,8 +343,8 @@ class ModalityReader:
         """An act noun no determiner, owner or perfect ties to one that happened ("fighting could reach", not "the
         riots would hurt", "Li's visit will push", "the attack could have been")."""
         labels = self.g.labels
-        if any(c.dep_ in labels.possessor or (c.dep_ in labels.determiner and c.lower_ in self.g.words.anaphoric_determiners)
-               for c in noun.children):
+        told = self.g.words.anaphoric_determiners
+        if any(c.dep_ in labels.possessor or (c.dep_ in labels.determiner and c.lower_ in told) for c in noun.children):
             return False
         return not any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in noun.head.children)
 

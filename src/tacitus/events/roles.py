@@ -42,6 +42,8 @@ class Roles:
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
         self.violent_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()
                                        if any(self.onto.is_a(s.plover_type, "violence") for s in senses))
+        self.harm_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()  # force, sanctions
+                                    if any(self.onto.is_a(s.plover_type, "harm") for s in senses))
 
     def __call__(self, job: SentenceJob) -> None:
         self.register_people(job)
@@ -421,8 +423,8 @@ class Roles:
             warners = {t.i for t in syntax.verb_subjects(tok)}
             if onto.is_a(sense.plover_type, "threat") and asked and all(
                     syntax.is_pronoun(c) and getattr(syntax.antecedent(c), "i", None) in warners for c in asked) \
-                    and all(c.head.lemma_.lower() in self.violent_verbs or self.k.patterns.answers(c.head)
-                            for c in asked):  # ("warned that it would respond with force")
+                    and all(c.head.lemma_.lower() in self.harm_verbs or self.k.patterns.answers(c.head)
+                            for c in asked):  # ("warned that it would respond with force", "... expel the envoy")
                 # "Iran warned that it would strike Israel": the one threatened is the one Iran would harm
                 targets = [t for t in targets if t not in asked]
                 asked = [h for clause in tok.children if clause.dep_ in labels.clausal_complement
