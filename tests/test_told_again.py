@@ -232,3 +232,14 @@ def test_a_name_and_the_title_said_after_it_are_one_person(coder):
                              "said in Jos. Adamu called on residents to remain calm.", published=PUBLISHED)
     request = [e for e in events if e.plover_type == "REQUEST"]
     assert [(e.source.code, e.source.name) for e in request] == [("NGA COP", "Musa Adamu")]
+
+
+def test_a_call_or_a_walkout_named_again_is_aimed_at_who_made_it(coder):
+    events = coder.code_text("The U.N. human rights chief on Tuesday urged Sri Lanka to repeal its anti-terrorism law. "
+                             "Sri Lanka's foreign minister rejected the call on Wednesday.", published=PUBLISHED)
+    assert [(e.plover_type, e.target.code if e.target else None) for e in events if e.sentence_index == 1] == [
+        ("REJECT", "UNO GOV")]
+    events = coder.code_text("Argentina's largest union federation staged a general strike on Wednesday. The "
+                             "opposition Peronist bloc in Congress backed the walkout.", published=PUBLISHED)
+    assert [(e.plover_type, e.source.code, e.target.code if e.target else None) for e in events
+            if e.sentence_index == 1] == [("SUPPORT", "ARG OPP", "ARG LAB")]

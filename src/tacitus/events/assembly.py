@@ -36,13 +36,14 @@ TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told 
 class Assembly:
     def __init__(self, ontology: Ontology, syntax: Syntax, modality: ModalityReader, resolver=None,
                  operation_nouns: frozenset[str] = frozenset(), toll_verbs: frozenset[str] = frozenset(),
-                 anchor_words=None, answers=None) -> None:
+                 anchor_words=None, answers=None, noun_senses=None) -> None:
         self.onto, self.syntax, self.modality, self.resolver = ontology, syntax, modality, resolver
         self.operation_nouns = operation_nouns  # "during the operation": an act of force told before
         # "four were killed" after the strike, unless told apart from it (anchor_words.AnchorWords: toll_reach,
         # apart_marks, running_counts, running_nouns); without anchor words no toll is taken for an act told before
         self.toll_verbs, self.anchor_words = toll_verbs, anchor_words
         self.answers = answers  # PatternBook.answers: "responded with artillery fire" answers who acted before
+        self.noun_senses = noun_senses  # PatternBook.noun_senses: what "the call" names when no sense of it matched
 
     def _somebody(self, tok) -> bool:
         """A person doing something somewhere, not a body, a state or a place: a person's name, an office, or a
@@ -187,12 +188,14 @@ class Assembly:
         if thing is None or (d.pred.kind != "verb" and d.target_tok is None):
             return target
         noun = next((p for p in job.predicates if p.token.i == thing.i and p.kind == "noun"), None)
-        kind = noun.sense.plover_type if noun is not None else None
+        kind = noun.sense.plover_type if noun is not None else next(  # ("rejected the call": a call made before)
+            (s.plover_type for s in (self.noun_senses(thing.lemma_.lower()) if self.noun_senses else ())
+             if self.onto.is_a(s.plover_type, "told_acts")), None)
         maker = job.context.told.get(kind or "") if self.onto.is_a(kind, "told_acts") else None
         labels, ents = self.syntax.g.labels, self.syntax.g.entities
         told = self.syntax.told_before(thing) or any(  # "the attack", "Monday's attack"
             c.dep_ in labels.possessor and c.ent_type_ in ents.time for c in thing.children)
-        force = self.onto.is_a(kind, TOLD_FORCE)
+        force = self.onto.is_a(kind, TOLD_FORCE) or self.onto.is_a(kind, "protest")  # sides, not states
         if maker is None or maker.sector == self.onto.unidentified_sector(kind) or not told \
                 or (self._own_side(maker, source) if force else maker.country == source.country):
             return target  # (nobody named, "a new attack", a statement of one's own state, force of one's own side)

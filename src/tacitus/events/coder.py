@@ -62,7 +62,7 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
                                        coder.knowledge.patterns.operation_nouns
                                        | coder.knowledge.patterns.incident_nouns,
                                        coder.knowledge.patterns.consequence_verbs, coder.knowledge.anchor_words,
-                                       coder.knowledge.patterns.answers),
+                                       coder.knowledge.patterns.answers, coder.knowledge.patterns.noun_senses),
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
 STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")
