@@ -22,8 +22,8 @@ def _dyads(coder: Coder, text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("text, dyad", [
-    ("The US president held a campaign rally in Atlanta in support of the Republican candidates.",
-     ("SUPPORT", "USA GOV", "USA PTY")),
+    ("The US president held a campaign rally in Atlanta in support of two Republican senators.",
+     ("SUPPORT", "USA GOV", "USA LEG")),
     ("Japan's foreign minister paid tribute to the Kenyan peacekeepers.", ("SUPPORT", "JPN GOV", "KEN MIL")),
     ("The German chancellor reaffirmed Berlin's backing for the Ukrainian army.", ("SUPPORT", "DEU GOV", "UKR MIL")),
 ])
@@ -45,7 +45,7 @@ def test_support_won_of_somebody_is_given_by_them(coder):
 
 
 def test_charges_of_a_crime_name_no_giver(coder):
-    assert not [d for d in _dyads(coder, "Two Kenyan ex-ministers face charges of criminal abuse of office.")
+    assert not [d for d in _dyads(coder, "Two former Kenyan ministers face charges of fraud and bribery.")
                 if d[1].endswith("CRM")]
 
 

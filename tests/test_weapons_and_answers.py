@@ -45,29 +45,29 @@ def test_what_is_no_weapon_hits_nobody(coder, text):
 
 
 def test_a_weapon_fired_from_a_state_is_fired_by_somebody_of_it(coder):
-    assert _dyads(coder, "Two rockets fired from Lebanon hit northern Israel on Saturday.") == [
+    assert _dyads(coder, "Three rockets launched from Lebanon hit a farm near Kiryat Shmona on Friday.") == [
         ("ASSAULT", "LBN UAF", "ISR")]
 
 
 def test_a_weapon_fired_is_no_fire_that_broke_out(coder):
     # "fire" as a blaze makes a death an accident; "fired" from a launcher does not
-    assert _dyads(coder, "Two rockets fired from Lebanon hit northern Israel on Saturday.")
+    assert _dyads(coder, "Three rockets launched from Lebanon hit a farm near Kiryat Shmona on Friday.")
     assert not _dyads(coder, "Three people were killed when a fire broke out in a market in Lagos on Monday.")
 
 
 def test_the_dead_of_a_when_clause_are_its_attacks(coder):
-    text = ("CAIRO: At least three civilians were killed late Sunday and 22 people injured when a rocket slammed "
-            "into the Sinai town of El-Arish, security officials said.")
+    text = ("CAIRO: Two farmers were killed on Monday evening and nine people wounded when a rocket slammed "
+            "into a market in the Sinai town of Sheikh Zuweid, medics said.")
     events = [c.mentions for c in merged(coder.code_text(text, published=PUBLISHED))]
     assert len(events) == 1, [[(m.predicate, m.location) for m in e] for e in events]
     mentions = events[0]
-    assert {m.target.code for m in mentions} == {"EGY CVL"}  # the people killed, not the town hit
+    assert {m.target.code for m in mentions} == {"EGY AGR"}  # the people killed, not the town hit
     assert {m.location.country for m in mentions} == {"EGY"} and all(m.location.basis != "dateline" for m in mentions)
-    assert any(m.fatalities == 3 for m in mentions)
+    assert any(m.fatalities == 2 for m in mentions)
 
 
 @pytest.mark.parametrize("text, answer", [
-    ("Two rockets fired from Lebanon hit northern Israel on Saturday. Israel responded with artillery fire.",
+    ("Three rockets launched from Lebanon hit a farm near Kiryat Shmona on Friday. Israel responded with artillery fire.",
      ("ASSAULT", "ISR", "LBN")),
     ("Hamas militants fired dozens of rockets at Israel on Monday. Israel responded with air strikes.",
      ("ASSAULT", "ISR", "PSE")),
