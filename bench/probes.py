@@ -1,0 +1,90 @@
+"""Score the team-written probes in gold/probes: short wire items and stories written blind from the PLOVER manual.
+
+    python bench/probes.py [--show N]
+
+Each item is coded as `tacitus code` codes a text with no publication date; its counted mentions are merged as the
+store merges them (one event per type, dyad, date and place). A gold event is found by a coded event of its type,
+the one told in the sentence its quote comes from when the item gives a quote. Prints, per set: type P/R/F1, type
+with both countries right (P/R/F1; a country of "---" matches any), and for the stories the found events with the
+right place (the coded place's name within the gold place's text, or the reverse) and date. --show lists the items
+with a miss or a false event.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+PROBES = Path(__file__).resolve().parents[1] / "gold" / "probes"
+
+
+def _country(code: str | None) -> str:
+    return (code or "").split(" ")[0].replace("---", "")
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(coder, items: list[dict], show: int) -> dict:
+    from tacitus.evaluate.realnews import merged
+
+    counts = dict(found=0, coded=0, gold=0, dyad=0, place_n=0, place=0, date_n=0, date=0)
+    shown = 0
+    for item in items:
+        coded = [g.mentions[0] for g in merged(coder.code_text(item["text"]))
+                 if any(m.modality == "asserted" for m in g.mentions)]
+        used: set[int] = set()
+        missed = []
+        for g in item["events"]:
+            kind = [i for i, e in enumerate(coded) if i not in used and e.plover_type == g["type"]]
+            told = [i for i in kind if g.get("quote") and g["quote"][:25] in coded[i].sentence]
+            if not (told or kind):
+                missed.append(g["type"])
+                continue
+            e = coded[(told or kind)[0]]
+            used.add((told or kind)[0])
+            counts["found"] += 1
+            target = e.target.code if e.target is not None else None
+            if _country(e.source.code) == _country(g["source"]) and (
+                    g.get("target") is None or _country(target) == _country(g["target"])):
+                counts["dyad"] += 1
+            if g.get("place"):
+                counts["place_n"] += 1
+                name = (e.location.name if e.location is not None else "").lower()
+                gold = g["place"].lower()
+                counts["place"] += bool(name) and (name in gold or gold.split(",")[0] in name)
+            if g.get("date"):
+                counts["date_n"] += 1
+                counts["date"] += bool(e.date) and e.date.startswith(g["date"])
+        counts["gold"] += len(item["events"])
+        counts["coded"] += len(coded)
+        extra = [e.plover_type for i, e in enumerate(coded) if i not in used]
+        if (missed or extra) and shown < show:
+            shown += 1
+            print(f"  {item['id']}: missed {missed}, false {extra} | {item['text'][:100]}")
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="items with a miss or a false event to list")
+    args = parser.parse_args()
+    from tacitus.coding import Coder
+
+    coder = Coder()
+    for name in ("sentences.jsonl", "stories.jsonl"):
+        items = [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines() if line]
+        c = score(coder, items, args.show)
+        p, r = c["found"] / max(c["coded"], 1), c["found"] / max(c["gold"], 1)
+        dp, dr = c["dyad"] / max(c["coded"], 1), c["dyad"] / max(c["gold"], 1)
+        line = (f"{name}: {len(items)} items, {c['gold']} gold events, {c['coded']} coded | type P/R/F1 "
+                f"{p:.3f}/{r:.3f}/{_f1(p, r):.3f} | type+dyad P/R/F1 {dp:.3f}/{dr:.3f}/{_f1(dp, dr):.3f}")
+        if c["place_n"]:
+            line += f" | place {c['place']}/{c['place_n']} | date {c['date']}/{c['date_n']}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
