@@ -11,6 +11,8 @@ town ("Idlib"), while "Idlib province" gives the region.
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +33,9 @@ QUALIFIER_REGION_BONUS = 12.0  # the text's own qualifier names the candidate's 
 QUALIFIER_COUNTRY_BONUS = 10.0  # ... or its country ("Tripoli, northern Lebanon")
 CONTEXT_BONUS = 2.5  # the candidate is in a country of the document's context (the first one a little more)
 CAPITAL_BONUS = 1.0  # the national capital
+
+
+POSSESSIVE = re.compile(r"[\u2019']s?$")  # "South Africa's" as the tagger takes it
 
 
 class Gazetteer:
@@ -61,7 +66,7 @@ class Gazetteer:
         return self._location(row) if row is not None else None
 
     def _country_row(self, text: str) -> int | None:
-        text = text.strip()
+        text = POSSESSIVE.sub("", text.strip())  # ("South Africa's": no country's name ends so)
         if text[:4].lower() == "the ":
             text = text[4:].strip()
         if not text:
@@ -99,6 +104,17 @@ class Gazetteer:
     # ---- places ------------------------------------------------------------------------------------
     def resolve(self, name: str, *, countries: Sequence[str] = (), qualifier: str | None = None,
                 strict: bool = False) -> Location | None:
+        """The most likely place called ``name``, or None when it names no known place; a name the tagger took
+        with its possessive ("South Africa's") is the place without it, unless the whole is a name ("St. John's").
+        The arguments are those of :meth:`_resolve_name`."""
+        found = self._resolve_name(name, countries=countries, qualifier=qualifier, strict=strict)
+        if found is None and isinstance(name, str) and POSSESSIVE.search(name.strip()):
+            found = self._resolve_name(POSSESSIVE.sub("", name.strip()), countries=countries, qualifier=qualifier,
+                                       strict=strict)
+        return found
+
+    def _resolve_name(self, name: str, *, countries: Sequence[str] = (), qualifier: str | None = None,
+                      strict: bool = False) -> Location | None:
         """The most likely place called ``name``, or None when it names no known place.
 
         ``countries``: context countries of the document (ISO3/ISO2 codes or names; codes that are not
