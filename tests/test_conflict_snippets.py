@@ -33,7 +33,7 @@ SNIPPETS = [
      ("ASSAULT", "explosives", "IND UAF", "IND COP")),
     ("Armed men raped two women in a village in South Kivu on Saturday.", ("ASSAULT", "sexual", "COD UAF", "COD CVL")),
     ("Police arrested 35 protesters in Minsk on Sunday.", ("COERCE", "arrest", "BLR COP", "BLR CVL")),
-    ("Rioters looted shops and torched vehicles in Johannesburg on Monday.", ("ASSAULT", "destroy", "ZAF CVL", "ZAF")),
+    ("Rioters looted shops and torched vehicles in Johannesburg on Monday.", ("PROTEST", "riot", "ZAF CVL", "ZAF GOV")),
     ("Security forces seized a large cache of weapons and ammunition in Kidal on Tuesday.",
      ("COERCE", "seize", "MLI MIL", "MLI")),
     ("The Sudanese army and the Rapid Support Forces agreed to a seven-day ceasefire on Saturday.",

@@ -151,3 +151,30 @@ def test_a_holy_book_or_flag_burned_is_a_protest_and_an_expulsion_promised_a_thr
     assert [(e[1], e[2]) for e in found] == [("IRQ GOV", "TUR GOV")]
     assert _asserted(coder, "Colombian police arrested a suspected Ecuadorean drug lord in Cali on Saturday.") == [
         ("COERCE", "COL COP", "ECU CRM")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen killed 10-15 villagers in central Mali on Monday.", "ASSAULT"),  # a range, no score
+    ("Gunmen attacked a football tournament in Mogadishu on Sunday.", "ASSAULT"),  # sport, but no game won
+    ("M23 rebels hit at Congolese army positions near Goma on Monday.", "ASSAULT"),  # not "hit back at" critics
+    ("Protests would later spread to twenty cities across Iran.", "PROTEST"),  # a story's later events happened
+])
+def test_force_and_protest_that_only_look_like_games_or_words_stay(coder, text, kind):
+    assert kind in [e[0] for e in _asserted(coder, text)], _asserted(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shell shares fell 3% in London on Monday.",  # a company named Shell is no shell
+    "The new drone crashed during a test flight in Texas.",  # an accident
+    "The army left 12 people dead in the village.",  # a toll, no withdrawal
+    "The soldier left the hospital in Kyiv on Monday.",  # no country left
+])
+def test_no_weapon_attack_and_no_withdrawal(coder, text):
+    assert not [e for e in _asserted(coder, text) if e[0] in ("ASSAULT", "RETREAT")], _asserted(coder, text)
+
+
+def test_a_weapon_fired_from_a_place_in_a_main_clause_and_a_congress_of_exiles(coder):
+    assert [e[1] for e in _asserted(coder, "Rockets fired from Gaza hit Tel Aviv on Monday.")] == ["PSE UAF"]
+    resolver = coder.coder.knowledge.resolver  # the resolver the coder uses
+    assert resolver.resolve_text("the World Uyghur Congress").country != "CHN"
+    assert resolver.resolve_text("the Nigeria Labour Congress").country == "NGA"

@@ -67,7 +67,8 @@ def test_the_dead_of_a_when_clause_are_its_attacks(coder):
 
 
 @pytest.mark.parametrize("text, answer", [
-    ("Three rockets launched from Lebanon hit a farm near Kiryat Shmona on Friday. Israel responded with artillery fire.",
+    ("Three rockets launched from Lebanon hit a farm near Kiryat Shmona on Friday. Israel responded with artillery "
+     "fire.",
      ("ASSAULT", "ISR", "LBN")),
     ("Hamas militants fired dozens of rockets at Israel on Monday. Israel responded with air strikes.",
      ("ASSAULT", "ISR", "PSE")),

@@ -120,6 +120,11 @@ class ActorResolver:
         body, as what the name gathers says; "Peru's Congress": its legislature)."""
         if not self.bare_congress(actor, text):
             return actor
+        words = [w for w in re.findall(r"[A-Za-z']+", text) if w.lower() not in self.vocabulary.definite]
+        first = self._resolve(mention_from_text(words[0], self.vocabulary.owner_prepositions), ctx) if words else None
+        if not words or not (CONGRESS.fullmatch(words[0]) or (first is not None and first.country)):
+            return actor  # the country is the name's own first word, or what "Congress of" gathers ("World Uyghur
+            #               Congress" is a body of exiles, no state's)
         found = None
         for rest in (CONGRESS.sub("body", text.strip()), CONGRESS.split(text, maxsplit=1)[-1].strip()):
             other = mention_from_text(rest, self.vocabulary.owner_prepositions) if rest else None

@@ -210,7 +210,9 @@ class Assembly:
                 or not self.onto.quad_is(d.code, "material_conflict"):
             return target
         doer = job.context.hit_by.get(source.country)
-        return replace(doer, text="") if doer is not None else target
+        if doer is None or doer.code == source.code:
+            return target
+        return replace(doer, text="")
 
     def _doer_of_told(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor:
         """Force nobody is named for, suffered "in" or "during" an act of its kind told before ("twelve PKK fighters
@@ -324,8 +326,11 @@ class Assembly:
                 job.context.told[e.plover_type] = e.source
         for e in events:
             if e.modality == "asserted" and not e.historical and self.onto.quad_is(e.cameo_code, "material_conflict") \
-                    and e.target is not None and e.target.country and e.source.country \
-                    and e.source.country != e.target.country:
+                    and e.target is not None and e.target.country and e.source.country and (
+                        e.source.country != e.target.country or (  # a foreign state's forces, or armed groups
+                            e.source.text and e.source.sector in self.onto.irregular_forces  # named as fighting
+                            and e.source.sector != self.onto.unidentified_sector(e.plover_type)  # their own
+                            and e.target.sector in self.onto.state_organs)):  # state's
                 job.context.hit_by[e.target.country] = e.source
         if force:  # the last of them (its doer may be unnamed: then nobody is named again)
             job.context.told[TOLD_FORCE] = force[-1].source

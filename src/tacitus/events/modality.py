@@ -224,11 +224,11 @@ class ModalityReader:
                 return Modality("negated", self.speech_above(tok.head), kept_from=True)
             if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
                     and tok.head.pos_ in tags.verbal and not self._happens(tok.head) and self._unknown_act(tok) \
-                    and self._auxiliary(tok.head) in ("future", "hypothetical", "would"):
-                # "fighting could reach the city", "a strike would paralyse the port": an act told as what it may do
-                # (not "the recent riots would hurt the economy", "the attack could have been revenge": told acts)
-                aux = self._auxiliary(tok.head)
-                return Modality("future" if aux == "future" else "hypothetical", self.speech_above(tok.head))
+                    and (aux := self._auxiliary(tok.head)) in ("future", "hypothetical"):
+                # "fighting could reach the city", "a strike will paralyse the port": an act told as what it may do
+                # (not "the recent riots could hurt the economy", "the attack could have been revenge": told acts;
+                # nor "protests would later spread": a story's later events)
+                return Modality(aux, self.speech_above(tok.head))
             if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
                     and tok.head.pos_ in tags.verbal and self._happens(tok.head):
                 tok, hops, occurring = tok.head, hops + 1, True  # "a shooting could occur": as real as its occurring

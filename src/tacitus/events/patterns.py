@@ -163,7 +163,8 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
               "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
               "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
-              "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_starts")
+              "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_words",
+              "game_verbs")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -190,7 +191,8 @@ class PatternBook:
     response_adverbs: frozenset[str] = frozenset()
     having_verbs: frozenset[str] = frozenset()  # a thing given had "of" somebody is received from them
     sport_words: frozenset[str] = frozenset()  # words of a game: a sentence holding one tells no force
-    month_starts: frozenset[str] = frozenset()  # ... and a score is no span of days ("12-13 March")
+    month_words: frozenset[str] = frozenset()  # ... and a score is no span of days ("12-13 March")
+    game_verbs: frozenset[str] = frozenset()  # ... where these verbs win or lose a game, not an attack
     promising_verbs: frozenset[str] = frozenset()
     harm_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
@@ -232,6 +234,11 @@ class PatternBook:
         nouns = {**self.nouns, **_senses(self.ontology, data, "nouns", (), str(path))}
         return PatternBook(ontology=self.ontology, verbs=verbs, nouns=nouns,
                            **{k: getattr(self, k) | _word_list(data, k) for k in WORD_LISTS})
+
+    def verbs_of(self, group: str) -> frozenset[str]:
+        """The verbs with a sense whose PLOVER type is in the ontology ``group``."""
+        return frozenset(lemma for lemma, senses in self.verbs.items()
+                         if any(self.ontology.is_a(s.plover_type, group) for s in senses))
 
     def answers(self, verb) -> bool:
         """A verb of answering: "responded", "retaliated", or one that answers with "back" ("hit back")."""

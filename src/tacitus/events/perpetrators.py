@@ -59,7 +59,7 @@ class Perpetrators:
         if not any(a.country or a.sector for _, a in targets):
             return None
         sent = pred.token.sent
-        own = pred.positions  # "came under fire": gunfire, not a blaze; a weapon that "crashed into" a house
+        own = pred.positions if pred.kind == "noun" else ()  # "came under fire": gunfire, not a blaze
         firing = self.k.patterns.firing_verbs  # "rockets fired from Lebanon" were fired, not set on fire
         if any(t.lemma_.lower() in self.k.patterns.accident_words for t in sent if t.i not in own
                and not (t.pos_ in self.g.tags.verbal and t.lemma_.lower() in firing)):
@@ -70,18 +70,28 @@ class Perpetrators:
             return causer, Actor(text=text)  # somebody named whom we do not know: the text alone
         # PLOVER's sectors for actors nobody names: unidentified armed forces for violence, else unknown; of the
         # state a weapon was fired from ("rockets fired from Lebanon hit northern Israel")
-        origin = self._fired_from(causer) if src_toks else None
+        origin = (self._fired_from(causer) if src_toks else None) or self._fired_from_by(pred.token) or (
+            self._fired_from_by(causer.head) if src_toks else None)  # ("rockets fired from Gaza" as the main clause)
         return causer, Actor(text=text, sector=self.onto.unidentified_sector(self.onto.lookup(pred.code).plover_type),
                              country=origin, country_basis="place" if origin else None)
 
     def _fired_from(self, weapon: Token) -> str | None:
         """The state of the place a weapon was fired or launched from, as the participle after it says."""
         for verb in weapon.children:
-            if verb.dep_ in self.g.labels.noun_clause and verb.lemma_.lower() in self.k.patterns.firing_verbs:
-                for place in (g for p in self.g.words.origin_preps for g in self.syntax.prep_objects(verb, p)):
-                    found = self.places.place_of(place)
-                    if found is not None and found[1].country:
-                        return found[1].country
+            if verb.dep_ in self.g.labels.noun_clause:
+                if (country := self._fired_from_by(verb)) is not None:
+                    return country
+        return None
+
+    def _fired_from_by(self, verb: Token) -> str | None:
+        """The state of the place a verb of firing says the weapon was fired from ("rockets fired from Gaza hit Tel
+        Aviv", which the parser may read with "fired" as the main verb)."""
+        if verb.lemma_.lower() not in self.k.patterns.firing_verbs:
+            return None
+        for place in (g for p in self.g.words.origin_preps for g in self.syntax.prep_objects(verb, p)):
+            found = self.places.place_of(place)
+            if found is not None and found[1].country:
+                return found[1].country
         return None
 
     def _ongoing(self, verb: Token) -> bool:

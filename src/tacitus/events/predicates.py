@@ -84,8 +84,9 @@ class PredicateFinder:
         """All predicates, and those that are events of their own (framed complements, tolls of an attack and
         refusal verbs are not; a framing act takes its precise code from what it frames)."""
         preds = self.find_predicates(tokens)
-        if self._sport(tokens):  # "Morocco beat Portugal 1-0", "the striker shot twice": a game, no force
-            preds = [p for p in preds if not self.ontology.is_a(p.sense.plover_type, "violence")]
+        if self._sport(tokens):  # "Morocco beat Portugal 1-0 to reach the semi-finals": a game, no force
+            preds = [p for p in preds if not (self.ontology.is_a(p.sense.plover_type, "violence")
+                                              and p.token.lemma_.lower() in self.patterns.game_verbs)]
         framed = [p for p in preds if self._is_requested(p, preds)]
         for pred in framed:
             self._refine_frame(pred, preds)
@@ -171,8 +172,8 @@ class PredicateFinder:
                 and head.lemma_.lower() in words.attributive_verbs:
             return True
         after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
-        kind = head.lemma_.lower()
-        if (noun.dep_ in labels.compound and (kind in words.charged_persons or kind in words.kind_heads)) or (
+        head_word = head.lemma_.lower()
+        if (noun.dep_ in labels.compound and (head_word in words.charged_persons or head_word in words.kind_heads)) or (
                 after is not None and after.pos_ in self.g.tags.noun and after.lemma_.lower() in words.charged_persons):
             return True  # "a genocide suspect", "riot police", "attack helicopters": who or what somebody is
         # not acts counted or dated ("two attacks ... on Sunday were deadly", "protests were violent on Monday")
@@ -319,7 +320,8 @@ class PredicateFinder:
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         labels, ents, fn, syntax = self.g.labels, self.g.entities, self.g.words, self.syntax
-        particles = {c.lower_ for c in tok.children if c.dep_ in labels.particle}
+        particles = {c.lower_ for c in tok.children if c.dep_ in labels.particle or (  # "hit back at"
+            c.dep_ in labels.adverb and c.lower_ in self.patterns.response_adverbs and c.i > tok.i)}
         # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
         preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition_like and c.i > tok.i
                  and not any(g.ent_type_ in ents.time for g in c.children)}
@@ -350,7 +352,7 @@ class PredicateFinder:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
-            if s.subject and not any(syntax.object_lemmas(c) & set(s.subject) for c in self._doers(tok)):
+            if s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok)):
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
                 tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
@@ -396,6 +398,13 @@ class PredicateFinder:
             return s
         return None
 
+    def _subject_words(self, subject: Token) -> set[str]:
+        """The words naming a subject: its head, its compounds and its "of" complement, not a name compounded onto it
+        ("mortar shells", "the rebel fighters"; not "Shell shares")."""
+        names = {c.lemma_.lower() for c in subject.children if c.dep_ in self.g.labels.compound
+                 and c.pos_ in self.g.tags.proper_noun}
+        return self.syntax.object_lemmas(subject) - (names - {subject.lemma_.lower()})
+
     def _doers(self, verb: Token) -> list[Token]:
         """The heads of who does the act: the subject, or in a passive the object of its "by" phrase ("was
         hammered by critics")."""
@@ -403,7 +412,11 @@ class PredicateFinder:
         doers = [c for c in verb.children if c.dep_ in labels.nominal_subject and c.dep_ not in labels.passive_subject]
         for agent in (c for c in verb.children if c.dep_ in labels.agent):
             doers += [g for g in agent.children if g.dep_ in labels.prep_object]
-        return doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
+        doers = doers or [c for c in verb.children if c.dep_ in labels.nominal_subject]
+        if not doers and verb.dep_ in labels.conjunct and verb.head.pos_ in self.g.tags.verbal:
+            return self._doers(verb.head)  # "rioters looted shops and torched vehicles": the first verb's subject
+        # "allowed a protester to burn a copy of the Koran": who the infinitive's governor lets or makes do it
+        return doers or ([] if verb.dep_ in labels.conjunct else self.syntax.verb_subjects(verb))
 
     def _adjective_complements(self, verb: Token) -> set[str]:
         """The verb's adjectival complements as words, "not guilty" when one is negated ("pleaded not guilty"), and
@@ -464,7 +477,7 @@ class PredicateFinder:
         for m in SCORE.finditer(text):  # not a span of days ("on 12-13 March", "July 14-17")
             near = WORD.findall(text[max(0, m.start() - 12):m.start()])[-1:] \
                 + WORD.findall(text[m.end():m.end() + 12])[:1]
-            if not any(w[:3] in self.patterns.month_starts for w in near):
+            if not any(w in self.patterns.month_words for w in near):
                 return True
         return False
 
@@ -472,7 +485,7 @@ class PredicateFinder:
         """A thing given had "of" somebody ("has the backing of the army", ontology given_of): received from them."""
         return light.lemma_.lower() in self.patterns.having_verbs \
             and self.ontology.is_a(sense.plover_type, "given_of") \
-            and any(self.syntax.prep_objects(noun, p) for p in self.g.words.given_of)
+            and any(self.syntax.prep_objects(noun, p) for p in self.g.words.of)
 
     def _answers_with_act(self, verb: Token) -> bool:
         """A verb of response answering with an act that a noun names ("retaliated with tariffs", "responded with

@@ -40,10 +40,8 @@ class Roles:
         self.perpetrators = Perpetrators(knowledge, syntax, places)
         self.parties = Parties(knowledge, syntax)
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
-        self.violent_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()
-                                       if any(self.onto.is_a(s.plover_type, "violence") for s in senses))
-        self.harm_verbs = frozenset(lemma for lemma, senses in knowledge.patterns.verbs.items()  # force, sanctions
-                                    if any(self.onto.is_a(s.plover_type, "harm") for s in senses))
+        self.violent_verbs = knowledge.patterns.verbs_of("violence")
+        self.harm_verbs = knowledge.patterns.verbs_of("harm")  # force, coercion, sanctions
 
     def __call__(self, job: SentenceJob) -> None:
         self.register_people(job)
@@ -330,8 +328,7 @@ class Roles:
         syntax, onto, tok, sense = self.syntax, self.onto, pred.token, pred.sense
         if pred.received:
             # "drew sharp rebukes from Republicans", "came under fire from rebels": from them, at who drew them
-            preps = self.g.words.giver_preps + (self.g.words.given_of if onto.is_a(sense.plover_type, "given_of")
-                                                else ())
+            preps = self.g.words.giver_preps + (self.g.words.of if onto.is_a(sense.plover_type, "given_of") else ())
             givers = [g for p in preps for g in syntax.prep_objects(tok, p) + syntax.prep_objects(pred.light, p)]
             return givers, syntax.verb_subjects(pred.light)
         held = syntax.held(tok) if sense.state_agent or self.onto.state_agent(pred.mode) else []
