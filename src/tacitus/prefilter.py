@@ -1,6 +1,8 @@
 """Which sentences can hold an event, decided before parsing: a sentence is parsed only when one of its words is
 a form of a predicate the patterns know (a verb or event noun of verbs.yaml / nouns.yaml) or a modal of
-obligation ("X said Y must ..."). Everything else cannot give a pattern event, so skipping its parse loses none;
+obligation ("X said Y must ..."), and, for a predicate every sense of which needs a subject, preposition or particle
+word ("shells landed": a weapon; "placed under arrest"), only beside one of those words. Everything else cannot
+give a pattern event, so skipping its parse loses no event (the document's context reads only what is parsed);
 `tacitus eval` and `bench/throughput.py` measure what it costs and saves.
 
 Word forms come from the lemmas by English inflection rules plus the irregular forms of the spaCy pipeline's own
@@ -33,18 +35,49 @@ def inflections(lemma: str) -> set[str]:
     return out
 
 
+def cue_words(senses) -> set[str] | None:
+    """The words one of which a sentence must hold for any of a predicate's senses to apply: the subject,
+    preposition or particle words every sense of it needs ("shells landed": a weapon; "placed under arrest"), or
+    None when a sense needs none of them."""
+    cues: set[str] = set()
+    for s in senses:
+        words = {w for entry in (*s.subject, s.prep or "", s.particle or "") for w in str(entry).lower().split() if w}
+        if not words:
+            return None
+        cues |= words
+    return cues
+
+
 class SentenceFilter:
     def __init__(self, lemmas: Iterable[str], irregular: dict[str, Iterable[str]] | None = None,
-                 always: Iterable[str] = ()) -> None:
+                 always: Iterable[str] = (), cues: dict[str, set[str] | None] | None = None) -> None:
         """``lemmas``: predicate lemmas; ``irregular``: form -> its lemmas (the lemmatizer's exceptions);
-        ``always``: words that make any sentence a candidate."""
+        ``always``: words that make any sentence a candidate; ``cues``: lemma -> the words one of which the
+        sentence must also hold for the lemma to be a predicate there (:func:`cue_words`; none: any sentence)."""
         wanted = {lemma.lower() for lemma in lemmas}
         self.forms: set[str] = {w.lower() for w in always}
+        forms_of: dict[str, set[str]] = {}
         for lemma in wanted:
-            self.forms |= inflections(lemma)
+            forms_of[lemma] = inflections(lemma)
         for form, lemmas_of in (irregular or {}).items():
-            if any(lemma.lower() in wanted for lemma in lemmas_of):
-                self.forms.add(form.lower())
+            for lemma in lemmas_of:
+                if lemma.lower() in forms_of:
+                    forms_of[lemma.lower()].add(form.lower())
+        # a form of a lemma whose every sense needs another word ("shells landed": a weapon) is a candidate only
+        # beside one of those words, in any of its forms
+        self.cued: dict[str, set[str]] = {}
+        open_forms: set[str] = set(self.forms)
+        for lemma, forms in forms_of.items():
+            needed = (cues or {}).get(lemma)
+            if needed is None:
+                open_forms |= forms
+                continue
+            cue_forms = {f for w in needed for f in forms_of.get(w, inflections(w))}
+            for form in forms:
+                self.cued.setdefault(form, set()).update(cue_forms)
+        for form in open_forms:
+            self.cued.pop(form, None)  # (a form some other lemma takes with no condition)
+        self.forms = open_forms | set(self.cued)
 
     @classmethod
     def for_coder(cls, patterns, words, nlp) -> "SentenceFilter":
@@ -58,20 +91,26 @@ class SentenceFilter:
         except (KeyError, ValueError, AttributeError):
             pass  # a pipeline without a rule lemmatizer: regular forms only
         # demands ("Y must act") and judgements ("X's decision was illegal") need no predicate word of their own
-        return cls([*patterns.verbs, *patterns.nouns], irregular,
-                   always=words.obligation_aux | words.praise_words | words.blame_words)
+        lemmas = {*patterns.verbs, *patterns.nouns}
+        cues = {}
+        for lemma in lemmas:
+            senses = (*patterns.verbs.get(lemma, ()), *patterns.noun_senses(lemma))
+            cues[lemma] = cue_words(senses)
+        return cls(lemmas, irregular, always=words.obligation_aux | words.praise_words | words.blame_words,
+                   cues=cues)
 
     def keeps(self, sentence: str) -> bool:
         """True when the sentence has a word that may be a known predicate, or introduces what follows ("the
         minister said:"): "I" and "we" in the quotation after it are its speaker."""
         if _INTRODUCES.search(sentence):
             return True
-        for word in _WORD.findall(sentence.lower()):
-            if word in self.forms or (word.startswith("re-") and word[3:] in self.forms):
-                return True
-            if "-" in word and (word.replace("-", "") in self.forms
-                                or any(part in self.forms for part in word.split("-"))):
-                return True
+        words = _WORD.findall(sentence.lower())
+        said = set(words) | {part for word in words if "-" in word for part in word.split("-")}
+        for word in words:
+            for form in (word, word[3:] if word.startswith("re-") else "", word.replace("-", ""),
+                         *(word.split("-") if "-" in word else ())):
+                if form in self.forms and (form not in self.cued or self.cued[form] & said):
+                    return True
         return False
 
 
