@@ -106,11 +106,12 @@ def test_force_promised_as_an_answer_is_a_threat(coder):
         ("ASSAULT", "asserted")]  # a body of troops is no force used
 
 
-def test_a_verb_that_needs_a_word_beside_it_is_parsed_only_with_that_word(coder):
-    # "landed" is an event only for a weapon, "placed" only "under" arrest: a sentence with neither is not parsed
+def test_a_verb_that_needs_a_doer_word_is_parsed_only_beside_one(coder):
+    # "landed" and "tore" are events only for a weapon: a sentence with none is not parsed
     keeps = coder.prefilter.keeps
+    assert {"landed", "tore"} <= coder.prefilter.forms  # known predicate forms, yet not enough alone
     assert keeps("Mortar shells landed in a schoolyard in Aleppo on Monday.")
     assert not keeps("The delegation landed in Brussels on Monday afternoon.")
-    assert keeps("Police placed the opposition leader under house arrest.")
-    assert not keeps("The runner placed third on Monday.")
+    assert keeps("A roadside bomb tore through a convoy in Helmand.")
+    assert not keeps("Floodwater tore through the coastal town overnight.")
     assert keeps("The ministry has asked the court for more time.")  # "ask" needs no such word

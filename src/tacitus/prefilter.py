@@ -1,7 +1,7 @@
 """Which sentences can hold an event, decided before parsing: a sentence is parsed only when one of its words is
 a form of a predicate the patterns know (a verb or event noun of verbs.yaml / nouns.yaml) or a modal of
-obligation ("X said Y must ..."), and, for a predicate every sense of which needs a subject, preposition or particle
-word ("shells landed": a weapon; "placed under arrest"), only beside one of those words. Everything else cannot
+obligation ("X said Y must ..."), and, for a predicate every sense of which needs a subject word ("shells landed":
+a weapon), only beside one of those words. Everything else cannot
 give a pattern event, so skipping its parse loses no event (the document's context reads only what is parsed);
 `tacitus eval` and `bench/throughput.py` measure what it costs and saves.
 
@@ -36,12 +36,11 @@ def inflections(lemma: str) -> set[str]:
 
 
 def cue_words(senses) -> set[str] | None:
-    """The words one of which a sentence must hold for any of a predicate's senses to apply: the subject,
-    preposition or particle words every sense of it needs ("shells landed": a weapon; "placed under arrest"), or
-    None when a sense needs none of them."""
+    """The words one of which a sentence must hold for any of a predicate's senses to apply: the subject words
+    every sense of it needs ("shells landed": a weapon), or None when a sense needs none."""
     cues: set[str] = set()
     for s in senses:
-        words = {w for entry in (*s.subject, s.prep or "", s.particle or "") for w in str(entry).lower().split() if w}
+        words = {w for entry in s.subject for w in str(entry).lower().split() if w}
         if not words:
             return None
         cues |= words
