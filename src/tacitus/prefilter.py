@@ -1,9 +1,9 @@
 """Which sentences can hold an event, decided before parsing: a sentence is parsed only when one of its words is
 a form of a predicate the patterns know (a verb or event noun of verbs.yaml / nouns.yaml) or a modal of
 obligation ("X said Y must ..."), and, for a predicate every sense of which needs a subject word ("shells landed":
-a weapon), only beside one of those words. Everything else cannot
-give a pattern event, so skipping its parse loses no event (the document's context reads only what is parsed);
-`tacitus eval` and `bench/throughput.py` measure what it costs and saves.
+a weapon), only beside one of those words. Everything else cannot give a pattern event, so skipping its parse loses
+no event (the document's context reads only what is parsed); `tacitus eval` and `bench/throughput.py` measure what
+it costs and saves.
 
 Word forms come from the lemmas by English inflection rules plus the irregular forms of the spaCy pipeline's own
 lemmatizer tables ("met" -> meet, "fled" -> flee).

@@ -84,9 +84,10 @@ class PredicateFinder:
         """All predicates, and those that are events of their own (framed complements, tolls of an attack and
         refusal verbs are not; a framing act takes its precise code from what it frames)."""
         preds = self.find_predicates(tokens)
-        if self._sport(tokens):  # "Morocco beat Portugal 1-0 to reach the semi-finals": a game, no force
-            preds = [p for p in preds if not (self.ontology.is_a(p.sense.plover_type, "violence")
-                                              and p.token.lemma_.lower() in self.patterns.game_verbs)]
+        games = {id(p) for p in preds if p.token.lemma_.lower() in self.patterns.game_verbs
+                 and self.ontology.is_a(p.sense.plover_type, "violence")}
+        if games and self._sport(tokens):  # "Morocco beat Portugal 1-0 to reach the semi-finals": a game, no force
+            preds = [p for p in preds if id(p) not in games]
         framed = [p for p in preds if self._is_requested(p, preds)]
         for pred in framed:
             self._refine_frame(pred, preds)
