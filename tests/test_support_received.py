@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from coded_dyads import PUBLISHED, dyads
 from tacitus.coding import Coder
 from tacitus.settings import Settings
 
@@ -16,11 +17,6 @@ def coder() -> Coder:
     return Coder(Settings(learned=False))
 
 
-def _dyads(coder: Coder, text: str) -> list[tuple]:
-    return [(e.plover_type, e.source.code, e.target.code if e.target else None)
-            for e in coder.code_text(text, published="2023-03-14") if e.modality == "asserted"]
-
-
 @pytest.mark.parametrize("text, dyad", [
     ("The US president held a campaign rally in Atlanta in support of two Republican senators.",
      ("SUPPORT", "USA GOV", "USA LEG")),
@@ -28,27 +24,27 @@ def _dyads(coder: Coder, text: str) -> list[tuple]:
     ("The German chancellor reaffirmed Berlin's backing for the Ukrainian army.", ("SUPPORT", "DEU GOV", "UKR MIL")),
 ])
 def test_whom_support_is_for(coder, text, dyad):
-    assert _dyads(coder, text) == [dyad]
+    assert dyads(coder, text) == [dyad]
 
 
 def test_support_thrown_behind_somebody_is_theirs(coder):
-    assert [d[2] for d in _dyads(coder, "The Kenyan ruling party threw its support behind the opposition leader.")
+    assert [d[2] for d in dyads(coder, "The Kenyan ruling party threw its support behind the opposition leader.")
             if d[0] == "SUPPORT"] == ["KEN OPP"]
 
 
 def test_support_won_of_somebody_is_given_by_them(coder):
-    assert _dyads(coder, "The Kenyan opposition received the backing of the unions.") == [
+    assert dyads(coder, "The Kenyan opposition received the backing of the unions.") == [
         ("SUPPORT", "KEN LAB", "KEN OPP")]
-    events = coder.code_text("The Kenyan plan gained the backing of Germany and France.", published="2023-03-14")
+    events = coder.code_text("The Kenyan plan gained the backing of Germany and France.", published=PUBLISHED)
     assert [(e.source.code, {a.code for a in e.also_sources}) for e in events] == [("DEU GOV", {"FRA GOV"})]
     assert all(e.target is None or e.target.country != "FRA" for e in events)  # not France backing Germany
 
 
 def test_charges_of_a_crime_name_no_giver(coder):
-    assert not [d for d in _dyads(coder, "Two former Kenyan ministers face charges of fraud and bribery.")
+    assert not [d for d in dyads(coder, "Two former Kenyan ministers face charges of fraud and bribery.")
                 if d[1].endswith("CRM")]
 
 
 def test_support_had_of_somebody_is_theirs(coder):
-    assert _dyads(coder, "The Kenyan government has the backing of the army.") == [("SUPPORT", "KEN MIL", "KEN GOV")]
-    assert [d[0] for d in _dyads(coder, "The Kenyan president had talks with the army chief.")] == ["CONSULT"]
+    assert dyads(coder, "The Kenyan government has the backing of the army.") == [("SUPPORT", "KEN MIL", "KEN GOV")]
+    assert [d[0] for d in dyads(coder, "The Kenyan president had talks with the army chief.")] == ["CONSULT"]
