@@ -108,5 +108,5 @@ class AnchorWords:
             return t.lower_.rstrip(".") in nouns or t.lemma_.lower() in nouns
 
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return (after is not None and one(after)) or (tok.dep_ in labels.modifier and tok.head is not tok
+        return (after is not None and one(after)) or (tok.dep_ in labels.modifier and tok.head.i != tok.i
                                                        and one(tok.head))

@@ -215,6 +215,7 @@ class Syntax:
                                                                           for c in verb.children):
             return False
         return (any(c.dep_ in labels.passive_marks for c in verb.children) or self.gapped_passive(verb)
+                or self.headline_passive(verb)
                 or self.reduced_passive(verb) or self.agent_passive(verb) or self.absolute_passive(verb)
                 or self.complement_passive(verb) or self.comma_passive(verb))
 
@@ -264,16 +265,30 @@ class Syntax:
     def reduced_passive(self, verb: Token) -> bool:
         """A past participle after the noun it is done to: "soldiers killed in the attack", "the man accused
         of shooting four people" (the noun is the patient, a "by" phrase the agent)."""
-        return (verb.dep_ in self.labels.noun_clause and verb.tag_ in self.tags.past_participle
-                and not any(c.dep_ in self.labels.subject or c.dep_ in self.labels.auxiliary for c in verb.children))
+        labels = self.labels
+        if verb.lemma_.lower() in self.fn.intransitive_acts and verb.head.dep_ not in labels.apposition:
+            return False  # "around 300 residents protested in Kisumu": the residents protested
+        # a sentence whose only verb hangs on its first noun and has an object of its own is a misread main clause
+        # ("Al Shabaab militants attacked SNA forces"); a headline's "Soldiers killed in attack" has none
+        misread = verb.head.head.i == verb.head.i and any(c.dep_ in labels.object for c in verb.children)
+        return (verb.dep_ in labels.noun_clause and verb.tag_ in self.tags.past_participle and not misread
+                and not any(c.dep_ in labels.subject or c.dep_ in labels.auxiliary for c in verb.children))
 
     def gapped_passive(self, verb: Token) -> bool:
         """A passive whose auxiliary the coordination leaves out: "two were killed and 13 wounded" (a verb that
         always takes an object, with none and no auxiliary of its own, coordinated with a passive)."""
         labels = self.labels
         return (verb.dep_ in labels.conjunct and verb.lemma_.lower() in self.fn.transitive_only
-                and verb.head is not verb and any(c.dep_ in labels.passive_marks for c in verb.head.children)
+                and verb.head.i != verb.i and any(c.dep_ in labels.passive_marks for c in verb.head.children)
                 and any(c.dep_ in labels.subject for c in verb.children)
+                and not any(c.dep_ in labels.object or c.dep_ in labels.auxiliary for c in verb.children))
+
+    def headline_passive(self, verb: Token) -> bool:
+        """A passive written without its auxiliary as a sentence of its own: "4 soldiers killed.", "Two journalists
+        arrested in Minsk" (a verb that always takes an object, with none, no auxiliary, heading the sentence)."""
+        labels = self.labels
+        return (verb.head.i == verb.i and verb.lemma_.lower() in self.fn.transitive_only
+                and verb.tag_ in self.tags.past_forms and any(c.dep_ in labels.subject for c in verb.children)
                 and not any(c.dep_ in labels.object or c.dep_ in labels.auxiliary for c in verb.children))
 
     def is_person(self, tok: Token) -> bool:
@@ -323,7 +338,7 @@ class Syntax:
                 return [focus]
             return [sub]
         dep, head = verb.dep_, verb.head
-        if head is verb:
+        if head.i == verb.i:
             return []
         if dep in labels.relative_clause:
             # "the forces that attacked": the noun acts; "Syria, where Turkey set up talks": the place does not
@@ -397,6 +412,7 @@ class Syntax:
                     or (self.children(head, labels.subject) if self.absolute_passive(head) else []))[:1]
         subs = self.children(verb, labels.passive_subject) or (
             self.children(verb, labels.subject) if self.gapped_passive(verb) or self.absolute_passive(verb)
+            or self.headline_passive(verb)
             or self.comma_passive(verb) else [])
         if not subs:
             return [verb.head] if verb.dep_ in labels.noun_clause and self.is_passive_participle(verb) else []
@@ -488,7 +504,7 @@ class Syntax:
             return None
         tok = verb
         for _ in range(MAX_ANTECEDENT_HOPS):
-            if tok.head is tok or tok.dep_ in self.labels.conjunct:
+            if tok.head.i == tok.i or tok.dep_ in self.labels.conjunct:
                 return None
             tok = tok.head
             if tok.lemma_.lower() in self.fn.accusing_verbs and tok.pos_ in self.tags.verb:
@@ -509,7 +525,7 @@ class Syntax:
                 if c.dep_ in self.labels.nominal_subject and c.i < pronoun.i and not self.is_pronoun(c) \
                         and c.pos_ not in self.tags.pronoun:
                     return c
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
         return None

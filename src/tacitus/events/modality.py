@@ -129,7 +129,7 @@ class ModalityReader:
         """A bare verb heading its sentence, or a clause quoted before the verb that says it, with no subject or
         auxiliary: a command ("Strip him," he said; "Release the prisoners, the opposition demanded"), no act told."""
         labels = self.g.labels
-        if verb.tag_ not in self.g.tags.bare_verb or not (verb.head is verb or (
+        if verb.tag_ not in self.g.tags.bare_verb or not (verb.head.i == verb.i or (
                 (verb.dep_ in labels.clausal_complement or verb.dep_ in labels.adverbial_clause)
                 and verb.i < verb.head.i)):
             return False
@@ -222,23 +222,26 @@ class ModalityReader:
                     and self._unrealised(tok.head):
                 # "attacks on schools must stop", "urged all parties to stop attacks": asked to end, no new act
                 return Modality("negated", self.speech_above(tok.head), kept_from=True)
-            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
+            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head.i != tok.i \
                     and tok.head.pos_ in tags.verbal and not self._happens(tok.head) and self._unknown_act(tok) \
                     and (aux := self._auxiliary(tok.head)) in ("future", "hypothetical"):
                 # "fighting could reach the city", "a strike will paralyse the port": an act told as what it may do
                 # (not "the recent riots could hurt the economy", "the attack could have been revenge": told acts;
                 # nor "protests would later spread": a story's later events)
                 return Modality(aux, self.speech_above(tok.head))
-            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head is not tok \
+            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head.i != tok.i \
                     and tok.head.pos_ in tags.verbal and self._happens(tok.head):
                 tok, hops, occurring = tok.head, hops + 1, True  # "a shooting could occur": as real as its occurring
                 continue
-            if tok.dep_ not in labels.modality_climb or tok.head is tok or hops > MAX_GOVERNOR_HOPS:
+            if tok.dep_ not in labels.modality_climb or tok.head.i == tok.i or hops > MAX_GOVERNOR_HOPS:
                 break
             dep = tok.dep_
             head = tok.head
             if dep in labels.clausal_complement and self._other_subject(tok, head) and (
-                    self._lemma_in(head, words.wishing_verbs) or self._lemma_in(head, words.requesting_verbs)):
+                    self._lemma_in(head, words.wishing_verbs) or self._lemma_in(head, words.requesting_verbs)
+                    or any(c.dep_ in labels.object and c.lemma_.lower() in words.request_nouns for c in head.children)):
+                # ("reiterated its demand that Israel ease restrictions": the clause the parser hangs on the verb
+                # is the demand's)
                 # "he hopes the public will support the project", "demanded that Israel withdraw": somebody
                 # else's act, only wished for or asked ("never thought a bombing would happen": not even that)
                 return Modality("negated" if self._own(head) == "negated" else "hypothetical", self.speech_above(head))
@@ -335,7 +338,7 @@ class ModalityReader:
     def _upcoming(self, noun: Token) -> bool:
         """An act noun named as what something comes before: "ahead of the summit", "on the eve of the vote"."""
         prep = noun.head
-        if noun.dep_ not in self.g.labels.prep_object or prep is noun or prep.head is prep:
+        if noun.dep_ not in self.g.labels.prep_object or prep.i == noun.i or prep.head.i == prep.i:
             return False
         return f"{prep.head.lower_} {prep.lower_}" in self.words.upcoming_marks
 
@@ -410,7 +413,7 @@ class ModalityReader:
         """The verb of saying whose complement holds ``tok`` ("X said that Y attacked Z")."""
         labels = self.g.labels
         hops = 0
-        while tok.head is not tok and hops < MAX_SPEECH_HOPS:
+        while tok.head.i != tok.i and hops < MAX_SPEECH_HOPS:
             if tok.dep_ in labels.clausal_complement and tok.head.lemma_.lower() in self.words.speech_verbs:
                 return tok.head
             if tok.dep_ in labels.speech_barrier and hops > 0:

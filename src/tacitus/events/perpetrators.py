@@ -112,7 +112,7 @@ class Perpetrators:
         mention in passing ("at a rally", "the law on demonstrations", "fines for demonstrations")."""
         tok, labels = pred.token, self.g.labels
         head = tok.head
-        if tok.dep_ in labels.prep_object and head.lower_ in self.g.words.of and head.head is not head \
+        if tok.dep_ in labels.prep_object and head.lower_ in self.g.words.of and head.head.i != head.i \
                 and head.head.lower_ in self.k.patterns.collective_nouns | self.k.patterns.quantity_nouns:
             tok = head.head  # "dozens of arrests were made": the count stands for the acts
         if tok.dep_ in labels.subject or tok.dep_ in labels.passive_subject:

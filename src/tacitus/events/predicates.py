@@ -504,7 +504,7 @@ class PredicateFinder:
         "engaged in ethnic cleansing")."""
         labels, tags, fn = self.g.labels, self.g.tags, self.g.words
         first = noun
-        while first.dep_ in labels.conjunct and first.head.pos_ in tags.noun and first.head is not first:
+        while first.dep_ in labels.conjunct and first.head.pos_ in tags.noun and first.head.i != first.i:
             first = first.head  # "opened mortar and machine-gun fire": the light verb carries each act noun
         if first is not noun:
             return self._carrier(first)

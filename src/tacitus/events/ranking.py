@@ -43,13 +43,15 @@ def nesting(pred: Predicate, pred_tokens: set[int], grammar: Grammar) -> int:
     """How many other predicates govern this one: "condemned the attack" -> the attack is nested once, so the
     sentence's main act ranks first among equals."""
     tok, n, hops = pred.head, 0, 0
-    while tok.head is not tok and hops < MAX_NESTING_HOPS:
+    while tok.head.i != tok.i and hops < MAX_NESTING_HOPS:
         if tok.dep_ in grammar.labels.relative_clause:
             n += 1  # "peacekeepers, who are deployed to oversee a ceasefire": background, not the news
         tok = tok.head
         hops += 1
         if tok.i in pred_tokens and tok.i != pred.token.i:
             n += 1
+    if tok.head.i == tok.i and tok.i in pred_tokens and tok.i != pred.token.i:
+        n = MAX_NESTING  # under the act that heads the sentence: the lowest rank (the learned layer is fit so)
     return min(n, MAX_NESTING)
 
 
