@@ -112,8 +112,8 @@ class PlaceReader:
             if words.names_no_place(root, self.g.labels):
                 continue  # "Texas Gov. George W. Bush", "the Vietnam war": whom one represents, which war
             qualifier = self._qualifier(ent)
-            if qualifier is not None:
-                seen.update(range(qualifier.start, qualifier.end))
+            if qualifier is not None:  # (with the brackets it stands in and the smaller areas before it)
+                seen.update(range(ent.end if ent.doc[ent.end].text == "(" else qualifier.start, qualifier.end + 1))
             # the countries of the sentence's actors (but not of an actor named by this very place: "the
             # outskirts of Tripoli" as a target is no reason to look for Tripoli in Libya), then the document's
             countries = context_countries(drafts, skip=ent.text)
@@ -242,6 +242,8 @@ class PlaceReader:
         if gaz.is_country(ent.text):
             return None  # "Syria, Iraq": a list of countries, not a town and its country
         doc = ent.doc
+        if (inside := self._bracketed(ent)) is not None:
+            return inside
         for child in ent.root.children:
             cand = None
             comma = ent.end < len(doc) and doc[ent.end].is_punct and doc[ent.end].text == ","
@@ -262,6 +264,23 @@ class PlaceReader:
                 start = min(t.i for t in cand.subtree if t.i >= ent.end)
                 return ent.doc[start:ent_of.end]
         return None
+
+    def _bracketed(self, ent: Span) -> Span | None:
+        """The areas in brackets after a place, smallest first, as conflict reports write them ("Bulo Burte
+        (Hiraan)", "Boni (Douentza, Mopti)"): the largest that is a country or a first-level region."""
+        doc, gaz = ent.doc, self.gazetteer
+        if ent.end >= len(doc) or doc[ent.end].text != "(":
+            return None
+        close = next((t.i for t in doc[ent.end + 1:ent.end + 12] if t.text in (")", "(")), None)
+        if close is None or doc[close].text != ")":
+            return None
+        parts, start = [], ent.end + 1
+        for t in doc[ent.end + 1:close + 1]:
+            if t.text in (",", ")"):
+                if t.i > start:
+                    parts.append(doc[start:t.i])
+                start = t.i + 1
+        return next((part for part in reversed(parts) if gaz.is_area(part.text)), None)
 
     def _resolve(self, ent: Span, area: tuple[Token, str] | None, qualifier: Span | None,
                  countries: list[str]) -> Location | None:
@@ -392,6 +411,12 @@ class PlaceReader:
         out = []
         for name in names:
             if name.ent_type_ in self.g.entities.place or name.pos_ not in tags.proper_noun:
+                continue
+            start = min([name.i, *(c.i for c in name.children if c.dep_ in labels.compound
+                                   and c.pos_ in tags.proper_noun)])
+            span = Span(name.doc, start, name.i + 1, label=self.g.entities.state[0])
+            if self._bracketed(span) is not None:
+                out.append(span)  # "in Bulo Burte (Hiraan)": a name with its region in brackets is a place there
                 continue
             found = self.place_of(name)
             if found is not None:

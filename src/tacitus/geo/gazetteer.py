@@ -290,6 +290,11 @@ class Gazetteer:
                 out[region] = max(out.get(region, 0.0), w)
         return list(out.items())
 
+    def is_area(self, name: str) -> bool:
+        """Whether ``name`` names a country or a first-level region (that can qualify a town's name)."""
+        countries, regions = self._qualifier(name)
+        return bool(countries or regions)
+
     def _qualifier(self, qualifier: str | None) -> tuple[set[str], set[tuple[str, str]]]:
         """Countries and regions that a qualifier such as "northern Lebanon", "CA" or "Texas" stands for."""
         if not qualifier:
