@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -220,12 +221,14 @@ class KnowledgeBase:
     def candidates(self, key: tuple[str, ...], raw: tuple[str, ...]) -> list[Alias]:
         return [a for a in self.index.get(key, ()) if case_ok(a.case, a.raw, raw)]
 
-    def choose(self, cands: list[Alias], day: date) -> tuple[Entry, State] | None:
+    def choose(self, cands: list[Alias], day: date, story: Counter[str] | None = None) -> tuple[Entry, State] | None:
         """The best entry among aliases matching one phrase, and its state on `day`.
 
         A user entry wins; where it gives a country but no sector, a built-in entry for the same
-        name and country supplies the sector. Among built-in namesakes, one in office on `day`
-        wins, then the most recent.
+        name and country supplies the sector. Among built-in namesakes of different countries, the
+        one whose country the story names most (``story``: its mentions of countries) wins ("SNA" in
+        a story of Somalia is its army, in one of Syria a rebel coalition); then one in office on
+        `day`, then the most recent.
         """
         if not cands:
             return None
@@ -244,6 +247,10 @@ class KnowledgeBase:
             return builtin[0], builtin[0].state_at(day)
         best_rank = min(_KIND_RANK.get(e.kind, 0) for e in builtin)
         same = [e for e in builtin if _KIND_RANK.get(e.kind, 0) == best_rank]
+        if story and len({e.country for e in same}) > 1:
+            most = max(story.get(e.country, 0) for e in same)
+            if most:
+                same = [e for e in same if story.get(e.country, 0) == most]
         states = [(e, e.state_at(day)) for e in same]
         current = [es for es in states if es[1].status == "current"]
         if current:

@@ -13,6 +13,7 @@ Reading a mention:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -187,7 +188,7 @@ class ActorResolver:
         return "congress" in said and not {"us", "american", "america", "united"} & said
 
     # -- matching --------------------------------------------------------------------------------
-    def _read(self, group: Group, day: date) -> Reading:
+    def _read(self, group: Group, day: date, story: Counter[str] | None = None) -> Reading:
         vocab, kb = self.vocabulary, self.kb
         seq = [(raw.lower(), raw, t.i) for t in group.toks for raw in split_raw(t.text)]
         matches: list[Match] = []
@@ -209,7 +210,7 @@ class ActorResolver:
                     if len(bare) < size:
                         cands = kb.candidates(tuple(w for w, _, _ in bare), tuple(r for _, r, _ in bare))
                 if cands:
-                    chosen = kb.choose(cands, day)
+                    chosen = kb.choose(cands, day, story)
                     if chosen:
                         found, used = Match("name", toks, chosen[0], chosen[1]), size
                         break
@@ -314,9 +315,9 @@ class ActorResolver:
         whole = self._whole_name(mention, content, ctx) or self._surname(mention, content, ctx)
         if whole is not None:
             return whole
-        core = self._read(mention.core, ctx.day)
-        appos = [self._read(g, ctx.day) for g in mention.appos]
-        owners = [self._read(g, ctx.day) for g in mention.owners]
+        core = self._read(mention.core, ctx.day, ctx.story_countries)
+        appos = [self._read(g, ctx.day, ctx.story_countries) for g in mention.appos]
+        owners = [self._read(g, ctx.day, ctx.story_countries) for g in mention.owners]
         identity, chain = self._identity(core)
         if identity is not None and identity.entry is not None and identity.entry.blocked:
             return None

@@ -1,0 +1,63 @@
+"""Conflict reports written the way event datasets write their notes: a date first, places with their areas in
+brackets, the toll as a sentence of its own, acronyms of state forces. Team-written notes; each asserts the coded
+events' codes, place and toll."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.coding import Coder
+from tacitus.evaluate.realnews import merged
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def events(coder: Coder, text: str) -> list:
+    return [g.mentions[0] for g in merged(coder.code_text(text)) if g.mentions[0].modality == "asserted"]
+
+
+def test_a_crowd_with_a_number_before_its_verb_protests(coder):
+    # the parser hangs "protested" on "residents" as if they had been protested; nobody can be
+    [e] = events(coder, "On 2 June 2021, around 300 residents protested in Kisumu (Kisumu) against fuel prices.")
+    assert (e.plover_type, e.source.code, e.date, e.location.name) == ("PROTEST", "KEN CVL", "2021-06-02", "Kisumu")
+
+
+def test_a_town_with_its_region_in_brackets_is_found_in_that_region(coder):
+    [e] = events(coder, "On 3 May 2022, al-Shabaab militants ambushed army troops in Bulo Burte (Hiraan).")
+    assert (e.location.name, e.location.country, e.location.admin1) == ("Buulobarde", "SOM", "Hiiraan")
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_bracketed_region_not_in_a_namesake_abroad(coder):
+    [e] = events(coder, "On 3 May 2022, JNIM militants attacked FAMa soldiers near Boni (Douentza, Mopti).")
+    assert (e.plover_type, e.source.code, e.target.code) == ("ASSAULT", "IMG REB", "MLI MIL")
+    assert (e.location.name, e.location.country, e.location.precision) == ("Mopti", "MLI", "admin1")
+
+
+def test_a_toll_written_as_a_sentence_of_its_own_is_the_attacks(coder):
+    found = events(coder, "On 3 May 2022, JNIM militants attacked Malian soldiers near Tessalit. 4 soldiers killed.")
+    assert [(e.plover_type, e.source.code, e.target.code) for e in found] == [("ASSAULT", "IMG REB", "MLI MIL")]
+    assert sum(m.fatalities or 0 for m in merged(coder.code_text(
+        "On 3 May 2022, JNIM militants attacked Malian soldiers near Tessalit. 4 soldiers killed."))[0].mentions) == 4
+
+
+@pytest.mark.parametrize("text", ["Two journalists arrested in Minsk on Monday.", "4 soldiers killed in Kunar."])
+def test_a_passive_without_its_auxiliary_makes_its_subject_the_one_acted_on(coder, text):
+    [e] = events(coder, text)
+    assert e.target is not None and e.target.sector in ("JRN", "MIL")
+    assert e.source.sector != e.target.sector
+
+
+@pytest.mark.parametrize("text, code", [
+    ("On 12 March 2023, al-Shabaab militants attacked SNA forces near Afgooye.", "SOM MIL"),
+    ("On 12 March 2023, Turkish-backed SNA fighters shelled Kurdish positions near Manbij in Syria.", "SYR REB"),
+])
+def test_an_acronym_two_forces_share_is_the_one_of_the_country_the_story_is_about(coder, text, code):
+    assert code in {a.code for e in events(coder, text) for a in (e.source, e.target) if a is not None}
+
+
+def test_the_clause_of_a_demand_named_by_its_noun_is_asked_not_done(coder):
+    text = "The ILO reiterated its demand on Monday that Israel ease restrictions on Palestinian workers."
+    assert [e.plover_type for e in events(coder, text)] == ["REQUEST"]
