@@ -6,8 +6,10 @@ Each item is coded as `tacitus code` codes a text with no publication date; its 
 store merges them (one event per type, dyad, date and place). A gold event is found by a coded event of its type,
 the one told in the sentence its quote comes from when the item gives a quote. Prints, per set: type P/R/F1, type
 with both countries right (P/R/F1; a country of "---" matches any), and for the stories the found events with the
-right place (the coded place's name within the gold place's text, or the reverse) and date. --show lists the items
-with a miss or a false event (not for articles.jsonl, which is held out: score it, do not read its misses).
+right place (the coded place's name within the gold place's text, or the reverse) and date. The conflict notes
+(snippets*.jsonl) are scored by their principal event: found with an accepted type, by sub-event type (macro mean),
+with both countries, and with its mode. --show lists the items with a miss or a false event (not for articles.jsonl
+nor snippets_heldout.jsonl, which are held out: score them, do not read their misses).
 """
 
 from __future__ import annotations
@@ -67,6 +69,40 @@ def score(coder, items: list[dict], show: int) -> dict:
     return counts
 
 
+def score_notes(coder, items: list[dict], show: int) -> dict:
+    """Conflict notes (snippets*.jsonl): whether each note's principal event (its first) is found with a type
+    the writer accepts, by sub-event type, and whether its mode and both countries are right."""
+    from tacitus.evaluate.realnews import merged
+
+    by_kind: dict[str, list[int]] = {}
+    modes = [0, 0]
+    dyads = 0
+    shown = 0
+    for item in items:
+        g = item["events"][0]
+        coded = [m.mentions[0] for m in merged(coder.code_text(item["text"]))
+                 if any(x.modality == "asserted" for x in m.mentions)]
+        kind = [e for e in coded if e.plover_type in g["types_ok"]]
+        told = [e for e in kind if g["quote"][:25] in e.sentence]
+        e = (told or kind or [None])[0]
+        by_kind.setdefault(item["sub_event"], []).append(e is not None)
+        if e is not None:
+            target = e.target.code if e.target is not None else None
+            dyads += _country(e.source.code) == _country(g["source"]) and (
+                g.get("target") is None or _country(target) == _country(g["target"]))
+            if g.get("mode") and e.plover_type == g["type"]:
+                modes[0] += 1
+                modes[1] += e.plover_mode == g["mode"]
+        if e is None and shown < show:
+            shown += 1
+            print(f"  {item['id']} {item['sub_event']}: wanted {g['types_ok']}, coded "
+                  f"{[x.plover_type for x in coded]} | {item['text'][:110]}")
+    found = sum(sum(v) for v in by_kind.values())
+    macro = sum(sum(v) / len(v) for v in by_kind.values()) / max(len(by_kind), 1)
+    return dict(macro=macro, found=found, n=len(items), dyads=dyads, modes=modes,
+                weakest=sorted((sum(v) / len(v), k) for k, v in by_kind.items())[:5])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="items with a miss or a false event to list")
@@ -84,6 +120,14 @@ def main() -> None:
         if c["place_n"]:
             line += f" | place {c['place']}/{c['place_n']} | date {c['date']}/{c['date_n']}"
         print(line)
+    for name in ("snippets.jsonl", "snippets_heldout.jsonl"):  # (the last is held out: RULES.md)
+        items = [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines() if line]
+        c = score_notes(coder, items, 0 if name == "snippets_heldout.jsonl" else args.show)
+        right, with_mode = c["modes"][1], c["modes"][0]
+        print(f"{name}: {c['n']} notes | principal event found {c['found']}/{c['n']}, macro over sub-event types "
+              f"{c['macro']:.3f} | with both countries {c['dyads']}/{c['n']} | mode right {right}/{with_mode}"
+              + ("" if name == "snippets_heldout.jsonl" else
+                 " | weakest: " + ", ".join(f"{k} {v:.1f}" for v, k in c["weakest"])))
 
 
 if __name__ == "__main__":
