@@ -61,3 +61,50 @@ def test_an_acronym_two_forces_share_is_the_one_of_the_country_the_story_is_abou
 def test_the_clause_of_a_demand_named_by_its_noun_is_asked_not_done(coder):
     text = "The ILO reiterated its demand on Monday that Israel ease restrictions on Palestinian workers."
     assert [e.plover_type for e in events(coder, text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An attacker tossed a hand grenade at a police station in Uppsala on 26 May 2023.",
+     ("ASSAULT", "explosives", "SWE UAF", "SWE COP")),
+    ("Youths lobbed petrol bombs at riot police in Derry on 12 July 2023.", ("ASSAULT", "explosives", "GBR CVL", "GBR COP")),
+    ("On 4 April 2024, Russian forces dropped grenades filled with CS gas on Ukrainian trenches near Avdiivka.",
+     ("ASSAULT", "unconventional", "RUS MIL", "UKR")),
+    ("On 5 August 2019, Indian authorities cut internet and mobile phone services across Srinagar.",
+     ("COERCE", "censor", "IND GOV", "IND CVL")),
+    ("On 9 May 2021, Military Forces of Nigeria retook Marte from ISWAP fighters.", ("ASSAULT", None, "NGA MIL", "IMG REB")),
+    ("On 12 June 2023, al-Shabaab militants set up a new base near Jilib.", ("MOBILIZE", "militia", "SOM REB", None)),
+    ("On 2 April 2021, Military Forces of Burkina Faso discovered an arms cache near Djibo.",
+     ("COERCE", "seize", "BFA MIL", None)),
+    ("On 7 November 2021, Ahlu Sunna Wal Jama'a handed over its weapons in Dhusamareb.",
+     ("RETREAT", "disarm", "SOM PRM", None)),
+    ("On 12 June 2024, Russian peacekeepers completed their pullout from Stepanakert.",
+     ("RETREAT", "withdraw", "RUS MIL", None)),
+    ("On 10 October 2023, al-Shabaab militants launched a forced recruitment drive in villages near Jilib.",
+     ("MOBILIZE", "militia", "SOM REB", None)),
+])
+def test_acts_of_conflict_notes(coder, text, expected):
+    found = [(e.plover_type, e.plover_mode, e.source.code, e.target.code if e.target else None)
+             for e in events(coder, text)]
+    assert found[0][:3] == expected[:3] and (expected[3] is None or found[0][3].split()[0] == expected[3].split()[0]), found
+    assert found[0][1] == expected[1], found
+
+
+def test_a_firm_recruiting_staff_mobilizes_nothing(coder):
+    assert events(coder, "The hospital group launched a recruitment drive for nurses in Leeds on Monday.") == []
+
+
+def test_ground_taken_is_placed_at_the_town_taken_even_when_its_name_is_hyphenated(coder):
+    [e] = [e for e in events(coder, "On 14 August 2021, Taliban fighters overran Pul-e-Alam after heavy fighting.")
+           if e.predicate == "overrun"]
+    assert (e.plover_type, e.source.code, e.location.country, e.location.precision) == ("ASSAULT", "AFG REB", "AFG", "city")
+
+
+def test_a_two_letter_scrap_of_a_name_is_no_town_abroad(coder):
+    [e] = events(coder, "Nurses went on strike and demonstrated outside Korle Bu hospital in Accra on 3 March 2023.")
+    assert (e.plover_type, e.source.code, e.location.name) == ("PROTEST", "GHA MED", "Accra")
+
+
+def test_a_name_read_as_the_verb_be_before_the_subject_is_no_passive(coder):
+    # the tagger reads "IS" of "IS militants" as "is"; the militants still fired
+    found = events(coder, "On 3 March 2016, IS militants fired mortar shells loaded with mustard agent at Taza.")
+    assert [(e.plover_type, e.plover_mode, e.source.sector) for e in found] == [("ASSAULT", "unconventional", "REB")]

@@ -1,6 +1,6 @@
 """Short conflict reports of the kinds ACLED distinguishes, written by the team: each gives the PLOVER type, the
 mode and the dyad a conflict analyst would count (protests peaceful, dispersed and violent; clashes; territory
-taken and retaken; air, drone, suicide, artillery and explosive attacks; abductions; arrests; destruction;
+taken and retaken (by force: an attack); air, drone, suicide, artillery and explosive attacks; abductions; arrests; destruction;
 weapons seized; ceasefires, prisoner exchanges and peace agreements)."""
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ SNIPPETS = [
     ("Government troops clashed with Al-Shabaab militants near Afgooye on Wednesday.",
      ("ASSAULT", None, "SOM MIL", "SOM REB")),
     ("The Iraqi army recaptured the town of Tal Afar from Islamic State fighters on Thursday.",
-     ("COERCE", "seize", "IRQ MIL", "IMG REB")),
+     ("ASSAULT", None, "IRQ MIL", "IMG REB")),
     ("Taliban fighters seized the district centre of Moqur in Badghis province on Monday.",
-     ("COERCE", "seize", "AFG REB", "AFG")),
+     ("ASSAULT", None, "AFG REB", "AFG")),
     ("Saudi-led coalition airstrikes killed 12 civilians in Saada province on Saturday.",
      ("ASSAULT", "aerial", "SAU MIL", "YEM CVL")),
     ("A US drone strike killed three suspected militants in North Waziristan on Friday.",

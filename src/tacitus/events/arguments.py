@@ -167,6 +167,8 @@ class Syntax:
         """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
         labels = self.labels
         out = {dobj.lemma_.lower()}
+        if dobj.pos_ in self.tags.proper_noun:  # the tagger leaves a name's words as written ("Military Forces of X")
+            out.update(self.g.lemma_guesses(dobj.lower_))
         for c in dobj.children:
             if c.dep_ in labels.adjective_or_compound:
                 out.add(c.lemma_.lower())
@@ -214,7 +216,10 @@ class Syntax:
         if verb.lemma_.lower() in self.fn.stative_participles and not any(c.dep_ in labels.agent
                                                                           for c in verb.children):
             return False
-        return (any(c.dep_ in labels.passive_marks for c in verb.children) or self.gapped_passive(verb)
+        # a passive mark before the verb's active subject is a misread word ("IS militants fired": "IS" as "is")
+        first_subject = min((c.i for c in verb.children if c.dep_ in labels.noun_subject), default=-1)
+        return (any(c.dep_ in labels.passive_marks and c.i > first_subject for c in verb.children)
+                or self.gapped_passive(verb)
                 or self.headline_passive(verb)
                 or self.reduced_passive(verb) or self.agent_passive(verb) or self.absolute_passive(verb)
                 or self.complement_passive(verb) or self.comma_passive(verb))
