@@ -18,7 +18,7 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
              "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts",
-             "running_nouns")
+             "running_nouns", "taking_words")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class AnchorWords:
     apart_marks: frozenset[str]  # adverbs that tell a toll apart from the act of force told before it ...
     running_counts: frozenset[str]  # ... words of a running count in its clause ...
     running_nouns: frozenset[str]  # ... and what such a count is told "in" ("in the war")
+    taking_words: frozenset[str]  # verbs whose object is a place taken ("retook Marte"): where the act happened
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int

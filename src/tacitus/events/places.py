@@ -86,6 +86,8 @@ class PlaceReader:
         sent, drafts, ents = job.sent, job.drafts, self.g.entities
         struck = [span for d in drafts if d.target_tok is not None
                   and (span := self.struck(d.plover, d.target_tok)) is not None]
+        story = context_countries(drafts) + [c for c in [job.context.dominant_country()] if c]
+        struck += [span for d in drafts if (span := self.taken(d, words, story)) is not None]
         struck_heads = {s.root.i for s in struck} | {s.root.i for d in drafts if (s := self.visited(d)) is not None}
         # "an operation in northern Mali", "troops deployed in Chad": a party named in a phrase of setting is
         # also where the act happened
@@ -383,8 +385,14 @@ class PlaceReader:
             return None
         start = min([tok.i, *(c.i for c in tok.children if c.dep_ in self.g.labels.compound
                               and c.pos_ in tags.proper_noun)])
-        span = tok.doc[start:tok.i + 1]
-        loc = self.gazetteer.resolve(span.text, countries=countries)
+        doc, end = tok.doc, tok.i + 1
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_:
+            end += 2  # a hyphenated name the tokenizer split ("Pul-e-Alam", "Mazar-i-Sharif") is one name
+        span = doc[start:end]
+        # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
+        # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu")
+        loc = self.gazetteer.resolve(span.text, countries=countries, strict=True)
         if loc is None or loc.precision not in ("city", "admin1"):
             return None
         known = self.resolver.resolve_text(span.text)
@@ -440,6 +448,17 @@ class PlaceReader:
         if ent is None or ent.label_ not in self.g.entities.place or self.gazetteer.resolve(ent.text) is None:
             return None
         return ent
+
+    def taken(self, draft, words: AnchorWords, countries: list[str]) -> Span | None:
+        """"retook Marte", "overran Jilib": the town a verb of taking ground takes by its name (its span), or
+        None."""
+        verb = draft.pred.token
+        taking = self.syntax.verb_lemma(verb, words.taking_words) in words.taking_words  # ("retook")
+        obj = self.syntax.direct_object(verb) if taking else None
+        if obj is None or obj.pos_ not in self.g.tags.proper_noun:
+            return None
+        found = self.place_of(obj, towns_only=True, countries=countries)
+        return found[0] if found is not None else None
 
     def struck(self, plover: str | None, tok: Token) -> Span | None:
         """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened

@@ -31,6 +31,7 @@ ALTERNATE_MIN_POPULATION = 15_000  # ... for a strict reading, an alternate-only
 #                                    "Rosenfeld" (a surname read as a place must not set a story abroad)
 QUALIFIER_REGION_BONUS = 12.0  # the text's own qualifier names the candidate's region ("Long Beach, CA")
 QUALIFIER_COUNTRY_BONUS = 10.0  # ... or its country ("Tripoli, northern Lebanon")
+MIN_NAME_LETTERS = 3  # a shorter name is a place only as a code ("US", "UK", "DC")
 CONTEXT_BONUS = 2.5  # the candidate is in a country of the document's context (the first one a little more)
 CAPITAL_BONUS = 1.0  # the national capital
 
@@ -137,6 +138,9 @@ class Gazetteer:
             key = key[4:]
         if not key or key in self._voc.not_places:
             return None
+        if len(key.replace(" ", "")) < MIN_NAME_LETTERS and self._country_row(text) is None and not (
+                is_abbreviation(text) and self._idx.abbreviations.get(abbreviation_key(text))):
+            return None  # "e" of "Pul-e-Alam", "Bu" of "Korle Bu": a town's alternate spellings hold such scraps
 
         want_admin1 = want_city = False
         rest, changed = strip_words(key, self._voc.admin1_prefixes, self._voc.admin1_suffixes)
