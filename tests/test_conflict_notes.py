@@ -108,3 +108,26 @@ def test_a_name_read_as_the_verb_be_before_the_subject_is_no_passive(coder):
     # the tagger reads "IS" of "IS militants" as "is"; the militants still fired
     found = events(coder, "On 3 March 2016, IS militants fired mortar shells loaded with mustard agent at Taza.")
     assert [(e.plover_type, e.plover_mode, e.source.sector) for e in found] == [("ASSAULT", "unconventional", "REB")]
+
+
+def test_a_town_shelled_is_a_target_of_its_state(coder):
+    [e] = events(coder, "On 20 February 2023, Russian forces shelled Kherson city with artillery.")
+    assert (e.source.code, e.target.country, e.target.country_basis) == ("RUS MIL", "UKR", "place")
+
+
+def test_fighters_engaged_in_battle_are_fought(coder):
+    [e] = events(coder, "On 2 August 2023, Nigerian troops engaged ISWAP fighters in a gun battle near Malam Fatori.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("ASSAULT", "NGA MIL", "IMG REB")
+    assert events(coder, "The minister engaged the unions in talks on Monday.") == []
+
+
+@pytest.mark.parametrize("toll, count", [("3 fatalities.", 3), ("Twelve deaths.", 12)])
+def test_a_toll_that_is_a_sentence_alone_is_the_toll_of_the_act_before(coder, toll, count):
+    text = f"On 14 March 2022, al-Shabaab militants attacked an army base in Beledweyne (Hiraan). {toll}"
+    [e] = events(coder, text)
+    assert (e.plover_type, e.fatalities) == ("ASSAULT", count)
+
+
+def test_a_toll_with_more_to_say_is_no_bare_toll(coder):
+    text = "On 14 March 2022, al-Shabaab militants attacked an army base in Beledweyne. Flu caused 3 fatalities in Garowe."
+    assert [e.fatalities for e in events(coder, text)] == [None]

@@ -16,6 +16,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from tacitus.datafiles import read_yaml_mapping
+from tacitus.events.fatalities import FATALITIES_FILE
+
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 _INTRODUCES = re.compile(r"[A-Za-z][\"'”’)]?\s*:-?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -95,7 +98,9 @@ class SentenceFilter:
         for lemma in lemmas:
             senses = (*patterns.verbs.get(lemma, ()), *patterns.noun_senses(lemma))
             cues[lemma] = cue_words(senses)
-        return cls(lemmas, irregular, always=words.obligation_aux | words.praise_words | words.blame_words,
+        # a toll told as a sentence of its own ("3 fatalities.") is the toll of the act before it (coder.py)
+        tolls = {w for w in read_yaml_mapping(FATALITIES_FILE)["death_nouns"] if " " not in w}
+        return cls(lemmas, irregular, always=words.obligation_aux | words.praise_words | words.blame_words | tolls,
                    cues=cues)
 
     def keeps(self, sentence: str) -> bool:

@@ -34,6 +34,7 @@ from tacitus.events.anchoring import Anchoring
 from tacitus.events.arguments import Syntax
 from tacitus.events.assembly import Assembly
 from tacitus.events.calibration import Calibrate
+from tacitus.events.fatalities import find_fatalities
 from tacitus.events.grammar import Grammar
 from tacitus.events.job import DocumentAnchors, SentenceJob
 from tacitus.events.knowledge import Knowledge
@@ -165,7 +166,10 @@ class EventCoder:
                 para, index = para
             for sent in para.sents:
                 if sent.text.strip():
-                    events.extend(self.code_sentence(sent, index, document, context, where_when))
+                    told = self.code_sentence(sent, index, document, context, where_when)
+                    events.extend(told)
+                    if not told:
+                        self._fold_bare_toll(sent, index, events, where_when)
                     index += 1
         if title is not None and title.text.strip():
             fresh = self.knowledge.resolver.new_context(context.when)  # the same date, its story year read once
@@ -183,6 +187,20 @@ class EventCoder:
             events = lead_events + events
         return with_document_focus(events, self.knowledge.gazetteer, home_town)
 
+    def _fold_bare_toll(self, sent: Span, index: int, events: list[Event], where_when: DocumentAnchors) -> None:
+        """A sentence that is only a toll ("3 fatalities.", "Four killed.") after an act of force told just before
+        with no toll of its own gives that act its toll, as conflict notes write it."""
+        last, reach = where_when.last_force, self.knowledge.anchor_words.toll_reach
+        if last is None or not 0 < index - last[0] <= reach or last[1].fatalities is not None:
+            return
+        tolls = find_fatalities(sent.text)
+        if len(tolls) != 1 or len(_letters(sent.text)) > len(_letters(tolls[0].text)) + BARE_TOLL_SLACK:
+            return
+        at = next((i for i, e in enumerate(events) if e is last[1]), None)
+        if at is not None:
+            events[at] = replace(last[1], fatalities=tolls[0].count, fatalities_civilians=tolls[0].civilians)
+            where_when.last_force = (last[0], events[at])
+
     def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,
                       where_when: DocumentAnchors | None = None, *, from_title: bool = False) -> list[Event]:
         """The events of one sentence: the stages in order over its job."""
@@ -191,6 +209,13 @@ class EventCoder:
         for _, stage in self.stages:
             stage(job)
         return job.events
+
+
+BARE_TOLL_SLACK = 3  # letters a sentence may hold beside its toll and still be only a toll ("Total: 3 fatalities")
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _retold(title_event: Event, body_event: Event) -> bool:

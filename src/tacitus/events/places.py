@@ -391,8 +391,11 @@ class PlaceReader:
             end += 2  # a hyphenated name the tokenizer split ("Pul-e-Alam", "Mazar-i-Sharif") is one name
         span = doc[start:end]
         # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
-        # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu")
-        loc = self.gazetteer.resolve(span.text, countries=countries, strict=True)
+        # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets say
+        # where it is ("a curfew on Mubi (Mubi North, Adamawa)")
+        area = self._bracketed(span)
+        loc = self.gazetteer.resolve(span.text, countries=countries, strict=True,
+                                     qualifier=area.text if area is not None else None)
         if loc is None or loc.precision not in ("city", "admin1"):
             return None
         known = self.resolver.resolve_text(span.text)

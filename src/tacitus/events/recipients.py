@@ -40,7 +40,16 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     lies = about if spoken else where
     if thing and lies is not None and lies.country and not venue:
         return replace(target, country=lies.country, country_basis="place")
+    if _town_struck(target, where) and not spoken:  # "shelled Kherson": the town's people, of its state
+        return replace(target, country=where.country, country_basis="place")
     return target
+
+
+def _town_struck(target: Actor, where: Location | None) -> bool:
+    """Whether a target is the town the act happened in, named by its own name and known as nobody."""
+    return (where is not None and bool(where.country) and where.precision in ("city", "admin1")
+            and not (target.country or target.sector or target.kb_id) and bool(target.text)
+            and target.text.split(" (")[0] in (where.text or where.name))
 
 
 def at_home(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
