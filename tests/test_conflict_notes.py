@@ -131,3 +131,20 @@ def test_a_toll_that_is_a_sentence_alone_is_the_toll_of_the_act_before(coder, to
 def test_a_toll_with_more_to_say_is_no_bare_toll(coder):
     text = "On 14 March 2022, al-Shabaab militants attacked an army base in Beledweyne. Flu caused 3 fatalities in Garowe."
     assert [e.fatalities for e in events(coder, text)] == [None]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("On 3 February 2024, a Turkish drone struck a car near Qamishli, killing two SDF members.", "drone"),
+    ("On 8 October 2021, a suicide bomber struck a mosque in Kunduz during Friday prayers.", "suicide-attack"),
+    ("On 30 October 2021, security forces fired live ammunition at demonstrators in Omdurman.", "firearms"),
+    ("On 14 May 2023, Ukrainian forces fired artillery at Shebekino, damaging a warehouse.", "heavy-weapons"),
+    ("On 11 February 2023, a mob lynched a man in Nankana Sahib.", "beat"),
+    ("In 1988 the army used poison gas against Kurdish villagers in Halabja.", "unconventional"),
+])
+def test_the_means_named_sets_the_mode_over_the_verbs_own(coder, text, mode):
+    assert mode in [e.plover_mode for e in coder.code_text(text) if e.plover_type == "ASSAULT"]
+
+
+def test_a_murder_suicide_is_no_suicide_attack(coder):
+    text = "Four people were found shot dead in a home in Provo on 3 March 2023 in what police called a murder-suicide."
+    assert [e.plover_mode for e in events(coder, text)] == ["firearms"]

@@ -48,6 +48,8 @@ class ModeCue:
     plover: str | None  # the PLOVER type the cue turns the event into (None: unchanged)
     anywhere: bool  # the words may stand anywhere in the predicate's phrase
     unless_mode: bool = False  # applies only to a predicate that has no mode yet
+    unless_words: frozenset[str] = frozenset()  # ... and not where these words stand ("a murder-suicide")
+    over: frozenset[str] = frozenset()  # modes the cue replaces all the same (a weapon's, by a more telling one)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,9 @@ class ModeCues:
         return cls({ptype: {mode: ModeCue(code=str(spec["code"]), words=frozenset(spec["words"]),
                                           plover=spec.get("plover"),
                                           anywhere=str(spec.get("anywhere")).lower() == "true",
-                                          unless_mode=str(spec.get("unless_mode")).lower() == "true")
+                                          unless_mode=str(spec.get("unless_mode")).lower() == "true",
+                                          unless_words=frozenset(spec.get("unless_words") or ()),
+                                          over=frozenset(spec.get("over") or ()))
                             for mode, spec in modes.items()}
                     for ptype, modes in data.items()})
 

@@ -554,7 +554,8 @@ class PredicateFinder:
                 if tok.dep_ in labels.preposition and tok.lower_ in self.g.words.mode_preps:
                     words.update(g.lemma_.lower() for g in tok.children if g.dep_ in labels.prep_object)
         for mode, cue in cues.items():
-            if cue.unless_mode and pred.mode is not None:
+            if (cue.unless_mode and pred.mode is not None and pred.mode not in cue.over) \
+                    or cue.unless_words & everywhere:
                 continue
             if (everywhere if cue.anywhere else words) & cue.words:
                 pred.mode, pred.code = mode, cue.code
