@@ -16,7 +16,7 @@ A place is, in order: a place phrase of the act's clause (or one its clause inhe
 "there" for the place named last); the venue of a speech, meeting or visit the sentence names (verbal acts); the
 dateline (acts whose actors are at home there); a place of the sentence no clause holds.
 A topic ("discussed the situation in Syria", "talks on Lebanon") is never a place. The document's focus comes
-last, in ``places.with_document_focus``. A toll goes only to an act of force. An act is *historical* when its date
+last, in ``focus.with_document_focus``. A toll goes only to an act of force. An act is *historical* when its date
 ends more than ``history_window_days`` before the article's date, when a background cue ("years ago", "during
 the war") stands in its clause. An undated act takes the date its paragraph's narrative has set (and its
 history mark). Once dates are read, ``schedule`` (``Recode.scheduled``) recodes acts told in the present for a later

@@ -40,7 +40,8 @@ from tacitus.events.job import DocumentAnchors, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.lead import Lead, read_lead, story_year
 from tacitus.events.modality import ModalityReader
-from tacitus.events.places import PlaceReader, with_document_focus
+from tacitus.events.focus import with_document_focus
+from tacitus.events.places import PlaceReader
 from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
 from tacitus.events.roles import Roles
