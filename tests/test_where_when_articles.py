@@ -188,6 +188,13 @@ def test_a_date_only_dateline_and_a_title_timestamp_date_the_story(coder):
     assert (strike.location.name, strike.location.basis) == ("Oakland", "dateline")
 
 
+def test_the_day_a_title_gives_dates_the_body_that_tells_the_act_again_without_one(coder):
+    title = "1995-04-30 04:00:00 PDT OAKLAND -- Transit workers and the county reached an agreement Saturday night"
+    [deal] = code(coder, "A mediator said the transit workers and the county have reached an agreement on wages.",
+                  published=None, title=title)
+    assert (deal.plover_type, deal.sentence_index, deal.date, deal.date_precision) == ("SUPPORT", 0, "1995-04-29", "day")
+
+
 # ---- history kept apart ---------------------------------------------------------------------------------------
 def test_a_history_paragraph_gets_no_publication_date(coder, tmp_path):
     from tacitus.store import EventStore

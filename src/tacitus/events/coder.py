@@ -181,10 +181,9 @@ class EventCoder:
                 retold = [i for i, b in enumerate(events) if _retold(e, b)]
                 if not retold:
                     lead_events.append(e)  # the title's news, when the body does not tell it again
-                elif e.location is not None and e.location.basis == "clause":
-                    for i in retold:  # ... and when it does, the place the title gives the act
-                        if events[i].location is None or events[i].location.basis in ("dateline", "sentence"):
-                            events[i] = replace(events[i], location=replace(e.location, basis="title"))
+                else:
+                    for i in retold:  # ... and when it does, the place and the day the title gives the act
+                        events[i] = _with_title_anchors(events[i], e)
             events = lead_events + events
         return with_document_focus(events, self.knowledge.gazetteer, home_town)
 
@@ -210,6 +209,23 @@ class EventCoder:
         for _, stage in self.stages:
             stage(job)
         return job.events
+
+
+# precisions of a date that is no date of the act told: the publication date standing in, or none
+NOT_THE_ACTS_DATE = ("published", "unknown", "story")
+
+
+def _with_title_anchors(body: Event, title: Event) -> Event:
+    """A body event that retells the title's act, with the place the title's clause gives it ("Gunmen kill 12 in
+    Kaduna" over "Gunmen killed 12 people") and the day ("reached a deal Saturday night" over a body that says
+    only that they "have reached" it), when its own sentence gives none."""
+    if title.location is not None and title.location.basis == "clause" and (
+            body.location is None or body.location.basis in ("dateline", "sentence")):
+        body = replace(body, location=replace(title.location, basis="title"))
+    if title.date and title.date_precision not in NOT_THE_ACTS_DATE and body.date_precision in NOT_THE_ACTS_DATE \
+            and not body.historical:
+        body = replace(body, date=title.date, date_precision=title.date_precision)
+    return body
 
 
 BARE_TOLL_SLACK = 3  # letters a sentence may hold beside its toll and still be only a toll ("Total: 3 fatalities")
