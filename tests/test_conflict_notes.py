@@ -50,12 +50,14 @@ def test_a_passive_without_its_auxiliary_makes_its_subject_the_one_acted_on(code
     assert e.source.sector != e.target.sector
 
 
-@pytest.mark.parametrize("text, code", [
-    ("On 12 March 2023, al-Shabaab militants attacked SNA forces near Afgooye.", "SOM MIL"),
-    ("On 12 March 2023, Turkish-backed SNA fighters shelled Kurdish positions near Manbij in Syria.", "SYR REB"),
+@pytest.mark.parametrize("text, source", [
+    ("On 12 March 2023, SNA forces attacked al-Shabaab positions near Jilib.", "SOM MIL"),
+    ("SNA fighters shelled Kurdish positions near Manbij.", "SYR REB"),  # (no namesake told: fighters where they act)
+    ("ADF rebels killed 12 villagers near Beni on Monday.", "COD REB"),
+    ("The ADF deployed 200 troops to Darwin on Monday, the Australian defence minister said.", "AUS MIL"),
 ])
-def test_an_acronym_two_forces_share_is_the_one_of_the_country_the_story_is_about(coder, text, code):
-    assert code in {a.code for e in events(coder, text) for a in (e.source, e.target) if a is not None}
+def test_an_acronym_two_forces_share_is_the_one_of_the_country_the_story_is_about(coder, text, source):
+    assert [e.source.code for e in events(coder, text)] == [source]
 
 
 def test_the_clause_of_a_demand_named_by_its_noun_is_asked_not_done(coder):
@@ -67,7 +69,7 @@ def test_the_clause_of_a_demand_named_by_its_noun_is_asked_not_done(coder):
     ("An attacker tossed a hand grenade at a police station in Uppsala on 26 May 2023.",
      ("ASSAULT", "explosives", "SWE UAF", "SWE COP")),
     ("Youths lobbed petrol bombs at riot police in Derry on 12 July 2023.", ("ASSAULT", "explosives", "GBR CVL", "GBR COP")),
-    ("On 4 April 2024, Russian forces dropped grenades filled with CS gas on Ukrainian trenches near Avdiivka.",
+    ("On 4 April 2024, Russian forces dropped grenades filled with chloropicrin on Ukrainian trenches near Avdiivka.",
      ("ASSAULT", "unconventional", "RUS MIL", "UKR")),
     ("On 5 August 2019, Indian authorities cut internet and mobile phone services across Srinagar.",
      ("COERCE", "censor", "IND GOV", "IND CVL")),
@@ -75,22 +77,33 @@ def test_the_clause_of_a_demand_named_by_its_noun_is_asked_not_done(coder):
     ("On 12 June 2023, al-Shabaab militants set up a new base near Jilib.", ("MOBILIZE", "militia", "SOM REB", None)),
     ("On 2 April 2021, Military Forces of Burkina Faso discovered an arms cache near Djibo.",
      ("COERCE", "seize", "BFA MIL", None)),
-    ("On 7 November 2021, Ahlu Sunna Wal Jama'a handed over its weapons in Dhusamareb.",
+    ("On 7 November 2021, a faction of Ahlu Sunna Wal Jama'a handed over its weapons in Dhusamareb.",
      ("RETREAT", "disarm", "SOM PRM", None)),
-    ("On 12 June 2024, Russian peacekeepers completed their pullout from Stepanakert.",
-     ("RETREAT", "withdraw", "RUS MIL", None)),
     ("On 10 October 2023, al-Shabaab militants launched a forced recruitment drive in villages near Jilib.",
      ("MOBILIZE", "militia", "SOM REB", None)),
 ])
 def test_acts_of_conflict_notes(coder, text, expected):
-    found = [(e.plover_type, e.plover_mode, e.source.code, e.target.code if e.target else None)
-             for e in events(coder, text)]
-    assert found[0][:3] == expected[:3] and (expected[3] is None or found[0][3].split()[0] == expected[3].split()[0]), found
-    assert found[0][1] == expected[1], found
+    [found] = [(e.plover_type, e.plover_mode, e.source.code, e.target.code if e.target else None)
+               for e in events(coder, text)]
+    assert found[:3] == expected[:3] and (expected[3] is None or found[3].split()[0] == expected[3].split()[0]), found
 
 
-def test_a_firm_recruiting_staff_mobilizes_nothing(coder):
-    assert events(coder, "The hospital group launched a recruitment drive for nurses in Leeds on Monday.") == []
+@pytest.mark.parametrize("text", [
+    "The hospital group launched a recruitment drive for nurses in Leeds on Monday.",
+    "The company set up a new base in Nairobi for its African operations.",
+    "Aid agencies set up a camp for flood victims in Sindh on Monday.",
+    "The US military dropped humanitarian aid payloads over northern Gaza on Monday.",
+    "The airline cut services to Moscow after the invasion.",
+    "Investors staged a pullout from emerging markets last week.",
+    "Democrats recaptured the House in 2018.",
+    "The government regained control of inflation in 2023.",
+    "The photographer captured the city skyline at dawn.",
+    "The government has engaged the rebels in dialogue to end the conflict.",
+    "The company fired 200 workers at its plant in Ohio.",
+])
+def test_the_words_of_conflict_notes_used_of_other_things_code_no_force(coder, text):
+    assert [e.plover_type for e in events(coder, text)
+            if e.plover_type in ("ASSAULT", "MOBILIZE", "RETREAT", "COERCE")] == []
 
 
 def test_ground_taken_is_placed_at_the_town_taken_even_when_its_name_is_hyphenated(coder):
@@ -115,17 +128,14 @@ def test_a_town_shelled_is_a_target_of_its_state(coder):
     assert (e.source.code, e.target.country, e.target.country_basis) == ("RUS MIL", "UKR", "place")
 
 
-def test_fighters_engaged_in_battle_are_fought(coder):
-    [e] = events(coder, "On 2 August 2023, Nigerian troops engaged ISWAP fighters in a gun battle near Malam Fatori.")
-    assert (e.plover_type, e.source.code, e.target.code) == ("ASSAULT", "NGA MIL", "IMG REB")
-    assert events(coder, "The minister engaged the unions in talks on Monday.") == []
-
-
 @pytest.mark.parametrize("toll, count", [("3 fatalities.", 3), ("Twelve deaths.", 12)])
 def test_a_toll_that_is_a_sentence_alone_is_the_toll_of_the_act_before(coder, toll, count):
     text = f"On 14 March 2022, al-Shabaab militants attacked an army base in Beledweyne (Hiraan). {toll}"
     [e] = events(coder, text)
     assert (e.plover_type, e.fatalities) == ("ASSAULT", count)
+    # ... of an attack only: an arrest has no dead of its own
+    [arrest] = events(coder, f"On 3 May 2022, police arrested 40 protesters in Kinshasa. {toll}")
+    assert (arrest.plover_type, arrest.fatalities) == ("COERCE", None)
 
 
 def test_a_toll_with_more_to_say_is_no_bare_toll(coder):
@@ -134,6 +144,9 @@ def test_a_toll_with_more_to_say_is_no_bare_toll(coder):
 
 
 @pytest.mark.parametrize("text, mode", [
+    ("Police fired CS gas at protesters in Paris on Saturday.", "crowd-control"),
+    ("Russian aircraft bombed a chemical plant in Severodonetsk on Monday.", "aerial"),
+    ("A gunman shot dead three people in Texas on Monday before killing himself in an apparent suicide.", "firearms"),
     ("On 3 February 2024, a Turkish drone struck a car near Qamishli, killing two SDF members.", "drone"),
     ("On 8 October 2021, a suicide bomber struck a mosque in Kunduz during Friday prayers.", "suicide-attack"),
     ("On 30 October 2021, security forces fired live ammunition at demonstrators in Omdurman.", "firearms"),
@@ -142,9 +155,19 @@ def test_a_toll_with_more_to_say_is_no_bare_toll(coder):
     ("In 1988 the army used poison gas against Kurdish villagers in Halabja.", "unconventional"),
 ])
 def test_the_means_named_sets_the_mode_over_the_verbs_own(coder, text, mode):
-    assert mode in [e.plover_mode for e in coder.code_text(text) if e.plover_type == "ASSAULT"]
+    assert [e.plover_mode for e in events(coder, text)] == [mode]
 
 
 def test_a_murder_suicide_is_no_suicide_attack(coder):
     text = "Four people were found shot dead in a home in Provo on 3 March 2023 in what police called a murder-suicide."
     assert [e.plover_mode for e in events(coder, text)] == ["firearms"]
+
+
+def test_a_town_with_a_two_letter_name_is_still_a_town(coder):
+    [e] = events(coder, "Police clashed with opposition supporters in Bo, Sierra Leone, on Monday.")
+    assert (e.source.code, e.target.code, e.location.name) == ("SLE COP", "SLE OPP", "Bo")
+
+
+def test_two_verbs_sharing_one_object_are_both_active(coder):
+    found = events(coder, "Police arrested and charged three men in Leeds on Friday.")
+    assert [(e.plover_type, e.source.code) for e in found] == [("COERCE", "GBR COP"), ("ACCUSE", "GBR COP")]

@@ -225,10 +225,11 @@ class KnowledgeBase:
         """The best entry among aliases matching one phrase, and its state on `day`.
 
         A user entry wins; where it gives a country but no sector, a built-in entry for the same
-        name and country supplies the sector. Among built-in namesakes of different countries, the
-        one whose country the story names most (``story``: its mentions of countries) wins ("SNA" in
-        a story of Somalia is its army, in one of Syria a rebel coalition); then one in office on
-        `day`, then the most recent.
+        name and country supplies the sector. Among built-in organisations of one name and different
+        countries, the one whose country the story names most (``story``: its mentions of countries)
+        wins ("SNA" in a story of Somalia is its army, in one of Syria a rebel coalition), and none
+        when the story names none of them; among other namesakes, one in office on `day`, then the
+        most recent.
         """
         if not cands:
             return None
@@ -247,10 +248,11 @@ class KnowledgeBase:
             return builtin[0], builtin[0].state_at(day)
         best_rank = min(_KIND_RANK.get(e.kind, 0) for e in builtin)
         same = [e for e in builtin if _KIND_RANK.get(e.kind, 0) == best_rank]
-        if story and len({e.country for e in same}) > 1:
+        if story is not None and len({e.country for e in same}) > 1 and all(e.kind == ORG for e in same):
             most = max(story.get(e.country, 0) for e in same)
-            if most:
-                same = [e for e in same if story.get(e.country, 0) == most]
+            if not most:
+                return None  # nothing tells which: the phrase is read as if its name were unknown
+            same = [e for e in same if story.get(e.country, 0) == most]
         states = [(e, e.state_at(day)) for e in same]
         current = [es for es in states if es[1].status == "current"]
         if current:

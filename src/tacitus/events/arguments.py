@@ -167,8 +167,8 @@ class Syntax:
         """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
         labels = self.labels
         out = {dobj.lemma_.lower()}
-        if dobj.pos_ in self.tags.proper_noun:  # the tagger leaves a name's words as written ("Military Forces of X")
-            out.update(self.g.lemma_guesses(dobj.lower_))
+        if dobj.pos_ in self.tags.proper_noun and dobj.tag_ in self.tags.plural:
+            out.update(self.g.lemma_guesses(dobj.lower_))  # a name's plural word as written ("Military Forces of X")
         for c in dobj.children:
             if c.dep_ in labels.adjective_or_compound:
                 out.add(c.lemma_.lower())
@@ -293,8 +293,10 @@ class Syntax:
         arrested in Minsk" (a verb that always takes an object, with none, no auxiliary, heading the sentence)."""
         labels = self.labels
         return (verb.head.i == verb.i and verb.lemma_.lower() in self.fn.transitive_only
-                and verb.tag_ in self.tags.past_forms and any(c.dep_ in labels.subject for c in verb.children)
-                and not any(c.dep_ in labels.object or c.dep_ in labels.auxiliary for c in verb.children))
+                and verb.tag_ in self.tags.past_participle and any(c.dep_ in labels.subject for c in verb.children)
+                and not any(c.dep_ in labels.object or c.dep_ in labels.auxiliary for c in verb.children)
+                # "Police arrested and charged three men": the object the coordinated verb carries is shared
+                and not any(c.dep_ in labels.conjunct and c.pos_ in self.tags.verbal for c in verb.children))
 
     def is_person(self, tok: Token) -> bool:
         """A person, not a body: a person's name, "he"/"she", or a singular noun that is an office or a role

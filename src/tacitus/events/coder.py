@@ -191,12 +191,13 @@ class EventCoder:
         """A sentence that is only a toll ("3 fatalities.", "Four killed.") after an act of force told just before
         with no toll of its own gives that act its toll, as conflict notes write it."""
         last, reach = where_when.last_force, self.knowledge.anchor_words.toll_reach
-        if last is None or not 0 < index - last[0] <= reach or last[1].fatalities is not None:
-            return
+        if last is None or not 0 < index - last[0] <= reach or last[1].fatalities is not None \
+                or not self.knowledge.ontology.is_a(last[1].plover_type, "violence"):
+            return  # (not an arrest's or a curfew's: a toll told alone counts the dead of an attack)
         tolls = find_fatalities(sent.text)
         if len(tolls) != 1 or len(_letters(sent.text)) > len(_letters(tolls[0].text)) + BARE_TOLL_SLACK:
             return
-        at = next((i for i, e in enumerate(events) if e is last[1]), None)
+        at = next((i for i, e in enumerate(events) if e.event_id == last[1].event_id), None)
         if at is not None:
             events[at] = replace(last[1], fatalities=tolls[0].count, fatalities_civilians=tolls[0].civilians)
             where_when.last_force = (last[0], events[at])
@@ -228,7 +229,7 @@ def _with_title_anchors(body: Event, title: Event) -> Event:
     return body
 
 
-BARE_TOLL_SLACK = 3  # letters a sentence may hold beside its toll and still be only a toll ("Total: 3 fatalities")
+BARE_TOLL_SLACK = 3  # letters a sentence may hold beside its toll and still be only a toll
 
 
 def _letters(text: str) -> str:

@@ -49,7 +49,8 @@ class ModeCue:
     anywhere: bool  # the words may stand anywhere in the predicate's phrase
     unless_mode: bool = False  # applies only to a predicate that has no mode yet
     unless_words: frozenset[str] = frozenset()  # ... and not where these words stand ("a murder-suicide")
-    over: frozenset[str] = frozenset()  # modes the cue replaces all the same (a weapon's, by a more telling one)
+    over: frozenset[str] = frozenset()  # modes the cue replaces all the same (a weapon's, by a more telling one) ...
+    means: frozenset[str] = frozenset()  # ... when its word is or modifies one of these nouns of a weapon
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class ModeCues:
                                           anywhere=str(spec.get("anywhere")).lower() == "true",
                                           unless_mode=str(spec.get("unless_mode")).lower() == "true",
                                           unless_words=frozenset(spec.get("unless_words") or ()),
-                                          over=frozenset(spec.get("over") or ()))
+                                          over=frozenset(spec.get("over") or ()),
+                                          means=frozenset(spec.get("means") or ()))
                             for mode, spec in modes.items()}
                     for ptype, modes in data.items()})
 

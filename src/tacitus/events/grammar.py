@@ -36,7 +36,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",
               "according", "according_to", "ethnic", "residence_preps", "origin_preps", "owner_preps",
               "object_control_preps", "shared_object_verbs", "shared_object_links",
-              "transitive_only", "intransitive_acts", "comma_participles", "giver_preps", "by", "of", "to", "between",
+              "transitive_only", "intransitive_acts", "comma_participles", "area_brackets", "giver_preps", "by", "of", "to", "between",
               "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",
               "grievance_preps", "protest_nouns", "protest_preps", "in_protest", "purpose_objects", "purpose_preps",
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier", "naming_preps", "response_carrier", "under_carrier", "aim_preps",

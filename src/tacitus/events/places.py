@@ -4,6 +4,7 @@ act."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
@@ -62,6 +63,7 @@ class PlaceMention:
         return (0 if self.guessed else 1, PRECISION_RANK.get(self.location.precision, 0))
 
 
+AREA_WORDS_MAX = 10  # the most words a bracket of areas after a place holds ("(Douentza, Mopti)")
 PRECISION_RANK = {"country": 0, "admin1": 1, "city": 2, "point": 3}
 
 
@@ -115,7 +117,8 @@ class PlaceReader:
                 continue  # "Texas Gov. George W. Bush", "the Vietnam war": whom one represents, which war
             qualifier = self._qualifier(ent)
             if qualifier is not None:  # (with the brackets it stands in and the smaller areas before it)
-                seen.update(range(ent.end if ent.doc[ent.end].text == "(" else qualifier.start, qualifier.end + 1))
+                close = self._bracket_close(ent)
+                seen.update(range(ent.end, close + 1) if close is not None else range(qualifier.start, qualifier.end))
             # the countries of the sentence's actors (but not of an actor named by this very place: "the
             # outskirts of Tripoli" as a target is no reason to look for Tripoli in Libya), then the document's
             countries = context_countries(drafts, skip=ent.text)
@@ -256,9 +259,11 @@ class PlaceReader:
                 cand = child  # "their Berlin, Vermont, home" (parsed as a list of two)
             elif child.dep_ in labels.preposition and child.lower_ in self.g.words.residence_preps[:1]:
                 cand = next((c for c in child.children if c.dep_ in labels.prep_object), None)
-            if cand is None or cand.ent_type_ not in place:
+            if cand is None:
                 continue
-            ent_of = self.syntax.entity(cand)
+            ent_of = self.syntax.entity(cand) if cand.ent_type_ in place else None
+            if ent_of is None and gaz.is_country(doc[cand.left_edge.i:cand.i + 1].text):
+                ent_of = doc[cand.left_edge.i:cand.i + 1]  # "Bo, Sierra Leone" with the country read as a name
             if ent_of is None:
                 continue
             region = gaz.resolve(ent_of.text) if not gaz.is_country(ent_of.text) else None
@@ -271,10 +276,8 @@ class PlaceReader:
         """The areas in brackets after a place, smallest first, as conflict reports write them ("Bulo Burte
         (Hiraan)", "Boni (Douentza, Mopti)"): the largest that is a country or a first-level region."""
         doc, gaz = ent.doc, self.gazetteer
-        if ent.end >= len(doc) or doc[ent.end].text != "(":
-            return None
-        close = next((t.i for t in doc[ent.end + 1:ent.end + 12] if t.text in (")", "(")), None)
-        if close is None or doc[close].text != ")":
+        close = self._bracket_close(ent)
+        if close is None:
             return None
         parts, start = [], ent.end + 1
         for t in doc[ent.end + 1:close + 1]:
@@ -283,6 +286,29 @@ class PlaceReader:
                     parts.append(doc[start:t.i])
                 start = t.i + 1
         return next((part for part in reversed(parts) if gaz.is_area(part.text)), None)
+
+    def _bracket_close(self, ent: Span) -> int | None:
+        """The index of the bracket closing the one that opens right after ``ent``, or None."""
+        doc, marks = ent.doc, self.g.words.area_brackets
+        if ent.end >= len(doc) or doc[ent.end].text != marks[0]:
+            return None
+        close = next((t.i for t in doc[ent.end + 1:ent.end + 1 + AREA_WORDS_MAX] if t.text in marks), None)
+        return close if close is not None and doc[close].text == marks[1] else None
+
+    def _name_span(self, tok: Token) -> Span:
+        """A proper name with the names compounded before it and the parts of a hyphenated name the tokenizer
+        split around it ("Pul-e-Alam", "Mazar-i-Sharif"), labelled as a place."""
+        doc, tags, labels = tok.doc, self.g.tags, self.g.labels
+        start = min([tok.i, *(c.i for c in tok.children if c.dep_ in labels.compound and c.pos_ in tags.proper_noun)])
+        end = tok.i + 1
+
+        def joined(i: int) -> bool:  # a hyphen written with no space on either side
+            return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        while joined(end):
+            end += 2
+        while joined(start - 1) and start >= 2:
+            start -= 2
+        return Span(doc, start, end, label=self.g.entities.state[0])
 
     def _resolve(self, ent: Span, area: tuple[Token, str] | None, qualifier: Span | None,
                  countries: list[str]) -> Location | None:
@@ -347,7 +373,7 @@ class PlaceReader:
         body = lemma in self.syntax.group_nouns
         for c in named:
             if body and c.ent_type_ not in self.g.entities.place and c.ent_type_ not in self.g.entities.person \
-                    and c.dep_ in labels.compound and all(t.dep_ in labels.compound for t in c.subtree if t is not c):
+                    and c.dep_ in labels.compound and all(t.dep_ in labels.compound for t in c.subtree if t.i != c.i):
                 name = c.doc[c.left_edge.i:c.i + 1].text  # the town within the body's name ("New York")
                 known = self.resolver.resolve_text(name)
                 if known is not None and known.kb_id and known.kb_id != known.country:
@@ -383,25 +409,25 @@ class PlaceReader:
         if tok.pos_ not in tags.proper_noun or not (tok.ent_type_ in ents.people or tok.ent_type_ in ents.place_slips
                                                     or tok.ent_type_ == ""):
             return None
-        start = min([tok.i, *(c.i for c in tok.children if c.dep_ in self.g.labels.compound
-                              and c.pos_ in tags.proper_noun)])
-        doc, end = tok.doc, tok.i + 1
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_:
-            end += 2  # a hyphenated name the tokenizer split ("Pul-e-Alam", "Mazar-i-Sharif") is one name
-        span = doc[start:end]
+        span = self._name_span(tok)
         # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
         # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets say
         # where it is ("a curfew on Mubi (Mubi North, Adamawa)")
         area = self._bracketed(span)
+        if area is None:  # "in Bo, Sierra Leone": the area set beside it
+            beside = [c for c in tok.children if c.dep_ in self.g.labels.apposition and c.i > tok.i]
+            area = next((a for c in beside if self.gazetteer.is_area((a := tok.doc[c.left_edge.i:c.i + 1]).text)),
+                        None)
         loc = self.gazetteer.resolve(span.text, countries=countries, strict=True,
                                      qualifier=area.text if area is not None else None)
         if loc is None or loc.precision not in ("city", "admin1"):
             return None
         known = self.resolver.resolve_text(span.text)
-        if known is not None and known.kb_id and known.country != loc.country:
-            return None  # a known person or organisation, not the town
-        return Span(tok.doc, span.start, span.end, label=self.g.entities.state[0]), loc
+        words = _words(span.text)
+        if known is not None and known.kb_id and known.country != loc.country \
+                and (len(words) < 2 or set(words) <= set(_words(known.name or ""))):
+            return None  # a known person or organisation, not the town (but "Mazar-i-Sharif" is no Sharif)
+        return span, loc
 
     def mislabelled(self, tokens: Iterable[Token]) -> list[Span]:
         """Names after "in", "near", "outside" ... or "the province of", or before a thing ("a Quetta bus"), that
@@ -423,9 +449,7 @@ class PlaceReader:
         for name in names:
             if name.ent_type_ in self.g.entities.place or name.pos_ not in tags.proper_noun:
                 continue
-            start = min([name.i, *(c.i for c in name.children if c.dep_ in labels.compound
-                                   and c.pos_ in tags.proper_noun)])
-            span = Span(name.doc, start, name.i + 1, label=self.g.entities.state[0])
+            span = self._name_span(name)
             if self._bracketed(span) is not None:
                 out.append(span)  # "in Bulo Burte (Hiraan)": a name with its region in brackets is a place there
                 continue
@@ -537,6 +561,10 @@ def context_countries(drafts, skip: str | None = None) -> list[str]:
             if a.country and len(a.country) == 3 and a.country not in seen:
                 seen.append(a.country)
     return seen
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z]+", text.lower().replace(".", "")) if w]  # ("U.N." is one word)
 
 
 def tokens_in(spans: Iterable[Span]) -> set[int]:

@@ -21,6 +21,7 @@ ACTOR_SENTINEL = "*actor"  # obj: the direct object must name an actor
 ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
 NONE_SENTINEL = "*none"  # obj: the verb must have no direct object
 
+MEANS_HOPS = 3  # how far up a cue word may stand from the weapon noun it describes ("filled with X")
 
 @dataclass
 class Predicate:
@@ -557,9 +558,29 @@ class PredicateFinder:
             if (cue.unless_mode and pred.mode is not None and pred.mode not in cue.over) \
                     or cue.unless_words & everywhere:
                 continue
+            if cue.unless_mode and pred.mode is not None and not _names_means(heads, cue):
+                continue  # a mode already read is replaced only by words of the means
             if (everywhere if cue.anywhere else words) & cue.words:
                 pred.mode, pred.code = mode, cue.code
                 pred.plover = cue.plover or pred.plover
                 if cue.plover:
                     pred.mode = None
                 return
+
+
+def _names_means(heads, cue) -> bool:
+    """Whether a cue's word in the phrases of ``heads`` is, or belongs to the phrase of, a noun of a weapon ("a
+    suicide bomber", "chlorine gas", "grenades filled with chloropicrin", "a drone"; not "a chemical plant" or "an
+    apparent suicide")."""
+    return any(tok.lemma_.lower() in cue.words and _under_means(tok, cue.means)
+               for head in heads if head is not None for tok in head.subtree)
+
+
+def _under_means(tok, means: frozenset[str]) -> bool:
+    for _ in range(MEANS_HOPS + 1):
+        if tok.lemma_.lower() in means and tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -349,7 +349,7 @@ class Roles:
         for t in sense.targets:
             if t == "dobj":  # the carrying verb's object: "took the suspect into custody"
                 obj = syntax.direct_object(pred.light) if pred.light is not None else None
-                targets += [obj] if obj is not None and obj.i != tok.i and obj is not counted else []
+                targets += [obj] if obj is not None and obj.i != tok.i and (counted is None or obj.i != counted.i) else []
                 continue
             targets += syntax.prep_objects(tok, t) + (syntax.prep_objects(counted, t) if counted is not None else [])
             if pred.light is not None and t not in self.g.words.light_not_targets:

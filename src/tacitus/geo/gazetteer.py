@@ -31,7 +31,7 @@ ALTERNATE_MIN_POPULATION = 15_000  # ... for a strict reading, an alternate-only
 #                                    "Rosenfeld" (a surname read as a place must not set a story abroad)
 QUALIFIER_REGION_BONUS = 12.0  # the text's own qualifier names the candidate's region ("Long Beach, CA")
 QUALIFIER_COUNTRY_BONUS = 10.0  # ... or its country ("Tripoli, northern Lebanon")
-MIN_NAME_LETTERS = 3  # a shorter name is a place only as a code ("US", "UK", "DC")
+MIN_NAME_LETTERS = 3  # a shorter name is a town only by its own name with a qualifier (or a country's code)
 CONTEXT_BONUS = 2.5  # the candidate is in a country of the document's context (the first one a little more)
 CAPITAL_BONUS = 1.0  # the national capital
 
@@ -138,9 +138,6 @@ class Gazetteer:
             key = key[4:]
         if not key or key in self._voc.not_places:
             return None
-        if len(key.replace(" ", "")) < MIN_NAME_LETTERS and self._country_row(text) is None and not (
-                is_abbreviation(text) and self._idx.abbreviations.get(abbreviation_key(text))):
-            return None  # "e" of "Pul-e-Alam", "Bu" of "Korle Bu": a town's alternate spellings hold such scraps
 
         want_admin1 = want_city = False
         rest, changed = strip_words(key, self._voc.admin1_prefixes, self._voc.admin1_suffixes)
@@ -161,6 +158,10 @@ class Gazetteer:
 
         places = _Rows(self._idx)
         cands = [(r, w) for r, w in self._candidates(key).items() if places[r].kind != "country"]
+        if len(key.replace(" ", "")) < MIN_NAME_LETTERS:
+            # "e" of "Pul-e-Alam", "Bu" of "Korle Bu", "Pa." of "Williamsport, Pa.": towns' names hold such scraps;
+            # a town's own short name stands where the text says where it is ("Bo, Sierra Leone")
+            cands = [(r, w) for r, w in cands if w == 1.0 and (qual_countries or qual_admin1)]
         if all(w == LOOSE_MATCH_WEIGHT or (strict and w < 1.0) for _, w in cands):
             # loosely folded names alone are weak evidence, and so, read strictly, are alternate names (a surname
             # that was once a village's name): keep them only where the text or context points, or a large town
