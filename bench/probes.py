@@ -120,7 +120,7 @@ def main() -> None:
         if c["place_n"]:
             line += f" | place {c['place']}/{c['place_n']} | date {c['date']}/{c['date_n']}"
         print(line)
-    for name in ("snippets.jsonl", "snippets_heldout.jsonl"):  # (the last is held out: RULES.md)
+    for name in ("snippets.jsonl", "snippets_dev2.jsonl", "snippets_heldout.jsonl"):  # (the last is held out)
         items = [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines() if line]
         c = score_notes(coder, items, 0 if name == "snippets_heldout.jsonl" else args.show)
         right, with_mode = c["modes"][1], c["modes"][0]

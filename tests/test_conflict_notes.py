@@ -171,3 +171,30 @@ def test_a_town_with_a_two_letter_name_is_still_a_town(coder):
 def test_two_verbs_sharing_one_object_are_both_active(coder):
     found = events(coder, "Police arrested and charged three men in Leeds on Friday.")
     assert [(e.plover_type, e.source.code) for e in found] == [("COERCE", "GBR COP"), ("ACCUSE", "GBR COP")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 23 November 2023, a car bomb exploded outside a police station in Machala.", ("ASSAULT", "ECU UAF", "ECU COP")),
+    ("On 14 March 2024, a roadside bomb went off beside a Thai army patrol in Rueso.", ("ASSAULT", "THA UAF", "THA MIL")),
+    ("Around 10 June 2024, CODECO militiamen drove FARDC soldiers out of Pimbo.", ("ASSAULT", "COD PRM", "COD MIL")),
+    ("On 18 January 2024, police at a checkpoint in Mandera intercepted a car carrying explosives.",
+     ("COERCE", "KEN COP", None)),
+    ("On 12 April 2022, a crowd in Butembo stoned to death a man accused of theft.", ("ASSAULT", "COD CVL", "COD CVL")),
+    ("In May 2024, Islamic State militants recruited dozens of young men in Mocimboa da Praia.",
+     ("MOBILIZE", "IMG REB", "MOZ CVL")),
+    ("On 2 November 2023, Israeli settlers cut down 80 olive trees belonging to Palestinian farmers near Turmus Ayya.",
+     ("ASSAULT", "ISR CVL", "PSE AGR")),
+    ("French soldiers handed over their base in Faya-Largeau to the Chadian army on 26 December 2024.",
+     ("RETREAT", "FRA MIL", "TCD MIL")),
+    ("On 14 June 2022, FACA and Wagner forces recaptured Mbres from rebel fighters.", ("ASSAULT", "CAF MIL", "CAF REB")),
+])
+def test_more_acts_of_conflict_notes(coder, text, expected):
+    assert expected in [(e.plover_type, e.source.code, e.target.code if e.target else None) for e in events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The alarm went off at noon in Leeds.", "The company recruited 200 young men for its factory in Leeds.",
+    "The police drove off in a hurry from Leeds.",
+])
+def test_the_new_words_used_of_other_things_code_nothing(coder, text):
+    assert events(coder, text) == []

@@ -323,7 +323,9 @@ class PredicateFinder:
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         labels, ents, fn, syntax = self.g.labels, self.g.entities, self.g.words, self.syntax
         particles = {c.lower_ for c in tok.children if c.dep_ in labels.particle or (  # "hit back at"
-            c.dep_ in labels.adverb and c.lower_ in self.patterns.response_adverbs and c.i > tok.i)}
+            c.dep_ in labels.adverb and c.lower_ in self.patterns.response_adverbs and c.i > tok.i) or (
+            # ... and a particle of one of its senses read as an adverb right after it ("drove off 300 goats")
+            c.dep_ in labels.adverb and c.i == tok.i + 1 and any(s.particle == c.lower_ for s in senses))}
         # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
         preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition_like and c.i > tok.i
                  and not any(g.ent_type_ in ents.time for g in c.children)}
@@ -354,7 +356,8 @@ class PredicateFinder:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
-            if s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok)):
+            if s.subject and not any(self._subject_words(c) & set(s.subject) for d in self._doers(tok)
+                                     for c in self.syntax.with_conjuncts(d)):  # ("FACA and Wagner forces")
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
                 tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
