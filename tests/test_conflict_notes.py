@@ -198,3 +198,18 @@ def test_more_acts_of_conflict_notes(coder, text, expected):
 ])
 def test_the_new_words_used_of_other_things_code_nothing(coder, text):
     assert events(coder, text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On 9 January 2023, public sector workers marched through Barquisimeto (Iribarren, Lara) over wages.", "VEN"),
+    ("Thousands of students and teachers marched through Novi Sad on 1 February 2025.", "SRB"),
+    ("Gunmen attacked a village in Nigeria's Zamfara state on Monday.", "NGA"),
+])
+def test_a_place_marched_through_or_owned_by_its_country_is_placed_and_gives_the_crowd_its_country(coder, text, place):
+    [e] = events(coder, text)
+    assert (e.location.country, e.source.code.split()[0]) == (place, place)
+
+
+def test_a_thing_seized_by_name_is_no_town_taken(coder):
+    assert [(e.plover_type, e.plover_mode) for e in events(coder, "Rebels seized a Turkish ship near Derna.")] == \
+        [("COERCE", "seize")]

@@ -34,7 +34,7 @@ from tacitus.events.anchoring import Anchoring
 from tacitus.events.arguments import Syntax
 from tacitus.events.assembly import Assembly
 from tacitus.events.calibration import Calibrate
-from tacitus.events.fatalities import find_fatalities
+from tacitus.events.fatalities import bare_toll
 from tacitus.events.grammar import Grammar
 from tacitus.events.job import DocumentAnchors, SentenceJob
 from tacitus.events.knowledge import Knowledge
@@ -46,7 +46,8 @@ from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
 from tacitus.events.roles import Roles
 from tacitus.events.setting import SettingReader
-from tacitus.records import INFERRED_COUNTRY, Actor, Document, Event
+from tacitus.events.titles import retold_in_body, with_title_anchors
+from tacitus.records import Document, Event
 
 Stage = Callable[[SentenceJob], None]
 StageFactory = Callable[["EventCoder"], Stage]
@@ -178,12 +179,12 @@ class EventCoder:
             fresh.home_share, fresh.story_countries = context.home_share, context.story_countries
             lead_events = []
             for e in self.code_sentence(title[:], -1, document, fresh, where_when, from_title=True):
-                retold = [i for i, b in enumerate(events) if _retold(e, b)]
+                retold = [i for i, b in enumerate(events) if retold_in_body(e, b)]
                 if not retold:
                     lead_events.append(e)  # the title's news, when the body does not tell it again
                 else:
                     for i in retold:  # ... and when it does, the place and the day the title gives the act
-                        events[i] = _with_title_anchors(events[i], e)
+                        events[i] = with_title_anchors(events[i], e)
             events = lead_events + events
         return with_document_focus(events, self.knowledge.gazetteer, home_town)
 
@@ -194,12 +195,10 @@ class EventCoder:
         if last is None or not 0 < index - last[0] <= reach or last[1].fatalities is not None \
                 or not self.knowledge.ontology.is_a(last[1].plover_type, "violence"):
             return  # (not an arrest's or a curfew's: a toll told alone counts the dead of an attack)
-        tolls = find_fatalities(sent.text)
-        if len(tolls) != 1 or len(_letters(sent.text)) > len(_letters(tolls[0].text)) + BARE_TOLL_SLACK:
-            return
+        toll = bare_toll(sent.text)
         at = next((i for i, e in enumerate(events) if e.event_id == last[1].event_id), None)
-        if at is not None:
-            events[at] = replace(last[1], fatalities=tolls[0].count, fatalities_civilians=tolls[0].civilians)
+        if toll is not None and at is not None:
+            events[at] = replace(last[1], fatalities=toll.count, fatalities_civilians=toll.civilians)
             where_when.last_force = (last[0], events[at])
 
     def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,
@@ -210,51 +209,6 @@ class EventCoder:
         for _, stage in self.stages:
             stage(job)
         return job.events
-
-
-# precisions of a date that is no date of the act told: the publication date standing in, or none
-NOT_THE_ACTS_DATE = ("published", "unknown", "story")
-
-
-def _with_title_anchors(body: Event, title: Event) -> Event:
-    """A body event that retells the title's act, with the place the title's clause gives it ("Gunmen kill 12 in
-    Kaduna" over "Gunmen killed 12 people") and the day ("reached a deal Saturday night" over a body that says
-    only that they "have reached" it), when its own sentence gives none."""
-    if title.location is not None and title.location.basis == "clause" and (
-            body.location is None or body.location.basis in ("dateline", "sentence")):
-        body = replace(body, location=replace(title.location, basis="title"))
-    if title.date and title.date_precision not in NOT_THE_ACTS_DATE and body.date_precision in NOT_THE_ACTS_DATE \
-            and not body.historical:
-        body = replace(body, date=title.date, date_precision=title.date_precision)
-    return body
-
-
-BARE_TOLL_SLACK = 3  # letters a sentence may hold beside its toll and still be only a toll
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-def _retold(title_event: Event, body_event: Event) -> bool:
-    """Whether a body event tells the title's again: the same type between the same countries (a country the
-    one leaves open agrees with any; the title and the body often name the same actor differently). A country the
-    title's actor took from the story's place or setting, not from its own words, leaves it open too ("Ministers
-    meet in Geneva" is told again as the Indian and Chinese ministers' meeting); so does a body target that is only
-    the story's country (recipients.at_home)."""
-    def own(a):
-        return a.country if a is not None and a.country_basis not in INFERRED_COUNTRY else None
-
-    def agree(a, b) -> bool:
-        return not own(a) or b is None or not b.country or _setting_only(b) or own(a) == b.country
-
-    return (title_event.plover_type == body_event.plover_type and agree(title_event.source, body_event.source)
-            and agree(title_event.target, body_event.target))
-
-
-def _setting_only(actor: Actor) -> bool:
-    """A target that is only the country a story is set in, with nobody named (recipients.at_home)."""
-    return actor.country_basis == "setting" and not (actor.sector or actor.name)
 
 
 def _unshout(name: str) -> str:

@@ -212,3 +212,18 @@ def find_fatalities(text: str) -> list[FatalityMention]:
     if not isinstance(text, str):
         raise TypeError(f"text={text!r}: expected a string, got {type(text).__name__}")
     return _finder().find(text)
+
+
+BARE_TOLL_SLACK = 3  # letters a sentence may hold beside its toll and still be only a toll
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def bare_toll(text: str) -> FatalityMention | None:
+    """The toll a sentence that holds nothing else tells ("3 fatalities.", "Twelve deaths."), or None."""
+    tolls = find_fatalities(text)
+    if len(tolls) != 1 or len(_letters(text)) > len(_letters(tolls[0].text)) + BARE_TOLL_SLACK:
+        return None
+    return tolls[0]

@@ -111,8 +111,10 @@ class PlaceReader:
             area = self._area(root)
             if ent.start in actor_toks and area is None and root.i not in struck_heads:
                 continue
-            if root.dep_ in self.g.labels.possessor and not self._setting(root.head, job, words):
-                continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where)
+            if root.dep_ in self.g.labels.possessor and (not self._setting(root.head, job, words) or (
+                    root.head.ent_type_ in ents.place and self.gazetteer.is_country(root.text))):
+                continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where); "Yemen's
+                #           Shabwa province" says where Shabwa is
             if words.names_no_place(root, self.g.labels):
                 continue  # "Texas Gov. George W. Bush", "the Vietnam war": whom one represents, which war
             qualifier = self._qualifier(ent)
@@ -242,13 +244,17 @@ class PlaceReader:
 
     def _qualifier(self, ent: Span) -> Span | None:
         """A place that qualifies ``ent``: "Tripoli, northern Lebanon" (apposition, or a comma the parser reads as
-        a list), "Tripoli in northern Lebanon"; only a country or a first-level region qualifies."""
+        a list), "Tripoli in northern Lebanon", "Yemen's Shabwa province"; only a country or a first-level region
+        qualifies."""
         labels, place, gaz = self.g.labels, self.g.entities.place, self.gazetteer
         if gaz.is_country(ent.text):
             return None  # "Syria, Iraq": a list of countries, not a town and its country
         doc = ent.doc
         if (inside := self._bracketed(ent)) is not None:
             return inside
+        for child in ent.root.children:  # "Yemen's southern Shabwa province": the country owning it
+            if child.dep_ in labels.possessor and child.i < ent.start and gaz.is_country(child.text):
+                return doc[child.i:child.i + 1]
         for child in ent.root.children:
             cand = None
             comma = ent.end < len(doc) and doc[ent.end].is_punct and doc[ent.end].text == ","

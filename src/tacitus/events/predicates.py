@@ -20,6 +20,7 @@ from tacitus.events.patterns import PatternBook, Sense
 ACTOR_SENTINEL = "*actor"  # obj: the direct object must name an actor
 ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
 NONE_SENTINEL = "*none"  # obj: the verb must have no direct object
+NAME_SENTINEL = "*name"  # obj: the direct object is a proper name ("retook Marte"; not "seized a Turkish ship")
 
 MEANS_HOPS = 3  # how far up a cue word may stand from the weapon noun it describes ("filled with X")
 
@@ -377,7 +378,7 @@ class PredicateFinder:
             elif s.obj:
                 # in a passive the subject is what the act is done to ("the rally was broken up", "a deal was
                 # struck"), when the sense names the things it takes
-                named = ANY_SENTINEL not in s.obj and ACTOR_SENTINEL not in s.obj
+                named = ANY_SENTINEL not in s.obj and ACTOR_SENTINEL not in s.obj and NAME_SENTINEL not in s.obj
                 if dobj is None and named and passive is not None:
                     if not (self._object_words(passive) & set(s.obj)):
                         continue
@@ -385,6 +386,10 @@ class PredicateFinder:
                     continue
                 elif ANY_SENTINEL in s.obj:
                     pass
+                elif NAME_SENTINEL in s.obj:
+                    name = dobj.pos_ in self.g.tags.proper_noun or (dobj.is_title and dobj.i > dobj.sent.start)
+                    if not name and not self._object_words(dobj) & set(s.obj):
+                        continue
                 elif ACTOR_SENTINEL in s.obj and not (self._object_words(dobj) & set(s.obj)):
                     # a named actor, unless the object is one of the words the sense also lists ("crushed the
                     # uprising" as well as "crushed the Taliban")
