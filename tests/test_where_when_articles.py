@@ -189,10 +189,10 @@ def test_a_date_only_dateline_and_a_title_timestamp_date_the_story(coder):
 
 
 def test_the_day_a_title_gives_dates_the_body_that_tells_the_act_again_without_one(coder):
-    title = "1995-04-30 04:00:00 PDT OAKLAND -- Transit workers and the county reached an agreement Saturday night"
-    [deal] = code(coder, "A mediator said the transit workers and the county have reached an agreement on wages.",
+    title = "1997-06-01 03:30:00 PDT FRESNO -- Bus drivers and the county reached an agreement Saturday night"
+    [deal] = code(coder, "A mediator said the bus drivers and the county have reached an agreement on wages.",
                   published=None, title=title)
-    assert (deal.plover_type, deal.sentence_index, deal.date, deal.date_precision) == ("SUPPORT", 0, "1995-04-29", "day")
+    assert (deal.plover_type, deal.sentence_index, deal.date, deal.date_precision) == ("SUPPORT", 0, "1997-05-31", "day")
 
 
 # ---- history kept apart ---------------------------------------------------------------------------------------
