@@ -213,3 +213,13 @@ def test_a_place_marched_through_or_owned_by_its_country_is_placed_and_gives_the
 def test_a_thing_seized_by_name_is_no_town_taken(coder):
     assert [(e.plover_type, e.plover_mode) for e in events(coder, "Rebels seized a Turkish ship near Derna.")] == \
         [("COERCE", "seize")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man set himself on fire in Tunis on 17 December 2010 to protest against the police.", ("PROTEST", "demo")),
+    ("A student immolated himself outside the governor's office in Kasserine on 3 March 2023.", ("PROTEST", "demo")),
+    ("Rioters set tyres on fire in Tunis on 3 March 2023.", ("PROTEST", "riot")),
+    ("Soldiers set houses on fire in Myaing on 3 March 2023.", ("ASSAULT", "destroy")),
+])
+def test_what_is_set_on_fire_and_by_whom(coder, text, expected):
+    assert [(e.plover_type, e.plover_mode) for e in events(coder, text)] == [expected]
