@@ -35,12 +35,12 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.assembly import Assembly
 from tacitus.events.calibration import Calibrate
 from tacitus.events.fatalities import bare_toll
+from tacitus.events.focus import with_document_focus
 from tacitus.events.grammar import Grammar
 from tacitus.events.job import DocumentAnchors, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.lead import Lead, read_lead, story_year
 from tacitus.events.modality import ModalityReader
-from tacitus.events.focus import with_document_focus
 from tacitus.events.places import PlaceReader
 from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
