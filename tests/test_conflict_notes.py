@@ -174,8 +174,8 @@ def test_two_verbs_sharing_one_object_are_both_active(coder):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("On 23 November 2023, a car bomb exploded outside a police station in Machala.", ("ASSAULT", "ECU UAF", "ECU COP")),
-    ("On 14 March 2024, a roadside bomb went off beside a Thai army patrol in Rueso.", ("ASSAULT", "THA UAF", "THA MIL")),
+    ("On 23 November 2023, a car bomb exploded in Machala, killing two policemen.", ("ASSAULT", "ECU UAF", "ECU COP")),
+    ("On 14 March 2024, a roadside bomb went off in Rueso, killing two Thai soldiers.", ("ASSAULT", "THA UAF", "THA MIL")),
     ("Around 10 June 2024, CODECO militiamen drove FARDC soldiers out of Pimbo.", ("ASSAULT", "COD PRM", "COD MIL")),
     ("On 18 January 2024, police at a checkpoint in Mandera intercepted a car carrying explosives.",
      ("COERCE", "KEN COP", None)),
@@ -186,7 +186,7 @@ def test_two_verbs_sharing_one_object_are_both_active(coder):
      ("ASSAULT", "ISR CVL", "PSE AGR")),
     ("French soldiers handed over their base in Faya-Largeau to the Chadian army on 26 December 2024.",
      ("RETREAT", "FRA MIL", "TCD MIL")),
-    ("On 14 June 2022, FACA and Wagner forces recaptured Mbres from rebel fighters.", ("ASSAULT", "CAF MIL", "CAF REB")),
+    ("On 14 June 2022, Central African troops recaptured Mbres from rebel fighters.", ("ASSAULT", "CAF MIL", "CAF REB")),
 ])
 def test_more_acts_of_conflict_notes(coder, text, expected):
     assert expected in [(e.plover_type, e.source.code, e.target.code if e.target else None) for e in events(coder, text)]
@@ -194,7 +194,13 @@ def test_more_acts_of_conflict_notes(coder, text, expected):
 
 @pytest.mark.parametrize("text", [
     "The alarm went off at noon in Leeds.", "The company recruited 200 young men for its factory in Leeds.",
-    "The police drove off in a hurry from Leeds.",
+    "The police drove off in a hurry from Leeds.", "The SpaceX rocket exploded on the launch pad in Texas on Monday.",
+    "Residents and soldiers recaptured Kidal on Monday.", "Workers cut down trees in the park in Leeds on Monday.",
+    "Fans were stoned out of their minds at the festival in Amsterdam.",
+    "The rebel party recruited new members in Bogota on Monday.",
+    "The president handed over the post of prime minister to his deputy on Monday.",
+    "The farmer drove off 300 goats to the market in Kapedo on Monday.",
+    "Troops drove civilians out of the flooded district in army trucks on Monday.",
 ])
 def test_the_new_words_used_of_other_things_code_nothing(coder, text):
     assert events(coder, text) == []
@@ -223,3 +229,21 @@ def test_a_thing_seized_by_name_is_no_town_taken(coder):
 ])
 def test_what_is_set_on_fire_and_by_whom(coder, text, expected):
     assert [(e.plover_type, e.plover_mode) for e in events(coder, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A bomb exploded on a bus in Jerusalem on Monday, killing 12 people.", "ISR CVL"),
+    ("A bomb exploded at a checkpoint in Mogadishu on Monday, killing 3 soldiers.", "SOM MIL"),
+])
+def test_a_blast_is_aimed_at_those_its_toll_names(coder, text, target):
+    assert [(e.plover_type, e.target.code) for e in events(coder, text)] == [("ASSAULT", target)]
+
+
+def test_a_headline_in_title_case_names_no_town_by_its_capitals(coder):
+    assert [(e.plover_type, e.plover_mode) for e in events(coder, "Rebels Seize Turkish Ship Near Derna.")] == \
+        [("COERCE", "seize")]
+
+
+def test_a_country_named_with_a_compass_word_qualifies_as_itself(coder):
+    [e] = events(coder, "Fighting erupted in South Sudan's Unity State on Monday.")
+    assert (e.location.name, e.location.country, e.location.precision) == ("Unity", "SSD", "admin1")

@@ -112,7 +112,8 @@ class PlaceReader:
             if ent.start in actor_toks and area is None and root.i not in struck_heads:
                 continue
             if root.dep_ in self.g.labels.possessor and (not self._setting(root.head, job, words) or (
-                    root.head.ent_type_ in ents.place and self.gazetteer.is_country(root.text))):
+                    root.head.ent_type_ in ents.place
+                    and self.gazetteer.is_country(root.doc[root.left_edge.i:root.i + 1].text))):
                 continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where); "Yemen's
                 #           Shabwa province" says where Shabwa is
             if words.names_no_place(root, self.g.labels):
@@ -244,7 +245,7 @@ class PlaceReader:
 
     def _qualifier(self, ent: Span) -> Span | None:
         """A place that qualifies ``ent``: "Tripoli, northern Lebanon" (apposition, or a comma the parser reads as
-        a list), "Tripoli in northern Lebanon", "Yemen's Shabwa province"; only a country or a first-level region
+        a list), "Tripoli in northern Lebanon", "Nigeria's Zamfara state"; only a country or a first-level region
         qualifies."""
         labels, place, gaz = self.g.labels, self.g.entities.place, self.gazetteer
         if gaz.is_country(ent.text):
@@ -252,9 +253,10 @@ class PlaceReader:
         doc = ent.doc
         if (inside := self._bracketed(ent)) is not None:
             return inside
-        for child in ent.root.children:  # "Yemen's southern Shabwa province": the country owning it
-            if child.dep_ in labels.possessor and child.i < ent.start and gaz.is_country(child.text):
-                return doc[child.i:child.i + 1]
+        for child in ent.root.children:  # "Nigeria's Zamfara state", "South Sudan's Unity State": its country
+            owner = doc[child.left_edge.i:child.i + 1] if child.dep_ in labels.possessor and child.i < ent.start else None
+            if owner is not None and gaz.is_country(owner.text):
+                return owner
         for child in ent.root.children:
             cand = None
             comma = ent.end < len(doc) and doc[ent.end].is_punct and doc[ent.end].text == ","

@@ -22,6 +22,7 @@ ANY_SENTINEL = "*any"  # obj: the verb must have a direct object, whatever it is
 NONE_SENTINEL = "*none"  # obj: the verb must have no direct object
 NAME_SENTINEL = "*name"  # obj: the direct object is a proper name ("retook Marte"; not "seized a Turkish ship")
 
+TITLE_CASE_SHARE = 0.8  # of a sentence's longer words capitalised: a headline in title case
 MEANS_HOPS = 3  # how far up a cue word may stand from the weapon noun it describes ("filled with X")
 
 @dataclass
@@ -357,8 +358,7 @@ class PredicateFinder:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
-            if s.subject and not any(self._subject_words(c) & set(s.subject) for d in self._doers(tok)
-                                     for c in self.syntax.with_conjuncts(d)):  # ("FACA and Wagner forces")
+            if s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok)):
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
                 tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
@@ -387,7 +387,8 @@ class PredicateFinder:
                 elif ANY_SENTINEL in s.obj:
                     pass
                 elif NAME_SENTINEL in s.obj:
-                    name = dobj.pos_ in self.g.tags.proper_noun or (dobj.is_title and dobj.i > dobj.sent.start)
+                    name = (dobj.pos_ in self.g.tags.proper_noun and not _title_cased(dobj.sent)) or (
+                        dobj.is_title and dobj.i > dobj.sent.start and not _title_cased(dobj.sent))
                     if not name and not self._object_words(dobj) & set(s.obj):
                         continue
                 elif ACTOR_SENTINEL in s.obj and not (self._object_words(dobj) & set(s.obj)):
@@ -592,3 +593,9 @@ def _under_means(tok, means: frozenset[str]) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _title_cased(sent) -> bool:
+    """A headline written in title case ("Rebels Seize Turkish Ship Near Derna"), whose capitals name nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= TITLE_CASE_SHARE * len(words)

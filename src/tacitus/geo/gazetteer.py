@@ -311,7 +311,9 @@ class Gazetteer:
         if not entries:
             key = name_key(qualifier)
             words = key.split()
-            while len(words) > 1 and words[0] in self._voc.qualifier_modifiers:
+            # "northern Lebanon" is Lebanon; "South Sudan", "North Korea" are names of their own
+            while len(words) > 1 and words[0] in self._voc.qualifier_modifiers \
+                    and not (self._idx.qualifier_names.get(" ".join(words)) or self._idx.names.get(" ".join(words))):
                 words = words[1:]
             key = " ".join(words)
             rest, _ = strip_words(key, self._voc.admin1_prefixes, self._voc.admin1_suffixes)
