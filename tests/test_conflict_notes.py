@@ -222,7 +222,7 @@ def test_a_thing_seized_by_name_is_no_town_taken(coder):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("A man set himself on fire in Tunis on 17 December 2010 to protest against the police.", ("PROTEST", "demo")),
+    ("A student set himself on fire in Tunis on 17 December 2010 to protest against the police.", ("PROTEST", "demo")),
     ("A student immolated himself outside the governor's office in Kasserine on 3 March 2023.", ("PROTEST", "demo")),
     ("Rioters set tyres on fire in Tunis on 3 March 2023.", ("PROTEST", "riot")),
     ("Soldiers set houses on fire in Myaing on 3 March 2023.", ("ASSAULT", "destroy")),

@@ -567,7 +567,7 @@ class PredicateFinder:
             if (cue.unless_mode and pred.mode is not None and pred.mode not in cue.over) \
                     or cue.unless_words & everywhere:
                 continue
-            if cue.unless_mode and pred.mode is not None and not _names_means(heads, cue):
+            if cue.unless_mode and pred.mode is not None and not _names_means(heads, cue, self.g.tags.nominal):
                 continue  # a mode already read is replaced only by words of the means
             if (everywhere if cue.anywhere else words) & cue.words:
                 pred.mode, pred.code = mode, cue.code
@@ -577,17 +577,16 @@ class PredicateFinder:
                 return
 
 
-def _names_means(heads, cue) -> bool:
-    """Whether a cue's word in the phrases of ``heads`` is, or belongs to the phrase of, a noun of a weapon ("a
-    suicide bomber", "chlorine gas", "grenades filled with chloropicrin", "a drone"; not "a chemical plant" or "an
-    apparent suicide")."""
-    return any(tok.lemma_.lower() in cue.words and _under_means(tok, cue.means)
+def _names_means(heads, cue, nominal) -> bool:
+    """Whether a cue's word in the phrases of ``heads`` is, or stands in the phrase of, a noun of a weapon ("a suicide
+    bomber", "grenades filled with chloropicrin"; not "a chemical plant" or "an apparent suicide")."""
+    return any(tok.lemma_.lower() in cue.words and _under_means(tok, cue.means, nominal)
                for head in heads if head is not None for tok in head.subtree)
 
 
-def _under_means(tok, means: frozenset[str]) -> bool:
+def _under_means(tok, means: frozenset[str], nominal) -> bool:
     for _ in range(MEANS_HOPS + 1):
-        if tok.lemma_.lower() in means and tok.pos_ in ("NOUN", "PROPN"):
+        if tok.lemma_.lower() in means and tok.pos_ in nominal:
             return True
         if tok.head.i == tok.i:
             return False
