@@ -4,13 +4,13 @@ act."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Span, Token
 
+from tacitus.actors.text import words as words_of
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
 from tacitus.events.ontology import Ontology
@@ -88,7 +88,8 @@ class PlaceReader:
         sent, drafts, ents = job.sent, job.drafts, self.g.entities
         struck = [span for d in drafts if d.target_tok is not None
                   and (span := self.struck(d.plover, d.target_tok)) is not None]
-        story = context_countries(drafts) + [c for c in [job.context.dominant_country()] if c]
+        home = job.context.dominant_country()
+        story = context_countries(drafts) + [c for c in [home] if c]
         struck += [span for d in drafts if (span := self.taken(d, words, story)) is not None]
         struck_heads = {s.root.i for s in struck} | {s.root.i for d in drafts if (s := self.visited(d)) is not None}
         # "an operation in northern Mali", "troops deployed in Chad": a party named in a phrase of setting is
@@ -113,7 +114,7 @@ class PlaceReader:
                 continue
             if root.dep_ in self.g.labels.possessor and (not self._setting(root.head, job, words) or (
                     root.head.ent_type_ in ents.place
-                    and self.gazetteer.is_country(root.doc[root.left_edge.i:root.i + 1].text))):
+                    and self.gazetteer.is_country(_up_to(root).text))):
                 continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where); "Yemen's
                 #           Shabwa province" says where Shabwa is
             if words.names_no_place(root, self.g.labels):
@@ -254,7 +255,7 @@ class PlaceReader:
         if (inside := self._bracketed(ent)) is not None:
             return inside
         for child in ent.root.children:  # "Nigeria's Zamfara state", "South Sudan's Unity State": its country
-            owner = doc[child.left_edge.i:child.i + 1] if child.dep_ in labels.possessor and child.i < ent.start else None
+            owner = _up_to(child) if child.dep_ in labels.possessor and child.i < ent.start else None
             if owner is not None and gaz.is_country(owner.text):
                 return owner
         for child in ent.root.children:
@@ -270,8 +271,8 @@ class PlaceReader:
             if cand is None:
                 continue
             ent_of = self.syntax.entity(cand) if cand.ent_type_ in place else None
-            if ent_of is None and gaz.is_country(doc[cand.left_edge.i:cand.i + 1].text):
-                ent_of = doc[cand.left_edge.i:cand.i + 1]  # "Bo, Sierra Leone" with the country read as a name
+            if ent_of is None and gaz.is_country(_up_to(cand).text):
+                ent_of = _up_to(cand)  # "Bo, Sierra Leone" with the country read as a name
             if ent_of is None:
                 continue
             region = gaz.resolve(ent_of.text) if not gaz.is_country(ent_of.text) else None
@@ -382,7 +383,7 @@ class PlaceReader:
         for c in named:
             if body and c.ent_type_ not in self.g.entities.place and c.ent_type_ not in self.g.entities.person \
                     and c.dep_ in labels.compound and all(t.dep_ in labels.compound for t in c.subtree if t.i != c.i):
-                name = c.doc[c.left_edge.i:c.i + 1].text  # the town within the body's name ("New York")
+                name = _up_to(c).text  # the town within the body's name ("New York")
                 known = self.resolver.resolve_text(name)
                 if known is not None and known.kb_id and known.kb_id != known.country:
                     continue  # "the UN-recognized Government": a known actor, no town
@@ -421,19 +422,15 @@ class PlaceReader:
         # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
         # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets say
         # where it is ("a curfew on Mubi (Mubi North, Adamawa)")
-        area = self._bracketed(span)
-        if area is None:  # "in Bo, Sierra Leone": the area set beside it
-            beside = [c for c in tok.children if c.dep_ in self.g.labels.apposition and c.i > tok.i]
-            area = next((a for c in beside if self.gazetteer.is_area((a := tok.doc[c.left_edge.i:c.i + 1]).text)),
-                        None)
+        area = self._qualifier(span)  # ("in Bo, Sierra Leone")
         loc = self.gazetteer.resolve(span.text, countries=countries, strict=True,
                                      qualifier=area.text if area is not None else None)
         if loc is None or loc.precision not in ("city", "admin1"):
             return None
         known = self.resolver.resolve_text(span.text)
-        words = _words(span.text)
+        said = words_of(span.text)
         if known is not None and known.kb_id and known.country != loc.country \
-                and (len(words) < 2 or set(words) <= set(_words(known.name or ""))):
+                and (len(said) < 2 or set(said) <= set(words_of(known.name or ""))):
             return None  # a known person or organisation, not the town (but "Mazar-i-Sharif" is no Sharif)
         return span, loc
 
@@ -571,8 +568,9 @@ def context_countries(drafts, skip: str | None = None) -> list[str]:
     return seen
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[^a-z]+", text.lower().replace(".", "")) if w]  # ("U.N." is one word)
+def _up_to(tok: Token) -> Span:
+    """A head with the words before it in its phrase ("South Sudan" of "South Sudan's", "Sierra Leone")."""
+    return tok.doc[tok.left_edge.i:tok.i + 1]
 
 
 def tokens_in(spans: Iterable[Span]) -> set[int]:
