@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from tacitus.datafiles import read_yaml_mapping
-from tacitus.events.fatalities import FATALITIES_FILE
+from tacitus.events.fatalities import death_words
 
 _WORD = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 _INTRODUCES = re.compile(r"[A-Za-z][\"'”’)]?\s*:-?\s*$")
@@ -92,16 +91,15 @@ class SentenceFilter:
                     irregular.setdefault(form, []).extend(lemmas)
         except (KeyError, ValueError, AttributeError):
             pass  # a pipeline without a rule lemmatizer: regular forms only
-        # demands ("Y must act") and judgements ("X's decision was illegal") need no predicate word of their own
         lemmas = {*patterns.verbs, *patterns.nouns}
         cues = {}
         for lemma in lemmas:
             senses = (*patterns.verbs.get(lemma, ()), *patterns.noun_senses(lemma))
             cues[lemma] = cue_words(senses)
+        # demands ("Y must act") and judgements ("X's decision was illegal") need no predicate word of their own;
         # a toll told as a sentence of its own ("3 fatalities.") is the toll of the act before it (coder.py)
-        tolls = {w for w in read_yaml_mapping(FATALITIES_FILE)["death_nouns"] if " " not in w}
-        return cls(lemmas, irregular, always=words.obligation_aux | words.praise_words | words.blame_words | tolls,
-                   cues=cues)
+        always = words.obligation_aux | words.praise_words | words.blame_words | death_words()
+        return cls(lemmas, irregular, always=always, cues=cues)
 
     def keeps(self, sentence: str) -> bool:
         """True when the sentence has a word that may be a known predicate, or introduces what follows ("the

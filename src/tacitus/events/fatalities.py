@@ -64,6 +64,7 @@ class FatalityFinder:
         self.numbers = _ints(raw, "number_words")
         self.multipliers = _ints(raw, "multipliers")
         self.civilian = {re.sub(r"\s+", " ", w.lower()) for w in _list(raw, "civilian_nouns")}
+        self.death_words = frozenset(w.lower() for w in _list(raw, "death_nouns") if " " not in w)  # "fatalities"
         victims = _list(raw, "victim_nouns")
         singular = [w for w in victims if not w.lower().endswith("s") and w.lower() not in
                     {"people", "police", "personnel", "staff", "crew", "children", "men", "women", "rohingya"}]
@@ -219,6 +220,11 @@ BARE_TOLL_SLACK = 3  # letters a sentence may hold beside its toll and still be 
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
+
+
+def death_words() -> frozenset[str]:
+    """The one-word nouns of the dead ("deaths", "fatalities"): a sentence holding one may be a toll told alone."""
+    return _finder().death_words
 
 
 def bare_toll(text: str) -> FatalityMention | None:

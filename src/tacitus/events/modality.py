@@ -222,15 +222,16 @@ class ModalityReader:
                     and self._unrealised(tok.head):
                 # "attacks on schools must stop", "urged all parties to stop attacks": asked to end, no new act
                 return Modality("negated", self.speech_above(tok.head), kept_from=True)
-            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head.i != tok.i \
-                    and tok.head.pos_ in tags.verbal and not self._happens(tok.head) and self._unknown_act(tok) \
+            # the act noun itself as a verb's subject ("fighting could reach", "a shooting could occur")
+            noun_subject = tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject \
+                and tok.head.i != tok.i and tok.head.pos_ in tags.verbal
+            if noun_subject and not self._happens(tok.head) and self._unknown_act(tok) \
                     and (aux := self._auxiliary(tok.head)) in ("future", "hypothetical"):
                 # "fighting could reach the city", "a strike will paralyse the port": an act told as what it may do
                 # (not "the recent riots could hurt the economy", "the attack could have been revenge": told acts;
                 # nor "protests would later spread": a story's later events)
                 return Modality(aux, self.speech_above(tok.head))
-            if tok is pred and pred.pos_ in tags.noun and tok.dep_ in labels.subject and tok.head.i != tok.i \
-                    and tok.head.pos_ in tags.verbal and self._happens(tok.head):
+            if noun_subject and self._happens(tok.head):
                 tok, hops, occurring = tok.head, hops + 1, True  # "a shooting could occur": as real as its occurring
                 continue
             if tok.dep_ not in labels.modality_climb or tok.head.i == tok.i or hops > MAX_GOVERNOR_HOPS:

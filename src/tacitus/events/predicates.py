@@ -5,7 +5,6 @@ are events of their own."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -387,8 +386,8 @@ class PredicateFinder:
                 elif ANY_SENTINEL in s.obj:
                     pass
                 elif NAME_SENTINEL in s.obj:
-                    name = (dobj.pos_ in self.g.tags.proper_noun and not _title_cased(dobj.sent)) or (
-                        dobj.is_title and dobj.i > dobj.sent.start and not _title_cased(dobj.sent))
+                    name = not _title_cased(dobj.sent) and (
+                        dobj.pos_ in self.g.tags.proper_noun or (dobj.is_title and dobj.i > dobj.sent.start))
                     if not name and not self._object_words(dobj) & set(s.obj):
                         continue
                 elif ACTOR_SENTINEL in s.obj and not (self._object_words(dobj) & set(s.obj)):
@@ -564,11 +563,10 @@ class PredicateFinder:
                 if tok.dep_ in labels.preposition and tok.lower_ in self.g.words.mode_preps:
                     words.update(g.lemma_.lower() for g in tok.children if g.dep_ in labels.prep_object)
         for mode, cue in cues.items():
-            if (cue.unless_mode and pred.mode is not None and pred.mode not in cue.over) \
-                    or cue.unless_words & everywhere:
+            # a mode already read is replaced only by a cue that may replace it, in words of the means
+            if cue.unless_words & everywhere or (cue.unless_mode and pred.mode is not None and (
+                    pred.mode not in cue.over or not _names_means(heads, cue, self.g.tags.nominal))):
                 continue
-            if cue.unless_mode and pred.mode is not None and not _names_means(heads, cue, self.g.tags.nominal):
-                continue  # a mode already read is replaced only by words of the means
             if (everywhere if cue.anywhere else words) & cue.words:
                 pred.mode, pred.code = mode, cue.code
                 pred.plover = cue.plover or pred.plover

@@ -11,9 +11,8 @@ town ("Idlib"), while "Idlib province" gives the region.
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
