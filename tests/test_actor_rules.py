@@ -179,7 +179,7 @@ DYADS = [
     # a refusal targets whom it refuses
     ("Hamas refused to allow Egyptian mediators to enter Gaza.", "REJECT", "PSE", "EGY"),
     # older names of states are coded by today's successor, as the leaders table is
-    ("Soviet troops withdrew from Afghanistan.", "RETREAT", "RUS", "AFG"),
+    ("Soviet troops withdrew from Afghanistan.", "RETREAT", "SUN", "AFG"),
     ("Zairean soldiers opened fire on protesters in Kinshasa.", "ASSAULT", "COD", "COD"),
     # "up to 16 advisers": the parser's particle does not hide the object
     ("Afghan rebels have kidnapped up to 16 Russian advisers.", "ASSAULT", "AFG", "RUS"),

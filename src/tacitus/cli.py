@@ -458,6 +458,31 @@ def kb_extend(
     typer.echo(f"{target}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged")
 
 
+@kb_app.command("check")
+def kb_check(
+    table: Optional[Path] = typer.Option(None, "--table", help="The leaders table to check (default: the one "
+                                         "shipped in the package)."),
+    limit: int = typer.Option(20, "--limit", help="Findings printed per kind (all are counted)."),
+) -> None:
+    """Check the leaders table: overlapping terms in one office, predecessors not closed when a successor starts,
+    ends without starts, one person under two ids, titles no sentence can reach, bad rows. Exit 1 on a finding."""
+    from tacitus.actors.kb_check import KINDS, check_table
+
+    if table is not None and not table.exists():
+        _fail(f"--table {table}: no such file")
+    findings = check_table(table)
+    for kind in KINDS:
+        found = [f for f in findings if f.kind == kind]
+        for f in found[:limit]:
+            typer.echo(str(f))
+        if len(found) > limit:
+            typer.echo(f"{kind}: ... and {len(found) - limit} more")
+    counts = ", ".join(f"{k} {sum(f.kind == k for f in findings)}" for k in KINDS)
+    if findings:
+        _fail(f"{len(findings)} finding(s): {counts}", code=1)
+    typer.echo(f"leaders table passes: {counts}")
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -80,7 +80,8 @@ def entries_from_items(items: Iterable[tuple[dict[str, Any], str]], default_kind
         if not name:
             raise ValueError(f"{where}: an actor entry needs a name")
         unknown = set(item) - {"kb_id", "id", "name", "aliases", "country", "sector", "role", "title",
-                               "start", "end", "kind", "roles"}
+                               "start", "end", "kind", "roles", "office", "standing",
+                               "verified"}
         if unknown:
             raise ValueError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
         kind = str(item.get("kind") or default_kind).strip()

@@ -60,6 +60,7 @@ class Entry:
     group: bool = False  # country code names an ethnic/armed group (KUR), not a state
     user: bool = False  # from a user dictionary
     blocked: bool = False  # the name is known to carry no actor code (PETRARCH "[---]")
+    until: date | None = None  # the last day of a state that no longer exists (the Soviet Union: 1991-12-25)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -22,7 +22,7 @@ import yaml
 
 from tacitus.actors.dictionaries import (CameoCodes, NamedEntry, entries_from_items, looks_like_petrarch,
                                          read_petrarch, read_table)
-from tacitus.actors.entries import COUNTRY, ORG, PEOPLE, PERSON, SEAT, Entry, Role, State
+from tacitus.actors.entries import COUNTRY, NAMED, ORG, PEOPLE, PERSON, SEAT, Entry, Role, State
 from tacitus.actors.text import case_ok, case_rule, plural_forms, split_raw, words
 from tacitus.datafiles import SAFE_LOADER
 from tacitus.records import Actor
@@ -87,6 +87,11 @@ class Vocabulary:
         self.shared_titles_kept_by = {str(x) for x in sectors.get("shared_titles_kept_by", [])}
         self.honorifics = {words(p) for p in lexicon["honorifics"]}
         self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}
+        self.ruler_titles = {" ".join(words(p)) for p in lexicon.get("ruler_titles") or ()}
+        offices = _load_yaml("offices.yaml")
+        self.offices: dict[str, str] = {str(k): str(v) for k, v in offices["offices"].items()}
+        # a title of leaders.csv -> (its usual office, the title a sentence uses for its holder)
+        self.titles: dict[str, tuple[str, str]] = {str(k): (str(v[0]), str(v[1])) for k, v in offices["titles"].items()}
         self.sponsor_words = set(lexicon["sponsor_words"])
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
@@ -109,7 +114,7 @@ class Alias:
     raw: tuple[str, ...]
 
 
-_KIND_RANK = {PERSON: 0, ORG: 1, SEAT: 2, COUNTRY: 3, PEOPLE: 4}
+_KIND_RANK = {PERSON: 0, ORG: 1, SEAT: 2, COUNTRY: 3, PEOPLE: 4, NAMED: 5}
 
 
 class KnowledgeBase:
@@ -122,7 +127,8 @@ class KnowledgeBase:
         self.entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}
         self.group_codes: set[str] = set()
-        self.offices: dict[tuple[str, str], list[tuple[Role, Entry]]] = {}  # (country, office) -> holders
+        # (country, title a sentence uses) -> holders, each with whether the term is shared (collective, contested)
+        self.offices: dict[tuple[str, str], list[tuple[Role, Entry, bool]]] = {}
 
     # -- building -------------------------------------------------------------------------------
     def add(self, entry: Entry, aliases: list[str], case: str | None = None) -> None:
@@ -164,12 +170,37 @@ class KnowledgeBase:
         with _data_path("leaders.csv").open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             items = [({k: v for k, v in row.items() if v}, f"leaders.csv:{reader.line_num}") for row in reader]
+        shared = {(item["kb_id"], item.get("role"), item.get("start")) for item, _ in items if item.get("standing")}
+        office_of = {(item["kb_id"], item.get("role"), item.get("start")): item.get("office") for item, _ in items}
         for ne in entries_from_items(items, PERSON, user=False):
             self.add(ne.entry, ne.aliases)
             for role in ne.entry.roles:
-                office = self.vocabulary.office_titles.get(role.title or "")
-                if office and role.country:
-                    self.offices.setdefault((role.country, office), []).append((role, ne.entry))
+                called = self.vocabulary.titles.get(role.title or "", (None, role.title))[1]
+                if called and role.country:
+                    key = (ne.entry.kb_id, role.title, role.start.isoformat() if role.start else None)
+                    holder = (role, ne.entry, key in shared)
+                    office = office_of.get(key) or self.vocabulary.titles.get(role.title or "", ("",))[0]
+                    # found by its title, by its office's name ("the Libyan head of state": head_of_state), and a
+                    # de facto ruler by the words of vocabulary.ruler_titles ("the Soviet leader")
+                    names = {called, office} | (self.vocabulary.ruler_titles if office == "de_facto_ruler" else set())
+                    for name in names - {""}:
+                        self.offices.setdefault((role.country, name), []).append(holder)
+        self._load_named()
+
+    def _load_named(self) -> None:
+        """The named actors of ``named_actors.csv`` (PETRARCH-2's Phoenix dictionaries, MIT; named_actors.LICENSE.txt)
+        behind everything loaded before: an entry one of whose names the project's own files know is left out."""
+        with _data_path("named_actors.csv").open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            items = [({k: v for k, v in row.items() if v}, f"named_actors.csv:{reader.line_num}") for row in reader]
+        titles = {key[0] for key in self.vocabulary.agents if len(key) == 1}
+        for ne in entries_from_items(items, NAMED, user=False):
+            keys = [words(a) for a in ne.aliases]
+            if any(k in self.index for k in keys):
+                continue  # one of its names is known: the team's entry answers for it
+            # one word ("Abdullah", "Shah") names too many people, and a title in the name ("President X") is the
+            # title rules' to read with the day
+            self.add(ne.entry, [a for a, k in zip(ne.aliases, keys) if len(k) > 1 and not titles & set(k)])
 
     def _load_countries(self) -> None:
         with _data_path("countries.csv").open(encoding="utf-8", newline="") as fh:
@@ -182,14 +213,15 @@ class KnowledgeBase:
                 self.group_codes.add(iso3)
             self.country_names[iso3] = row["name"]
             sector = row["sector"].strip() or None
-            country = Entry(iso3, row["name"], COUNTRY, iso3, sector, group=group)
+            until = date.fromisoformat(row["until"]) if (row.get("until") or "").strip() else None
+            country = Entry(iso3, row["name"], COUNTRY, iso3, sector, group=group, until=until)
             self.add(country, [row["name"]] + split(row["aliases"]) + split(row["capitals"]))
-            people = Entry(iso3, row["name"], PEOPLE, iso3, sector if group else None, group=group)
+            people = Entry(iso3, row["name"], PEOPLE, iso3, sector if group else None, group=group, until=until)
             self.add(people, split(row["demonyms"]))
             for seat in split(row["seats"]):
                 name, _, code = seat.partition("=")
                 slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-                self.add(Entry(f"{iso3}:{slug}", name, SEAT, iso3, code.strip() or "GOV"), [name])
+                self.add(Entry(f"{iso3}:{slug}", name, SEAT, iso3, code.strip() or "GOV", until=until), [name])
         for c in pycountry.countries:
             if c.alpha_3 not in self.country_names:
                 self.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
@@ -224,17 +256,18 @@ class KnowledgeBase:
     def choose(self, cands: list[Alias], day: date, story: Counter[str] | None = None) -> tuple[Entry, State] | None:
         """The best entry among aliases matching one phrase, and its state on `day`.
 
-        A user entry wins; where it gives a country but no sector, a built-in entry for the same
-        name and country supplies the sector. Among built-in organisations of one name and different
-        countries, the one whose country the story names most (``story``: its mentions of countries)
-        wins ("SNA" in a story of Somalia is its army, in one of Syria a rebel coalition), and none
-        when the story names none of them; among other namesakes, one in office on `day`, then the
-        most recent.
+        A name a state shared with its predecessor ("Moscow", "the Kremlin", "Belgrade") is the predecessor's
+        up to the day it ended (``countries.csv`` column ``until``) and the successor's after. A user entry wins;
+        where it gives a country but no sector, a built-in entry for the same name and country supplies the sector.
+        Among built-in organisations of one name and different countries, the one whose country the story names
+        most (``story``: its mentions of countries) wins ("SNA" in a story of Somalia is its army, in one of Syria a
+        rebel coalition), and none when the story names none of them; among other namesakes, one in office on
+        `day`, then the most recent.
         """
         if not cands:
             return None
         users = [a.entry for a in cands if a.entry.user]
-        builtin = [a.entry for a in cands if not a.entry.user]
+        builtin = _of_the_day([a.entry for a in cands if not a.entry.user], day)
         if users:
             entry = users[0]
             state = entry.state_at(day)
@@ -260,9 +293,30 @@ class KnowledgeBase:
         return max(states, key=lambda es: es[0].last_end())
 
     def office_holder(self, country: str, title: str, day: date) -> Actor | None:
-        """The built-in person holding an office of `country` on `day` ("the Turkish president")."""
-        office = self.vocabulary.office_titles.get(title)
-        for role, entry in self.offices.get((country, office or ""), ()):
-            if role.covers(day):
-                return Actor(title, entry.name, role.country, role.sector, entry.kb_id)
+        """The built-in person holding an office of `country` on `day` ("the Turkish president").
+
+        A sole holder wins over a collective member or a contested claimant; when only several of those hold it
+        ("the Bosnian president": a presidency of three), nobody is named.
+        """
+        called = self.vocabulary.office_titles.get(title) or (title if title in self.vocabulary.ruler_titles else None)
+        holders = [(role, entry, shared) for role, entry, shared in self.offices.get((country, called or ""), ())
+                   if role.covers(day)]
+        sole = [h for h in holders if not h[2]]
+        if sole or len({h[1].kb_id for h in holders}) == 1:
+            role, entry, _ = (sole or holders)[0]
+            return Actor(title, entry.name, role.country, role.sector, entry.kb_id)
         return None
+
+
+def _of_the_day(entries: list[Entry], day: date) -> list[Entry]:
+    """Of the entries one name matches, those of the state that has it on `day`: a predecessor (the Soviet Union for
+    "Moscow") up to its end, its successor after. A name only a former state had keeps it ("Soviet" in 2020)."""
+    ended = [e for e in entries if e.until is not None]
+    if not ended:
+        return entries
+    then = [e for e in ended if day <= e.until]
+    if then:  # of a chain (Yugoslavia, then Serbia and Montenegro, then Serbia) the one that ends first
+        first = min(e.until for e in then)
+        return [e for e in then if e.until == first]
+    now = [e for e in entries if e.until is None]
+    return now or entries

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from tacitus.records import NON_STATE_CODES
 
-COLUMNS = ("kb_id", "name", "aliases", "country", "sector", "role", "start", "end")
+COLUMNS = ("kb_id", "name", "aliases", "country", "sector", "office", "role", "start", "end", "standing", "verified")
+STANDINGS = ("", "collective", "contested")  # a member of a presidency of several; a rival claimant
+VERIFIED = ("", "yes", "no")  # re-checked one by one; less certain (after mid-2025); empty: as compiled
 _KB_ID = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 
 
@@ -61,7 +63,7 @@ def read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
         codes = _known_codes()
         for row in reader:
             where = f"{path}:{reader.line_num}"
-            row = {c: (row.get(c) or "").strip() for c in COLUMNS}
+            row = {c: (row.get(c) or "").strip() for c in COLUMNS} | {"_line": str(reader.line_num)}
             bad = len(problems)
             if not _KB_ID.match(row["kb_id"]):
                 problems.append(f"{where}: kb_id {row['kb_id']!r} must be lower-case ascii words joined by _ or -")
@@ -129,7 +131,7 @@ def extend(table: Path, new: Path) -> ExtendResult:
     rows.sort(key=lambda r: (r["country"], r["start"], r["kb_id"], r["role"]))
     _first_rows_carry_aliases(rows)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     table.write_text(buf.getvalue(), encoding="utf-8")
