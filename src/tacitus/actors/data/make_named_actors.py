@@ -42,7 +42,9 @@ def rows_of(folder: Path) -> list[dict[str, str]]:
             if not entry.sector and not any(r.sector for r in entry.roles) and entry.country not in NON_STATE_CODES:
                 continue  # a state's own names, its towns and provinces ("Afghanistan", "Herat"): places, not actors
             seen.add(entry.kb_id.lower())
-            aliases = "|".join(a.title() for a in ne.aliases[1:] if "|" not in a)
+            # an alias with a title in it ("Defense Secretary Robert Gates") is the title rules' to read
+            aliases = "|".join(a.title() for a in ne.aliases[1:]
+                               if "|" not in a and not agent_words & {w.lower() for w in a.split()})
             base = {"kb_id": entry.kb_id.lower(), "name": entry.name, "aliases": aliases}
             if entry.country or entry.sector or not entry.roles:
                 rows.append({**base, "country": entry.country or "", "sector": entry.sector or "", "start": "",
