@@ -18,14 +18,10 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from tacitus.actors.text import words
+
 PROBES = Path(__file__).resolve().parents[1] / "gold" / "probes"
 FILES = ("actors_dated.jsonl", "actors_dated_heldout.jsonl")  # the second is held out
-
-
-def _words(text: str | None) -> list[str]:
-    from tacitus.actors.text import fold
-
-    return [w for w in fold(text or "").lower().replace("-", " ").split() if w.isalnum() or w.strip(".,'")]
 
 
 def _actor(coder, probe: dict):
@@ -33,12 +29,12 @@ def _actor(coder, probe: dict):
     from tacitus.records import Document
 
     events = coder.code([Document(doc_id=probe["id"], text=probe["text"], published=probe["date"])])[0]
-    wanted = set(_words(probe["mention"])) - {"the"}
+    wanted = set(words(probe["mention"])) - {"the"}
     best, overlap = None, 0
     for e in events:
         for actor in (e.source, e.target):
-            shared = len(wanted & set(_words(actor.text if actor else None)))
-            if actor is not None and shared > overlap:
+            shared = len(wanted & set(words(actor.text))) if actor is not None else 0
+            if shared > overlap:
                 best, overlap = actor, shared
     return best
 
@@ -48,7 +44,7 @@ def passes(coder, actor, probe: dict) -> bool:
     the person: the knowledge base's entry for the probe's name, or the probe's surname in the resolved name."""
     if actor is None or actor.country != probe["country"]:
         return False
-    defence = {"defence", "defense"} & set(_words(probe["mention"]))
+    defence = {"defence", "defense"} & set(words(probe["mention"]))
     if actor.sector != probe["sector"] and not (defence and probe["sector"] == "MIL" and actor.sector == "GOV"):
         return False
     if probe["person"] is None:
@@ -57,7 +53,7 @@ def passes(coder, actor, probe: dict) -> bool:
 
     raw = tuple(split_raw(probe["person"]))
     known = {a.entry.kb_id for a in coder.knowledge.resolver.kb.candidates(tuple(w.lower() for w in raw), raw)}
-    return actor.kb_id in known or _words(probe["person"])[-1] in _words(actor.name)
+    return actor.kb_id in known or words(probe["person"])[-1] in words(actor.name or "")
 
 
 def main() -> None:

@@ -63,7 +63,8 @@ def _role(item: dict[str, Any], where: str, country: str | None) -> Role:
         raise ValueError(f"{where}: end {end} is before start {start}")
     title = item.get("role") or item.get("title")
     return Role(_code(item.get("country"), "country", where) or country,
-                _code(item.get("sector"), "sector", where), start, end, str(title).strip() if title else None)
+                _code(item.get("sector"), "sector", where), start, end, str(title).strip() if title else None,
+                item.get("office") or None, bool(item.get("standing")))
 
 
 def entries_from_items(items: Iterable[tuple[dict[str, Any], str]], default_kind: str,

@@ -29,6 +29,8 @@ class Role:
     start: date | None = None
     end: date | None = None
     title: str | None = None  # "president", "foreign minister"
+    office: str | None = None  # leaders.csv: the office of the closed set (offices.yaml) the title is a form of
+    shared: bool = False  # leaders.csv: a collective presidency's member or a contested claimant (column standing)
 
     @property
     def dated(self) -> bool:

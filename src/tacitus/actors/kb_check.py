@@ -18,15 +18,14 @@ Each finding names its kind, the rows (file and line) and the reason:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from tacitus.actors.knowledge import Vocabulary, _load_yaml
+from tacitus.actors.knowledge import Vocabulary
 from tacitus.actors.leaders_table import STANDINGS, VERIFIED, builtin_path, read_rows
-from tacitus.actors.text import fold
+from tacitus.actors.text import words
 from tacitus.records import NON_STATE_CODES
 
 KINDS = ("row", "office", "unreachable", "overlap", "unclosed", "end_without_start", "two_ids")
@@ -44,10 +43,6 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.where}: {self.message}"
-
-
-def _name_key(name: str) -> str:
-    return re.sub(r"[^a-z ]+", "", fold(name).lower().replace("-", " ")).strip()
 
 
 def check_table(path: Path | None = None, vocabulary: Vocabulary | None = None) -> list[Finding]:
@@ -84,7 +79,7 @@ def check_table(path: Path | None = None, vocabulary: Vocabulary | None = None) 
                                     "with no start: the row would hold the office for all time before"))
         r["office"] = office
     findings += _overlaps(rows, where)
-    findings += _two_ids(rows, where, {_name_key(n) for n in _load_yaml("offices.yaml").get("namesakes") or ()})
+    findings += _two_ids(rows, where, vocabulary.namesakes)
     return findings
 
 
@@ -111,10 +106,10 @@ def _overlaps(rows: list[dict[str, str]], where) -> list[Finding]:
     return out
 
 
-def _two_ids(rows: list[dict[str, str]], where, namesakes: set[str]) -> list[Finding]:
-    ids: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+def _two_ids(rows: list[dict[str, str]], where, namesakes: set[tuple[str, ...]]) -> list[Finding]:
+    ids: dict[tuple[str, ...], dict[str, dict[str, str]]] = defaultdict(dict)
     for r in rows:
-        ids[_name_key(r["name"])].setdefault(r["kb_id"], r)
+        ids[words(r["name"])].setdefault(r["kb_id"], r)
     return [Finding("two_ids", where(*firsts.values()), f"{next(iter(firsts.values()))['name']} is under "
                     f"{len(firsts)} ids ({', '.join(sorted(firsts))}); merge them, or list the name among "
                     "offices.yaml's namesakes if they are different people")

@@ -92,6 +92,7 @@ class Vocabulary:
         self.offices: dict[str, str] = {str(k): str(v) for k, v in offices["offices"].items()}
         # a title of leaders.csv -> (its usual office, the title a sentence uses for its holder)
         self.titles: dict[str, tuple[str, str]] = {str(k): (str(v[0]), str(v[1])) for k, v in offices["titles"].items()}
+        self.namesakes = {words(str(n)) for n in offices.get("namesakes") or ()}  # different people, one name
         self.sponsor_words = set(lexicon["sponsor_words"])
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
@@ -127,8 +128,8 @@ class KnowledgeBase:
         self.entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}
         self.group_codes: set[str] = set()
-        # (country, title a sentence uses) -> holders, each with whether the term is shared (collective, contested)
-        self.offices: dict[tuple[str, str], list[tuple[Role, Entry, bool]]] = {}
+        # (country, title a sentence uses or office name) -> holders
+        self.offices: dict[tuple[str, str], list[tuple[Role, Entry]]] = {}
 
     # -- building -------------------------------------------------------------------------------
     def add(self, entry: Entry, aliases: list[str], case: str | None = None) -> None:
@@ -170,21 +171,17 @@ class KnowledgeBase:
         with _data_path("leaders.csv").open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             items = [({k: v for k, v in row.items() if v}, f"leaders.csv:{reader.line_num}") for row in reader]
-        shared = {(item["kb_id"], item.get("role"), item.get("start")) for item, _ in items if item.get("standing")}
-        office_of = {(item["kb_id"], item.get("role"), item.get("start")): item.get("office") for item, _ in items}
         for ne in entries_from_items(items, PERSON, user=False):
             self.add(ne.entry, ne.aliases)
             for role in ne.entry.roles:
-                called = self.vocabulary.titles.get(role.title or "", (None, role.title))[1]
+                usual, called = self.vocabulary.titles.get(role.title or "", ("", role.title))
                 if called and role.country:
-                    key = (ne.entry.kb_id, role.title, role.start.isoformat() if role.start else None)
-                    holder = (role, ne.entry, key in shared)
-                    office = office_of.get(key) or self.vocabulary.titles.get(role.title or "", ("",))[0]
+                    office = role.office or usual
                     # found by its title, by its office's name ("the Libyan head of state": head_of_state), and a
                     # de facto ruler by the words of vocabulary.ruler_titles ("the Soviet leader")
                     names = {called, office} | (self.vocabulary.ruler_titles if office == "de_facto_ruler" else set())
                     for name in names - {""}:
-                        self.offices.setdefault((role.country, name), []).append(holder)
+                        self.offices.setdefault((role.country, name), []).append((role, ne.entry))
         self._load_named()
 
     def _load_named(self) -> None:
@@ -193,14 +190,12 @@ class KnowledgeBase:
         with _data_path("named_actors.csv").open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             items = [({k: v for k, v in row.items() if v}, f"named_actors.csv:{reader.line_num}") for row in reader]
-        titles = {key[0] for key in self.vocabulary.agents if len(key) == 1}
         for ne in entries_from_items(items, NAMED, user=False):
             keys = [words(a) for a in ne.aliases]
             if any(k in self.index for k in keys):
                 continue  # one of its names is known: the team's entry answers for it
-            # one word ("Abdullah", "Shah") names too many people, and a title in the name ("President X") is the
-            # title rules' to read with the day
-            self.add(ne.entry, [a for a, k in zip(ne.aliases, keys) if len(k) > 1 and not titles & set(k)])
+            # one word ("Abdullah", "Shah") names too many people (names with a title are not in the file)
+            self.add(ne.entry, [a for a, k in zip(ne.aliases, keys) if len(k) > 1])
 
     def _load_countries(self) -> None:
         with _data_path("countries.csv").open(encoding="utf-8", newline="") as fh:
@@ -299,11 +294,10 @@ class KnowledgeBase:
         ("the Bosnian president": a presidency of three), nobody is named.
         """
         called = self.vocabulary.office_titles.get(title) or (title if title in self.vocabulary.ruler_titles else None)
-        holders = [(role, entry, shared) for role, entry, shared in self.offices.get((country, called or ""), ())
-                   if role.covers(day)]
-        sole = [h for h in holders if not h[2]]
-        if sole or len({h[1].kb_id for h in holders}) == 1:
-            role, entry, _ = (sole or holders)[0]
+        holders = [(role, entry) for role, entry in self.offices.get((country, called or ""), ()) if role.covers(day)]
+        sole = [(role, entry) for role, entry in holders if not role.shared]
+        if sole or len({entry.kb_id for _, entry in holders}) == 1:
+            role, entry = (sole or holders)[0]
             return Actor(title, entry.name, role.country, role.sector, entry.kb_id)
         return None
 

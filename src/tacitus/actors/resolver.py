@@ -440,8 +440,7 @@ class ActorResolver:
         singular_person = agent.kind in ("titles",) or agent.generic
         if not mention.plural and mention.definite and singular_person and not chain and not shared:
             known = ctx.person_with_title(agent.phrase, country, agent.generic)
-            if known is None and country and (not agent.generic or agent.phrase in self.vocabulary.ruler_titles
-                                              or agent.phrase in self.vocabulary.office_titles):
+            if known is None and country:  # a generic title ("counterpart") is no office: the lookup answers None
                 known = self.kb.office_holder(country, agent.phrase, ctx.day)
             if known is not None:
                 return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),

@@ -25,6 +25,7 @@ COLUMNS = ("kb_id", "name", "aliases", "country", "sector", "start", "end")
 def rows_of(folder: Path) -> list[dict[str, str]]:
     from tacitus.actors.knowledge import Vocabulary
     from tacitus.actors.dictionaries import read_petrarch
+    from tacitus.actors.text import words
     from tacitus.records import NON_STATE_CODES
 
     vocabulary = Vocabulary()
@@ -37,14 +38,13 @@ def rows_of(folder: Path) -> list[dict[str, str]]:
             entry = ne.entry
             if entry.blocked or entry.kb_id.lower() in seen:
                 continue
-            if agent_words & {w.lower() for w in entry.name.split()}:
+            if agent_words & set(words(entry.name)):
                 continue  # an office or a body by its title ("US Secretary Of Defense"): the title rules read those
             if not entry.sector and not any(r.sector for r in entry.roles) and entry.country not in NON_STATE_CODES:
                 continue  # a state's own names, its towns and provinces ("Afghanistan", "Herat"): places, not actors
             seen.add(entry.kb_id.lower())
             # an alias with a title in it ("Defense Secretary Robert Gates") is the title rules' to read
-            aliases = "|".join(a.title() for a in ne.aliases[1:]
-                               if "|" not in a and not agent_words & {w.lower() for w in a.split()})
+            aliases = "|".join(a.title() for a in ne.aliases[1:] if "|" not in a and not agent_words & set(words(a)))
             base = {"kb_id": entry.kb_id.lower(), "name": entry.name, "aliases": aliases}
             if entry.country or entry.sector or not entry.roles:
                 rows.append({**base, "country": entry.country or "", "sector": entry.sector or "", "start": "",
