@@ -295,6 +295,29 @@ def test_a_person_known_only_by_name_belongs_to_the_country_the_story_is_set_in(
     assert accusation.target.code == "KEN COP"
 
 
+def test_a_story_that_names_no_place_is_set_where_the_people_it_names_are_from(coder):
+    # no place and no nationality word: the known person, named in full, says where the story is set
+    text = "Olaf Scholz met union leaders in the morning. Later that day Klaus Weber accused the chancellor of lying."
+    accusation = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "ACCUSE")
+    assert (accusation.source.name, accusation.source.country, accusation.source.country_basis) == \
+        ("Klaus Weber", "DEU", "setting")
+    # a person only counts as half a place: one Pakistani town outweighs a German who is abroad
+    text = "Olaf Scholz arrived in Lahore on Monday. Police in Lahore later arrested Tariq Mehmood."
+    arrest = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "COERCE")
+    assert (arrest.source.code, arrest.target.country) == ("PAK COP", "PAK")
+
+
+def test_a_named_person_behind_a_noun_of_kinship_or_trade_is_of_the_story_s_country(coder):
+    # the parse heads the target by "accomplice" or "treasurer"; the name is still a person's
+    for text, code in (("Police in Lahore arrested his accomplice Tariq Mehmood on Monday after a raid.", "PAK"),
+                       ("Kenyan police arrested the group's treasurer Peter Otieno in Nairobi on Monday.", "KEN")):
+        arrest = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "COERCE")
+        assert (arrest.target.country, arrest.target.country_basis) == (code, "setting"), text
+    # a thing named as acted on stays of no country ("boycotted the regional summit")
+    e = top(coder, "India boycotted the Regional Cooperation Summit in March.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("PROTEST", "IND GOV", None)
+
+
 def test_a_body_named_with_its_town_is_of_that_town_s_country():
     from tacitus.pipeline import Coder
     from tacitus.settings import Settings

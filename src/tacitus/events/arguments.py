@@ -47,6 +47,8 @@ class Syntax:
                 if (child.dep_ in labels.conjunct or child.dep_ in labels.coordinator) and tok.i < child.i < head.i \
                         and tok.dep_ in labels.modifier:
                     keep_child = True  # "Canadian and Dutch warplanes": a coordination inside the modifier
+                if tok is head and child.tag_ in self.tags.possessive_ending:
+                    keep_child = False  # an owner named alone: "Khan's decision" -> "Khan"
                 if keep_child:
                     keep.add(child.i)
                     stack.append(child)

@@ -51,6 +51,16 @@ class Assembly:
         syntax = self.syntax
         return syntax.is_person(tok) or (tok.pos_ in syntax.tags.noun and syntax.may_be_person(tok))
 
+    def _named_person(self, target, tok, sent) -> bool:
+        """The target is a person: its head is one, or its name is a person's name the tagger found in the sentence
+        ("his accomplice Muhammad Imtiaz Rind", "the plea of advocate Naveen Kumar Matta")."""
+        if tok is not None and self.syntax.is_person(tok):
+            return True
+        name = target.name if target is not None and not target.sector else None
+        # (a full name: the tagger reads many a town alone as a person, "shelled Kherson city")
+        return bool(name) and any(e.label_ in self.syntax.ents.person and len(e) > 1 and name in e.text
+                                  for e in sent.ents)
+
     def _told_now(self, d, job: SentenceJob) -> bool:
         """The act's verb (or the light verb carrying its noun) is in the simple present, in the body of a story
         whose day is known: a headline's present tells the past ("Kenya Demands Apology")."""
@@ -131,7 +141,7 @@ class Assembly:
             target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
-                               person=d.target_tok is not None and self.syntax.is_person(d.target_tok))
+                               person=self._named_person(d.target, d.target_tok, sent))
             target = self._answered(d, job, source, self._maker(d, job, source, target))
             source = self._doer_of_told(d, job, source, target)
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's

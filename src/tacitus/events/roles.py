@@ -121,6 +121,8 @@ class Roles:
             titled = any(c.lemma_.lower() in self.syntax.person_nouns
                          for c in self.syntax.titles(ent.root, self.k.words.speech_verbs))
             if ent.label_ in self.g.entities.person or titled:
+                if len(ent) > 1 and ent[-1].tag_ in self.g.tags.possessive_ending:
+                    ent = ent[:-1]  # "In John Lawrence's column": the name is John Lawrence
                 found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
                 words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun or (t.is_alpha and t.is_title)]
                 keys = [tuple(words), tuple(words[-1:])] if len(words) > 1 else []

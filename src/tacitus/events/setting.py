@@ -10,7 +10,8 @@ told from Islamabad about India names India more often than Pakistan; its domest
 The headline says where the news is ("Cyclist dies after being hit by a bus in Leeds", "Envoy leaves Kinshasa"):
 each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
-come from elsewhere. A body named with its town ("the Hubballi Bar Association", "Karachi police") names that town,
+come from elsewhere. A person the actor knowledge knows, named in full ("Francois Hollande's son"), counts
+:data:`PERSON_WEIGHT` for the person's country: a story that names no place is set where its people are from. A body named with its town ("the Hubballi Bar Association", "Karachi police") names that town,
 also when the tagger took the whole name for an organisation, if the town is big (:data:`BODY_TOWN_POPULATION`)
 and no other country has a town of that name ("the Alexandria City Council" may be Virginia's); such a town or
 region, being one place only, also tells which of several towns of one name the story means ("West Yorkshire
@@ -23,6 +24,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from tacitus.actors.entries import NAMED, PERSON
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
 from tacitus.geo.names import homonym_home, name_key
@@ -32,6 +34,7 @@ MIN_MENTIONS = 2
 MIN_SHARE = 0.4
 HEADLINE_WEIGHT = 2
 VENUE_WEIGHT = 0.5
+PERSON_WEIGHT = 0.5  # a person the knowledge knows, named in full ("Francois Hollande"): a national, who may be abroad
 BODY_TOWN_POPULATION = 100_000  # a town the tagger took for part of an organisation's name counts from this size
 TOWN_CACHE = 5_000  # names of organisations whose town is remembered at once
 
@@ -67,6 +70,11 @@ class SettingReader:
                     and not (ent.label_ in ents.place and self.words.names_war(ent.root, self.g.labels))]
         # (not "the Vietnam war"; "Israeli war crimes" still says whose)
         mentions += [(town, weight) for doc, weight in weighted for town in self._body_towns(doc)]
+        # a person the knowledge knows, named in full (the tagger may read "Olaf Scholz" as an organisation)
+        mentions = [(ent, w * PERSON_WEIGHT if ent.label_ in ents.organisation and self._person(ent) else w)
+                    for ent, w in mentions]
+        mentions += [(ent, weight * PERSON_WEIGHT) for doc, weight in weighted for ent in doc.ents
+                     if ent.label_ in ents.person and len(ent) > 1]
         keys = [f"{ent.label_}:{ent.text}" for ent, _ in mentions]
         named_as: dict[str, str | None] = {}  # each distinct mention read once
         named: Counter = Counter()
@@ -89,8 +97,8 @@ class SettingReader:
         homonyms: Counter = Counter()  # mentions of a country by a name that also names a state of another
         for (ent, weight), key in zip(mentions, keys):
             if key not in cache:
-                cache[key] = self._place_country(ent.text, context) if ent.label_ not in ents.organisation \
-                    else None
+                cache[key] = self._place_country(ent.text, context) \
+                    if ent.label_ not in ents.organisation and ent.label_ not in ents.person else None
             if cache[key]:
                 found[cache[key]] += weight
                 if (home := homonym_home(ent.text)) is not None and home != cache[key]:
@@ -146,6 +154,15 @@ class SettingReader:
         actor = self._organisation(ent.text)
         return actor.kb_id if actor is not None else None
 
+    def _person(self, ent) -> bool:
+        """Whether a name of two words or more is a person the actor knowledge knows ("Francois Hollande")."""
+        if len(ent) < 2 or not (ent.label_ in self.g.entities.person or ent.label_ in self.g.entities.organisation):
+            return False
+        actor = self._organisation(ent.text)
+        entry = self.resolver.kb.entries.get(actor.kb_id) if actor is not None and actor.kb_id else None
+        # (a name from a user's dictionary, of no known kind, is a person's when the tagger reads it as one)
+        return entry is not None and (entry.kind == PERSON or (entry.kind == NAMED and ent.label_ in self.g.entities.person))
+
     def _organisation(self, text: str):
         """The actor an organisation's name resolves to, read once per document."""
         if text not in self._orgs:
@@ -153,9 +170,11 @@ class SettingReader:
         return self._orgs[text]
 
     def _named_country(self, ent) -> str | None:
-        """The country a nationality word or a country's name stands for, or that of a body that acts at home
-        ("the Legislative Yuan", "the Democratic Progressive Party")."""
-        if ent.label_ in self.g.entities.organisation:
+        """The country a nationality word or a country's name stands for, that of a body that acts at home
+        ("the Legislative Yuan", "the Democratic Progressive Party"), or a known person's ("Francois Hollande")."""
+        if ent.label_ in self.g.entities.person or self._person(ent):
+            country = self._organisation(ent.text).country if self._person(ent) else None
+        elif ent.label_ in self.g.entities.organisation:
             actor = self._organisation(ent.text)
             home = actor is not None and (actor.sector or "").lower() in self.words.domestic_sectors \
                 and not self.resolver.bare_congress(actor, ent.text)  # "Congress": India's too
