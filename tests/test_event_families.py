@@ -288,6 +288,22 @@ def test_judgements_in_reported_speech(coder, text, expected):
     assert expected in coded(coder, text)
 
 
+def test_a_public_process_judged_with_nobody_named_as_its_owner_is_the_state_s_that_runs_it(coder):
+    # the vote of a story set in Liberia is Liberia's; a trial is its courts'
+    assert coded(coder, "MONROVIA, Nov 9 (Reuters) - The UN envoy said the vote was peaceful and transparent.") == [
+        ("SUPPORT", "051", "UNO GOV", "LBR GOV")]
+    assert coded(coder, "CAIRO - Amnesty International said the trial was a farce.") == [
+        ("ACCUSE", "111", "NGO", "EGY JUD")]
+    # a judgement in a passive ("was rigged"), of who did it when the text says
+    assert coded(coder, "NAIROBI - The Kenyan opposition said the election was rigged.") == [
+        ("ACCUSE", "111", "KEN OPP", "KEN GOV")]
+    assert coded(coder, "NAIROBI - The Kenyan opposition said the count was rigged by the Ugandan army.") == [
+        ("ACCUSE", "111", "KEN OPP", "UGA MIL")]
+    # a story set nowhere names no state that ran it; a meeting is no public process
+    assert coded(coder, "The UN envoy said the vote was peaceful and transparent.") == []
+    assert coded(coder, "NAIROBI - The Kenyan minister said the meeting was excellent.") == []
+
+
 def test_a_judgement_needs_someone_judged(coder):
     assert coded(coder, "The Kenyan minister said the weather was excellent.") == []
     assert coded(coder, "The Kenyan minister said the committee made a decision on Monday.") == []

@@ -73,6 +73,7 @@ class ModalityWords:
     threat_cues: frozenset[str]
     deed_verbs: frozenset[str]
     deed_nouns: frozenset[str]
+    judged_processes: dict  # a public process -> the sector of the organ that runs it
     denial_verbs: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code
@@ -84,7 +85,8 @@ class ModalityWords:
         """The words of a modality file; the English ones shipped with the package by default."""
         data = read_yaml_mapping(path or resources.files("tacitus.events").joinpath("data/modality.yaml"))
         tables = {"refused_cooperation": {k: (str(v[0]), v[1]) for k, v in data["refused_cooperation"].items()},
-                  "intended_cooperation": {k: str(v) for k, v in data["intended_cooperation"].items()}}
+                  "intended_cooperation": {k: str(v) for k, v in data["intended_cooperation"].items()},
+                  "judged_processes": {str(k).lower(): str(v) for k, v in data["judged_processes"].items()}}
         words = {k: frozenset(str(w).lower() for w in data[k]) for k in cls.__dataclass_fields__ if k not in tables}
         return cls(**words, **tables)
 

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.patterns import Sense
-from tacitus.events.places import UNKNOWN_SECTOR
+from tacitus.events.places import NOT_STATES, UNKNOWN_SECTOR
 from tacitus.events.predicates import Predicate
 from tacitus.events.ranking import CONFIDENCE_FLOOR, REPORTED_THREAT, SAID_DEMAND, SPEAKER_ACCUSATION, confidence
 from tacitus.events.roles import Roles
@@ -268,6 +268,8 @@ class Recode:
             speaker_toks = self.syntax.verb_subjects(speech)
             speaker = self.roles.speaker(speech, job)
             target_tok, target = self._judged_actor(judged, job)
+            if target is None and judged.lemma_.lower() in words.judged_processes:
+                target_tok, target = judged, self._process_holder(judged, job)
             # "it" judged stands for a body ("refused talks with the government, believing it is illegitimate"),
             # or for the act just told ("Obrador said it was disappointing"), never for the speaker
             pronoun = judged.lower_ in self.syntax.g.words.thing_pronouns
@@ -322,6 +324,13 @@ class Recode:
             said = [c for c in verb.children if c.dep_ in labels.adjective_complement or c.dep_ in labels.attribute]
             if subjects and said:
                 return self._verdict(verb.head, subjects[0], said[0])
+        if verb.lower_ in words.blame_words and verb.dep_ in labels.clausal_complement \
+                and verb.head.lemma_.lower() in words.speech_verbs and self.syntax.is_passive(verb):
+            # "said the election was rigged", "said the results were fabricated": a judgement in a passive
+            doers = self.syntax.prep_objects(verb, fn.by[0])  # "rigged by the ruling party": the party's
+            subjects = doers or self.syntax.children(verb, labels.passive_subject)
+            if subjects:
+                return verb.head, subjects[0], False
         if verb.lemma_.lower() in words.deed_verbs and verb.dep_ in labels.clausal_complement \
                 and verb.head.lemma_.lower() in words.speech_verbs:
             # "said the government made the right decision": the deed judged is its doer's
@@ -360,6 +369,15 @@ class Recode:
             if found is not None and (found.country or found.sector):
                 return owner, found
         return None, None
+
+    def _process_holder(self, judged: Token, job: SentenceJob) -> Actor | None:
+        """The organ that runs a public process nobody is named for ("the vote", "the trial"): of the country the
+        story is set in (``country_basis`` "setting"), or None when it is set in none."""
+        home = job.context.home_country
+        if not home or home in NOT_STATES:
+            return None
+        return Actor(text=self.syntax.phrase_span(judged).text, country=home,
+                     sector=self.words.judged_processes[judged.lemma_.lower()], country_basis="setting")
 
     def political_attack(self, d: Draft) -> None:
         """A politician's attack with no means told on another political actor, in a sentence telling no harm to
