@@ -36,6 +36,17 @@ def test_the_means_of_an_attack(coder, text, expected):
     assert expected in modes(coder, text, "ASSAULT")
 
 
+def test_a_suicide_bomber_is_an_attack_only_as_the_one_doing_harm(coder):
+    assert [(e.plover_type, e.cameo_code, e.source.code) for e in coder.code_text(
+        "A suicide bomber drove a car into an army base in Hiraan.", published="2022-05-10")] == [
+        ("ASSAULT", "1831", "SOM UAF")]
+    # the one arrested or shot is no attack of his own
+    arrested = coder.code_text("Police arrested a suicide bomber in Kano on Monday.", published="2022-05-10")
+    assert [(e.plover_type, e.source.code, e.target.code) for e in arrested] == [("COERCE", "NGA COP", "NGA REB")]
+    shot = coder.code_text("A would-be suicide bomber was shot dead in Helmand on Monday.", published="2022-05-10")
+    assert [(e.plover_type, e.target.code) for e in shot] == [("ASSAULT", "AFG REB")]
+
+
 def test_what_a_coercive_act_did_and_the_kind_of_protest(coder):
     assert ("173", "arrest") in modes(coder, "Iranian police launched a crackdown in which dozens were detained.",
                                       "COERCE")
