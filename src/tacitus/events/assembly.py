@@ -53,7 +53,7 @@ class Assembly:
 
     def _named_person(self, target, tok, sent) -> bool:
         """The target is a person: its head is one, or its name is a person's name the tagger found in the sentence
-        ("his accomplice Muhammad Imtiaz Rind", "the plea of advocate Naveen Kumar Matta")."""
+        ("arrested his accomplice Tariq Mehmood", "granted the plea of advocate Ravi Kumar Sharma")."""
         if tok is not None and self.syntax.is_person(tok):
             return True
         name = target.name if target is not None and not target.sector else None
