@@ -296,15 +296,48 @@ def test_a_person_known_only_by_name_belongs_to_the_country_the_story_is_set_in(
 
 
 def test_a_story_that_names_no_place_is_set_where_the_people_it_names_are_from(coder):
-    # no place and no nationality word: the known person, named in full, says where the story is set
-    text = "Olaf Scholz met union leaders in the morning. Later that day Klaus Weber accused the chancellor of lying."
-    accusation = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "ACCUSE")
-    assert (accusation.source.name, accusation.source.country, accusation.source.country_basis) == \
-        ("Klaus Weber", "DEU", "setting")
-    # a person only counts as half a place: one Pakistani town outweighs a German who is abroad
-    text = "Olaf Scholz arrived in Lahore on Monday. Police in Lahore later arrested Tariq Mehmood."
-    arrest = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "COERCE")
-    assert (arrest.source.code, arrest.target.country) == ("PAK COP", "PAK")
+    # no place and no nationality word: the known person, named in full, says where the story is set (the tagger
+    # reads "Angela Merkel" as a person, "Olaf Scholz" as an organisation; both count)
+    for text, country in (("Angela Merkel spoke on television on Monday. Later Klaus Weber accused the broadcaster "
+                           "of lying.", "DEU"),
+                          ("Olaf Scholz met union leaders in the morning. Later that day Klaus Weber accused the "
+                           "chancellor of lying.", "DEU")):
+        accusation = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "ACCUSE")
+        assert (accusation.source.name, accusation.source.country, accusation.source.country_basis) == \
+            ("Klaus Weber", country, "setting"), text
+    # a person counts half a place: a town named twice outweighs a visitor named three times
+    text = ("Police in Lahore arrested Tariq Mehmood on Monday. Police in Lahore arrested Ali Raza on Tuesday. Olaf "
+            "Scholz criticised the arrests. Olaf Scholz criticised the police. Olaf Scholz criticised the court. The "
+            "court later freed Tariq Mehmood.")
+    release = next(e for e in coder.code_text(text, published="2023-03-15") if e.plover_type == "RETREAT")
+    assert (release.source.code, release.target.country) == ("PAK JUD", "PAK")
+
+
+def test_a_person_sets_the_story_by_the_post_held_on_its_day(coder):
+    # Stoltenberg was Norway's prime minister in 2006 and NATO's secretary general in 2022 (of no state)
+    text = "Jens Stoltenberg spoke on television on Monday. Later Lars Holm accused the broadcaster of lying."
+    for day, country in (("2006-05-01", "NOR"), ("2022-05-01", None)):
+        accusation = next(e for e in coder.code_text(text, published=day) if e.plover_type == "ACCUSE")
+        assert accusation.source.country == country, day
+
+
+def test_a_president_who_holds_the_defence_portfolio_too_is_the_president(coder):
+    text = ("Ranil Wickremesinghe met Indian officials in Colombo on Monday. The president later accused India of "
+            "meddling.")
+    accusation = next(e for e in coder.code_text(text, published="2023-05-01") if e.plover_type == "ACCUSE")
+    assert (accusation.source.name, accusation.source.code, accusation.target.code) == (
+        "Ranil Wickremesinghe", "LKA GOV", "IND GOV")
+
+
+def test_an_owner_named_alone_is_named_without_its_possessive_ending(coder):
+    text = ("Pakistani opposition leader Imran Khan met workers in Lahore on Monday. On Tuesday Asad Umar protested "
+            "against Khan's decision to boycott the session.")
+    protest = next(e for e in coder.code_text(text, published="2016-10-04") if e.plover_type == "PROTEST"
+                   and e.source.name == "Asad Umar")
+    assert (protest.target.name, protest.target.country) == ("Imran Khan", "PAK")
+    accusation = next(e for e in coder.code_text("In John Lawrence's column on Monday, he accused the mayor of lying.",
+                                                 published="2016-10-04") if e.plover_type == "ACCUSE")
+    assert accusation.source.name == "John Lawrence"
 
 
 def test_a_named_person_behind_a_noun_of_kinship_or_trade_is_of_the_story_s_country(coder):

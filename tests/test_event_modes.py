@@ -43,8 +43,12 @@ def test_a_suicide_bomber_is_an_attack_only_as_the_one_doing_harm(coder):
     # the one arrested or shot is no attack of his own
     arrested = coder.code_text("Police arrested a suicide bomber in Kano on Monday.", published="2022-05-10")
     assert [(e.plover_type, e.source.code, e.target.code) for e in arrested] == [("COERCE", "NGA COP", "NGA REB")]
+    # nor does the one shot make the shooting a suicide attack (nor a bomber an air strike)
     shot = coder.code_text("Police shot dead a would-be suicide bomber in Helmand on Monday.", published="2022-05-10")
-    assert [(e.plover_type, e.source.code, e.target.code) for e in shot] == [("ASSAULT", "AFG COP", "AFG REB")]
+    assert [(e.plover_type, e.cameo_code, e.plover_mode, e.source.code, e.target.code) for e in shot] == [
+        ("ASSAULT", "193", "firearms", "AFG COP", "AFG REB")]
+    killed = coder.code_text("Police killed a suicide bomber in Kano on Monday.", published="2022-05-10")
+    assert [(e.cameo_code, e.plover_mode) for e in killed] == [("190", None)]
 
 
 def test_what_a_coercive_act_did_and_the_kind_of_protest(coder):

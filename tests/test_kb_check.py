@@ -46,6 +46,9 @@ def test_a_clean_table_passes_and_each_kind_of_bad_row_fails(tmp_path):
     # one person under two ids
     assert kinds(tmp_path, GOOD + "ana_lima_bra,Ana Lima,,BRA,GOV,foreign_minister,foreign minister,"
                  "2015-01-01,2018-12-31,,\n") == ["two_ids"]
+    # ... also when one id's name is an alias of the other's ("Ana M. Lima" beside Ana Lima, alias "Ana M. Lima")
+    assert kinds(tmp_path, GOOD.replace(",Lima,", ",Lima|Ana M. Lima,", 1) + "ana_m_lima,Ana M. Lima,,BRA,GOV,"
+                 "foreign_minister,foreign minister,2015-01-01,2018-12-31,,\n") == ["two_ids"]
     # a title no sentence can reach, a title offices.yaml does not know, an office outside the closed set
     assert kinds(tmp_path, GOOD.replace("head_of_state,president,2019", "head_of_state,presidency member,2019")) \
         == ["unreachable"]

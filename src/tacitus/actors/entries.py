@@ -75,6 +75,10 @@ class Entry:
     def is_person(self) -> bool:
         return self.kind == PERSON
 
+    def names_person(self, tagged_person: bool) -> bool:
+        """A person's entry, or a user dictionary's entry of no known kind whose name the tagger reads as a person's."""
+        return self.kind == PERSON or (self.kind == NAMED and tagged_person)
+
     def state_at(self, day: date) -> State:
         """Country, sector and title on `day`.
 

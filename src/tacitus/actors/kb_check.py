@@ -13,7 +13,8 @@ Each finding names its kind, the rows (file and line) and the reason:
   presidency of three) or one is contested (a rival claimant);
 * ``unclosed``: a term with no end while a successor's has started;
 * ``end_without_start``: an end without a start, which would make the row hold the office for all time before;
-* ``two_ids``: one person under two ids (the same name, unless offices.yaml lists the name among ``namesakes``).
+* ``two_ids``: one person under two ids (a name or an alias of two words or more shared by two ids of one country,
+  unless offices.yaml lists the name among ``namesakes``).
 """
 
 from __future__ import annotations
@@ -107,10 +108,14 @@ def _overlaps(rows: list[dict[str, str]], where) -> list[Finding]:
 
 
 def _two_ids(rows: list[dict[str, str]], where, namesakes: set[tuple[str, ...]]) -> list[Finding]:
-    ids: dict[tuple[str, ...], dict[str, dict[str, str]]] = defaultdict(dict)
+    """One person under two ids: two ids of one country sharing a name, or a name of one that is an alias of the
+    other of two words or more ("Fidel V. Ramos" beside "Fidel Ramos", whose aliases hold it)."""
+    ids: dict[tuple[tuple[str, ...], str], dict[str, dict[str, str]]] = defaultdict(dict)
     for r in rows:
-        ids[words(r["name"])].setdefault(r["kb_id"], r)
-    return [Finding("two_ids", where(*firsts.values()), f"{next(iter(firsts.values()))['name']} is under "
-                    f"{len(firsts)} ids ({', '.join(sorted(firsts))}); merge them, or list the name among "
-                    "offices.yaml's namesakes if they are different people")
-            for key, firsts in sorted(ids.items()) if len(firsts) > 1 and key not in namesakes]
+        names = {words(r["name"])} | {words(a) for a in (r.get("aliases") or "").split("|") if len(words(a)) > 1}
+        for key in names:
+            ids[(key, r["country"])].setdefault(r["kb_id"], r)
+    return [Finding("two_ids", where(*firsts.values()), f"{' '.join(key)} names {len(firsts)} ids "
+                    f"({', '.join(sorted(firsts))}); merge them, or list the name among offices.yaml's namesakes if "
+                    "they are different people")
+            for (key, _), firsts in sorted(ids.items()) if len(firsts) > 1 and key not in namesakes]

@@ -171,7 +171,13 @@ class KnowledgeBase:
         with _data_path("leaders.csv").open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             items = [({k: v for k, v in row.items() if v}, f"leaders.csv:{reader.line_num}") for row in reader]
+        rank = {office: i for i, office in enumerate(self.vocabulary.offices)}  # offices.yaml lists the highest first
+
+        def office_rank(role: Role) -> int:
+            return rank.get(role.office or self.vocabulary.titles.get(role.title or "", ("",))[0], len(rank))
         for ne in entries_from_items(items, PERSON, user=False):
+            # of two offices held at once, a day's title is the higher ("president", not "defence minister")
+            ne.entry.roles.sort(key=office_rank)
             self.add(ne.entry, ne.aliases)
             for role in ne.entry.roles:
                 usual, called = self.vocabulary.titles.get(role.title or "", ("", role.title))

@@ -63,9 +63,7 @@ def _glue(token: "Token", inside: range, toks: list["Token"]) -> None:
     """Add tokens written together with the head ("Lashkar-e-Taiba" parsed as three heads)."""
     doc, have = token.doc, {t.i for t in toks}
     j = token.i
-    # (not a possessive ending: "Khan's decision" is Khan's)
-    while j + 1 in inside and doc[j].whitespace_ == "" and doc[j + 1].text not in ",.;:)(\"'" \
-            and doc[j + 1].tag_ != "POS":
+    while j + 1 in inside and doc[j].whitespace_ == "" and doc[j + 1].text not in ",.;:)(\"'":
         j += 1
         if j not in have:
             toks.append(doc[j])

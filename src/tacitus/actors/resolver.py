@@ -370,7 +370,7 @@ class ActorResolver:
         # 1. a known name at the head (or in apposition)
         if identity is not None and identity.entry is not None:
             entry, state = identity.entry, identity.state
-            is_person = entry.kind == PERSON or (entry.kind == NAMED and head.ent == "PERSON")
+            is_person = entry.names_person(head.ent == "PERSON")
             sector = state.sector
             title_sector = next((a.sector for a in titles if a and a.sector and a.kind == "titles"), None)
             if is_person and state.status in ("former", "before") and title_sector and not former:

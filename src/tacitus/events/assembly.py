@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from tacitus.events.arguments import Syntax
 from tacitus.events.job import SentenceJob
 from tacitus.events.modality import ModalityReader
@@ -51,15 +53,19 @@ class Assembly:
         syntax = self.syntax
         return syntax.is_person(tok) or (tok.pos_ in syntax.tags.noun and syntax.may_be_person(tok))
 
-    def _named_person(self, target, tok, sent) -> bool:
-        """The target is a person: its head is one, or its name is a person's name the tagger found in the sentence
-        ("arrested his accomplice Tariq Mehmood", "granted the plea of advocate Ravi Kumar Sharma")."""
-        if tok is not None and self.syntax.is_person(tok):
+    def _named_person(self, target: Actor | None, tok: Token | None) -> bool:
+        """The target is a person: its head is one, or its phrase holds a person's full name the tagger found
+        ("arrested his accomplice Tariq Mehmood", "granted the plea of advocate Ravi Kumar Sharma"), as its name."""
+        if tok is None:
+            return False
+        if self.syntax.is_person(tok):
             return True
-        name = target.name if target is not None and not target.sector else None
+        if target is None or target.sector or not target.name:
+            return False
         # (a full name: the tagger reads many a town alone as a person, "shelled Kherson city")
-        return bool(name) and any(e.label_ in self.syntax.ents.person and len(e) > 1 and name in e.text
-                                  for e in sent.ents)
+        phrase = {t.i for t in self.syntax.phrase_span(tok)}
+        return any(e.label_ in self.syntax.ents.person and len(e) > 1 and {t.i for t in e} <= phrase
+                   and e.text.endswith(target.name) for e in tok.sent.ents)
 
     def _told_now(self, d, job: SentenceJob) -> bool:
         """The act's verb (or the light verb carrying its noun) is in the simple present, in the body of a story
@@ -141,7 +147,7 @@ class Assembly:
             target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
-                               person=self._named_person(d.target, d.target_tok, sent))
+                               person=self._named_person(d.target, d.target_tok))
             target = self._answered(d, job, source, self._maker(d, job, source, target))
             source = self._doer_of_told(d, job, source, target)
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's

@@ -51,6 +51,13 @@ class ModeCue:
     unless_words: frozenset[str] = frozenset()  # ... and not where these words stand ("a murder-suicide")
     over: frozenset[str] = frozenset()  # modes the cue replaces all the same (a weapon's, by a more telling one) ...
     means: frozenset[str] = frozenset()  # ... when its word is or modifies one of these nouns of a weapon
+    doers: frozenset[str] = frozenset()  # nouns of people that name the means only as the act's doer, not its victim
+
+    def acted_on(self, verb, labels) -> set[int]:
+        """Tokens of the phrases of ``doers`` the predicate acts on ("police shot a would-be suicide bomber"):
+        their words name no means of the act."""
+        return {t.i for c in verb.children if (c.dep_ in labels.object or c.dep_ in labels.passive_subject)
+                and c.lemma_.lower() in self.doers for t in c.subtree}
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,8 @@ class ModeCues:
                                           unless_mode=str(spec.get("unless_mode")).lower() == "true",
                                           unless_words=frozenset(spec.get("unless_words") or ()),
                                           over=frozenset(spec.get("over") or ()),
-                                          means=frozenset(spec.get("means") or ()))
+                                          means=frozenset(spec.get("means") or ()),
+                                          doers=frozenset(spec.get("doers") or ()))
                             for mode, spec in modes.items()}
                     for ptype, modes in data.items()})
 

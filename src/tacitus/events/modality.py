@@ -74,6 +74,7 @@ class ModalityWords:
     deed_verbs: frozenset[str]
     deed_nouns: frozenset[str]
     judged_processes: dict  # a public process -> the sector of the organ that runs it
+    unjudged_process_words: frozenset[str]
     denial_verbs: frozenset[str]
     refused_cooperation: dict  # PLOVER type -> (CAMEO code, PLOVER mode or None)
     intended_cooperation: dict  # PLOVER type -> CAMEO code

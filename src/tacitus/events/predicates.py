@@ -563,11 +563,13 @@ class PredicateFinder:
                 if tok.dep_ in labels.preposition and tok.lower_ in self.g.words.mode_preps:
                     words.update(g.lemma_.lower() for g in tok.children if g.dep_ in labels.prep_object)
         for mode, cue in cues.items():
+            skip = cue.acted_on(verb, labels)  # ("police shot a suicide bomber": no suicide attack)
+            seen = {t.lemma_.lower() for h in heads if h is not None for t in h.subtree if t.i not in skip}
             # a mode already read is replaced only by a cue that may replace it, in words of the means
             if cue.unless_words & everywhere or (cue.unless_mode and pred.mode is not None and (
-                    pred.mode not in cue.over or not _names_means(heads, cue, self.g.tags.nominal))):
+                    pred.mode not in cue.over or not _names_means(heads, cue, self.g.tags.nominal, skip))):
                 continue
-            if (everywhere if cue.anywhere else words) & cue.words:
+            if (seen if cue.anywhere else words) & cue.words:
                 pred.mode, pred.code = mode, cue.code
                 pred.plover = cue.plover or pred.plover
                 if cue.plover:
@@ -575,10 +577,10 @@ class PredicateFinder:
                 return
 
 
-def _names_means(heads, cue, nominal) -> bool:
-    """Whether a cue's word in the phrases of ``heads`` is, or stands in the phrase of, a noun of a weapon ("a suicide
-    bomber", "grenades filled with chloropicrin"; not "a chemical plant" or "an apparent suicide")."""
-    return any(tok.lemma_.lower() in cue.words and _under_means(tok, cue.means, nominal)
+def _names_means(heads, cue, nominal, skip: set[int]) -> bool:
+    """Whether a cue's word in the phrases of ``heads`` (not at ``skip``) is, or stands in the phrase of, a noun of a
+    weapon ("a suicide bomber", "grenades filled with chloropicrin"; not "a chemical plant", "an apparent suicide")."""
+    return any(tok.lemma_.lower() in cue.words and tok.i not in skip and _under_means(tok, cue.means, nominal)
                for head in heads if head is not None for tok in head.subtree)
 
 

@@ -269,7 +269,7 @@ class Recode:
             speaker = self.roles.speaker(speech, job)
             target_tok, target = self._judged_actor(judged, job)
             if target is None and judged.lemma_.lower() in words.judged_processes:
-                target_tok, target = judged, self._process_holder(judged, job)
+                target_tok, target = judged, self._process_holder(judged, speaker, job)
             # "it" judged stands for a body ("refused talks with the government, believing it is illegitimate"),
             # or for the act just told ("Obrador said it was disappointing"), never for the speaker
             pronoun = judged.lower_ in self.syntax.g.words.thing_pronouns
@@ -370,14 +370,29 @@ class Recode:
                 return owner, found
         return None, None
 
-    def _process_holder(self, judged: Token, job: SentenceJob) -> Actor | None:
-        """The organ that runs a public process nobody is named for ("the vote", "the trial"): of the country the
-        story is set in (``country_basis`` "setting"), or None when it is set in none."""
-        home = job.context.home_country
-        if not home or home in NOT_STATES:
+    def _process_holder(self, judged: Token, speaker: Actor | None, job: SentenceJob) -> Actor | None:
+        """The organ that runs a public process nobody is named for ("the vote", "the trial"): of the state its
+        phrase names ("the election in Uganda"), else of the country the story is firmly set in, when the speaker is
+        not another state's (a foreign party judging "the vote" may mean its own); None when no state's."""
+        labels = self.syntax.g.labels
+        if any(c.dep_ in labels.modifier and c.lemma_.lower() in self.words.unjudged_process_words
+               for c in judged.children):
+            return None  # "the clinical trial", "an opinion poll": no state's
+        sector = self.words.judged_processes[judged.lemma_.lower()]
+        text = self.syntax.phrase_span(judged).text
+        for prep in judged.children:
+            if prep.dep_ not in labels.preposition:
+                continue
+            for obj in prep.children:
+                state = self.roles.actor(obj, job)
+                if state is not None and state.country and state.kb_id == state.country \
+                        and state.country not in NOT_STATES:
+                    return Actor(text=text, country=state.country, sector=sector, country_basis="place")
+        home = job.context.settled_home()
+        if not home or home in NOT_STATES or (speaker is not None and speaker.country
+                                               and speaker.country not in NOT_STATES and speaker.country != home):
             return None
-        return Actor(text=self.syntax.phrase_span(judged).text, country=home,
-                     sector=self.words.judged_processes[judged.lemma_.lower()], country_basis="setting")
+        return Actor(text=text, country=home, sector=sector, country_basis="setting")
 
     def political_attack(self, d: Draft) -> None:
         """A politician's attack with no means told on another political actor, in a sentence telling no harm to

@@ -11,8 +11,9 @@ The headline says where the news is ("Cyclist dies after being hit by a bus in L
 each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
 come from elsewhere. A person the actor knowledge knows, named in full ("Francois Hollande's son"), counts
-:data:`PERSON_WEIGHT` for the person's country: a story that names no place is set where its people are from. A body named with its town ("the Hubballi Bar Association", "Karachi police") names that town,
-also when the tagger took the whole name for an organisation, if the town is big (:data:`BODY_TOWN_POPULATION`)
+:data:`PERSON_WEIGHT` for the person's country on the story's day: a story that names no place is set where its
+people are from. A body named with its town ("the Hubballi Bar Association", "Karachi police") names that town, also
+when the tagger took the whole name for an organisation, if the town is big (:data:`BODY_TOWN_POPULATION`)
 and no other country has a town of that name ("the Alexandria City Council" may be Virginia's); such a town or
 region, being one place only, also tells which of several towns of one name the story means ("West Yorkshire
 Police" and "Halifax": the English town).
@@ -24,7 +25,6 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from tacitus.actors.entries import NAMED, PERSON
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.grammar import Grammar
 from tacitus.geo.names import homonym_home, name_key
@@ -49,7 +49,8 @@ class SettingReader:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
         self._towns: dict[str, object] = {}  # a name -> the big town of that name, or None
         self._read_towns: dict[int, tuple[Doc, list[Span]]] = {}  # this document's parts -> their body towns
-        self._orgs: dict[str, object] = {}  # this document's organisation names -> the actors they resolve to
+        self._orgs: dict[str, object] = {}  # this document's names of bodies and people -> the actors they resolve to
+        self._dated = None  # the document's dated resolver context (read)
 
     def _venue(self, ent) -> bool:
         """The place is where a meeting is held: "in"/"at" Geneva on "met", "talks", "a summit"."""
@@ -151,31 +152,32 @@ class SettingReader:
 
     def _body(self, ent) -> str | None:
         """The knowledge-base entry an organisation's name is read as (None when it is none)."""
-        actor = self._organisation(ent.text)
+        actor = self._resolved(ent.text)
         return actor.kb_id if actor is not None else None
 
     def _person(self, ent) -> bool:
         """Whether a name of two words or more is a person the actor knowledge knows ("Francois Hollande")."""
         if len(ent) < 2 or not (ent.label_ in self.g.entities.person or ent.label_ in self.g.entities.organisation):
             return False
-        actor = self._organisation(ent.text)
+        actor = self._resolved(ent.text)
         entry = self.resolver.kb.entries.get(actor.kb_id) if actor is not None and actor.kb_id else None
-        # (a name from a user's dictionary, of no known kind, is a person's when the tagger reads it as one)
-        return entry is not None and (entry.kind == PERSON or (entry.kind == NAMED and ent.label_ in self.g.entities.person))
+        return entry is not None and entry.names_person(ent.label_ in self.g.entities.person)
 
-    def _organisation(self, text: str):
-        """The actor an organisation's name resolves to, read once per document."""
+    def _resolved(self, text: str):
+        """The actor a name of a body or a person resolves to on the story's day, read once per document."""
         if text not in self._orgs:
-            self._orgs[text] = self.resolver.resolve_text(text)
+            self._orgs[text] = self.resolver.resolve_text(text, self._dated)
         return self._orgs[text]
 
     def _named_country(self, ent) -> str | None:
         """The country a nationality word or a country's name stands for, that of a body that acts at home
         ("the Legislative Yuan", "the Democratic Progressive Party"), or a known person's ("Francois Hollande")."""
-        if ent.label_ in self.g.entities.person or self._person(ent):
-            country = self._organisation(ent.text).country if self._person(ent) else None
+        if self._person(ent):
+            country = self._resolved(ent.text).country
+        elif ent.label_ in self.g.entities.person:
+            country = None
         elif ent.label_ in self.g.entities.organisation:
-            actor = self._organisation(ent.text)
+            actor = self._resolved(ent.text)
             home = actor is not None and (actor.sector or "").lower() in self.words.domestic_sectors \
                 and not self.resolver.bare_congress(actor, ent.text)  # "Congress": India's too
             country = actor.country if home else None
@@ -241,12 +243,14 @@ class SettingReader:
         return self.read(docs, dateline, headline=headline)[0]
 
     def read(self, docs: list[Doc], dateline: str | None = None, *,
-             headline: Doc | None = None) -> tuple[str | None, float, float, Counter]:
+             headline: Doc | None = None, when: str | None = None) -> tuple[str | None, float, float, Counter]:
         """The setting (as :meth:`setting`), the weight of the mentions behind it (a dateline: infinite; a story that
         names one country once is set there only weakly), its share of all the story's mentions of countries, and
-        those mentions counted by country."""
+        those mentions counted by country. ``when``: the story's date (ISO), on which its people are read (a
+        person who holds an international post on that day counts for no country)."""
         self._read_towns.clear()  # a new document: its parts are read afresh
         self._orgs.clear()
+        self._dated = self.resolver.new_context(when)  # a context of its own: the coder's memory is not touched
         found = self.counts(docs, headline)
         total = sum(found.values())
         if dateline and dateline not in NON_STATE_CODES:
