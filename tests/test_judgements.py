@@ -77,7 +77,7 @@ def test_blame_of_an_act_told_before_or_in_several_words_is_blame(coder):
     # "dangerous and unacceptable": the verdict may be any of the joined words; "it" is the act just told
     assert coded(coder, "The Scottish police said the attack was incredibly dangerous and unacceptable.") == [
         ("ACCUSE", "111", "GBR COP", None)]
-    assert coded(coder, "The Mexican president said it was disappointing and upsetting.") == [
+    assert coded(coder, "The Mexican president said it was upsetting and disappointing.") == [
         ("ACCUSE", "111", "MEX GOV", None)]
     assert coded(coder, "The Mexican president said it was a fine day.") == []
 
@@ -98,6 +98,6 @@ def test_praise_of_a_thing_nobody_did_and_a_verdict_on_a_non_violent_thing_are_n
 
 
 def test_concern_for_people_is_sympathy_and_concern_over_an_act_is_criticism(coder):
-    assert coded(coder, "The Nigerian president expressed his concern and sympathy for the families.") == []
+    assert coded(coder, "The Nigerian president expressed sympathy and concern for the bereaved families.") == []
     # the killings are an act, not a party: criticism of whoever did them, nobody named
     assert coded(coder, "The African Union expressed concern over the killings.") == [("ACCUSE", "110", "IGO", None)]
