@@ -160,6 +160,8 @@ def test_counted_acts_others_do_too_or_only_judged_are_not_the_states(coder, tex
     # security raised where it is kept is a show of force, with the mode of the force that keeps it
     ("Police in Lagos tightened security around the stadium.", ("MOBILIZE", "150", "NGA COP", None)),
     ("The Nigerian army stepped up surveillance along the border with Niger.", ("MOBILIZE", "150", "NGA MIL", None)),
+    # visitors named by what they are, from where "from" says
+    ("The Kenyan president received a delegation from China in Nairobi.", ("CONSULT", "043", "KEN GOV", "CHN GOV")),
 ])
 def test_missed_verbs_and_nouns(coder, text, expected):
     assert expected in coded(coder, text)
