@@ -537,3 +537,16 @@ def test_a_day_without_a_year_in_an_undated_story_is_read_in_the_year_of_its_las
     text = ("HAVANA - Since the revolution on January 1, 1959, Cuba has jailed thousands of dissidents. Cuban police "
             "arrested ten dissidents in Havana on March 3.")
     assert [e.date for e in code(coder, text, published=None) if e.sentence_index == 1] == [None]
+
+
+def test_force_suffered_during_an_act_told_before_happened_where_that_act_did(coder):
+    # three sentences after the raid, "during the operation" still points back to it: not the dateline's city
+    text = ("JERUSALEM (Reuters) - Israeli commandos raided a rocket launcher site in northern Gaza on Sunday. The raid "
+            "lasted two hours, the army said. Militants fled the area, it said. Three Israeli soldiers were wounded "
+            "during the operation.")
+    wounded = [e for e in code(coder, text, published="2014-07-13") if e.sentence_index == 3]
+    assert [(e.plover_type, e.target.code, e.location.name) for e in wounded] == [("ASSAULT", "ISR MIL", "Gaza")]
+    # without a pointer back, force told that far on is not carried there
+    text = text.replace("during the operation", "in an ambush")
+    ambushed = [e for e in code(coder, text, published="2014-07-13") if e.sentence_index == 3]
+    assert [e.location.name for e in ambushed] == ["Jerusalem"]

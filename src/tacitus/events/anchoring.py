@@ -489,7 +489,7 @@ class Anchoring:
                 # "LAGOS, May 28 (Xinhua) -- ... gunmen killed six in Riyom ... police deployed more personnel":
                 # a wire bureau's city is where the story is filed, the place the story told last where it acts
                 loc, text, basis = story, None, "document"
-            elif force and unplaced and (story := self._act_place(job)) is not None and not out.historical.get(key):
+            elif force and unplaced and (story := self._act_place(job, d)) is not None and not out.historical.get(key):
                 # "Israeli commandos raided a site in northern Gaza. Four soldiers were wounded": force used in a
                 # sentence that names no place goes on where the story's last use of force was, not at the dateline
                 loc, text, basis = story, None, "document"
@@ -538,13 +538,18 @@ class Anchoring:
             if inside:
                 out.content_places[key] = max(inside, key=lambda m: m.rank).location
 
-    def _act_place(self, job: SentenceJob) -> Location | None:
+    def _act_place(self, job: SentenceJob, d: Draft) -> Location | None:
         """Where the story last used force with a place of its own clause, when it told of it at most
-        ``act_place_reach`` sentences before."""
+        ``act_place_reach`` sentences before, or at any distance when the act is suffered in or during an act told
+        before ("15 fighters were killed during the operation")."""
         told = job.where_when.act_place
-        if told is None or job.from_title or not 0 < job.index - told[0] <= self.words.act_place_reach:
+        if told is None or job.from_title or not 0 < job.index - told[0]:
             return None
-        return told[1]
+        labels, fn = self.g.labels, self.g.words
+        during = any(self.syntax.told_before(g) for c in d.pred.token.children
+                     if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps
+                     for g in c.children if g.dep_ in labels.prep_object)
+        return told[1] if during or job.index - told[0] <= self.words.act_place_reach else None
 
     @staticmethod
     def _story_place(ww) -> Location | None:
