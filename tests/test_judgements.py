@@ -44,9 +44,11 @@ def test_a_public_process_judged_with_nobody_named_as_its_owner_is_the_state_s_t
         ("ACCUSE", "111", "KEN OPP", "KEN GOV")]
     assert coded(coder, "NAIROBI - The Kenyan opposition said the count was rigged by the Ugandan army.") == [
         ("ACCUSE", "111", "KEN OPP", "UGA MIL")]
-    # the state the phrase names runs it, wherever the story is told from
+    # the state the phrase names runs it, wherever the story is told from; a trial of somebody is his state's courts'
     assert coded(coder, "NAIROBI - The Kenyan opposition said the election in Uganda was rigged.") == [
         ("ACCUSE", "111", "KEN OPP", "UGA GOV")]
+    assert coded(coder, "Amnesty International said the trial of Alexei Navalny was a farce.") == [
+        ("ACCUSE", "111", "NGO", "RUS JUD")]
     # a story set nowhere, or only weakly (one person named once), names no state that ran it; a foreign party's
     # "vote" may be its own; a trial or a poll no state runs, and a meeting, are no public process
     assert coded(coder, "The UN envoy said the vote was peaceful and transparent.") == []

@@ -267,9 +267,10 @@ class Recode:
                 continue  # "said the government did not make a mistake", "was not incompetent", "made no mistake"
             speaker_toks = self.syntax.verb_subjects(speech)
             speaker = self.roles.speaker(speech, job)
-            target_tok, target = self._judged_actor(judged, job)
-            if target is None and judged.lemma_.lower() in words.judged_processes:
+            if judged.lemma_.lower() in words.judged_processes:  # "the trial of X" is judged as the court's
                 target_tok, target = judged, self._process_holder(judged, speaker, job)
+            else:
+                target_tok, target = self._judged_actor(judged, job)
             # "it" judged stands for a body ("refused talks with the government, believing it is illegitimate"),
             # or for the act just told ("Obrador said it was disappointing"), never for the speaker
             pronoun = judged.lower_ in self.syntax.g.words.thing_pronouns
@@ -371,23 +372,23 @@ class Recode:
         return None, None
 
     def _process_holder(self, judged: Token, speaker: Actor | None, job: SentenceJob) -> Actor | None:
-        """The organ that runs a public process nobody is named for ("the vote", "the trial"): of the state its
-        phrase names ("the election in Uganda"), else of the country the story is firmly set in, when the speaker is
-        not another state's (a foreign party judging "the vote" may mean its own); None when no state's."""
+        """The organ that runs a public process ("the vote", "the trial"): of the state its phrase names ("Kenya's
+        election", "the election in Uganda") or of the one it is held on ("the trial of Alexei Navalny": Russia's
+        courts, not Navalny), else of the country the story is firmly set in, when the speaker is not another
+        state's (a foreign party judging "the vote" may mean its own); None when no state's."""
         labels = self.syntax.g.labels
         if any(c.dep_ in labels.modifier and c.lemma_.lower() in self.words.unjudged_process_words
                for c in judged.children):
             return None  # "the clinical trial", "an opinion poll": no state's
         sector = self.words.judged_processes[judged.lemma_.lower()]
         text = self.syntax.phrase_span(judged).text
-        for prep in judged.children:
-            if prep.dep_ not in labels.preposition:
-                continue
-            for obj in prep.children:
-                state = self.roles.actor(obj, job)
-                if state is not None and state.country and state.kb_id == state.country \
-                        and state.country not in NOT_STATES:
-                    return Actor(text=text, country=state.country, sector=sector, country_basis="place")
+        named = [c for c in judged.children if c.dep_ in labels.possessor] + [
+            g for c in judged.children if c.dep_ in labels.preposition for g in c.children]
+        for tok in named:
+            actor = self.roles.actor(tok, job)
+            if actor is not None and actor.country and actor.country not in NOT_STATES:
+                basis = "place" if actor.kb_id == actor.country else "other party"
+                return Actor(text=text, country=actor.country, sector=sector, country_basis=basis)
         home = job.context.settled_home()
         if not home or home in NOT_STATES or (speaker is not None and speaker.country
                                                and speaker.country not in NOT_STATES and speaker.country != home):
