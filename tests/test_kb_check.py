@@ -46,6 +46,11 @@ def test_a_clean_table_passes_and_each_kind_of_bad_row_fails(tmp_path):
     # one person under two ids
     assert kinds(tmp_path, GOOD + "ana_lima_bra,Ana Lima,,BRA,GOV,foreign_minister,foreign minister,"
                  "2015-01-01,2018-12-31,,\n") == ["two_ids"]
+    # the leaders of two armed groups of one country hold two offices; two of one group, one
+    groups = ("abu_one,Abu One,,PSE,REB,armed_group_leader,Hamas leader,2010-01-01,2015-01-01,,\n"
+              "abu_two,Abu Two,,PSE,REB,armed_group_leader,PFLP leader,2012-01-01,,,\n")
+    assert kinds(tmp_path, GOOD + groups) == []
+    assert kinds(tmp_path, GOOD + groups.replace("PFLP leader", "Hamas leader")) == ["overlap"]
     # ... also when one id's name is an alias of the other's ("Ana M. Lima" beside Ana Lima, alias "Ana M. Lima")
     assert kinds(tmp_path, GOOD.replace(",Lima,", ",Lima|Ana M. Lima,", 1) + "ana_m_lima,Ana M. Lima,,BRA,GOV,"
                  "foreign_minister,foreign minister,2015-01-01,2018-12-31,,\n") == ["two_ids"]

@@ -9,8 +9,8 @@ Each finding names its kind, the rows (file and line) and the reason:
   that no title in a sentence names (lexicon.yaml's office_titles; a de facto ruler also by its ruler_titles, "the
   Soviet leader"; a row titled by its office, "head of state", by that office's name; a member of a collective
   presidency is found by name only, as "the Bosnian president" names nobody);
-* ``overlap``: two terms of one office of one country at once, unless both are of a collective office (a
-  presidency of three) or one is contested (a rival claimant);
+* ``overlap``: two terms of one office of one country at once (of one group, for an armed group's leader), unless
+  both are of a collective office (a presidency of three) or one is contested (a rival claimant);
 * ``unclosed``: a term with no end while a successor's has started;
 * ``end_without_start``: an end without a start, which would make the row hold the office for all time before;
 * ``two_ids``: one person under two ids (a name or an alias of two words or more shared by two ids of one country,
@@ -30,6 +30,7 @@ from tacitus.actors.text import words
 from tacitus.records import NON_STATE_CODES
 
 KINDS = ("row", "office", "unreachable", "overlap", "unclosed", "end_without_start", "two_ids")
+GROUP_OFFICES = {"armed_group_leader", "armed_group_official"}  # offices of a group, several in one country
 # offices a sentence names by a title with a country ("the Turkish president"): their titles must be reachable
 NAMED_OFFICES = {"head_of_state", "head_of_government", "de_facto_ruler", "deputy_head_of_state",
                  "deputy_head_of_government", "heir", "foreign_minister", "defence_minister", "interior_minister",
@@ -88,8 +89,10 @@ def _overlaps(rows: list[dict[str, str]], where) -> list[Finding]:
     far = "9999-12-31"
     by_office: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for r in rows:
-        if r["start"]:  # offices of organisations that share a code (IGO: NATO's, the Arab League's) by their title
-            by_office[(r["country"], r["role"] if r["country"] in NON_STATE_CODES else r["office"])].append(r)
+        if r["start"]:  # offices of organisations that share a code (IGO: NATO's, the Arab League's), and of armed
+            # groups of one country (Hamas's, Islamic Jihad's), by their title
+            own = r["country"] in NON_STATE_CODES or r["office"] in GROUP_OFFICES
+            by_office[(r["country"], r["role"] if own else r["office"])].append(r)
     out = []
     for (country, office), terms in sorted(by_office.items()):
         terms.sort(key=lambda r: r["start"])
