@@ -19,8 +19,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "news_samples.jsonl"
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "realnews"
 
 
 def kind(actor) -> str:
@@ -38,11 +37,11 @@ def main() -> None:
     if "test" in splits:
         parser.error("the test split is read only at the end, by `tacitus eval`")
     from tacitus.coding import Coder
-    from tacitus.evaluate.realnews import corpus_documents, read_gold
+    from tacitus.evaluate.realnews import corpus_documents, corpus_path, read_gold
 
-    docs, _, _ = read_gold(ROOT / "gold" / "realnews")
+    docs, _, meta = read_gold(GOLD)
     chosen = [d for d, r in docs.items() if r["split"] in splits]
-    articles = corpus_documents(CORPUS, set(chosen))
+    articles = corpus_documents(corpus_path(GOLD, meta, None), set(chosen))  # the corpus meta.json names
     total, without, shown = Counter(), Counter(), 0
     for events in Coder().code([articles[d] for d in chosen]):
         for e in events:

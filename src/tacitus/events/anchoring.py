@@ -545,11 +545,10 @@ class Anchoring:
         told = job.where_when.act_place
         if told is None or job.from_title or not 0 < job.index - told[0]:
             return None
-        labels, fn = self.g.labels, self.g.words
-        during = any(self.syntax.told_before(g) for c in d.pred.token.children
-                     if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps
-                     for g in c.children if g.dep_ in labels.prep_object)
-        return told[1] if during or job.index - told[0] <= self.words.act_place_reach else None
+        if job.index - told[0] <= self.words.act_place_reach \
+                or any(self.syntax.told_before(g) for g in self.syntax.told_in(d.pred.token)):
+            return told[1]
+        return None
 
     @staticmethod
     def _story_place(ww) -> Location | None:

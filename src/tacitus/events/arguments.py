@@ -85,6 +85,11 @@ class Syntax:
         return any(c.dep_ in self.labels.determiner and c.lower_ in self.fn.anaphoric_determiners
                    for c in noun.children)
 
+    def told_in(self, verb: Token) -> list[Token]:
+        """The nouns an act is suffered "in" or "during" ("killed in the attack", "wounded during the operation")."""
+        return [g for c in verb.children if c.dep_ in self.labels.preposition and c.lower_ in self.fn.toll_preps
+                for g in c.children if g.dep_ in self.labels.prep_object]
+
     def with_conjuncts(self, tok: Token) -> list[Token]:
         """``tok`` and the heads coordinated with it ("Turkey and Russia, along with Iran")."""
         out = [tok, *tok.conjuncts]

@@ -241,7 +241,7 @@ class Assembly:
                 or self._own_side(target, doer) or d.pred.kind != "verb":  # (victims named as someone's)
             return source
         labels = self.syntax.g.labels
-        for act in self._told_in(d.pred.token):
+        for act in self.syntax.told_in(d.pred.token):
             own = any(c.dep_ in labels.possessor or c.dep_ in labels.modifier for c in act.children)
             if not own and self._told_act(act, job):  # ("during their raid" names its own doer)
                 return replace(doer, text=self.syntax.phrase_span(act).text)
@@ -273,7 +273,7 @@ class Assembly:
         if not self._main_clause(tok) or any(o.pred.token.lemma_.lower() not in self.toll_verbs
                                              and self.onto.is_a(o.plover, TOLD_FORCE) for o in job.drafts):
             return None  # "a week after three were killed in a bombing", "were killed when a bomb went off"
-        told_in = self._told_in(tok)
+        told_in = self.syntax.told_in(tok)
         if self._told_apart(tok, told_in, job):
             return None  # "Separately, two farmers were killed", "have been killed since January", "in the war"
         there = told.location
@@ -286,12 +286,6 @@ class Assembly:
             return None  # "in another attack", "in a separate raid on Monday", "in an ambush"
         return told
 
-    def _told_in(self, verb) -> list:
-        """The nouns a toll is told "in" or "during" ("killed in the attack")."""
-        labels, fn = self.syntax.g.labels, self.syntax.g.words
-        return [g for c in verb.children if c.dep_ in labels.preposition and c.lower_ in fn.toll_preps
-                for g in c.children if g.dep_ in labels.prep_object]
-
     def _told_act(self, noun, job: SentenceJob) -> bool:
         """An act of force told before ("the attack", "the operation"), not another one ("an ambush")."""
         return self.syntax.told_before(noun) and (noun.lemma_.lower() in self.operation_nouns or any(
@@ -301,7 +295,8 @@ class Assembly:
     def _told_apart(self, verb, told_in: list, job: SentenceJob) -> bool:
         """A toll told apart from the act before it: after a mark of another incident ("Separately, ...",
         "Elsewhere, ..."), as a running count ("in the war", "a total of", "since January") or in the perfect
-        with no act told before it is told in ("more than 30,000 have been killed"); ``told_in``: _told_in(verb)."""
+        with no act told before it is told in ("more than 30,000 have been killed"); ``told_in``:
+        Syntax.told_in(verb)."""
         w, labels = self.anchor_words, self.syntax.g.labels
         marks = [c for h in (verb, verb.sent.root) for c in h.children if c.dep_ in labels.adverb]
         if any(c.lemma_.lower() in w.apart_marks for c in marks):

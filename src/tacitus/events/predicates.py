@@ -564,7 +564,8 @@ class PredicateFinder:
                     words.update(g.lemma_.lower() for g in tok.children if g.dep_ in labels.prep_object)
         for mode, cue in cues.items():
             skip = cue.acted_on(verb, labels)  # ("police shot a suicide bomber": no suicide attack)
-            seen = {t.lemma_.lower() for h in heads if h is not None for t in h.subtree if t.i not in skip}
+            seen = {t.lemma_.lower() for h in heads if h is not None for t in h.subtree if t.i not in skip} \
+                if skip else everywhere
             # a mode already read is replaced only by a cue that may replace it, in words of the means
             if cue.unless_words & everywhere or (cue.unless_mode and pred.mode is not None and (
                     pred.mode not in cue.over or not _names_means(heads, cue, self.g.tags.nominal, skip))):

@@ -328,8 +328,8 @@ class Recode:
         if verb.lower_ in words.blame_words and verb.dep_ in labels.clausal_complement \
                 and verb.head.lemma_.lower() in words.speech_verbs and self.syntax.is_passive(verb):
             # "said the election was rigged", "said the results were fabricated": a judgement in a passive
-            doers = self.syntax.prep_objects(verb, fn.by[0])  # "rigged by the ruling party": the party's
-            subjects = doers or self.syntax.children(verb, labels.passive_subject)
+            # "rigged by the ruling party": the party's (a passive's acting argument), else what was rigged
+            subjects = self.syntax.verb_subjects(verb) or self.syntax.children(verb, labels.passive_subject)
             if subjects:
                 return verb.head, subjects[0], False
         if verb.lemma_.lower() in words.deed_verbs and verb.dep_ in labels.clausal_complement \

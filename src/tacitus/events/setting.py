@@ -49,7 +49,7 @@ class SettingReader:
         self.gazetteer, self.resolver, self.g, self.words = gazetteer, resolver, grammar, words
         self._towns: dict[str, object] = {}  # a name -> the big town of that name, or None
         self._read_towns: dict[int, tuple[Doc, list[Span]]] = {}  # this document's parts -> their body towns
-        self._orgs: dict[str, object] = {}  # this document's names of bodies and people -> the actors they resolve to
+        self._names: dict[str, object] = {}  # this document's names of bodies and people -> the actors they resolve to
         self._dated = None  # the document's dated resolver context (read)
 
     def _venue(self, ent) -> bool:
@@ -165,9 +165,9 @@ class SettingReader:
 
     def _resolved(self, text: str):
         """The actor a name of a body or a person resolves to on the story's day, read once per document."""
-        if text not in self._orgs:
-            self._orgs[text] = self.resolver.resolve_text(text, self._dated)
-        return self._orgs[text]
+        if text not in self._names:
+            self._names[text] = self.resolver.resolve_text(text, self._dated)
+        return self._names[text]
 
     def _named_country(self, ent) -> str | None:
         """The country a nationality word or a country's name stands for, that of a body that acts at home
@@ -249,7 +249,7 @@ class SettingReader:
         those mentions counted by country. ``when``: the story's date (ISO), on which its people are read (a
         person who holds an international post on that day counts for no country)."""
         self._read_towns.clear()  # a new document: its parts are read afresh
-        self._orgs.clear()
+        self._names.clear()
         self._dated = self.resolver.new_context(when)  # a context of its own: the coder's memory is not touched
         found = self.counts(docs, headline)
         total = sum(found.values())
