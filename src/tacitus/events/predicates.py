@@ -555,17 +555,14 @@ class PredicateFinder:
             # exploded under the vehicle, killing four soldiers": the act it hangs on does ("the gas tank
             # exploded, killing two workers" is no act, and its tank no weapon)
             heads += [c for c in verb.head.children if c.dep_ in labels.subject]
-        for head in heads:
-            if head is None:
-                continue
-            for tok in head.subtree:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
-                everywhere.add(tok.lemma_.lower())
-                if tok.dep_ in labels.preposition and tok.lower_ in self.g.words.mode_preps:
-                    words.update(g.lemma_.lower() for g in tok.children if g.dep_ in labels.prep_object)
+        phrase = [tok for head in heads if head is not None for tok in head.subtree]
+        for tok in phrase:  # "spoke to his counterpart Erdogan over the phone" attaches anywhere
+            everywhere.add(tok.lemma_.lower())
+            if tok.dep_ in labels.preposition and tok.lower_ in self.g.words.mode_preps:
+                words.update(g.lemma_.lower() for g in tok.children if g.dep_ in labels.prep_object)
         for mode, cue in cues.items():
             skip = cue.acted_on(verb, labels)  # ("police shot a suicide bomber": no suicide attack)
-            seen = {t.lemma_.lower() for h in heads if h is not None for t in h.subtree if t.i not in skip} \
-                if skip else everywhere
+            seen = {t.lemma_.lower() for t in phrase if t.i not in skip} if skip else everywhere
             # a mode already read is replaced only by a cue that may replace it, in words of the means
             if cue.unless_words & everywhere or (cue.unless_mode and pred.mode is not None and (
                     pred.mode not in cue.over or not _names_means(heads, cue, self.g.tags.nominal, skip))):
