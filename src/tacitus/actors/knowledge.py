@@ -86,6 +86,7 @@ class Vocabulary:
         self.shared_titles = {" ".join(words(p)) for p in sectors.get("shared_titles", [])}
         self.shared_titles_kept_by = {str(x) for x in sectors.get("shared_titles_kept_by", [])}
         self.honorifics = {words(p) for p in lexicon["honorifics"]}
+        self.family_first = {str(w).lower() for w in lexicon.get("family_first_surnames") or ()}
         self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}
         self.ruler_titles = {" ".join(words(p)) for p in lexicon.get("ruler_titles") or ()}
         offices = _load_yaml("offices.yaml")

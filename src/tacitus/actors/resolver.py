@@ -79,6 +79,16 @@ class ActorResolver:
             self.kb.load_file(path)
         self._states = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
+    def name_keys(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The keys a person's name (lower-case words) is found by later in the document: the whole name and the
+        surname alone, the last word or, for a family name written first ("Kim Jong Un"), the first."""
+        if not key:
+            return []
+        keys = [key, key[-1:]]
+        if len(key) > 1 and key[0] in self.vocabulary.family_first:
+            keys.append(key[:1])
+        return keys
+
     def person_nouns(self) -> frozenset[str]:
         """One-word offices and roles that one person holds ("governor", "spokesman"), singular."""
         return frozenset(key[0] for key, agent in self.vocabulary.agents.items()
@@ -555,12 +565,9 @@ class ActorResolver:
         keys: list[tuple[str, ...]] = []
         if person:
             for toks in names or []:
-                key = self._key(toks, self.vocabulary)
-                if key:
-                    keys.extend([key, key[-1:]])
+                keys.extend(self.name_keys(self._key(toks, self.vocabulary)))
             for text in (full, actor.name):
                 if text:
-                    key = tuple(w.lower() for w in split_raw(text))
-                    keys.extend([key, key[-1:]])
+                    keys.extend(self.name_keys(tuple(w.lower() for w in split_raw(text))))
         ctx.remember(actor, person=person, titles=titles, body=body, name_keys=keys)
         return actor

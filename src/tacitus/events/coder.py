@@ -158,7 +158,8 @@ class EventCoder:
         parsed = [p[0] if isinstance(p, tuple) else p for p in paragraphs]
         context.home_country, context.home_weight, context.home_share, context.story_countries = self.settings.read(
             parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
-            headline=title if title is not None else headline, when=context.when)
+            headline=title if title is not None else headline, when=context.when,
+            outlet_home=self.knowledge.outlets.home(document.publisher, document.url))
         home_town = self.settings.home_town(parsed, context.home_country,
                                             headline=title if title is not None else headline)
         events: list[Event] = []

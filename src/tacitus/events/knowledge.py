@@ -19,6 +19,7 @@ from tacitus.events.calibration import Calibration
 from tacitus.events.framing import Framing, ModeCues
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import Ontology
+from tacitus.events.outlets import Outlets
 from tacitus.events.patterns import PatternBook
 
 
@@ -33,6 +34,7 @@ class Knowledge:
     gazetteer: "Gazetteer"  # noqa: F821  (tacitus.geo)
     calibration: Calibration
     anchor_words: AnchorWords  # topics, venues, datelines, history (anchors.yaml)
+    outlets: Outlets  # where news outlets publish from (outlets.yaml)
 
     @classmethod
     def load(cls, *, pattern_files: Sequence[str | Path] = (), actor_files: Sequence[str | Path] = (),
@@ -48,7 +50,7 @@ class Knowledge:
             patterns = patterns.extended(path)
         return cls(ontology=ontology, patterns=patterns, words=ModalityWords.load(), framing=Framing.load(ontology),
                    mode_cues=ModeCues.load(ontology), resolver=ActorResolver(actor_files), gazetteer=Gazetteer(),
-                   anchor_words=AnchorWords.load(), calibration=Calibration.load())
+                   anchor_words=AnchorWords.load(), outlets=Outlets.load(), calibration=Calibration.load())
 
     @classmethod
     @functools.lru_cache(maxsize=1)

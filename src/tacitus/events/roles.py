@@ -125,7 +125,7 @@ class Roles:
                     ent = ent[:-1]  # "In John Lawrence's column": the name is John Lawrence
                 found = self.k.resolver.resolve_span(self.syntax.phrase_span(ent.root), job.context)
                 words = [t.lower_ for t in ent if t.pos_ in self.g.tags.proper_noun or (t.is_alpha and t.is_title)]
-                keys = [tuple(words), tuple(words[-1:])] if len(words) > 1 else []
+                keys = self.k.resolver.name_keys(tuple(words)) if len(words) > 1 else []
                 other = keys and (known := job.context.by_name(keys[1])) is not None \
                     and (known.name or "").casefold() != ent.text.casefold()  # a second Garbuwa owns the surname
                 if found is None or not (found.country or found.sector or found.kb_id) or other:

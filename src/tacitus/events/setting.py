@@ -17,6 +17,8 @@ when the tagger took the whole name for an organisation, if the town is big (:da
 and no other country has a town of that name ("the Alexandria City Council" may be Virginia's); such a town or
 region, being one place only, also tells which of several towns of one name the story means ("West Yorkshire
 Police" and "Halifax": the English town).
+A story that names no country at all is set, weakly, where its outlet publishes from, when that is known
+(a letter to a Los Angeles paper about a cashier at a chain store).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ HEADLINE_WEIGHT = 2
 VENUE_WEIGHT = 0.5
 PERSON_WEIGHT = 0.5  # a person the knowledge knows, named in full ("Francois Hollande"): a national, who may be abroad
 BODY_TOWN_POPULATION = 100_000  # a town the tagger took for part of an organisation's name counts from this size
+OUTLET_WEIGHT = 1.0  # the outlet's country, for a story that names none: as weak as a country named once
 TOWN_CACHE = 5_000  # names of organisations whose town is remembered at once
 
 
@@ -243,11 +246,14 @@ class SettingReader:
         return self.read(docs, dateline, headline=headline)[0]
 
     def read(self, docs: list[Doc], dateline: str | None = None, *,
-             headline: Doc | None = None, when: str | None = None) -> tuple[str | None, float, float, Counter]:
+             headline: Doc | None = None, when: str | None = None,
+             outlet_home: str | None = None) -> tuple[str | None, float, float, Counter]:
         """The setting (as :meth:`setting`), the weight of the mentions behind it (a dateline: infinite; a story that
         names one country once is set there only weakly), its share of all the story's mentions of countries, and
         those mentions counted by country. ``when``: the story's date (ISO), on which its people are read (a
-        person who holds an international post on that day counts for no country)."""
+        person who holds an international post on that day counts for no country). ``outlet_home``: the country the
+        story's outlet publishes from (``events/outlets.py``), the setting, weakly, of a story that names no country
+        at all."""
         self._read_towns.clear()  # a new document: its parts are read afresh
         self._names.clear()
         self._dated = self.resolver.new_context(when)  # a context of its own: the coder's memory is not touched
@@ -256,7 +262,7 @@ class SettingReader:
         if dateline and dateline not in NON_STATE_CODES:
             return dateline, float("inf"), found[dateline] / total if total else 0.0, found
         if not found:
-            return None, 0.0, 0.0, found
+            return (outlet_home, OUTLET_WEIGHT, 1.0, found) if outlet_home else (None, 0.0, 0.0, found)
         country, n = found.most_common(1)[0]
         tied = sum(1 for c in found.values() if c == n) > 1
         if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied:

@@ -1,0 +1,79 @@
+"""Who a story's people are when it names them again, and where a story that names no country is set: short
+stories written by the team, with exact codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.events.outlets import Outlets
+from tacitus.pipeline import Coder
+from tacitus.records import Document
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def events_of(coder: Coder, text: str, **fields):
+    doc = Document(doc_id="story", text=text, published="2023-05-02", **fields)
+    return [e for e in coder.code([doc])[0] if e.modality == "asserted"]
+
+
+def by_type(events, plover: str):
+    found = [e for e in events if e.plover_type == plover]
+    assert found, [(e.plover_type, e.evidence) for e in events]
+    return found[0]
+
+
+def test_a_family_name_written_first_is_the_name_used_alone_later(coder):
+    text = ("North Korean leader Kim Jong Un met Chinese President Xi Jinping on Tuesday.\n\n"
+            "Kim later accused South Korea of provoking the crisis.")
+    e = by_type(events_of(coder, text), "ACCUSE")
+    assert (e.source.name, e.source.code, e.target.code) == ("Kim Jong Un", "PRK GOV", "KOR GOV")
+    # a person no file knows: her nationality, read where she is first named, goes with the family name
+    text = ("Taiwan's first lady Chow Mei-ching arrived in Haiti on Monday and met President Rene Preval.\n\n"
+            "Chow praised his government for its work after the earthquake.")
+    e = by_type(events_of(coder, text), "SUPPORT")
+    assert (e.source.name, e.source.country) == ("Chow Mei-ching", "TWN")
+
+
+def test_a_given_name_written_first_is_not_the_name_used_alone(coder):
+    # "Tan" is a family name written first in Singapore; here it is a surname written last, and "Lee" is nobody
+    text = ("Police Commissioner Lee Tan of Singapore met Malaysian officials in Kuala Lumpur on Monday.\n\n"
+            "Tan later criticised the Malaysian government over the border checks.")
+    e = by_type(events_of(coder, text), "ACCUSE")
+    assert e.source.country == "SGP" and e.source.name == "Lee Tan"
+
+
+STORY = ("The city council voted on Monday to close the public library on Main Street.\n\n"
+         "Police arrested two protesters outside the council chamber after the vote.")
+
+
+@pytest.mark.parametrize("fields, country", [
+    ({"publisher": "Los Angeles Times"}, "USA"),
+    ({"url": "https://www.dawn.com/news/1"}, "PAK"),
+    ({"publisher": "Reuters"}, None),  # a wire reports the whole world
+    ({"url": "https://www.example.tv/news/1"}, None),  # an ending sold to anyone
+    ({}, None),
+])
+def test_a_story_that_names_no_country_is_set_where_its_outlet_publishes(coder, fields, country):
+    e = by_type(events_of(coder, STORY, **fields), "COERCE")
+    assert (e.source.sector, e.source.country) == ("COP", country)
+    assert country is None or e.source.country_basis == "setting"
+
+
+def test_a_story_that_names_its_place_is_set_there_whatever_its_outlet(coder):
+    text = STORY.replace("the council chamber", "the council chamber in Nairobi")
+    e = by_type(events_of(coder, text, publisher="Los Angeles Times"), "COERCE")
+    assert e.source.code == "KEN COP"
+
+
+def test_outlets_are_known_by_name_or_domain():
+    outlets = Outlets.load()
+    assert outlets.home("latimes") == outlets.home("Los Angeles Times") == "USA"
+    assert outlets.home(None, "https://www.bbc.co.uk/news/uk-1") == "GBR"
+    assert outlets.home(None, "thenews.com.pk/print/1") == "PAK"
+    assert outlets.home("Xinhua", "http://www.xinhuanet.com/english") is None
+    assert outlets.home("a blog nobody knows") is None
