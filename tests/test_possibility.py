@@ -81,3 +81,22 @@ def test_what_a_protest_is_against_took_place_whatever_becomes_of_the_protest(co
 
 def test_a_meeting_that_did_not_take_place_was_refused_by_nobody(coder):
     assert told(coder, "The meeting between the Kenyan and Ugandan presidents did not take place.") == []
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The opposition leader suggested the party boycott the budget session of the Kenyan parliament.", "PROTEST"),
+    ("The Ugandan minister insisted that the army withdraw from the border town.", "RETREAT"),
+    ("A senior senator proposed that the government expel the Russian ambassador.", "REJECT"),
+])
+def test_what_one_proposes_with_a_bare_verb_is_not_done(coder, text, plover):
+    # the subjunctive clause says what should be done; a report of what was done keeps its tense, and is told
+    assert [t for t in told(coder, text) if t[0] == plover] == []
+
+
+def test_a_report_a_verb_of_proposing_carries_is_told(coder):
+    text = "The Ugandan minister insisted that the army withdrew from the border town on Monday."
+    assert ("RETREAT", "asserted") in told(coder, text)
+
+
+def test_an_outlet_offering_jobs_or_a_price_promises_no_cooperation(coder):
+    assert told(coder, "The Singaporean company is offering 16,000 job vacancies for local graduates.") == []

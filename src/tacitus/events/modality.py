@@ -55,6 +55,7 @@ class ModalityWords:
     future_verbs: frozenset[str]
     wishing_verbs: frozenset[str]
     requesting_verbs: frozenset[str]
+    mandative_verbs: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
@@ -249,6 +250,12 @@ class ModalityReader:
                 # "he hopes the public will support the project", "demanded that Israel withdraw": somebody
                 # else's act, only wished for or asked ("never thought a bombing would happen": not even that)
                 return Modality("negated" if self._own(head) == "negated" else "hypothetical", self.speech_above(head))
+            if dep in labels.clausal_complement and self._lemma_in(head, words.mandative_verbs) \
+                    and tok.tag_ in tags.bare_verb and self._other_subject(tok, head) \
+                    and not any(c.dep_ in labels.auxiliary for c in tok.children):
+                # "suggested the party boycott the session", "insisted that the army withdraw": the bare verb says
+                # what is proposed, not what was done ("suggested the militants attacked": a report, below)
+                return Modality("hypothetical", self.speech_above(head))
             if dep in labels.clausal_complement and head.lemma_.lower() in words.speech_verbs:
                 return Modality("future" if value == "would" else value, head)
             if dep in labels.complement and head.pos_ in tags.verbal:
