@@ -34,6 +34,7 @@ from tacitus.events.anchoring import Anchoring
 from tacitus.events.arguments import Syntax
 from tacitus.events.assembly import Assembly
 from tacitus.events.calibration import Calibrate
+from tacitus.events.claims import Claims, credited
 from tacitus.events.fatalities import bare_toll
 from tacitus.events.focus import with_document_focus
 from tacitus.events.grammar import Grammar
@@ -66,9 +67,10 @@ STAGE_FACTORIES: dict[str, StageFactory] = {
                                        | coder.knowledge.patterns.incident_nouns,
                                        coder.knowledge.patterns.consequence_verbs, coder.knowledge.anchor_words,
                                        coder.knowledge.patterns.answers, coder.knowledge.patterns.noun_senses),
+    "claims": lambda coder: coder.claims,
     "calibrate": lambda coder: Calibrate(coder.knowledge.calibration, coder.knowledge.ontology.groups["speech_acts"]),
 }
-STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly")
+STAGES: tuple[str, ...] = ("predicates", "roles", "recode", "anchoring", "assembly", "claims")
 FINAL_STAGES: tuple[str, ...] = ("calibrate",)  # after any stage a user or the learned layer adds
 
 
@@ -88,6 +90,7 @@ class EventCoder:
         self.roles = Roles(k, self.syntax, self.modality, self.places)
         self.recode = Recode(k, self.roles)  # the "recode" stage, whose schedule the anchoring stage also runs
         self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar, k.anchor_words)
+        self.claims = Claims(self.syntax, k.patterns, self.grammar, k.resolver, k.ontology, k.words.nobody_subjects)
         self.stages: list[tuple[str, Stage]] = []
         for entry in stages:
             name = entry if isinstance(entry, str) else getattr(entry, "stage_name", getattr(entry, "__name__", "stage"))
@@ -173,6 +176,7 @@ class EventCoder:
                     events.extend(told)
                     if not told:
                         self._fold_bare_toll(sent, index, events, where_when)
+                    self._fold_claim(sent, index, events, where_when, context)
                     index += 1
         if title is not None and title.text.strip():
             fresh = self.knowledge.resolver.new_context(context.when)  # the same date, its story year read once
@@ -200,6 +204,19 @@ class EventCoder:
         at = next((i for i, e in enumerate(events) if e.event_id == last[1].event_id), None)
         if toll is not None and at is not None:
             events[at] = replace(last[1], fatalities=toll.count, fatalities_civilians=toll.civilians)
+            where_when.last_force = (last[0], events[at])
+
+    def _fold_claim(self, sent: Span, index: int, events: list[Event], where_when: DocumentAnchors,
+                    context: DocContext) -> None:
+        """A claim of an act of force told just before ("IS-K claimed responsibility.") names its doer when the text
+        named nobody (``events/claims.py``; the claims stage reads a claim in the act's own sentence)."""
+        last = where_when.last_force
+        if last is None or not 0 < index - last[0] <= self.knowledge.anchor_words.toll_reach \
+                or not self.claims.claimed(last[1]) or (who := self.claims.claimant(sent, context)) is None:
+            return
+        at = next((i for i, e in enumerate(events) if e.event_id == last[1].event_id), None)
+        if at is not None:
+            events[at] = credited(last[1], who)
             where_when.last_force = (last[0], events[at])
 
     def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,

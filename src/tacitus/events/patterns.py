@@ -164,7 +164,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
               "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
               "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_words",
-              "game_verbs")
+              "game_verbs", "claiming_verbs", "claimed_nouns")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -197,6 +197,8 @@ class PatternBook:
     harm_words: frozenset[str] = frozenset()
     as_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    claiming_verbs: frozenset[str] = frozenset()  # "claimed responsibility": who did the act told before
+    claimed_nouns: frozenset[str] = frozenset()
     under_verbs: frozenset[str] = frozenset()
     assembly_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -238,6 +240,11 @@ class PatternBook:
     def verbs_of(self, group: str) -> frozenset[str]:
         """The verbs with a sense whose PLOVER type is in the ontology ``group``."""
         return frozenset(lemma for lemma, senses in self.verbs.items()
+                         if any(self.ontology.is_a(s.plover_type, group) for s in senses))
+
+    def nouns_of(self, group: str) -> frozenset[str]:
+        """The event nouns with a sense whose PLOVER type is in the ontology ``group``."""
+        return frozenset(lemma for lemma, senses in self.nouns.items()
                          if any(self.ontology.is_a(s.plover_type, group) for s in senses))
 
     def answers(self, verb) -> bool:
