@@ -77,3 +77,16 @@ def test_outlets_are_known_by_name_or_domain():
     assert outlets.home(None, "thenews.com.pk/print/1") == "PAK"
     assert outlets.home("Xinhua", "http://www.xinhuanet.com/english") is None
     assert outlets.home("a blog nobody knows") is None
+
+
+def test_a_country_s_name_that_is_also_a_state_is_the_state_in_a_story_of_that_state_s_country(coder):
+    text = ("Donald Trump held a campaign rally in Georgia on Saturday for the senators David Perdue and Kelly "
+            "Loeffler.\n\nAt the rally in Valdosta, the president alleged fraud in Joe Biden's victory.")
+    events = events_of(coder, text, title="Trump holds rally for Georgia Senate races")
+    assert events and all(e.location is not None and (e.location.admin1, e.location.country) == ("Georgia", "USA")
+                          for e in events), [(e.plover_type, e.location) for e in events]
+    # the country where the story names Russia more than the United States
+    text = ("Russian troops attacked villages in Georgia on Saturday.\n\nRussia said its forces answered Georgian "
+            "shelling.\n\nThe United States condemned the attack.")
+    e = by_type(events_of(coder, text), "ASSAULT")
+    assert (e.target.country, e.location.country) == ("GEO", "GEO")

@@ -39,6 +39,7 @@ VENUE_WEIGHT = 0.5
 PERSON_WEIGHT = 0.5  # a person the knowledge knows, named in full ("Francois Hollande"): a national, who may be abroad
 BODY_TOWN_POPULATION = 100_000  # a town the tagger took for part of an organisation's name counts from this size
 OUTLET_WEIGHT = 1.0  # the outlet's country, for a story that names none: as weak as a country named once
+HOMONYM_HOME_WEIGHT = 2  # mentions of a state's country that make a country's name that state's ("Georgia")
 TOWN_CACHE = 5_000  # names of organisations whose town is remembered at once
 
 
@@ -105,11 +106,15 @@ class SettingReader:
                     if ent.label_ not in ents.organisation and ent.label_ not in ents.person else None
             if cache[key]:
                 found[cache[key]] += weight
-                if (home := homonym_home(ent.text)) is not None and home != cache[key]:
+                home = homonym_home(ent.text) or (  # ... or a body named by it ("the Georgia Senate")
+                    homonym_home(ent[0].text) if ent.label_ in ents.organisation else None)
+                if home is not None and home != cache[key]:
                     homonyms[(cache[key], home)] += weight
         for (country, home), n in homonyms.items():
-            if found[country] == n and found[home] >= n:
-                # "Georgia" named with Macon and Savannah, and nothing else of the Caucasus: the American state
+            others = max((m for c, m in found.items() if c not in (country, home)), default=0)
+            if found[country] == n and found[home] >= min(n, HOMONYM_HOME_WEIGHT) and found[home] >= others:
+                # "Georgia" named with Macon and Savannah, or with Trump and two senators, and nothing else of the
+                # Caucasus, nor any other state named more: the American state
                 found[home] += n
                 del found[country]
         return found
