@@ -33,15 +33,37 @@ def test_a_claim_in_the_sentence_of_the_act_names_its_doer(coder):
 
 
 @pytest.mark.parametrize("claim", [
-    "No group has claimed responsibility.",  # a claim made by nobody
-    "Al Shabaab has not claimed responsibility.",  # a claim not made
-    "The governor claimed responsibility for the slow response of the police.",  # a claim of no act of force
+    "Neither Boko Haram nor ISWAP has claimed responsibility.",  # a claim made by nobody
+    "Boko Haram has not claimed responsibility.",  # a claim not made
+    "Analysts expect Boko Haram to claim responsibility.",  # ... only expected
+    "If Boko Haram claims responsibility, the talks will end.",
+    "Boko Haram, which often claims responsibility for such attacks, was silent.",
+    "Boko Haram has claimed responsibility for previous attacks in the city.",  # a claim of other acts
+    "Kano governor Abba Kabir Yusuf claimed responsibility for the slow response of the police.",  # of no attack
+    "Kano governor Abba Kabir Yusuf accepted responsibility.",  # accepting blame is no claim of the act
 ])
 def test_a_claim_nobody_makes_or_of_no_attack_names_no_doer(coder, claim):
     e = force(coder, f"Gunmen attacked a police station in Kano on Friday.\n\n{claim}")
     assert (e.source.name, e.source.code) == (None, "NGA UAF")
 
 
+def test_a_claim_never_takes_an_act_from_a_state_s_forces(coder):
+    events = coder.code([Document(doc_id="claim", published="2023-03-14",
+                                  text="Troops killed five militants near Kismayo on Monday.\n\n"
+                                       "Al Shabaab claimed responsibility.")])[0]
+    assert [(e.source.code, e.source.name) for e in events if e.plover_type == "ASSAULT"] == [("SOM MIL", None)]
+
+
+def test_a_claim_names_the_doer_of_the_attack_told_before_a_reply_to_it(coder):
+    events = coder.code([Document(doc_id="claim", published="2023-03-14",
+                                  text="Gunmen attacked a police station in Kano on Friday.\n\n"
+                                       "Police killed three of the attackers.\n\n"
+                                       "Boko Haram claimed responsibility for the attack.")])[0]
+    assert [(e.source.code, e.source.name) for e in events if e.plover_type == "ASSAULT"] == [
+        ("NGA REB", "Boko Haram"), ("NGA COP", None)]
+
+
 def test_a_doer_the_text_names_keeps_its_name_whoever_claims_the_act(coder):
-    e = force(coder, "Boko Haram fighters attacked a police station in Kano on Friday.\n\nISWAP claimed responsibility.")
+    e = force(coder, "Boko Haram fighters attacked a police station in Kano on Friday.\n\n"
+                     "ISWAP claimed responsibility.")
     assert (e.source.text, e.source.code) == ("Boko Haram fighters", "NGA REB")

@@ -14,6 +14,10 @@ def coder() -> Coder:
     return Coder(Settings(learned=False))
 
 
+def all_told(coder: Coder, text: str):
+    return [(e.plover_type, e.modality) for e in coder.code_text(text, published="2022-06-14")]
+
+
 def told(coder: Coder, text: str):
     return [(e.plover_type, e.modality) for e in coder.code_text(text, published="2022-06-14")
             if e.modality in ("asserted", "future")]
@@ -86,16 +90,20 @@ def test_a_meeting_that_did_not_take_place_was_refused_by_nobody(coder):
 @pytest.mark.parametrize("text, plover", [
     ("The opposition leader suggested the party boycott the budget session of the Kenyan parliament.", "PROTEST"),
     ("The Ugandan minister insisted that the army withdraw from the border town.", "RETREAT"),
-    ("A senior senator proposed that the government expel the Russian ambassador.", "REJECT"),
+    ("The Egyptian mediator insisted that Hamas release the hostages.", "RETREAT"),
 ])
 def test_what_one_proposes_with_a_bare_verb_is_not_done(coder, text, plover):
-    # the subjunctive clause says what should be done; a report of what was done keeps its tense, and is told
-    assert [t for t in told(coder, text) if t[0] == plover] == []
+    # the subjunctive clause says what should be done: the act is there, as hypothetical
+    assert (plover, "hypothetical") in all_told(coder, text)
 
 
-def test_a_report_a_verb_of_proposing_carries_is_told(coder):
-    text = "The Ugandan minister insisted that the army withdrew from the border town on Monday."
-    assert ("RETREAT", "asserted") in told(coder, text)
+@pytest.mark.parametrize("text, plover", [
+    ("The Ugandan minister insisted that the army withdrew from the border town on Monday.", "RETREAT"),
+    # with a plural subject the bare form is a plain present: a report of what happens
+    ("Human rights groups insist that Sudanese soldiers attack civilians in Darfur every week.", "ASSAULT"),
+])
+def test_a_report_a_verb_of_proposing_carries_is_told(coder, text, plover):
+    assert (plover, "asserted") in told(coder, text)
 
 
 def test_an_outlet_offering_jobs_or_a_price_promises_no_cooperation(coder):

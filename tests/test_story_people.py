@@ -39,8 +39,8 @@ def test_a_family_name_written_first_is_the_name_used_alone_later(coder):
     assert (e.source.name, e.source.country) == ("Chow Mei-ching", "TWN")
 
 
-def test_a_given_name_written_first_is_not_the_name_used_alone(coder):
-    # "Tan" is a family name written first in Singapore; here it is a surname written last, and "Lee" is nobody
+def test_a_family_name_written_last_is_still_the_name_used_alone(coder):
+    # "Lee" and "Tan" are both family names written first in Singapore: the last word of the name still finds him
     text = ("Police Commissioner Lee Tan of Singapore met Malaysian officials in Kuala Lumpur on Monday.\n\n"
             "Tan later criticised the Malaysian government over the border checks.")
     e = by_type(events_of(coder, text), "ACCUSE")
@@ -53,7 +53,10 @@ STORY = ("The city council voted on Monday to close the public library on Main S
 
 @pytest.mark.parametrize("fields, country", [
     ({"publisher": "Los Angeles Times"}, "USA"),
+    ({"publisher": "The New York Times"}, "USA"),
     ({"url": "https://www.dawn.com/news/1"}, "PAK"),
+    ({"url": "https://guardian.ng/news/1", "publisher": "The Guardian"}, "NGA"),  # the country's domain tells
+    ({"publisher": "CNA"}, None),  # a name outlets of two countries go by
     ({"publisher": "Reuters"}, None),  # a wire reports the whole world
     ({"url": "https://www.example.tv/news/1"}, None),  # an ending sold to anyone
     ({}, None),
@@ -62,6 +65,12 @@ def test_a_story_that_names_no_country_is_set_where_its_outlet_publishes(coder, 
     e = by_type(events_of(coder, STORY, **fields), "COERCE")
     assert (e.source.sector, e.source.country) == ("COP", country)
     assert country is None or e.source.country_basis == "setting"
+
+
+def test_a_story_that_names_a_body_known_abroad_is_not_set_at_its_outlet(coder):
+    text = "Hamas fighters fired rockets at the border on Monday.\n\nPolice arrested two suspects after the attack."
+    e = by_type(events_of(coder, text, url="https://www.dawn.com/news/1"), "COERCE")
+    assert e.source.sector == "COP" and e.source.country is None
 
 
 def test_a_story_that_names_its_place_is_set_there_whatever_its_outlet(coder):
@@ -85,7 +94,13 @@ def test_a_country_s_name_that_is_also_a_state_is_the_state_in_a_story_of_that_s
     events = events_of(coder, text, title="Trump holds rally for Georgia Senate races")
     assert events and all(e.location is not None and (e.location.admin1, e.location.country) == ("Georgia", "USA")
                           for e in events), [(e.plover_type, e.location) for e in events]
-    # the country where the story names Russia more than the United States
+    # the country, where the story names the country by its bodies, or names Russia more than the United States
+    text = ("Georgia's parliament passed a foreign agents bill on Tuesday despite weeks of protests.\n\nPolice "
+            "detained 20 protesters outside the building.\n\nOpposition parties in Georgia said the law copied one "
+            "used to silence critics.\n\nThe president of Georgia vowed to veto it.\n\nThe United States said the "
+            "law would damage Georgia's path to the European Union, and Washington would review its ties.")
+    e = by_type(events_of(coder, text), "COERCE")
+    assert (e.source.code, e.location.country) == ("GEO COP", "GEO")
     text = ("Russian troops attacked villages in Georgia on Saturday.\n\nRussia said its forces answered Georgian "
             "shelling.\n\nThe United States condemned the attack.")
     e = by_type(events_of(coder, text), "ASSAULT")

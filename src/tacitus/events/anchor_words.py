@@ -17,7 +17,7 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "there_words", "town_words", "region_words", "capital_words", "visit_words", "setting_prepositions",
              "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
-             "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts",
+             "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts", "state_body_words",
              "running_nouns", "taking_words")
 
 
@@ -48,6 +48,7 @@ class AnchorWords:
     apart_marks: frozenset[str]  # adverbs that tell a toll apart from the act of force told before it ...
     running_counts: frozenset[str]  # ... words of a running count in its clause ...
     running_nouns: frozenset[str]  # ... and what such a count is told "in" ("in the war")
+    state_body_words: frozenset[str]  # words after "Georgia" that make it the American state ("Georgia Senate")
     taking_words: frozenset[str]  # verbs whose object is a place taken ("retook Marte"): where the act happened
     agencies: tuple[str, ...]
     seats: dict[str, str]

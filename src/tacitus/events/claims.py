@@ -3,10 +3,15 @@
 A verb of claiming (``predicate_words.yaml`` ``claiming_verbs``) whose object is a claimed noun (``claimed_nouns``)
 names who did the act of force the story told last, within the reach of a toll told alone (``anchors.yaml``
 ``toll_reach``: conflict notes put the claim a sentence or two after the act). That act's doer becomes the claimant
-when the text named nobody ("a suicide bomber", "gunmen", an agentless "was attacked"); a doer the text names keeps
-its name (a claim is the claimant's word, not a fact to weigh against the text's). A claim that is denied or made by
-nobody ("no group has claimed responsibility") names no one, and a claim of something other than an act of force
-("claimed responsibility for the failure") is not read.
+when the text named nobody and the doer is no state's force ("a suicide bomber", "gunmen", an agentless "was
+attacked"; not "police killed three of the attackers"); a doer the text names keeps its name (a claim is the
+claimant's word, not a fact to weigh against the text's).
+
+Only a claim told as made is read: not one denied or made by nobody ("no group has claimed responsibility"), one
+expected, supposed or habitual ("expect Al Shabaab to claim", "if it claims", "which often claims"; a modal, a
+condition, a relative or dependent clause, or a word of ``claim_doubt_words``: "falsely claimed"), nor the claim of
+something other than this act of force ("claimed responsibility for the failure", "for previous attacks": a noun
+of force with a word of ``other_acts_words``, or a bare plural).
 """
 
 from __future__ import annotations
@@ -15,7 +20,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from tacitus.events.arguments import Syntax
+from tacitus.events.grammar import Grammar
+from tacitus.events.ontology import Ontology
+from tacitus.events.patterns import PatternBook
 from tacitus.records import Actor, Event
+
+# Sectors of a state's own forces and officials: a claim never takes their acts from them
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"})
 
 
 class Claims:
@@ -25,8 +37,9 @@ class Claims:
 
     stage_name = "claims"
 
-    def __init__(self, syntax, patterns, grammar, resolver, ontology, nobody: frozenset[str]) -> None:
-        self.syntax, self.patterns, self.grammar, self.resolver, self.onto = syntax, patterns, grammar, resolver, ontology
+    def __init__(self, syntax: Syntax, patterns: PatternBook, grammar: Grammar, resolver, ontology: Ontology,
+                 nobody: frozenset[str]) -> None:
+        self.syntax, self.patterns, self.g, self.resolver, self.onto = syntax, patterns, grammar, resolver, ontology
         self.nobody = nobody
         self.force_nouns = patterns.nouns_of("violence") | patterns.incident_nouns  # what a claim is of
 
@@ -34,14 +47,48 @@ class Claims:
         """Who ``sent`` says claims an act of force (resolved in the document's ``context``), or None."""
         if not any(t.lemma_.lower() in self.patterns.claimed_nouns for t in sent):
             return None
-        head = claimant_head(sent, self.syntax, self.patterns, self.grammar, self.force_nouns, self.nobody)
+        head = next((h for verb in sent if (h := self._claimant_head(verb)) is not None), None)
         who = self.resolver.resolve_span(self.syntax.phrase_span(head), context) if head is not None else None
         return who if who is not None and (who.name or who.kb_id) else None
 
+    def _claimant_head(self, verb: Token) -> Token | None:
+        """The head of who ``verb`` says claimed an act of force, as made, or None."""
+        labels, tags, words = self.g.labels, self.g.tags, self.patterns
+        if verb.pos_ not in tags.verbal or verb.lemma_.lower() not in words.claiming_verbs:
+            return None
+        claimed = self.syntax.direct_object(verb)
+        if claimed is None or claimed.lemma_.lower() not in words.claimed_nouns:
+            return None
+        if verb.dep_ in labels.own_clause or verb.dep_ in labels.open_complement or self.g.to_infinitive(verb) or any(
+                c.dep_ in labels.negation or c.dep_ in labels.condition_mark or c.tag_ in tags.modal
+                or c.lower_ in words.claim_doubt_words for c in verb.children):
+            return None  # "has not claimed", "if it claims", "could claim", "falsely claimed", "expected to claim"
+        what = [o for p in claimed.children if p.lower_ == "for" for o in p.children if o.dep_ in labels.prep_object]
+        if what and not any(self._this_act(o) for o in what):
+            return None  # "claimed responsibility for the failure", "for previous attacks"
+        subjects = [s for s in self.syntax.verb_subjects(verb) if s.pos_ not in tags.pronoun]
+        if not subjects or subjects[0].lower_ in self.nobody or any(
+                c.lower_ in self.nobody or c.lower_ in self.g.words.negative_determiners
+                for c in subjects[0].children):
+            return None  # "no group claimed responsibility", "neither Boko Haram nor ISWAP has claimed"
+        return subjects[0]
+
+    def _this_act(self, noun: Token) -> bool:
+        """A noun naming the act of force just told: a noun of force, not another one ("previous attacks") nor
+        attacks in general (a bare plural)."""
+        tags, labels = self.g.tags, self.g.labels
+        if noun.lemma_.lower() not in self.force_nouns:
+            return False
+        if any(c.lower_ in self.patterns.other_acts_words for c in noun.children):
+            return False
+        return noun.tag_ not in tags.plural or any(c.dep_ in labels.determiner or c.dep_ in labels.possessor
+                                                    for c in noun.children)
+
     def claimed(self, event: Event) -> bool:
-        """Whether a claim names the doer of ``event``: an act of force told as done whose doer nobody named."""
+        """Whether a claim names the doer of ``event``: an act of force told as done whose doer nobody named and
+        is no state's force."""
         return self.onto.is_a(event.plover_type, "violence") and event.modality == "asserted" \
-            and named_nobody(event.source)
+            and named_nobody(event.source) and (event.source is None or event.source.sector not in STATE_SECTORS)
 
     def __call__(self, job) -> None:
         if not any(self.claimed(e) for e in job.events) or (who := self.claimant(job.sent, job.context)) is None:
@@ -51,31 +98,6 @@ class Claims:
         if last is not None and last[0] == job.index:
             job.where_when.last_force = (last[0], next((e for e in job.events if e.event_id == last[1].event_id),
                                                         last[1]))
-
-
-def claimant_head(sent: Span, syntax, patterns, grammar, force_nouns: frozenset[str],
-                  nobody: frozenset[str]) -> Token | None:
-    """The head of who claims an act of force in ``sent``, or None. ``force_nouns``: nouns that name such an act
-    ("attack", "bombing"), one of which a "for" phrase of the claimed noun must name; ``nobody``: subjects that claim
-    nothing ("none", "nobody")."""
-    labels, tags = grammar.labels, grammar.tags
-    for verb in sent:
-        if verb.pos_ not in tags.verbal or verb.lemma_.lower() not in patterns.claiming_verbs:
-            continue
-        claimed = syntax.direct_object(verb)
-        if claimed is None or claimed.lemma_.lower() not in patterns.claimed_nouns:
-            continue
-        if any(c.dep_ in labels.negation for c in verb.children):
-            continue  # "has not claimed responsibility"
-        what = [o for p in claimed.children if p.lower_ == "for" for o in p.children if o.dep_ in labels.prep_object]
-        if what and not any(o.lemma_.lower() in force_nouns for o in what):
-            continue  # "claimed responsibility for the failure"
-        subjects = [s for s in syntax.verb_subjects(verb) if s.pos_ not in tags.pronoun]
-        if not subjects or subjects[0].lower_ in nobody or any(
-                c.lower_ in nobody or c.lower_ == "no" for c in subjects[0].children):
-            continue  # "no group claimed responsibility"
-        return subjects[0]
-    return None
 
 
 def named_nobody(actor: Actor | None) -> bool:

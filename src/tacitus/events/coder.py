@@ -98,6 +98,7 @@ class EventCoder:
                 raise ValueError(f"unknown stage {entry!r}: known are {', '.join(STAGE_FACTORIES)}")
             factory = STAGE_FACTORIES[entry] if isinstance(entry, str) else entry
             self.stages.append((name, factory(self)))
+        self._claims_read = any(name == Claims.stage_name for name, _ in self.stages)  # a claim told after its act too
 
     def stage(self, name: str) -> Stage:
         """The stage of that name in this coder's chain."""
@@ -208,16 +209,20 @@ class EventCoder:
 
     def _fold_claim(self, sent: Span, index: int, events: list[Event], where_when: DocumentAnchors,
                     context: DocContext) -> None:
-        """A claim of an act of force told just before ("IS-K claimed responsibility.") names its doer when the text
-        named nobody (``events/claims.py``; the claims stage reads a claim in the act's own sentence)."""
-        last = where_when.last_force
-        if last is None or not 0 < index - last[0] <= self.knowledge.anchor_words.toll_reach \
-                or not self.claims.claimed(last[1]) or (who := self.claims.claimant(sent, context)) is None:
+        """A claim of an act of force told just before ("IS-K claimed responsibility.") names the doer of the acts of
+        the last sentence within reach that told one whose doer nobody named (``events/claims.py``; the claims
+        stage reads a claim in the act's own sentence)."""
+        reach = self.knowledge.anchor_words.toll_reach
+        told = [i for i, e in enumerate(events)
+                if 0 < index - e.sentence_index <= reach and e.sentence_index >= 0 and self.claims.claimed(e)]
+        if not told or not self._claims_read or (who := self.claims.claimant(sent, context)) is None:
             return
-        at = next((i for i, e in enumerate(events) if e.event_id == last[1].event_id), None)
-        if at is not None:
-            events[at] = credited(last[1], who)
-            where_when.last_force = (last[0], events[at])
+        latest = max(events[i].sentence_index for i in told)
+        for i in told:
+            if events[i].sentence_index == latest:
+                events[i] = credited(events[i], who)
+                if where_when.last_force is not None and where_when.last_force[1].event_id == events[i].event_id:
+                    where_when.last_force = (where_when.last_force[0], events[i])
 
     def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,
                       where_when: DocumentAnchors | None = None, *, from_title: bool = False) -> list[Event]:

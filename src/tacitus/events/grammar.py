@@ -31,7 +31,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                  "nationality", "place_slips", "organisation"),
     "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
              "pronoun_or_determiner", "preposition", "past_participle", "past_forms", "gerund", "bare_verb", "plural",
-             "present_forms", "possessive_ending"),
+             "present_forms", "possessive_ending", "modal", "plain_present", "singular_noun"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "thing_pronouns", "speaker_pronouns", "quote_marks", "introducing_marks", "question_marks", "expletives",
               "possessive_determiners", "anaphoric_determiners", "toll_preps", "relative_adverbs", "absolute_marks",
               "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",

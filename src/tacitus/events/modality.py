@@ -251,10 +251,9 @@ class ModalityReader:
                 # else's act, only wished for or asked ("never thought a bombing would happen": not even that)
                 return Modality("negated" if self._own(head) == "negated" else "hypothetical", self.speech_above(head))
             if dep in labels.clausal_complement and self._lemma_in(head, words.mandative_verbs) \
-                    and tok.tag_ in tags.bare_verb and self._other_subject(tok, head) \
-                    and not any(c.dep_ in labels.auxiliary for c in tok.children):
-                # "suggested the party boycott the session", "insisted that the army withdraw": the bare verb says
-                # what is proposed, not what was done ("suggested the militants attacked": a report, below)
+                    and self._bare_with_one(tok) and self._other_subject(tok, head):
+                # "suggested the party boycott the session", "insisted that Hamas release the hostages": the bare
+                # verb says what is proposed, not what was done ("suggested the militants attacked": a report)
                 return Modality("hypothetical", self.speech_above(head))
             if dep in labels.clausal_complement and head.lemma_.lower() in words.speech_verbs:
                 return Modality("future" if value == "would" else value, head)
@@ -396,6 +395,15 @@ class ModalityReader:
     def _lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
         """The verb is one of ``lemmas``, also when the tagger's lemma is wrong ("hopes" -> "hop")."""
         return verb.lemma_.lower() in lemmas or any(g in lemmas for g in self.g.lemma_guesses(verb.lower_))
+
+    def _bare_with_one(self, verb: Token) -> bool:
+        """A bare verb with a singular noun as its subject and no auxiliary ("the army withdraw", "Hamas release"):
+        a subjunctive, which a report never is (with a plural subject the bare form is a plain present: "insist that
+        soldiers attack civilians every week")."""
+        tags, labels = self.g.tags, self.g.labels
+        subject = next((c for c in verb.children if c.dep_ in labels.nominal_subject), None)
+        return (verb.tag_ in tags.bare_verb or verb.tag_ in tags.plain_present) and subject is not None \
+            and subject.tag_ in tags.singular_noun and not any(c.dep_ in labels.auxiliary for c in verb.children)
 
     def _other_subject(self, clause: Token, head: Token) -> bool:
         """The clause names a subject of its own, not the one of the verb it depends on ("hopes the public will

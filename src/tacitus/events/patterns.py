@@ -164,7 +164,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
               "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
               "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_words",
-              "game_verbs", "claiming_verbs", "claimed_nouns")
+              "game_verbs", "claiming_verbs", "claimed_nouns", "claim_doubt_words", "other_acts_words")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -199,6 +199,8 @@ class PatternBook:
     receiving_verbs: frozenset[str] = frozenset()
     claiming_verbs: frozenset[str] = frozenset()  # "claimed responsibility": who did the act told before
     claimed_nouns: frozenset[str] = frozenset()
+    claim_doubt_words: frozenset[str] = frozenset()  # ... not as made ("falsely claimed", "often claims")
+    other_acts_words: frozenset[str] = frozenset()  # ... nor of other acts ("for previous attacks")
     under_verbs: frozenset[str] = frozenset()
     assembly_nouns: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()

@@ -17,8 +17,8 @@ when the tagger took the whole name for an organisation, if the town is big (:da
 and no other country has a town of that name ("the Alexandria City Council" may be Virginia's); such a town or
 region, being one place only, also tells which of several towns of one name the story means ("West Yorkshire
 Police" and "Halifax": the English town).
-A story that names no country at all is set, weakly, where its outlet publishes from, when that is known
-(a letter to a Los Angeles paper about a cashier at a chain store).
+A story that names no country at all, and nobody the actor knowledge places in one, is set, weakly, where its
+outlet publishes from, when that is known (a letter to a Los Angeles paper about a cashier at a chain store).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ VENUE_WEIGHT = 0.5
 PERSON_WEIGHT = 0.5  # a person the knowledge knows, named in full ("Francois Hollande"): a national, who may be abroad
 BODY_TOWN_POPULATION = 100_000  # a town the tagger took for part of an organisation's name counts from this size
 OUTLET_WEIGHT = 1.0  # the outlet's country, for a story that names none: as weak as a country named once
-HOMONYM_HOME_WEIGHT = 2  # mentions of a state's country that make a country's name that state's ("Georgia")
 TOWN_CACHE = 5_000  # names of organisations whose town is remembered at once
 
 
@@ -105,19 +104,40 @@ class SettingReader:
                 cache[key] = self._place_country(ent.text, context) \
                     if ent.label_ not in ents.organisation and ent.label_ not in ents.person else None
             if cache[key]:
+                body = ent.label_ in ents.organisation and len(ent) > 1  # "the Georgia Senate" as one name
+                home = homonym_home(ent.text) or (homonym_home(ent[0].text) if body else None)
+                if home is not None and home != cache[key] and self._names_state_body(ent[:1] if body else ent):
+                    found[home] += weight  # "the Georgia Senate", "Georgia runoffs": the American state's
+                    continue
                 found[cache[key]] += weight
-                home = homonym_home(ent.text) or (  # ... or a body named by it ("the Georgia Senate")
-                    homonym_home(ent[0].text) if ent.label_ in ents.organisation else None)
                 if home is not None and home != cache[key]:
                     homonyms[(cache[key], home)] += weight
         for (country, home), n in homonyms.items():
             others = max((m for c, m in found.items() if c not in (country, home)), default=0)
-            if found[country] == n and found[home] >= min(n, HOMONYM_HOME_WEIGHT) and found[home] >= others:
-                # "Georgia" named with Macon and Savannah, or with Trump and two senators, and nothing else of the
-                # Caucasus, nor any other state named more: the American state
+            if found[country] == n and found[home] >= n and found[home] >= others:
+                # "Georgia" named with Macon and Savannah, and nothing else of the Caucasus, nor any other state
+                # named more: the American state
                 found[home] += n
                 del found[country]
         return found
+
+    def _names_anyone_placed(self, docs: list[Doc], headline: Doc | None) -> bool:
+        """Whether the story names a body or a person the actor knowledge places in a country ("Hamas fighters"),
+        which an outlet's home must not overrule."""
+        ents = self.g.entities
+        for doc, _ in _weighted(docs, headline):
+            for ent in doc.ents:
+                if ent.label_ in ents.organisation or ent.label_ in ents.person:
+                    actor = self._resolved(ent.text)
+                    if actor is not None and actor.country:
+                        return True
+        return False
+
+    def _names_state_body(self, ent) -> bool:
+        """Whether a place's name stands before a word of a state's own bodies or votes ("Georgia Senate",
+        "Georgia runoffs"; anchors.yaml state_body_words)."""
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        return after is not None and after.lower_ in self.words.state_body_words
 
     def _body_towns(self, doc: Doc) -> list[Span]:
         """:meth:`_find_body_towns`, read once per parsed part of the document being coded (the setting and the
@@ -267,7 +287,9 @@ class SettingReader:
         if dateline and dateline not in NON_STATE_CODES:
             return dateline, float("inf"), found[dateline] / total if total else 0.0, found
         if not found:
-            return (outlet_home, OUTLET_WEIGHT, 1.0, found) if outlet_home else (None, 0.0, 0.0, found)
+            if outlet_home and not self._names_anyone_placed(docs, headline):
+                return outlet_home, OUTLET_WEIGHT, 1.0, found
+            return None, 0.0, 0.0, found
         country, n = found.most_common(1)[0]
         tied = sum(1 for c in found.values() if c == n) > 1
         if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied:
