@@ -107,4 +107,4 @@ def test_a_report_a_verb_of_proposing_carries_is_told(coder, text, plover):
 
 
 def test_an_outlet_offering_jobs_or_a_price_promises_no_cooperation(coder):
-    assert told(coder, "The Singaporean company is offering 16,000 job vacancies for local graduates.") == []
+    assert told(coder, "The Malaysian firm offered 500 vacancies and a higher price for the plant.") == []
