@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from coded_dyads import coded
 from tacitus.coding import Coder
 from tacitus.settings import Settings
 
@@ -13,11 +14,6 @@ from tacitus.settings import Settings
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder(Settings(learned=False))
-
-
-def coded(coder, text: str, published: str = "2022-05-10"):
-    return [(e.plover_type, e.cameo_code, e.source.code, e.target.code if e.target else None)
-            for e in coder.code_text(text, published=published) if e.modality == "asserted"]
 
 
 def one(coder, text: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from coded_dyads import coded
 from tacitus.coding import Coder
 from tacitus.events.sameness import same_actor
 from tacitus.records import Actor
@@ -14,11 +15,6 @@ from tacitus.settings import Settings
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder(Settings(learned=False))
-
-
-def coded(coder, text: str):
-    return [(e.plover_type, e.cameo_code, e.source.code, e.target.code if e.target else None)
-            for e in coder.code_text(text, published="2022-05-10") if e.modality == "asserted"]
 
 
 def types(coder, text: str) -> list[str]:
