@@ -91,13 +91,30 @@ class Claims:
             and named_nobody(event.source) and (event.source is None or event.source.sector not in STATE_SECTORS)
 
     def __call__(self, job) -> None:
-        if not any(self.claimed(e) for e in job.events) or (who := self.claimant(job.sent, job.context)) is None:
+        which = [i for i, e in enumerate(job.events) if self.claimed(e)]
+        if which and (who := self.claimant(job.sent, job.context)) is not None:
+            self.credit(job.events, which, who, job.where_when)
+
+    def fold(self, sent: Span, index: int, events: list[Event], where_when, context, reach: int) -> None:
+        """A claim told in sentence ``index`` of an act of force told 1 to ``reach`` sentences before ("IS-K claimed
+        responsibility."): the acts of the last such sentence whose doer nobody named take the claimant, in
+        ``events`` (the document's so far, changed in place)."""
+        told = [i for i, e in enumerate(events)
+                if e.sentence_index >= 0 and 0 < index - e.sentence_index <= reach and self.claimed(e)]
+        if not told or (who := self.claimant(sent, context)) is None:
             return
-        job.events = [credited(e, who) if self.claimed(e) else e for e in job.events]
-        last = job.where_when.last_force
-        if last is not None and last[0] == job.index:
-            job.where_when.last_force = (last[0], next((e for e in job.events if e.event_id == last[1].event_id),
-                                                        last[1]))
+        latest = max(events[i].sentence_index for i in told)
+        self.credit(events, [i for i in told if events[i].sentence_index == latest], who, where_when)
+
+    @staticmethod
+    def credit(events: list[Event], which: list[int], who: Actor, where_when) -> None:
+        """The events at ``which`` with the claimant ``who`` as their doer, in place; the story's last act of force
+        (``where_when.last_force``) stays the same event."""
+        last = where_when.last_force
+        for i in which:
+            events[i] = credited(events[i], who)
+            if last is not None and last[1].event_id == events[i].event_id:
+                where_when.last_force = (last[0], events[i])
 
 
 def named_nobody(actor: Actor | None) -> bool:

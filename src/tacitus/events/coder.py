@@ -34,7 +34,7 @@ from tacitus.events.anchoring import Anchoring
 from tacitus.events.arguments import Syntax
 from tacitus.events.assembly import Assembly
 from tacitus.events.calibration import Calibrate
-from tacitus.events.claims import Claims, credited
+from tacitus.events.claims import Claims
 from tacitus.events.fatalities import bare_toll
 from tacitus.events.focus import with_document_focus
 from tacitus.events.grammar import Grammar
@@ -177,7 +177,9 @@ class EventCoder:
                     events.extend(told)
                     if not told:
                         self._fold_bare_toll(sent, index, events, where_when)
-                    self._fold_claim(sent, index, events, where_when, context)
+                    if self._claims_read:  # a claim told after its act (the stage reads one in the act's sentence)
+                        self.claims.fold(sent, index, events, where_when, context,
+                                         self.knowledge.anchor_words.toll_reach)
                     index += 1
         if title is not None and title.text.strip():
             fresh = self.knowledge.resolver.new_context(context.when)  # the same date, its story year read once
@@ -206,23 +208,6 @@ class EventCoder:
         if toll is not None and at is not None:
             events[at] = replace(last[1], fatalities=toll.count, fatalities_civilians=toll.civilians)
             where_when.last_force = (last[0], events[at])
-
-    def _fold_claim(self, sent: Span, index: int, events: list[Event], where_when: DocumentAnchors,
-                    context: DocContext) -> None:
-        """A claim of an act of force told just before ("IS-K claimed responsibility.") names the doer of the acts of
-        the last sentence within reach that told one whose doer nobody named (``events/claims.py``; the claims
-        stage reads a claim in the act's own sentence)."""
-        reach = self.knowledge.anchor_words.toll_reach
-        told = [i for i, e in enumerate(events)
-                if 0 < index - e.sentence_index <= reach and e.sentence_index >= 0 and self.claims.claimed(e)]
-        if not told or not self._claims_read or (who := self.claims.claimant(sent, context)) is None:
-            return
-        latest = max(events[i].sentence_index for i in told)
-        for i in told:
-            if events[i].sentence_index == latest:
-                events[i] = credited(events[i], who)
-                if where_when.last_force is not None and where_when.last_force[1].event_id == events[i].event_id:
-                    where_when.last_force = (where_when.last_force[0], events[i])
 
     def code_sentence(self, sent: Span, index: int, document: Document, context: DocContext,
                       where_when: DocumentAnchors | None = None, *, from_title: bool = False) -> list[Event]:

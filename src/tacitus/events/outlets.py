@@ -53,10 +53,10 @@ class Outlets:
 
     def home(self, publisher: str | None, url: str | None = None) -> str | None:
         """The country an outlet publishes from (see the module's order), or None."""
-        keys = self._keys(publisher, url)
+        host = _host(url)
+        keys = self._keys(publisher, host)
         if any(k in self.worldwide for k in keys):
             return None
-        host = _host(url)
         ending = host.rsplit(".", 1)[-1] if host else ""
         if ending and ending not in self.generic_domains and ending in self.country_domains:
             return self.country_domains[ending]
@@ -64,11 +64,10 @@ class Outlets:
             return None
         return next((self.homes[k] for k in keys if k in self.homes), None)
 
-    def _keys(self, publisher: str | None, url: str | None) -> list[str]:
-        """The keys an outlet may be known by: its name's, and its domain's own label ("latimes" of
-        "www.latimes.com")."""
+    def _keys(self, publisher: str | None, host: str) -> list[str]:
+        """The keys an outlet may be known by: its name's, and its web host's own label ("latimes" of
+        "latimes.com")."""
         keys = [k for k in [_key(publisher, self.web_endings)] if k] if publisher else []
-        host = _host(url)
         if host:
             labels = [label for label in host.split(".") if label and label not in self.web_endings
                       and label not in self.country_domains]

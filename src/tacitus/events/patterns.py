@@ -241,12 +241,14 @@ class PatternBook:
 
     def verbs_of(self, group: str) -> frozenset[str]:
         """The verbs with a sense whose PLOVER type is in the ontology ``group``."""
-        return frozenset(lemma for lemma, senses in self.verbs.items()
-                         if any(self.ontology.is_a(s.plover_type, group) for s in senses))
+        return self._lemmas_of(self.verbs, group)
 
     def nouns_of(self, group: str) -> frozenset[str]:
         """The event nouns with a sense whose PLOVER type is in the ontology ``group``."""
-        return frozenset(lemma for lemma, senses in self.nouns.items()
+        return self._lemmas_of(self.nouns, group)
+
+    def _lemmas_of(self, book: dict[str, tuple[Sense, ...]], group: str) -> frozenset[str]:
+        return frozenset(lemma for lemma, senses in book.items()
                          if any(self.ontology.is_a(s.plover_type, group) for s in senses))
 
     def answers(self, verb) -> bool:
