@@ -330,6 +330,9 @@ class PredicateFinder:
         # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
         preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition_like and c.i > tok.i
                  and not any(g.ent_type_ in ents.time for g in c.children)}
+        # ... or with the word it governs ("took to the streets": a sense's prep "to street")
+        preps |= {f"{c.lower_} {g.lemma_.lower()}" for c in tok.children if c.dep_ in labels.preposition_like
+                  and c.lower_ in preps for g in c.children if g.dep_ in labels.prep_object}
         dobj = syntax.direct_object(tok)
         passive = next((c for c in tok.children if c.dep_ in labels.passive_subject), None)
         has_complement = any(c.dep_ in labels.complement for c in tok.children)

@@ -411,12 +411,23 @@ class Recode:
                 d.plover = None
                 return
         elif not (d.plover and onto.is_a(d.plover, "violence") and d.mode is None and d.target is not None
-                  and d.source.sector in onto.political_attackers and d.target.sector in onto.political_attacked):
+                  and d.target.sector in onto.political_attacked and (
+                      d.source.sector in onto.political_attackers
+                      # a person in office, not the state's forces: "the prime minister attacked the opposition"
+                      or (d.source.sector in onto.political_attacked and self._person(d)
+                          and not (d.target.country and d.target.kb_id == d.target.country)))):
+            # (a leader "attacked Ukraine": the state's forces)
             return
         if any(t.lemma_.lower() in self.k.patterns.harm_words for t in d.pred.token.sent):
             return
         recode = onto.recodes["political_attack"]
         d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
+
+    def _person(self, d: Draft) -> bool:
+        """Whether a draft's source is one person (a name, "he", an office one person holds), not a body."""
+        entry = self.k.resolver.kb.entries.get(d.source.kb_id) if d.source.kb_id else None
+        return (d.source_tok is not None and self.syntax.is_person(d.source_tok)) or (
+            entry is not None and entry.names_person(False))
 
     def received_attack(self, d: Draft) -> None:
         """Fire or an attack somebody "comes under": from a fighting force, or where the sentence tells harm to

@@ -578,10 +578,13 @@ class Roles:
     def _together(self, pred: Predicate, sources: list) -> bool:
         """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with
         nothing else acted on ("the two ministers met", "Libyan militias fought in Benghazi")."""
-        if not (self.onto.is_a(pred.sense.plover_type, "meeting") or self.onto.is_a(pred.sense.plover_type,
-                                                                                      "violence")):
+        if not any(self.onto.is_a(pred.sense.plover_type, kind) for kind in ("meeting", "violence")):
             return False
         obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
+        if obj is not None and pred.sense.no_object_target:
+            # a topic: "Russia and Turkey discussed Syria" meet, "people are discussing the measures" do not
+            return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural and a.sector and (
+                a.sector.lower() not in self.modality.words.generic_addressees) for tok, a in sources)
         if obj is not None and obj.lemma_.lower() not in self.k.patterns.combat_objects:
             return False  # "fighting crime": something is acted on, and it is nobody ("fought two wars" is not)
         if self.parties.side_by_side(pred):

@@ -1,0 +1,61 @@
+"""Crowds that protest, parties that talk about something, and a politician's verbal attack: sentences written by
+the team, with the codes a researcher expects."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_dyads import coded
+from tacitus.pipeline import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare number of people is a crowd of civilians
+    ("Thousands marched in Nairobi on Sunday against the new tax.", ("PROTEST", "141", "KEN CVL")),
+    ("Hundreds rallied outside the parliament in Bangkok.", ("PROTEST", "141", "THA CVL")),
+    # taking to the streets is a demonstration
+    ("Thousands of people took to the streets of Tunis on Friday.", ("PROTEST", "141", "TUN CVL")),
+    # protesters gathering at an embassy demonstrate against its state
+    ("About 200 protesters gathered outside the French embassy in Dakar.", ("PROTEST", "141", "SEN CVL")),
+])
+def test_a_crowd_that_takes_to_the_streets_protests(coder, text, expected):
+    assert expected in [e[:3] for e in coded(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "People gathered for the funeral of the fishermen in Mombasa.",  # no crowd of protest
+    "The president took to social media to thank the voters.",  # not the streets
+    "Hundreds of soldiers were deployed to the border.",  # the soldiers are soldiers, not civilians
+])
+def test_gatherings_and_numbers_that_are_no_protest(coder, text):
+    assert not [e for e in coded(coder, text) if e[0] == "PROTEST"]
+    assert not [e for e in coded(coder, text) if "CVL" in e[2]]
+
+
+def test_parties_that_discuss_a_topic_meet_each_other(coder):
+    # the topic discussed ("Syria", "the crisis") is no party to the talks
+    assert ("CONSULT", "041", "RUS GOV", "TUR GOV") in coded(
+        coder, "Vladimir Putin and Recep Tayyip Erdogan discussed Syria by phone on Tuesday.")
+    assert ("CONSULT", "040", "EGY GOV", "JOR GOV") in coded(
+        coder, "Egypt and Jordan discussed the crisis in Gaza on Monday.")
+    # a generic crowd talking about something is no meeting of parties
+    assert not coded(coder, "In Kenya, people are still discussing the new tax.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person in office attacking a political rival without arms, where nobody is hurt: criticism
+    ("The Turkish president attacked the opposition leader in a speech on Monday.", ("ACCUSE", "TUR GOV", "TUR OPP")),
+    ("Prime Minister Imran Khan attacked the opposition over the budget.", ("ACCUSE", "PAK GOV", "PAK OPP")),
+    # ... but a leader attacking a state is its forces' attack, and so is a government's attack that kills
+    ("Vladimir Putin attacked Ukraine in February 2022.", ("ASSAULT", "RUS GOV", "UKR GOV")),
+    ("The Syrian government attacked opposition strongholds near Aleppo, killing 20 people.",
+     ("ASSAULT", "SYR GOV", "SYR OPP")),
+])
+def test_a_politicians_attack_without_arms_is_criticism(coder, text, expected):
+    assert expected in [(t, s, g) for t, _, s, g in coded(coder, text)]
