@@ -59,3 +59,21 @@ def test_parties_that_discuss_a_topic_meet_each_other(coder):
 ])
 def test_a_politicians_attack_without_arms_is_criticism(coder, text, expected):
     assert expected in [(t, s, g) for t, _, s, g in coded(coder, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops patrolled the streets of Benghazi after the clashes.", ("MOBILIZE", "150", "LBY MIL")),
+    ("Police busted a drug ring in Lahore on Monday.", ("COERCE", "173", "PAK COP")),
+    ("Qatar brokered a ceasefire between Israel and Hamas.", ("CONSULT", "045", "QAT GOV")),
+    ("Venezuela broke off diplomatic relations with Colombia.", ("SANCTION", "161", "VEN GOV")),
+])
+def test_patrols_busts_brokers_and_broken_ties(coder, text, expected):
+    assert expected in [e[:3] for e in coded(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The dog patrolled the garden.",  # no force
+    "The agent brokered a deal for the footballer.",  # between nobody
+])
+def test_words_of_those_acts_that_are_no_event(coder, text):
+    assert not coded(coder, text)

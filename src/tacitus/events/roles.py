@@ -21,6 +21,7 @@ from tacitus.events.modality import ModalityReader
 from tacitus.events.parties import Parties
 from tacitus.events.perpetrators import Perpetrators
 from tacitus.events.places import NOT_STATES, PlaceReader
+from tacitus.events.possessives import possessive_owner
 from tacitus.events.predicates import Predicate, toll_participle
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.events.sameness import one_name, same_actor
@@ -35,8 +36,7 @@ PRONOUN_TAKES = {"person": ("person", "someone"), "single": ("single", "someone"
 class Roles:
     def __init__(self, knowledge: Knowledge, syntax: Syntax, modality: ModalityReader, places: PlaceReader) -> None:
         self.k, self.syntax, self.modality, self.places = knowledge, syntax, modality, places
-        self.onto = knowledge.ontology
-        self.g = syntax.g
+        self.onto, self.g = knowledge.ontology, syntax.g
         self.perpetrators = Perpetrators(knowledge, syntax, places)
         self.parties = Parties(knowledge, syntax)
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
@@ -156,8 +156,7 @@ class Roles:
                 actor = job.context.last_sentence_actor(PRONOUN_TAKES[kind], acted_on, job.index, skip) \
                     or job.context.last_actor(person=kind == "person")
                 actor = None if actor is not None and skip is not None and skip(actor) else actor
-            if actor is not None:
-                actor = replace(actor, text=tok.text)
+            actor = replace(actor, text=tok.text) if actor is not None else None
         elif tok.pos_ in tags.pronoun_or_determiner:
             actor = None
         elif (tok.lower_ in self.k.patterns.collective_nouns or tok.ent_type_ in self.g.entities.number) \
@@ -198,7 +197,8 @@ class Roles:
             for owner in self.syntax.owners(tok):
                 if owner.dep_ in self.g.labels.compound:
                     continue  # "the UN-recognized Government of National Accord" is not the UN's
-                found = self.actor(owner, job)
+                # "Turkey said its soldiers were attacked": Turkey's
+                found = self.actor(possessive_owner(self.syntax, owner, self.violent_verbs) or owner, job)
                 if found is not None and found.country:
                     actor = replace(actor, country=found.country, country_basis="mention")
                     break

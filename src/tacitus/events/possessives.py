@@ -1,0 +1,47 @@
+"""Whose a thing or a group is when a possessive determiner says so.
+
+"Turkey said its soldiers were attacked in Idlib": the soldiers are Turkey's, wherever they were. The owner is the
+subject of a clause above the phrase that agrees with the determiner ("its": one state, body or thing; "their": a
+plural, coordinated names or an organisation). An act of force is not done to one's own, so the subject of a violent verb the phrase belongs
+to is passed over: in "Israel said Hamas fired rockets at its towns" the towns are Israel's. "His" and "her" are
+left to the rules for persons.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tacitus.events.arguments import MAX_ANTECEDENT_HOPS, Syntax
+
+
+def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -> Token | None:
+    """The word a possessive determiner ("its", "their") stands for inside its sentence, or None."""
+    fn, labels, tags, ents = syntax.fn, syntax.labels, syntax.tags, syntax.ents
+    if det.lower_ not in fn.group_possessives or det.dep_ not in labels.possessor:
+        return None
+    owned = det.head
+    if owned.lemma_.lower() in fn.relation_nouns:
+        return None  # "their European counterparts" are not they
+    inside = {t.i for t in owned.subtree}
+    tok, first_verb = owned, True
+    for _ in range(MAX_ANTECEDENT_HOPS):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ not in tags.verb:
+            continue
+        done_here = first_verb and tok.lemma_.lower() in acting_verbs
+        first_verb = False
+        if done_here:
+            continue  # "Hamas fired rockets at its towns": not Hamas's own
+        for subject in syntax.verb_subjects(tok):
+            if subject.i in inside or subject.i > det.i or subject.pos_ in tags.pronoun:
+                continue
+            plural = subject.tag_ in tags.plural or any(c.dep_ in labels.conjunct for c in subject.children)
+            body = subject.ent_type_ in ents.organisation  # ("France ... their oil facilities" are not France's)
+            if det.lower_ in fn.plural_possessives and not (plural or body):
+                continue  # "their" is a plural's or a body's
+            if det.lower_ not in fn.plural_possessives and (plural or syntax.is_person(subject)):
+                continue  # "its" is one state's, body's or thing's
+            return subject
+    return None
