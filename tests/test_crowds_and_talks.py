@@ -77,3 +77,10 @@ def test_patrols_busts_brokers_and_broken_ties(coder, text, expected):
 ])
 def test_words_of_those_acts_that_are_no_event(coder, text):
     assert not coded(coder, text)
+
+
+def test_welcoming_an_actors_decision_is_support_not_a_visit(coder):
+    found = [e[:2] for e in coded(coder, "Kenya welcomed the decision of the United States to lift the sanctions.")]
+    assert ("SUPPORT", "051") in found and ("CONSULT", "043") not in found
+    # welcoming the actor itself is hosting a visit
+    assert ("CONSULT", "043") in [e[:2] for e in coded(coder, "Kenya welcomed the president of France on Monday.")]

@@ -164,7 +164,8 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
               "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
               "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_words",
-              "game_verbs", "claiming_verbs", "claimed_nouns", "claim_doubt_words", "other_acts_words")
+              "game_verbs", "claiming_verbs", "claimed_nouns", "claim_doubt_words", "other_acts_words",
+              "actors_things")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -209,6 +210,7 @@ class PatternBook:
     operation_nouns: frozenset[str] = frozenset()
     wounding_verbs: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
+    actors_things: frozenset[str] = frozenset()  # "welcomed the decision of the United States": not the actor
     describing_participles: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()

@@ -1,6 +1,5 @@
-"""Finding predicates in a parsed sentence: verbs of verbs.yaml, event nouns of nouns.yaml, light verbs and
-verbs of going that carry event nouns, and the frames (requests, refusals, tolls) that decide which of them
-are events of their own."""
+"""Finding predicates in a parsed sentence: verbs of verbs.yaml, event nouns of nouns.yaml, light verbs and verbs
+of going that carry event nouns, and the frames (requests, refusals, tolls) that decide which are events."""
 
 from __future__ import annotations
 
@@ -327,10 +326,10 @@ class PredicateFinder:
             c.dep_ in labels.adverb and c.lower_ in self.patterns.response_adverbs and c.i > tok.i) or (
             # ... and a particle of one of its senses read as an adverb right after it ("drove off 300 goats")
             c.dep_ in labels.adverb and c.i == tok.i + 1 and any(s.particle == c.lower_ for s in senses))}
-        # a preposition that selects a sense comes after the verb ("called on Iran", not "On Monday, X called")
+        # a preposition selecting a sense, after the verb ("called on Iran", not "On Monday, X called"), alone or with
+        # the word it governs ("took to the streets": a sense's prep "to street")
         preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition_like and c.i > tok.i
                  and not any(g.ent_type_ in ents.time for g in c.children)}
-        # ... or with the word it governs ("took to the streets": a sense's prep "to street")
         preps |= {f"{c.lower_} {g.lemma_.lower()}" for c in tok.children if c.dep_ in labels.preposition_like
                   and c.lower_ in preps for g in c.children if g.dep_ in labels.prep_object}
         dobj = syntax.direct_object(tok)
@@ -396,8 +395,9 @@ class PredicateFinder:
                 elif ACTOR_SENTINEL in s.obj and not (self._object_words(dobj) & set(s.obj)):
                     # a named actor, unless the object is one of the words the sense also lists ("crushed the
                     # uprising" as well as "crushed the Taliban")
-                    if dobj.pos_ in self.g.tags.noun and any(c.dep_ in labels.possessor for c in dobj.children):
-                        continue  # "welcomed Reagan's statement": a thing of an actor, not the actor
+                    if dobj.pos_ in self.g.tags.noun and (dobj.lemma_.lower() in self.patterns.actors_things or any(
+                            c.dep_ in labels.possessor for c in dobj.children)):  # an actor's thing
+                        continue  # "welcomed Reagan's statement", "the decision of Iran": not the actor
                     if tok.lemma_.lower() in self.words.naming_verbs and any(
                             c.dep_ in labels.object_predicate and c.i != dobj.i for c in tok.children):
                         continue  # "called Gazprom 'a weapon of the Kremlin'": the actor is named as something
@@ -481,11 +481,8 @@ class PredicateFinder:
 
     def _sport(self, tokens: Sequence[Token]) -> bool:
         """A sentence of a game: a word of sport or a score ("1-0", "3-2")."""
-        if not tokens:
-            return False
-        text = tokens[0].sent.text.lower()
-        words = WORD.findall(text)
-        if any(w in self.patterns.sport_words for w in words):
+        text = tokens[0].sent.text.lower() if tokens else ""
+        if any(w in self.patterns.sport_words for w in WORD.findall(text)):
             return True
         for m in SCORE.finditer(text):  # not a span of days ("on 12-13 March", "July 14-17")
             near = WORD.findall(text[max(0, m.start() - 12):m.start()])[-1:] \
