@@ -84,3 +84,8 @@ def test_welcoming_an_actors_decision_is_support_not_a_visit(coder):
     assert ("SUPPORT", "051") in found and ("CONSULT", "043") not in found
     # welcoming the actor itself is hosting a visit
     assert ("CONSULT", "043") in [e[:2] for e in coded(coder, "Kenya welcomed the president of France on Monday.")]
+
+
+def test_lashing_out_at_a_party_is_criticism(coder):
+    assert ("ACCUSE", "111", "RUS GOV") in [e[:3] for e in coded(coder, "Russia lashed out at NATO over its plans.")]
+    assert not coded(coder, "The storm lashed the coast of Kerala.")

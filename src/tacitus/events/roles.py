@@ -581,7 +581,7 @@ class Roles:
         if not any(self.onto.is_a(pred.sense.plover_type, kind) for kind in ("meeting", "violence")):
             return False
         obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
-        if obj is not None and pred.sense.no_object_target:
+        if obj is not None and pred.sense.no_object_target and self.onto.is_a(pred.sense.plover_type, "meeting"):
             # a topic: "Russia and Turkey discussed Syria" meet, "people are discussing the measures" do not
             return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural and a.sector and (
                 a.sector.lower() not in self.modality.words.generic_addressees) for tok, a in sources)
