@@ -89,3 +89,11 @@ def test_welcoming_an_actors_decision_is_support_not_a_visit(coder):
 def test_lashing_out_at_a_party_is_criticism(coder):
     assert ("ACCUSE", "111", "RUS GOV") in [e[:3] for e in coded(coder, "Russia lashed out at NATO over its plans.")]
     assert not coded(coder, "The storm lashed the coast of Kerala.")
+
+
+def test_a_man_accused_of_an_act_is_described_not_accused(coder):
+    # "accused of", "suspected of" after a noun with no agent say who the man is; nobody accuses him here
+    assert not [e for e in coded(coder, "The man accused of shooting four people in Dallas was found dead on Monday.")
+                if e[0] == "ACCUSE"]
+    assert ("ACCUSE", "112", "USA COP") in [e[:3] for e in coded(
+        coder, "Police in Dallas accused the man of shooting four people.")]
