@@ -97,3 +97,11 @@ def test_a_man_accused_of_an_act_is_described_not_accused(coder):
                 if e[0] == "ACCUSE"]
     assert ("ACCUSE", "112", "USA COP") in [e[:3] for e in coded(
         coder, "Police in Dallas accused the man of shooting four people.")]
+
+
+def test_weapons_fired_at_someone_through_a_participle_are_an_attack(coder):
+    # the parser hangs "at ..." on the participle of the weapons fired: still aimed at somebody
+    found = coded(coder, "Russian forces fired munitions releasing a choking agent at Ukrainian infantry near Kupiansk.")
+    assert ("ASSAULT", "194", "RUS MIL") in [e[:3] for e in found]
+    # fired at nothing: a show of weapons
+    assert ("MOBILIZE", "150", "PRK GOV") in [e[:3] for e in coded(coder, "North Korea fired two missiles into the sea.")]

@@ -1,7 +1,8 @@
 """Who the parties of an act are when the words say so only by a kind of phrase or verb: "both sides" and "the
 two countries" (the story's two most-named states), verbs of give-and-take done by coordinated parties to each
-other ("traded fire", "fought two wars") unless side by side ("fought together"), and the event nouns a bare
-country adjective stands for the country's forces on ("a Syrian attack")."""
+other ("traded fire", "fought two wars") unless side by side ("fought together"), parties meeting or fighting
+each other with nobody else acted on ("the two ministers met", "Russia and Turkey discussed Syria"), and the event
+nouns a bare country adjective stands for the country's forces on ("a Syrian attack")."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class Parties:
 
     def __init__(self, knowledge: Knowledge, syntax: Syntax) -> None:
         self.words, self.onto, self.syntax = knowledge.patterns, knowledge.ontology, syntax
+        self.generic = knowledge.words.generic_addressees  # sectors too general to be a party ("people")
 
     def both_sides(self, tok: Token, actor: Actor, sources: list, job: SentenceJob) -> list[tuple[Token, Actor]]:
         """"urged both sides to respect the truce": the story's two parties (the states it has named most, the
@@ -61,6 +63,23 @@ class Parties:
                 if other is not None and other.country and other.country not in {a.country for _, a in out}:
                     out.append((word, replace(other, text=text, country_basis="mention")))
         return out
+
+    def together(self, pred: Predicate, sources: list) -> bool:
+        """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with
+        nothing else acted on ("the two ministers met", "Libyan militias fought in Benghazi")."""
+        if not any(self.onto.is_a(pred.sense.plover_type, kind) for kind in ("meeting", "violence")):
+            return False
+        obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
+        if obj is not None and pred.sense.no_object_target and self.onto.is_a(pred.sense.plover_type, "meeting"):
+            # a topic: "Russia and Turkey discussed Syria" meet, "people are discussing the measures" do not
+            return len(sources) > 1 or any(tok.tag_ in self.syntax.tags.plural and a.sector and (
+                a.sector.lower() not in self.generic) for tok, a in sources)
+        if obj is not None and obj.lemma_.lower() not in self.words.combat_objects:
+            return False  # "fighting crime": something is acted on, and it is nobody ("fought two wars" is not)
+        if self.side_by_side(pred):
+            return False  # "fought the war together": allies
+        return len(sources) > 1 or any(tok.tag_ in self.syntax.tags.plural or tok.lemma_.lower() in
+                                       self.words.assembly_nouns for tok, _ in sources)
 
     def reciprocal(self, pred: Predicate) -> bool:
         """A verb of give-and-take ("traded fire", "fought two wars") not done side by side ("fought together")."""

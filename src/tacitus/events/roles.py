@@ -529,7 +529,7 @@ class Roles:
         info = self.onto.lookup(pred.code)
         nested = nesting(pred, pred_tokens, self.g)
         if pred.sense.needs_target and not any(a.country or a.sector or a.name for _, a in targets) \
-                and not self._together(pred, sources):
+                and not self.parties.together(pred, sources):
             if pred.sense.untargeted is None:
                 return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
             aims = self.syntax.timeless([t for t, _ in targets])  # not "on Sunday"
@@ -568,29 +568,14 @@ class Roles:
 
     def _aimed(self, pred: Predicate) -> bool:
         """Whether the act names where it is aimed, whatever the parse made of it: a preposition of aim on the verb,
-        its object or the object's conjuncts ("fired 40 missiles and 30 drones at Ukraine")."""
+        its object, the object's conjuncts ("fired 40 missiles and 30 drones at Ukraine") or a participle on it
+        ("fired munitions releasing a gas at the infantry")."""
         obj = self.syntax.direct_object(pred.token)
-        heads = [pred.token] + ([obj, *obj.conjuncts] if obj is not None else [])
+        on_obj = [obj, *obj.conjuncts, *self.syntax.children(obj, self.g.labels.noun_clause)] if obj is not None else []
+        heads = [pred.token, *on_obj]
         return any(c.dep_ in self.g.labels.preposition and c.lower_ in self.g.words.aim_preps
                    and not any(g.ent_type_ in self.g.entities.time for g in c.children)  # not "on Sunday"
                    for h in heads for c in h.children)
-
-    def _together(self, pred: Predicate, sources: list) -> bool:
-        """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with
-        nothing else acted on ("the two ministers met", "Libyan militias fought in Benghazi")."""
-        if not any(self.onto.is_a(pred.sense.plover_type, kind) for kind in ("meeting", "violence")):
-            return False
-        obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
-        if obj is not None and pred.sense.no_object_target and self.onto.is_a(pred.sense.plover_type, "meeting"):
-            # a topic: "Russia and Turkey discussed Syria" meet, "people are discussing the measures" do not
-            return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural and a.sector and (
-                a.sector.lower() not in self.modality.words.generic_addressees) for tok, a in sources)
-        if obj is not None and obj.lemma_.lower() not in self.k.patterns.combat_objects:
-            return False  # "fighting crime": something is acted on, and it is nobody ("fought two wars" is not)
-        if self.parties.side_by_side(pred):
-            return False  # "fought the war together": allies
-        return len(sources) > 1 or any(tok.tag_ in self.g.tags.plural or tok.lemma_.lower() in
-                                       self.k.patterns.assembly_nouns for tok, _ in sources)
 
     def _adjective_sector(self, tok: Token, actor: Actor, sector: str) -> Actor:
         """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""
