@@ -105,3 +105,27 @@ def test_weapons_fired_at_someone_through_a_participle_are_an_attack(coder):
     assert ("ASSAULT", "194", "RUS MIL") in [e[:3] for e in found]
     # fired at nothing: a show of weapons
     assert ("MOBILIZE", "150", "PRK GOV") in [e[:3] for e in coded(coder, "North Korea fired two missiles into the sea.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "out of": the parser's "out" governs "of"; still the verb's particle
+    ("Burkina Faso pulled out of the ECOWAS regional bloc on Sunday.", ("SANCTION", "160", "BFA GOV")),
+    ("Russia withdrew from the arms control treaty.", ("SANCTION", "160", "RUS GOV")),
+    ("Qatar quit the OPEC cartel in 2019.", ("SANCTION", "160", "QAT GOV")),
+    ("The troops pulled out of the city of Kherson.", ("RETREAT", "087", None)),
+    # the thing taken hangs on the person it is taken from
+    ("The Belarusian government stripped 30 exiled critics of their citizenship.", ("COERCE", "172", "BLR GOV")),
+    # armed men massing
+    ("Hundreds of armed gang members gathered on the edge of Port-au-Prince.", ("MOBILIZE", "154", None)),
+])
+def test_leaving_blocs_stripping_and_massing(coder, text, expected):
+    found = [e[:3] for e in coded(coder, text)]
+    assert any(e[:2] == expected[:2] and (expected[2] is None or e[2] == expected[2]) for e in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The thief stripped the car of its parts.",  # nothing the state gave
+    "Fans gathered outside the stadium in Lagos.",  # no protest, no arms
+])
+def test_stripping_and_gathering_that_are_no_event(coder, text):
+    assert not coded(coder, text)

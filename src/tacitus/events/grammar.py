@@ -110,6 +110,28 @@ class Grammar:
         """A verb with its infinitive marker: "to help", "for Assad to step down" (not "talked to the suspect")."""
         return any(c.lower_ in self.words.infinitive_marks and c.dep_ in self.labels.auxiliary for c in verb.children)
 
+    def verb_links(self, verb, adverb_particles, sense_particles) -> tuple[set[str], set[str], set[tuple[str, str]]]:
+        """The particles, prepositions and (preposition, word it governs) pairs a verb takes after it, read past the
+        parser's slips: a particle read as an adverb ("hit back at" with ``adverb_particles``; "drove off 300
+        goats", a particle of one of ``sense_particles`` right after the verb) or as a preposition governing the
+        real one ("pulled out of the bloc"). A preposition with a time under it ("on Sunday") is none."""
+        labels, ents = self.labels, self.entities
+        particles = {c.lower_ for c in verb.children if c.dep_ in labels.particle or (c.dep_ in labels.adverb and (
+            (c.lower_ in adverb_particles and c.i > verb.i) or (c.i == verb.i + 1 and c.lower_ in sense_particles)))}
+        heads = [c for c in verb.children if c.dep_ in labels.preposition_like and c.i > verb.i
+                 and not any(g.ent_type_ in ents.time for g in c.children)]
+        for c in list(heads):
+            inner = [g for g in c.children if g.dep_ in labels.preposition]
+            if inner and c.i == verb.i + 1 and c.lower_ in sense_particles:  # "out" of "pulled out of"
+                particles.add(c.lower_)
+                heads.extend(inner)
+        # (a pair may hang on the object: "stripped 94 critics of their citizenship")
+        on_object = [c for o in verb.children if o.dep_ in labels.object for c in o.children
+                     if c.dep_ in labels.preposition]
+        governed = {(c.lower_, g.lemma_.lower()) for c in heads + on_object for g in c.children
+                    if g.dep_ in labels.prep_object}
+        return particles, {c.lower_ for c in heads}, governed
+
     def lemma_guesses(self, word: str) -> list[str]:
         """Base forms an inflected ``word`` may have, in the order the grammar gives ("staged" -> "stage", ...)."""
         out = []

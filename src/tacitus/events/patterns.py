@@ -25,6 +25,7 @@ class Sense:
     mode: str | None = None
     particle: str | None = None
     prep: str | None = None
+    prep_obj: tuple[str, ...] = ()  # words one of which ``prep`` must govern ("took to the streets")
     obj: tuple[str, ...] = ()
     not_obj: tuple[str, ...] = ()  # words of a direct object (of a noun: its modifiers) that rule the sense out
     #                              ("fighting a legal battle", "a cardiac arrest")
@@ -73,7 +74,7 @@ class Sense:
         return self.mode if self.mode is not None else self.table_mode
 
 
-_KEYS = {"code", "plover", "mode", "particle", "prep", "obj", "not_obj", "modifiers", "targets", "no_object_target",
+_KEYS = {"code", "plover", "mode", "particle", "prep", "prep_obj", "obj", "not_obj", "modifiers", "targets", "no_object_target",
          "owner_target", "possessor_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
          "carriers", "subject_of", "carried", "complement", "infinitive", "gerund", "subject",
          "clause_subject", "stated"}
@@ -110,7 +111,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         raise ValueError(f"{where}: entry {lemma!r} has unknown keys {sorted(unknown)}")
     try:
         return Sense.of(ontology, lemma, str(spec["code"]), plover=spec.get("plover"), mode=spec.get("mode"), particle=spec.get("particle"),
-        prep=spec.get("prep"), obj=tuple(spec.get("obj") or ()), not_obj=tuple(spec.get("not_obj") or ()),
+        prep=spec.get("prep"), prep_obj=tuple(spec.get("prep_obj") or ()), obj=tuple(spec.get("obj") or ()), not_obj=tuple(spec.get("not_obj") or ()),
         modifiers=tuple(spec.get("modifiers") or ()),
         targets=tuple(spec.get("targets") or default_targets),
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",

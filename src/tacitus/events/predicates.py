@@ -322,16 +322,10 @@ class PredicateFinder:
 
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         labels, ents, fn, syntax = self.g.labels, self.g.entities, self.g.words, self.syntax
-        particles = {c.lower_ for c in tok.children if c.dep_ in labels.particle or (  # "hit back at"
-            c.dep_ in labels.adverb and c.lower_ in self.patterns.response_adverbs and c.i > tok.i) or (
-            # ... and a particle of one of its senses read as an adverb right after it ("drove off 300 goats")
-            c.dep_ in labels.adverb and c.i == tok.i + 1 and any(s.particle == c.lower_ for s in senses))}
-        # a preposition selecting a sense, after the verb ("called on Iran", not "On Monday, X called"), alone or with
-        # the word it governs ("took to the streets": a sense's prep "to street")
-        preps = {c.lower_ for c in tok.children if c.dep_ in labels.preposition_like and c.i > tok.i
-                 and not any(g.ent_type_ in ents.time for g in c.children)}
-        preps |= {f"{c.lower_} {g.lemma_.lower()}" for c in tok.children if c.dep_ in labels.preposition_like
-                  and c.lower_ in preps for g in c.children if g.dep_ in labels.prep_object}
+        # particles ("hit back at"), and prepositions selecting a sense after the verb ("called on Iran", not "On
+        # Monday, X called"), alone or with the word they govern ("took to the streets": prep_obj "street")
+        particles, preps, governed = self.g.verb_links(tok, self.patterns.response_adverbs,
+                                                       {s.particle for s in senses if s.particle})
         dobj = syntax.direct_object(tok)
         passive = next((c for c in tok.children if c.dep_ in labels.passive_subject), None)
         has_complement = any(c.dep_ in labels.complement for c in tok.children)
@@ -355,7 +349,7 @@ class PredicateFinder:
                 continue
             if s.stated and not self._stated(tok):
                 continue
-            if s.prep and s.prep not in preps:
+            if s.prep and not ({(s.prep, w) for w in s.prep_obj} & governed if s.prep_obj else s.prep in preps):
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
