@@ -129,3 +129,13 @@ def test_leaving_blocs_stripping_and_massing(coder, text, expected):
 ])
 def test_stripping_and_gathering_that_are_no_event(coder, text):
     assert not coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # formal pardons, amnesties and commuted sentences are concessions (PLOVER manual); the release itself a retreat
+    "Tunisia's president pardoned dozens of protesters on Friday.",
+    "The king granted amnesty to 500 prisoners in Rabat.",
+    "Iran's supreme court commuted the death sentence of a rapper.",
+])
+def test_pardons_and_amnesties_are_concessions(coder, text):
+    assert "CONCEDE" in [e[0] for e in coded(coder, text)]
