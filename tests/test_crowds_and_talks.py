@@ -139,3 +139,13 @@ def test_stripping_and_gathering_that_are_no_event(coder, text):
 ])
 def test_pardons_and_amnesties_are_concessions(coder, text):
     assert "CONCEDE" in [e[0] for e in coded(coder, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vietnam handed over a fugitive Chinese banker to Beijing on Friday.", ("COOPERATE", "063", "VNM GOV")),
+    ("Rebels handed over 20 prisoners to the Red Cross.", ("RETREAT", "0841", None)),
+    ("South Korea and Japan revived their currency swap arrangement.", ("COOPERATE", "060", "KOR GOV")),
+])
+def test_fugitives_handed_over_and_arrangements_revived(coder, text, expected):
+    found = [e[:3] for e in coded(coder, text)]
+    assert any(e[:2] == expected[:2] and (expected[2] is None or e[2] == expected[2]) for e in found), found
