@@ -149,3 +149,8 @@ def test_pardons_and_amnesties_are_concessions(coder, text):
 def test_fugitives_handed_over_and_arrangements_revived(coder, text, expected):
     found = [e[:3] for e in coded(coder, text)]
     assert any(e[:2] == expected[:2] and (expected[2] is None or e[2] == expected[2]) for e in found), found
+
+
+def test_marching_to_oppose_a_bill_is_one_protest(coder):
+    found = coded(coder, "Thousands of students marched on parliament in Nairobi on Tuesday to oppose the tax bill.")
+    assert [e[0] for e in found] == ["PROTEST"]
