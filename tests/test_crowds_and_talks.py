@@ -154,3 +154,10 @@ def test_fugitives_handed_over_and_arrangements_revived(coder, text, expected):
 def test_marching_to_oppose_a_bill_is_one_protest(coder):
     found = coded(coder, "Thousands of students marched on parliament in Nairobi on Tuesday to oppose the tax bill.")
     assert [e[0] for e in found] == ["PROTEST"]
+
+
+def test_a_people_that_protests_is_its_civilians(coder):
+    assert ("PROTEST", "141", "KEN CVL") in [e[:3] for e in coded(
+        coder, "Thousands of young Kenyans marched in Nairobi on Tuesday against the tax bill.")]
+    # a state that protests is the state
+    assert ("PROTEST", "140", "KEN GOV") in [e[:3] for e in coded(coder, "Kenya protested to Uganda over the arrests.")]

@@ -81,6 +81,14 @@ class Parties:
         return len(sources) > 1 or any(tok.tag_ in self.syntax.tags.plural or tok.lemma_.lower() in
                                        self.words.assembly_nouns for tok, _ in sources)
 
+    def people(self, tok: Token, actor: Actor) -> bool:
+        """A people named by its nationality in the plural ("Kenyans", "thousands of young Iraqis"): a country and
+        no sector."""
+        if tok.lower_ in self.words.collective_nouns or tok.ent_type_ in self.syntax.ents.number:
+            tok = next(iter(self.syntax.prep_objects(tok, self.syntax.fn.of[0])), tok)
+        return bool(actor.country) and not actor.sector and tok.tag_ in self.syntax.tags.plural \
+            and tok.ent_type_ in self.syntax.ents.nationality
+
     def reciprocal(self, pred: Predicate) -> bool:
         """A verb of give-and-take ("traded fire", "fought two wars") not done side by side ("fought together")."""
         return pred.kind == "verb" and pred.token.lemma_.lower() in self.words.reciprocal_verbs \

@@ -502,6 +502,8 @@ class Roles:
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         sources = [p for t, a in sources for p in self.parties.coordinated(t, a, self.k.resolver.resolve_text)]
+        if self.onto.is_a(pred.sense.plover_type, "protest"):  # "thousands of Kenyans marched": its civilians
+            sources = [(t, replace(a, sector="CVL") if self.parties.people(t, a) else a) for t, a in sources]
         tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in syntax.with_conjuncts(s) if (a := self.target(t, job))]
         targets = [p for t, a in targets for p in self.parties.coordinated(t, a, self.k.resolver.resolve_text)]
