@@ -161,3 +161,9 @@ def test_a_people_that_protests_is_its_civilians(coder):
         coder, "Thousands of young Kenyans marched in Nairobi on Tuesday against the tax bill.")]
     # a state that protests is the state
     assert ("PROTEST", "140", "KEN GOV") in [e[:3] for e in coded(coder, "Kenya protested to Uganda over the arrests.")]
+
+
+def test_a_deed_told_with_a_blaming_adverb_blames_its_doer(coder):
+    found = coded(coder, "Beijing said the Philippine vessel had illegally intruded into Chinese waters.")
+    assert ("ACCUSE", "111", "CHN GOV") in [e[:3] for e in found]
+    assert not coded(coder, "The minister said the Philippine vessel had entered the port of Manila.")

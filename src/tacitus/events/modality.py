@@ -70,6 +70,7 @@ class ModalityWords:
     generic_addressees: frozenset[str]
     praise_words: frozenset[str]
     blame_words: frozenset[str]
+    blame_adverbs: frozenset[str]
     naming_verbs: frozenset[str]
     threat_cues: frozenset[str]
     deed_verbs: frozenset[str]

@@ -332,6 +332,12 @@ class Recode:
             subjects = self.syntax.verb_subjects(verb) or self.syntax.children(verb, labels.passive_subject)
             if subjects:
                 return verb.head, subjects[0], False
+        if verb.dep_ in labels.clausal_complement and verb.head.lemma_.lower() in words.speech_verbs and any(
+                c.dep_ in labels.adverb and c.lower_ in words.blame_adverbs for c in verb.children):
+            # "Beijing said the vessel had illegally intruded into its waters": its doer is blamed
+            subjects = self.syntax.children(verb, labels.subject)
+            if subjects:
+                return verb.head, subjects[0], False
         if verb.lemma_.lower() in words.deed_verbs and verb.dep_ in labels.clausal_complement \
                 and verb.head.lemma_.lower() in words.speech_verbs:
             # "said the government made the right decision": the deed judged is its doer's
