@@ -167,3 +167,11 @@ def test_a_deed_told_with_a_blaming_adverb_blames_its_doer(coder):
     found = coded(coder, "Beijing said the Philippine vessel had illegally intruded into Chinese waters.")
     assert ("ACCUSE", "111", "CHN GOV") in [e[:3] for e in found]
     assert not coded(coder, "The minister said the Philippine vessel had entered the port of Manila.")
+
+
+def test_an_envoy_ordered_to_leave_is_expelled(coder):
+    assert ("SANCTION", "1663", "MLI GOV", "FRA GOV") in coded(
+        coder, "Mali's government ordered the French ambassador to leave the country within 72 hours.")
+    # an order to anyone else to leave stays a demand
+    assert ("SANCTION", "1663") not in [e[:2] for e in coded(
+        coder, "Police in Bamako ordered the protesters to leave the square.")]

@@ -46,6 +46,7 @@ class Sense:
     #                                   strikes killed 16": no labour strike kills)
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
+    infinitive_of: tuple[str, ...] = ()  # ... one of these verbs ("ordered the ambassador to leave": an expulsion)
     gerund: bool = False  # ... only with a gerund after it, its subject's own act ("admitted taking the money")
     clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")
     stated: bool = False  # ... only with a that-clause stating what is or was, with no auxiliary of the future or of
@@ -76,7 +77,7 @@ class Sense:
 
 _KEYS = {"code", "plover", "mode", "particle", "prep", "prep_obj", "obj", "not_obj", "modifiers", "targets", "no_object_target",
          "owner_target", "possessor_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
-         "carriers", "subject_of", "carried", "complement", "infinitive", "gerund", "subject",
+         "carriers", "subject_of", "carried", "complement", "infinitive", "infinitive_of", "gerund", "subject",
          "clause_subject", "stated"}
 
 
@@ -124,6 +125,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         subject_of=tuple(spec.get("subject_of") or ()),
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
+        infinitive_of=tuple(spec.get("infinitive_of") or ()),
         gerund=str(spec.get("gerund", "false")).lower() == "true",
         clause_subject=str(spec.get("clause_subject", "false")).lower() == "true",
         stated=str(spec.get("stated", "false")).lower() == "true",

@@ -329,8 +329,9 @@ class PredicateFinder:
         dobj = syntax.direct_object(tok)
         passive = next((c for c in tok.children if c.dep_ in labels.passive_subject), None)
         has_complement = any(c.dep_ in labels.complement for c in tok.children)
-        has_infinitive = any(s.infinitive for s in senses) and any(
-            c.dep_ in labels.complement and c.i > tok.i and self.g.to_infinitive(c) for c in tok.children)
+        infinitives = [c for c in tok.children
+                       if c.dep_ in labels.complement and c.i > tok.i and self.g.to_infinitive(c)]
+        has_infinitive = any(s.infinitive for s in senses) and bool(infinitives)
         has_clause_subject = any(s.clause_subject for s in senses) and any(
             c.dep_ in labels.clausal_complement and c.i > tok.i and not syntax.is_passive(c)
             and c.lemma_.lower() not in self.patterns.outcome_verbs  # ("hoped Trump would win": a wish)
@@ -341,6 +342,8 @@ class PredicateFinder:
             if s.complement and not has_complement:
                 continue
             if s.infinitive and not has_infinitive:
+                continue
+            if s.infinitive_of and not any(c.lemma_.lower() in s.infinitive_of for c in infinitives):
                 continue
             if s.gerund and not any(c.dep_ in labels.complement and c.i > tok.i and c.tag_ in self.g.tags.gerund
                                     and not any(g.dep_ in labels.subject for g in c.children) for c in tok.children):
