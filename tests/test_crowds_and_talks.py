@@ -175,3 +175,11 @@ def test_an_envoy_ordered_to_leave_is_expelled(coder):
     # an order to anyone else to leave stays a demand
     assert ("SANCTION", "1663") not in [e[:2] for e in coded(
         coder, "Police in Bamako ordered the protesters to leave the square.")]
+
+
+def test_a_participle_telling_more_of_an_act_is_that_act(coder):
+    # "..., confiscating computers": the raid, told once; an arrest of people after a raid is an act on them
+    assert [e[0] for e in coded(coder, "Police raided the offices of a rights group in Harare on Tuesday, "
+                                        "confiscating computers and phones.")] == ["COERCE"]
+    found = coded(coder, "Police raided a house in Lagos, arresting three men.")
+    assert ("COERCE", "173") in [e[:2] for e in found]

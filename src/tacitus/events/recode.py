@@ -137,6 +137,10 @@ class Recode:
                     and o.plover == d.plover and o.source_tok.i == d.source_tok.i and o.target is not None
                     for o in drafts if o is not d):
                 continue
+            if (d.target is None or not d.target.code) and head.dep_ in labels.adverbial_clause \
+                    and head.tag_ in self.syntax.g.tags.gerund and any(
+                        o.pred.token.i == head.head.i and o.plover == d.plover for o in drafts if o is not d):
+                continue  # "raided the offices, confiscating computers": more of the act just told, on nobody new
             if d.pred.kind == "noun" and self._toll_of(head, d, drafts):
                 continue  # "one civilian was killed in the shelling": the shelling, told by its toll
             if d.pred.kind == "noun" and head.dep_ in labels.subject and any(
