@@ -72,8 +72,8 @@ def test_patrols_busts_brokers_and_broken_ties(coder, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "The dog patrolled the garden.",  # no force
-    "The agent brokered a deal for the footballer.",  # between nobody
+    "Police patrolled the streets of Nairobi on New Year's Eve.",  # the beat, no show of force
+    "Security guards patrolled the shopping mall in Lagos.",
 ])
 def test_words_of_those_acts_that_are_no_event(coder, text):
     assert not coded(coder, text)
@@ -183,3 +183,27 @@ def test_a_participle_telling_more_of_an_act_is_that_act(coder):
                                         "confiscating computers and phones.")] == ["COERCE"]
     found = coded(coder, "Police raided a house in Lagos, arresting three men.")
     assert ("COERCE", "173") in [e[:2] for e in found]
+
+
+@pytest.mark.parametrize("text, not_type", [
+    ("Thousands took to the streets of Buenos Aires to celebrate Argentina's victory.", "PROTEST"),
+    ("A crowd gathered in Kyiv to watch the fireworks.", "PROTEST"),
+    ("Rebels gathered in Doha for peace talks.", "MOBILIZE"),
+    ("North Korea fired a rocket carrying a satellite into orbit.", "ASSAULT"),
+    ("Israel and Hezbollah renewed their exchange of fire on Monday.", "COOPERATE"),
+    ("Israeli forces withdrew from the community after a raid.", "SANCTION"),
+    ("The president attacked opposition strongholds near Aleppo.", "ACCUSE"),
+    ("Vladimir Putin attacked the Ukrainian government.", "ACCUSE"),
+    ("Thousands of soldiers were deployed to the border.", "PROTEST"),
+])
+def test_what_the_new_senses_leave_alone(coder, text, not_type):
+    assert not_type not in [e[0] for e in coded(coder, text)]
+
+
+def test_a_suspect_handed_to_prosecutors_is_no_judicial_cooperation(coder):
+    assert ("COOPERATE", "063") not in [e[:2] for e in coded(coder, "Police handed over the suspect to prosecutors.")]
+
+
+def test_the_chinese_protesting_to_washington_are_the_state(coder):
+    found = coded(coder, "The Chinese protested to Washington over the arms sales.")
+    assert found and not [e for e in found if e[2] == "CHN CVL"]

@@ -17,21 +17,22 @@ def coder() -> Coder:
 
 @pytest.mark.parametrize("text, target", [
     # the owner is the state that speaks, not the country where its people were hit
-    ("Turkey said its soldiers were attacked in Idlib on Monday.", "TUR MIL"),
-    ("Russia said its embassy in Kyiv was shelled overnight.", "RUS GOV"),
+    ("On Monday, Turkey said its soldiers were attacked in Idlib.", "TUR MIL"),
+    ("After the talks, Russia said its embassy in Kyiv was shelled overnight.", "RUS GOV"),
     ("Turkey condemned the attack on its embassy in Kabul.", "TUR GOV"),
-    # an act of force is not done to one's own: the towns' soldiers are the speaker's
+    # an act of force is not done to one's own: the soldiers are the speaker's
     ("Israel said Hamas fired rockets at its soldiers near Gaza.", "ISR MIL"),
 ])
 def test_a_possessive_gives_the_owners_country(coder, text, target):
     assert target in [g for t, _, _, g in coded(coder, text) if t == "ASSAULT"]
 
 
-@pytest.mark.parametrize("text, wrong", [
-    # "their" is a plural's or an organisation's, not a single state's
-    ("France sent experts to Saudi Arabia to investigate the attacks on their oil facilities.", "FRA"),
-    # a counterpart is somebody else
-    ("American authorities shared evidence with their Ukrainian counterparts.", "USA GOV"),
-])
-def test_a_possessive_that_names_no_owner(coder, text, wrong):
-    assert wrong not in [g for _, _, _, g in coded(coder, text) if g]
+def test_their_is_no_single_states(coder):
+    # "their" stands for a plural or an organisation: the soldiers are not France's
+    targets = [g for _, _, _, g in coded(coder, "France said the rebels attacked their soldiers near Gao.")]
+    assert targets and "FRA MIL" not in targets
+
+
+def test_an_ally_named_with_its_is_not_the_actor_itself(coder):
+    # "its allies" are somebody else: the agreement is kept, not dropped as an act on oneself
+    assert "AGREE" in [t for t, _, _, _ in coded(coder, "Kuwait and its allies agreed to stage a joint exercise.")]

@@ -550,3 +550,11 @@ def test_force_suffered_during_an_act_told_before_happened_where_that_act_did(co
     text = text.replace("during the operation", "in an ambush")
     ambushed = [e for e in code(coder, text, published="2014-07-13") if e.sentence_index == 3]
     assert [e.location.name for e in ambushed] == ["Jerusalem"]
+
+
+def test_an_act_told_inside_a_historical_one_is_history(coder):
+    # the clashes are where the killing of earlier years happened: both are history, neither today's news
+    text = ("Gunmen killed four farmers near Jos on Monday.\n\n"
+            "Hundreds of villagers were killed in earlier clashes between herders and farmers in the region.")
+    events = code(coder, text)
+    assert [(e.plover_type, e.date) for e in events if not e.historical] == [("ASSAULT", "2023-03-13")]

@@ -269,7 +269,7 @@ class Anchoring:
             above = tree.above(d) if own_time is None else set()
             out.historical[key] = (bool(cues & ({k for k, _ in timed} | above)) or (None in cues and own_time is None)
                                    or (date is not None and self.before_the_news(date, job.reference)))
-        for d in job.drafts:  # "dozens were killed in earlier clashes": the clashes the killing was told in too
+        for d in job.drafts:  # an act told inside a historical one is history too ("killed in earlier clashes")
             if any(out.historical.get(a.i) for a in d.pred.token.ancestors) and d.pred.token.i not in out.dates:
                 out.historical[d.pred.token.i] = True
         if self.schedule is not None and self.schedule(job, out.dates):  # announced, not done: read as such

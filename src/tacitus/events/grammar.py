@@ -125,11 +125,13 @@ class Grammar:
             if inner and c.i == verb.i + 1 and c.lower_ in sense_particles:  # "out" of "pulled out of"
                 particles.add(c.lower_)
                 heads.extend(inner)
+        heads += [g for c in verb.children if c.dep_ in labels.particle for g in c.children  # ... or "out" a particle
+                  if g.dep_ in labels.preposition]
         # (a pair may hang on the object: "stripped 94 critics of their citizenship")
         on_object = [c for o in verb.children if o.dep_ in labels.object for c in o.children
                      if c.dep_ in labels.preposition]
-        governed = {(c.lower_, g.lemma_.lower()) for c in heads + on_object for g in c.children
-                    if g.dep_ in labels.prep_object}
+        governed = {(c.lower_, w) for c in heads + on_object for g in c.children if g.dep_ in labels.prep_object
+                    for w in (g.lemma_.lower(), g.lower_)}  # (as written too: "ECOWAS" is no plural)
         return particles, {c.lower_ for c in heads}, governed
 
     def lemma_guesses(self, word: str) -> list[str]:

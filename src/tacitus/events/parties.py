@@ -16,6 +16,8 @@ from tacitus.events.knowledge import Knowledge
 from tacitus.events.predicates import Predicate
 from tacitus.records import Actor
 
+CIVILIANS = "CVL"  # the sector of a crowd and of a people that protests
+
 
 class Parties:
     """Word lists of predicate_words.yaml (party_nouns, pair_words, pair_counts, pair_determiners,
@@ -66,14 +68,17 @@ class Parties:
 
     def together(self, pred: Predicate, sources: list) -> bool:
         """Several parties acting on each other: coordinated sources or a plural one meeting or fighting, with
-        nothing else acted on ("the two ministers met", "Libyan militias fought in Benghazi")."""
+        nobody else acted on ("the two ministers met", "Libyan militias fought in Benghazi"; a topic discussed is
+        nobody acted on)."""
         if not any(self.onto.is_a(pred.sense.plover_type, kind) for kind in ("meeting", "violence")):
             return False
         obj = self.syntax.direct_object(pred.token) if pred.kind == "verb" else None
         if obj is not None and pred.sense.no_object_target and self.onto.is_a(pred.sense.plover_type, "meeting"):
-            # a topic: "Russia and Turkey discussed Syria" meet, "people are discussing the measures" do not
+            # a topic: "Russia and Turkey discussed Syria", "the two ministers discussed the crisis" meet each other;
+            # "ministers discussed the budget" or "people are discussing the measures" need not
             return len(sources) > 1 or any(tok.tag_ in self.syntax.tags.plural and a.sector and (
-                a.sector.lower() not in self.generic) for tok, a in sources)
+                a.sector.lower() not in self.generic) and any(c.lower_ in self.words.pair_counts for c in tok.children)
+                for tok, a in sources)
         if obj is not None and obj.lemma_.lower() not in self.words.combat_objects:
             return False  # "fighting crime": something is acted on, and it is nobody ("fought two wars" is not)
         if self.side_by_side(pred):
@@ -81,13 +86,22 @@ class Parties:
         return len(sources) > 1 or any(tok.tag_ in self.syntax.tags.plural or tok.lemma_.lower() in
                                        self.words.assembly_nouns for tok, _ in sources)
 
+    def crowd(self, tok: Token, pred: Predicate) -> Actor | None:
+        """A bare number of people doing a protest ("thousands marched", "hundreds rallied"): a crowd of civilians
+        (predicate_words.yaml crowd_numbers); None for anything else."""
+        if tok.lower_ not in self.words.crowd_numbers or not self.onto.is_a(pred.sense.plover_type, "protest") \
+                or self.syntax.prep_objects(tok, self.syntax.fn.of[0]):
+            return None
+        return Actor(text=self.syntax.phrase_span(tok).text, sector=CIVILIANS)
+
     def people(self, tok: Token, actor: Actor) -> bool:
-        """A people named by its nationality in the plural ("Kenyans", "thousands of young Iraqis"): a country and
-        no sector."""
+        """A people named by its nationality in the plural, with no article ("Kenyans", "thousands of young
+        Iraqis"): a country and no sector. "The Chinese protested to Washington" is the state."""
         if tok.lower_ in self.words.collective_nouns or tok.ent_type_ in self.syntax.ents.number:
             tok = next(iter(self.syntax.prep_objects(tok, self.syntax.fn.of[0])), tok)
         return bool(actor.country) and not actor.sector and tok.tag_ in self.syntax.tags.plural \
-            and tok.ent_type_ in self.syntax.ents.nationality
+            and tok.ent_type_ in self.syntax.ents.nationality and not any(
+                c.lower_ in self.syntax.fn.anaphoric_determiners for c in tok.children)
 
     def reciprocal(self, pred: Predicate) -> bool:
         """A verb of give-and-take ("traded fire", "fought two wars") not done side by side ("fought together")."""

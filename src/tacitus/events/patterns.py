@@ -47,6 +47,8 @@ class Sense:
     complement: bool = False  # a verb sense that applies only with a clausal complement ("agreed to withdraw")
     infinitive: bool = False  # a verb sense that applies only with an infinitive after it ("told the crowd to leave")
     infinitive_of: tuple[str, ...] = ()  # ... one of these verbs ("ordered the ambassador to leave": an expulsion)
+    not_purpose: tuple[str, ...] = ()  # verbs that, as its "to" purpose, rule the sense out ("took to the streets to
+    #                                    celebrate" is no protest)
     gerund: bool = False  # ... only with a gerund after it, its subject's own act ("admitted taking the money")
     clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")
     stated: bool = False  # ... only with a that-clause stating what is or was, with no auxiliary of the future or of
@@ -75,10 +77,10 @@ class Sense:
         return self.mode if self.mode is not None else self.table_mode
 
 
-_KEYS = {"code", "plover", "mode", "particle", "prep", "prep_obj", "obj", "not_obj", "modifiers", "targets", "no_object_target",
-         "owner_target", "possessor_target", "needs_target", "acomp", "confidence", "source_sector", "state_agent", "untargeted",
-         "carriers", "subject_of", "carried", "complement", "infinitive", "infinitive_of", "gerund", "subject",
-         "clause_subject", "stated"}
+_KEYS = {"code", "plover", "mode", "particle", "prep", "prep_obj", "obj", "not_obj", "modifiers", "targets",
+         "no_object_target", "owner_target", "possessor_target", "needs_target", "acomp", "confidence",
+         "source_sector", "state_agent", "untargeted", "carriers", "subject_of", "carried", "complement",
+         "infinitive", "infinitive_of", "not_purpose", "gerund", "subject", "clause_subject", "stated"}
 
 
 class _StrictLoader(BASE_LOADER):
@@ -110,9 +112,13 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
     unknown = set(spec) - _KEYS
     if unknown:
         raise ValueError(f"{where}: entry {lemma!r} has unknown keys {sorted(unknown)}")
+    if spec.get("prep_obj") and not spec.get("prep"):
+        raise ValueError(f"{where}: entry {lemma!r} names prep_obj without the prep that governs it")
     try:
-        return Sense.of(ontology, lemma, str(spec["code"]), plover=spec.get("plover"), mode=spec.get("mode"), particle=spec.get("particle"),
-        prep=spec.get("prep"), prep_obj=tuple(spec.get("prep_obj") or ()), obj=tuple(spec.get("obj") or ()), not_obj=tuple(spec.get("not_obj") or ()),
+        return Sense.of(
+            ontology, lemma, str(spec["code"]), plover=spec.get("plover"), mode=spec.get("mode"),
+            particle=spec.get("particle"), prep=spec.get("prep"), prep_obj=tuple(spec.get("prep_obj") or ()),
+            obj=tuple(spec.get("obj") or ()), not_obj=tuple(spec.get("not_obj") or ()),
         modifiers=tuple(spec.get("modifiers") or ()),
         targets=tuple(spec.get("targets") or default_targets),
         no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
@@ -125,7 +131,7 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         subject_of=tuple(spec.get("subject_of") or ()),
         complement=str(spec.get("complement", "false")).lower() == "true",
         infinitive=str(spec.get("infinitive", "false")).lower() == "true",
-        infinitive_of=tuple(spec.get("infinitive_of") or ()),
+        infinitive_of=tuple(spec.get("infinitive_of") or ()), not_purpose=tuple(spec.get("not_purpose") or ()),
         gerund=str(spec.get("gerund", "false")).lower() == "true",
         clause_subject=str(spec.get("clause_subject", "false")).lower() == "true",
         stated=str(spec.get("stated", "false")).lower() == "true",
@@ -168,7 +174,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
               "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_words",
               "game_verbs", "claiming_verbs", "claimed_nouns", "claim_doubt_words", "other_acts_words",
-              "actors_things")
+              "actors_things", "crowd_numbers")
 
 
 def _word_list(data: dict, key: str) -> frozenset[str]:
@@ -214,6 +220,7 @@ class PatternBook:
     wounding_verbs: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
     actors_things: frozenset[str] = frozenset()  # "welcomed the decision of the United States": not the actor
+    crowd_numbers: frozenset[str] = frozenset()  # "thousands marched": a crowd
     describing_participles: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()

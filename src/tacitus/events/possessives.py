@@ -2,9 +2,9 @@
 
 "Turkey said its soldiers were attacked in Idlib": the soldiers are Turkey's, wherever they were. The owner is the
 subject of a clause above the phrase that agrees with the determiner ("its": one state, body or thing; "their": a
-plural, coordinated names or an organisation). An act of force is not done to one's own, so the subject of a violent verb the phrase belongs
-to is passed over: in "Israel said Hamas fired rockets at its towns" the towns are Israel's. "His" and "her" are
-left to the rules for persons.
+plural, coordinated names or an organisation). An act of force is not done to one's own, so the subjects of violent
+verbs the phrase belongs to are passed over: in "Israel said Hamas fired rockets at its towns" the towns are
+Israel's. "His" and "her" are left to the rules for persons.
 """
 
 from __future__ import annotations
@@ -23,17 +23,13 @@ def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -
     if owned.lemma_.lower() in fn.relation_nouns:
         return None  # "their European counterparts" are not they
     inside = {t.i for t in owned.subtree}
-    tok, first_verb = owned, True
+    tok = owned
     for _ in range(MAX_ANTECEDENT_HOPS):
         if tok.head.i == tok.i:
             return None
         tok = tok.head
-        if tok.pos_ not in tags.verb:
-            continue
-        done_here = first_verb and tok.lemma_.lower() in acting_verbs
-        first_verb = False
-        if done_here:
-            continue  # "Hamas fired rockets at its towns": not Hamas's own
+        if tok.pos_ not in tags.verb or tok.lemma_.lower() in acting_verbs:
+            continue  # ("Hamas fired rockets at its towns", "shelled the town and destroyed its police station")
         for subject in syntax.verb_subjects(tok):
             if subject.i in inside or subject.i > det.i or subject.pos_ in tags.pronoun:
                 continue

@@ -423,10 +423,9 @@ class Recode:
         elif not (d.plover and onto.is_a(d.plover, "violence") and d.mode is None and d.target is not None
                   and d.target.sector in onto.political_attacked and (
                       d.source.sector in onto.political_attackers
-                      # a person in office, not the state's forces: "the prime minister attacked the opposition"
-                      or (d.source.sector in onto.political_attacked and self._person(d)
-                          and not (d.target.country and d.target.kb_id == d.target.country)))):
-            # (a leader "attacked Ukraine": the state's forces)
+                      # a person in public life, not the state's forces: "the prime minister attacked the opposition"
+                      # (not "attacked Ukraine", "the Ukrainian government" or "opposition strongholds")
+                      or (d.source.sector in onto.political_attacked and self._person(d) and self._rival(d)))):
             return
         if any(t.lemma_.lower() in self.k.patterns.harm_words for t in d.pred.token.sent):
             return
@@ -438,6 +437,18 @@ class Recode:
         entry = self.k.resolver.kb.entries.get(d.source.kb_id) if d.source.kb_id else None
         return (d.source_tok is not None and self.syntax.is_person(d.source_tok)) or (
             entry is not None and entry.names_person(False))
+
+    def _rival(self, d: Draft) -> bool:
+        """Whether a draft's target is a domestic political rival: a person, a party or a body (not a place or a
+        facility), of the source's own country when both are known."""
+        tok, syntax = d.target_tok, self.syntax
+        if tok is None or (d.target.country and d.target.kb_id == d.target.country):
+            return False
+        foreign = bool(d.source.country and d.target.country and d.source.country != d.target.country)
+        head = self.k.resolver.resolve_text(tok.text)  # the head word alone names a political actor
+        return not foreign and (syntax.is_person(tok) or tok.ent_type_ in syntax.ents.organisation
+                                or tok.ent_type_ in syntax.ents.person
+                                or (head is not None and head.sector in self.onto.political_attacked))
 
     def received_attack(self, d: Draft) -> None:
         """Fire or an attack somebody "comes under": from a fighting force, or where the sentence tells harm to

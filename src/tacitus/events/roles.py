@@ -18,7 +18,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.modality import ModalityReader
-from tacitus.events.parties import Parties
+from tacitus.events.parties import CIVILIANS, Parties
 from tacitus.events.perpetrators import Perpetrators
 from tacitus.events.places import NOT_STATES, PlaceReader
 from tacitus.events.possessives import possessive_owner
@@ -496,14 +496,14 @@ class Roles:
             tgt_toks = [t for t in self.arguments(pred.framed)[1] if t.i not in own]
         # a source must be known by country or sector, or be a named organisation or person
         sources = [(t, a) for s in src_toks for t in syntax.with_conjuncts(s)
-                   if (a := self.actor(t, job))
+                   if (a := self.parties.crowd(t, pred) or self.actor(t, job))
                    and (a.country or a.sector or syntax.named(t) or (syntax.is_pronoun(t) and a.name)
                         or (syntax.untagged_name(t) and self.onto.quad_is(pred.code, "verbal")))]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         sources = [p for t, a in sources for p in self.parties.coordinated(t, a, self.k.resolver.resolve_text)]
         if self.onto.is_a(pred.sense.plover_type, "protest"):  # "thousands of Kenyans marched": its civilians
-            sources = [(t, replace(a, sector="CVL") if self.parties.people(t, a) else a) for t, a in sources]
+            sources = [(t, replace(a, sector=CIVILIANS) if self.parties.people(t, a) else a) for t, a in sources]
         tgt_toks = self.target_heads(tgt_toks, pred, pred_tokens)
         targets = [(t, a) for s in tgt_toks for t in syntax.with_conjuncts(s) if (a := self.target(t, job))]
         targets = [p for t, a in targets for p in self.parties.coordinated(t, a, self.k.resolver.resolve_text)]
@@ -572,12 +572,13 @@ class Roles:
         """Whether the act names where it is aimed, whatever the parse made of it: a preposition of aim on the verb,
         its object, the object's conjuncts ("fired 40 missiles and 30 drones at Ukraine") or a participle on it
         ("fired munitions releasing a gas at the infantry")."""
-        obj = self.syntax.direct_object(pred.token)
-        on_obj = [obj, *obj.conjuncts, *self.syntax.children(obj, self.g.labels.noun_clause)] if obj is not None else []
-        heads = [pred.token, *on_obj]
-        return any(c.dep_ in self.g.labels.preposition and c.lower_ in self.g.words.aim_preps
+        obj, aim = self.syntax.direct_object(pred.token), self.g.words.aim_preps
+        heads = [(pred.token, aim)] + ([(h, aim) for h in [obj, *obj.conjuncts]] + [
+            (p, self.g.words.harm_preps) for p in self.syntax.children(obj, self.g.labels.noun_clause)]
+            if obj is not None else [])
+        return any(c.dep_ in self.g.labels.preposition and c.lower_ in preps  # (a participle's "into orbit" is no aim)
                    and not any(g.ent_type_ in self.g.entities.time for g in c.children)  # not "on Sunday"
-                   for h in heads for c in h.children)
+                   for h, preps in heads for c in h.children)
 
     def _adjective_sector(self, tok: Token, actor: Actor, sector: str) -> Actor:
         """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""
