@@ -9,10 +9,13 @@ scheme stops with a clear message instead of silently coding nothing.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from spacy.tokens import Token
 
 from tacitus.datafiles import read_yaml_mapping
 from tacitus.errors import TacitusError
@@ -110,7 +113,8 @@ class Grammar:
         """A verb with its infinitive marker: "to help", "for Assad to step down" (not "talked to the suspect")."""
         return any(c.lower_ in self.words.infinitive_marks and c.dep_ in self.labels.auxiliary for c in verb.children)
 
-    def verb_links(self, verb, adverb_particles, sense_particles) -> tuple[set[str], set[str], set[tuple[str, str]]]:
+    def verb_links(self, verb: Token, adverb_particles: Collection[str], sense_particles: Collection[str]
+                   ) -> tuple[set[str], set[str], set[tuple[str, str]]]:
         """The particles, prepositions and (preposition, word it governs) pairs a verb takes after it, read past the
         parser's slips: a particle read as an adverb ("hit back at" with ``adverb_particles``; "drove off 300
         goats", a particle of one of ``sense_particles`` right after the verb) or as a preposition governing the
