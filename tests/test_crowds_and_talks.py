@@ -93,10 +93,10 @@ def test_lashing_out_at_a_party_is_criticism(coder):
 
 def test_a_man_accused_of_an_act_is_described_not_accused(coder):
     # "accused of", "suspected of" after a noun with no agent say who the man is; nobody accuses him here
-    assert not [e for e in coded(coder, "The man accused of shooting four people in Dallas was found dead on Monday.")
+    assert not [e for e in coded(coder, "A driver accused of stabbing two guards in Dallas was found dead on Monday.")
                 if e[0] == "ACCUSE"]
     assert ("ACCUSE", "112", "USA COP") in [e[:3] for e in coded(
-        coder, "Police in Dallas accused the man of shooting four people.")]
+        coder, "Police in Dallas accused the driver of stabbing two guards.")]
 
 
 def test_weapons_fired_at_someone_through_a_participle_are_an_attack(coder):

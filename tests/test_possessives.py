@@ -35,4 +35,4 @@ def test_their_is_no_single_states(coder):
 
 def test_an_ally_named_with_its_is_not_the_actor_itself(coder):
     # "its allies" are somebody else: the agreement is kept, not dropped as an act on oneself
-    assert "AGREE" in [t for t, _, _, _ in coded(coder, "Kuwait and its allies agreed to stage a joint exercise.")]
+    assert "AGREE" in [t for t, _, _, _ in coded(coder, "Oman and its allies agreed to hold naval drills next month.")]
