@@ -20,7 +20,7 @@ def coder() -> Coder:
     ("Thousands marched in Nairobi on Sunday against the new tax.", ("PROTEST", "141", "KEN CVL")),
     ("Hundreds rallied outside the parliament in Bangkok.", ("PROTEST", "141", "THA CVL")),
     # taking to the streets is a demonstration
-    ("Thousands of people took to the streets of Tunis on Friday.", ("PROTEST", "141", "TUN CVL")),
+    ("Thousands of people took to the streets of Algiers on Friday.", ("PROTEST", "141", "DZA CVL")),
     # protesters gathering at an embassy demonstrate against its state
     ("About 200 protesters gathered outside the French embassy in Dakar.", ("PROTEST", "141", "SEN CVL")),
 ])
@@ -62,10 +62,10 @@ def test_a_politicians_attack_without_arms_is_criticism(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Troops patrolled the streets of Benghazi after the clashes.", ("MOBILIZE", "150", "LBY MIL")),
-    ("Police busted a drug ring in Lahore on Monday.", ("COERCE", "173", "PAK COP")),
-    ("Qatar brokered a ceasefire between Israel and Hamas.", ("CONSULT", "045", "QAT GOV")),
-    ("Venezuela broke off diplomatic relations with Colombia.", ("SANCTION", "161", "VEN GOV")),
+    ("Soldiers patrolled the main roads of Benghazi after the fighting.", ("MOBILIZE", "150", "LBY MIL")),
+    ("Police in Lahore busted a heroin smuggling ring overnight.", ("COERCE", "173", "PAK COP")),
+    ("Norway brokered a truce between the government and the rebels in Colombia.", ("CONSULT", "045", "NOR GOV")),
+    ("Bolivia broke off diplomatic ties with Israel.", ("SANCTION", "161", "BOL GOV")),
 ])
 def test_patrols_busts_brokers_and_broken_ties(coder, text, expected):
     assert expected in [e[:3] for e in coded(coder, text)]
@@ -80,14 +80,14 @@ def test_words_of_those_acts_that_are_no_event(coder, text):
 
 
 def test_welcoming_an_actors_decision_is_support_not_a_visit(coder):
-    found = [e[:2] for e in coded(coder, "Kenya welcomed the decision of the United States to lift the sanctions.")]
+    found = [e[:2] for e in coded(coder, "Ghana welcomed the decision of the European Union to drop the tariffs.")]
     assert ("SUPPORT", "051") in found and ("CONSULT", "043") not in found
     # welcoming the actor itself is hosting a visit
-    assert ("CONSULT", "043") in [e[:2] for e in coded(coder, "Kenya welcomed the president of France on Monday.")]
+    assert ("CONSULT", "043") in [e[:2] for e in coded(coder, "Ghana welcomed the president of Senegal on Monday.")]
 
 
 def test_lashing_out_at_a_party_is_criticism(coder):
-    assert ("ACCUSE", "111", "RUS GOV") in [e[:3] for e in coded(coder, "Russia lashed out at NATO over its plans.")]
+    assert ("ACCUSE", "111", "IRN GOV") in [e[:3] for e in coded(coder, "Iran lashed out at the IAEA over its report.")]
     assert not coded(coder, "The storm lashed the coast of Kerala.")
 
 
@@ -101,22 +101,23 @@ def test_a_man_accused_of_an_act_is_described_not_accused(coder):
 
 def test_weapons_fired_at_someone_through_a_participle_are_an_attack(coder):
     # the parser hangs "at ..." on the participle of the weapons fired: still aimed at somebody
-    found = coded(coder, "Russian forces fired munitions releasing a choking agent at Ukrainian infantry near Kupiansk.")
+    found = coded(coder, "Russian troops fired shells releasing a toxic gas at Ukrainian soldiers near Kupiansk.")
     assert ("ASSAULT", "194", "RUS MIL") in [e[:3] for e in found]
     # fired at nothing: a show of weapons
-    assert ("MOBILIZE", "150", "PRK GOV") in [e[:3] for e in coded(coder, "North Korea fired two missiles into the sea.")]
+    found = coded(coder, "North Korea fired two missiles into the sea.")
+    assert ("MOBILIZE", "150", "PRK GOV") in [e[:3] for e in found]
 
 
 @pytest.mark.parametrize("text, expected", [
     # "out of": the parser's "out" governs "of"; still the verb's particle
-    ("Burkina Faso pulled out of the ECOWAS regional bloc on Sunday.", ("SANCTION", "160", "BFA GOV")),
+    ("Niger said it was pulling out of the West African alliance.", ("SANCTION", "160", "NER GOV")),
     ("Russia withdrew from the arms control treaty.", ("SANCTION", "160", "RUS GOV")),
     ("Qatar quit the OPEC cartel in 2019.", ("SANCTION", "160", "QAT GOV")),
     ("The troops pulled out of the city of Kherson.", ("RETREAT", "087", None)),
     # the thing taken hangs on the person it is taken from
-    ("The Belarusian government stripped 30 exiled critics of their citizenship.", ("COERCE", "172", "BLR GOV")),
+    ("Belarus stripped several exiled journalists of their nationality.", ("COERCE", "172", "BLR GOV")),
     # armed men massing
-    ("Hundreds of armed gang members gathered on the edge of Port-au-Prince.", ("MOBILIZE", "154", None)),
+    ("Hundreds of armed militants gathered near the town of Kidal on Sunday.", ("MOBILIZE", "154", None)),
 ])
 def test_leaving_blocs_stripping_and_massing(coder, text, expected):
     found = [e[:3] for e in coded(coder, text)]
@@ -133,18 +134,18 @@ def test_stripping_and_gathering_that_are_no_event(coder, text):
 
 @pytest.mark.parametrize("text", [
     # formal pardons, amnesties and commuted sentences are concessions (PLOVER manual); the release itself a retreat
-    "Tunisia's president pardoned dozens of protesters on Friday.",
+    "Senegal's president pardoned hundreds of jailed opposition supporters.",
     "The king granted amnesty to 500 prisoners in Rabat.",
-    "Iran's supreme court commuted the death sentence of a rapper.",
+    "A court in Cairo commuted the death sentence of a blogger.",
 ])
 def test_pardons_and_amnesties_are_concessions(coder, text):
     assert "CONCEDE" in [e[0] for e in coded(coder, text)]
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Vietnam handed over a fugitive Chinese banker to Beijing on Friday.", ("COOPERATE", "063", "VNM GOV")),
+    ("Spain handed over a fugitive Colombian banker to Colombia.", ("COOPERATE", "063", "ESP GOV")),
     ("Rebels handed over 20 prisoners to the Red Cross.", ("RETREAT", "0841", None)),
-    ("South Korea and Japan revived their currency swap arrangement.", ("COOPERATE", "060", "KOR GOV")),
+    ("India and Sri Lanka revived a fuel credit arrangement with each other.", ("COOPERATE", "060", "IND GOV")),
 ])
 def test_fugitives_handed_over_and_arrangements_revived(coder, text, expected):
     found = [e[:3] for e in coded(coder, text)]
@@ -152,26 +153,26 @@ def test_fugitives_handed_over_and_arrangements_revived(coder, text, expected):
 
 
 def test_marching_to_oppose_a_bill_is_one_protest(coder):
-    found = coded(coder, "Thousands of students marched on parliament in Nairobi on Tuesday to oppose the tax bill.")
+    found = coded(coder, "Hundreds of teachers marched through Lima on Friday to oppose the pension reform.")
     assert [e[0] for e in found] == ["PROTEST"]
 
 
 def test_a_people_that_protests_is_its_civilians(coder):
-    assert ("PROTEST", "141", "KEN CVL") in [e[:3] for e in coded(
-        coder, "Thousands of young Kenyans marched in Nairobi on Tuesday against the tax bill.")]
+    assert ("PROTEST", "141", "PER CVL") in [e[:3] for e in coded(
+        coder, "Thousands of young Peruvians marched in Lima against the new congress.")]
     # a state that protests is the state
-    assert ("PROTEST", "140", "KEN GOV") in [e[:3] for e in coded(coder, "Kenya protested to Uganda over the arrests.")]
+    assert ("PROTEST", "140", "PER GOV") in [e[:3] for e in coded(coder, "Peru protested to Bolivia over the arrests.")]
 
 
 def test_a_deed_told_with_a_blaming_adverb_blames_its_doer(coder):
-    found = coded(coder, "Beijing said the Philippine vessel had illegally intruded into Chinese waters.")
-    assert ("ACCUSE", "111", "CHN GOV") in [e[:3] for e in found]
-    assert not coded(coder, "The minister said the Philippine vessel had entered the port of Manila.")
+    found = coded(coder, "Hanoi said the Chinese trawler had unlawfully entered Vietnamese waters.")
+    assert ("ACCUSE", "111", "VNM GOV") in [e[:3] for e in found]
+    assert not coded(coder, "The minister said the Chinese trawler had entered the port of Haiphong.")
 
 
 def test_an_envoy_ordered_to_leave_is_expelled(coder):
     assert ("SANCTION", "1663", "MLI GOV", "FRA GOV") in coded(
-        coder, "Mali's government ordered the French ambassador to leave the country within 72 hours.")
+        coder, "Mali's junta told the French envoy to leave the country within three days.")
     # an order to anyone else to leave stays a demand
     assert ("SANCTION", "1663") not in [e[:2] for e in coded(
         coder, "Police in Bamako ordered the protesters to leave the square.")]
@@ -179,8 +180,8 @@ def test_an_envoy_ordered_to_leave_is_expelled(coder):
 
 def test_a_participle_telling_more_of_an_act_is_that_act(coder):
     # "..., confiscating computers": the raid, told once; an arrest of people after a raid is an act on them
-    assert [e[0] for e in coded(coder, "Police raided the offices of a rights group in Harare on Tuesday, "
-                                        "confiscating computers and phones.")] == ["COERCE"]
+    assert [e[0] for e in coded(coder, "Police raided the Lusaka offices of a newspaper on Monday, "
+                                        "seizing laptops and documents.")] == ["COERCE"]
     found = coded(coder, "Police raided a house in Lagos, arresting three men.")
     assert ("COERCE", "173") in [e[:2] for e in found]
 
