@@ -208,3 +208,19 @@ def test_a_suspect_handed_to_prosecutors_is_no_judicial_cooperation(coder):
 def test_the_chinese_protesting_to_washington_are_the_state(coder):
     found = coded(coder, "The Chinese protested to Washington over the arms sales.")
     assert found and not [e for e in found if e[2] == "CHN CVL"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran blocked access to the website of an exiled news outlet.", ("COERCE", "1721")),  # censorship
+    ("Farmers blocked motorways around Madrid with their tractors.", ("PROTEST", "1442")),
+    ("The rebels halted their rocket fire on the capital on Sunday.", ("RETREAT", "087")),  # force stood down
+    ("Envoys of Sudan's two armies held three days of talks in Jeddah.", ("CONSULT", "040")),
+])
+def test_censorship_blockades_stand_downs_and_days_of_talks(coder, text, expected):
+    assert expected in [e[:2] for e in coded(coder, text)]
+
+
+def test_what_an_attempt_is_to_do_may_not_happen(coder):
+    assert not [e for e in coded(coder, "The army launched the offensive in an attempt to halt the rocket fire.")
+                if e[0] == "RETREAT"]
+    assert "RETREAT" not in [e[0] for e in coded(coder, "Police suspended the search for the missing climbers.")]
