@@ -3,7 +3,7 @@ predicate_words.yaml."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -77,10 +77,13 @@ class Sense:
         return self.mode if self.mode is not None else self.table_mode
 
 
-_KEYS = {"code", "plover", "mode", "particle", "prep", "prep_obj", "obj", "not_obj", "modifiers", "targets",
-         "no_object_target", "owner_target", "possessor_target", "needs_target", "acomp", "confidence",
-         "source_sector", "state_agent", "untargeted", "carriers", "subject_of", "carried", "complement",
-         "infinitive", "infinitive_of", "not_purpose", "gerund", "subject", "clause_subject", "stated"}
+# The keys of a sense in a patterns file, read by kind: flags ("true"/"false"), word lists, plain words, and the
+# three read on their own (code, targets with the file's default, confidence, untargeted); a key of Sense that is
+# none of these (lemma, the table's type and mode) is not written in a file
+_FLAGS = tuple(f.name for f in fields(Sense) if f.type == "bool")
+_WORD_LISTS = tuple(f.name for f in fields(Sense) if f.type == "tuple[str, ...]" and f.name != "targets")
+_WORDS = ("plover", "mode", "particle", "prep", "source_sector", "state_agent")
+_KEYS = {"code", "targets", "confidence", "untargeted", *_FLAGS, *_WORD_LISTS, *_WORDS}
 
 
 class _StrictLoader(BASE_LOADER):
@@ -116,29 +119,11 @@ def _sense(ontology: Ontology, lemma: str, spec: Any, default_targets: tuple[str
         raise ValueError(f"{where}: entry {lemma!r} names prep_obj without the prep that governs it")
     try:
         return Sense.of(
-            ontology, lemma, str(spec["code"]), plover=spec.get("plover"), mode=spec.get("mode"),
-            particle=spec.get("particle"), prep=spec.get("prep"), prep_obj=tuple(spec.get("prep_obj") or ()),
-            obj=tuple(spec.get("obj") or ()), not_obj=tuple(spec.get("not_obj") or ()),
-        modifiers=tuple(spec.get("modifiers") or ()),
-        targets=tuple(spec.get("targets") or default_targets),
-        no_object_target=str(spec.get("no_object_target", "false")).lower() == "true",
-        owner_target=str(spec.get("owner_target", "false")).lower() == "true",
-        possessor_target=str(spec.get("possessor_target", "false")).lower() == "true",
-        confidence=float(spec.get("confidence", 0.6)), source_sector=spec.get("source_sector"),
-        state_agent=spec.get("state_agent"), untargeted=_untargeted(ontology, lemma, spec.get("untargeted")),
-        carried=str(spec.get("carried", "false")).lower() == "true",
-        carriers=tuple(spec.get("carriers") or ()),
-        subject_of=tuple(spec.get("subject_of") or ()),
-        complement=str(spec.get("complement", "false")).lower() == "true",
-        infinitive=str(spec.get("infinitive", "false")).lower() == "true",
-        infinitive_of=tuple(spec.get("infinitive_of") or ()), not_purpose=tuple(spec.get("not_purpose") or ()),
-        gerund=str(spec.get("gerund", "false")).lower() == "true",
-        clause_subject=str(spec.get("clause_subject", "false")).lower() == "true",
-        stated=str(spec.get("stated", "false")).lower() == "true",
-        needs_target=str(spec.get("needs_target", "false")).lower() == "true",
-        acomp=tuple(spec.get("acomp") or ()),
-        subject=tuple(spec.get("subject") or ()),
-        )
+            ontology, lemma, str(spec["code"]), targets=tuple(spec.get("targets") or default_targets),
+            confidence=float(spec.get("confidence", 0.6)),
+            untargeted=_untargeted(ontology, lemma, spec.get("untargeted")),
+            **{k: str(spec.get(k, "false")).lower() == "true" for k in _FLAGS},
+            **{k: tuple(spec.get(k) or ()) for k in _WORD_LISTS}, **{k: spec.get(k) for k in _WORDS})
     except TacitusError as exc:  # fail early on a code, type or mode the ontology does not know
         raise ValueError(f"{where}: {exc}") from None
 
