@@ -15,6 +15,11 @@ def coder() -> Coder:
     return Coder(Settings(learned=False))
 
 
+def coded_as(found: list[tuple], expected: tuple) -> bool:
+    """Whether an event of ``expected`` (type, CAMEO code, source code or None for any source) was coded."""
+    return any(e[:2] == expected[:2] and (expected[2] is None or e[2] == expected[2]) for e in found)
+
+
 @pytest.mark.parametrize("text, expected", [
     # a bare number of people is a crowd of civilians
     ("Thousands marched in Nairobi on Sunday against the new tax.", ("PROTEST", "141", "KEN CVL")),
@@ -121,7 +126,7 @@ def test_weapons_fired_at_someone_through_a_participle_are_an_attack(coder):
 ])
 def test_leaving_blocs_stripping_and_massing(coder, text, expected):
     found = [e[:3] for e in coded(coder, text)]
-    assert any(e[:2] == expected[:2] and (expected[2] is None or e[2] == expected[2]) for e in found), found
+    assert coded_as(found, expected), found
 
 
 @pytest.mark.parametrize("text", [
@@ -149,7 +154,7 @@ def test_pardons_and_amnesties_are_concessions(coder, text):
 ])
 def test_fugitives_handed_over_and_arrangements_revived(coder, text, expected):
     found = [e[:3] for e in coded(coder, text)]
-    assert any(e[:2] == expected[:2] and (expected[2] is None or e[2] == expected[2]) for e in found), found
+    assert coded_as(found, expected), found
 
 
 def test_marching_to_oppose_a_bill_is_one_protest(coder):

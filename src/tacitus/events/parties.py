@@ -94,11 +94,17 @@ class Parties:
             return None
         return Actor(text=self.syntax.phrase_span(tok).text, sector=CIVILIANS)
 
+    def members(self, tok: Token) -> list[Token]:
+        """Who a group or a number is made of ("thousands of Iraqi Kurds", "a group of Moroccan diplomats", "three
+        of the hostages"); [] for any other word."""
+        if tok.lower_ not in self.words.collective_nouns and tok.ent_type_ not in self.syntax.ents.number:
+            return []
+        return self.syntax.prep_objects(tok, self.syntax.fn.of[0])
+
     def people(self, tok: Token, actor: Actor) -> bool:
         """A people named by its nationality in the plural, with no article ("Kenyans", "thousands of young
         Iraqis"): a country and no sector. "The Chinese protested to Washington" is the state."""
-        if tok.lower_ in self.words.collective_nouns or tok.ent_type_ in self.syntax.ents.number:
-            tok = next(iter(self.syntax.prep_objects(tok, self.syntax.fn.of[0])), tok)
+        tok = next(iter(self.members(tok)), tok)
         return bool(actor.country) and not actor.sector and tok.tag_ in self.syntax.tags.plural \
             and tok.ent_type_ in self.syntax.ents.nationality and not any(
                 c.lower_ in self.syntax.fn.anaphoric_determiners for c in tok.children)

@@ -343,8 +343,9 @@ class PredicateFinder:
                 continue
             if s.infinitive and not has_infinitive:
                 continue
-            if (s.infinitive_of and not any(c.lemma_.lower() in s.infinitive_of for c in infinitives)) or any(
-                    c.lemma_.lower() in s.not_purpose and self.g.to_infinitive(c) for c in tok.children):
+            if (s.infinitive_of and not any(c.lemma_.lower() in s.infinitive_of for c in infinitives)) or (
+                    s.not_purpose and any(c.lemma_.lower() in s.not_purpose and self.g.to_infinitive(c)
+                                          for c in tok.children)):
                 continue
             if s.gerund and not any(c.dep_ in labels.complement and c.i > tok.i and c.tag_ in self.g.tags.gerund
                                     and not any(g.dep_ in labels.subject for g in c.children) for c in tok.children):

@@ -444,11 +444,12 @@ class Recode:
         tok, syntax = d.target_tok, self.syntax
         if tok is None or (d.target.country and d.target.kb_id == d.target.country):
             return False
-        foreign = bool(d.source.country and d.target.country and d.source.country != d.target.country)
+        if d.source.country and d.target.country and d.source.country != d.target.country:
+            return False  # another state's
+        if syntax.is_person(tok) or tok.ent_type_ in syntax.ents.organisation or tok.ent_type_ in syntax.ents.person:
+            return True
         head = self.k.resolver.resolve_text(tok.text)  # the head word alone names a political actor
-        return not foreign and (syntax.is_person(tok) or tok.ent_type_ in syntax.ents.organisation
-                                or tok.ent_type_ in syntax.ents.person
-                                or (head is not None and head.sector in self.onto.political_attacked))
+        return head is not None and head.sector in self.onto.political_attacked
 
     def received_attack(self, d: Draft) -> None:
         """Fire or an attack somebody "comes under": from a fighting force, or where the sentence tells harm to

@@ -159,8 +159,7 @@ class Roles:
             actor = replace(actor, text=tok.text) if actor is not None else None
         elif tok.pos_ in tags.pronoun_or_determiner:
             actor = None
-        elif (tok.lower_ in self.k.patterns.collective_nouns or tok.ent_type_ in self.g.entities.number) \
-                and (members := syntax.prep_objects(tok, self.g.words.of[0])):
+        elif members := self.parties.members(tok):
             # "thousands of Iraqi Kurds", "a group of Moroccan diplomats", "three of the hostages": the members
             found = self.actor(members[0], job)
             actor = replace(found, text=syntax.phrase_span(tok).text) if found is not None else None
