@@ -18,7 +18,8 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
              "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts", "state_body_words",
-             "running_nouns", "taking_words")
+             "running_nouns", "taking_words", "other_act_words", "new_act_words",
+             "told_words")
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,19 @@ class AnchorWords:
     running_nouns: frozenset[str]  # ... and what such a count is told "in" ("in the war")
     state_body_words: frozenset[str]  # words after "Georgia" that make it the American state ("Georgia Senate")
     taking_words: frozenset[str]  # verbs whose object is a place taken ("retook Marte"): where the act happened
+    other_act_words: frozenset[str]  # after "a"/"an", words of an act other than one told before ("a second raid")
+    new_act_words: frozenset[str]  # right before an act's word, words of a further act ("fresh clashes")
+    told_words: frozenset[str]  # determiners of an act told before ("the attack", "their arrest")
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int
     lead_sentences: int  # the sentences of a story's lead, whose first dated act dates the story
     act_place_reach: int  # how many sentences the place of a material act carries to one that names none
     toll_reach: int  # how many sentences an act of force reaches to take a toll told with nobody's name on it
+    retell_reach: int  # how many sentences after its first telling an act may be told again (events/retelling.py)
     background: re.Pattern  # any background phrase or pattern
+    narrative_shifts: dict[str, int]  # phrase -> days its clause is from the narrative's day ("a day later": 1)
+    narrative_shift: re.Pattern  # any of those phrases
     ongoing: re.Pattern  # words of a state that lasts until now ("since 2015"): no history is carried on from it
     continuation: re.Pattern  # words opening a paragraph that goes on with the one before ("In addition, ...")
 
@@ -77,6 +84,10 @@ class AnchorWords:
             lead = int(data.get("lead_sentences", 3))
             reach = int(data.get("act_place_reach", 2))
             toll_reach = int(data.get("toll_reach", 2))
+            retell_reach = int(data.get("retell_reach", 3))
+            shifts = {" ".join(str(k).lower().split()): int(v) for k, v in (data.get("narrative_shifts") or {}).items()}
+            narrative_shift = re.compile(r"\b(" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in shifts)
+                                         + r")\b", re.I) if shifts else re.compile(r"(?!x)x")
             ongoing = re.compile("|".join(r"\b" + re.escape(str(w)) + r"\b" for w in data["ongoing_words"]), re.I)
             continuation = re.compile(r"\s*(?:" + "|".join(
                 re.escape(str(w)).replace(r"\ ", r"\s+") for w in data["continuation_openers"]) + r")\b", re.I)
@@ -85,7 +96,9 @@ class AnchorWords:
         return cls(**sets, agencies=tuple(str(a) for a in data["agencies"]),
                    seats={str(k).lower(): str(v) for k, v in (data["seats"] or {}).items()},
                    history_window_days=window, lead_sentences=lead, act_place_reach=reach, toll_reach=toll_reach,
-                   background=background, ongoing=ongoing,
+                   retell_reach=retell_reach,
+                   background=background, ongoing=ongoing, narrative_shifts=shifts,
+                   narrative_shift=narrative_shift,
                    continuation=continuation)
 
     def in_setting_phrase(self, tok, labels) -> bool:

@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.arguments import Syntax
+from tacitus.events.clauses import MAX_OWNER_HOPS, ClauseTree
 from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
@@ -43,188 +44,6 @@ from tacitus.time.periods import better_date, period_end, shift_date
 YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # How many characters before a date a background cue still marks it ("since the revolution on January 1, 1959")
 BACKGROUND_REACH = 40
-
-# How far up the tree a date, place or toll looks for the clause it belongs to.
-MAX_OWNER_HOPS = 12
-
-
-class ClauseTree:
-    """Who owns what in one sentence: the clause head above a token, and the clauses an act inherits from."""
-
-    def __init__(self, job: SentenceJob, syntax: Syntax, consequence_verbs: frozenset[str],
-                 speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset(),
-                 simultaneous_marks: frozenset[str] = frozenset(),
-                 own_time_marks: frozenset[str] = frozenset()) -> None:
-        self.g, self.syntax = syntax.g, syntax
-        drafted = {d.pred.token.i for d in job.drafts}
-        # the acts of the sentence, drafted as events or not; a toll's "killing" belongs to the act it counts
-        preds = [p for p in job.predicates or [d.pred for d in job.drafts]
-                 if p.token.i in drafted or p.token.lemma_.lower() not in consequence_verbs]
-        self.light_of = {p.light.i: p.token.i for p in preds if p.light is not None}
-        self.predicates = {p.token.i for p in preds} | set(self.light_of)
-        self.kinds = {p.token.i: p.sense.plover_type for p in preds}  # each act's PLOVER type
-        self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
-        self.consequence, self.speech, self.simultaneous = consequence_verbs, speech_verbs, simultaneous_marks
-        self.own_time = own_time_marks
-        self.own_time_at: dict[int, int] = {}  # draft id -> how many of its chain's heads give its time
-        self.place_only: dict[int, set[int]] = {}  # draft id -> heads of its chain that give a place, not a time
-        self.doc = job.sent.doc
-        labels = self.g.labels
-        # clauses of circumstance ("... were killed when a rocket slammed into Sinai"), wherever the parser hung
-        # them, acts of their own or not: they tell where and when the sentence's main act happened
-        self.circumstances = [t.i for t in job.tokens if self.is_head(t)
-                              and t.dep_ in (*labels.adverbial_clause, *labels.relative_clause)
-                              and any(c.lower_ in circumstance_words for c in t.children if c.i < t.i)]
-
-    def is_head(self, tok: Token) -> bool:
-        """A clause head: a predicate, or a verb that is no predicate (but not a toll's "killing" or an auxiliary)."""
-        if tok.i in self.predicates:
-            return True
-        return (tok.pos_ in self.g.tags.verbal and tok.dep_ not in self.g.labels.auxiliary
-                and tok.lemma_.lower() not in self.consequence)
-
-    def owner(self, tok: Token) -> int | None:
-        """Index of the clause head at or above ``tok`` (a predicate's own token for its light verb), or None."""
-        for _ in range(MAX_OWNER_HOPS):
-            if self.is_head(tok):
-                return self.light_of.get(tok.i, tok.i)
-            if tok.head.i == tok.i:
-                return None
-            tok = tok.head
-        return None
-
-    def path(self, tok: Token) -> list[Token]:
-        """The tokens from ``tok`` up to its owner (inclusive)."""
-        out = [tok]
-        for _ in range(MAX_OWNER_HOPS):
-            if self.is_head(tok) or tok.head.i == tok.i:
-                break
-            tok = tok.head
-            out.append(tok)
-        return out
-
-    def chain(self, draft: Draft, material: bool = False) -> list[tuple[int, bool]]:
-        """The clause heads whose anchors the act inherits, its own first: (index, may its places be taken).
-        Climbs through verbs that are no acts and into the act a conjunct shares its clause with; stops at
-        another act and on leaving a relative or noun clause. A verb of saying passes its date on, not its place
-        (unless the act is the saying itself: its source is the speaker). A material act is where the act a noun
-        names as its source, object or setting is ("an attack near Sousse killed 38", "lifted the blockade of
-        Gaza", "killed four in an attack in Basra"), and where the act of its kind it is done for is (a place, not a
-        date: "airstrikes to fight militants in northern Iraq"); an act of saying is not ("condemned the attack in
-        Mali")."""
-        start = draft.pred.head
-        out, labels = [(draft.pred.token.i, True)], self.g.labels
-        # "shot and killed three and wounded five ... on Monday": coordinated acts of one subject share adverbials;
-        # "were killed when a rocket slammed into Sinai": a clause of "when" or "where" tells the same act
-        out += [(c.i, True) for c in (*start.children, *start.conjuncts) if self.is_head(c) and (
-            (c.dep_ in labels.conjunct and c.i > start.i and not self.syntax.children(c, labels.nominal_subject))
-            or (c.dep_ in labels.adverbial_clause and any(
-                g.lower_ in self.g.words.relative_adverbs for g in c.children if g.i < c.i)))]
-        told = draft.pred.token
-        if told.dep_ in labels.subject and told.head.i not in self.drafted and self.is_head(told.head) \
-                and told.head.i != told.i and told.pos_ in self.g.tags.noun:
-            out.append((told.head.i, True))  # "Israeli strikes killed 16 in Idlib on Monday": the strikes' clause
-        src = draft.source_tok
-        if src is not None and src.i in self.predicates and src.i != draft.pred.token.i:
-            out.append((src.i, True))  # "an attack near Sousse killed 38": the killing is that attack
-        if material:  # the act's object and what its prepositions name, its own and its object's
-            # ... and where the force it is used for is ("stepped up airstrikes to fight militants in northern Iraq"),
-            # not when (its date is the purpose's: "shelled the airport to attack the capital next month")
-            purpose = [c.i for c in start.children if c.i in self.predicates and self.g.to_infinitive(c)
-                       and (c.dep_ in labels.adverbial_clause or c.dep_ in labels.open_complement)
-                       and self.kinds.get(c.i) == draft.pred.sense.plover_type]
-            self.place_only.setdefault(id(draft), set()).update(purpose)
-            out += [(i, True) for i in purpose]
-            heads = {draft.pred.token, start}
-            heads |= {c for h in list(heads) for c in h.children if c.dep_ in labels.object}
-            for tok in heads:
-                for c in tok.children:
-                    named = [c] if c.dep_ in labels.object else [g for g in c.children if c.dep_ in labels.preposition
-                                                                and g.dep_ in labels.prep_object]
-                    # ("were wounded in clashes ... in Kisumu": in the act of its kind it names, drafted or not)
-                    out += [(n.i, True) for n in named if n.i in self.predicates and (
-                        n.i not in self.drafted or self.kinds.get(n.i) == draft.pred.sense.plover_type)]
-        places_ok = True
-        where = False  # the climb left a "where" clause: what it tells happened within the act above
-        prev = start
-        for _ in range(MAX_OWNER_HOPS):
-            cur = prev.head
-            if cur.i == prev.i:
-                break
-            if prev.dep_ in labels.conjunct and id(draft) not in self.own_time_at and any(
-                    c.dep_ in labels.adverb and c.lower_ in self.own_time for c in prev.children):
-                # "backed one party in 2013 but now backs the other": a time of its own (the clauses above still
-                # give its place: "entered Syria in 2019 and now occupy a strip there")
-                self.own_time_at[id(draft)] = len(out)
-            if prev.dep_ in labels.relative_clause or prev.dep_ in labels.noun_clause:
-                if cur.i in self.predicates:  # "the 1979 bombing that killed 18": the killing is the bombing
-                    out.append((self.light_of.get(cur.i, cur.i), places_ok))
-                    break
-                if not any(c.lower_ in self.g.words.relative_adverbs for c in prev.children):
-                    break  # "Tunis, where 22 were killed" is told of Tunis: it takes what Tunis's clause says
-                where = True
-            if self.is_head(cur):
-                own = self.light_of.get(cur.i, cur.i)
-                if cur.i in self.predicates and prev.dep_ not in labels.conjunct:
-                    if self.g.to_infinitive(prev) and (prev.dep_ in labels.open_complement
-                                                       or prev.dep_ in labels.adverbial_clause):
-                        # an act in the infinitive of another ("spoke at a rally in February to urge", "refused
-                        # last week to meet"): that act's date, not its place
-                        out.append((own, False))
-                    elif where and self.kinds.get(own) == draft.pred.sense.plover_type:
-                        # "attacks in 2015, including at the Bardo Museum, where 22 people were killed": an act of
-                        # the same kind told of a place of the act above was part of it, then and there
-                        out.append((own, places_ok))
-                    elif prev.dep_ in labels.adverbial_clause \
-                            and not any(c.dep_ in labels.subject for c in prev.children) and (
-                                any(c.lower_ in self.simultaneous for c in prev.children if c.i < prev.i)
-                                or (prev.tag_ in self.g.tags.gerund
-                                    and self.kinds.get(own) == draft.pred.sense.plover_type)):
-                        # a clause of no subject of its own told with the act above it, then and there: "set
-                        # himself on fire over the weekend while taking part in a demonstration", "a strike hit
-                        # the district in Gaza City, targeting a home" (not "struck Gaza, while Hezbollah fired
-                        # at Israeli troops": another's act, elsewhere)
-                        out.append((own, places_ok))
-                    break  # another act: its anchors are its own
-                saying = cur.i not in self.predicates and cur.lemma_.lower() in self.speech
-                speaker = draft.source_tok is not None and draft.source_tok.head.i == cur.i \
-                    and draft.source_tok.dep_ in labels.subject
-                if saying and not speaker:
-                    places_ok = False  # unless the speaker is the act's source: the saying is the act
-                out.append((own, places_ok))
-            prev = cur
-        if prev.head.i == prev.i:  # the act's clause is the sentence's own: its "when" clauses tell of it
-            out += [(i, True) for i in self.circumstances if i not in {k for k, _ in out}]
-        return out
-
-    def above(self, draft: Draft) -> set[int]:
-        """Every clause head above the act up to another act, into the clause a relative clause hangs in: what
-        is told as background there ("the violence at partition, in which a million were killed") is background
-        for the act too."""
-        out: set[int] = set()
-        prev = draft.pred.head
-        for _ in range(MAX_OWNER_HOPS):
-            cur = prev.head
-            if cur.i == prev.i or (cur.i in self.drafted and prev.dep_ not in self.g.labels.conjunct):
-                break
-            if self.is_head(cur):
-                out.add(self.light_of.get(cur.i, cur.i))
-            prev = cur
-        return out
-
-    def framing_act(self, owner: int | None) -> int | None:
-        """The drafted act whose content holds a clause head: "agreed to postpone the demonstration in Baku" ->
-        "agreed" for "demonstration"; None when no act is above it."""
-        if owner is None:
-            return None
-        tok = self.doc[owner]
-        for _ in range(MAX_OWNER_HOPS):
-            if tok.head.i == tok.i or tok.dep_ in self.g.labels.relative_clause:
-                return None
-            tok = tok.head
-            if tok.i in self.drafted:
-                return self.light_of.get(tok.i, tok.i)
-        return None
 
 
 class Anchoring:
@@ -248,7 +67,7 @@ class Anchoring:
                           self.words.simultaneous_marks, self.words.own_time_marks)
         onto = self.places.onto
         chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
-        dates, unreadable = self.dates(job, tree)
+        dates, unreadable, flashback = self.dates(job, tree)
         cues = {tree.owner(span.root) for span in self.background_cues(job.sent)}
         out = Anchors()
         dated_apart: set[int] = set()  # acts with a day of their own the text gives no year for
@@ -275,7 +94,7 @@ class Anchoring:
         if self.schedule is not None and self.schedule(job, out.dates):  # announced, not done: read as such
             chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
         self.tolls(job, tree, chains, out)
-        self.carry_narrative(job, out, dated_apart)
+        self.carry_narrative(job, out, dated_apart, flashback)
         self.story_date(job, out)
         mentions = self.places.mentions(job, tree, self.words)
         self.place(job, chains, mentions, out)
@@ -284,10 +103,12 @@ class Anchoring:
         return out
 
     # ---- dates ------------------------------------------------------------------------------------------
-    def dates(self, job: SentenceJob, tree: ClauseTree) -> tuple[dict[int | None, tuple[str, str]], set[int | None]]:
-        """Dates by the clause head that owns them ("a day after X" dates X from its governing clause's date), and
-        the clause heads that own a day the text gives no year for ("on July 3" in an undated article). A full
-        date in an undated article gives the year its later days without one are read in (_read_dates)."""
+    def dates(self, job: SentenceJob, tree: ClauseTree) -> tuple[dict[int | None, tuple[str, str]], set[int | None],
+                                                               bool]:
+        """Dates by the clause head that owns them ("a day after X" dates X from its governing clause's date), the
+        clause heads that own a day the text gives no year for ("on July 3" in an undated article), and whether
+        the sentence steps back from the story's day ("a day earlier": _narrative_shifts). A full date in an
+        undated article gives the year its later days without one are read in (_read_dates)."""
         sent, labels = job.sent, self.g.labels
         dates: dict[int | None, tuple[str, str]] = {}
         unreadable: set[int | None] = set()
@@ -324,24 +145,61 @@ class Anchoring:
             if hinge.dep_ in labels.condition_mark and governing is not None:
                 later[own] = (governing, offset)
         for span, date in found:
-            own = tree.owner(span.root)
+            own = self._date_owner(tree, span.root)
             if own in later and any(span.end <= h.i for h, _, o in relative if o == own):
                 own = later[own][0]
             dates[own] = better_date(dates.get(own), date)
-        for hinge, offset, own in relative:
+        told = ww.narrative if ww.narrative is not None and ww.narrative[2] == "day" and not job.from_title else None
+        now = (told[1], told[2]) if told is not None else None  # an undated clause is at the narrative's day ("The
+        for hinge, offset, own in relative:                   # vote came three days after the visit")
             if own in later:
-                base = dates.get(later[own][0])
+                base = dates.get(later[own][0]) or now
                 if base is not None and own not in dates:
                     dates[own] = shift_date(base[0], base[1], offset)
                 continue
-            base = dates.get(own) or dates.get(None)
+            base = dates.get(own) or dates.get(None) or now
             if base is None:
                 continue
             for i in tree.predicates & subtree_indices(hinge):
                 own_i = tree.light_of.get(i, i)
                 if own_i not in dates:
                     dates[own_i] = shift_date(base[0], base[1], offset)
-        return dates, unreadable
+        flashback = self._narrative_shifts(job, tree, dates)
+        return dates, unreadable, flashback
+
+    def _date_owner(self, tree: ClauseTree, tok: Token) -> int | None:
+        """The clause a date belongs to: its own, unless that is a clause of a noun telling no act, which the
+        parser often gives the date of the clause above ("ratified Sweden's bid to join NATO on Monday",
+        "extradited a man accused of leading a ring on Thursday"): then that clause's."""
+        own, doc, labels = tree.owner(tok), tok.doc, self.g.labels
+        for _ in range(MAX_OWNER_HOPS):
+            if own is None or own in tree.predicates or doc[own].head.i == own:
+                break
+            noun = next((t for t in doc[own].ancestors if t.pos_ in self.g.tags.noun), None)
+            if doc[own].dep_ not in labels.noun_clause and not (
+                    noun is not None and doc[own].dep_ in labels.prep_clause and noun.head.dep_ in labels.noun_clause):
+                break
+            own = tree.owner(doc[own].head)
+        return own
+
+    def _narrative_shifts(self, job: SentenceJob, tree: ClauseTree, dates: dict) -> bool:
+        """A clause dated from the day the story's narrative is at ("Iran's minister met his Saudi counterpart on
+        Thursday. A day later, he held talks in Muscat": Friday), when it has no date of its own; not "the day
+        before the vote", which dates the vote. Whether a clause was dated back from it (a flashback: "a day
+        earlier", after which the story goes on at its day)."""
+        told, text, back = job.where_when.narrative, job.sent.text, False
+        if told is None or told[2] != "day" or job.from_title:
+            return False
+        for m in self.words.narrative_shift.finditer(text):
+            phrase = " ".join(m.group(1).lower().split())
+            if phrase.endswith(("before", "after")) and re.match(r"\s*\w", text[m.end():]):
+                continue
+            span = char_span(job.sent, m.start(), m.end())
+            own = tree.owner(span.root) if span is not None else None
+            if span is not None and own not in dates:
+                dates[own] = shift_date(told[1], "day", self.words.narrative_shifts[phrase])
+                back = back or self.words.narrative_shifts[phrase] < 0
+        return back
 
     def _read_dates(self, job: SentenceJob) -> list:
         """The sentence's date expressions. In an undated article a full date of the news ("on June 28, 2000",
@@ -381,17 +239,22 @@ class Anchoring:
             return False
         return end is not None and (ref - end).days > self.words.history_window_days
 
-    def carry_narrative(self, job: SentenceJob, out: Anchors, dated_apart: set[int] = frozenset()) -> None:
+    def carry_narrative(self, job: SentenceJob, out: Anchors, dated_apart: set[int] = frozenset(),
+                        flashback: bool = False) -> None:
         """An undated act told after a dated sentence of the same paragraph, or in a paragraph that goes on with
         it ("In addition, ...", "That year, ..."), happened when the narrative says: it takes that date, and is
         history when that date is ("Tunisia suffered attacks in 2015 ... In addition, an attack near Sousse
-        killed 38 people"). A state that lasts until now ("since 2015") sets no time for what follows."""
-        if job.from_title:
+        killed 38 people"). A state that lasts until now ("since 2015") sets no time for what follows, nor does a
+        step back from the narrative's day ("a day earlier, ...")."""
+        if job.from_title or flashback:
             return
         ww, para = job.where_when, id(job.sent.doc)
         keys = [d.pred.token.i for d in job.drafts]
         if any(k in out.dates for k in keys):
-            first = next(k for k in keys if k in out.dates)
+            root = job.sent.root.i  # the main clause's date, else the first told ("held talks on Tuesday, a day
+            main = [d.pred.token.i for d in job.drafts  # after the minister visited": Tuesday)
+                    if root in (d.pred.token.i, d.pred.head.i) and d.pred.token.i in out.dates]
+            first = main[0] if main else next(k for k in keys if k in out.dates)
             lasting = self.words.ongoing.search(job.sent.text) is not None
             ww.narrative = None if lasting else (para, *out.dates[first], bool(out.historical.get(first)))
             return

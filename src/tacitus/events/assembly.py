@@ -101,7 +101,10 @@ class Assembly:
         attributed = self.modality.according_to(job.tokens)
         news: set[str] = set()  # ids of the acts the sentence tells as its own news (its main clause)
         folded = False  # a toll of an act told before was folded into it
+        inside = self._told_inside(job)
         for d in job.drafts:
+            if id(d) in inside:
+                continue
             key = d.pred.token.i
             historical = bool(a.historical.get(key))
             date = a.dates.get(key)
@@ -190,6 +193,21 @@ class Assembly:
             ))
         return self._remember_told(self._across_sides(self._within_home(
             named_again(one_act(told_once(unique_events(events)), parties)), job), job), job, news, folded)
+
+    def _told_inside(self, job: SentenceJob) -> set[int]:
+        """The drafts of an act named by a noun that a verb's act of the same type is told "in" or "during", with
+        no doer named for it ("police detained an activist during a raid on his home"): the verb's act, told with
+        its setting, not a second one (ids of the drafts)."""
+        acts = {d.pred.token.i: d for d in job.drafts if d.pred.kind == "noun"}
+        inside = set()
+        for d in job.drafts:
+            if d.pred.kind != "verb":
+                continue
+            for noun in self.syntax.told_in(d.pred.token):
+                told = acts.get(noun.i)
+                if told is not None and told.plover == d.plover and not (told.source.text or told.source.name):
+                    inside.add(id(told))
+        return inside
 
     def _maker(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor | None:
         """A statement or an act named again as the thing acted on, with nobody's name on it ("the South dismissed

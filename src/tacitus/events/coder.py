@@ -47,6 +47,7 @@ from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
 from tacitus.events.roles import Roles
 from tacitus.events.setting import SettingReader
+from tacitus.events.retelling import Retelling
 from tacitus.events.titles import retold_in_body, with_title_anchors
 from tacitus.records import Document, Event
 
@@ -90,6 +91,9 @@ class EventCoder:
         self.roles = Roles(k, self.syntax, self.modality, self.places)
         self.recode = Recode(k, self.roles)  # the "recode" stage, whose schedule the anchoring stage also runs
         self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar, k.anchor_words)
+        w = k.anchor_words
+        self.retelling = Retelling(w.retell_reach, w.other_act_words, w.new_act_words, w.apart_marks, w.told_words,
+                                   frozenset(k.ontology.unidentified_sectors.values()))
         self.claims = Claims(self.syntax, k.patterns, self.grammar, k.resolver, k.ontology, k.words.nobody_subjects)
         self.stages: list[tuple[str, Stage]] = []
         for entry in stages:
@@ -181,6 +185,7 @@ class EventCoder:
                         self.claims.fold(sent, index, events, where_when, context,
                                          self.knowledge.anchor_words.toll_reach)
                     index += 1
+        events = self.retelling(events)
         if title is not None and title.text.strip():
             fresh = self.knowledge.resolver.new_context(context.when)  # the same date, its story year read once
             fresh.home_country, fresh.home_weight = context.home_country, context.home_weight

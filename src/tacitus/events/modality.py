@@ -72,6 +72,7 @@ class ModalityWords:
     blame_words: frozenset[str]
     blame_adverbs: frozenset[str]
     naming_verbs: frozenset[str]
+    judging_verbs: frozenset[str]
     threat_cues: frozenset[str]
     deed_verbs: frozenset[str]
     deed_nouns: frozenset[str]
@@ -327,6 +328,11 @@ class ModalityReader:
                     or any(c.dep_ in labels.condition_mark and c.lower_ in words.irrealis_marks for c in tok.children)):
                 # "calls for Assad to step down", "pushed for the army to withdraw": asked or wanted, not done
                 return Modality("hypothetical", self.speech_above(head))
+            if dep in labels.adverbial_clause and self.g.to_infinitive(tok) and any(
+                    (c.dep_ in labels.object or c.dep_ in labels.passive_subject)
+                    and c.lemma_.lower() in words.request_nouns for c in head.children):
+                # "issued an order to search the houses", "an order was passed to detain him": what is ordered
+                return Modality("hypothetical", self.speech_above(head))
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.future_nouns \
                     and value == "asserted":
                 value = "future"  # "the government's plans to impose restrictions"
@@ -335,9 +341,11 @@ class ModalityReader:
                 #        forces to help Assad") shares its governor's
             shared = dep in labels.conjunct and tok.tag_ in tags.bare_verb and not any(
                 c.dep_ in labels.auxiliary or c.dep_ in labels.subject for c in tok.children)
-            if dep in labels.conjunct and head.dep_ not in labels.complement and not shared:
+            if dep in labels.conjunct and head.dep_ not in labels.complement and head.dep_ not in labels.prep_clause \
+                    and not shared:
                 break  # a coordinated main clause keeps its own (a bare verb shares it); a coordinated complement
-                #        shares its governors
+                #        shares its governors, as does a gerund coordinated under a preposition ("accused the
+                #        police of detaining and beating protesters")
             conjunct = dep in labels.conjunct
             tok = head
             hops += 1

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class ClauseHeads(Protocol):
-    """Who holds a word in a sentence (``anchoring.ClauseTree``): the clause head above it and the path there."""
+    """Who holds a word in a sentence (``clauses.ClauseTree``): the clause head above it and the path there."""
 
     def owner(self, tok: Token) -> int | None: ...
 
@@ -42,7 +42,7 @@ RULING_SECTORS = {"GOV", "MIL", "COP", "ELI"}  # the state they fight
 class PlaceMention:
     """A place a sentence names, with the clause head that holds it."""
 
-    owner: int | None  # index of the clause head above it (see anchoring.ClauseTree), None: none
+    owner: int | None  # index of the clause head above it (see clauses.ClauseTree), None: none
     location: Location
     name: str  # the place's name as written ("Tripoli")
     text: str  # the place words as written ("the outskirts of Tripoli", "Tripoli, northern Lebanon", "here")

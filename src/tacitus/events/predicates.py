@@ -173,6 +173,9 @@ class PredicateFinder:
         if noun.dep_ in labels.attribute and head.pos_ in self.g.tags.verbal \
                 and head.lemma_.lower() in words.attributive_verbs:
             return True
+        if noun.dep_ in labels.prep_object and head.lower_ in words.naming_preps \
+                and head.head.lemma_.lower() in self.words.judging_verbs:
+            return True  # "condemned the detentions as an assault on the press" (not "killed as the offensive went on")
         after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
         head_word = head.lemma_.lower()
         if (noun.dep_ in labels.compound and (head_word in words.charged_persons or head_word in words.kind_heads)) or (
@@ -465,7 +468,7 @@ class PredicateFinder:
         for s in senses:
             if (s.carried or s.carriers) and light is None:
                 continue
-            if s.carriers and light.lemma_.lower() not in s.carriers:
+            if s.carriers and self.syntax.verb_lemma(light, s.carriers) not in s.carriers:
                 continue
             if s.subject_of and not (tok.dep_ in labels.subject and tok.head.lemma_.lower() in s.subject_of):
                 continue

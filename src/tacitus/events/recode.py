@@ -47,6 +47,7 @@ class Recode:
             self.by_modality(d)
             self.political_attack(d)
             self.received_attack(d)
+            self.official_protest(d)
         drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
 
@@ -450,6 +451,15 @@ class Recode:
             return True
         head = self.k.resolver.resolve_text(tok.text)  # the head word alone names a political actor
         return head is not None and head.sector in self.onto.political_attacked
+
+    def official_protest(self, d: Draft) -> None:
+        """A state's government protesting (dissent whose code names no demonstration, strike, boycott or other
+        mode) complains officially: "Norway protested the arrest of its citizen", "summoned the envoy to protest
+        the verdict"."""
+        if d.plover and self.onto.is_a(d.plover, "protest") and self.onto.lookup(d.code).plover_mode is None \
+                and d.source.sector == "GOV" and d.pred.kind == "verb":
+            recode = self.onto.recodes["official_protest"]
+            d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 
     def received_attack(self, d: Draft) -> None:
         """Fire or an attack somebody "comes under": from a fighting force, or where the sentence tells harm to

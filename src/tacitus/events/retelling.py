@@ -1,0 +1,163 @@
+"""One act told again in a story is one event. A later mention of an act told a few sentences before ("Gunmen
+attacked a bus on Monday. The attack killed nine", "Police detained 40 people. They were arrested at a rally"), with
+nothing in it that makes it another act, takes the parties, place and date the act is known by, so that the store,
+the exports and every count hold it once, with all its mentions (the store merges mentions of one type, dyad, date
+and place)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from tacitus.records import INFERRED_COUNTRY, PLACE_BASES, Actor, Event, Location, is_counted
+
+# precisions of a date that is no date of the act told: the publication date or the story's day standing in, or none
+_NOT_OWN_DATE = ("published", "unknown", "story")
+_WORD = re.compile(r"[\w'’-]+")
+_INDEFINITE = ("a", "an")
+
+
+@dataclass(frozen=True)
+class Retelling:
+    """The rule (``events/data/anchors.yaml``: ``retell_reach``, ``other_act_words``, ``new_act_words``,
+    ``apart_marks``, ``told_words``)."""
+
+    reach: int  # sentences after an act's first telling in which it may be told again
+    other_act: frozenset[str]  # after "a"/"an": another act ("a second raid"); "another" alone too
+    new_act: frozenset[str]  # right before the act's word: a further act ("fresh clashes")
+    apart: frozenset[str]  # adverbs that open a sentence of another incident ("Separately, ...")
+    told_words: frozenset[str]  # determiners of something told before ("the attack", "their arrest")
+    unnamed_sectors: frozenset[str] = frozenset()  # sectors of doers nobody names (ontology unidentified_sectors)
+    near_km: float = 50.0  # two places of the act's own clauses further apart than this are two acts
+
+    def __call__(self, events: list[Event]) -> list[Event]:
+        """``events`` (a document's body, in order) with the mentions of one act made one event."""
+        acts: list[list[int]] = []  # each act: the indices of its mentions, first telling first
+        for i, e in enumerate(events):
+            if not is_counted(e.modality) or e.sentence_index < 0 or self._marks_other(e):
+                acts.append([i])
+                continue
+            same = [act for act in acts if self._retells(e, [events[j] for j in act])]
+            if same:
+                max(same, key=lambda act: act[-1]).append(i)  # the act told last
+            else:
+                acts.append([i])
+        out = list(events)
+        for act in acts:
+            if len(act) > 1:
+                told = [events[j] for j in act]
+                source, target = _best_actor([e.source for e in told]), _best_actor([e.target for e in told])
+                location, dated = _best_place(told), _best_date(told)
+                for j in act:
+                    out[j] = replace(out[j], source=source, target=target, location=location,
+                                     date=dated.date, date_precision=dated.date_precision)
+        return out
+
+    def _retells(self, e: Event, act: list[Event]) -> bool:
+        """Whether ``e`` tells again the act whose mentions are ``act``: within reach of its first telling, in a
+        sentence of its own, agreeing with every mention, and pointing back to one of them."""
+        first = act[0]
+        if e.sentence_index - first.sentence_index > self.reach or any(
+                m.sentence_index == e.sentence_index for m in act):
+            return False
+        return all(self._agree(e, m) for m in act) and any(self._points_back(e, m) for m in act)
+
+    def _agree(self, e: Event, f: Event) -> bool:
+        """Nothing tells the two apart: one type, both history or both news, not each side acting on the other,
+        no two countries or names on a side, no two places of their own clauses far apart, and no day of its own that the other lacks or
+        contradicts."""
+        if e.plover_type != f.plover_type or e.historical != f.historical or not is_counted(f.modality):
+            return False
+        if e.target is not None and f.target is not None and e.source.code != f.source.code \
+                and (e.source.code, e.target.code) == (f.target.code, f.source.code):
+            return False  # each side acting on the other ("freed 64 soldiers ... the army released 30 fighters")
+        for a, b in ((e.source, f.source), (e.target, f.target)):
+            if a is not None and b is not None and (
+                    (a.country and b.country and a.country != b.country) or (a.name and b.name and a.name != b.name)):
+                return False
+        return self._same_place(e.location, f.location) and _same_day(e, f)
+
+    def _same_place(self, x: Location | None, y: Location | None) -> bool:
+        from tacitus.geo import distance_km
+
+        if x is None or y is None:
+            return True
+        if x.country and y.country and x.country != y.country:
+            return False
+        if "clause" not in (x.basis, y.basis) or "country" in (x.precision, y.precision) \
+                or None in (x.lat, x.lon, y.lat, y.lon):
+            return True
+        return distance_km(x.lat, x.lon, y.lat, y.lon) <= self.near_km
+
+    def _points_back(self, e: Event, f: Event) -> bool:
+        """Something in ``e`` points back to ``f``: the same predicate ("detained ... were detained"), a
+        determiner of a thing told before right before its word ("the attack", "their arrest", "Monday's raid"),
+        or a doer of the act's side named by such a determiner and by nothing of its own ("the gunmen opened
+        fire", "the ambush killed six"; not "the Israeli army", not a name)."""
+        if e.predicate and e.predicate == f.predicate:
+            return True
+        before = _words(e.sentence[:e.evidence_start])
+        if before and (before[-1] in self.told_words or before[-1].endswith(("'s", "’s"))):
+            return True
+        # "the gunmen opened fire", "the ambush killed six": a doer told before, named by nothing of its own (not
+        # "the Israeli army", "the Shahabad police"), and of the act's side ("In return, the army released ...")
+        doer = e.source.text.split()
+        return len(doer) > 1 and doer[0].lower() in self.told_words and not e.source.name \
+            and e.source.country_basis != "mention" and not any(w[:1].isupper() for w in doer[1:]) \
+            and (not e.source.sector or not f.source.sector or e.source.sector == f.source.sector
+                 or e.source.sector in self.unnamed_sectors)
+
+    def _marks_other(self, e: Event) -> bool:
+        """The mention marks an act other than one told before: "another", "a second raid", "in a separate
+        incident", "fresh clashes", or a sentence opened by an apart mark ("Separately, ...")."""
+        words = _words(e.sentence[:e.evidence_end])
+        if not words:
+            return False
+        if words[0] in self.apart or "another" in words:
+            return True
+        if any(a in _INDEFINITE and b in self.other_act for a, b in zip(words, words[1:])):
+            return True
+        before = _words(e.sentence[:e.evidence_start])
+        return bool(before) and before[-1] in self.new_act
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _actor_rank(actor: Actor | None) -> int:
+    if actor is None:
+        return 0
+    if actor.country:
+        return 3 if actor.country_basis not in INFERRED_COUNTRY else 2
+    return 1 if actor.sector or actor.name else 0
+
+
+def _best_actor(actors: list[Actor | None]) -> Actor | None:
+    """The mention that knows the party best: its country from its own words, then any country, then a sector or
+    a name; the earliest of equals."""
+    return max(actors, key=_actor_rank)  # max keeps the first of equals
+
+
+def _best_place(told: list[Event]) -> Location | None:
+    """The place found most directly (PLACE_BASES order), the earliest of equals."""
+    placed = [e.location for e in told if e.location is not None]
+    if not placed:
+        return None
+    return min(placed, key=lambda loc: PLACE_BASES.index(loc.basis) if loc.basis in PLACE_BASES else len(PLACE_BASES))
+
+
+def _best_date(told: list[Event]) -> Event:
+    """The mention with a date of the act's own, the earliest of them; else the first telling."""
+    return next((e for e in told if e.date and e.date_precision not in _NOT_OWN_DATE), told[0])
+
+
+def _same_day(e: Event, f: Event) -> bool:
+    """No own day tells them apart: a mention with a date of its own is not the retelling of one without, and
+    two own dates agree as far as the coarser goes."""
+    own_e = bool(e.date) and e.date_precision not in _NOT_OWN_DATE
+    own_f = bool(f.date) and f.date_precision not in _NOT_OWN_DATE
+    if own_e and own_f:
+        n = min(len(e.date), len(f.date))
+        return e.date[:n] == f.date[:n]
+    return not own_e

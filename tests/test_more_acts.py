@@ -1,0 +1,108 @@
+"""Common acts of wire news the coder used to miss or misread, and days told from the story's narrative: sentences
+written by the team, with the codes and dates a researcher expects."""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_dyads import coded
+from tacitus.pipeline import Coder
+from tacitus.records import Document
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # walking off the job strikes; walking out of a session boycotts it
+    ("Bus drivers in Lagos walked off the job over unpaid wages.", ("PROTEST", "143", "NGA CVL")),
+    ("Opposition members walked out of the Ugandan parliament as the minister rose.", ("PROTEST", "143", None)),
+    # a levy scrapped after protests yields
+    ("Facing a week of roadblocks, the Ecuadorian government scrapped the new fuel levy.",
+     ("CONCEDE", "081", "ECU GOV")),
+    ("Under pressure from street protests, the Kenyan parliament shelved the finance bill.",
+     ("CONCEDE", "080", "KEN LEG")),
+    # recognition switched is recognition of the one it goes to
+    ("The Solomon Islands switched its diplomatic recognition from Taipei to Beijing.",
+     ("SUPPORT", "054", "SLB GOV", "CHN GOV")),
+    ("The African Development Bank approved a $120 million loan to Malawi.", ("AID", "071", None, "MWI GOV")),
+    ("The Philippine air force scrambled two fighter jets.", ("MOBILIZE", "152", "PHL MIL")),
+    ("The Egyptian navy staged exercises off Alexandria on Sunday.", ("MOBILIZE", "150", "EGY MIL")),
+    ("Ecuadorian soldiers took up positions around the prison in Guayaquil.", ("MOBILIZE", "154", "ECU MIL")),
+    ("Sri Lanka allowed UN investigators into the northern province.", ("RETREAT", "086", None, "UNO")),
+    ("A court in Bangkok dissolved the main opposition party.", ("COERCE", "172", "THA JUD", "THA OPP")),
+    ("Investigators searched the home of the former Peruvian president in Lima.", ("COERCE", "171", None, "PER")),
+    # armed men outside the state raiding a village attack it
+    ("Bandits raided a farming village in Zamfara state, killing eleven people.", ("ASSAULT", "190", "NGA CRM")),
+    # a government protesting complains officially (PROTEST is for crowds, strikes and boycotts)
+    ("The Dutch government protested to Ankara over the detention of a journalist.",
+     ("ACCUSE", "114", "NLD GOV", "TUR GOV")),
+    ("Hundreds of demonstrators stormed the parliament building in Nairobi.", ("PROTEST", "145", "KEN CVL")),
+    ("Farmers blockaded the main roads into Warsaw with tractors.", ("PROTEST", "1442", "POL AGR")),
+    # the state's forces freeing hostages rescue them; captors free them
+    ("Colombian soldiers freed four hostages held by a criminal gang.", ("AID", "073", "COL MIL")),
+    ("The kidnappers freed the hostages after a ransom was paid.", ("RETREAT", "0841", None)),
+    ("A Chinese maritime militia vessel rammed a Philippine patrol boat.", ("ASSAULT", "190", None, "PHL")),
+    ("Mali's junta ordered out the French ambassador.", ("SANCTION", "1663", "MLI GOV", "FRA GOV")),
+    ("Burkina Faso ended its military cooperation agreement with France.", ("SANCTION", "160", "BFA GOV", "FRA GOV")),
+    ("Finland applied to join the alliance in May 2022.", ("REQUEST", "020", "FIN GOV")),
+    ("China imposed export controls on gallium to the United States.", ("SANCTION", "163", "CHN GOV", "USA GOV")),
+    ("Riot police swung batons at the crowd outside the stadium.", ("ASSAULT", "175", None)),
+    ("The Yemeni rebels vowed revenge against Saudi Arabia.", ("THREATEN", "138", "YEM REB", "SAU GOV")),
+    ("Police from Kenya and Tanzania launched a joint operation against cattle rustlers.",
+     ("COOPERATE", "062", "KEN COP")),
+])
+def test_a_common_act_is_coded(coder, text, expected):
+    """``expected``: type, CAMEO code, then source and target codes (None: any; a bare country: that country)."""
+    def party(code, want) -> bool:
+        return want is None or code == want or (" " not in want and (code or "").split(" ")[0] == want)
+    found = coded(coder, text)
+    assert any(e[:2] == expected[:2] and all(party(e[i], x) for i, x in enumerate(expected[2:], 2))
+               for e in found), found
+
+
+@pytest.mark.parametrize("text, kind", [
+    # what one is accused of, coordinated, is alleged too
+    ("Amnesty International accused Ugandan soldiers of arresting and torturing opposition supporters.", "ASSAULT"),
+    # an act named as what another one is called is no act of its own
+    ("The union condemned the arrests as an attack on workers' rights.", "ASSAULT"),
+])
+def test_what_is_not_an_act_of_its_own(coder, text, kind):
+    assert kind not in [e[0] for e in coded(coder, text)]
+
+
+def test_an_act_told_during_another_of_its_kind_is_that_act(coder):
+    found = coded(coder, "Bangladeshi police detained a student leader during a raid on his dormitory in Dhaka.")
+    assert [e[0] for e in found] == ["COERCE"]
+
+
+def dated(coder: Coder, text: str, published: str) -> list[tuple]:
+    return [(e.sentence_index, e.plover_type, e.date) for e in coder.code([Document(
+        doc_id="d", text=text, published=published)])[0] if e.modality == "asserted"]
+
+
+def test_a_day_later_is_a_day_after_the_narratives_day(coder):
+    text = ("Kazakhstan's foreign minister met his Uzbek counterpart in Tashkent on Thursday. A day later, he held "
+            "talks with Tajikistan's president in Dushanbe.")
+    assert dated(coder, text, "2024-05-06") == [(0, "CONSULT", "2024-05-02"), (1, "CONSULT", "2024-05-03")]
+
+
+def test_a_step_back_does_not_move_the_story_on(coder):
+    text = ("Peruvian police detained 20 miners in Arequipa on Tuesday. In a separate operation a day earlier, "
+            "soldiers arrested six loggers. A human rights group condemned the detentions in Arequipa.")
+    assert dated(coder, text, "2024-05-08") == [(0, "COERCE", "2024-05-07"), (1, "COERCE", "2024-05-06"),
+                                                (2, "ACCUSE", "2024-05-07")]
+
+
+def test_days_after_an_act_the_narrative_dated(coder):
+    text = ("Romania's parliament approved the treaty on Monday. The vote came three days after the Moldovan "
+            "president visited Bucharest.")
+    assert dated(coder, text, "2024-05-08") == [(0, "SUPPORT", "2024-05-06"), (1, "CONSULT", "2024-05-03")]
+
+
+def test_a_date_hung_on_a_noun_clause_is_the_acts(coder):
+    text = "Turkey's parliament ratified Finland's bid to join the alliance on Thursday."
+    assert dated(coder, text, "2023-04-01") == [(0, "SUPPORT", "2023-03-30")]
