@@ -2,8 +2,8 @@
 
     python bench/probes.py [--show N]
 
-Each item is coded as `tacitus code` codes a text with no publication date; its counted mentions are merged as the
-store merges them (one event per type, dyad, date and place). A gold event is found by a coded event of its type,
+Each item is coded as `tacitus code` codes a text, with the item's publication date when it gives one; its
+counted mentions are merged as the store merges them (one event per type, dyad, date and place). A gold event is found by a coded event of its type,
 the one told in the sentence its quote comes from when the item gives a quote. Prints, per set: type P/R/F1, type
 with both countries right (P/R/F1; a country of "---" matches any), and for the stories the found events with the
 right place (the coded place's name within the gold place's text, or the reverse) and date. The conflict notes
@@ -35,7 +35,7 @@ def score(coder, items: list[dict], show: int) -> dict:
     counts = dict(found=0, coded=0, gold=0, dyad=0, place_n=0, place=0, date_n=0, date=0)
     shown = 0
     for item in items:
-        coded = [g.mentions[0] for g in merged(coder.code_text(item["text"]))
+        coded = [g.mentions[0] for g in merged(coder.code_text(item["text"], published=item.get("published")))
                  if any(m.modality == "asserted" for m in g.mentions)]
         used: set[int] = set()
         missed = []
@@ -110,7 +110,8 @@ def main() -> None:
     from tacitus.coding import Coder
 
     coder = Coder()
-    for name in ("sentences.jsonl", "stories.jsonl", "articles.jsonl"):  # (the last is held out: RULES.md)
+    for name in ("sentences.jsonl", "stories.jsonl", "sentences2.jsonl", "stories2.jsonl",
+                 "articles.jsonl"):  # (the last is held out: RULES.md)
         items = [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines() if line]
         c = score(coder, items, 0 if name == "articles.jsonl" else args.show)
         p, r = c["found"] / max(c["coded"], 1), c["found"] / max(c["gold"], 1)
