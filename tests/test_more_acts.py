@@ -54,13 +54,23 @@ def coder() -> Coder:
     ("The Yemeni rebels vowed revenge against Saudi Arabia.", ("THREATEN", "138", "YEM REB", "SAU GOV")),
     ("Police from Kenya and Tanzania launched a joint operation against cattle rustlers.",
      ("COOPERATE", "062", "KEN COP")),
+    # a visit told by its host is the visitor's visit to the host
+    ("Qatar's emir hosted the Somali president in Doha on Monday.", ("CONSULT", "042", "SOM GOV", "QAT GOV")),
+    # troops sent to a border are sent toward the neighbour named after "with"
+    ("Armenia sent more troops to its border with Azerbaijan.", ("MOBILIZE", "154", "ARM", "AZE")),
+    # "his government" is the government of the person who says it
+    ("Serbia's president said his government was ready to sign an accord with Pristina.", ("AGREE", None, "SRB")),
+    # an organ of a state named with the town it sits in is that state's
+    ("A court in Tashkent sentenced an exiled blogger living in Sweden in absentia.", ("SANCTION", None, "UZB JUD")),
+    ("Hundreds of protesters blocked the main avenue outside the presidential palace in Lima.",
+     ("PROTEST", "1442", "PER CVL")),
 ])
 def test_a_common_act_is_coded(coder, text, expected):
     """``expected``: type, CAMEO code, then source and target codes (None: any; a bare country: that country)."""
     def party(code, want) -> bool:
         return want is None or code == want or (" " not in want and (code or "").split(" ")[0] == want)
     found = coded(coder, text)
-    assert any(e[:2] == expected[:2] and all(party(e[i], x) for i, x in enumerate(expected[2:], 2))
+    assert any(e[0] == expected[0] and expected[1] in (None, e[1]) and all(party(e[i], x) for i, x in enumerate(expected[2:], 2))
                for e in found), found
 
 
@@ -69,6 +79,8 @@ def test_a_common_act_is_coded(coder, text, expected):
     ("Amnesty International accused Ugandan soldiers of arresting and torturing opposition supporters.", "ASSAULT"),
     # an act named as what another one is called is no act of its own
     ("The union condemned the arrests as an attack on workers' rights.", "ASSAULT"),
+    # a state of emergency against a disaster coerces nobody
+    ("The governor declared a state of emergency in the flood-hit districts of Sindh.", "COERCE"),
 ])
 def test_what_is_not_an_act_of_its_own(coder, text, kind):
     assert kind not in [e[0] for e in coded(coder, text)]

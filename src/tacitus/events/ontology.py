@@ -7,7 +7,7 @@ when they recode an act. The coder holds no code or type literal of its own; it 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -79,6 +79,7 @@ class Ontology:
     governing_sectors: frozenset[str]  # sectors that are the authorities: a protest by them is not against themselves
     default_modes: dict[str, str]  # PLOVER type -> its mode when the text tells no other
     venue_codes: frozenset[str] = frozenset()  # codes whose place is only where they happen (a meeting's venue)
+    hosted_visits: dict[str, str] = field(default_factory=dict)  # a host's code -> the visitor's visit's code
     counted_state_acts: frozenset[str] = frozenset()  # modes whose counted nouns are the state's ("five arrests")
     abductor_sectors: frozenset[str] = frozenset()  # armed non-state sectors: whom they seize or detain is abducted
     abduction_from: tuple[str, ...] = ()  # the codes (with their children) of seizing or detaining people
@@ -127,6 +128,7 @@ class Ontology:
                    governing_sectors=_words(spec, "governing_sectors"),
                    default_modes={str(k): str(v) for k, v in (spec.get("default_modes") or {}).items()},
                    venue_codes=_words(spec, "venue_codes"),
+                   hosted_visits={str(k): str(v) for k, v in (spec.get("hosted_visits") or {}).items()},
                    counted_state_acts=_words(spec, "counted_state_acts"),
                    abductor_sectors=_words(spec, "abductor_sectors"),
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),

@@ -4,7 +4,8 @@
 subject of a clause above the phrase that agrees with the determiner ("its": one state, body or thing; "their": a
 plural, coordinated names or an organisation). An act of force is not done to one's own, so the subjects of violent
 verbs the phrase belongs to are passed over: in "Israel said Hamas fired rockets at its towns" the towns are
-Israel's. "His" and "her" are left to the rules for persons.
+Israel's. "His" or "her" on a state's organ or forces is the person's above: "Armenia's prime minister said his
+government was ready" is Armenia's.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ from tacitus.events.arguments import MAX_ANTECEDENT_HOPS, Syntax
 def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -> Token | None:
     """The word a possessive determiner ("its", "their") stands for inside its sentence, or None."""
     fn, labels, tags, ents = syntax.fn, syntax.labels, syntax.tags, syntax.ents
-    if det.lower_ not in fn.group_possessives or det.dep_ not in labels.possessor:
+    if det.dep_ not in labels.possessor:
         return None
     owned = det.head
+    if det.lower_ in fn.person_possessives and owned.lemma_.lower() in fn.person_owned:
+        return _person_above(syntax, det, owned)
+    if det.lower_ not in fn.group_possessives:
+        return None
     if owned.lemma_.lower() in fn.relation_nouns:
         return None  # "their European counterparts" are not they
     inside = {t.i for t in owned.subtree}
@@ -40,4 +45,21 @@ def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -
             if det.lower_ not in fn.plural_possessives and (plural or syntax.is_person(subject)):
                 continue  # "its" is one state's, body's or thing's
             return subject
+    return None
+
+
+def _person_above(syntax: Syntax, det: Token, owned: Token) -> Token | None:
+    """The person a clause above "his" or "her" has as its subject, for a state's organ or forces ("Armenia's prime
+    minister said his government was ready": the prime minister's)."""
+    inside = {t.i for t in owned.subtree}
+    tok = owned
+    for _ in range(MAX_ANTECEDENT_HOPS):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ not in syntax.tags.verb:
+            continue
+        for subject in syntax.verb_subjects(tok):
+            if subject.i not in inside and subject.i < det.i and syntax.is_person(subject):
+                return subject
     return None

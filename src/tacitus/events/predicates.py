@@ -342,13 +342,13 @@ class PredicateFinder:
         for s in senses:
             if s.particle and s.particle not in particles:
                 continue
-            if s.complement and not has_complement:
-                continue
-            if s.infinitive and not has_infinitive:
+            if (s.complement and not has_complement) or (s.infinitive and not has_infinitive):
                 continue
             if (s.infinitive_of and not any(c.lemma_.lower() in s.infinitive_of for c in infinitives)) or (
                     s.not_purpose and any(c.lemma_.lower() in s.not_purpose and self.g.to_infinitive(c)
-                                          for c in tok.children)):
+                                          for c in tok.children)) or (
+                    s.not_context and any(t.lemma_.lower() in s.not_context and t.pos_ in self.g.tags.noun
+                                          for t in tok.sent)):
                 continue
             if s.gerund and not any(c.dep_ in labels.complement and c.i > tok.i and c.tag_ in self.g.tags.gerund
                                     and not any(g.dep_ in labels.subject for g in c.children) for c in tok.children):

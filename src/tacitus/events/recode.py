@@ -48,6 +48,7 @@ class Recode:
             self.political_attack(d)
             self.received_attack(d)
             self.official_protest(d)
+            self.hosted_visit(d)
         drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
 
@@ -460,6 +461,15 @@ class Recode:
                 and d.source.sector == "GOV" and d.pred.kind == "verb":
             recode = self.onto.recodes["official_protest"]
             d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
+
+    def hosted_visit(self, d: Draft) -> None:
+        """A visit told by its host ("Jordan's king hosted the Iraqi prime minister") is the visitor's visit to the
+        host, as PLOVER codes a visit (ontology hosted_visits): the parties swap and the code is the visit's."""
+        visit = self.onto.hosted_visits.get(d.code)
+        if visit is None or d.target is None or not (d.target.country or d.target.sector or d.target.name):
+            return
+        d.source, d.target, d.source_tok, d.target_tok = d.target, d.source, d.target_tok, d.source_tok
+        d.code = visit
 
     def received_attack(self, d: Draft) -> None:
         """Fire or an attack somebody "comes under": from a fighting force, or where the sentence tells harm to

@@ -25,7 +25,7 @@ from tacitus.events.possessives import possessive_owner
 from tacitus.events.predicates import Predicate, toll_participle
 from tacitus.events.ranking import PER_NESTING_LEVEL, confidence, nesting
 from tacitus.events.sameness import one_name, same_actor
-from tacitus.records import Actor, Location
+from tacitus.records import INFERRED_COUNTRY, Actor, Location
 
 
 # The kinds of words (Roles._kind) a pronoun of each kind may stand for: "he" a person or somebody singular who may
@@ -159,6 +159,10 @@ class Roles:
             actor = replace(actor, text=tok.text) if actor is not None else None
         elif tok.pos_ in tags.pronoun_or_determiner:
             actor = None
+        elif tok.lemma_.lower() in self.g.words.border_nouns and (neighbour := next(
+                (o for p in self.g.words.border_preps for o in syntax.prep_objects(tok, p)), None)) is not None:
+            found = self.actor(neighbour, job)  # "troops sent to the border with Burundi": toward Burundi
+            actor = replace(found, text=syntax.phrase_span(tok).text) if found is not None else None
         elif members := self.parties.members(tok):
             # "thousands of Iraqi Kurds", "a group of Moroccan diplomats", "three of the hostages": the members
             found = self.actor(members[0], job)
@@ -191,7 +195,7 @@ class Roles:
                                                            or not actor.country):
                     actor = found
                     break
-        if actor is not None and actor.sector and not actor.country:
+        if actor is not None and actor.sector and (not actor.country or actor.country_basis in INFERRED_COUNTRY):
             # "our soldiers" in a minister's quote, "their army": a sector whose country its possessor gives
             for owner in self.syntax.owners(tok):
                 if owner.dep_ in self.g.labels.compound:
@@ -201,9 +205,13 @@ class Roles:
                 if found is not None and found.country:
                     actor = replace(actor, country=found.country, country_basis="mention")
                     break
-        if actor is not None and actor.sector and not actor.country:
-            # "Karachi police", "the Lagos High Court": a body named with its town is that town's
-            town = self.places.named_town(tok, job.context.home_country)
+        if actor is not None and actor.sector and (not actor.country or actor.country_basis in INFERRED_COUNTRY):
+            # "Karachi police", "the Lagos High Court": a body named with its town is that town's; so is an organ
+            # of a state named with the town it sits in ("the defence ministry in Minsk"; not "the envoy in Paris")
+            town = self.places.named_town(tok, job.context.home_country) if not actor.country else None
+            if town is None and tok.lemma_.lower() not in self.g.words.posted_nouns:
+                town = next((found[1] for p in self.g.words.seat_preps for o in self.syntax.prep_objects(tok, p)
+                             if (found := self.places.place_of(o, towns_only=True)) and found[1].country), None)
             if town is not None:
                 actor = replace(actor, country=town.country, country_basis="mention")
         if actor is not None and actor.country:
