@@ -82,7 +82,7 @@ def test_official_complaint_recipient_and_welcomes(coder):
     e = top(code(coder, "The Japanese government welcomed China's decision."))
     assert (e.plover_type, e.cameo_code) == ("SUPPORT", "051")
     e = top(code(coder, "The Indian president gave a warm welcome to the Nepalese prime minister."))
-    assert summary(e) == ("IND GOV", "CONSULT", "043", "NPL GOV")
+    assert summary(e) == ("NPL GOV", "CONSULT", "042", "IND GOV")  # the visitor's visit to the host
 
 
 def test_lemmas_the_tagger_gets_wrong_are_repaired():

@@ -70,8 +70,8 @@ def test_a_common_act_is_coded(coder, text, expected):
     def party(code, want) -> bool:
         return want is None or code == want or (" " not in want and (code or "").split(" ")[0] == want)
     found = coded(coder, text)
-    assert any(e[0] == expected[0] and expected[1] in (None, e[1]) and all(party(e[i], x) for i, x in enumerate(expected[2:], 2))
-               for e in found), found
+    assert any(e[0] == expected[0] and expected[1] in (None, e[1])
+               and all(party(e[i], x) for i, x in enumerate(expected[2:], 2)) for e in found), found
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -81,6 +81,9 @@ def test_a_common_act_is_coded(coder, text, expected):
     ("The union condemned the arrests as an attack on workers' rights.", "ASSAULT"),
     # a state of emergency against a disaster coerces nobody
     ("The governor declared a state of emergency in the flood-hit districts of Sindh.", "COERCE"),
+    # what somebody is pressed to do, or is unwilling to do, is not done
+    ("Opposition groups are pressuring the Bulgarian president to resign.", "RETREAT"),
+    ("The pension fund was unwilling to commit more money to the rescue of the carrier.", "AGREE"),
 ])
 def test_what_is_not_an_act_of_its_own(coder, text, kind):
     assert kind not in [e[0] for e in coded(coder, text)]

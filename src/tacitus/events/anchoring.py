@@ -394,8 +394,8 @@ class Anchoring:
 
     def content_places(self, job: SentenceJob, tree: ClauseTree, chains: dict[int, list],
                        mentions: list[PlaceMention], out: Anchors) -> None:
-        """The place of what an act asks, promises, refuses or threatens ("agreed to postpone the demonstration in
-        Baku", "threatened to ban voting in East Jerusalem"): not where the act happened, but whom it concerns
+        """The place of what an act asks, promises, refuses or threatens ("agreed to put off the rally in
+        Tirana", "threatened to bar voting in the disputed district"): not where the act happened, but whom it concerns
         when it names nobody (a topic never does)."""
         for d in job.drafts:
             key = d.pred.token.i

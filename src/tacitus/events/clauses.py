@@ -135,7 +135,7 @@ class ClauseTree:
                         # last week to meet"): that act's date, not its place
                         out.append((own, False))
                     elif where and self.kinds.get(own) == draft.pred.sense.plover_type:
-                        # "attacks in 2015, including at the Bardo Museum, where 22 people were killed": an act of
+                        # "bombings in 2019, among them one at the central market, where nine died": an act of
                         # the same kind told of a place of the act above was part of it, then and there
                         out.append((own, places_ok))
                     elif prev.dep_ in labels.adverbial_clause \
@@ -143,8 +143,8 @@ class ClauseTree:
                                 any(c.lower_ in self.simultaneous for c in prev.children if c.i < prev.i)
                                 or (prev.tag_ in self.g.tags.gerund
                                     and self.kinds.get(own) == draft.pred.sense.plover_type)):
-                        # a clause of no subject of its own told with the act above it, then and there: "set
-                        # himself on fire over the weekend while taking part in a demonstration", "a strike hit
+                        # a clause of no subject of its own told with the act above it, then and there: "was
+                        # hurt on Friday while marching in a protest", "a strike hit
                         # the district in Gaza City, targeting a home" (not "struck Gaza, while Hezbollah fired
                         # at Israeli troops": another's act, elsewhere)
                         out.append((own, places_ok))
@@ -176,8 +176,8 @@ class ClauseTree:
         return out
 
     def framing_act(self, owner: int | None) -> int | None:
-        """The drafted act whose content holds a clause head: "agreed to postpone the demonstration in Baku" ->
-        "agreed" for "demonstration"; None when no act is above it."""
+        """The drafted act whose content holds a clause head: "agreed to put off the rally in Tirana" ->
+        "agreed" for "rally"; None when no act is above it."""
         if owner is None:
             return None
         tok = self.doc[owner]

@@ -73,6 +73,7 @@ class ModalityWords:
     blame_adverbs: frozenset[str]
     naming_verbs: frozenset[str]
     judging_verbs: frozenset[str]
+    unwilling_adjectives: frozenset[str]
     threat_cues: frozenset[str]
     deed_verbs: frozenset[str]
     deed_nouns: frozenset[str]
@@ -240,6 +241,10 @@ class ModalityReader:
             if noun_subject and self._happens(tok.head):
                 tok, hops, occurring = tok.head, hops + 1, True  # "a shooting could occur": as real as its occurring
                 continue
+            if tok.dep_ in labels.relative_clause and self.g.to_infinitive(tok) and tok.head.dep_ in labels.object \
+                    and self._lemma_in(tok.head.head, words.requesting_verbs):
+                # "pressuring the president to resign", parsed as a relative clause of the one asked: asked of him
+                return Modality("hypothetical", self.speech_above(tok.head.head))
             if tok.dep_ not in labels.modality_climb or tok.head.i == tok.i or hops > MAX_GOVERNOR_HOPS:
                 break
             dep = tok.dep_
@@ -291,6 +296,8 @@ class ModalityReader:
             if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
                     and value == "asserted":
                 value = "future"  # "is willing to withdraw", "is committed to opening"
+            if dep in labels.intention_links and head.lemma_.lower() in words.unwilling_adjectives:
+                return Modality("negated", self.speech_above(head))  # "was unwilling to commit more funds"
             if tok is pred and pred.pos_ in tags.noun and dep in labels.object and head.pos_ in tags.verbal \
                     and self._phrasal(head) in words.cancelling_verbs:
                 # "banned protests", "called off the strike", "postponed the talks": what is stopped did not happen

@@ -16,50 +16,39 @@ from tacitus.events.arguments import MAX_ANTECEDENT_HOPS, Syntax
 
 
 def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -> Token | None:
-    """The word a possessive determiner ("its", "their") stands for inside its sentence, or None."""
+    """The word a possessive determiner ("its", "their"; "his", "her" on a state's organ or forces) stands for
+    inside its sentence, or None."""
     fn, labels, tags, ents = syntax.fn, syntax.labels, syntax.tags, syntax.ents
     if det.dep_ not in labels.possessor:
         return None
     owned = det.head
     if det.lower_ in fn.person_possessives and owned.lemma_.lower() in fn.person_owned:
-        return _person_above(syntax, det, owned)
-    if det.lower_ not in fn.group_possessives:
-        return None
-    if owned.lemma_.lower() in fn.relation_nouns:
-        return None  # "their European counterparts" are not they
-    inside = {t.i for t in owned.subtree}
-    tok = owned
-    for _ in range(MAX_ANTECEDENT_HOPS):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.pos_ not in tags.verb or tok.lemma_.lower() in acting_verbs:
-            continue  # ("Hamas fired rockets at its towns", "shelled the town and destroyed its police station")
-        for subject in syntax.verb_subjects(tok):
-            if subject.i in inside or subject.i > det.i or subject.pos_ in tags.pronoun:
-                continue
-            plural = subject.tag_ in tags.plural or any(c.dep_ in labels.conjunct for c in subject.children)
-            body = subject.ent_type_ in ents.organisation  # ("France ... their oil facilities" are not France's)
-            if det.lower_ in fn.plural_possessives and not (plural or body):
-                continue  # "their" is a plural's or a body's
-            if det.lower_ not in fn.plural_possessives and (plural or syntax.is_person(subject)):
-                continue  # "its" is one state's, body's or thing's
-            return subject
-    return None
-
-
-def _person_above(syntax: Syntax, det: Token, owned: Token) -> Token | None:
-    """The person a clause above "his" or "her" has as its subject, for a state's organ or forces ("Armenia's prime
-    minister said his government was ready": the prime minister's)."""
-    inside = {t.i for t in owned.subtree}
-    tok = owned
-    for _ in range(MAX_ANTECEDENT_HOPS):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.pos_ not in syntax.tags.verb:
+        # "Armenia's prime minister said his government was ready": the prime minister's
+        return next((s for s in _subjects_above(syntax, det, owned, acting_verbs) if syntax.is_person(s)), None)
+    if det.lower_ not in fn.group_possessives or owned.lemma_.lower() in fn.relation_nouns:
+        return None  # ("their European counterparts" are not they)
+    for subject in _subjects_above(syntax, det, owned, acting_verbs):
+        if subject.pos_ in tags.pronoun:
             continue
-        for subject in syntax.verb_subjects(tok):
-            if subject.i not in inside and subject.i < det.i and syntax.is_person(subject):
-                return subject
+        plural = subject.tag_ in tags.plural or any(c.dep_ in labels.conjunct for c in subject.children)
+        body = subject.ent_type_ in ents.organisation  # ("France ... their oil facilities" are not France's)
+        if det.lower_ in fn.plural_possessives and not (plural or body):
+            continue  # "their" is a plural's or a body's
+        if det.lower_ not in fn.plural_possessives and (plural or syntax.is_person(subject)):
+            continue  # "its" is one state's, body's or thing's
+        return subject
     return None
+
+
+def _subjects_above(syntax: Syntax, det: Token, owned: Token, acting_verbs: frozenset[str]):
+    """The subjects, told before the determiner and outside the owned phrase, of the verbs above it, nearest first;
+    not of acting verbs ("Hamas fired rockets at its towns", "shelled the town and destroyed its police station")."""
+    inside = {t.i for t in owned.subtree}
+    tok = owned
+    for _ in range(MAX_ANTECEDENT_HOPS):
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+        if tok.pos_ not in syntax.tags.verb or tok.lemma_.lower() in acting_verbs:
+            continue
+        yield from (s for s in syntax.verb_subjects(tok) if s.i not in inside and s.i < det.i)

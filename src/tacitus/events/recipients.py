@@ -36,7 +36,7 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     if target is None:
         return recipient_from_place(ontology, plover, source, own_place, named_as, venue=venue, mode=mode)
     # a thing acted on lies where the act happens ("shelled the village" in Idlib); a thing spoken of lies where
-    # what is asked or refused would happen ("threatened to ban voting in East Jerusalem"), not where it is said
+    # what is asked or refused would happen ("threatened to bar voting in the disputed district"), not where it is said
     lies = about if spoken else where
     if thing and lies is not None and lies.country and not venue:
         return replace(target, country=lies.country, country_basis="place")
