@@ -175,7 +175,7 @@ DYADS = [
     # the European Community is the European Union
     ("The European Community imposed sanctions on Iraq.", "SANCTION", "EUR", "IRQ"),
     # leaders of the 1980s and 1990s are known too
-    ("President Mitterrand welcomed Chancellor Kohl in Paris.", "CONSULT", "FRA", "DEU"),
+    ("President Mitterrand welcomed Chancellor Kohl in Paris.", "CONSULT", "DEU", "FRA"),  # Kohl's visit to the host
     # a refusal targets whom it refuses
     ("Hamas refused to allow Egyptian mediators to enter Gaza.", "REJECT", "PSE", "EGY"),
     # older names of states are coded by today's successor, as the leaders table is

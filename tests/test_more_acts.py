@@ -84,6 +84,8 @@ def test_a_common_act_is_coded(coder, text, expected):
     # what somebody is pressed to do, or is unwilling to do, is not done
     ("Opposition groups are pressuring the Bulgarian president to resign.", "RETREAT"),
     ("The pension fund was unwilling to commit more money to the rescue of the carrier.", "AGREE"),
+    # what a deal depends on has not happened
+    ("The takeover hinges on the two unions signing a new labour agreement.", "SUPPORT"),
 ])
 def test_what_is_not_an_act_of_its_own(coder, text, kind):
     assert kind not in [e[0] for e in coded(coder, text)]
@@ -121,3 +123,10 @@ def test_days_after_an_act_the_narrative_dated(coder):
 def test_a_date_hung_on_a_noun_clause_is_the_acts(coder):
     text = "Turkey's parliament ratified Finland's bid to join the alliance on Thursday."
     assert dated(coder, text, "2023-04-01") == [(0, "SUPPORT", "2023-03-30")]
+
+
+def test_years_after_an_act_date_it_as_history(coder):
+    text = "Many of the exiles still live in Montreal, 18 years after the Chilean president pardoned them."
+    found = [(e.plover_type, e.date, e.date_precision, e.historical)
+             for e in coder.code([Document(doc_id="d", text=text, published="1995-04-30")])[0]]
+    assert ("CONCEDE", "1977", "year", True) in found

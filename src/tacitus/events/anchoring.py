@@ -38,7 +38,7 @@ from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
 from tacitus.records import NON_STATE_CODES, Location, is_counted
-from tacitus.time.periods import better_date, period_end, shift_date
+from tacitus.time.periods import DAYS_PER_MONTH, better_date, period_end, shift_date
 
 # A year written in a date expression ("June 28, 2000"): the date is full, not read in a year known otherwise
 YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -152,12 +152,15 @@ class Anchoring:
         told = ww.narrative if ww.narrative is not None and ww.narrative[2] == "day" and not job.from_title else None
         now = (told[1], told[2]) if told is not None else None  # an undated clause is at the narrative's day ("The
         for hinge, offset, own in relative:                   # vote came three days after the visit")
+            # ... and months or years from the day it is told are a month or a year wherever the story is ("still
+            # live in Toronto, 18 years after Carter pardoned draft resisters": 1977)
+            told_now = (job.reference[:10], "day") if job.reference and abs(offset) >= DAYS_PER_MONTH else None
             if own in later:
-                base = dates.get(later[own][0]) or now
+                base = dates.get(later[own][0]) or now or told_now
                 if base is not None and own not in dates:
                     dates[own] = shift_date(base[0], base[1], offset)
                 continue
-            base = dates.get(own) or dates.get(None) or now
+            base = dates.get(own) or dates.get(None) or now or told_now
             if base is None:
                 continue
             for i in tree.predicates & subtree_indices(hinge):

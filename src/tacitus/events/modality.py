@@ -74,6 +74,8 @@ class ModalityWords:
     naming_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     unwilling_adjectives: frozenset[str]
+    condition_verbs: frozenset[str]
+    condition_preps: frozenset[str]
     threat_cues: frozenset[str]
     deed_verbs: frozenset[str]
     deed_nouns: frozenset[str]
@@ -314,6 +316,9 @@ class ModalityReader:
                     and tok.lower_ in words.topic_preps and tok is not pred and pred.tag_ in tags.gerund:
                 # "talked about shooting up the school": an act only spoken or thought of
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
+            if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.condition_verbs \
+                    and tok.lower_ in words.condition_preps and tok is not pred:
+                return Modality("hypothetical", self.speech_above(head))  # "hinges on the union reaching a deal"
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.warning_verbs \
                     and tok.lower_ in words.warning_preps and tok is not pred:
                 # "warned Israel against attacking Iran": what one warns against has not happened

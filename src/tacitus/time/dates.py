@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from tacitus.time.periods import DAYS_PER_MONTH, DAYS_PER_YEAR
 from tacitus.time.vocabulary import DateVocabulary, alternation, date_vocabulary
 
 PRECISIONS = ("day", "week", "month", "year", "relative", "unknown")
@@ -116,7 +117,7 @@ class DateFinder:
         weekdays = alternation(voc.full_weekdays)
         numbers = alternation(voc.numbers) + r"|\d{1,3}"
         units = alternation(voc.units)
-        day_units = alternation(k for k, v in voc.units.items() if "days" in v)
+        day_units = alternation(voc.units)  # (months and years count by periods.DAYS_PER_MONTH, DAYS_PER_YEAR)
         preps = alternation(voc.date_prepositions)
         relations = alternation(voc.relation_words)
         weekday_prefix = rf"(?:(?P<wdp>{weekdays}),?\s+)?"
@@ -333,7 +334,10 @@ class DateFinder:
         if m["the"]:
             days = 1 if m["the"].lower() == "day" else 7
         else:
-            days = self._number(m["n"]) * int(self.voc.units[m["unit"].lower()]["days"])
+            spec = self.voc.units[m["unit"].lower()]
+            per = int(spec["days"]) if "days" in spec else DAYS_PER_MONTH * int(spec["months"]) if "months" in spec \
+                else DAYS_PER_YEAR * int(spec.get("years", 1))
+            days = self._number(m["n"]) * per
         return None, "relative", sign * days
 
     def _same_day(self, m: re.Match, p: date | None) -> Resolved | None:

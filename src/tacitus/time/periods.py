@@ -30,8 +30,20 @@ def better_date(a: tuple[str, str] | None, b: tuple[str, str]) -> tuple[str, str
     return a
 
 
+# Offsets of months and years are carried as whole multiples of these many days (dates.DateFinder._relative):
+# "18 years after X" moves by 18 * DAYS_PER_YEAR and gives a year, "three months after X" a month.
+DAYS_PER_YEAR = 365
+DAYS_PER_MONTH = 30
+
+
 def shift_date(date: str, precision: str, days: int) -> tuple[str, str]:
-    """``date`` moved by ``days``; only day-precise dates can move by days, others keep their value."""
+    """``date`` moved by ``days``. An offset of whole years moves its year ("18 years after" -> a year), one of
+    whole months its month; by days, only day-precise dates move, others keep their value."""
+    if days and days % DAYS_PER_YEAR == 0 and len(date) >= 4:
+        return str(int(date[:4]) + days // DAYS_PER_YEAR), "year"
+    if days and days % DAYS_PER_MONTH == 0 and len(date) >= 7:
+        months = int(date[:4]) * 12 + int(date[5:7]) - 1 + days // DAYS_PER_MONTH
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
     if precision != "day" or len(date) != 10:
         return date, precision
     d = dt.date.fromisoformat(date) + dt.timedelta(days=days)
