@@ -39,17 +39,21 @@ def test_an_act_told_again_is_one_event(coder, text, kind, expected):
     assert acts(coder, text, kind) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Police in Lima detained 30 students on Monday. In a separate incident, police detained 12 miners.",
-    "Police in Lima detained 30 students on Monday. Separately, police detained 12 miners.",
-    "Police in Lima detained 30 students on Monday. Another 12 miners were detained by police.",
+@pytest.mark.parametrize("text, kind", [
+    ("Police in Lima detained 30 students on Monday. In a separate incident, police detained 12 miners.", "COERCE"),
+    ("Police in Lima detained 30 students on Monday. Separately, police detained 12 miners.", "COERCE"),
+    ("Police in Lima detained 30 students on Monday. Another 12 miners were detained by police.", "COERCE"),
+    # told apart by who was acted on or who acted, with no mark of another act
+    ("Bolivian police arrested 40 miners on Monday. Police arrested the opposition leader at his home.", "COERCE"),
+    ("Police arrested 40 miners in La Paz on Monday. Soldiers arrested 12 journalists.", "COERCE"),
+    ("Rebels killed ten farmers in Ituri on Monday. The killings were condemned. Rebels killed four soldiers.",
+     "ASSAULT"),
 ])
-def test_an_act_marked_as_another_stays_apart(coder, text):
-    assert len(acts(coder, text, "COERCE")) == 2
+def test_another_act_stays_apart(coder, text, kind):
+    assert len(acts(coder, text, kind)) == 2
 
 
-RULE = Retelling(2, *(getattr(AnchorWords.load(), k) for k in
-                      ("other_act_words", "new_act_words", "apart_marks", "told_words")))
+RULE = Retelling(2, 50.0, AnchorWords.load(), frozenset({"UAF"}))
 
 
 def mention(index: int, sentence: str, word: str, **fields) -> Event:
@@ -86,6 +90,22 @@ def test_what_tells_two_acts_apart(change):
     first = mention(0, "Rebels attacked soldiers near Goma on Sunday.", "attacked", location=GOMA)
     again = mention(1, "The attack killed six.", "attack", **change)
     assert RULE([first, again])[1] == again
+
+
+def test_the_act_takes_its_best_known_parties():
+    first = mention(0, "Rebels attacked soldiers near Goma on Sunday.", "attacked", location=GOMA,
+                    target=Actor(text="soldiers", sector="MIL"))
+    again = mention(1, "The attack on Congolese troops killed six.", "attack",
+                    target=Actor(text="Congolese troops", country="COD", sector="MIL", country_basis="mention"))
+    out = RULE([first, again])
+    assert out[0].target == again.target == out[1].target  # the country the second telling gives
+
+
+def test_each_side_acting_on_the_other_is_two_acts():
+    first = mention(0, "Rebels freed 30 soldiers on Sunday.", "freed", plover_type="RETREAT")
+    back = mention(1, "The army freed 12 rebels.", "freed", plover_type="RETREAT", source=first.target,
+                   target=first.source)
+    assert RULE([first, back])[1] == back
 
 
 def test_a_mention_pointing_back_to_nothing_stays_apart():

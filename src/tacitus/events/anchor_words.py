@@ -19,7 +19,7 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
              "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts", "state_body_words",
              "running_nouns", "taking_words", "other_act_words", "new_act_words",
-             "told_words")
+             "told_words", "indefinite_words", "further_act_words", "possessive_endings", "hinged_shifts")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,10 @@ class AnchorWords:
     other_act_words: frozenset[str]  # after "a"/"an", words of an act other than one told before ("a second raid")
     new_act_words: frozenset[str]  # right before an act's word, words of a further act ("fresh clashes")
     told_words: frozenset[str]  # determiners of an act told before ("the attack", "their arrest")
+    indefinite_words: frozenset[str]  # "a", "an": before other_act_words, another act
+    further_act_words: frozenset[str]  # words that tell a further act wherever they stand before it ("also")
+    possessive_endings: frozenset[str]  # "'s": a possessor before an act's word points back ("Monday's raid")
+    hinged_shifts: frozenset[str]  # narrative shifts that, before a word, date what follows ("the day before X")
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int
@@ -61,6 +65,7 @@ class AnchorWords:
     act_place_reach: int  # how many sentences the place of a material act carries to one that names none
     toll_reach: int  # how many sentences an act of force reaches to take a toll told with nobody's name on it
     retell_reach: int  # how many sentences after its first telling an act may be told again (events/retelling.py)
+    retell_near_km: float  # ... and how far apart the places of its own clauses may be
     background: re.Pattern  # any background phrase or pattern
     narrative_shifts: dict[str, int]  # phrase -> days its clause is from the narrative's day ("a day later": 1)
     narrative_shift: re.Pattern  # any of those phrases
@@ -84,7 +89,8 @@ class AnchorWords:
             lead = int(data.get("lead_sentences", 3))
             reach = int(data.get("act_place_reach", 2))
             toll_reach = int(data.get("toll_reach", 2))
-            retell_reach = int(data.get("retell_reach", 3))
+            retell_reach = int(data.get("retell_reach", 2))
+            retell_near_km = float(data.get("retell_near_km", 50))
             shifts = {" ".join(str(k).lower().split()): int(v) for k, v in (data.get("narrative_shifts") or {}).items()}
             narrative_shift = re.compile(r"\b(" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in shifts)
                                          + r")\b", re.I) if shifts else re.compile(r"(?!x)x")
@@ -96,7 +102,7 @@ class AnchorWords:
         return cls(**sets, agencies=tuple(str(a) for a in data["agencies"]),
                    seats={str(k).lower(): str(v) for k, v in (data["seats"] or {}).items()},
                    history_window_days=window, lead_sentences=lead, act_place_reach=reach, toll_reach=toll_reach,
-                   retell_reach=retell_reach,
+                   retell_reach=retell_reach, retell_near_km=retell_near_km,
                    background=background, ongoing=ongoing, narrative_shifts=shifts,
                    narrative_shift=narrative_shift,
                    continuation=continuation)

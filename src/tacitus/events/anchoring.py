@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.arguments import Syntax
-from tacitus.events.clauses import MAX_OWNER_HOPS, ClauseTree
+from tacitus.events.clauses import ClauseTree
 from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
@@ -149,58 +149,71 @@ class Anchoring:
             if own in later and any(span.end <= h.i for h, _, o in relative if o == own):
                 own = later[own][0]
             dates[own] = better_date(dates.get(own), date)
-        told = ww.narrative if ww.narrative is not None and ww.narrative[2] == "day" and not job.from_title else None
-        now = (told[1], told[2]) if told is not None else None  # an undated clause is at the narrative's day ("The
-        for hinge, offset, own in relative:                   # vote came three days after the visit")
-            # ... and months or years from the day it is told are a month or a year wherever the story is ("still
-            # live in Toronto, 18 years after Carter pardoned draft resisters": 1977)
-            told_now = (job.reference[:10], "day") if job.reference and abs(offset) >= DAYS_PER_MONTH else None
+        day = self._narrative_day(job)
+        for hinge, offset, own in relative:
+            governing = later[own][0] if own in later else own
+            # an undated clause of the news is at the narrative's day ("The vote came three days after the visit"),
+            # and months or years from the day the story is told are a month or a year wherever the story is
+            # ("still live in Toronto, 18 years after the pardon": 1977); not a clause of the future
+            now = None if self._tells_future(doc, governing) else day or (
+                (job.reference[:10], "day") if job.reference and abs(offset) >= DAYS_PER_MONTH else None)
             if own in later:
-                base = dates.get(later[own][0]) or now or told_now
+                base = dates.get(later[own][0]) or now
                 if base is not None and own not in dates:
-                    dates[own] = shift_date(base[0], base[1], offset)
+                    self._shifted(job, dates, own, base, offset)
                 continue
-            base = dates.get(own) or dates.get(None) or now or told_now
+            base = dates.get(own) or dates.get(None) or now
             if base is None:
                 continue
             for i in tree.predicates & subtree_indices(hinge):
                 own_i = tree.light_of.get(i, i)
                 if own_i not in dates:
-                    dates[own_i] = shift_date(base[0], base[1], offset)
+                    self._shifted(job, dates, own_i, base, offset)
         flashback = self._narrative_shifts(job, tree, dates)
         return dates, unreadable, flashback
 
     def _date_owner(self, tree: ClauseTree, tok: Token) -> int | None:
-        """The clause a date belongs to: its own, unless that is a clause of a noun telling no act, which the
-        parser often gives the date of the clause above ("ratified Sweden's bid to join NATO on Monday",
-        "extradited a man accused of leading a ring on Thursday"): then that clause's."""
+        """The clause a date belongs to: its own, unless that is a clause of the object of an act telling no act of
+        its own, which the parser often gives the date of the act ("approved Finland's bid to join the alliance on
+        Monday"): then the act's (not "arrested a man wanted for a robbery committed on Friday")."""
         own, doc, labels = tree.owner(tok), tok.doc, self.g.labels
-        for _ in range(MAX_OWNER_HOPS):
-            if own is None or own in tree.predicates or doc[own].head.i == own:
-                break
-            noun = next((t for t in doc[own].ancestors if t.pos_ in self.g.tags.noun), None)
-            if doc[own].dep_ not in labels.noun_clause and not (
-                    noun is not None and doc[own].dep_ in labels.prep_clause and noun.head.dep_ in labels.noun_clause):
-                break
-            own = tree.owner(doc[own].head)
-        return own
+        if own is None or own in tree.predicates or doc[own].dep_ not in labels.noun_clause:
+            return own
+        noun = doc[own].head
+        above = tree.owner(noun.head) if noun.dep_ in labels.object and noun.head.i != noun.i else None
+        return above if above is not None and above in tree.predicates else own
+
+    def _narrative_day(self, job: SentenceJob) -> tuple[str, str] | None:
+        """The day the story's narrative is at, for a sentence of the news that goes on with it: told in the same
+        paragraph (or one that opens by going on with it), to the day, and not history."""
+        told = job.where_when.narrative
+        if told is None or told[2] != "day" or told[3] or job.from_title:
+            return None
+        same = told[0] == id(job.sent.doc) or (job.sent.start == 0 and self.words.continuation.match(job.sent.text))
+        return (told[1], told[2]) if same else None
+
+    def _shifted(self, job: SentenceJob, dates: dict, own, base: tuple[str, str], offset: int) -> None:
+        """``own`` dated ``offset`` days from ``base``, unless that falls after the day the story is told."""
+        date = shift_date(base[0], base[1], offset)
+        if not (job.reference and date[0] > job.reference[:len(date[0])]):
+            dates[own] = date
 
     def _narrative_shifts(self, job: SentenceJob, tree: ClauseTree, dates: dict) -> bool:
-        """A clause dated from the day the story's narrative is at ("Iran's minister met his Saudi counterpart on
-        Thursday. A day later, he held talks in Muscat": Friday), when it has no date of its own; not "the day
-        before the vote", which dates the vote. Whether a clause was dated back from it (a flashback: "a day
-        earlier", after which the story goes on at its day)."""
-        told, text, back = job.where_when.narrative, job.sent.text, False
-        if told is None or told[2] != "day" or job.from_title:
+        """A clause dated from the day the story's narrative is at ("Kazakhstan's minister met his Uzbek
+        counterpart on Thursday. A day later, he held talks in Dushanbe": Friday), when it has no date of its own;
+        not "the day before the vote", which dates the vote (anchors.yaml hinged_shifts). Whether a clause was
+        dated back from it (a flashback: "a day earlier", after which the story goes on at its day)."""
+        day, text, back = self._narrative_day(job), job.sent.text, False
+        if day is None:
             return False
         for m in self.words.narrative_shift.finditer(text):
             phrase = " ".join(m.group(1).lower().split())
-            if phrase.endswith(("before", "after")) and re.match(r"\s*\w", text[m.end():]):
+            if phrase in self.words.hinged_shifts and re.match(r"\s*\w", text[m.end():]):
                 continue
             span = char_span(job.sent, m.start(), m.end())
             own = tree.owner(span.root) if span is not None else None
             if span is not None and own not in dates:
-                dates[own] = shift_date(told[1], "day", self.words.narrative_shifts[phrase])
+                self._shifted(job, dates, own, day, self.words.narrative_shifts[phrase])
                 back = back or self.words.narrative_shifts[phrase] < 0
         return back
 

@@ -4,6 +4,8 @@ reads dates, places and tolls through it."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from tacitus.events.arguments import Syntax
 from tacitus.events.job import Draft, SentenceJob
 

@@ -92,7 +92,7 @@ class EventCoder:
         self.recode = Recode(k, self.roles)  # the "recode" stage, whose schedule the anchoring stage also runs
         self.settings = SettingReader(k.gazetteer, k.resolver, self.grammar, k.anchor_words)
         w = k.anchor_words
-        self.retelling = Retelling(w.retell_reach, w.other_act_words, w.new_act_words, w.apart_marks, w.told_words,
+        self.retelling = Retelling(w.retell_reach, w.retell_near_km, w,
                                    frozenset(k.ontology.unidentified_sectors.values()))
         self.claims = Claims(self.syntax, k.patterns, self.grammar, k.resolver, k.ontology, k.words.nobody_subjects)
         self.stages: list[tuple[str, Stage]] = []

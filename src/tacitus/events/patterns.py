@@ -49,7 +49,7 @@ class Sense:
     infinitive_of: tuple[str, ...] = ()  # ... one of these verbs ("ordered the ambassador to leave": an expulsion)
     not_purpose: tuple[str, ...] = ()  # verbs that, as its "to" purpose, rule the sense out ("took to the streets to
     #                                    celebrate" is no protest)
-    not_context: tuple[str, ...] = ()  # words of its sentence that rule the sense out ("declared a state of
+    not_context: tuple[str, ...] = ()  # nouns of its clause that rule the sense out ("declared a state of
     #                                    emergency in the flood-hit east": a disaster met, nobody coerced)
     gerund: bool = False  # ... only with a gerund after it, its subject's own act ("admitted taking the money")
     clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")

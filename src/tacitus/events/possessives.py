@@ -23,8 +23,15 @@ def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -
         return None
     owned = det.head
     if det.lower_ in fn.person_possessives and owned.lemma_.lower() in fn.person_owned:
-        # "Armenia's prime minister said his government was ready": the prime minister's
-        return next((s for s in _subjects_above(syntax, det, owned, acting_verbs) if syntax.is_person(s)), None)
+        # "Chile's president said his cabinet was ready": the president's; not when another person is told to or
+        # acted on there ("the envoy met Netanyahu and urged his government", "told Putin that his troops ...")
+        person = next((s for s in _subjects_above(syntax, det, owned, acting_verbs) if syntax.is_person(s)), None)
+        inside = {t.i for t in owned.subtree}
+        other = person is not None and any(
+            t.i not in inside and t.i != person.i and t.i < det.i and syntax.is_person(t)
+            and (t.dep_ in labels.object or t.dep_ in labels.prep_object or t.dep_ in labels.dative)
+            for t in det.sent)
+        return None if other else person
     if det.lower_ not in fn.group_possessives or owned.lemma_.lower() in fn.relation_nouns:
         return None  # ("their European counterparts" are not they)
     for subject in _subjects_above(syntax, det, owned, acting_verbs):

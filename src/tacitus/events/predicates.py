@@ -348,7 +348,7 @@ class PredicateFinder:
                     s.not_purpose and any(c.lemma_.lower() in s.not_purpose and self.g.to_infinitive(c)
                                           for c in tok.children)) or (
                     s.not_context and any(t.lemma_.lower() in s.not_context and t.pos_ in self.g.tags.noun
-                                          for t in tok.sent)):
+                                          for t in tok.subtree)):
                 continue
             if s.gerund and not any(c.dep_ in labels.complement and c.i > tok.i and c.tag_ in self.g.tags.gerund
                                     and not any(g.dep_ in labels.subject for g in c.children) for c in tok.children):

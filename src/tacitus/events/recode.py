@@ -47,7 +47,7 @@ class Recode:
             self.by_modality(d)
             self.political_attack(d)
             self.received_attack(d)
-            self.official_protest(d)
+            self.official_protest(d, drafts)
             self.hosted_visit(d)
         drafts = self.one_act(drafts)
         job.drafts = [d for d in drafts if d.plover]  # statements are not PLOVER events
@@ -453,20 +453,28 @@ class Recode:
         head = self.k.resolver.resolve_text(tok.text)  # the head word alone names a political actor
         return head is not None and head.sector in self.onto.political_attacked
 
-    def official_protest(self, d: Draft) -> None:
-        """A state's government protesting (dissent whose code names no demonstration, strike, boycott or other
-        mode) complains officially: "Norway protested the arrest of its citizen", "summoned the envoy to protest
-        the verdict"."""
-        if d.plover and self.onto.is_a(d.plover, "protest") and self.onto.lookup(d.code).plover_mode is None \
-                and d.source.sector == "GOV" and d.pred.kind == "verb":
-            recode = self.onto.recodes["official_protest"]
+    def official_protest(self, d: Draft, drafts: list[Draft]) -> None:
+        """A government's protest with no demonstration, strike or boycott in its code is an official complaint
+        when it is made to another state ("Japan protested to China over the detention") or is what its own
+        complaint is for ("summoned the envoy to protest the verdict"); civil servants protesting over pay protest."""
+        onto = self.onto
+        if not (d.plover and onto.is_a(d.plover, "protest") and onto.lookup(d.code).plover_mode is None
+                and d.source.sector in onto.governing_sectors and d.pred.kind == "verb"):
+            return
+        foreign = d.target is not None and d.target.country and d.source.country \
+            and d.target.country != d.source.country
+        purpose = any(o is not d and o.pred.token.i == d.pred.token.head.i and o.plover
+                      and onto.is_a(o.plover, "speech_acts") and o.source.code == d.source.code for o in drafts)
+        if foreign or purpose:
+            recode = onto.recodes["official_protest"]
             d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 
     def hosted_visit(self, d: Draft) -> None:
-        """A visit told by its host ("Jordan's king hosted the Iraqi prime minister") is the visitor's visit to the
-        host, as PLOVER codes a visit (ontology hosted_visits): the parties swap and the code is the visit's."""
+        """A visit told by its host ("Qatar's emir hosted the Omani sultan") is the visitor's visit to the host, as
+        PLOVER codes a visit (ontology hosted_visits): the parties swap and the code is the visit's. Only a state's
+        organ visits (not "hosts 3.6 million refugees")."""
         visit = self.onto.hosted_visits.get(d.code)
-        if visit is None or d.target is None or not (d.target.country or d.target.sector or d.target.name):
+        if visit is None or d.target is None or d.target.sector not in self.onto.state_organs:
             return
         d.source, d.target, d.source_tok, d.target_tok = d.target, d.source, d.target_tok, d.source_tok
         d.code = visit

@@ -9,26 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tacitus.events.anchor_words import AnchorWords
+from tacitus.geo import distance_km
 from tacitus.records import INFERRED_COUNTRY, PLACE_BASES, Actor, Event, Location, is_counted
 
 # precisions of a date that is no date of the act told: the publication date or the story's day standing in, or none
 _NOT_OWN_DATE = ("published", "unknown", "story")
 _WORD = re.compile(r"[\w'’-]+")
-_INDEFINITE = ("a", "an")
 
 
 @dataclass(frozen=True)
 class Retelling:
-    """The rule (``events/data/anchors.yaml``: ``retell_reach``, ``other_act_words``, ``new_act_words``,
-    ``apart_marks``, ``told_words``)."""
+    """The rule (``events/data/anchors.yaml``: ``retell_reach``, ``retell_near_km`` and the words of the section
+    "one act told again")."""
 
     reach: int  # sentences after an act's first telling in which it may be told again
-    other_act: frozenset[str]  # after "a"/"an": another act ("a second raid"); "another" alone too
-    new_act: frozenset[str]  # right before the act's word: a further act ("fresh clashes")
-    apart: frozenset[str]  # adverbs that open a sentence of another incident ("Separately, ...")
-    told_words: frozenset[str]  # determiners of something told before ("the attack", "their arrest")
+    near_km: float  # two places of the act's own clauses further apart than this are two acts
+    words: AnchorWords  # other_act_words, further_act_words, new_act_words, apart_marks, told_words, ...
     unnamed_sectors: frozenset[str] = frozenset()  # sectors of doers nobody names (ontology unidentified_sectors)
-    near_km: float = 50.0  # two places of the act's own clauses further apart than this are two acts
 
     def __call__(self, events: list[Event]) -> list[Event]:
         """``events`` (a document's body, in order) with the mentions of one act made one event."""
@@ -64,7 +62,7 @@ class Retelling:
 
     def _agree(self, e: Event, f: Event) -> bool:
         """Nothing tells the two apart: one type, both history or both news, not each side acting on the other,
-        no two countries or names on a side, no two places of their own clauses far apart, and no day of its own
+        no two countries, names or sectors (but one nobody names) on a side, no two places of their own clauses far apart, and no day of its own
         that the other lacks or contradicts."""
         if e.plover_type != f.plover_type or e.historical != f.historical or not is_counted(f.modality):
             return False
@@ -73,13 +71,13 @@ class Retelling:
             return False  # each side acting on the other ("freed 64 soldiers ... the army released 30 fighters")
         for a, b in ((e.source, f.source), (e.target, f.target)):
             if a is not None and b is not None and (
-                    (a.country and b.country and a.country != b.country) or (a.name and b.name and a.name != b.name)):
-                return False
+                    (a.country and b.country and a.country != b.country) or (a.name and b.name and a.name != b.name)
+                    or (a.sector and b.sector and a.sector != b.sector and a.sector not in self.unnamed_sectors
+                        and b.sector not in self.unnamed_sectors)):
+                return False  # ("Police arrested 40 protesters ... Police arrested the opposition leader")
         return self._same_place(e.location, f.location) and _same_day(e, f)
 
     def _same_place(self, x: Location | None, y: Location | None) -> bool:
-        from tacitus.geo import distance_km
-
         if x is None or y is None:
             return True
         if x.country and y.country and x.country != y.country:
@@ -90,35 +88,39 @@ class Retelling:
         return distance_km(x.lat, x.lon, y.lat, y.lon) <= self.near_km
 
     def _points_back(self, e: Event, f: Event) -> bool:
-        """Something in ``e`` points back to ``f``: the same predicate ("detained ... were detained"), a
-        determiner of a thing told before right before its word ("the attack", "their arrest", "Monday's raid"),
-        or a doer of the act's side named by such a determiner and by nothing of its own ("the gunmen opened
-        fire", "the ambush killed six"; not "the Israeli army", not a name)."""
-        if e.predicate and e.predicate == f.predicate:
-            return True
+        """Something in ``e`` points back to ``f``: a determiner of a thing told before right before its word ("the
+        attack", "their arrest", "Monday's raid"), a doer of the act's side named by such a determiner and by
+        nothing of its own ("the gunmen opened fire", "the ambush killed six"; not "the Israeli army", not a name),
+        or the same predicate done to the same party or to nobody named anew ("detained 40 people ... were
+        detained at a rally")."""
+        w = self.words
         before = _words(e.sentence[:e.evidence_start])
-        if before and (before[-1] in self.told_words or before[-1].endswith(("'s", "’s"))):
+        if before and (before[-1] in w.told_words or before[-1].endswith(tuple(w.possessive_endings))):
             return True
-        # "the gunmen opened fire", "the ambush killed six": a doer told before, named by nothing of its own (not
-        # "the Israeli army", "the Shahabad police"), and of the act's side ("In return, the army released ...")
         doer = e.source.text.split()
-        return len(doer) > 1 and doer[0].lower() in self.told_words and not e.source.name \
-            and e.source.country_basis != "mention" and not any(w[:1].isupper() for w in doer[1:]) \
-            and (not e.source.sector or not f.source.sector or e.source.sector == f.source.sector
-                 or e.source.sector in self.unnamed_sectors)
+        if len(doer) > 1 and doer[0].lower() in w.told_words and not e.source.name \
+                and e.source.country_basis != "mention" and not any(t[:1].isupper() for t in doer[1:]) \
+                and (not e.source.sector or not f.source.sector or e.source.sector == f.source.sector
+                     or e.source.sector in self.unnamed_sectors):
+            return True
+        return bool(e.predicate) and e.predicate == f.predicate and (
+            e.target is None or not (e.target.country or e.target.sector or e.target.name)
+            or (f.target is not None and e.target.code == f.target.code))
 
     def _marks_other(self, e: Event) -> bool:
-        """The mention marks an act other than one told before: "another", "a second raid", "in a separate
-        incident", "fresh clashes", or a sentence opened by an apart mark ("Separately, ...")."""
+        """The mention marks an act other than one told before: "a second raid", "in a separate incident"
+        (other_act_words after an indefinite), "another", "also", "again" (further_act_words), "fresh clashes"
+        (new_act_words right before its word), or a sentence opened by an apart mark ("Separately, ...")."""
+        w = self.words
         words = _words(e.sentence[:e.evidence_end])
         if not words:
             return False
-        if words[0] in self.apart or "another" in words:
+        if words[0] in w.apart_marks or not w.further_act_words.isdisjoint(words):
             return True
-        if any(a in _INDEFINITE and b in self.other_act for a, b in zip(words, words[1:])):
+        if any(a in w.indefinite_words and b in w.other_act_words for a, b in zip(words, words[1:])):
             return True
         before = _words(e.sentence[:e.evidence_start])
-        return bool(before) and before[-1] in self.new_act
+        return bool(before) and before[-1] in w.new_act_words
 
 
 def _words(text: str) -> list[str]:

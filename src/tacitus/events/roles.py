@@ -161,7 +161,7 @@ class Roles:
             actor = None
         elif tok.lemma_.lower() in self.g.words.border_nouns and (neighbour := next(
                 (o for p in self.g.words.border_preps for o in syntax.prep_objects(tok, p)), None)) is not None:
-            found = self.actor(neighbour, job)  # "troops sent to the border with Burundi": toward Burundi
+            found = self.actor(neighbour, job)  # "tanks sent to the border with Laos": toward Laos
             actor = replace(found, text=syntax.phrase_span(tok).text) if found is not None else None
         elif members := self.parties.members(tok):
             # "thousands of Iraqi Kurds", "a group of Moroccan diplomats", "three of the hostages": the members
@@ -207,11 +207,11 @@ class Roles:
                     break
         if actor is not None and actor.sector and (not actor.country or actor.country_basis in INFERRED_COUNTRY):
             # "Karachi police", "the Lagos High Court": a body named with its town is that town's; so is an organ
-            # of a state named with the town it sits in ("the defence ministry in Minsk"; not "the envoy in Paris")
+            # of a state named with the town it sits in ("the interior ministry in Baku"; not "the envoy in Paris")
             town = self.places.named_town(tok, job.context.home_country) if not actor.country else None
             if town is None and tok.lemma_.lower() not in self.g.words.posted_nouns:
-                town = next((found[1] for p in self.g.words.seat_preps for o in self.syntax.prep_objects(tok, p)
-                             if (found := self.places.place_of(o, towns_only=True)) and found[1].country), None)
+                town = next((seat[1] for p in self.g.words.seat_preps for o in self.syntax.prep_objects(tok, p)
+                             if (seat := self.places.place_of(o, towns_only=True)) and seat[1].country), None)
             if town is not None:
                 actor = replace(actor, country=town.country, country_basis="mention")
         if actor is not None and actor.country:
