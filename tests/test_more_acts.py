@@ -143,3 +143,13 @@ def test_a_state_organ_is_of_the_town_it_sits_in(coder):
     # the speaker is Azerbaijan's ministry, not one of the other party's state: no accusation by a third side
     text = "Azerbaijan moved artillery toward its border with Armenia, the defence ministry in Baku said."
     assert [e[0] for e in coded(coder, text)] == ["MOBILIZE"]
+
+
+def test_a_narrative_day_does_not_carry_to_the_end_of_a_long_block(coder):
+    text = ("Students marched in Sofia on March 9, 2021. The rally ended peacefully. Organisers praised the police. "
+            "Turnout was lower than expected. Analysts expect more marches in the spring. The minister later met "
+            "union leaders.")
+    found = [(e.sentence_index, e.plover_type, e.date) for e in coder.code([Document(doc_id="d", text=text)])[0]
+             if e.modality == "asserted"]
+    assert (0, "PROTEST", "2021-03-09") in found
+    assert [d for i, t, d in found if t == "CONSULT"] == [None]  # five sentences on, the March day is not its own

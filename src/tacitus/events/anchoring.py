@@ -18,8 +18,8 @@ dateline (acts whose actors are at home there); a place of the sentence no claus
 A topic ("discussed the situation in Syria", "talks on Lebanon") is never a place. The document's focus comes
 last, in ``focus.with_document_focus``. A toll goes only to an act of force. An act is *historical* when its date
 ends more than ``history_window_days`` before the article's date, when a background cue ("years ago", "during
-the war") stands in its clause. An undated act takes the date its paragraph's narrative has set (and its
-history mark). Once dates are read, ``schedule`` (``Recode.scheduled``) recodes acts told in the present for a later
+the war") stands in its clause. An undated act takes the date its paragraph's narrative has set a few sentences
+before (and its history mark). Once dates are read, ``schedule`` (``Recode.scheduled``) recodes acts told in the present for a later
 day. Reads ``job.drafts``, writes ``job.anchors``; updates ``job.where_when`` (the place named last, the history).
 """
 
@@ -187,7 +187,8 @@ class Anchoring:
         """The day the story's narrative is at, for a sentence of the news that goes on with it: told in the same
         paragraph (or one that opens by going on with it), to the day, and not history."""
         told = job.where_when.narrative
-        if told is None or told[2] != "day" or told[3] or job.from_title:
+        if told is None or told[2] != "day" or told[3] or job.from_title \
+                or job.index - told[4] > self.words.narrative_reach:
             return None
         same = told[0] == id(job.sent.doc) or (job.sent.start == 0 and self.words.continuation.match(job.sent.text))
         return (told[1], told[2]) if same else None
@@ -258,7 +259,8 @@ class Anchoring:
     def carry_narrative(self, job: SentenceJob, out: Anchors, dated_apart: set[int] = frozenset(),
                         flashback: bool = False) -> None:
         """An undated act told after a dated sentence of the same paragraph, or in a paragraph that goes on with
-        it ("In addition, ...", "That year, ..."), happened when the narrative says: it takes that date, and is
+        it ("In addition, ...", "That year, ..."), at most anchors.yaml narrative_reach sentences after it, happened
+        when the narrative says: it takes that date, and is
         history when that date is ("Tunisia suffered attacks in 2015 ... In addition, an attack near Sousse
         killed 38 people"). A state that lasts until now ("since 2015") sets no time for what follows, nor does a
         step back from the narrative's day ("a day earlier, ...")."""
@@ -272,12 +274,13 @@ class Anchoring:
                     if root in (d.pred.token.i, d.pred.head.i) and d.pred.token.i in out.dates]
             first = main[0] if main else next(k for k in keys if k in out.dates)
             lasting = self.words.ongoing.search(job.sent.text) is not None
-            ww.narrative = None if lasting else (para, *out.dates[first], bool(out.historical.get(first)))
+            ww.narrative = None if lasting else (para, *out.dates[first], bool(out.historical.get(first)), job.index)
             return
         told = ww.narrative
         if told is None or not (told[0] == para or (job.sent.start == 0
-                                                   and self.words.continuation.match(job.sent.text))):
-            return
+                                                   and self.words.continuation.match(job.sent.text))) \
+                or job.index - told[4] > self.words.narrative_reach:
+            return  # (a story told in one block goes on at its day, not at the last date it named long before)
         for k in keys:
             if k in dated_apart:
                 continue  # "on July 3": a day of its own, not the narrative's, even when its year is unknown

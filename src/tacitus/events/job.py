@@ -78,7 +78,8 @@ class DocumentAnchors:
     last_force: tuple[int, Event] | None = None  # (sentence, event) of the story's last use of force told as done
     act_place: tuple[int, Location] | None = None  # (sentence, place) of the story's last placed use of force
     force_told: bool = False  # the story has told a use of force ("wounded in the attack" after it is its toll)
-    narrative: tuple[int, str, str, bool] | None = None  # (paragraph, date, precision, history) the story is at
+    narrative: tuple[int, str, str, bool, int] | None = None  # (paragraph, date, precision, history, sentence) the
+    #                                                           story is at, and the sentence that dated it
     story_date: str | None = None  # the day of the act the story leads with, as its text gives it
     story_told: bool = False  # the lead has been read (the story's date is set, or there is none)
 
