@@ -80,6 +80,8 @@ def test_a_common_act_is_coded(coder, text, expected):
     ("The pension fund was unwilling to commit more money to the rescue of the carrier.", "AGREE"),
     # what a deal depends on has not happened
     ("The takeover hinges on the two unions signing a new labour agreement.", "SUPPORT"),
+    # a byline gives nobody anything
+    ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])
 def test_what_is_not_an_act_of_its_own(coder, text, kind):
     assert kind not in [e[0] for e in coded(coder, text)]
