@@ -155,3 +155,24 @@ def test_a_narrative_day_does_not_carry_to_the_end_of_a_long_block(coder):
              if e.modality == "asserted"]
     assert (0, "PROTEST", "2021-03-09") in found
     assert [d for i, t, d in found if t == "CONSULT"] == [None]  # five sentences on, the March day is not its own
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act told after another keeps its own day; only the one it is told after is dated from it
+    ("Police arrested the opposition leader six months after the attack.", [("COERCE", "2024-05-08", False)]),
+    # what was said to come after a future act is not dated back from the story's day
+    ("The army said it would pull out its troops six months after the rebels disarm.", []),
+    # in a paragraph of history, an act told a year after another is history too
+    ("In 2015, soldiers killed 20 miners near the capital. Police arrested the leaders a year after rebels attacked "
+     "the town.", [("ASSAULT", "2015", True), ("COERCE", "2015", True), ("ASSAULT", "2014", True)]),
+])
+def test_dates_told_before_or_after_another_act(coder, text, expected):
+    found = [(e.plover_type, e.date, e.historical) for e in coder.code([Document(
+        doc_id="d", text=text, published="2024-05-08")])[0] if e.date_precision != "published" or not e.historical]
+    assert [f for f in found if f[1] != "2024-05-08" or f[0] == "COERCE"] == expected
+
+
+def test_an_act_told_under_unwillingness_is_real(coder):
+    # reluctant to criticise the crackdown: the criticism is not made, the crackdown took place
+    found = coded(coder, "The minister was reluctant to criticise the army's crackdown in the north.")
+    assert "COERCE" in [e[0] for e in found] and "ACCUSE" not in [e[0] for e in found]

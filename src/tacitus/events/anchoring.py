@@ -19,8 +19,9 @@ A topic ("discussed the situation in Syria", "talks on Lebanon") is never a plac
 last, in ``focus.with_document_focus``. A toll goes only to an act of force. An act is *historical* when its date
 ends more than ``history_window_days`` before the article's date, when a background cue ("years ago", "during
 the war") stands in its clause. An undated act takes the date its paragraph's narrative has set a few sentences
-before (and its history mark). Once dates are read, ``schedule`` (``Recode.scheduled``) recodes acts told in the present for a later
-day. Reads ``job.drafts``, writes ``job.anchors``; updates ``job.where_when`` (the place named last, the history).
+before (and its history mark). Once dates are read, ``schedule`` (``Recode.scheduled``) recodes acts told in the
+present for a later day. Reads ``job.drafts``, writes ``job.anchors``; updates ``job.where_when`` (the place named
+last, the history).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class Anchoring:
                           self.words.simultaneous_marks, self.words.own_time_marks)
         onto = self.places.onto
         chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
-        dates, unreadable, flashback = self.dates(job, tree)
+        dates, unreadable, flashback, told_after = self.dates(job, tree)
         cues = {tree.owner(span.root) for span in self.background_cues(job.sent)}
         out = Anchors()
         dated_apart: set[int] = set()  # acts with a day of their own the text gives no year for
@@ -75,7 +76,9 @@ class Anchoring:
             key, chain = d.pred.token.i, chains[id(d)]
             own_time = tree.own_time_at.get(id(d))
             purpose = tree.place_only.get(id(d), ())
-            timed = [(k, ok) for k, ok in (chain[:own_time] if own_time is not None else chain) if k not in purpose]
+            timed = [(k, ok) for k, ok in (chain[:own_time] if own_time is not None else chain)
+                     if k not in purpose and (k == key or k not in told_after)]  # ("arrested him a year after the
+            #                                                                         attack": the attack's date)
             date = next((dates[k] for k, _ in timed if k in dates), dates.get(None) if own_time is None else None)
             if date is None and job.reference:  # "struck Rafah to destroy tunnels on Monday": the parse's slip,
                 # not "shelled the airport to attack the capital next month"
@@ -94,7 +97,7 @@ class Anchoring:
         if self.schedule is not None and self.schedule(job, out.dates):  # announced, not done: read as such
             chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
         self.tolls(job, tree, chains, out)
-        self.carry_narrative(job, out, dated_apart, flashback)
+        self.carry_narrative(job, out, dated_apart, flashback, told_after)
         self.story_date(job, out)
         mentions = self.places.mentions(job, tree, self.words)
         self.place(job, chains, mentions, out)
@@ -104,10 +107,11 @@ class Anchoring:
 
     # ---- dates ------------------------------------------------------------------------------------------
     def dates(self, job: SentenceJob, tree: ClauseTree) -> tuple[dict[int | None, tuple[str, str]], set[int | None],
-                                                               bool]:
+                                                               bool, set[int]]:
         """Dates by the clause head that owns them ("a day after X" dates X from its governing clause's date), the
         clause heads that own a day the text gives no year for ("on July 3" in an undated article), and whether
-        the sentence steps back from the story's day ("a day earlier": _narrative_shifts). A full date in an
+        the sentence steps back from the story's day ("a day earlier": _narrative_shifts), and the acts dated from
+        the clause they are told before or after (theirs alone, not inherited). A full date in an
         undated article gives the year its later days without one are read in (_read_dates)."""
         sent, labels = job.sent, self.g.labels
         dates: dict[int | None, tuple[str, str]] = {}
@@ -150,27 +154,32 @@ class Anchoring:
                 own = later[own][0]
             dates[own] = better_date(dates.get(own), date)
         day = self._narrative_day(job)
+        told_after: set[int] = set()  # acts dated from the clause they are told before or after, theirs alone
         for hinge, offset, own in relative:
             governing = later[own][0] if own in later else own
             # an undated clause of the news is at the narrative's day ("The vote came three days after the visit"),
             # and months or years from the day the story is told are a month or a year wherever the story is
-            # ("still live in Toronto, 18 years after the pardon": 1977); not a clause of the future
-            now = None if self._tells_future(doc, governing) else day or (
-                (job.reference[:10], "day") if job.reference and abs(offset) >= DAYS_PER_MONTH else None)
-            if own in later:
-                base = dates.get(later[own][0]) or now
+            # ("still live in Toronto, 18 years after the pardon": 1977); neither for a clause of the future
+            told_now = (job.reference[:10], "day") if job.reference and abs(offset) >= DAYS_PER_MONTH else None
+            future = self._tells_future(doc, governing, reported=True)
+            if own in later:  # (a clause told after: "came three days after the minister visited")
+                base = dates.get(later[own][0]) or (None if future else day or told_now)
                 if base is not None and own not in dates:
                     self._shifted(job, dates, own, base, offset)
+                    told_after.add(own)
                 continue
-            base = dates.get(own) or dates.get(None) or now
+            # (an act named after it, "arrested him two days after the attack", is dated from the clause's own day,
+            # not from a narrative day the clause may not be at)
+            base = dates.get(own) or dates.get(None) or (None if future else told_now)
             if base is None:
                 continue
             for i in tree.predicates & subtree_indices(hinge):
                 own_i = tree.light_of.get(i, i)
                 if own_i not in dates:
                     self._shifted(job, dates, own_i, base, offset)
+                    told_after.add(own_i)
         flashback = self._narrative_shifts(job, tree, dates)
-        return dates, unreadable, flashback
+        return dates, unreadable, flashback, told_after
 
     def _date_owner(self, tree: ClauseTree, tok: Token) -> int | None:
         """The clause a date belongs to: its own, unless that is a clause of the object of an act telling no act of
@@ -184,11 +193,11 @@ class Anchoring:
         return above if above is not None and above in tree.predicates else own
 
     def _narrative_day(self, job: SentenceJob) -> tuple[str, str] | None:
-        """The day the story's narrative is at, for a sentence of the news that goes on with it: told in the same
-        paragraph (or one that opens by going on with it), to the day, and not history."""
+        """The date the story's narrative is at, for a sentence that goes on with it: told in the same paragraph (or
+        one that opens by going on with it), at most narrative_reach sentences after the one that set it (a day
+        moves by days, a year or a month by years or months: "In 2015 ... a year after rebels attacked": 2014)."""
         told = job.where_when.narrative
-        if told is None or told[2] != "day" or told[3] or job.from_title \
-                or job.index - told[4] > self.words.narrative_reach:
+        if told is None or job.from_title or job.index - told[4] > self.words.narrative_reach:
             return None
         same = told[0] == id(job.sent.doc) or (job.sent.start == 0 and self.words.continuation.match(job.sent.text))
         return (told[1], told[2]) if same else None
@@ -257,7 +266,7 @@ class Anchoring:
         return end is not None and (ref - end).days > self.words.history_window_days
 
     def carry_narrative(self, job: SentenceJob, out: Anchors, dated_apart: set[int] = frozenset(),
-                        flashback: bool = False) -> None:
+                        flashback: bool = False, told_after: set[int] = frozenset()) -> None:
         """An undated act told after a dated sentence of the same paragraph, or in a paragraph that goes on with
         it ("In addition, ...", "That year, ..."), at most anchors.yaml narrative_reach sentences after it, happened
         when the narrative says: it takes that date, and is
@@ -268,11 +277,12 @@ class Anchoring:
             return
         ww, para = job.where_when, id(job.sent.doc)
         keys = [d.pred.token.i for d in job.drafts]
-        if any(k in out.dates for k in keys):
+        # (an act dated only from the one it is told after, "a year after rebels attacked", dates no narrative)
+        if any(k in out.dates and k not in told_after for k in keys):
             root = job.sent.root.i  # the main clause's date, else the first told ("held talks on Tuesday, a day
             main = [d.pred.token.i for d in job.drafts  # after the minister visited": Tuesday)
                     if root in (d.pred.token.i, d.pred.head.i) and d.pred.token.i in out.dates]
-            first = main[0] if main else next(k for k in keys if k in out.dates)
+            first = main[0] if main else next(k for k in keys if k in out.dates and k not in told_after)
             lasting = self.words.ongoing.search(job.sent.text) is not None
             ww.narrative = None if lasting else (para, *out.dates[first], bool(out.historical.get(first)), job.index)
             return
@@ -282,17 +292,23 @@ class Anchoring:
                 or job.index - told[4] > self.words.narrative_reach:
             return  # (a story told in one block goes on at its day, not at the last date it named long before)
         for k in keys:
-            if k in dated_apart:
+            if k in dated_apart or k in out.dates:
                 continue  # "on July 3": a day of its own, not the narrative's, even when its year is unknown
             out.dates[k] = (told[1], told[2])
             out.historical[k] = out.historical.get(k) or told[3]
         ww.narrative = (para, *told[1:])
 
-    def _tells_future(self, doc, owner: int | None) -> bool:
-        """Whether the clause whose head is token ``owner`` tells of the future ("will meet", "shall vote")."""
+    def _tells_future(self, doc, owner: int | None, reported: bool = False) -> bool:
+        """Whether the clause whose head is token ``owner`` tells of the future ("will meet", "shall vote"); with
+        ``reported``, also the future of what was said ("said it would withdraw"; not for a weekday, which "said on
+        Tuesday it would not attend" gives the saying)."""
         if owner is None:
             return False
-        return any(c.dep_ in self.g.labels.auxiliary and c.lower_ in self.future_aux for c in doc[owner].children)
+        head, labels = doc[owner], self.g.labels
+        said = reported and head.dep_ in labels.clausal_complement and head.head.lemma_.lower() in self.speech
+        return any(c.dep_ in labels.auxiliary and (c.lower_ in self.future_aux
+                                                   or (said and c.lower_ in self.g.words.past_future_aux))
+                   for c in head.children)
 
     def story_date(self, job: SentenceJob, out: Anchors) -> None:
         """The day of the act the story leads with (its title or its first sentences), when the text gives it and

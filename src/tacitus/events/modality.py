@@ -298,8 +298,10 @@ class ModalityReader:
             if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
                     and value == "asserted":
                 value = "future"  # "is willing to withdraw", "is committed to opening"
-            if dep in labels.intention_links and head.lemma_.lower() in words.unwilling_adjectives:
-                return Modality("negated", self.speech_above(head))  # "was unwilling to commit more funds"
+            if dep in labels.intention_links and head.lemma_.lower() in words.unwilling_adjectives and tok is pred:
+                # "was unwilling to commit more funds" (not what the act is done to: "reluctant to criticise the
+                # crackdown" tells of a real crackdown)
+                return Modality("negated", self.speech_above(head))
             if tok is pred and pred.pos_ in tags.noun and dep in labels.object and head.pos_ in tags.verbal \
                     and self._phrasal(head) in words.cancelling_verbs:
                 # "banned protests", "called off the strike", "postponed the talks": what is stopped did not happen

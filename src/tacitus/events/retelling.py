@@ -62,8 +62,8 @@ class Retelling:
 
     def _agree(self, e: Event, f: Event) -> bool:
         """Nothing tells the two apart: one type, both history or both news, not each side acting on the other,
-        no two countries, names or sectors (but one nobody names) on a side, no two places of their own clauses far apart, and no day of its own
-        that the other lacks or contradicts."""
+        no two countries, names or sectors (but one nobody names) on a side, no two places of their own clauses far
+        apart, and no day of its own that the other lacks or contradicts."""
         if e.plover_type != f.plover_type or e.historical != f.historical or not is_counted(f.modality):
             return False
         if e.target is not None and f.target is not None and e.source.code != f.source.code \

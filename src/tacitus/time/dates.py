@@ -117,7 +117,7 @@ class DateFinder:
         weekdays = alternation(voc.full_weekdays)
         numbers = alternation(voc.numbers) + r"|\d{1,3}"
         units = alternation(voc.units)
-        day_units = alternation(voc.units)  # (months and years count by periods.DAYS_PER_MONTH, DAYS_PER_YEAR)
+        offset_units = alternation(voc.units)  # (months and years count by periods.DAYS_PER_MONTH, DAYS_PER_YEAR)
         preps = alternation(voc.date_prepositions)
         relations = alternation(voc.relation_words)
         weekday_prefix = rf"(?:(?P<wdp>{weekdays}),?\s+)?"
@@ -144,7 +144,7 @@ class DateFinder:
             (rf"\b(?P<phrase>{alternation(voc.day_phrases)})\b", self._day_phrase),
             (rf"\b(?P<phrase>{alternation(voc.period_phrases)})\b", self._period_phrase),
             (rf"\b(?P<n>{numbers})\s+(?P<unit>{units})\s+ago\b", self._ago),
-            (rf"\b(?:(?P<n>{numbers})\s+(?P<unit>{day_units})|the\s+(?P<the>day|week))\s+(?P<rel>{relations})\b"
+            (rf"\b(?:(?P<n>{numbers})\s+(?P<unit>{offset_units})|the\s+(?P<the>day|week))\s+(?P<rel>{relations})\b"
              + not_time, self._relative),
             (rf"\b(?P<gap>{alternation(voc.same_day_gaps)})\s+(?P<rel>{relations})\b" + not_time, self._same_day),
         ]

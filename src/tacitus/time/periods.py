@@ -31,7 +31,8 @@ def better_date(a: tuple[str, str] | None, b: tuple[str, str]) -> tuple[str, str
 
 
 # Offsets of months and years are carried as whole multiples of these many days (dates.DateFinder._relative):
-# "18 years after X" moves by 18 * DAYS_PER_YEAR and gives a year, "three months after X" a month.
+# "18 years after X" moves by 18 * DAYS_PER_YEAR and gives a year, "three months after X" a month (so an offset
+# told in days that is such a multiple, "30 days after", gives a month too: a coarser date, never a wrong one).
 DAYS_PER_YEAR = 365
 DAYS_PER_MONTH = 30
 
