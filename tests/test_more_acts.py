@@ -176,3 +176,13 @@ def test_an_act_told_under_unwillingness_is_real(coder):
     # reluctant to criticise the crackdown: the criticism is not made, the crackdown took place
     found = coded(coder, "The minister was reluctant to criticise the army's crackdown in the north.")
     assert "COERCE" in [e[0] for e in found] and "ACCUSE" not in [e[0] for e in found]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # only a state's organ visits: a country hosting refugees is no visit of theirs
+    ("Jordan hosts more than half a million Syrian refugees.", ("CONSULT", "042")),
+    # public servants protesting over pay protest; only a government's protest to a state is a complaint
+    ("Hundreds of civil servants protested in Accra on Monday over pay.", ("ACCUSE", "114")),
+])
+def test_guards_of_the_recodes(coder, text, absent):
+    assert absent not in [e[:2] for e in coded(coder, text)]
