@@ -192,15 +192,20 @@ class Anchoring:
         above = tree.owner(noun.head) if noun.dep_ in labels.object and noun.head.i != noun.i else None
         return above if above is not None and above in tree.predicates else own
 
-    def _narrative_day(self, job: SentenceJob) -> tuple[str, str] | None:
-        """The date the story's narrative is at, for a sentence that goes on with it: told in the same paragraph (or
-        one that opens by going on with it), at most narrative_reach sentences after the one that set it (a day
-        moves by days, a year or a month by years or months: "In 2015 ... a year after rebels attacked": 2014)."""
+    def _narrative_here(self, job: SentenceJob) -> tuple | None:
+        """The narrative (DocumentAnchors.narrative) a sentence goes on with: set in the same paragraph (or one the
+        sentence opens by going on with it), at most narrative_reach sentences before; none for a title."""
         told = job.where_when.narrative
         if told is None or job.from_title or job.index - told[4] > self.words.narrative_reach:
             return None
         same = told[0] == id(job.sent.doc) or (job.sent.start == 0 and self.words.continuation.match(job.sent.text))
-        return (told[1], told[2]) if same else None
+        return told if same else None
+
+    def _narrative_day(self, job: SentenceJob) -> tuple[str, str] | None:
+        """The date the story's narrative is at, for a sentence that goes on with it (_narrative_here; a day moves
+        by days, a year or a month by years or months: "In 2015 ... a year after rebels attacked": 2014)."""
+        told = self._narrative_here(job)
+        return (told[1], told[2]) if told is not None else None
 
     def _shifted(self, job: SentenceJob, dates: dict, own, base: tuple[str, str], offset: int) -> None:
         """``own`` dated ``offset`` days from ``base``, unless that falls after the day the story is told."""
@@ -286,10 +291,8 @@ class Anchoring:
             lasting = self.words.ongoing.search(job.sent.text) is not None
             ww.narrative = None if lasting else (para, *out.dates[first], bool(out.historical.get(first)), job.index)
             return
-        told = ww.narrative
-        if told is None or not (told[0] == para or (job.sent.start == 0
-                                                   and self.words.continuation.match(job.sent.text))) \
-                or job.index - told[4] > self.words.narrative_reach:
+        told = self._narrative_here(job)
+        if told is None:
             return  # (a story told in one block goes on at its day, not at the last date it named long before)
         for k in keys:
             if k in dated_apart or k in out.dates:

@@ -4,8 +4,8 @@
 subject of a clause above the phrase that agrees with the determiner ("its": one state, body or thing; "their": a
 plural, coordinated names or an organisation). An act of force is not done to one's own, so the subjects of violent
 verbs the phrase belongs to are passed over: in "Israel said Hamas fired rockets at its towns" the towns are
-Israel's. "His" or "her" on a state's organ or forces is the person's above: "Armenia's prime minister said his
-government was ready" is Armenia's.
+Israel's. "His" or "her" on a state's organ or forces is the person's above: "Chile's president said his
+cabinet was ready" is Chile's.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -
     if det.dep_ not in labels.possessor:
         return None
     owned = det.head
+    inside = {t.i for t in owned.subtree}
     if det.lower_ in fn.person_possessives and owned.lemma_.lower() in fn.person_owned:
         # "Chile's president said his cabinet was ready": the president's; not when another person is told to or
         # acted on there ("the envoy met Netanyahu and urged his government", "told Putin that his troops ...")
-        person = next((s for s in _subjects_above(syntax, det, owned, acting_verbs) if syntax.is_person(s)), None)
-        inside = {t.i for t in owned.subtree}
+        person = next((s for s in _subjects_above(syntax, det, owned, inside, acting_verbs) if syntax.is_person(s)),
+                      None)
         other = person is not None and any(
             t.i not in inside and t.i != person.i and t.i < det.i and syntax.is_person(t)
             and (t.dep_ in labels.object or t.dep_ in labels.prep_object or t.dep_ in labels.dative)
@@ -34,7 +35,7 @@ def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -
         return None if other else person
     if det.lower_ not in fn.group_possessives or owned.lemma_.lower() in fn.relation_nouns:
         return None  # ("their European counterparts" are not they)
-    for subject in _subjects_above(syntax, det, owned, acting_verbs):
+    for subject in _subjects_above(syntax, det, owned, inside, acting_verbs):
         if subject.pos_ in tags.pronoun:
             continue
         plural = subject.tag_ in tags.plural or any(c.dep_ in labels.conjunct for c in subject.children)
@@ -47,10 +48,10 @@ def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -
     return None
 
 
-def _subjects_above(syntax: Syntax, det: Token, owned: Token, acting_verbs: frozenset[str]):
-    """The subjects, told before the determiner and outside the owned phrase, of the verbs above it, nearest first;
-    not of acting verbs ("Hamas fired rockets at its towns", "shelled the town and destroyed its police station")."""
-    inside = {t.i for t in owned.subtree}
+def _subjects_above(syntax: Syntax, det: Token, owned: Token, inside: set[int], acting_verbs: frozenset[str]):
+    """The subjects, told before the determiner and outside the owned phrase (``inside``: its token indices), of
+    the verbs above it, nearest first; not of acting verbs ("Hamas fired rockets at its towns", "shelled the town
+    and destroyed its police station")."""
     tok = owned
     for _ in range(MAX_ANTECEDENT_HOPS):
         if tok.head.i == tok.i:

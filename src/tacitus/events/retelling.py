@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass, replace
 
 from tacitus.events.anchor_words import AnchorWords
+from tacitus.events.titles import NOT_THE_ACTS_DATE
 from tacitus.geo import distance_km
 from tacitus.records import INFERRED_COUNTRY, PLACE_BASES, Actor, Event, Location, is_counted
 
-# precisions of a date that is no date of the act told: the publication date or the story's day standing in, or none
-_NOT_OWN_DATE = ("published", "unknown", "story")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -151,14 +150,14 @@ def _best_place(told: list[Event]) -> Location | None:
 
 def _best_date(told: list[Event]) -> Event:
     """The mention with a date of the act's own, the earliest of them; else the first telling."""
-    return next((e for e in told if e.date and e.date_precision not in _NOT_OWN_DATE), told[0])
+    return next((e for e in told if e.date and e.date_precision not in NOT_THE_ACTS_DATE), told[0])
 
 
 def _same_day(e: Event, f: Event) -> bool:
     """No own day tells them apart: a mention with a date of its own is not the retelling of one without, and
     two own dates agree as far as the coarser goes."""
-    own_e = bool(e.date) and e.date_precision not in _NOT_OWN_DATE
-    own_f = bool(f.date) and f.date_precision not in _NOT_OWN_DATE
+    own_e = bool(e.date) and e.date_precision not in NOT_THE_ACTS_DATE
+    own_f = bool(f.date) and f.date_precision not in NOT_THE_ACTS_DATE
     if own_e and own_f:
         n = min(len(e.date), len(f.date))
         return e.date[:n] == f.date[:n]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from tacitus.time.periods import DAYS_PER_MONTH, DAYS_PER_YEAR
+from tacitus.time.periods import DAYS_PER_MONTH, DAYS_PER_YEAR, add_months
 from tacitus.time.vocabulary import DateVocabulary, alternation, date_vocabulary
 
 PRECISIONS = ("day", "week", "month", "year", "relative", "unknown")
@@ -81,11 +81,6 @@ def parse_published(published: str | None) -> date | None:
 # ---- calendar helpers ----------------------------------------------------------------------------------
 def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
-
-
-def _add_months(year: int, month: int, shift: int) -> tuple[int, int]:
-    total = year * 12 + (month - 1) + shift
-    return total // 12, total % 12 + 1
 
 
 def _day(d: date) -> Resolved:
@@ -314,7 +309,7 @@ class DateFinder:
         if unit == "week":
             return _week(p + timedelta(weeks=shift))
         if unit == "month":
-            return _month(*_add_months(p.year, p.month, shift))
+            return _month(*add_months(p.year, p.month, shift))
         return _year(p.year + shift)
 
     def _ago(self, m: re.Match, p: date | None) -> Resolved | None:
@@ -326,7 +321,7 @@ class DateFinder:
             d = p - timedelta(days=n * int(spec["days"]))
             return _week(d) if spec["precision"] == "week" else _day(d)
         if "months" in spec:
-            return _month(*_add_months(p.year, p.month, -n * int(spec["months"])))
+            return _month(*add_months(p.year, p.month, -n * int(spec["months"])))
         return _year(p.year - n * int(spec.get("years", 1)))
 
     def _relative(self, m: re.Match, p: date | None) -> Resolved | None:

@@ -37,14 +37,20 @@ DAYS_PER_YEAR = 365
 DAYS_PER_MONTH = 30
 
 
+def add_months(year: int, month: int, shift: int) -> tuple[int, int]:
+    """(year, month) moved by ``shift`` months."""
+    total = year * 12 + (month - 1) + shift
+    return total // 12, total % 12 + 1
+
+
 def shift_date(date: str, precision: str, days: int) -> tuple[str, str]:
     """``date`` moved by ``days``. An offset of whole years moves its year ("18 years after" -> a year), one of
     whole months its month; by days, only day-precise dates move, others keep their value."""
     if days and days % DAYS_PER_YEAR == 0 and len(date) >= 4:
         return str(int(date[:4]) + days // DAYS_PER_YEAR), "year"
     if days and days % DAYS_PER_MONTH == 0 and len(date) >= 7:
-        months = int(date[:4]) * 12 + int(date[5:7]) - 1 + days // DAYS_PER_MONTH
-        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+        year, month = add_months(int(date[:4]), int(date[5:7]), days // DAYS_PER_MONTH)
+        return f"{year:04d}-{month:02d}", "month"
     if precision != "day" or len(date) != 10:
         return date, precision
     d = dt.date.fromisoformat(date) + dt.timedelta(days=days)
