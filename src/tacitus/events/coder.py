@@ -47,6 +47,7 @@ from tacitus.events.predicates import Predicate, PredicateFinder
 from tacitus.events.recode import Recode
 from tacitus.events.roles import Roles
 from tacitus.events.setting import SettingReader
+from tacitus.events.counterparts import Counterparts
 from tacitus.events.retelling import Retelling
 from tacitus.events.titles import retold_in_body, with_title_anchors
 from tacitus.records import Document, Event
@@ -94,6 +95,7 @@ class EventCoder:
         w = k.anchor_words
         self.retelling = Retelling(w.retell_reach, w.retell_near_km, w,
                                    frozenset(k.ontology.unidentified_sectors.values()))
+        self.counterparts = Counterparts(k.ontology.groups["story_aimed"])
         self.claims = Claims(self.syntax, k.patterns, self.grammar, k.resolver, k.ontology, k.words.nobody_subjects)
         self.stages: list[tuple[str, Stage]] = []
         for entry in stages:
@@ -185,7 +187,7 @@ class EventCoder:
                         self.claims.fold(sent, index, events, where_when, context,
                                          self.knowledge.anchor_words.toll_reach)
                     index += 1
-        events = self.retelling(events)
+        events = self.retelling(self.counterparts(events))
         if title is not None and title.text.strip():
             fresh = self.knowledge.resolver.new_context(context.when)  # the same date, its story year read once
             fresh.home_country, fresh.home_weight = context.home_country, context.home_weight

@@ -19,7 +19,7 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 GROUPS = ("framing", "backing", "accusation", "demand", "request", "agreement", "threat", "rejection", "protest",
           "protest_purpose", "violence", "struck_place", "not_at_home", "meeting", "needs_recipient",
           "place_recipient", "speech_acts", "mobilization", "mutual", "home_recipient", "tolled", "aimed", "harm",
-          "told_acts")
+          "told_acts", "story_aimed")
 QUADS = ("cooperation", "conflict", "material_conflict", "verbal")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
            "intended_cooperation", "speaker_accuses", "demand", "praise", "blame", "abduction", "denial",
