@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coded_dyads import coded
+from coded_dyads import coded, dyads
 from tacitus.pipeline import Coder
 from tacitus.settings import Settings
 
@@ -230,3 +230,20 @@ def test_what_an_attempt_is_to_do_may_not_happen(coder):
     assert not [e for e in coded(coder, "The army launched the offensive in an attempt to halt the rocket fire.")
                 if e[0] == "RETREAT"]
     assert "RETREAT" not in [e[0] for e in coded(coder, "Police suspended the search for the missing climbers.")]
+
+
+@pytest.mark.parametrize("text, protest", [
+    # the act the crowd condemns was told before: the protest is against its doer, not the host's government
+    ("Ethiopian troops launched an offensive on Eritrean positions on Monday. In London, about 2,000 people "
+     "demonstrated outside parliament to condemn the offensive.", ("PROTEST", "GBR CVL", "ETH MIL")),
+    # its doer named in the purpose itself
+    ("In Oslo, hundreds of people marched to condemn the Ethiopian offensive.", ("PROTEST", "NOR CVL", "ETH MIL")),
+    # at home, against arrests told before: against the police who made them
+    ("Police arrested 30 students in Dhaka on Monday. Hundreds marched in Dhaka on Tuesday against the arrests.",
+     ("PROTEST", "BGD CVL", "BGD COP")),
+    # nothing told before: against the authorities where the crowd marches
+    ("In London, about 2,000 people demonstrated outside parliament to condemn the offensive.",
+     ("PROTEST", "GBR CVL", "GBR GOV")),
+])
+def test_a_protest_against_an_act_is_against_its_doer(coder, text, protest):
+    assert protest in dyads(coder, text)

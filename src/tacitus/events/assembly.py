@@ -147,7 +147,13 @@ class Assembly:
             venue = at_venue or (location is not None and (location.basis == "venue" or key in a.venues)
                                  and not self.onto.is_a(d.plover, "place_recipient")
                                  and (speech or self._somebody(d.source_tok)))
-            target = recipient(self.onto, d.plover, mode, source, d.target, location or about, own_place, setting,
+            # a protest against an act told before ("marched to condemn the offensive") is against its doer, not
+            # against the authorities where it is held
+            told = d.target
+            if self.onto.is_a(d.plover, "protest"):
+                for thing in self.syntax.grievance_targets(d.pred.token, d.pred.light):
+                    told = self._maker(d, job, source, told, thing)
+            target = recipient(self.onto, d.plover, mode, source, told, location or about, own_place, setting,
                                a.place_text.get(key) if own_place is location else None, venue=venue, about=about,
                                spoken=self.onto.is_a(d.pred.sense.plover_type, "speech_acts"),
                                person=self._named_person(d.target, d.target_tok))
@@ -209,7 +215,8 @@ class Assembly:
                     inside.add(id(told))
         return inside
 
-    def _maker(self, d, job: SentenceJob, source: Actor, target: Actor | None) -> Actor | None:
+    def _maker(self, d, job: SentenceJob, source: Actor, target: Actor | None,
+               grievance: Token | None = None) -> Actor | None:
         """A statement or an act named again as the thing acted on, with nobody's name on it ("the South dismissed
         the offer", "France condemned the attack", "lodged a protest over the arrests"), is aimed at the one who
         last made or did such a thing in the story (ontology group ``told_acts``): a statement of another state,
@@ -218,8 +225,8 @@ class Assembly:
         if target is not None and (target.country or target.sector or target.name):
             return target
         # (a statement named with nobody's name on it is no target of its own: "condemned the attack")
-        thing = d.target_tok if target is not None else self.syntax.direct_object(d.pred.token)
-        if thing is None or (d.pred.kind != "verb" and d.target_tok is None):
+        thing = grievance or (d.target_tok if target is not None else self.syntax.direct_object(d.pred.token))
+        if thing is None or (d.pred.kind != "verb" and d.target_tok is None and grievance is None):
             return target
         noun = next((p for p in job.predicates if p.token.i == thing.i and p.kind == "noun"), None)
         kind = noun.sense.plover_type if noun is not None else next(  # ("rejected the call": a call made before)
