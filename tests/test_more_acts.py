@@ -58,6 +58,11 @@ def coder() -> Coder:
     ("Qatar's emir hosted the Somali president in Doha on Monday.", ("CONSULT", "042", "SOM GOV", "QAT GOV")),
     ("Hundreds of protesters blocked the main avenue outside the presidential palace in Lima.",
      ("PROTEST", "1442", "PER CVL")),
+    # a second verb after a comma with no "and" still has the first verb's subject
+    ("Ministers of the Nigerian government on Monday pledged support to the flood victims, condemned the attacks "
+     "on relief convoys.", ("ACCUSE", "111", "NGA GOV")),
+    ("Leaders of the ruling party in Lusaka on Sunday expressed support to the president, condemned the violence "
+     "in the north.", ("ACCUSE", "111", "ZMB GOV")),
 ])
 def test_a_common_act_is_coded(coder, text, expected):
     """``expected``: type, CAMEO code, then source and target codes (None: any; a bare country: that country)."""

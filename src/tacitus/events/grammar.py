@@ -27,7 +27,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                "possessor", "modifier", "adjective_or_compound", "adjective", "compound", "number", "determiner",
                "particle", "negation", "condition_mark", "adverb", "auxiliary", "plain_auxiliary",
                "adjective_complement", "complement", "open_complement", "clausal_complement", "relative_clause",
-               "noun_clause", "adverbial_clause", "conjunct", "coordinator", "apposition", "phrase", "modality_climb",
+               "noun_clause", "adverbial_clause", "conjunct", "loose_clause", "coordinator", "apposition", "phrase", "modality_climb",
                "own_clause",
                "speech_barrier", "intention_links", "noun_content", "attribute", "cleft_focus"),
     "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number",
