@@ -31,6 +31,12 @@ def acts(coder: Coder, text: str, kind: str) -> list[list[int]]:
     # the same predicate told again of the same people
     ("Police detained 40 protesters in Minsk on Saturday. Those detained included two journalists.",
      "COERCE", [[0, 1]]),
+    # a country only guessed from the place does not tell the two apart from one the words give
+    ("A suicide bomber attacked a convoy near Kabul on Monday. The attack killed six American soldiers.",
+     "ASSAULT", [[0, 1]]),
+    # the ones acted on named again by a determiner ("their camp") point back
+    ("Militants killed six Kenyan police officers in Garissa on Monday. The officers were killed when gunmen "
+     "stormed their camp.", "ASSAULT", [[0, 1]]),
     # a later act of the kind, somewhere else, stays apart
     ("Police detained 40 protesters in Minsk on Saturday. Those detained included two journalists. Police also "
      "detained a former minister in Grodno.", "COERCE", [[0, 1], [2]]),

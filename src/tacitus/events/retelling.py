@@ -70,7 +70,8 @@ class Retelling:
             return False  # each side acting on the other ("freed 64 soldiers ... the army released 30 fighters")
         for a, b in ((e.source, f.source), (e.target, f.target)):
             if a is not None and b is not None and (
-                    (a.country and b.country and a.country != b.country) or (a.name and b.name and a.name != b.name)
+                    (a.country and b.country and a.country != b.country and not _guessed(a, b))
+                    or (a.name and b.name and a.name != b.name)
                     or (a.sector and b.sector and a.sector != b.sector and a.sector not in self.unnamed_sectors
                         and b.sector not in self.unnamed_sectors)):
                 return False  # ("Police arrested 40 protesters ... Police arrested the opposition leader")
@@ -88,23 +89,28 @@ class Retelling:
 
     def _points_back(self, e: Event, f: Event) -> bool:
         """Something in ``e`` points back to ``f``: a determiner of a thing told before right before its word ("the
-        attack", "their arrest", "Monday's raid"), a doer of the act's side named by such a determiner and by
-        nothing of its own ("the gunmen opened fire", "the ambush killed six"; not "the Israeli army", not a name),
+        attack", "their arrest", "Monday's raid"), a party of the act named by such a determiner and by nothing of
+        its own ("the gunmen opened fire", "the troops were killed"; not "the Israeli army", not a name),
         or the same predicate done to the same party or to nobody named anew ("detained 40 people ... were
         detained at a rally")."""
         w = self.words
         before = _words(e.sentence[:e.evidence_start])
         if before and (before[-1] in w.told_words or before[-1].endswith(tuple(w.possessive_endings))):
             return True
-        doer = e.source.text.split()
-        if len(doer) > 1 and doer[0].lower() in w.told_words and not e.source.name \
-                and e.source.country_basis != "mention" and not any(t[:1].isupper() for t in doer[1:]) \
-                and (not e.source.sector or not f.source.sector or e.source.sector == f.source.sector
-                     or e.source.sector in self.unnamed_sectors):
+        if self._named_back(e.source, f.source) or (e.target is not None and f.target is not None
+                                                     and self._named_back(e.target, f.target)):
             return True
         return bool(e.predicate) and e.predicate == f.predicate and (
             e.target is None or not (e.target.country or e.target.sector or e.target.name)
             or (f.target is not None and e.target.code == f.target.code))
+
+    def _named_back(self, a: Actor, b: Actor) -> bool:
+        """A party named only by a determiner of a thing told before ("the gunmen", "the troops were killed") whose
+        own words give no country, name or other sector than the act's party ``b``."""
+        words = a.text.split()
+        return (len(words) > 1 and words[0].lower() in self.words.told_words and not a.name
+                and a.country_basis != "mention" and not any(t[:1].isupper() for t in words[1:])
+                and (not a.sector or not b.sector or a.sector == b.sector or a.sector in self.unnamed_sectors))
 
     def _marks_other(self, e: Event) -> bool:
         """The mention marks an act other than one told before: "a second raid", "in a separate incident"
@@ -132,6 +138,12 @@ def _actor_rank(actor: Actor | None) -> int:
     if actor.country:
         return 3 if actor.country_basis not in INFERRED_COUNTRY else 2
     return 1 if actor.sector or actor.name else 0
+
+
+def _guessed(a: Actor, b: Actor) -> bool:
+    """Whether one of two countries is only inferred (from the place, the setting, the other party or the story)
+    and the other is told by the actor's own words: the guess does not tell two acts apart."""
+    return (a.country_basis in INFERRED_COUNTRY) != (b.country_basis in INFERRED_COUNTRY)
 
 
 def _best_actor(actors: list[Actor | None]) -> Actor | None:
