@@ -295,6 +295,10 @@ class ModalityReader:
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.capability_nouns \
                     and not (head.head.pos_ in tags.verbal and head.head.lemma_.lower() in words.using_verbs):
                 return Modality("hypothetical", self.speech_above(head))  # "the power to ban strikes"
+            if dep in labels.adverbial_clause and self.g.to_infinitive(tok) \
+                    and head.lemma_.lower() not in words.using_verbs and any(
+                        c.dep_ in labels.object and c.lemma_.lower() in words.capability_nouns for c in head.children):
+                return Modality("hypothetical", self.speech_above(head))  # "gives police more power, to ban strikes"
             if dep in labels.intention_links and head.lemma_.lower() in words.future_adjectives \
                     and value == "asserted":
                 value = "future"  # "is willing to withdraw", "is committed to opening"
