@@ -58,6 +58,9 @@ def coder() -> Coder:
     ("Qatar's emir hosted the Somali president in Doha on Monday.", ("CONSULT", "042", "SOM GOV", "QAT GOV")),
     ("Hundreds of protesters blocked the main avenue outside the presidential palace in Lima.",
      ("PROTEST", "1442", "PER CVL")),
+    # people known by their trade are people: seized by gunmen, they are abducted
+    ("Gunmen seized a Malaysian fish breeder from his farm in Sabah.", ("ASSAULT", "181", None, "MYS AGR")),
+    ("Police in Lagos arrested two mechanics and an electrician.", ("COERCE", "173", "NGA COP", "NGA LAB")),
     # a second verb after a comma with no "and" still has the first verb's subject
     ("Ministers of the Nigerian government on Monday pledged support to the flood victims, condemned the attacks "
      "on relief convoys.", ("ACCUSE", "111", "NGA GOV")),
