@@ -58,6 +58,10 @@ def coder() -> Coder:
     ("Qatar's emir hosted the Somali president in Doha on Monday.", ("CONSULT", "042", "SOM GOV", "QAT GOV")),
     ("Hundreds of protesters blocked the main avenue outside the presidential palace in Lima.",
      ("PROTEST", "1442", "PER CVL")),
+    # one politician protesting complains (a protest is collective); a crowd of them still protests
+    ("The Peruvian minister protested against the decision to close the mine.", ("ACCUSE", "114", "PER GOV")),
+    ("Opposition leader Raila Odinga protested against the ruling.", ("ACCUSE", "114", "KEN OPP")),
+    ("Kenyan opposition supporters protested against the ruling in Kisumu.", ("PROTEST", None, "KEN OPP")),
     # people known by their trade are people: seized by gunmen, they are abducted
     ("Gunmen seized a Malaysian fish breeder from his farm in Sabah.", ("ASSAULT", "181", None, "MYS AGR")),
     ("Police in Lagos arrested two mechanics and an electrician.", ("COERCE", "173", "NGA COP", "NGA LAB")),

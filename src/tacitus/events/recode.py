@@ -456,16 +456,22 @@ class Recode:
     def official_protest(self, d: Draft, drafts: list[Draft]) -> None:
         """A government's protest with no demonstration, strike or boycott in its code is an official complaint
         when it is made to another state ("Japan protested to China over the detention") or is what its own
-        complaint is for ("summoned the envoy to protest the verdict"); civil servants protesting over pay protest."""
+        complaint is for ("summoned the envoy to protest the verdict"); civil servants protesting over pay protest.
+        One politician or official protesting ("the minister protested against the decision", a party leader
+        named) complains too: one person makes no demonstration (PLOVER: a protest is collective action)."""
         onto = self.onto
         if not (d.plover and onto.is_a(d.plover, "protest") and onto.lookup(d.code).plover_mode is None
-                and d.source.sector in onto.governing_sectors and d.pred.kind == "verb"):
+                and d.pred.kind == "verb"):
+            return
+        one = d.source_tok is not None and self.syntax.is_person(d.source_tok) \
+            and (d.source.sector in onto.political_attacked or bool(d.source.name))
+        if d.source.sector not in onto.governing_sectors and not one:
             return
         foreign = d.target is not None and d.target.country and d.source.country \
             and d.target.country != d.source.country
         purpose = any(o is not d and o.pred.token.i == d.pred.token.head.i and o.plover
                       and onto.is_a(o.plover, "speech_acts") and o.source.code == d.source.code for o in drafts)
-        if foreign or purpose:
+        if foreign or purpose or one:
             recode = onto.recodes["official_protest"]
             d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 
