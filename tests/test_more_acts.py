@@ -94,6 +94,8 @@ def test_a_common_act_is_coded(coder, text, expected):
     ("The takeover hinges on the two unions signing a new labour agreement.", "SUPPORT"),
     # a power given, with what it allows told after a comma, is not used yet
     ("The Bolivian government gave police more power, especially to ban strikes and gatherings.", "COERCE"),
+    # a thing named as something is judged, not phoned
+    ("The opposition called the Kenyan reform repressive.", "CONSULT"),
     # a byline gives nobody anything
     ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])

@@ -14,6 +14,8 @@ import yaml
 from tacitus.datafiles import BASE_LOADER, read_yaml_mapping
 from tacitus.events.ontology import Ontology
 
+MEANS_HOPS = 3  # how far up a cue word may stand from the weapon noun it describes ("filled with X")
+
 CodeAndMode = tuple[str, "str | None"]
 
 
@@ -88,3 +90,20 @@ class ModeCues:
 
     def of_type(self, plover_type: str | None) -> dict[str, ModeCue]:
         return self.table.get(plover_type or "", {})
+
+
+def names_means(heads, cue, nominal, skip: set[int]) -> bool:
+    """Whether a cue's word in the phrases of ``heads`` (not at ``skip``) is, or stands in the phrase of, a noun of a
+    weapon ("a suicide bomber", "grenades filled with chloropicrin"; not "a chemical plant", "an apparent suicide")."""
+    return any(tok.lemma_.lower() in cue.words and tok.i not in skip and _under_means(tok, cue.means, nominal)
+               for head in heads if head is not None for tok in head.subtree)
+
+
+def _under_means(tok, means: frozenset[str], nominal) -> bool:
+    for _ in range(MEANS_HOPS + 1):
+        if tok.lemma_.lower() in means and tok.pos_ in nominal:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from tacitus.events.arguments import Syntax
-from tacitus.events.framing import Framing, ModeCues
+from tacitus.events.framing import Framing, ModeCues, names_means
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import Ontology
 from tacitus.events.patterns import PatternBook, Sense
@@ -21,7 +21,6 @@ NONE_SENTINEL = "*none"  # obj: the verb must have no direct object
 NAME_SENTINEL = "*name"  # obj: the direct object is a proper name ("retook Marte"; not "seized a Turkish ship")
 
 TITLE_CASE_SHARE = 0.8  # of a sentence's longer words capitalised: a headline in title case
-MEANS_HOPS = 3  # how far up a cue word may stand from the weapon noun it describes ("filled with X")
 
 @dataclass
 class Predicate:
@@ -400,9 +399,11 @@ class PredicateFinder:
                     if dobj.pos_ in self.g.tags.noun and (dobj.lemma_.lower() in self.patterns.actors_things or any(
                             c.dep_ in labels.possessor for c in dobj.children)):  # an actor's thing
                         continue  # "welcomed Reagan's statement", "the decision of Iran": not the actor
-                    if tok.lemma_.lower() in self.words.naming_verbs and any(
-                            c.dep_ in labels.object_predicate and c.i != dobj.i for c in tok.children):
-                        continue  # "called Gazprom 'a weapon of the Kremlin'": the actor is named as something
+                    if tok.lemma_.lower() in self.words.naming_verbs and (any(
+                            c.dep_ in labels.object_predicate and c.i != dobj.i for c in tok.children) or (
+                            dobj.dep_ in labels.object_predicate and not dobj.ent_type_
+                            and dobj.pos_ not in self.g.tags.proper_noun)):
+                        continue  # "called Gazprom 'a weapon of the Kremlin'", "called the reform repressive"
                     if not any(t.ent_type_ in ents.actor or t.pos_ in self.g.tags.proper_noun
                                for t in syntax.phrase_span(dobj)):
                         continue
@@ -567,7 +568,7 @@ class PredicateFinder:
             seen = {t.lemma_.lower() for t in phrase if t.i not in skip} if skip else everywhere
             # a mode already read is replaced only by a cue that may replace it, in words of the means
             if cue.unless_words & everywhere or (cue.unless_mode and pred.mode is not None and (
-                    pred.mode not in cue.over or not _names_means(heads, cue, self.g.tags.nominal, skip))):
+                    pred.mode not in cue.over or not names_means(heads, cue, self.g.tags.nominal, skip))):
                 continue
             if (seen if cue.anywhere else words) & cue.words:
                 pred.mode, pred.code = mode, cue.code
@@ -575,23 +576,6 @@ class PredicateFinder:
                 if cue.plover:
                     pred.mode = None
                 return
-
-
-def _names_means(heads, cue, nominal, skip: set[int]) -> bool:
-    """Whether a cue's word in the phrases of ``heads`` (not at ``skip``) is, or stands in the phrase of, a noun of a
-    weapon ("a suicide bomber", "grenades filled with chloropicrin"; not "a chemical plant", "an apparent suicide")."""
-    return any(tok.lemma_.lower() in cue.words and tok.i not in skip and _under_means(tok, cue.means, nominal)
-               for head in heads if head is not None for tok in head.subtree)
-
-
-def _under_means(tok, means: frozenset[str], nominal) -> bool:
-    for _ in range(MEANS_HOPS + 1):
-        if tok.lemma_.lower() in means and tok.pos_ in nominal:
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
 
 
 def _title_cased(sent) -> bool:
