@@ -21,8 +21,14 @@ from pathlib import Path
 PROBES = Path(__file__).resolve().parents[1] / "gold" / "probes"
 
 
+# The writers' rules (RULES.md) file the European Union under "IGO" and once call Kosovo "KOS"; PLOVER's manual gives
+# the EU its own code, EUR, and the coder writes XKX for Kosovo: a code of either spelling is the same party.
+SAME_PARTY = {"EUR": "IGO", "KOS": "XKX"}
+
+
 def _country(code: str | None) -> str:
-    return (code or "").split(" ")[0].replace("---", "")
+    first = (code or "").split(" ")[0].replace("---", "")
+    return SAME_PARTY.get(first, first)
 
 
 def _f1(p: float, r: float) -> float:
@@ -110,7 +116,7 @@ def main() -> None:
     from tacitus.coding import Coder
 
     coder = Coder()
-    for name in ("sentences.jsonl", "stories.jsonl", "sentences2.jsonl", "stories2.jsonl",
+    for name in ("sentences.jsonl", "stories.jsonl", "sentences2.jsonl", "stories2.jsonl", "articles2.jsonl",
                  "articles.jsonl"):  # (the last is held out: RULES.md)
         items = [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines() if line]
         c = score(coder, items, 0 if name == "articles.jsonl" else args.show)

@@ -93,7 +93,7 @@ def test_a_common_act_is_coded(coder, text, expected):
     # what a deal depends on has not happened
     ("The takeover hinges on the two unions signing a new labour agreement.", "SUPPORT"),
     # a power given, with what it allows told after a comma, is not used yet
-    ("The Bolivian government gave police more power, especially to ban strikes and gatherings.", "COERCE"),
+    ("The Bolivian government gave police more power, above all to ban marches and sit-ins.", "COERCE"),
     # a thing named as something is judged, not phoned
     ("The opposition called the Kenyan reform repressive.", "CONSULT"),
     # a byline gives nobody anything

@@ -60,8 +60,8 @@ class PassiveForms:
                             for c in verb.children))
 
     def reduced_passive(self, verb: Token) -> bool:
-        """A past participle after the noun it is done to: "soldiers killed in the attack", "the man accused
-        of shooting four people" (the noun is the patient, a "by" phrase the agent)."""
+        """A past participle after the noun it is done to: "soldiers killed in the attack", "the driver accused
+        of injuring two cyclists" (the noun is the patient, a "by" phrase the agent)."""
         labels = self.labels
         if verb.lemma_.lower() in self.fn.intransitive_acts and verb.head.dep_ not in labels.apposition:
             return False  # "around 300 residents protested in Kisumu": the residents protested
