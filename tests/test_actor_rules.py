@@ -527,3 +527,19 @@ def test_a_count_is_no_year_of_the_story():
     from tacitus.events.lead import story_year
     assert story_year(Document(doc_id="n", text="Some 1900 people fled the town after the floods.")) is None
     assert story_year(Document(doc_id="y", text="The floods of 2013 drove 1900 people from the town.")) == 2013
+
+
+@pytest.mark.parametrize("text, source", [
+    # UN offices named by the office alone, in a story set in one country, are the UN's, not that country's (not
+    # "the Secretary-General": other bodies have one)
+    ("Floods cut the main road to Kassala on Monday. The Humanitarian Coordinator condemned the attack on the "
+     "convoy near Kassala.", "UNO"),
+    ("Somali police detained two aid workers in Baidoa. The UN chief called for their release.", "UNO GOV"),
+    ("The U.N. Special Rapporteur on Eritrea urged Asmara to free the journalists.", "UNO"),
+    # an office named with another body's name is that body's
+    ("The NATO Secretary-General urged Belarus to withdraw its troops.", "IGO GOV"),
+])
+def test_un_offices_named_alone_are_the_un(coder, text, source):
+    coded = [e.source.code for e in coder.code_text(text, published="2022-05-10") if e.modality == "asserted"
+             and e.plover_type in ("ACCUSE", "REQUEST")]
+    assert coded and coded[-1] == source, coded

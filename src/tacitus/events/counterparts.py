@@ -21,17 +21,20 @@ class Counterparts:
     """The rule (``events/data/ontology.yaml`` group ``story_aimed``: the types it completes)."""
 
     types: frozenset[str]  # PLOVER types of acts aimed at somebody even when nobody is named
+    sides: frozenset[str] = frozenset()  # sectors that act for a side: a state's rulers and forces, armed groups
 
     def __call__(self, events: list[Event]) -> list[Event]:
-        """``events`` (a document's, in order) with the acts of :attr:`types` whose doer's own words give its state
-        and that name nobody they are aimed at (or only a thing) aimed at that state's counterpart
-        (:func:`counterpart`), ``country_basis`` "story"."""
+        """``events`` (a document's, in order) with the acts of :attr:`types` whose doer's own words give its state,
+        done by the state itself or one of :attr:`sides` (not its parties, press or people: "the opposition
+        condemned the decision" is no act on another state), and that name nobody they are aimed at (or only a
+        thing) aimed at that state's counterpart (:func:`counterpart`), ``country_basis`` "story"."""
         pairs = told_pairs(events)
         out = []
         for e in events:
             other = None
             if e.plover_type in self.types and _unnamed(e.target) and e.source.country \
-                    and e.source.country not in NOT_STATES and e.source.country_basis not in INFERRED_COUNTRY:
+                    and e.source.country not in NOT_STATES and e.source.country_basis not in INFERRED_COUNTRY \
+                    and (e.source.sector is None or e.source.sector in self.sides):
                 other = counterpart(pairs, e.source.country)
             if other is None:
                 out.append(e)
