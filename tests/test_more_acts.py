@@ -96,6 +96,10 @@ def test_a_common_act_is_coded(coder, text, expected):
     ("The Bolivian government gave police more power, above all to ban marches and sit-ins.", "COERCE"),
     # a thing named as something is judged, not phoned
     ("The opposition called the Kenyan reform repressive.", "CONSULT"),
+    # a visit to the visitor's own people or places meets no party
+    ("The Malian prime minister visited the refugee camps near Mopti on Saturday.", "CONSULT"),
+    # harm told only as a condition by another's voice is supposed, not threatened
+    ("Analysts said Kenyan exports could fall if Washington raises tariffs on Kenyan tea.", "THREATEN"),
     # a byline gives nobody anything
     ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])

@@ -53,6 +53,12 @@ class Assembly:
         syntax = self.syntax
         return syntax.is_person(tok) or (tok.pos_ in syntax.tags.noun and syntax.may_be_person(tok))
 
+    def _visit_at_home(self, source: Actor, target: Actor | None) -> bool:
+        """A visit to a place or to the people of the visitor's own state ("the president visited the flood-hit
+        towns", "toured the camps") meets no party: no CONSULT (ontology met_nobody_sectors)."""
+        return (target is not None and bool(source.country) and target.country == source.country
+                and not target.name and (target.sector is None or target.sector in self.onto.met_nobody_sectors))
+
     def _named_person(self, target: Actor | None, tok: Token | None) -> bool:
         """The target is a person: its head is one, or its phrase holds a person's full name the tagger found
         ("arrested his accomplice Tariq Mehmood", "granted the plea of advocate Ravi Kumar Sharma"), as its name."""
@@ -162,6 +168,8 @@ class Assembly:
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
                                     self.onto.state_organs)
+                if self._visit_at_home(source, target):
+                    continue
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
                     target.country or target.sector or target.name):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")

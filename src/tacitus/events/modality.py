@@ -445,6 +445,14 @@ class ModalityReader:
         particles = [c.lower_ for c in verb.children if c.dep_ in self.g.labels.particle]
         return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
 
+    def supposed(self, tok: Token) -> bool:
+        """Whether an act is told only as a supposition: its own clause opens with a conditional mark ("exports
+        could slow if Washington raises tariffs": the tariffs are supposed, by nobody announced)."""
+        labels = self.g.labels
+        while tok.pos_ not in self.g.tags.verbal and tok.head.i != tok.i:
+            tok = tok.head  # a noun's clause is the verb carrying it
+        return any(c.dep_ in labels.condition_mark and c.lower_ in self.words.conditional_marks for c in tok.children)
+
     def condition(self, pred: Token) -> str | None:
         """The mark of an adverbial condition hanging on the predicate: "will withdraw unless X agrees"."""
         labels = self.g.labels

@@ -91,6 +91,7 @@ class Ontology:
     political_attackers: frozenset[str] = frozenset()  # whose attacks with no means told on ...
     political_attacked: frozenset[str] = frozenset()  # ... these are attacks with words
     abroad_modes: frozenset[str] = frozenset()  # modes of acts done in another state ("visited Iran")
+    met_nobody_sectors: frozenset[str] = frozenset()  # people a visit at home to meets no party
     weapon_showing_sectors: frozenset[str] = frozenset()  # whose weapons fired at nothing are shown
     state_organs: frozenset[str] = frozenset()  # organs that deal with foreign states
     irregular_forces: frozenset[str] = frozenset()  # armed sectors outside the state: a side apart from its forces
@@ -140,6 +141,7 @@ class Ontology:
                    political_attackers=_words(spec, "political_attackers"),
                    political_attacked=_words(spec, "political_attacked"),
                    abroad_modes=_words(spec, "abroad_modes"),
+                   met_nobody_sectors=_words(spec, "met_nobody_sectors"),
                    weapon_showing_sectors=_words(spec, "weapon_showing_sectors"),
                    state_organs=_words(spec, "state_organs"),
                    irregular_forces=_words(spec, "irregular_forces"))

@@ -183,8 +183,10 @@ class Recode:
         recodes the draft and says whether it did."""
         onto = self.onto
         if not (onto.quad_is(d.code, "material_conflict") and d.modality in ("future", "hypothetical")
-                and not d.alleged and not onto.is_a(d.plover, "protest") and not _foreign_possibility(d, speaker)):
-            return False
+                and not d.alleged and not onto.is_a(d.plover, "protest") and not _foreign_possibility(d, speaker)
+                and not (d.modality == "hypothetical" and (speaker is None or speaker.country != d.source.country)
+                         and self.roles.modality.supposed(d.pred.token))):
+            return False  # (a condition told by another's voice: "exports would slow if Washington raised tariffs")
         force = onto.recodes["threat_of_force"]
         d.code, d.mode = self.threat_code(d.plover, d.mode) or (force.code, force.mode)
         d.plover, d.modality = force.plover, "asserted"
