@@ -100,6 +100,8 @@ def test_a_common_act_is_coded(coder, text, expected):
     ("The Malian prime minister visited the refugee camps near Mopti on Saturday.", "CONSULT"),
     # harm told only as a condition by another's voice is supposed, not threatened
     ("Analysts said Kenyan exports could fall if Washington raises tariffs on Kenyan tea.", "THREATEN"),
+    # what a note demands is asked, not promised
+    ("Bolivia handed the Chilean envoy a note demanding that Chile withdraw its troops.", "AGREE"),
     # a byline gives nobody anything
     ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])

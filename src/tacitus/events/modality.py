@@ -435,8 +435,15 @@ class ModalityReader:
     def _other_subject(self, clause: Token, head: Token) -> bool:
         """The clause names a subject of its own, not the one of the verb it depends on ("hopes the public will
         support", not "hopes he will visit")."""
-        subject = next((c for c in clause.children if c.dep_ in self.g.labels.nominal_subject), None)
-        theirs = next((c for c in head.children if c.dep_ in self.g.labels.nominal_subject), None)
+        labels = self.g.labels
+        subject = next((c for c in clause.children if c.dep_ in labels.nominal_subject), None)
+        theirs = next((c for c in head.children if c.dep_ in labels.nominal_subject), None)
+        if theirs is None and (head.dep_ in labels.adverbial_clause or head.dep_ in labels.noun_clause):
+            # "handed the envoy a note demanding that Turkey halt": the participle's doer is its governor's subject
+            governor = head.head
+            if governor.pos_ not in self.g.tags.verbal and governor.head.i != governor.i:
+                governor = governor.head  # (the note's: the verb that hands it)
+            theirs = next((c for c in governor.children if c.dep_ in labels.nominal_subject), None)
         return subject is not None and theirs is not None and subject.lower_ != theirs.lower_ \
             and not (subject.lower_ in self.g.words.personal_pronouns and theirs.pos_ in self.g.tags.proper_noun)
 
