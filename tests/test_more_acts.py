@@ -58,6 +58,14 @@ def coder() -> Coder:
     ("Qatar's emir hosted the Somali president in Doha on Monday.", ("CONSULT", "042", "SOM GOV", "QAT GOV")),
     ("Hundreds of protesters blocked the main avenue outside the presidential palace in Lima.",
      ("PROTEST", "1442", "PER CVL")),
+    # ground handed over is given up; a captive handed over is released
+    ("Tajikistan handed over three border villages to Kyrgyzstan on Friday.", ("RETREAT", "0874", "TJK GOV", "KGZ")),
+    ("Malian rebels handed over a captured soldier to the Red Cross.", ("RETREAT", "0841", "MLI REB", None)),
+    # inspectors barred from entering are refused entry
+    ("Venezuela barred three EU election observers from entering the country.", ("REJECT", "120", "VEN GOV", None)),
+    ("Jihadist fighters captured a police station near Menaka.", ("ASSAULT", "190", None, None)),
+    # an official ordered out of a country is expelled
+    ("Burkina Faso's junta ordered a senior U.N. official to leave the country.", ("SANCTION", "1663", "BFA GOV", "UNO")),
     # one politician protesting complains (a protest is collective); a crowd of them still protests
     ("The Peruvian minister protested against the decision to close the mine.", ("ACCUSE", "114", "PER GOV")),
     ("Opposition leader Raila Odinga protested against the ruling.", ("ACCUSE", "114", "KEN OPP")),
@@ -102,6 +110,9 @@ def test_a_common_act_is_coded(coder, text, expected):
     ("Analysts said Kenyan exports could fall if Washington raises tariffs on Kenyan tea.", "THREATEN"),
     # what a note demands is asked, not promised
     ("Bolivia handed the Chilean envoy a note demanding that Chile withdraw its troops.", "AGREE"),
+    # a show hosted receives nobody; livelihoods destroyed are no property attacked
+    ("Omar Diallo, who hosted a late-night talk show on a Senegalese radio station, was arrested.", "CONSULT"),
+    ("Foreign trawlers are destroying the livelihoods of Senegalese fishermen.", "ASSAULT"),
     # a byline gives nobody anything
     ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])

@@ -136,8 +136,10 @@ class Grammar:
         # (a pair may hang on the object: "stripped 94 critics of their citizenship")
         on_object = [c for o in verb.children if o.dep_ in labels.object for c in o.children
                      if c.dep_ in labels.preposition]
-        governed = {(c.lower_, w) for c in heads + on_object for g in c.children if g.dep_ in labels.prep_object
-                    for w in (g.lemma_.lower(), g.lower_)}  # (as written too: "ECOWAS" is no plural)
+        # (as written too: "ECOWAS" is no plural; a gerund too: "barred from entering")
+        governed = {(c.lower_, w) for c in heads + on_object for g in c.children
+                    if g.dep_ in labels.prep_object or g.dep_ in labels.prep_clause
+                    for w in (g.lemma_.lower(), g.lower_)}
         return particles, {c.lower_ for c in heads}, governed
 
     def lemma_guesses(self, word: str) -> list[str]:
