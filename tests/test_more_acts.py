@@ -66,6 +66,9 @@ def coder() -> Coder:
     ("Jihadist fighters captured a police station near Menaka.", ("ASSAULT", "190", None, None)),
     # an official ordered out of a country is expelled
     ("Burkina Faso's junta ordered a senior U.N. official to leave the country.", ("SANCTION", "1663", "BFA GOV", "UNO")),
+    # a cut kept is a refusal; a levy withdrawn is lifted
+    ("The Chilean government said it would not reverse the pension cuts.", ("REJECT", None, "CHL GOV")),
+    ("The Ghanaian governor withdrew the market levy after the protests.", ("CONCEDE", "081", "GHA GOV")),
     # one politician protesting complains (a protest is collective); a crowd of them still protests
     ("The Peruvian minister protested against the decision to close the mine.", ("ACCUSE", "114", "PER GOV")),
     ("Opposition leader Raila Odinga protested against the ruling.", ("ACCUSE", "114", "KEN OPP")),
