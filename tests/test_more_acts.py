@@ -66,6 +66,9 @@ def coder() -> Coder:
     ("Jihadist fighters captured a police station near Menaka.", ("ASSAULT", "190", None, None)),
     # an official ordered out of a country is expelled
     ("Burkina Faso's junta ordered a senior U.N. official to leave the country.", ("SANCTION", "1663", "BFA GOV", "UNO")),
+    # a ceasefire declared is promised, not yet carried out
+    ("The Kurdish rebels declared a unilateral ceasefire for the holidays.", ("CONCEDE", "080", "KUR REB")),
+    ("The Ethiopian army announced a 72-hour ceasefire in Tigray on Monday.", ("CONCEDE", "080", "ETH MIL")),
     # a cut kept is a refusal; a levy withdrawn is lifted
     ("The Chilean government said it would not reverse the pension cuts.", ("REJECT", None, "CHL GOV")),
     ("The Ghanaian governor withdrew the market levy after the protests.", ("CONCEDE", "081", "GHA GOV")),
