@@ -119,6 +119,9 @@ def test_a_common_act_is_coded(coder, text, expected):
     # a show hosted receives nobody; livelihoods destroyed are no property attacked
     ("Omar Diallo, who hosted a late-night talk show on a Senegalese radio station, was arrested.", "CONSULT"),
     ("Foreign trawlers are destroying the livelihoods of Senegalese fishermen.", "ASSAULT"),
+    # people rallied by a union are no forces mobilised; acts told with "every week" are a habit
+    ("The cocoa farmers, mobilised by a Ghanaian farmers' union, marched on Accra.", "MOBILIZE"),
+    ("Ghanaian fishermen are being arrested by Togolese police every other week.", "COERCE"),
     # a byline gives nobody anything
     ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])

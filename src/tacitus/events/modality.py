@@ -47,6 +47,8 @@ class ModalityWords:
     purpose_participles: frozenset[str]
     perception_verbs: frozenset[str]
     habitual_adverbs: frozenset[str]
+    habitual_determiners: frozenset[str]
+    habitual_times: frozenset[str]
     custom_adjectives: frozenset[str]
     custom_adverbs: frozenset[str]
     capability_nouns: frozenset[str]
@@ -151,7 +153,7 @@ class ModalityReader:
 
     def habitual(self, verb: Token) -> bool:
         """A verb with an adverb of custom ("routinely beat") or, in the present or the perfect, of habit ("has
-        often fired")."""
+        often fired", "are arrested every other week")."""
         labels, tags = self.g.labels, self.g.tags
         adverbs = {c.lower_ for c in verb.children if c.dep_ in labels.adverb}
         if adverbs & self.words.custom_adverbs:
@@ -159,10 +161,13 @@ class ModalityReader:
         if verb.pos_ in tags.noun and {c.lower_ for c in verb.children if c.dep_ in labels.adjective} \
                 & self.words.custom_adjectives:
             return True  # "pays frequent visits to the capital", "routine patrols"
-        if not adverbs & self.words.habitual_adverbs:
+        every = any(c.lemma_.lower() in self.words.habitual_times and any(
+            d.lower_ in self.words.habitual_determiners for d in c.children) for c in verb.children)
+        if not adverbs & self.words.habitual_adverbs and not every:
             return False
         perfect = any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in verb.children)
-        return perfect or verb.tag_ in tags.present_forms
+        return perfect or verb.tag_ in tags.present_forms or any(  # ("are being arrested", "is often shelled")
+            c.dep_ in labels.auxiliary and c.tag_ in tags.present_forms for c in verb.children)
 
     def _asks(self, verb: Token) -> bool:
         """A yes/no question: the clause opens with its auxiliary before the subject and ends in a question mark
