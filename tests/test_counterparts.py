@@ -56,3 +56,13 @@ def test_only_pairs_told_by_their_own_words_count():
     pairs = told_pairs(told)
     assert pairs == {frozenset(("GHA", "TGO")): 1}
     assert counterpart(pairs, "TGO") == "GHA" and counterpart(pairs, "BEN") is None
+
+
+def test_an_act_at_home_is_aimed_at_nobody_abroad(coder):
+    # a two-sided story, then acts of one side's own affairs: a pension rise and a call for elections
+    text = ("Armenia and Azerbaijan traded fire along the border on Monday. Azerbaijan accused Armenia of "
+            "provocations. The Armenian government agreed to raise pensions by ten percent. Azerbaijan's opposition "
+            "party condemned the decision.")
+    coded = [e for e in coder.code_text(text) if e.sentence_index in (2, 3)]
+    assert coded and not any(e.target is not None and e.target.country_basis == "story" for e in coded), \
+        [(e.plover_type, e.target) for e in coded]

@@ -58,23 +58,21 @@ def coder() -> Coder:
     ("Qatar's emir hosted the Somali president in Doha on Monday.", ("CONSULT", "042", "SOM GOV", "QAT GOV")),
     ("Hundreds of protesters blocked the main avenue outside the presidential palace in Lima.",
      ("PROTEST", "1442", "PER CVL")),
-    # ground handed over is given up; a captive handed over is released
+    # ground handed over is given up; captives handed over are released
     ("Tajikistan handed over three border villages to Kyrgyzstan on Friday.", ("RETREAT", "0874", "TJK GOV", "KGZ")),
-    ("Malian rebels handed over a captured soldier to the Red Cross.", ("RETREAT", "0841", "MLI REB", None)),
-    # inspectors barred from entering are refused entry
-    ("Venezuela barred three EU election observers from entering the country.", ("REJECT", "120", "VEN GOV", None)),
+    ("Malian rebels handed over three captives to the Red Cross.", ("RETREAT", "0841", "MLI REB", None)),
     ("Jihadist fighters captured a police station near Menaka.", ("ASSAULT", "190", None, None)),
-    # an official ordered out of a country is expelled
-    ("Burkina Faso's junta ordered a senior U.N. official to leave the country.", ("SANCTION", "1663", "BFA GOV", "UNO")),
     # a ceasefire declared is promised, not yet carried out
     ("The Kurdish rebels declared a unilateral ceasefire for the holidays.", ("CONCEDE", "080", "KUR REB")),
     ("The Ethiopian army announced a 72-hour ceasefire in Tigray on Monday.", ("CONCEDE", "080", "ETH MIL")),
-    # a cut kept is a refusal; a levy withdrawn is lifted
-    ("The Chilean government said it would not reverse the pension cuts.", ("REJECT", None, "CHL GOV")),
+    # a levy withdrawn is lifted
     ("The Ghanaian governor withdrew the market levy after the protests.", ("CONCEDE", "081", "GHA GOV")),
-    # one politician protesting complains (a protest is collective); a crowd of them still protests
+    # visitors barred from entering are refused entry; an official ordered out is expelled
+    ("Venezuela barred an EU observer mission from entering the country.", ("REJECT", "120", "VEN GOV", None)),
+    ("Peru ordered out a senior Bolivian intelligence official.", ("SANCTION", "1663", "PER GOV", "BOL")),
+    # one office-holder protesting complains (a protest is collective); a crowd still protests
     ("The Peruvian minister protested against the decision to close the mine.", ("ACCUSE", "114", "PER GOV")),
-    ("Opposition leader Raila Odinga protested against the ruling.", ("ACCUSE", "114", "KEN OPP")),
+    ("A Kenyan senator protested against the ruling.", ("ACCUSE", "114", "KEN LEG")),
     ("Kenyan opposition supporters protested against the ruling in Kisumu.", ("PROTEST", None, "KEN OPP")),
     # people known by their trade are people: seized by gunmen, they are abducted
     ("Gunmen seized a Malaysian fish breeder from his farm in Sabah.", ("ASSAULT", "181", None, "MYS AGR")),
@@ -122,6 +120,13 @@ def test_a_common_act_is_coded(coder, text, expected):
     # people rallied by a union are no forces mobilised; acts told with "every week" are a habit
     ("The cocoa farmers, mobilised by a Ghanaian farmers' union, marched on Accra.", "MOBILIZE"),
     ("Ghanaian fishermen are being arrested by Togolese police every other week.", "COERCE"),
+    # one activist or party leader protesting may lead a crowd: a protest still
+    ("Activist Grace Wanjiru protested in Kisumu against the new mining rules.", "ACCUSE"),
+    # journalists kept out of a courtroom, or citizens from travelling, are restricted, not refused as visitors
+    ("Police barred journalists from entering the courtroom in Harare.", "REJECT"),
+    # an office handed over is no ground given up; officials sent out of a flooded district are not expelled
+    ("The Zambian president handed over the post of vice president to his deputy.", "RETREAT"),
+    ("The governor ordered officials to leave the flooded district in Sindh.", "SANCTION"),
     # a byline gives nobody anything
     ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])

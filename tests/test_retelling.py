@@ -118,3 +118,11 @@ def test_a_mention_pointing_back_to_nothing_stays_apart():
     first = mention(0, "Rebels attacked soldiers near Goma on Sunday.", "attacked", location=GOMA)
     other = mention(1, "Rebels shelled an army base.", "shelled")  # no word points back to the first act
     assert RULE([first, other])[1] == other
+
+
+def test_a_country_from_the_setting_still_tells_acts_apart(coder):
+    # the condemnation at home is not the accusation of the neighbour told two sentences before
+    text = ("Eritrean troops fired on Ethiopian posts on Sunday. Ethiopia accused Eritrea of violating the truce. "
+            "Ethiopian police arrested 40 protesters in Gondar. The Ethiopian government condemned the violence.")
+    condemned = [e for e in coder.code_text(text) if e.sentence_index == 3 and e.plover_type == "ACCUSE"]
+    assert condemned and condemned[0].target is not None and condemned[0].target.country == "ETH"

@@ -95,7 +95,7 @@ class EventCoder:
         w = k.anchor_words
         self.retelling = Retelling(w.retell_reach, w.retell_near_km, w,
                                    frozenset(k.ontology.unidentified_sectors.values()))
-        self.counterparts = Counterparts(k.ontology.groups["story_aimed"],
+        self.counterparts = Counterparts(k.ontology.groups["aimed"],
                                          k.ontology.governing_sectors | k.ontology.irregular_forces)
         self.claims = Claims(self.syntax, k.patterns, self.grammar, k.resolver, k.ontology, k.words.nobody_subjects)
         self.stages: list[tuple[str, Stage]] = []

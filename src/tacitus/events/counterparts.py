@@ -18,7 +18,7 @@ from tacitus.records import INFERRED_COUNTRY, Actor, Event, is_counted
 
 @dataclass(frozen=True)
 class Counterparts:
-    """The rule (``events/data/ontology.yaml`` group ``story_aimed``: the types it completes)."""
+    """The rule (``events/data/ontology.yaml`` group ``aimed``: the types it completes)."""
 
     types: frozenset[str]  # PLOVER types of acts aimed at somebody even when nobody is named
     sides: frozenset[str] = frozenset()  # sectors that act for a side: a state's rulers and forces, armed groups

@@ -459,7 +459,7 @@ class ModalityReader:
 
     def supposed(self, tok: Token) -> bool:
         """Whether an act is told only as a supposition: its own clause opens with a conditional mark ("exports
-        could slow if Washington raises tariffs": the tariffs are supposed, by nobody announced)."""
+        could slow if Washington raises tariffs": the tariffs are supposed, and nobody announces them)."""
         labels = self.g.labels
         while tok.pos_ not in self.g.tags.verbal and tok.head.i != tok.i:
             tok = tok.head  # a noun's clause is the verb carrying it

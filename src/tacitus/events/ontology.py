@@ -19,7 +19,7 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 GROUPS = ("framing", "backing", "accusation", "demand", "request", "agreement", "threat", "rejection", "protest",
           "protest_purpose", "violence", "struck_place", "not_at_home", "meeting", "needs_recipient",
           "place_recipient", "speech_acts", "mobilization", "mutual", "home_recipient", "tolled", "aimed", "harm",
-          "told_acts", "story_aimed")
+          "told_acts")
 QUADS = ("cooperation", "conflict", "material_conflict", "verbal")
 RECODES = ("refusal", "refused_cooperation", "conditional_threat", "announced_harm", "threat_of_force",
            "intended_cooperation", "speaker_accuses", "demand", "praise", "blame", "abduction", "denial",
@@ -92,6 +92,7 @@ class Ontology:
     political_attacked: frozenset[str] = frozenset()  # ... these are attacks with words
     abroad_modes: frozenset[str] = frozenset()  # modes of acts done in another state ("visited Iran")
     met_nobody_sectors: frozenset[str] = frozenset()  # people a visit at home to meets no party
+    verbal_protest_sectors: frozenset[str] = frozenset()  # office-holders whose lone protest is a complaint
     weapon_showing_sectors: frozenset[str] = frozenset()  # whose weapons fired at nothing are shown
     state_organs: frozenset[str] = frozenset()  # organs that deal with foreign states
     irregular_forces: frozenset[str] = frozenset()  # armed sectors outside the state: a side apart from its forces
@@ -142,6 +143,7 @@ class Ontology:
                    political_attacked=_words(spec, "political_attacked"),
                    abroad_modes=_words(spec, "abroad_modes"),
                    met_nobody_sectors=_words(spec, "met_nobody_sectors"),
+                   verbal_protest_sectors=_words(spec, "verbal_protest_sectors"),
                    weapon_showing_sectors=_words(spec, "weapon_showing_sectors"),
                    state_organs=_words(spec, "state_organs"),
                    irregular_forces=_words(spec, "irregular_forces"))

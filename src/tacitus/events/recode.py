@@ -184,14 +184,19 @@ class Recode:
         onto = self.onto
         if not (onto.quad_is(d.code, "material_conflict") and d.modality in ("future", "hypothetical")
                 and not d.alleged and not onto.is_a(d.plover, "protest") and not _foreign_possibility(d, speaker)
-                and not (d.modality == "hypothetical" and (speaker is None or speaker.country != d.source.country)
-                         and self.roles.modality.supposed(d.pred.token))):
-            return False  # (a condition told by another's voice: "exports would slow if Washington raised tariffs")
+                and not self._supposed_by_another(d, speaker)):
+            return False
         force = onto.recodes["threat_of_force"]
         d.code, d.mode = self.threat_code(d.plover, d.mode) or (force.code, force.mode)
         d.plover, d.modality = force.plover, "asserted"
         d.confidence = max(d.confidence + REPORTED_THREAT, CONFIDENCE_FLOOR)
         return True
+
+    def _supposed_by_another(self, d: Draft, speaker: Actor | None) -> bool:
+        """Harm told only as a condition by a voice not of the doer's side ("exports would slow if Washington raised
+        tariffs", said by economists): a supposition, no threat."""
+        return d.modality == "hypothetical" and (speaker is None or speaker.country != d.source.country) \
+            and self.roles.modality.supposed(d.pred.token)
 
     def speech_rules(self, job: SentenceJob) -> list[Draft]:
         onto = self.onto
@@ -459,14 +464,15 @@ class Recode:
         """A government's protest with no demonstration, strike or boycott in its code is an official complaint
         when it is made to another state ("Japan protested to China over the detention") or is what its own
         complaint is for ("summoned the envoy to protest the verdict"); civil servants protesting over pay protest.
-        One politician or official protesting ("the minister protested against the decision", a party leader
-        named) complains too: one person makes no demonstration (PLOVER: a protest is collective action)."""
+        One office-holder protesting ("the minister protested against the decision", a lawmaker) complains too:
+        one such person makes no demonstration (PLOVER: a protest is collective action; ontology
+        verbal_protest_sectors)."""
         onto = self.onto
         if not (d.plover and onto.is_a(d.plover, "protest") and onto.lookup(d.code).plover_mode is None
                 and d.pred.kind == "verb"):
             return
         one = d.source_tok is not None and self.syntax.is_person(d.source_tok) \
-            and (d.source.sector in onto.political_attacked or bool(d.source.name))
+            and d.source.sector in onto.verbal_protest_sectors
         if d.source.sector not in onto.governing_sectors and not one:
             return
         foreign = d.target is not None and d.target.country and d.source.country \

@@ -141,9 +141,10 @@ def _actor_rank(actor: Actor | None) -> int:
 
 
 def _guessed(a: Actor, b: Actor) -> bool:
-    """Whether one of two countries is only inferred (from the place, the setting, the other party or the story)
-    and the other is told by the actor's own words: the guess does not tell two acts apart."""
-    return (a.country_basis in INFERRED_COUNTRY) != (b.country_basis in INFERRED_COUNTRY)
+    """Whether one of two countries is only guessed from where the act happened and the other is told by the
+    actor's own words ("attacked a convoy near Kabul ... The attack killed six American soldiers"): the guess does
+    not tell two acts apart (a country the story's setting or the other party gave does)."""
+    return {a.country_basis, b.country_basis} == {"place", "mention"}
 
 
 def _best_actor(actors: list[Actor | None]) -> Actor | None:
