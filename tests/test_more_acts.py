@@ -70,6 +70,14 @@ def coder() -> Coder:
     # visitors barred from entering are refused entry; an official ordered out is expelled
     ("Venezuela barred an EU observer mission from entering the country.", ("REJECT", "120", "VEN GOV", None)),
     ("Peru ordered out a senior Bolivian intelligence official.", ("SANCTION", "1663", "PER GOV", "BOL")),
+    # arms systems delivered, money disbursed or transferred, a disbursement approved: aid
+    ("France delivered a second air defence system to Moldova on Monday.", ("AID", "072", "FRA GOV", "MDA")),
+    ("The World Bank disbursed 40 million euros to Albania.", ("AID", "071", None, "ALB")),
+    ("The Asian Development Bank approved a $300 million disbursement to Nepal.", ("AID", "071", None, "NPL")),
+    # entry bans laid on a state's officials; talks proposed; stern representations lodged
+    ("Poland announced entry bans on four Belarusian officials.", ("SANCTION", "163", "POL GOV", "BLR")),
+    ("Athens proposed talks with Ankara on the maritime dispute.", ("AGREE", "036", "GRC", None)),
+    ("Beijing lodged stern representations with Manila over the visit.", ("ACCUSE", "114", "CHN", "PHL")),
     # one office-holder protesting complains (a protest is collective); a crowd still protests
     ("The Peruvian minister protested against the decision to close the mine.", ("ACCUSE", "114", "PER GOV")),
     ("A Kenyan senator protested against the ruling.", ("ACCUSE", "114", "KEN LEG")),
