@@ -70,13 +70,13 @@ def coder() -> Coder:
     # visitors barred from entering are refused entry; an official ordered out is expelled
     ("Venezuela barred an EU observer mission from entering the country.", ("REJECT", "120", "VEN GOV", None)),
     ("Peru ordered out a senior Bolivian intelligence official.", ("SANCTION", "1663", "PER GOV", "BOL")),
-    # arms systems delivered, money disbursed or transferred, a disbursement approved: aid
+    # air defence systems delivered, a loan disbursed, a disbursement approved: aid
     ("France delivered a second air defence system to Moldova on Monday.", ("AID", "072", "FRA GOV", "MDA")),
-    ("The World Bank disbursed 40 million euros to Albania.", ("AID", "071", None, "ALB")),
+    ("The World Bank disbursed a $40 million loan to Albania.", ("AID", "071", None, "ALB")),
     ("The Asian Development Bank approved a $300 million disbursement to Nepal.", ("AID", "071", None, "NPL")),
     # entry bans laid on a state's officials; talks proposed; stern representations lodged
     ("Poland announced entry bans on four Belarusian officials.", ("SANCTION", "163", "POL GOV", "BLR")),
-    ("Athens proposed talks with Ankara on the maritime dispute.", ("AGREE", "036", "GRC", None)),
+    ("Athens proposed talks with Ankara on the maritime dispute.", ("AGREE", "036", "GRC", "TUR")),
     ("Beijing lodged stern representations with Manila over the visit.", ("ACCUSE", "114", "CHN", "PHL")),
     # one office-holder protesting complains (a protest is collective); a crowd still protests
     ("The Peruvian minister protested against the decision to close the mine.", ("ACCUSE", "114", "PER GOV")),
@@ -135,6 +135,10 @@ def test_a_common_act_is_coded(coder, text, expected):
     # an office handed over is no ground given up; officials sent out of a flooded district are not expelled
     ("The Zambian president handed over the post of vice president to his deputy.", "RETREAT"),
     ("The governor ordered officials to leave the flooded district in Sindh.", "SANCTION"),
+    # a firm's system delivered, a lawyer's representations and a meeting of parliament proposed are no acts
+    ("A Chinese firm delivered a battery storage system to a Chilean mine.", "AID"),
+    ("The firm's lawyers made representations to the Kenyan tribunal.", "ACCUSE"),
+    ("The Hungarian speaker proposed a meeting of parliament on Friday.", "AGREE"),
     # a byline gives nobody anything
     ("Reuters reporters in Lusaka contributed to this report.", "AID"),
 ])
