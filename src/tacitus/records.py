@@ -44,6 +44,11 @@ def is_counted(modality: str | None) -> bool:
     return modality in COUNTED_MODALITIES
 
 
+def names_nobody(actor: "Actor | None") -> bool:
+    """No actor, or a phrase that names nobody: no country, no sector, no name ("the ceasefire", "the bill")."""
+    return actor is None or not (actor.country or actor.sector or actor.name)
+
+
 def is_unresolved(actor: "Actor | None") -> bool:
     """An actor mention the resolver could place in no country and no sector ("the legislation")."""
     return actor is not None and not actor.country and not actor.sector

@@ -22,7 +22,7 @@ from tacitus.events.ontology import Ontology
 from tacitus.events.places import NOT_STATES, foreign_to, placed
 from tacitus.events.recipients import at_home, doer_across, other_side, recipient
 from tacitus.events.ranking import named_again, one_act, told_once, unique_events
-from tacitus.records import Actor, Event
+from tacitus.records import Actor, Event, names_nobody
 
 EVENT_ID_LENGTH = 16  # hex digits of the SHA-1 an event id keeps
 
@@ -170,8 +170,7 @@ class Assembly:
                                     self.onto.state_organs)
                 if self._visit_at_home(source, target):
                     continue
-            if self.onto.is_a(d.plover, "needs_recipient") and target is not None and not (
-                    target.country or target.sector or target.name):
+            if self.onto.is_a(d.plover, "needs_recipient") and target is not None and names_nobody(target):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")
             # a toll belongs to the use of force it counts, never to a statement about it ("killing 12 people,
             # the agency reported": the attack's dead, not the agency's accusation's)
@@ -230,7 +229,7 @@ class Assembly:
         last made or did such a thing in the story (ontology group ``told_acts``): a statement of another state,
         force of somebody named who is not the condemner's own side ("the opposition condemned the attack" by the
         police is aimed at the police)."""
-        if target is not None and (target.country or target.sector or target.name):
+        if not names_nobody(target):
             return target
         # (a statement named with nobody's name on it is no target of its own: "condemned the attack")
         thing = grievance or (d.target_tok if target is not None else self.syntax.direct_object(d.pred.token))
@@ -254,7 +253,7 @@ class Assembly:
         """An act of conflict one answers with, aimed at nobody named ("Israel responded with artillery fire",
         "China retaliated with tariffs"), is aimed at whoever the story last told using such acts on the
         answering state (DocContext.hit_by)."""
-        if (target is not None and (target.country or target.sector or target.name)) or d.pred.light is None \
+        if not names_nobody(target) or d.pred.light is None \
                 or self.answers is None or not self.answers(d.pred.light) or not source.country \
                 or not self.onto.quad_is(d.code, "material_conflict"):
             return target

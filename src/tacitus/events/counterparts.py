@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from tacitus.events.places import NOT_STATES
-from tacitus.records import INFERRED_COUNTRY, Actor, Event, is_counted
+from tacitus.events.recipients import of_the_story
+from tacitus.records import INFERRED_COUNTRY, Event, is_counted, names_nobody
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,11 @@ class Counterparts:
         out = []
         for e in events:
             other = None
-            if e.plover_type in self.types and _unnamed(e.target) and e.source.country \
+            if e.plover_type in self.types and names_nobody(e.target) and e.source.country \
                     and e.source.country not in NOT_STATES and e.source.country_basis not in INFERRED_COUNTRY \
                     and (e.source.sector is None or e.source.sector in self.sides):
                 other = counterpart(pairs, e.source.country)
-            if other is None:
-                out.append(e)
-            elif e.target is None:
-                out.append(replace(e, target=Actor(text="", country=other, country_basis="story")))
-            else:
-                out.append(replace(e, target=replace(e.target, country=other, country_basis="story")))
+            out.append(e if other is None else replace(e, target=of_the_story(e.target, other)))
         return out
 
 
@@ -68,7 +64,3 @@ def counterpart(pairs: Counter[frozenset[str]], country: str) -> str | None:
         return None
     return ranked[0][0]
 
-
-def _unnamed(target: Actor | None) -> bool:
-    """Nobody named: no target, or a thing (a phrase with no country, sector or name: "the ceasefire")."""
-    return target is None or not (target.country or target.sector or target.name)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from tacitus.events.ontology import Ontology
 from tacitus.events.places import NOT_STATES, RULING_SECTORS, placed
-from tacitus.records import INFERRED_COUNTRY, Actor, Location
+from tacitus.records import INFERRED_COUNTRY, Actor, Location, names_nobody
 
 
 def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: Actor, target: Actor | None,
@@ -60,8 +60,7 @@ def at_home(ontology: Ontology, plover: str | None, mode: str | None, source: Ac
     its target is the country (``country_basis`` "setting", no sector), keeping the thing's words. Types whose acts
     usually have no recipient (not in ``home_recipient``) keep theirs, and a state's own forces fighting or taking
     things at home are not their own target (as in :func:`recipient_from_place`)."""
-    unnamed = target is None or not (target.country or target.sector or target.name)
-    if (not unnamed or not home or source.country != home or home in NOT_STATES
+    if (not names_nobody(target) or not home or source.country != home or home in NOT_STATES
             or not ontology.is_a(plover, "home_recipient")):
         return target
     if source.sector in RULING_SECTORS and (ontology.is_a(plover, "not_at_home") or mode in ontology.things_taken):
@@ -77,13 +76,17 @@ def other_side(ontology: Ontology, plover: str | None, source: Actor, target: Ac
     DocContext.leading_pair) that names nobody it is aimed at, or only a thing ("Israel responded with artillery
     fire", "India has violated the ceasefire"): the other side (``country_basis`` "story", no sector), keeping the
     thing's words."""
-    unnamed = target is None or not (target.country or target.sector or target.name)
-    if not unnamed or pair is None or source.country not in pair or not ontology.is_a(plover, "aimed"):
+    if not names_nobody(target) or pair is None or source.country not in pair or not ontology.is_a(plover, "aimed"):
         return target
-    other = _other_side(pair, source.country)
+    return of_the_story(target, _other_side(pair, source.country))
+
+
+def of_the_story(target: Actor | None, country: str) -> Actor:
+    """A target that names nobody, or only a thing (keeping its words), as the state ``country`` the story makes it
+    (``country_basis`` "story", no sector)."""
     if target is not None:
-        return replace(target, country=other, country_basis="story")
-    return Actor(text="", country=other, country_basis="story")
+        return replace(target, country=country, country_basis="story")
+    return Actor(text="", country=country, country_basis="story")
 
 
 def doer_across(ontology: Ontology, plover: str | None, source: Actor, target: Actor | None,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from tacitus.events.anchor_words import AnchorWords
 from tacitus.events.titles import NOT_THE_ACTS_DATE
 from tacitus.geo import distance_km
-from tacitus.records import INFERRED_COUNTRY, PLACE_BASES, Actor, Event, Location, is_counted
+from tacitus.records import INFERRED_COUNTRY, PLACE_BASES, Actor, Event, Location, is_counted, names_nobody
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -101,7 +101,7 @@ class Retelling:
                                                      and self._named_back(e.target, f.target)):
             return True
         return bool(e.predicate) and e.predicate == f.predicate and (
-            e.target is None or not (e.target.country or e.target.sector or e.target.name)
+            names_nobody(e.target)
             or (f.target is not None and e.target.code == f.target.code))
 
     def _named_back(self, a: Actor, b: Actor) -> bool:
