@@ -139,6 +139,19 @@ def test_a_blockade_by_protesters_is_against_what_they_protest(coder):
     assert (e.plover_type, e.cameo_code, e.source.country, e.target.code) == ("PROTEST", "1442", "LBN", "LBN GOV")
 
 
+def test_a_named_site_is_a_thing_acted_on_not_a_party():
+    # a name written onto a village, a town or a road ("the town of X", "the X bridge") is the site's, not an
+    # owner's or a person's: the site lies where the act happens, and a blockade of it is against the authorities
+    coder = Coder(Settings(learned=False))
+    e = top(coder, "Militants overran the village of Ntamugenga in Congo's North Kivu province on Friday.")
+    assert (e.plover_type, e.source.code, e.target.country, e.target.name) == ("ASSAULT", "COD REB", "COD", None)
+    e = top(coder, "Striking farmers blocked the Kazungula bridge in Zambia's Southern province.")
+    assert (e.plover_type, e.target.code) == ("PROTEST", "ZMB GOV")
+    # a person named after "of" is still a person
+    e = top(coder, "Police arrested the nephew of Kwame Mensah in Ghana's Ashanti region.")
+    assert (e.plover_type, e.target.name, e.target.country) == ("COERCE", "Kwame Mensah", "GHA")
+
+
 
 def test_a_misparsed_apposition_does_not_swallow_the_clause():
     # the parser sometimes hangs "the scene of ..." on the subject, across the verb: the subject's phrase is

@@ -482,7 +482,9 @@ class Syntax(PassiveForms):
         labels = self.labels
         out = [c for c in tok.children if c.dep_ in labels.possessor]
         # "the JIA demand": a named organisation or person compounded onto the thing
-        out.extend(c for c in tok.children if c.dep_ in labels.compound and c.ent_type_ in self.ents.people)
+        # (not the name of a site: "the Trans-Sahara highway" is nobody's)
+        if tok.lemma_.lower() not in self.fn.site_nouns:
+            out.extend(c for c in tok.children if c.dep_ in labels.compound and c.ent_type_ in self.ents.people)
         for prep in self.fn.owner_preps:
             out.extend(self.prep_objects(tok, prep))
         # "the resolution proposed by the Security Council": the agent of what was done to a thing; a named person

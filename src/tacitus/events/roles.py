@@ -252,6 +252,9 @@ class Roles:
         actor = self.actor(tok, job)
         if actor is not None and (actor.country or actor.sector):
             return actor  # "one third of the guerrillas" is the guerrillas
+        site = self._site(tok)  # "the village of Mawa", "the Kirov bridge": a site the name is of, a thing acted on
+        if actor is not None and not actor.kb_id and site:
+            actor = None
         if tok.ent_type_ in self.g.entities.not_actor:
             return None  # "on Monday", "15 of them" (a number of people named by "of" is resolved above)
         if tok.pos_ not in self.g.tags.nominal or (actor is not None and actor.name and self._named_before(tok, job)):
@@ -270,7 +273,7 @@ class Roles:
         # "disparaged Manigat's credentials": whose they are (not the country of "Vietnam draft resisters")
         for owner in (o for o in self.syntax.owners(tok) if not self.k.anchor_words.names_war(o, self.g.labels)):
             found = self.actor(owner, job)
-            if found is not None and (found.country or found.sector or found.name):
+            if found is not None and (found.country or found.sector or (found.name and not site)):
                 return found
         text = self.syntax.phrase_span(tok).text
         # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv": among towns of one name, the story's
@@ -281,6 +284,16 @@ class Roles:
         if (lies := self._place_after(tok, self.g.words.locative_preps, countries)) is not None:  # "fighting in X"
             return Actor(text=text, country=lies.country, country_basis="place")
         return actor or Actor(text=text)
+
+    def _site(self, tok: Token) -> bool:
+        """Whether ``tok`` is a site ("the village", "the bridge") or the name written onto one ("the town of
+        Mawa", "the Kirov bridge")."""
+        sites, up = self.g.words.site_nouns, tok.head
+        if tok.dep_ in self.g.labels.prep_object and up.lower_ in self.g.words.of and up.head.i != up.i:
+            up = up.head
+        elif tok.dep_ not in self.g.labels.compound:
+            up = tok
+        return tok.lemma_.lower() in sites or up.lemma_.lower() in sites
 
     def _place_after(self, tok: Token, preps, countries: list[str]) -> Location | None:
         """The first place of a state that a phrase of ``tok`` after one of ``preps`` names, or None."""
