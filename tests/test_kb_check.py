@@ -62,6 +62,7 @@ def test_a_clean_table_passes_and_each_kind_of_bad_row_fails(tmp_path):
     assert kinds(tmp_path, GOOD.replace("head_of_state,president,2019", "ruler_for_life,president,2019")) \
         == ["office"]
     assert kinds(tmp_path, GOOD.replace(",,no", ",,maybe")) == ["office"]
+    assert kinds(tmp_path, GOOD.replace(",,no", ",,month")) == []  # re-checked to the month
     assert kinds(tmp_path, GOOD.replace("BRA", "XYZ", 1)) == ["row"]
 
 
