@@ -549,6 +549,15 @@ def test_a_count_is_no_year_of_the_story():
     ("UN Special Rapporteur Ana Lopez urged Asmara to free the journalists.", "UNO"),
     # an office named with another body's name is that body's
     ("The NATO Secretary-General urged Belarus to withdraw its troops.", "IGO GOV"),
+    # "the" before a name that begins with a known name ("the UN") does not split it
+    ("The UN Special Rapporteur on Eritrea urged Asmara to free the journalists.", "UNO"),
+    # the UN's country-team coordinators, whatever country they are for
+    ("The Humanitarian Coordinator for Haiti condemned the attack on the clinic.", "UNO"),
+    # a bare head's title after the story named an international body: that body's head
+    ("Rebels freed four World Health Organization staff in Ituri, the WHO said. The Director-General urged the "
+     "rebels to free the others.", "UNO GOV"),
+    ("The militia freed two U.N. engineers in Darfur, the United Nations said. The Secretary-General welcomed the "
+     "release and urged the militia to free the rest.", "UNO GOV"),
 ])
 def test_un_offices_are_the_un(coder, text, source):
     coded = [e.source.code for e in coder.code_text(text, published="2022-05-10") if e.modality == "asserted"

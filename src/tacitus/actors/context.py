@@ -143,6 +143,15 @@ class DocContext:
                 return seen.actor
         return None
 
+    def last_international_body(self) -> Actor | None:
+        """The international body the document named last (a known organisation of no state: the UN, NATO)."""
+        for seen in reversed(self._seen):
+            actor = seen.actor
+            if not seen.person and actor.kb_id and actor.name and actor.country \
+                    and actor.country not in self._state_codes and actor.kb_id != actor.country:
+                return actor
+        return None
+
     def body_like(self, phrase: str) -> Actor | None:
         """The last institution called `phrase` ("the ministry" matches "defence ministry")."""
         last_word = phrase.split()[-1]

@@ -85,6 +85,7 @@ class Vocabulary:
         self.armed_modifiers: dict[str, str] = dict(sectors.get("armed_modifiers") or {})
         self.shared_titles = {" ".join(words(p)) for p in sectors.get("shared_titles", [])}
         self.shared_titles_kept_by = {str(x) for x in sectors.get("shared_titles_kept_by", [])}
+        self.body_head_titles = {" ".join(words(p)) for p in sectors.get("body_head_titles", [])}
         self.honorifics = {words(p) for p in lexicon["honorifics"]}
         self.family_first = {str(w).lower() for w in lexicon.get("family_first_surnames") or ()}
         self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}

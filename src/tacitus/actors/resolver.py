@@ -199,35 +199,18 @@ class ActorResolver:
 
     # -- matching --------------------------------------------------------------------------------
     def _read(self, group: Group, day: date, story: Counter[str] | None = None) -> Reading:
-        vocab, kb = self.vocabulary, self.kb
+        vocab = self.vocabulary
         seq = [(raw.lower(), raw, t.i) for t in group.toks for raw in split_raw(t.text)]
         matches: list[Match] = []
         n, k = len(seq), 0
-        longest = max(kb.max_len, vocab.agent_max, 2)
         while k < n:
-            found: Match | None = None
-            used = 1
-            for size in range(min(longest, n - k), 0, -1):
-                key = tuple(w for w, _, _ in seq[k:k + size])
-                toks = tuple(sorted({i for _, _, i in seq[k:k + size]}))
-                if key in vocab.honorifics:
-                    found, used = Match("honorific", toks), size
-                    break
-                cands = kb.candidates(key, tuple(r for _, r, _ in seq[k:k + size]))
-                if not cands and size > 2:  # a middle initial the knowledge does not hold ("Robert M. Gates")
-                    bare = [w for j, w in enumerate(seq[k:k + size])
-                            if not (0 < j < size - 1 and MIDDLE_INITIAL.fullmatch(w[1]))]
-                    if len(bare) < size:
-                        cands = kb.candidates(tuple(w for w, _, _ in bare), tuple(r for _, r, _ in bare))
-                if cands:
-                    chosen = kb.choose(cands, day, story)
-                    if chosen:
-                        found, used = Match("name", toks, chosen[0], chosen[1]), size
-                        break
-                agent = vocab.agents.get(key)
-                if agent:
-                    found, used = Match("agent", toks, agent=agent), size
-                    break
+            found, used = self._match_at(seq, k, day, story)
+            if found is not None and used > 1 and seq[k][0] in vocab.definite and k + 1 < n:
+                # "the UN Special Rapporteur": a name that begins with "the" ("The UN") gives way to a longer one
+                # that begins after it
+                after, after_used = self._match_at(seq, k + 1, day, story)
+                if after is not None and after.kind == "name" and 1 + after_used > used:
+                    found, used = None, 1
             if found is None and k + 1 < len(seq) and (seq[k][0], seq[k + 1][0]) in vocab.former_pairs \
                     and seq[k + 1][2] - seq[k][2] in (0, 2):  # "one-time", one token or three with the hyphen
                 found, used = Match("former", tuple(sorted({seq[k][2], seq[k + 1][2]}))), 2
@@ -246,6 +229,32 @@ class ActorResolver:
         self._drop_sponsors(matches)
         self._drop_topics(matches, max(group.toks, key=lambda t: t.i))
         return Reading(group, matches)
+
+    def _match_at(self, seq: list[tuple[str, str, int]], k: int, day: date,
+                  story: Counter[str] | None) -> tuple[Match | None, int]:
+        """The longest honorific, known name or agent word starting at word ``k`` of ``seq``, and its length."""
+        vocab, kb = self.vocabulary, self.kb
+        longest = max(kb.max_len, vocab.agent_max, 2)
+        n = len(seq)
+        for size in range(min(longest, n - k), 0, -1):
+            key = tuple(w for w, _, _ in seq[k:k + size])
+            toks = tuple(sorted({i for _, _, i in seq[k:k + size]}))
+            if key in vocab.honorifics:
+                return Match("honorific", toks), size
+            cands = kb.candidates(key, tuple(r for _, r, _ in seq[k:k + size]))
+            if not cands and size > 2:  # a middle initial the knowledge does not hold ("Robert M. Gates")
+                bare = [w for j, w in enumerate(seq[k:k + size])
+                        if not (0 < j < size - 1 and MIDDLE_INITIAL.fullmatch(w[1]))]
+                if len(bare) < size:
+                    cands = kb.candidates(tuple(w for w, _, _ in bare), tuple(r for _, r, _ in bare))
+            if cands:
+                chosen = kb.choose(cands, day, story)
+                if chosen:
+                    return Match("name", toks, chosen[0], chosen[1]), size
+            agent = vocab.agents.get(key)
+            if agent:
+                return Match("agent", toks, agent=agent), size
+        return None, 1
 
     def _drop_topics(self, matches: list[Match], head: Tok) -> None:
         """"Vietnam draft resisters", "Iraq war veterans": a country's name before a word of what happened there
@@ -460,6 +469,13 @@ class ActorResolver:
             if known is not None:
                 return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
                                     ctx, body=agent.phrase)
+        if country is None and not mention.plural and mention.definite and not chain \
+                and " ".join(words(agent.phrase)) in self.vocabulary.body_head_titles \
+                and (body := ctx.last_international_body()) is not None:
+            # "the UN said ... the Secretary-General welcomed": the body's head, as "the UN Secretary-General" is
+            head = self.resolve_text(f"{body.name} {agent.phrase}", ctx)
+            if head is not None and head.country == body.country:
+                return replace(head, text=mention.text)
         basis = None
         if country is None and agent.kind in ("bodies", "titles") and not mention.plural and not shared:
             country = ctx.dominant_country()  # "the ministry", "parliament": the story's own
