@@ -139,6 +139,32 @@ def test_a_blockade_by_protesters_is_against_what_they_protest(coder):
     assert (e.plover_type, e.cameo_code, e.source.country, e.target.code) == ("PROTEST", "1442", "LBN", "LBN GOV")
 
 
+def test_a_means_used_does_not_act():
+    # "used X to do", "fired X to do": the subject does the infinitive, the object is the means
+    coder = Coder(Settings(learned=False))
+    e = top(coder, "Police used pepper spray to disperse the crowd in Tbilisi.")
+    assert (e.plover_type, e.source.code, e.target.code) == ("ASSAULT", "GEO COP", "GEO CVL")
+    # object control stays for those who can act: the one urged does it
+    e = top(coder, "The Nigerien government urged the rebels to lay down their arms.")
+    assert (e.plover_type, e.source.code) == ("REQUEST", "NER GOV")
+
+
+@pytest.mark.parametrize("text, role, expected", [
+    # a regional or foreign word on an agent noun: of several states, not the place's or the story's
+    ("Western diplomats condemned the executions in Riyadh.", "source", ("GOV", None)),
+    ("African leaders urged Ethiopia's army to accept a ceasefire.", "source", ("GOV", None)),
+    ("Several European governments summoned Saudi diplomats over the executions.", "source", ("GOV", None)),
+    ("The junta expelled Western journalists from Burkina Faso.", "target", ("JRN", None)),
+    # one state's epithet is that state
+    ("Rebel officers seized power in Bamako and detained the West African nation's president.", "target",
+     (None, "MLI")),
+])
+def test_an_agent_of_several_states_is_of_none(coder, text, role, expected):
+    e = top(coder, text)
+    actor = getattr(e, role)
+    assert (actor.sector, actor.country) == expected
+
+
 def test_a_named_site_is_a_thing_acted_on_not_a_party():
     # a name written onto a village, a town or a road ("the town of X", "the X bridge") is the site's, not an
     # owner's or a person's: the site lies where the act happens, and a blockade of it is against the authorities

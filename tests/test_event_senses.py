@@ -208,3 +208,9 @@ def test_a_name_is_never_a_word_that_rules_a_sense_out(coder):
 def test_a_record_that_shows_an_act_is_not_its_doer(coder):
     events = coder.code_text("A UN report showed an attack on an aid convoy in Darfur.", published="2023-03-14")
     assert [e.plover_type for e in events] == ["ASSAULT"] and events[0].source.country != "UNO"
+
+
+def test_carrying_out_an_order_or_a_warrant_is_no_execution(coder):
+    assert "ASSAULT" not in types(coder, "Detectives in Leeds spent Sunday executing a search warrant at the flat.")
+    assert "ASSAULT" not in types(coder, "The Chilean ministry executed the new budget on time.")
+    assert "ASSAULT" in types(coder, "Saudi Arabia executed two men convicted of smuggling drugs.")

@@ -432,6 +432,13 @@ def test_passive_release_and_us_is_not_a_pronoun(coder):
 def test_what_a_denied_accusation_says_is_not_asserted(coder):
     events = code(coder, "The Guatemalan government denied charges that it tortured a Jesuit priest.")
     assert all(e.modality != "asserted" for e in events if e.plover_type == "ASSAULT")
+    # help denied is no help refused: a denial, not a refusal of aid (122)
+    events = code(coder, "Burundi rejected accusations that it had armed the rebels in South Kivu.")
+    assert [e.cameo_code for e in events if e.modality == "asserted"] and \
+        all(e.cameo_code == "016" for e in events if e.modality == "asserted" and e.plover_type == "REJECT")
+    # what a call asks is asked, not done, however the parser hangs it on the call
+    events = code(coder, "Zambia rejected calls to send troops to Mozambique.")
+    assert [(e.plover_type, e.modality) for e in events if e.modality == "asserted"] == [("REJECT", "asserted")]
 
 
 def test_the_type_always_follows_the_code(coder, tmp_path):

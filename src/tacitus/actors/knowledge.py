@@ -98,6 +98,9 @@ class Vocabulary:
         self.sponsor_words = set(lexicon["sponsor_words"])
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
+        # capitalised words count only with their capital; lower-case ones in any case
+        self.several_states_words = {str(w) if str(w)[:1].isupper() else str(w).lower()
+                                     for w in lexicon.get("several_states_words") or ()}
         self.topic_people = set(lexicon.get("topic_people") or ())
         self.owner_prepositions = set(lexicon["owner_prepositions"])
         self.definite = set(lexicon["definite_determiners"])

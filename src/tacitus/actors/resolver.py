@@ -476,6 +476,9 @@ class ActorResolver:
             head = self.resolve_text(f"{body.name} {agent.phrase}", ctx)
             if head is not None and head.country == body.country:
                 return replace(head, text=mention.text)
+        if country is None and sector and mention.plural and self._of_several_states(mention, agent):
+            # "Western diplomats", "African leaders": of several states, or none the words name; not the story's
+            return self._finish(Actor(mention.text, None, None, sector, None, country_basis="several"), ctx)
         basis = None
         if country is None and agent.kind in ("bodies", "titles") and not mention.plural and not shared:
             country = ctx.dominant_country()  # "the ministry", "parliament": the story's own
@@ -493,6 +496,20 @@ class ActorResolver:
                             names=[chain] if chain else None)
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _of_several_states(self, mention: Mention, agent: Agent) -> bool:
+        """Whether a word before the agent noun makes the actor of several states ("Western diplomats"), not a
+        word of the agent itself ("World Bank officials" is a name, "international relations minister" a title)."""
+        several = self.vocabulary.several_states_words
+        agent_words = set(words(agent.phrase))
+        toks = mention.core.toks
+        for j, t in enumerate(toks):
+            if t.i >= mention.head.i or t.text.lower() in agent_words or t.text not in several:
+                continue  # (a lower-case word counts only in lower case: "the Senate Foreign Relations Committee")
+            after = toks[j + 1] if j + 1 < len(toks) else None
+            if after is None or after.pos != "PROPN":  # (not a word of a name: "the Western Cape government")
+                return True
+        return False
+
     def _respelt(self, mention: Mention, ctx: DocContext) -> Actor | None:
         """"President Francois Mitterand", "Ethopia": the mention with its misspelt names corrected, when
         that resolves to a known country or sector."""

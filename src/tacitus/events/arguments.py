@@ -294,7 +294,7 @@ class Syntax(PassiveForms):
                 return []
             return [head]
         if dep in labels.open_complement:  # "urged Iran to halt": object control; "decided to withdraw": subject
-            objs = self.children(head, labels.object)
+            objs = self.children(head, labels.object) if head.lemma_.lower() not in self.fn.means_object_verbs else []
             if objs:
                 return objs
             if head.pos_ in tags.verbal and self.is_passive(head) and not self.prep_objects(head, self.fn.by[0]):

@@ -252,6 +252,10 @@ class ModalityReader:
                     and self._lemma_in(tok.head.head, words.requesting_verbs):
                 # "pressuring the president to resign", parsed as a relative clause of the one asked: asked of him
                 return Modality("hypothetical", self.speech_above(tok.head.head))
+            if tok.dep_ in labels.relative_clause and self.g.to_infinitive(tok) and tok.head.pos_ in tags.noun \
+                    and tok.head.lemma_.lower() in words.request_nouns:
+                # "rejected calls to send troops", parsed as a relative clause of the call: asked, not done
+                return Modality("hypothetical", self.speech_above(tok.head))
             if tok.dep_ not in labels.modality_climb or tok.head.i == tok.i or hops > MAX_GOVERNOR_HOPS:
                 break
             dep = tok.dep_
@@ -341,7 +345,10 @@ class ModalityReader:
             if dep in labels.noun_content and head.pos_ in tags.noun and head.lemma_.lower() in words.allegation_nouns:
                 # "denied charges that it tortured a priest": alleged, and here denied
                 denied = head.head.lemma_.lower() in words.negating_verbs
-                return Modality("negated" if denied else "hypothetical", self.speech_above(head), alleged=not denied)
+                # (a charge of its own act rejected is denied, whatever the verb: not done, not refused; "dismissed
+                # India's claim to have struck" denies nothing India did)
+                return Modality("negated" if denied else "hypothetical", self.speech_above(head), alleged=not denied,
+                                denied=denied and self._charged_with(tok, head.head))
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.negating_nouns:
                 # "the government's refusal to accept independence"
                 return Modality("negated", self.speech_above(head),
@@ -436,6 +443,15 @@ class ModalityReader:
         subject = next((c for c in verb.children if c.dep_ in labels.nominal_subject), None)
         return (verb.tag_ in tags.bare_verb or verb.tag_ in tags.plain_present) and subject is not None \
             and subject.tag_ in tags.singular_noun and not any(c.dep_ in labels.auxiliary for c in verb.children)
+
+    def _charged_with(self, act: Token, denier: Token) -> bool:
+        """Whether the act a charge tells is the denier's own: its subject a pronoun or the denier's subject's words
+        ("denied charges that it armed the rebels")."""
+        labels = self.g.labels
+        subjects = [c for c in act.children if c.dep_ in labels.subject]
+        deniers = [c for c in denier.children if c.dep_ in labels.subject]
+        return bool(subjects) and (subjects[0].lower_ in self.g.words.personal_pronouns
+                                   or any(d.lower_ == subjects[0].lower_ for d in deniers))
 
     def _other_subject(self, clause: Token, head: Token) -> bool:
         """The clause names a subject of its own, not the one of the verb it depends on ("hopes the public will

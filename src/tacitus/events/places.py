@@ -517,6 +517,8 @@ def placed(actor: Actor | None, other: Actor | None, location: Location | None,
         return None
     if actor.country:
         return actor if actor.country_basis else replace(actor, country_basis="mention")
+    if actor.country_basis == "several":
+        return actor  # "Western diplomats", "African leaders": of no one state, neither the place's nor the story's
     if not actor.sector:
         if doer and actor.name and not actor.kb_id and setting and setting not in NOT_STATES:
             # one the story names as acting and nothing else knows ("Rosenfeld said") is of the country it is set in
