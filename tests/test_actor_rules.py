@@ -165,6 +165,17 @@ def test_an_agent_of_several_states_is_of_none(coder, text, role, expected):
     assert (actor.sector, actor.country) == expected
 
 
+def test_a_name_read_as_a_person_s_is_the_one_acted_on_not_a_town_abroad():
+    # "police detained X": a name the tagger reads as a person's is a person, unless the story's countries hold the
+    # town; set off by a preposition it may still be a town ("fired artillery at X")
+    coder = Coder(Settings(learned=False))
+    events = coder.code_text("Indian farmers in Haryana blocked the highway near Karnal. Indian police detained Tomar "
+                             "and 30 others, but released them in the evening.", published="2022-06-01")
+    assert [(e.plover_type, e.target.code if e.target else None) for e in events if e.sentence_index == 1][0] == \
+        ("COERCE", "IND")
+    assert all(e.location is None or e.location.country == "IND" for e in events)
+
+
 def test_a_named_site_is_a_thing_acted_on_not_a_party():
     # a name written onto a village, a town or a road ("the town of X", "the X bridge") is the site's, not an
     # owner's or a person's: the site lies where the act happens, and a blockade of it is against the authorities
