@@ -139,6 +139,15 @@ def test_a_blockade_by_protesters_is_against_what_they_protest(coder):
     assert (e.plover_type, e.cameo_code, e.source.country, e.target.code) == ("PROTEST", "1442", "LBN", "LBN GOV")
 
 
+def test_a_people_living_where_the_story_happens_is_of_that_country():
+    # "local Serbs" in a Kosovo town: residents, civilians of the place's state, not their kin state
+    coder = Coder(Settings(learned=False))
+    e = top(coder, "Hundreds of local Croats protested in Mostar against the new mayor.")
+    assert (e.plover_type, e.source.code) == ("PROTEST", "BIH CVL")
+    e = top(coder, "Hundreds of Croats protested in Mostar against the new mayor.")
+    assert e.source.country == "HRV"  # (without "local", the people's name gives its state)
+
+
 def test_a_means_used_does_not_act():
     # "used X to do", "fired X to do": the subject does the infinitive, the object is the means
     coder = Coder(Settings(learned=False))

@@ -98,6 +98,7 @@ class Vocabulary:
         self.sponsor_words = set(lexicon["sponsor_words"])
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
+        self.residence_words = {str(w).lower() for w in lexicon.get("residence_words") or ()}
         # capitalised words count only with their capital; lower-case ones in any case
         self.several_states_words = {str(w) if str(w)[:1].isupper() else str(w).lower()
                                      for w in lexicon.get("several_states_words") or ()}

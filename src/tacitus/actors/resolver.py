@@ -308,6 +308,10 @@ class ActorResolver(HomeNames):
         # 1. a known name at the head (or in apposition)
         if identity is not None and identity.entry is not None:
             entry, state = identity.entry, identity.state
+            if entry.kind in (COUNTRY, PEOPLE) and not country and head.text[:1].isupper() and any(
+                    t.text.lower() in vocab.residence_words for t in mention.core.toks if t.i < head.i):
+                # "local Serbs" in Kosovo, "local Albanians": a people living where the story is, not its state
+                return self._finish(Actor(mention.text, None, None, "CVL", None), ctx)
             is_person = entry.names_person(head.ent == "PERSON")
             sector = state.sector
             title_sector = next((a.sector for a in titles if a and a.sector and a.kind == "titles"), None)
