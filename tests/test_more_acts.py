@@ -30,6 +30,9 @@ def coder() -> Coder:
      ("SUPPORT", "054", "SLB GOV", "CHN GOV")),
     ("The African Development Bank approved a $120 million loan to Malawi.", ("AID", "071", None, "MWI GOV")),
     ("The Philippine air force scrambled two fighter jets.", ("MOBILIZE", "152", "PHL MIL")),
+    # a manhunt launched mobilises the police; a weapons test named by its "of" phrase is a show of force
+    ("Tanzanian police launched a manhunt for the gunmen in Arusha.", ("MOBILIZE", "153", "TZA COP")),
+    ("Pakistan's test of a new cruise missile on Tuesday worried its neighbours.", ("MOBILIZE", "150", "PAK GOV")),
     ("The Egyptian navy staged exercises off Alexandria on Sunday.", ("MOBILIZE", "150", "EGY MIL")),
     ("Ecuadorian soldiers took up positions around the prison in Guayaquil.", ("MOBILIZE", "154", "ECU MIL")),
     ("Sri Lanka allowed UN investigators into the northern province.", ("RETREAT", "086", None, "UNO")),

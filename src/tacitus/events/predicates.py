@@ -473,14 +473,22 @@ class PredicateFinder:
                 continue
             if s.subject_of and not (tok.dep_ in labels.subject and tok.head.lemma_.lower() in s.subject_of):
                 continue
-            if s.modifiers and not (mods & set(s.modifiers)):
-                continue
+            if s.modifiers and not (mods & set(s.modifiers)) and not (self._of_lemmas(tok) & set(s.modifiers)):
+                continue  # (or in its "of" phrase: "a test of an intercontinental ballistic missile")
             if s.not_obj and mods & set(s.not_obj):
                 continue  # (of a noun: modifiers that rule the sense out, "a cardiac arrest")
             if s.prep and s.prep not in preps:
                 continue
             return s
         return None
+
+    def _of_lemmas(self, tok: Token) -> set[str]:
+        """The lemmas of the phrase a noun's "of" introduces: its head and the head's modifiers."""
+        out: set[str] = set()
+        for g in self.syntax.prep_objects(tok, self.g.words.of[0]):
+            out.add(g.lemma_.lower())
+            out.update(c.lemma_.lower() for c in g.children if c.dep_ in self.g.labels.modifier)
+        return out
 
     def _sport(self, tokens: Sequence[Token]) -> bool:
         """A sentence of a game: a word of sport or a score ("1-0", "3-2")."""
