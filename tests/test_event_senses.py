@@ -214,3 +214,15 @@ def test_carrying_out_an_order_or_a_warrant_is_no_execution(coder):
     assert "ASSAULT" not in types(coder, "Detectives in Leeds spent Sunday executing a search warrant at the flat.")
     assert "ASSAULT" not in types(coder, "The Chilean ministry executed the new budget on time.")
     assert "ASSAULT" in types(coder, "Saudi Arabia executed two men convicted of smuggling drugs.")
+
+
+def test_businesses_killed_and_growth_supported_are_no_acts(coder):
+    assert types(coder, "The new levy will kill small businesses, a trader in Kisumu said.") == []
+    assert types(coder, "The central bank of Chile cut its rate to support growth.") == []
+    assert "ASSAULT" in types(coder, "Gunmen killed five traders in Kisumu.")
+    assert "SUPPORT" in types(coder, "Iran supported the rebels in Yemen.")
+
+
+def test_a_state_protesting_complains(coder):
+    # a state named as itself makes no demonstration: its protest is an official complaint
+    assert types(coder, "Vietnam strongly protests the unlawful actions of Chinese vessels.") == ["ACCUSE"]

@@ -466,7 +466,7 @@ class Recode:
         complaint is for ("summoned the envoy to protest the verdict"); civil servants protesting over pay protest.
         One office-holder protesting ("the minister protested against the decision", a lawmaker) complains too:
         one such person makes no demonstration (PLOVER: a protest is collective action; ontology
-        verbal_protest_sectors)."""
+        verbal_protest_sectors), nor does a state named as itself ("the Philippines strongly protests the actions")."""
         onto = self.onto
         if not (d.plover and onto.is_a(d.plover, "protest") and onto.lookup(d.code).plover_mode is None
                 and d.pred.kind == "verb"):
@@ -479,7 +479,8 @@ class Recode:
             and d.target.country != d.source.country
         purpose = any(o is not d and o.pred.token.i == d.pred.token.head.i and o.plover
                       and onto.is_a(o.plover, "speech_acts") and o.source.code == d.source.code for o in drafts)
-        if foreign or purpose or one:
+        state = d.source.kb_id is not None and d.source.kb_id == d.source.country  # "the Philippines protests"
+        if foreign or purpose or one or state:
             recode = onto.recodes["official_protest"]
             d.code, d.mode, d.plover = recode.code, recode.mode, recode.plover
 
