@@ -226,3 +226,9 @@ def test_businesses_killed_and_growth_supported_are_no_acts(coder):
 def test_a_state_protesting_complains(coder):
     # a state named as itself makes no demonstration: its protest is an official complaint
     assert types(coder, "Vietnam strongly protests the unlawful actions of Chinese vessels.") == ["ACCUSE"]
+
+
+def test_a_goal_struck_is_no_strike(coder):
+    assert types(coder, "Early in the second half, the Zambian substitute struck the winner from close range.") == []
+    assert types(coder, "Kenya's captain levelled before half-time with a fine header.") == []
+    assert "ASSAULT" in types(coder, "Turkish jets struck a weapons depot near Qamishli.")
