@@ -232,3 +232,8 @@ def test_a_goal_struck_is_no_strike(coder):
     assert types(coder, "Early in the second half, the Zambian substitute struck the winner from close range.") == []
     assert types(coder, "Kenya's captain levelled before half-time with a fine header.") == []
     assert "ASSAULT" in types(coder, "Turkish jets struck a weapons depot near Qamishli.")
+
+
+def test_a_hunt_for_things_and_the_exercise_of_power_are_no_acts(coder):
+    assert types(coder, "The Nigerian government began a major hunt for investors in Lagos.") == []
+    assert types(coder, "The Kenyan senate debated the president's exercise of military power.") == []

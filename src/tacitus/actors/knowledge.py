@@ -86,6 +86,7 @@ class Vocabulary:
         self.shared_titles = {" ".join(words(p)) for p in sectors.get("shared_titles", [])}
         self.shared_titles_kept_by = {str(x) for x in sectors.get("shared_titles_kept_by", [])}
         self.body_head_titles = {" ".join(words(p)) for p in sectors.get("body_head_titles", [])}
+        self.body_nouns = {str(w).lower() for w in sectors.get("body_nouns", [])}
         self.honorifics = {words(p) for p in lexicon["honorifics"]}
         self.family_first = {str(w).lower() for w in lexicon.get("family_first_surnames") or ()}
         self.office_titles: dict[str, str] = {" ".join(words(k)): str(v) for k, v in lexicon["office_titles"].items()}
@@ -99,7 +100,7 @@ class Vocabulary:
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
         self.residence_words = {str(w).lower() for w in lexicon.get("residence_words") or ()}
-        # capitalised words count only with their capital; lower-case ones in any case
+        # capitalised words count only with their capital, lower-case ones only in lower case ("World Bank")
         self.several_states_words = {str(w) if str(w)[:1].isupper() else str(w).lower()
                                      for w in lexicon.get("several_states_words") or ()}
         self.topic_people = set(lexicon.get("topic_people") or ())

@@ -20,7 +20,8 @@ from tacitus.records import NON_STATE_CODES
 
 COLUMNS = ("kb_id", "name", "aliases", "country", "sector", "office", "role", "start", "end", "standing", "verified")
 STANDINGS = ("", "collective", "contested")  # a member of a presidency of several; a rival claimant
-VERIFIED = ("", "yes", "month", "no")  # re-checked one by one (to the week; to the month); less certain (after mid-2025); empty: as compiled
+# re-checked one by one (to the week; to the month); less certain (after mid-2025); empty: as compiled
+VERIFIED = ("", "yes", "month", "no")
 _KB_ID = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 
 

@@ -58,6 +58,12 @@ class Reading:
         return [m for m in self.matches if m.kind == "name" and m.entry is not None and not m.entry.blocked]
 
 
+def _plain_name(actor: Actor) -> str:
+    """A known actor's name without case or a leading "the" ("The United Nations" is "United Nations")."""
+    name = (actor.name or "").lower()
+    return name[4:] if name.startswith("the ") else name
+
+
 class ActorResolver(HomeNames):
     """Resolves noun-phrase mentions to actors. Build once per process (the coder's is in its Knowledge)."""
 
@@ -393,11 +399,12 @@ class ActorResolver(HomeNames):
                 return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
                                     ctx, body=agent.phrase)
         if country is None and not mention.plural and mention.definite and not chain \
-                and " ".join(words(agent.phrase)) in self.vocabulary.body_head_titles \
+                and self._bare_title(mention, agent) and " ".join(words(agent.phrase)) in self.vocabulary.body_head_titles \
                 and (body := ctx.last_international_body()) is not None:
-            # "the UN said ... the Secretary-General welcomed": the body's head, as "the UN Secretary-General" is
-            head = self.resolve_text(f"{body.name} {agent.phrase}", ctx)
-            if head is not None and head.country == body.country:
+            # "the UN said ... the Secretary-General welcomed": the body's head, as "the UN Secretary-General" is,
+            # when the office-holders' table has that body's office (the IMF has no director-general)
+            head = self._body_head(body, agent.phrase, ctx)
+            if head is not None:
                 return replace(head, text=mention.text)
         if country is None and sector and mention.plural and self._of_several_states(mention, agent):
             # "Western diplomats", "African leaders": of several states, or none the words name; not the story's
@@ -419,6 +426,31 @@ class ActorResolver(HomeNames):
                             names=[chain] if chain else None)
 
     # -- helpers ---------------------------------------------------------------------------------
+    def _body_head(self, body: Actor, title: str, ctx: DocContext) -> Actor | None:
+        """The head of an international body by a title its office has in the office-holders' table ("IAEA
+        director-general", offices.yaml ``titles``), read as "<body> <title>" would be."""
+        said = " ".join(words(title))
+        for office in self.vocabulary.titles:
+            owner, _, held = office.rpartition(" ")
+            if owner and " ".join(words(held)) == said:
+                known = self.resolve_text(owner)
+                named = self.resolve_text(re.sub(r"^(?i:the)\s+", "", body.text)) if body.text else None
+                if known is not None and known.kb_id in (body.kb_id, named.kb_id if named else None) \
+                        or known is not None and _plain_name(known) == _plain_name(body):
+                    head = self.resolve_text(office, ctx)
+                    return head if head is not None and head.country == body.country else None
+        return None
+
+    def _bare_title(self, mention: Mention, agent: Agent) -> bool:
+        """Whether the mention is its title alone ("the Secretary-General"): no owner ("the ministry's", "of the
+        police"), apposition or other word ("the police director-general")."""
+        title, bodies = set(words(agent.phrase)), self.vocabulary.body_nouns
+        # (not "the health ministry's director-general", "of Sudan's police"; "the agency's" is the body's own)
+        return not mention.appos and all(
+            t.pos == "DET" or t.text in ("-", "'s", "’s") or t.text.lower() in title
+            or t.text.lower().removesuffix("'s").removesuffix("’s") in bodies
+            for t in (mention.full or mention.core.toks))
+
     def _of_several_states(self, mention: Mention, agent: Agent) -> bool:
         """Whether a word before the agent noun makes the actor of several states ("Western diplomats"), not a
         word of the agent itself ("World Bank officials" is a name, "international relations minister" a title)."""
@@ -427,8 +459,13 @@ class ActorResolver(HomeNames):
         toks = mention.core.toks
         for j, t in enumerate(toks):
             if t.i >= mention.head.i or t.text.lower() in agent_words or t.text not in several:
-                continue  # (a lower-case word counts only in lower case: "the Senate Foreign Relations Committee")
+                continue  # (a lower-case word counts only in lower case: "the International Crisis Group")
+            before = toks[j - 1] if j else None
             after = toks[j + 1] if j + 1 < len(toks) else None
+            if (before is not None and (before.text == "-" or t.i - before.i > 1)) \
+                    or (after is not None and (after.text == "-" or after.i - t.i > 1)):
+                continue  # (a word of a compound, its hyphen left out of the mention: "pro-Western protesters",
+                #            "Western-backed forces", "Afro-Caribbean residents")
             if after is None or after.pos != "PROPN":  # (not a word of a name: "the Western Cape government")
                 return True
         return False

@@ -345,10 +345,10 @@ class ModalityReader:
             if dep in labels.noun_content and head.pos_ in tags.noun and head.lemma_.lower() in words.allegation_nouns:
                 # "denied charges that it tortured a priest": alleged, and here denied
                 denied = head.head.lemma_.lower() in words.negating_verbs
-                # (a charge of its own act rejected is denied, whatever the verb: not done, not refused; "dismissed
-                # India's claim to have struck" denies nothing India did)
+                # (a charge rejected tells an act not done, not one refused: "rejected claims that it aided the
+                # rebels" is no refusal of aid; the denial itself is the denying verb's own event)
                 return Modality("negated" if denied else "hypothetical", self.speech_above(head), alleged=not denied,
-                                denied=denied and self._charged_with(tok, head.head))
+                                kept_from=denied)
             if dep in labels.noun_clause and head.pos_ in tags.noun and head.lemma_.lower() in words.negating_nouns:
                 # "the government's refusal to accept independence"
                 return Modality("negated", self.speech_above(head),
@@ -443,15 +443,6 @@ class ModalityReader:
         subject = next((c for c in verb.children if c.dep_ in labels.nominal_subject), None)
         return (verb.tag_ in tags.bare_verb or verb.tag_ in tags.plain_present) and subject is not None \
             and subject.tag_ in tags.singular_noun and not any(c.dep_ in labels.auxiliary for c in verb.children)
-
-    def _charged_with(self, act: Token, denier: Token) -> bool:
-        """Whether the act a charge tells is the denier's own: its subject a pronoun or the denier's subject's words
-        ("denied charges that it armed the rebels")."""
-        labels = self.g.labels
-        subjects = [c for c in act.children if c.dep_ in labels.subject]
-        deniers = [c for c in denier.children if c.dep_ in labels.subject]
-        return bool(subjects) and (subjects[0].lower_ in self.g.words.personal_pronouns
-                                   or any(d.lower_ == subjects[0].lower_ for d in deniers))
 
     def _other_subject(self, clause: Token, head: Token) -> bool:
         """The clause names a subject of its own, not the one of the verb it depends on ("hopes the public will

@@ -30,6 +30,7 @@ class Sense:
     not_obj: tuple[str, ...] = ()  # words of a direct object (of a noun: its modifiers) that rule the sense out
     #                              ("fighting a legal battle", "a cardiac arrest")
     modifiers: tuple[str, ...] = ()
+    modifiers_of: bool = False  # a noun's ``modifiers`` may stand in its "of" phrase ("a test of a ballistic missile")
     targets: tuple[str, ...] = ("dobj",)
     no_object_target: bool = False
     possessor_target: bool = False  # a noun's possessor suffers the act ("Navalny's arrest", "his murder")

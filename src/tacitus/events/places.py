@@ -496,16 +496,10 @@ class PlaceReader:
         """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
         (a country named as target stays an actor only: "attacked Ukraine" is no place). The town's span, or
         None."""
-        if not self.onto.is_a(plover, "struck_place") or self.person_acted_on(tok):
-            return None  # (a name the tagger reads as a person's is the one acted on: "police detained Tomar")
+        if not self.onto.is_a(plover, "struck_place"):
+            return None
         found = self.place_of(tok, towns_only=True)
         return found[0] if found is not None else None
-
-    def person_acted_on(self, tok: Token) -> bool:
-        """A name the tagger reads as a person's that an act is done to directly ("police detained Tomar"), not
-        one a preposition sets ("fired artillery at Shebekino", "deployed troops to Bahir Dar"): the person, unless
-        the story's countries hold a town of that name."""
-        return tok.ent_type_ in self.g.entities.person and tok.dep_ in self.g.labels.object
 
 
 def placed(actor: Actor | None, other: Actor | None, location: Location | None,

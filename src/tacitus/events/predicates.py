@@ -473,8 +473,9 @@ class PredicateFinder:
                 continue
             if s.subject_of and not (tok.dep_ in labels.subject and tok.head.lemma_.lower() in s.subject_of):
                 continue
-            if s.modifiers and not (mods & set(s.modifiers)) and not (self._of_lemmas(tok) & set(s.modifiers)):
-                continue  # (or in its "of" phrase: "a test of an intercontinental ballistic missile")
+            if s.modifiers and not (mods & set(s.modifiers)) \
+                    and not (s.modifiers_of and self._of_lemmas(tok) & set(s.modifiers)):
+                continue  # (or, for some, in its "of" phrase: "a test of an intercontinental ballistic missile")
             if s.not_obj and mods & set(s.not_obj):
                 continue  # (of a noun: modifiers that rule the sense out, "a cardiac arrest")
             if s.prep and s.prep not in preps:

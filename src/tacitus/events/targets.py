@@ -55,9 +55,8 @@ class TargetReading:
         # "attacks on Hamburg", "flights to Florida", "shelled Kharkiv": among towns of one name, the story's
         # ("rockets hit Bethlehem" in a story from Gaza is not Belem in Brazil)
         found = self.places.place_of(tok, countries=countries)
-        if found is not None and found[1].country and (not self.places.person_acted_on(tok)
-                                                       or found[1].country in countries):
-            # (a name the tagger reads as a person's is a town only in the story's countries: "detained Tomar")
+        if found is not None and found[1].country and not (site and found[1].country not in countries):
+            # (a site's own name is a town only in the story's countries: "the Mandela bridge in Soweto")
             return Actor(text=text, name=found[1].name, country=found[1].country, country_basis="mention")
         if (lies := self._place_after(tok, self.g.words.locative_preps, countries)) is not None:  # "fighting in X"
             return Actor(text=text, country=lies.country, country_basis="place")

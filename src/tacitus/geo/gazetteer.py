@@ -28,7 +28,6 @@ LOOSE_MATCH_WEIGHT = 0.1  # ... and one that matches only after loose folding ("
 LOOSE_MIN_POPULATION = 100_000  # a loose-only match outside the context countries must be at least this big
 ALTERNATE_MIN_POPULATION = 15_000  # ... for a strict reading, an alternate-only one a town, not a village once called
 #                                    "Rosenfeld" (a surname read as a place must not set a story abroad)
-FOREIGN_ALTERNATE_MIN_POPULATION = 100_000  # an alternate-only match outside the countries a story names
 QUALIFIER_REGION_BONUS = 12.0  # the text's own qualifier names the candidate's region ("Long Beach, CA")
 QUALIFIER_COUNTRY_BONUS = 10.0  # ... or its country ("Tripoli, northern Lebanon")
 MIN_NAME_LETTERS = 3  # a shorter name is a town only by its own name with a qualifier (or a country's code)
@@ -169,11 +168,6 @@ class Gazetteer:
                      or (places[r].country, places[r].admin1_code) in qual_admin1
                      or (places[r].population >= LOOSE_MIN_POPULATION if w == LOOSE_MATCH_WEIGHT
                          else places[r].kind != "city" or places[r].population >= ALTERNATE_MIN_POPULATION)]
-        elif context and not (qual_countries or qual_admin1):
-            # a story that names its countries: a town known by the name only as an alternate, outside them, must
-            # be a big one ("Enga" in a story of Papua New Guinea is no German town once called so)
-            cands = [(r, w) for r, w in cands if w == 1.0 or places[r].country in context
-                     or places[r].kind != "city" or places[r].population >= FOREIGN_ALTERNATE_MIN_POPULATION]
         if want_admin1:
             named_regions = [(r, w) for r, w in cands if places[r].kind == "admin1"]
             country_row = self._country_row(key)
