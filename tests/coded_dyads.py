@@ -21,3 +21,10 @@ def coded(coder: Coder, text: str, published: str = CODES_PUBLISHED) -> list[tup
     """The asserted events as (PLOVER type, CAMEO code, source code, target code or None)."""
     return [(e.plover_type, e.cameo_code, e.source.code, e.target.code if e.target else None)
             for e in coder.code_text(text, published=published) if e.modality == "asserted"]
+
+
+def top(coder: Coder, text: str, published: str = "2022-06-01"):
+    """The asserted event the coder is surest of (the sentence must give one)."""
+    events = [e for e in coder.code_text(text, published=published) if e.modality == "asserted"]
+    assert events, text
+    return max(events, key=lambda e: e.confidence)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from coded_dyads import top
 from tacitus.pipeline import Coder
 from tacitus.records import Document
 from tacitus.settings import Settings
@@ -14,12 +15,6 @@ from tacitus.settings import Settings
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder(Settings(learned=False))
-
-
-def top(coder: Coder, text: str):
-    events = [e for e in coder.code_text(text, published="2022-06-01") if e.modality == "asserted"]
-    assert events, text
-    return max(events, key=lambda e: e.confidence)
 
 
 def test_a_people_named_with_its_state_belongs_to_that_state(coder):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from coded_dyads import top
 from tacitus.pipeline import Coder
 from tacitus.settings import Settings
 
@@ -12,12 +13,6 @@ from tacitus.settings import Settings
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder(Settings(learned=False))
-
-
-def top(coder: Coder, text: str):
-    events = [e for e in coder.code_text(text, published="2022-06-01") if e.modality == "asserted"]
-    assert events, text
-    return max(events, key=lambda e: e.confidence)
 
 
 def test_a_people_living_where_the_story_happens_is_of_that_country(coder):
