@@ -211,7 +211,7 @@ def test_a_record_that_shows_an_act_is_not_its_doer(coder):
 
 
 def test_carrying_out_an_order_or_a_warrant_is_no_execution(coder):
-    assert "ASSAULT" not in types(coder, "Detectives in Leeds spent Sunday executing a search warrant at the flat.")
+    assert "ASSAULT" not in types(coder, "Detectives in Leeds were executing warrants across the city on Sunday.")
     assert "ASSAULT" not in types(coder, "The Chilean ministry executed the new budget on time.")
     assert "ASSAULT" in types(coder, "Saudi Arabia executed two men convicted of smuggling drugs.")
 
