@@ -399,8 +399,8 @@ class ActorResolver(HomeNames):
                 return self._finish(Actor(mention.text, known.name, known.country, known.sector, known.kb_id),
                                     ctx, body=agent.phrase)
         if country is None and not mention.plural and mention.definite and not chain \
-                and self._bare_title(mention, agent) and " ".join(words(agent.phrase)) in self.vocabulary.body_head_titles \
-                and (body := ctx.last_international_body()) is not None:
+                and " ".join(words(agent.phrase)) in self.vocabulary.body_head_titles \
+                and self._bare_title(mention, agent) and (body := ctx.last_international_body()) is not None:
             # "the UN said ... the Secretary-General welcomed": the body's head, as "the UN Secretary-General" is,
             # when the office-holders' table has that body's office (the IMF has no director-general)
             head = self._body_head(body, agent.phrase, ctx)
@@ -430,15 +430,16 @@ class ActorResolver(HomeNames):
         """The head of an international body by a title its office has in the office-holders' table ("IAEA
         director-general", offices.yaml ``titles``), read as "<body> <title>" would be."""
         said = " ".join(words(title))
+        named = self.resolve_text(re.sub(r"^(?i:the)\s+", "", body.text)) if body.text else None
+        ids = {body.kb_id, named.kb_id if named is not None else None}  # ("The UN" is also read as "UN")
         for office in self.vocabulary.titles:
             owner, _, held = office.rpartition(" ")
-            if owner and " ".join(words(held)) == said:
-                known = self.resolve_text(owner)
-                named = self.resolve_text(re.sub(r"^(?i:the)\s+", "", body.text)) if body.text else None
-                if known is not None and known.kb_id in (body.kb_id, named.kb_id if named else None) \
-                        or known is not None and _plain_name(known) == _plain_name(body):
-                    head = self.resolve_text(office, ctx)
-                    return head if head is not None and head.country == body.country else None
+            if not owner or " ".join(words(held)) != said:
+                continue
+            known = self.resolve_text(owner)
+            if known is not None and (known.kb_id in ids or _plain_name(known) == _plain_name(body)):
+                head = self.resolve_text(office, ctx)
+                return head if head is not None and head.country == body.country else None
         return None
 
     def _bare_title(self, mention: Mention, agent: Agent) -> bool:

@@ -528,7 +528,7 @@ class Recode:
             d.modality = "hypothetical"
         elif d.modality == "negated" and d.plover in words.refused_cooperation and not d.kept_from \
                 and not d.denied and (d.source.text or d.source.name):  # "they have not been freed": nobody refused
-            # (cooperation denied is no refusal: "rejected charges that it aided the rebels" is the denial below)
+            # (its own cooperation denied is no refusal: "Kenya denies sending aid to the rebels" is the denial below)
             d.code, d.mode = words.refused_cooperation[d.plover]
             d.plover, d.modality = recodes["refused_cooperation"].plover, "asserted"
         elif d.modality == "negated" and d.refused and d.plover and not onto.is_a(d.plover, "rejection"):

@@ -14,7 +14,7 @@ from tacitus.events.predicates import Predicate
 from tacitus.events.ranking import CONFIDENCE_CEILING, PROMOTION_STEP, as_appeal, promoted
 from tacitus.learn.decide import LearnedLayer
 from tacitus.learn.features import main_predicate
-from tacitus.records import Event, is_counted
+from tacitus.records import Event, is_counted, names_nobody
 
 
 class LearnedStage:
@@ -58,7 +58,7 @@ class LearnedStage:
             return None
         source_tok = subjects[0]
         source = roles.actor(source_tok, job)
-        if source is None or not (source.country or source.sector or source.name):
+        if names_nobody(source):
             return None  # "prices rose sharply": the model's class alone does not make a political event
         obj = syntax.direct_object(tok) if verbal else None
         target = roles.actor(obj, job) if obj is not None else None
