@@ -237,3 +237,18 @@ def test_a_goal_struck_is_no_strike(coder):
 def test_a_hunt_for_things_and_the_exercise_of_power_are_no_acts(coder):
     assert types(coder, "The Nigerian government began a major hunt for investors in Lagos.") == []
     assert types(coder, "The Kenyan senate debated the president's exercise of military power.") == []
+
+
+@pytest.mark.parametrize("text, want", [
+    # means of force at troops' side are no political support; a state or a leader backing them is
+    ("Chadian commandos, backed by artillery and airstrikes, pushed into the valley.", []),
+    ("Malian troops supported by helicopters entered the town.", []),
+    ("The Chadian rebels are backed by Libya.", [("SUPPORT", "051", "LBY GOV")]),
+])
+def test_support_by_means_of_force_is_no_support(coder, text, want):
+    assert [(t, c, s) for t, c, s, _ in coded(coder, text) if t == "SUPPORT"] == want
+
+
+def test_military_advisers_sent_to_another_are_military_aid(coder):
+    text = "Moscow has sent military advisers to Bangui to help the Central African army."
+    assert ("AID", "072", "RUS GOV", "CAF GOV") in coded(coder, text)

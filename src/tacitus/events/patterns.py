@@ -57,6 +57,8 @@ class Sense:
     stated: bool = False  # ... only with a that-clause stating what is or was, with no auxiliary of the future or of
     #                       possibility ("warned that the plan was flawed": a statement, no threat)
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
+    not_subject: tuple[str, ...] = ()  # lemmas of a subject or "by" agent that rule the sense out ("commandos backed by
+    #                                    artillery": means of force, no political support)
     acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
     #                             a negated one reads "not guilty")
     needs_target: bool = False  # no event without an actor acted on ("asked not to be named", "hit the pavement")

@@ -360,7 +360,8 @@ class PredicateFinder:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
-            if s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok)):
+            if (s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok))) or (
+                    s.not_subject and any(self._subject_words(c) & set(s.not_subject) for c in self._doers(tok))):
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
                 tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
