@@ -149,3 +149,20 @@ def test_seed_article_dates():
     assert ("a day after", None, "relative", -1) in found
     assert ("last year, in october", "2019-10", "month", None) in found
     assert ("last week", "2020-01-27", "week", None) in found
+
+
+def test_a_day_without_a_year_in_a_clause_of_the_future_is_the_one_to_come():
+    from tacitus.coding import Coder
+    from tacitus.settings import Settings
+
+    coder = Coder(Settings(learned=False))
+    told = "2020-12-10"  # told in December: January is next year's in the future, this year's in the past
+    [meet] = coder.code_text("The Ghanaian and Togolese presidents will meet in Lome on Jan. 20.", published=told)
+    assert (meet.date, meet.date_precision) == ("2021-01-20", "day")
+    [met] = coder.code_text("The Ghanaian and Togolese presidents met in Lome on Jan. 20.", published=told)
+    assert (met.date, met.date_precision) == ("2020-01-20", "day")
+    [month] = coder.code_text("The Ghanaian and Togolese presidents will meet in Lome in February.", published=told)
+    assert (month.date, month.date_precision) == ("2021-02", "month")
+    # a day still to come this year stays in it
+    [soon] = coder.code_text("The Ghanaian and Togolese presidents will meet in Lome on Dec. 20.", published=told)
+    assert soon.date == "2020-12-20"

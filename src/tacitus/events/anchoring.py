@@ -39,7 +39,7 @@ from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
 from tacitus.records import NON_STATE_CODES, Location, is_counted
-from tacitus.time.periods import DAYS_PER_MONTH, better_date, period_end, shift_date
+from tacitus.time.periods import DAYS_PER_MONTH, better_date, next_year, period_end, shift_date
 
 # A year written in a date expression ("June 28, 2000"): the date is full, not read in a year known otherwise
 YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -139,6 +139,9 @@ class Anchoring:
                 date = m.date
                 if m.weekday_before and self._tells_future(sent.doc, tree.owner(root)):
                     date = (dt.date.fromisoformat(date) + dt.timedelta(days=7)).isoformat()  # "will meet on Friday"
+                elif m.year_guessed and job.reference and date < job.reference[:len(date)] \
+                        and self._tells_future(sent.doc, tree.owner(root)):
+                    date = next_year(date)  # "will step down on Jan. 20", told in December: the January to come
                 found.append((span, (date, m.precision)))
         # "X clashed on Saturday, a day after militants attacked": "after" marks the attack's clause, which the
         # parser often also gives the date before it; that date is X's, and the attack is a day before it

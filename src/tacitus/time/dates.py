@@ -16,7 +16,8 @@ Conventions (P = the publication date, ISO ``YYYY-MM-DD``; a longer ISO timestam
 * Explicit dates: "3 May 2019", "May 3, 2019", "2019-05-03" (day); "June 2020" (month); "in 2015" (year);
   a year before a noun ("the 1994 massacre", "a 2019 protest"; the mention is the year alone, so that it
   belongs to the noun). Without a year ("3 May", "in October") the date is read in P's year if it falls at most
-  ``undated_future_window_days`` after P, else in the year before; without P, in the ``year`` the caller
+  ``undated_future_window_days`` after P, else in the year before (marked ``year_guessed``: in a clause of the
+  future the anchoring stage reads a day before P in the year after, "will step down on Jan. 20"); without P, in the ``year`` the caller
   gives (a year the article's title or dateline states), if any. "last October", "October last year",
   "last year, in October" = October of P's year - 1.
 * Relative chains ("a day after", "two days before", "hours after", "the day before", "a week after") give
@@ -55,6 +56,9 @@ class DateMention:
     # a bare weekday ("on Friday") read as the latest before P; a clause that tells of the future means the one
     # after it, ``date`` + 7 days (the reader of the clause decides)
     weekday_before: bool = False
+    # a day or month without a year ("on Jan. 20", "in March") read in P's year or the year before; a clause that
+    # tells of the future means the next one after P (the reader of the clause decides)
+    year_guessed: bool = False
 
 
 Resolved = tuple[str | None, str, int | None]  # date, precision, offset_days
@@ -152,6 +156,7 @@ class DateFinder:
              same_weekday: bool = False) -> list[DateMention]:
         found: list[tuple[int, int, Resolved]] = []
         before: set[tuple[int, int]] = set()
+        guessed: set[tuple[int, int]] = set()
         for rx, handler, group in self.patterns:
             for m in rx.finditer(text):
                 result = self._weekday(m, published, same_weekday) if handler == self._weekday \
@@ -160,6 +165,8 @@ class DateFinder:
                     result = self._in_year(m, year)
                 if result is not None:
                     found.append((m.start(group or 0), m.end(group or 0), result))
+                    if handler in self.in_a_year and published is not None and result[0] is not None:
+                        guessed.add((m.start(group or 0), m.end(group or 0)))
                     if handler == self._weekday and self._plain(m) and result[0] is not None \
                             and result[0] != (published.isoformat() if published else None):
                         before.add((m.start(group or 0), m.end(group or 0)))
@@ -174,11 +181,12 @@ class DateFinder:
                 taken.append((s, e, r))
         out = []
         for s, e, (d, precision, offset) in sorted(taken, key=lambda t: t[0]):
-            back = (s, e) in before
+            back, year_guessed = (s, e) in before, (s, e) in guessed
             trim = _TRIM.match(text, s, e) if precision != "relative" else None
             if trim and trim.end() < e:
                 s = trim.end()
-            out.append(DateMention(s, e, text[s:e], d, precision, offset, weekday_before=back))
+            out.append(DateMention(s, e, text[s:e], d, precision, offset, weekday_before=back,
+                                   year_guessed=year_guessed))
         return out
 
     # ---- helpers ----------------------------------------------------------------------------------------

@@ -55,3 +55,15 @@ def shift_date(date: str, precision: str, days: int) -> tuple[str, str]:
         return date, precision
     d = dt.date.fromisoformat(date) + dt.timedelta(days=days)
     return d.isoformat(), "day"
+
+
+def next_year(date: str) -> str:
+    """The same day or month of the next year ("2020-01-20" -> "2021-01-20"); 29 February, which the next year
+    lacks, stays as it is."""
+    later = f"{int(date[:4]) + 1:04d}{date[4:]}"
+    try:
+        if len(later) == 10:
+            dt.date.fromisoformat(later)
+    except ValueError:
+        return date
+    return later
