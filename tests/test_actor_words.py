@@ -83,3 +83,20 @@ def test_the_rules_keep_to_their_cases(coder, text, role, expected):
     events = [e for e in coder.code_text(text, published="2022-06-01") if e.modality == "asserted"]
     actor = getattr(events[-1], role)
     assert (actor.sector, actor.country) == expected, [(e.plover_type, e.source.code) for e in events]
+
+
+def test_an_ethnic_people_is_not_its_kin_state(coder):
+    # "ethnic Uzbeks" in Kyrgyzstan are not Uzbekistan's: the place gives their country
+    e = top(coder, "Ethnic Uzbek militants attacked a police post near Osh in southern Kyrgyzstan.")
+    assert (e.plover_type, e.source.code, e.target.country) == ("ASSAULT", "KGZ REB", "KGZ")
+    e = top(coder, "Uzbek militants attacked a police post near Osh in southern Kyrgyzstan.")
+    assert e.source.country == "UZB"  # (without "ethnic", the adjective gives its state)
+
+
+def test_a_people_named_after_its_land_is_of_that_land(coder):
+    # "Kosovo Serbs", "Kosovo Albanian rebels": the land's name before the people's says where they belong
+    e = top(coder, "Kosovo Serb protesters blocked a bridge in Mitrovica on Monday.", published="2023-06-01")
+    assert (e.plover_type, e.source.code) == ("PROTEST", "XKX CVL")
+    # a demonym before a demonym is not such a name: "Turkish Cypriot" leaders are Cyprus's
+    e = top(coder, "The Turkish Cypriot leader met the UN envoy in Nicosia.")
+    assert e.source.country == "CYP"

@@ -115,3 +115,26 @@ def test_named_actors_from_the_phoenix_dictionaries_resolve_by_default(resolver)
     assert resolver.resolve_text("Herat", resolver.new_context("2012-01-01")).kb_id is None
     secretary = resolver.resolve_text("the US defense secretary", resolver.new_context("2019-02-14"))
     assert (secretary.name, secretary.country) == ("Patrick Shanahan", "USA")
+
+
+def test_a_state_formed_by_leaving_another_is_that_states_land_before_its_first_day(resolver):
+    # the knowledge base alone: a name of the new state on a day before it existed
+    for day, code in (("1998-07-01", "YUG"), ("2004-07-01", "SCG"), ("2007-07-01", "SRB"), ("2012-07-01", "XKX")):
+        assert resolver.resolve_text("Kosovar", resolver.new_context(day)).country == code
+    assert resolver.resolve_text("South Sudanese", resolver.new_context("2005-01-01")).country == "SDN"
+    assert resolver.resolve_text("South Sudanese", resolver.new_context("2011-07-09")).country == "SSD"
+    assert resolver.resolve_text("Eritrean", resolver.new_context("1988-01-01")).country == "ETH"
+
+
+def test_an_act_in_a_formed_states_land_before_it_existed_is_between_that_states_parties():
+    from tacitus.coding import Coder
+    from tacitus.settings import Settings
+
+    coder = Coder(Settings(learned=False))
+    # the police of the place, too, are the state's that held it on the day of the act, even in a later story
+    text = "In 1998, ethnic Albanian rebels of the Kosovo Liberation Army attacked a police station in Pristina."
+    [attack] = [e for e in coder.code_text(text, published="2015-05-04") if e.plover_type == "ASSAULT"]
+    assert (attack.source.country, attack.target.code, attack.date) == ("YUG", "YUG COP", "1998")
+    [later] = [e for e in coder.code_text("Kosovo police raided a village near Pristina on Monday.",
+                                          published="2015-05-06") if e.plover_type in ("ASSAULT", "COERCE")]
+    assert later.source.code == "XKX COP"

@@ -135,6 +135,11 @@ class KnowledgeBase:
         self.entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}
         self.group_codes: set[str] = set()
+        # a state formed by leaving another: its first day, and the states that held its land before, in turn
+        # (``countries.csv`` columns ``since`` and ``within``: Kosovo was Yugoslavia's, then Serbia and Montenegro's,
+        # then Serbia's)
+        self.formed: dict[str, tuple[date, tuple[str, ...]]] = {}
+        self.ended: dict[str, date] = {}
         # (country, title a sentence uses or office name) -> holders
         self.offices: dict[tuple[str, str], list[tuple[Role, Entry]]] = {}
 
@@ -222,6 +227,10 @@ class KnowledgeBase:
             self.country_names[iso3] = row["name"]
             sector = row["sector"].strip() or None
             until = date.fromisoformat(row["until"]) if (row.get("until") or "").strip() else None
+            if until is not None:
+                self.ended[iso3] = until
+            if (row.get("since") or "").strip():
+                self.formed[iso3] = (date.fromisoformat(row["since"]), tuple(split(row.get("within"))))
             country = Entry(iso3, row["name"], COUNTRY, iso3, sector, group=group, until=until)
             self.add(country, [row["name"]] + split(row["aliases"]) + split(row["capitals"]))
             people = Entry(iso3, row["name"], PEOPLE, iso3, sector if group else None, group=group, until=until)
@@ -262,6 +271,23 @@ class KnowledgeBase:
         return [a for a in self.index.get(key, ()) if case_ok(a.case, a.raw, raw)]
 
     def choose(self, cands: list[Alias], day: date, story: Counter[str] | None = None) -> tuple[Entry, State] | None:
+        """The best entry among aliases matching one phrase, and its state on `day` (see _choose), its country the state
+        that held the land on that day: "the KLA" in 1999 is of Yugoslavia, not of Kosovo (``formed``)."""
+        chosen = self._choose(cands, day, story)
+        if chosen is None or chosen[1].country not in self.formed:
+            return chosen
+        entry, state = chosen
+        return entry, state._replace(country=self.held_by(state.country, day))
+
+    def held_by(self, country: str, day: date) -> str:
+        """The state whose land a state formed by leaving another (``formed``) was on `day`: itself from its first
+        day, before it the first state of its chain still in being."""
+        since, within = self.formed.get(country, (None, ()))
+        if since is None or day >= since or not within:
+            return country
+        return next((c for c in within if c not in self.ended or day <= self.ended[c]), within[-1])
+
+    def _choose(self, cands: list[Alias], day: date, story: Counter[str] | None = None) -> tuple[Entry, State] | None:
         """The best entry among aliases matching one phrase, and its state on `day`.
 
         A name a state shared with its predecessor ("Moscow", "the Kremlin", "Belgrade") is the predecessor's

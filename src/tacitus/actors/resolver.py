@@ -37,7 +37,8 @@ MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")  # "M." in "Robert M. Gates"
 
 @dataclass
 class Match:
-    kind: str  # "name", "agent", "honorific", "former", "sponsor", "stance"
+    kind: str  # "name", "agent", "honorific", "former", "sponsor", "stance", "people" (a stance word that makes a
+    #            people of a state's name: "ethnic")
     toks: tuple[int, ...]
     entry: Entry | None = None
     state: State | None = None
@@ -142,7 +143,8 @@ class ActorResolver(HomeNames):
             if found is None:
                 word, _, i = seq[k]
                 kind = ("former" if word in vocab.former else "sponsor" if word in vocab.sponsor_words
-                        else "stance" if word in vocab.stance_prefixes else "topic" if word in vocab.topic_words
+                        else ("people" if word in vocab.residence_words else "stance") if word in vocab.stance_prefixes
+                        else "topic" if word in vocab.topic_words
                         else "")
                 if kind:
                     found = Match(kind, (i,))
@@ -151,7 +153,7 @@ class ActorResolver(HomeNames):
                 k += used
             if found:
                 matches.append(found)
-        self._drop_sponsors(matches)
+        self._drop_sponsors(matches, max(t.i for t in group.toks))
         self._drop_topics(matches, max(group.toks, key=lambda t: t.i))
         return Reading(group, matches)
 
@@ -196,15 +198,17 @@ class ActorResolver(HomeNames):
             matches.pop(j)
 
     @staticmethod
-    def _drop_sponsors(matches: list[Match]) -> None:
-        """"Iranian-backed militias", "pro-Russian separatists": the country is not the actor's."""
+    def _drop_sponsors(matches: list[Match], head: int) -> None:
+        """"Iranian-backed militias", "pro-Russian separatists", "ethnic Albanian rebels": the country is not the
+        actor's (a people at the head after a residence word, "ethnic Albanians", stays: see _resolve)."""
         drop = set()
         for j, m in enumerate(matches):
             if m.kind != "name":
                 continue
             if j + 1 < len(matches) and matches[j + 1].kind == "sponsor" and matches[j + 1].toks[0] <= m.toks[-1] + 2:
                 drop.add(j)
-            if j and matches[j - 1].kind == "stance" and m.toks[0] - matches[j - 1].toks[-1] <= 2:
+            if j and matches[j - 1].kind in ("stance", "people") and m.toks[0] - matches[j - 1].toks[-1] <= 2 \
+                    and not (m.toks[-1] == head and matches[j - 1].kind == "people"):
                 drop.add(j)
         for j in sorted(drop, reverse=True):
             matches.pop(j)
@@ -520,8 +524,15 @@ class ActorResolver(HomeNames):
         # a country or its adjective says whose more surely than an organisation's name does: "Serbian Labour
         # Minister" is Serbia's, not the British Labour party's
         for kinds in ((COUNTRY, PEOPLE), None):
-            for m in reversed(mods):
+            for j in range(len(mods) - 1, -1, -1):
+                m = mods[j]
                 if m.state and m.state.country and (kinds is None or (m.entry and m.entry.kind in kinds)):
+                    before = mods[j - 1] if j else None
+                    if kinds and m.entry.kind == PEOPLE and before is not None and before.entry is not None \
+                            and before.entry.kind == COUNTRY and before.state and before.toks[-1] + 1 == m.toks[0] \
+                            and before.state.country not in (m.state.country, *self.kb.group_codes) \
+                            and m.state.country not in self.kb.group_codes:
+                        return before.state.country  # "Kosovo Albanian rebels": a people of the land named before it
                     return m.state.country
         for m in owner_names:
             if m.state and m.state.country:

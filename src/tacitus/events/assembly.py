@@ -10,6 +10,7 @@ code. One event per id.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import replace
 
@@ -180,6 +181,7 @@ class Assembly:
                 source, target, location = told.source, told.target, told.location
                 date = (told.date, told.date_precision) if told.date else date
                 folded = True
+            source, target = self._of_the_day(source, date), self._of_the_day(target, date)
             attribution = d.attribution
             if attribution is None and attributed is not None:
                 attribution = self.syntax.phrase_span(attributed).text
@@ -206,6 +208,23 @@ class Assembly:
             ))
         return self._remember_told(self._across_sides(self._within_home(
             named_again(one_act(told_once(unique_events(events)), parties)), job), job), job, news, folded)
+
+    def _of_the_day(self, actor: Actor | None, date: tuple[str, str] | None) -> Actor | None:
+        """An actor of a state formed by leaving another, on a day before that state's first, is of the state that
+        held its land then, whatever gave its country (a name, the place, the story's setting): Kosovo's police in
+        1998 are Yugoslavia's (KnowledgeBase.formed)."""
+        if actor is None or not actor.country or date is None or self.resolver is None:
+            return actor
+        kb = self.resolver.kb
+        if actor.country not in kb.formed:
+            return actor
+        try:
+            day = dt.date.fromisoformat((date[0] + "-01-01")[:10]) if len(date[0]) < 10 else \
+                dt.date.fromisoformat(date[0][:10])
+        except ValueError:
+            return actor
+        held = kb.held_by(actor.country, day)
+        return actor if held == actor.country else replace(actor, country=held)
 
     def _told_inside(self, job: SentenceJob) -> set[int]:
         """The drafts of an act named by a noun that a verb's act of the same type is told "in" or "during", with
