@@ -252,3 +252,13 @@ def test_support_by_means_of_force_is_no_support(coder, text, want):
 def test_military_advisers_sent_to_another_are_military_aid(coder):
     text = "Moscow has sent military advisers to Bangui to help the Central African army."
     assert ("AID", "072", "RUS GOV", "CAF GOV") in coded(coder, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    # support in money, arms or supplies is aid; support in words stays support
+    ("Qatar gave financial support to the Sudanese government.", ("AID", "071", "QAT GOV", "SDN GOV")),
+    ("Iran extended military support to the Syrian army.", ("AID", "072", "IRN GOV", "SYR MIL")),
+    ("Kenya voiced support for the Somali government.", ("SUPPORT", "051", "KEN GOV", "SOM GOV")),
+])
+def test_material_support_is_aid(coder, text, want):
+    assert want in coded(coder, text)

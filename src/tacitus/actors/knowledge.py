@@ -239,6 +239,11 @@ class KnowledgeBase:
                 name, _, code = seat.partition("=")
                 slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
                 self.add(Entry(f"{iso3}:{slug}", name, SEAT, iso3, code.strip() or "GOV", until=until), [name])
+        for iso3, (_, within) in self.formed.items():
+            unknown = [c for c in within if c not in self.country_names]
+            if not within or unknown:
+                raise ValueError(f"countries.csv: {iso3}'s column within must name the states that held its land "
+                                 f"before it ({unknown or 'none given'})")
         for c in pycountry.countries:
             if c.alpha_3 not in self.country_names:
                 self.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
