@@ -100,3 +100,11 @@ def test_a_people_named_after_its_land_is_of_that_land(coder):
     # a demonym before a demonym is not such a name: "Turkish Cypriot" leaders are Cyprus's
     e = top(coder, "The Turkish Cypriot leader met the UN envoy in Nicosia.")
     assert e.source.country == "CYP"
+
+
+
+def test_where_a_thing_is_bound_for_is_not_whose_it_is(coder):
+    # "a Damascus-bound convoy" heads for Damascus; it is not Syria's
+    resolver = coder.knowledge.resolver
+    assert resolver.resolve_text("the Damascus-bound convoy", resolver.new_context("2020-01-01")) is None
+    assert resolver.resolve_text("the Damascus convoy", resolver.new_context("2020-01-01")).country == "SYR"
