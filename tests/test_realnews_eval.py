@@ -91,6 +91,18 @@ def test_splits_are_separate_and_a_far_place_is_wrong():
         evaluate("realnews", MINI, coder=coder, split="train")
 
 
+
+def test_a_region_level_gold_place_is_that_region_whatever_point_stands_for_it():
+    from tacitus.evaluate.realnews import _place_right
+
+    gold = {"name": "Idlib", "country": "SYR", "lat": 35.93, "lon": 36.63, "precision": "admin1"}
+    centroid = Location(name="Idlib", country="SYR", admin1="Idlib", lat=35.75, lon=36.0, precision="admin1")
+    assert _place_right(gold, ev("d", "x", "ASSAULT", "SYR MIL", None, place=centroid))  # ~60 km apart
+    elsewhere = Location(name="Hama", country="SYR", admin1="Hama", lat=35.75, lon=36.0, precision="admin1")
+    assert not _place_right(gold, ev("d", "x", "ASSAULT", "SYR MIL", None, place=elsewhere))
+    town = dict(gold, precision="city")  # a town's point is still read within 50 km
+    assert not _place_right(town, ev("d", "x", "ASSAULT", "SYR MIL", None, place=centroid))
+
 def test_the_folder_is_detected_and_the_real_coder_runs_on_it():
     assert detect_dataset(MINI) == "realnews" and detect_dataset(MINI / "annotations.jsonl") == "realnews"
     from tacitus.coding import Coder

@@ -13,7 +13,8 @@ coded as ``tacitus code`` codes them (no publication date: the corpus carries no
 - Type: precision = coded events that find an asserted gold event / coded events; recall = asserted gold events
   found / asserted gold events. Type+dyad: the same where the source and the target country are also right
   (``---`` and no target are right only when the coder gives no country / no target).
-- Of the pairs found: place within 50 km (a country-level gold place: the right country), date (the gold
+- Of the pairs found: place within 50 km (a country-level gold place: the right country; a region-level one
+  (precision admin1): that region, or within 50 km), date (the gold
   date's precision at least), mode, and death toll, each over the pairs whose gold has one.
 Misses and false events are listed with their evidence.
 """
@@ -216,6 +217,9 @@ def _place_right(gold: dict, event: Event) -> bool:
         return False
     if gold.get("lat") is None or gold.get("lon") is None:
         return loc.country == gold.get("country")
+    if gold.get("precision") == "admin1" and loc.admin1 and loc.country == gold.get("country") \
+            and _words(loc.admin1) == _words(str(gold.get("name") or "")):
+        return True  # the gold's region itself, whatever point either takes for it (centroids differ)
     if loc.lat is None or loc.lon is None:
         return False
     return distance_km(gold["lat"], gold["lon"], loc.lat, loc.lon) <= PLACE_TOLERANCE_KM
