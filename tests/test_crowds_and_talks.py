@@ -247,3 +247,15 @@ def test_what_an_attempt_is_to_do_may_not_happen(coder):
 ])
 def test_a_protest_against_an_act_is_against_its_doer(coder, text, protest):
     assert protest in dyads(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rally for someone is one event, the demonstration, and it is not against those it supports
+    ("Thousands rallied in Lima on Sunday to voice their support for the jailed opposition leader.",
+     [("PROTEST", "141", "PER CVL", "PER GOV")]),
+    ("Hundreds marched in Vilnius to show solidarity with Ukraine.", [("PROTEST", "141", "LTU CVL", "LTU GOV")]),
+    # what a protest holds against someone still gives its target
+    ("Thousands marched in Amman to voice their anger at Israel.", [("PROTEST", "141", "JOR CVL", "ISR GOV")]),
+])
+def test_what_a_rally_supports_is_no_second_event_and_no_target(coder, text, expected):
+    assert coded(coder, text) == expected

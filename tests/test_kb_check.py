@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from typer.testing import CliRunner
 
@@ -119,11 +121,14 @@ def test_named_actors_from_the_phoenix_dictionaries_resolve_by_default(resolver)
 
 def test_a_state_formed_by_leaving_another_is_that_states_land_before_its_first_day(resolver):
     # the knowledge base alone: a name of the new state on a day before it existed
-    for day, code in (("1998-07-01", "YUG"), ("2004-07-01", "SCG"), ("2007-07-01", "SRB"), ("2012-07-01", "XKX")):
+    # (Kosovo is its own from June 1999, under the UN, before its independence)
+    for day, code in (("1998-07-01", "YUG"), ("1999-06-09", "YUG"), ("2004-07-01", "XKX"), ("2012-07-01", "XKX")):
         assert resolver.resolve_text("Kosovar", resolver.new_context(day)).country == code
     assert resolver.resolve_text("South Sudanese", resolver.new_context("2005-01-01")).country == "SDN"
     assert resolver.resolve_text("South Sudanese", resolver.new_context("2011-07-09")).country == "SSD"
     assert resolver.resolve_text("Eritrean", resolver.new_context("1988-01-01")).country == "ETH"
+    assert resolver.kb.held_by("BGD", date(1971, 3, 25)) == "PAK"
+    assert resolver.kb.held_by("BGD", date(1971, 3, 26)) == "BGD"
 
 
 def test_an_act_in_a_formed_states_land_before_it_existed_is_between_that_states_parties():
@@ -138,3 +143,7 @@ def test_an_act_in_a_formed_states_land_before_it_existed_is_between_that_states
     [later] = [e for e in coder.code_text("Kosovo police raided a village near Pristina on Monday.",
                                           published="2015-05-06") if e.plover_type in ("ASSAULT", "COERCE")]
     assert later.source.code == "XKX COP"
+    # an act dated by the year a state was formed in is not before it: the whole year would have to be
+    [war] = [e for e in coder.code_text("Bangladeshi guerrillas ambushed Pakistani troops near Jessore in 1971.",
+                                        published="2021-03-26") if e.plover_type == "ASSAULT"]
+    assert (war.source.country, war.target.country, war.date) == ("BGD", "PAK", "1971")

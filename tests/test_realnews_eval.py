@@ -91,7 +91,6 @@ def test_splits_are_separate_and_a_far_place_is_wrong():
         evaluate("realnews", MINI, coder=coder, split="train")
 
 
-
 def test_a_region_level_gold_place_is_that_region_whatever_point_stands_for_it():
     from tacitus.evaluate.realnews import _place_right
 

@@ -166,3 +166,10 @@ def test_a_day_without_a_year_in_a_clause_of_the_future_is_the_one_to_come():
     # a day still to come this year stays in it
     [soon] = coder.code_text("The Ghanaian and Togolese presidents will meet in Lome on Dec. 20.", published=told)
     assert soon.date == "2020-12-20"
+    # a day just gone, or one most of a year away, is no plan told in December: a stale story, or a past act the
+    # clause names, keeps its year
+    [stale] = coder.code_text("The Ghanaian and Togolese presidents will meet in Lome on Dec. 8.", published=told)
+    assert stale.date == "2020-12-08"
+    far = coder.code_text("A commission will investigate the shooting of protesters by police in Accra on Oct. 20.",
+                          published=told)
+    assert "2020-10-20" in [e.date for e in far] and not any(e.date.startswith("2021") for e in far)

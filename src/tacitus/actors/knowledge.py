@@ -100,6 +100,7 @@ class Vocabulary:
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
         self.residence_words = {str(w).lower() for w in lexicon.get("residence_words") or ()}
+        self.resident_sectors = {str(w) for w in lexicon.get("resident_sectors") or ()}
         # capitalised words count only with their capital, lower-case ones only in lower case ("World Bank")
         self.several_states_words = {str(w) if str(w)[:1].isupper() else str(w).lower()
                                      for w in lexicon.get("several_states_words") or ()}
@@ -135,9 +136,9 @@ class KnowledgeBase:
         self.entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}
         self.group_codes: set[str] = set()
-        # a state formed by leaving another: its first day, and the states that held its land before, in turn
-        # (``countries.csv`` columns ``since`` and ``within``: Kosovo was Yugoslavia's, then Serbia and Montenegro's,
-        # then Serbia's)
+        # a land that left a state: the first day it was its own (a state's, or one under an administration of its
+        # own: Kosovo under the UN from June 1999), and the states that held it before, in turn (``countries.csv``
+        # columns ``since`` and ``within``: Kosovo was Yugoslavia's; a chain lists each successor of an ended state)
         self.formed: dict[str, tuple[date, tuple[str, ...]]] = {}
         self.ended: dict[str, date] = {}
         # (country, title a sentence uses or office name) -> holders

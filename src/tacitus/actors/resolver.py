@@ -207,8 +207,10 @@ class ActorResolver(HomeNames):
                 continue
             if j + 1 < len(matches) and matches[j + 1].kind == "sponsor" and matches[j + 1].toks[0] <= m.toks[-1] + 2:
                 drop.add(j)
+            armed = j + 1 < len(matches) and matches[j + 1].kind == "agent" and matches[j + 1].agent is not None \
+                and matches[j + 1].agent.sector == "MIL"  # "ethnic Armenian forces" are still Armenia's
             if j and matches[j - 1].kind in ("stance", "people") and m.toks[0] - matches[j - 1].toks[-1] <= 2 \
-                    and not (m.toks[-1] == head and matches[j - 1].kind == "people"):
+                    and not (matches[j - 1].kind == "people" and (m.toks[-1] == head or armed)):
                 drop.add(j)
         for j in sorted(drop, reverse=True):
             matches.pop(j)
@@ -307,7 +309,7 @@ class ActorResolver(HomeNames):
         owner_names = [m for r in owners for m in r.names() if r.group.head in m.toks]
         owner_agents = [m for r in owners for m in r.matches if m.kind == "agent"]
 
-        country = self._country(mods, owner_names)
+        country = self._country(mods, owner_names, head_agent.sector if head_agent is not None else None)
         mod_sector = self._modifier_sector(agents_left + owner_agents, mods + owner_names)
         if appos_known is not None:  # a name seen before; this mention's title and country complete it
             known, ach = appos_known
@@ -520,7 +522,7 @@ class ActorResolver(HomeNames):
         return self._finish(Actor(mention.text, m.entry.name, m.state.country, m.state.sector, m.entry.kb_id),
                             ctx, person=m.entry.kind == PERSON, full=m.entry.name)
 
-    def _country(self, mods: list[Match], owner_names: list[Match]) -> str | None:
+    def _country(self, mods: list[Match], owner_names: list[Match], head_sector: str | None = None) -> str | None:
         # a country or its adjective says whose more surely than an organisation's name does: "Serbian Labour
         # Minister" is Serbia's, not the British Labour party's
         for kinds in ((COUNTRY, PEOPLE), None):
@@ -529,10 +531,14 @@ class ActorResolver(HomeNames):
                 if m.state and m.state.country and (kinds is None or (m.entry and m.entry.kind in kinds)):
                     before = mods[j - 1] if j else None
                     if kinds and m.entry.kind == PEOPLE and before is not None and before.entry is not None \
+                            and head_sector in self.vocabulary.resident_sectors \
                             and before.entry.kind == COUNTRY and before.state and before.toks[-1] + 1 == m.toks[0] \
                             and before.state.country not in (m.state.country, *self.kb.group_codes) \
                             and m.state.country not in self.kb.group_codes:
-                        return before.state.country  # "Kosovo Albanian rebels": a people of the land named before it
+                        # "Kosovo Albanian rebels", "Kosovo Serb protesters": a people of the land named before it
+                        # (not "Lebanon Syrian refugees" or "India Pakistani prisoners": refugees and prisoners are
+                        # of their own state)
+                        return before.state.country
                     return m.state.country
         for m in owner_names:
             if m.state and m.state.country:

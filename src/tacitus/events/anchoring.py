@@ -140,6 +140,7 @@ class Anchoring:
                 if m.weekday_before and self._tells_future(sent.doc, tree.owner(root)):
                     date = (dt.date.fromisoformat(date) + dt.timedelta(days=7)).isoformat()  # "will meet on Friday"
                 elif m.year_guessed and job.reference and date < job.reference[:len(date)] \
+                        and self._soon_after(next_year(date), job.reference) \
                         and self._tells_future(sent.doc, tree.owner(root)):
                     date = next_year(date)  # "will step down on Jan. 20", told in December: the January to come
                 found.append((span, (date, m.precision)))
@@ -183,6 +184,16 @@ class Anchoring:
                     told_after.add(own_i)
         flashback = self._narrative_shifts(job, tree, dates)
         return dates, unreadable, flashback, told_after
+
+    def _soon_after(self, date: str, reference: str) -> bool:
+        """Whether a date (a day or a month) begins after the article's date and at most the future-year reach
+        (anchors.yaml future_year_reach_days) after it."""
+        try:
+            start = dt.date.fromisoformat((date + "-01")[:10])
+            told = dt.date.fromisoformat(reference[:10])
+        except ValueError:
+            return False
+        return told < start + dt.timedelta(days=1) and (start - told).days <= self.words.future_year_reach_days
 
     def _date_owner(self, tree: ClauseTree, tok: Token) -> int | None:
         """The clause a date belongs to: its own, unless that is a clause of the object of an act telling no act of

@@ -7,6 +7,8 @@ clauses?", "what noun phrase does this head make?") with the labels and function
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from tacitus.events.grammar import Grammar
@@ -170,6 +172,14 @@ class Syntax(PassiveForms):
             if objs:
                 return objs[0]
         return None
+
+    def headed_by(self, tok: Token, words: Iterable[str]) -> bool:
+        """Whether a noun's head is one of ``words`` and no common noun compounded onto it makes it something else
+        ("artillery", "ATAK helicopters", "tanks and artillery"; not "a think tank", "tank crews", "the air force")."""
+        words = set(words)
+        return tok.lemma_.lower() in words and not any(
+            c.dep_ in self.labels.compound and c.pos_ not in self.tags.proper_noun and c.lemma_.lower() not in words
+            for c in tok.children)
 
     def object_lemmas(self, dobj: Token) -> set[str]:
         """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
@@ -514,7 +524,8 @@ class Syntax(PassiveForms):
                 elif (c.dep_ in labels.adverbial_clause or c.dep_ in labels.open_complement
                       or c.dep_ in labels.noun_clause) and c.lemma_.lower() in fn.purpose_lemmas:
                     for d in c.children:
-                        if d.dep_ in labels.object:  # "disapproval for/of X", "demands from X", or the demand
+                        if d.dep_ in labels.object and d.lemma_.lower() not in fn.support_purposes:
+                            # "disapproval for/of X", "demands from X", or the demand
                             out.extend(g for p in fn.purpose_objects for g in self.prep_objects(d, p))
                             out.append(d)
                     for p in fn.purpose_preps:

@@ -10,7 +10,6 @@ code. One event per id.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import replace
 
@@ -24,6 +23,7 @@ from tacitus.events.places import NOT_STATES, foreign_to, placed
 from tacitus.events.recipients import at_home, doer_across, other_side, recipient
 from tacitus.events.ranking import named_again, one_act, told_once, unique_events
 from tacitus.records import Actor, Event, names_nobody
+from tacitus.time.periods import period_end
 
 EVENT_ID_LENGTH = 16  # hex digits of the SHA-1 an event id keeps
 
@@ -218,12 +218,10 @@ class Assembly:
         kb = self.resolver.kb
         if actor.country not in kb.formed:
             return actor
-        try:
-            day = dt.date.fromisoformat((date[0] + "-01-01")[:10]) if len(date[0]) < 10 else \
-                dt.date.fromisoformat(date[0][:10])
-        except ValueError:
+        last = period_end(date[0], date[1])  # a year or a month that holds the state's first day is the state's
+        if last is None:
             return actor
-        held = kb.held_by(actor.country, day)
+        held = kb.held_by(actor.country, last)
         return actor if held == actor.country else replace(actor, country=held)
 
     def _told_inside(self, job: SentenceJob) -> set[int]:

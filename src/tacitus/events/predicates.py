@@ -212,14 +212,18 @@ class PredicateFinder:
         return self.ontology.is_a(self.ontology.lookup(pred.code).plover_type, "tolled")
 
     def _is_protest_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
-        """"staged demonstrations to demand reforms": the demand is what the protest is for (its target comes
-        from it), not a second event."""
-        tok, labels, onto = pred.token, self.g.labels, self.ontology
-        if pred.kind != "verb" or not onto.is_a(pred.sense.plover_type, "protest_purpose") \
+        """"staged demonstrations to demand reforms", "rallied to voice their support for Gaza": the demand or the
+        support is what the protest is for (its target comes from it), not a second event."""
+        labels, onto = self.g.labels, self.ontology
+        tok = pred.token if pred.kind == "verb" else pred.light  # (a noun: the verb that carries it, "to voice")
+        if pred.kind == "noun" and (tok is None or not self.g.to_infinitive(tok)
+                                    or onto.is_a(pred.sense.plover_type, "protest")):
+            return False  # ("set himself on fire while taking part in a demonstration": two acts)
+        if not onto.is_a(pred.sense.plover_type, "protest_purpose") \
                 or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.open_complement
                         or tok.dep_ in labels.noun_clause):
             return False
-        return self._serves(pred, preds, "protest")
+        return self._serves(pred, preds, "protest", tok)
 
     def _is_force_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
         """"intensified its airstrikes to fight PKK militants": force whose purpose is to fight is one act, told
@@ -231,9 +235,10 @@ class PredicateFinder:
             return False
         return self._serves(pred, preds, "violence")
 
-    def _serves(self, pred: Predicate, preds: list[Predicate], group: str) -> bool:
-        """Whether ``pred`` hangs on another predicate of the ontology's ``group``, or on the verb carrying it."""
-        head = pred.token.head.i
+    def _serves(self, pred: Predicate, preds: list[Predicate], group: str, tok: Token | None = None) -> bool:
+        """Whether ``pred`` (or ``tok``, the verb carrying it) hangs on another predicate of the ontology's
+        ``group``, or on the verb carrying that one."""
+        head = (tok or pred.token).head.i
         return any(self.ontology.is_a(p.sense.plover_type, group) and p is not pred
                    and head in (p.token.i, p.light.i if p.light is not None else -1) for p in preds)
 
@@ -361,7 +366,7 @@ class PredicateFinder:
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
             if (s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok))) or (
-                    s.not_subject and any(self._subject_words(c) & set(s.not_subject) for c in self._doers(tok))):
+                    s.not_subject and any(syntax.headed_by(c, s.not_subject) for c in self._doers(tok))):
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
                 tok.head if syntax.reduced_passive(tok) else None  # ("the fee charged to customers")
