@@ -116,3 +116,4 @@ def test_ethnic_forces_and_refugees_keep_their_state(coder):
     assert (e.source.code, e.target.country) == ("ARM MIL", "AZE")
     resolver = coder.knowledge.resolver
     assert resolver.resolve_text("Lebanon Syrian refugees", resolver.new_context("2019-07-10")).country == "SYR"
+

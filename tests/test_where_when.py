@@ -111,3 +111,11 @@ def test_prefiltered_sentences_keep_their_place_in_the_document():
     a = [(e.sentence_index, e.plover_type, e.source.code) for e in plain.code_text(text, published="2023-03-15")]
     b = [(e.sentence_index, e.plover_type, e.source.code) for e in filtered.code_text(text, published="2023-03-15")]
     assert a == b == [(2, "ASSAULT", "TUR MIL")]
+
+
+def test_an_act_the_speakers_tell_of_themselves_is_where_they_are(coder):
+    # "police in X said they had ...": the police's own act, in X; the place where a saying was made is not
+    [arrest] = asserted(coder, "Police in Kisumu said they had arrested nine men over the looting.")
+    assert (arrest.plover_type, arrest.location.name, arrest.location.basis) == ("COERCE", "Kisumu", "clause")
+    [told] = asserted(coder, "The minister said in Nairobi that they had arrested nine men over the looting.")
+    assert told.location is None or told.location.name != "Nairobi"

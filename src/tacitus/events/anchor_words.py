@@ -68,6 +68,7 @@ class AnchorWords:
     retell_near_km: float  # ... and how far apart the places of its own clauses may be
     narrative_reach: int  # how many sentences after its last dated one a narrative's day carries to undated acts
     future_year_reach_days: int  # how far after the article's date a day without a year, told as to come, may be
+    local_speakers: frozenset[str]  # sectors whose acts told by themselves happen where they speak from
     background: re.Pattern  # any background phrase or pattern
     narrative_shifts: dict[str, int]  # phrase -> days its clause is from the narrative's day ("a day later": 1)
     narrative_shift: re.Pattern  # any of those phrases
@@ -95,6 +96,7 @@ class AnchorWords:
             retell_near_km = float(data.get("retell_near_km", 50))
             narrative_reach = int(data.get("narrative_reach", 3))
             future_reach = int(data.get("future_year_reach_days", 183))
+            local_speakers = frozenset(str(w) for w in data.get("local_speaker_sectors") or ())
             shifts = {" ".join(str(k).lower().split()): int(v) for k, v in (data.get("narrative_shifts") or {}).items()}
             narrative_shift = re.compile(r"\b(" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in shifts)
                                          + r")\b", re.I) if shifts else re.compile(r"(?!x)x")
@@ -107,7 +109,7 @@ class AnchorWords:
                    seats={str(k).lower(): str(v) for k, v in (data["seats"] or {}).items()},
                    history_window_days=window, lead_sentences=lead, act_place_reach=reach, toll_reach=toll_reach,
                    retell_reach=retell_reach, retell_near_km=retell_near_km,
-                   narrative_reach=narrative_reach, future_year_reach_days=future_reach,
+                   narrative_reach=narrative_reach, future_year_reach_days=future_reach, local_speakers=local_speakers,
                    background=background, ongoing=ongoing, narrative_shifts=shifts,
                    narrative_shift=narrative_shift,
                    continuation=continuation)

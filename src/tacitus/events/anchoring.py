@@ -185,6 +185,25 @@ class Anchoring:
         flashback = self._narrative_shifts(job, tree, dates)
         return dates, unreadable, flashback, told_after
 
+    def _speaker_place(self, d: Draft, chain: list[tuple[int, bool]], mentions: list[PlaceMention]):
+        """The place in the phrase of who tells an act done by "they" or "we" ("police in Kano said they had
+        arrested 12 men"): the speakers' own act, where they are, for local speakers (anchors.yaml
+        local_speaker_sectors). Only the first saying above the act is read, and only the words of its subject (not
+        "said in Abuja", where the saying was)."""
+        src = d.source_tok
+        if src is None or not self.syntax.is_pronoun(src) or d.source.sector not in self.words.local_speakers:
+            return None
+        saying = next((k for k, ok in chain if not ok and k is not None), None)
+        if saying is None:
+            return None
+        labels = self.g.labels
+        words = {t.i for c in src.doc[saying].children if c.dep_ in labels.nominal_subject
+                 and not self.syntax.is_pronoun(c) for p in c.children if p.dep_ in labels.preposition
+                 for o in p.children if o.dep_ in labels.prep_object for t in o.subtree}
+        # (a place in a phrase of the subject's own head, "police in Kano"; never the subject itself: "Bangladesh
+        # says it will not accept refugees" is the state speaking, not a place)
+        return next((m for m in mentions if m.placed and m.at in words), None)
+
     def _soon_after(self, date: str, reference: str) -> bool:
         """Whether a date (a day or a month) begins after the article's date and at most the future-year reach
         (anchors.yaml future_year_reach_days) after it."""
@@ -395,6 +414,7 @@ class Anchoring:
             found = next((by_owner[k] for k, ok in chains[id(d)] if ok and k in by_owner), None)
             if found is None or found.owner != key:
                 found = self.places.visit(d, countries) or found  # each visit is where it goes
+            found = found or self._speaker_place(d, chains[id(d)], mentions)
             basis = "clause"
             if found is None and venue is not None and verbal:
                 found, basis = venue, "venue"
