@@ -110,10 +110,12 @@ def test_where_a_thing_is_bound_for_is_not_whose_it_is(coder):
     assert resolver.resolve_text("the Damascus convoy", resolver.new_context("2020-01-01")).country == "SYR"
 
 
-def test_ethnic_forces_and_refugees_keep_their_state(coder):
-    # armed forces of a people's kin state stay that state's; refugees and prisoners named after a host land too
-    e = top(coder, "Ethnic Armenian forces shelled Azerbaijani villages near Tartar.", published="2020-10-05")
-    assert (e.source.code, e.target.country) == ("ARM MIL", "AZE")
+def test_ethnic_soldiers_serve_the_army_named_and_refugees_keep_their_state(coder):
+    # "ethnic Uzbek soldiers of the Afghan army" are Afghanistan's; refugees and prisoners named after a host land
+    # stay of their own state, other groups named after it are of that land
     resolver = coder.knowledge.resolver
-    assert resolver.resolve_text("Lebanon Syrian refugees", resolver.new_context("2019-07-10")).country == "SYR"
+    day = resolver.new_context("2019-07-10")
+    assert resolver.resolve_text("ethnic Uzbek soldiers of the Afghan army", day).code == "AFG MIL"
+    assert resolver.resolve_text("Lebanon Syrian refugees", day).country == "SYR"
+    assert resolver.resolve_text("Kosovo Serb police", day).code == "XKX COP"
 

@@ -254,8 +254,12 @@ def test_a_protest_against_an_act_is_against_its_doer(coder, text, protest):
     ("Thousands rallied in Lima on Sunday to voice their support for the jailed opposition leader.",
      [("PROTEST", "141", "PER CVL", "PER GOV")]),
     ("Hundreds marched in Vilnius to show solidarity with Ukraine.", [("PROTEST", "141", "LTU CVL", "LTU GOV")]),
-    # what a protest holds against someone still gives its target
+    # what a protest holds against someone still gives its target, and support asked for is asked of someone
     ("Thousands marched in Amman to voice their anger at Israel.", [("PROTEST", "141", "JOR CVL", "ISR GOV")]),
+    ("Thousands of farmers marched in Athens to demand support from the EU.", [("PROTEST", "141", "GRC AGR", "EUR")]),
+    # support by others, told in a clause of its own, is their own act
+    ("Thousands marched in Caracas after Washington endorsed the Venezuelan opposition leader.",
+     [("PROTEST", "141", "VEN CVL", "VEN GOV"), ("SUPPORT", "051", "USA GOV", "VEN OPP")]),
 ])
 def test_what_a_rally_supports_is_no_second_event_and_no_target(coder, text, expected):
     assert coded(coder, text) == expected

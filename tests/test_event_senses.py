@@ -243,6 +243,7 @@ def test_a_hunt_for_things_and_the_exercise_of_power_are_no_acts(coder):
     # means of force at troops' side are no political support; a state or a leader backing them is
     ("Chadian commandos, backed by artillery and airstrikes, pushed into the valley.", []),
     ("Malian troops supported by helicopters entered the town.", []),
+    ("Malian troops backed by coalition airstrikes entered the town.", []),
     ("The Chadian rebels are backed by Libya.", [("SUPPORT", "051", "LBY GOV")]),
 ])
 def test_support_by_means_of_force_is_no_support(coder, text, want):

@@ -119,3 +119,7 @@ def test_an_act_the_speakers_tell_of_themselves_is_where_they_are(coder):
     assert (arrest.plover_type, arrest.location.name, arrest.location.basis) == ("COERCE", "Kisumu", "clause")
     [told] = asserted(coder, "The minister said in Nairobi that they had arrested nine men over the looting.")
     assert told.location is None or told.location.name != "Nairobi"
+    # speakers abroad tell of acts at home
+    [strike] = coder.code_text("Sudanese opposition leaders in Cairo said they would stage a general strike.",
+                               published="2023-03-15")
+    assert strike.location is None or strike.location.country == "SDN"

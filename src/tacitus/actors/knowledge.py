@@ -100,7 +100,7 @@ class Vocabulary:
         self.stance_prefixes = set(lexicon["stance_prefixes"])
         self.topic_words = set(lexicon.get("topic_words") or ())
         self.residence_words = {str(w).lower() for w in lexicon.get("residence_words") or ()}
-        self.resident_sectors = {str(w) for w in lexicon.get("resident_sectors") or ()}
+        self.kin_state_sectors = {str(w) for w in lexicon.get("kin_state_sectors") or ()}
         # capitalised words count only with their capital, lower-case ones only in lower case ("World Bank")
         self.several_states_words = {str(w) if str(w)[:1].isupper() else str(w).lower()
                                      for w in lexicon.get("several_states_words") or ()}

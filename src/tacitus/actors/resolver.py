@@ -207,10 +207,8 @@ class ActorResolver(HomeNames):
                 continue
             if j + 1 < len(matches) and matches[j + 1].kind == "sponsor" and matches[j + 1].toks[0] <= m.toks[-1] + 2:
                 drop.add(j)
-            armed = j + 1 < len(matches) and matches[j + 1].kind == "agent" and matches[j + 1].agent is not None \
-                and matches[j + 1].agent.sector == "MIL"  # "ethnic Armenian forces" are still Armenia's
             if j and matches[j - 1].kind in ("stance", "people") and m.toks[0] - matches[j - 1].toks[-1] <= 2 \
-                    and not (matches[j - 1].kind == "people" and (m.toks[-1] == head or armed)):
+                    and not (matches[j - 1].kind == "people" and m.toks[-1] == head):
                 drop.add(j)
         for j in sorted(drop, reverse=True):
             matches.pop(j)
@@ -531,13 +529,12 @@ class ActorResolver(HomeNames):
                 if m.state and m.state.country and (kinds is None or (m.entry and m.entry.kind in kinds)):
                     before = mods[j - 1] if j else None
                     if kinds and m.entry.kind == PEOPLE and before is not None and before.entry is not None \
-                            and head_sector in self.vocabulary.resident_sectors \
+                            and head_sector not in self.vocabulary.kin_state_sectors \
                             and before.entry.kind == COUNTRY and before.state and before.toks[-1] + 1 == m.toks[0] \
                             and before.state.country not in (m.state.country, *self.kb.group_codes) \
                             and m.state.country not in self.kb.group_codes:
-                        # "Kosovo Albanian rebels", "Kosovo Serb protesters": a people of the land named before it
-                        # (not "Lebanon Syrian refugees" or "India Pakistani prisoners": refugees and prisoners are
-                        # of their own state)
+                        # "Kosovo Albanian rebels", "Kosovo Serb police": a people of the land named before it (not
+                        # "Lebanon Syrian refugees" or "India Pakistani prisoners": lexicon kin_state_sectors)
                         return before.state.country
                     return m.state.country
         for m in owner_names:

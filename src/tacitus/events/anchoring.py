@@ -201,8 +201,10 @@ class Anchoring:
                  and not self.syntax.is_pronoun(c) for p in c.children if p.dep_ in labels.preposition
                  for o in p.children if o.dep_ in labels.prep_object for t in o.subtree}
         # (a place in a phrase of the subject's own head, "police in Kano"; never the subject itself: "Bangladesh
-        # says it will not accept refugees" is the state speaking, not a place)
-        return next((m for m in mentions if m.placed and m.at in words), None)
+        # says it will not accept refugees" is the state speaking, not a place; nor a place abroad: "opposition
+        # leaders in Vilnius said they would strike" at home)
+        return next((m for m in mentions if m.placed and m.at in words
+                     and (not d.source.country or m.location.country == d.source.country)), None)
 
     def _soon_after(self, date: str, reference: str) -> bool:
         """Whether a date (a day or a month) begins after the article's date and at most the future-year reach

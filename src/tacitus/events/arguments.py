@@ -174,12 +174,11 @@ class Syntax(PassiveForms):
         return None
 
     def headed_by(self, tok: Token, words: Iterable[str]) -> bool:
-        """Whether a noun's head is one of ``words`` and no common noun compounded onto it makes it something else
-        ("artillery", "ATAK helicopters", "tanks and artillery"; not "a think tank", "tank crews", "the air force")."""
-        words = set(words)
-        return tok.lemma_.lower() in words and not any(
-            c.dep_ in self.labels.compound and c.pos_ not in self.tags.proper_noun and c.lemma_.lower() not in words
-            for c in tok.children)
+        """Whether a noun's head is one of ``words`` and no word compounded onto it makes it another thing
+        ("artillery", "coalition airstrikes", "army helicopters"; not "a think tank": grammar other_thing_compounds;
+        "tank crews" and "the air force" are headed by other words)."""
+        return tok.lemma_.lower() in set(words) and not any(
+            c.dep_ in self.labels.compound and c.lemma_.lower() in self.fn.other_thing_compounds for c in tok.children)
 
     def object_lemmas(self, dobj: Token) -> set[str]:
         """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""
@@ -524,8 +523,10 @@ class Syntax(PassiveForms):
                 elif (c.dep_ in labels.adverbial_clause or c.dep_ in labels.open_complement
                       or c.dep_ in labels.noun_clause) and c.lemma_.lower() in fn.purpose_lemmas:
                     for d in c.children:
-                        if d.dep_ in labels.object and d.lemma_.lower() not in fn.support_purposes:
-                            # "disapproval for/of X", "demands from X", or the demand
+                        if d.dep_ in labels.object and d.lemma_.lower() in fn.support_purposes:
+                            # support voiced is for its own, not against them; support demanded is from whom it asks
+                            out.extend(g for p in fn.giver_preps for g in self.prep_objects(d, p))
+                        elif d.dep_ in labels.object:  # "disapproval for/of X", "demands from X", or the demand
                             out.extend(g for p in fn.purpose_objects for g in self.prep_objects(d, p))
                             out.append(d)
                     for p in fn.purpose_preps:
