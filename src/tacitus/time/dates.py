@@ -17,9 +17,9 @@ Conventions (P = the publication date, ISO ``YYYY-MM-DD``; a longer ISO timestam
   a year before a noun ("the 1994 massacre", "a 2019 protest"; the mention is the year alone, so that it
   belongs to the noun). Without a year ("3 May", "in October") the date is read in P's year if it falls at most
   ``undated_future_window_days`` after P, else in the year before (marked ``year_guessed``: in a clause of the
-  future the anchoring stage reads a day before P in the year after, "will step down on Jan. 20"); without P, in the ``year`` the caller
-  gives (a year the article's title or dateline states), if any. "last October", "October last year",
-  "last year, in October" = October of P's year - 1.
+  future the anchoring stage reads a day before P in the year after, "will step down on Jan. 20"); without P, in
+  the ``year`` the caller gives (a year the article's title or dateline states), if any. "last October",
+  "October last year", "last year, in October" = October of P's year - 1.
 * Relative chains ("a day after", "two days before", "hours after", "the day before", "a week after") give
   ``date=None``, ``precision="relative"`` and ``offset_days`` = the signed number of days from THIS
   clause's event to the event named after the word: "X happened a day after Y" -> ``offset_days=-1``
