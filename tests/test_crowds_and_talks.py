@@ -263,3 +263,13 @@ def test_a_protest_against_an_act_is_against_its_doer(coder, text, protest):
 ])
 def test_what_a_rally_supports_is_no_second_event_and_no_target(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+def test_a_rally_takes_the_day_its_purpose_clause_gives(coder):
+    # "rallied to voice their support ... on Sunday": what the rally is for is no act of its own, so its day is the
+    # rally's; a day still to come in it ("to demand a vote next month") is not
+    on_sunday = coder.code_text("Thousands rallied in Quito to voice their support for the jailed mayor on Sunday.",
+                                published="2024-03-12")
+    assert [(e.plover_type, e.date) for e in on_sunday] == [("PROTEST", "2024-03-10")]
+    [later] = coder.code_text("Thousands marched in Quito to demand a referendum next month.", published="2024-03-12")
+    assert (later.plover_type, later.date_precision) == ("PROTEST", "published")

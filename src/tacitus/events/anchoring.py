@@ -81,8 +81,12 @@ class Anchoring:
             #                                                                         attack": the attack's date)
             date = next((dates[k] for k, _ in timed if k in dates), dates.get(None) if own_time is None else None)
             if date is None and job.reference:  # "struck Rafah to destroy tunnels on Monday": the parse's slip,
-                # not "shelled the airport to attack the capital next month"
-                date = next((dates[k] for k in purpose if k in dates
+                # not "shelled the airport to attack the capital next month"; "rallied to voice their support on
+                # Sunday": what a protest is for is no act of its own, and its day is the protest's
+                aims = [*purpose, *(t.i for c in d.pred.token.children if onto.is_a(d.plover, "protest")
+                                    and self.g.to_infinitive(c) and c.i not in tree.drafted
+                                    for t in (c, *c.children) if t.i not in tree.drafted)]
+                date = next((dates[k] for k in aims if k in dates
                              and dates[k][0] <= job.reference[:len(dates[k][0])]), None)
             if date is not None:
                 out.dates[key] = date
