@@ -241,7 +241,7 @@ def test_a_hunt_for_things_and_the_exercise_of_power_are_no_acts(coder):
 
 @pytest.mark.parametrize("text, want", [
     # means of force at troops' side are no political support; a state or a leader backing them is
-    ("Chadian commandos, backed by artillery and airstrikes, pushed into the valley.", []),
+    ("Chadian commandos, backed by heavy artillery and air strikes, pushed into the valley.", []),
     ("Malian troops supported by helicopters entered the town.", []),
     ("Malian troops backed by coalition airstrikes entered the town.", []),
     ("The Chadian rebels are backed by Libya.", [("SUPPORT", "051", "LBY GOV")]),

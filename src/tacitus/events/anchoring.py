@@ -81,7 +81,7 @@ class Anchoring:
             #                                                                         attack": the attack's date)
             date = next((dates[k] for k, _ in timed if k in dates), dates.get(None) if own_time is None else None)
             if date is None and job.reference:  # "struck Rafah to destroy tunnels on Monday": the parse's slip,
-                # not "shelled the airport to attack the capital next month"; "rallied to voice their support on
+                # not "shelled the airport to attack the capital next month"; "rallied to show support for them on
                 # Sunday": what a protest is for is no act of its own, and its day is the protest's
                 aims = [*purpose, *(t.i for c in d.pred.token.children if onto.is_a(d.plover, "protest")
                                     and self.g.to_infinitive(c) and c.i not in tree.drafted
@@ -204,8 +204,8 @@ class Anchoring:
         words = {t.i for c in src.doc[saying].children if c.dep_ in labels.nominal_subject
                  and not self.syntax.is_pronoun(c) for p in c.children if p.dep_ in labels.preposition
                  for o in p.children if o.dep_ in labels.prep_object for t in o.subtree}
-        # (a place in a phrase of the subject's own head, "police in Kano"; never the subject itself: "Bangladesh
-        # says it will not accept refugees" is the state speaking, not a place; nor a place abroad: "opposition
+        # (a place in a phrase of the subject's own head, "police in Kano"; never the subject itself: "Chad
+        # says it will take no more refugees" is the state speaking, not a place; nor a place abroad: "opposition
         # leaders in Vilnius said they would strike" at home)
         return next((m for m in mentions if m.placed and m.at in words
                      and (not d.source.country or m.location.country == d.source.country)), None)

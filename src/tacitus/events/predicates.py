@@ -212,14 +212,14 @@ class PredicateFinder:
         return self.ontology.is_a(self.ontology.lookup(pred.code).plover_type, "tolled")
 
     def _is_protest_purpose(self, pred: Predicate, preds: list[Predicate]) -> bool:
-        """"staged demonstrations to demand reforms", "rallied to voice their support for Gaza": the demand or the
+        """"staged demonstrations to demand reforms", "rallied to show support for the strikers": the demand or the
         support is what the protest is for (its target comes from it), not a second event; a clause with a subject
         of its own is another's act ("marched after the army backed their demands")."""
         labels, onto = self.g.labels, self.ontology
         tok = pred.token if pred.kind == "verb" else pred.light  # (a noun: the verb that carries it, "to voice")
         if tok is None or (pred.kind == "noun" and (not self.g.to_infinitive(tok) or onto.is_a(
                 pred.sense.plover_type, "protest"))) or any(c.dep_ in labels.subject for c in tok.children):
-            return False  # ("set himself on fire while taking part in a demonstration": two acts)
+            return False  # (a self-immolation at a march: two acts)
         if not onto.is_a(pred.sense.plover_type, "protest_purpose") \
                 or not (tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.open_complement
                         or tok.dep_ in labels.noun_clause):
