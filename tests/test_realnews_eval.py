@@ -94,7 +94,7 @@ def test_splits_are_separate_and_a_far_place_is_wrong():
 def test_a_region_level_gold_place_is_that_region_whatever_point_stands_for_it():
     from tacitus.evaluate.realnews import _place_right
 
-    gold = {"name": "Idlib", "country": "SYR", "lat": 35.9, "lon": 36.6, "precision": "admin1"}
+    gold = {"precision": "admin1", "country": "SYR", "name": "Idlib", "lon": 36.6, "lat": 35.9}
     centroid = Location(name="Idlib", country="SYR", admin1="Idlib", lat=35.75, lon=36.0, precision="admin1")
     assert _place_right(gold, ev("d", "x", "ASSAULT", "SYR MIL", None, place=centroid))  # ~57 km apart
     elsewhere = Location(name="Hama", country="SYR", admin1="Hama", lat=35.75, lon=36.0, precision="admin1")
