@@ -68,3 +68,12 @@ def test_every_mode_is_one_plover_defines_for_the_type(coder):
                  "Thousands of workers went on strike in Lagos.", "The army deployed tanks in Yangon."):
         for e in coder.code_text(text, published="2022-05-10"):
             assert e.plover_mode is None or e.plover_mode in ONTOLOGY.modes[e.plover_type], (text, e.plover_mode)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # gunmen, militants or robbers who "strike" attack on the ground; a state's jets strike from the air
+    ("Militants struck a police checkpoint in Kunar province.", [("190", None)]),
+    ("Israeli jets struck a weapons depot near Khan Younis.", [("195", "aerial")]),
+])
+def test_who_strikes_says_whether_from_the_air(coder, text, expected):
+    assert modes(coder, text, "ASSAULT") == expected
