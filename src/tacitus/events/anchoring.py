@@ -83,9 +83,10 @@ class Anchoring:
             if date is None and job.reference:  # "struck Rafah to destroy tunnels on Monday": the parse's slip,
                 # not "shelled the airport to attack the capital next month"; "rallied to show support for them on
                 # Sunday": what a protest is for is no act of its own, and its day is the protest's
-                aims = [*purpose, *(t.i for c in d.pred.token.children if onto.is_a(d.plover, "protest")
-                                    and self.g.to_infinitive(c) and c.i not in tree.drafted
-                                    for t in (c, *c.children) if t.i not in tree.drafted)]
+                aims = list(purpose)
+                if onto.is_a(d.plover, "protest"):  # its purpose clauses, the verb and the nouns it carries
+                    aims += [t.i for c in d.pred.token.children if self.g.to_infinitive(c) and c.i not in tree.drafted
+                             for t in (c, *c.children) if t.i not in tree.drafted]
                 date = next((dates[k] for k in aims if k in dates
                              and dates[k][0] <= job.reference[:len(dates[k][0])]), None)
             if date is not None:
