@@ -115,3 +115,21 @@ def test_a_verb_that_needs_a_doer_word_is_parsed_only_beside_one(coder):
     assert keeps("A roadside bomb tore through a convoy in Helmand.")
     assert not keeps("Floodwater tore through the coastal town overnight.")
     assert keeps("The ministry has asked the court for more time.")  # "ask" needs no such word
+
+
+@pytest.mark.parametrize("text", [
+    "A delivery truck struck a cyclist on the ring road in Leeds on Monday.",
+    "The tour bus skidded on ice and overturned near Graz, killing four passengers.",
+    "Two hikers were injured when a tractor hit their car on a farm track on Monday.",
+])
+def test_a_vehicle_that_kills_or_hits_someone_is_an_accident(coder, text):
+    assert not [d for d in _dyads(coder, text) if d[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "A man drove a van into a crowd of shoppers in Nice on Monday, killing eight.",
+    "A car was driven at a group of pedestrians outside a mosque in Leeds on Monday.",
+    "A truck rammed into protesters at a checkpoint near Kharkiv on Monday.",
+])
+def test_a_vehicle_driven_at_people_is_an_attack(coder, text):
+    assert "ASSAULT" in [d[0] for d in _dyads(coder, text)]
