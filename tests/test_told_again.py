@@ -243,3 +243,24 @@ def test_a_call_or_a_walkout_named_again_is_aimed_at_who_made_it(coder):
                              "opposition Peronist bloc in Congress backed the walkout.", published=PUBLISHED)
     assert [(e.plover_type, e.source.code, e.target.code if e.target else None) for e in events
             if e.sentence_index == 1] == [("SUPPORT", "ARG OPP", "ARG LAB")]
+
+
+@pytest.mark.parametrize("text, demanded", [
+    # what another "needs to" or "has to" do, said, is asked of it, as "must" is; so is a "must" joined to the quote
+    ("Rights groups said Egypt needs to free the detained journalists.", "EGY GOV"),
+    ('"Belgrade has to stop the arrests," the Kosovo prime minister said on Monday.', "SRB GOV"),
+    ('"Russia started this war and it must stop it," the Polish foreign minister said.', "RUS GOV"),
+])
+def test_what_another_needs_to_do_said_is_a_demand_of_it(coder, text, demanded):
+    events = coder.code_text(text, published=PUBLISHED)
+    assert "REQUEST" in [e.plover_type for e in events if e.target is not None and e.target.code == demanded]
+    # the act asked for is not done
+    assert not [e for e in events if e.plover_type == "RETREAT" and e.modality == "asserted"]
+
+
+def test_what_ones_own_side_needs_to_do_or_had_to_do_is_no_demand(coder):
+    own = coder.code_text('"Our armed forces need to build on this success," the Kenyan minister said.',
+                          published=PUBLISHED)
+    assert "REQUEST" not in [e.plover_type for e in own]
+    done = coder.code_text("Police had to release the two journalists on Monday.", published=PUBLISHED)
+    assert [(e.plover_type, e.modality) for e in done] == [("RETREAT", "asserted")]

@@ -287,6 +287,8 @@ class ModalityReader:
                 if lemma in words.not_yet_verbs and self.g.to_infinitive(tok) and any(
                         c.lower_ in words.not_yet_marks for c in head.children if c.dep_ in labels.adverb):
                     return Modality("negated", self.speech_above(head))  # "has yet to sign the deal"
+                if f"{lemma} to" in words.obligation_aux and self.g.to_infinitive(tok) and not self._told_past(head):
+                    return Modality("hypothetical", self.speech_above(head))  # "Egypt needs to free them" (not "had to")
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
             if dep in labels.intention_links and head.lower_ in words.incapability_adjectives:

@@ -239,12 +239,15 @@ class Recode:
         demanded = {(d.source_tok.i, d.target_tok.i if d.target_tok is not None else None)
                     for d in drafts if onto.is_a(d.plover, "request")}
         for verb in job.tokens:
-            if verb.dep_ not in labels.clausal_complement or verb.head.lemma_.lower() not in self.words.speech_verbs:
+            # the said clause, or a verb joined to it ('"X started this and it must stop," Y said')
+            clause = verb.head if verb.dep_ in labels.conjunct else verb
+            if clause.dep_ not in labels.clausal_complement or clause.head.lemma_.lower() not in self.words.speech_verbs:
                 continue
-            if not any(c.dep_ in labels.plain_auxiliary and c.lower_ in self.words.obligation_aux
-                       for c in verb.children):
-                continue
-            speech: Token = verb.head
+            if not any(c.dep_ in labels.plain_auxiliary and c.lower_ in self.words.obligation_aux for c in verb.children
+                       ) and not (f"{verb.lemma_.lower()} to" in self.words.obligation_aux and any(
+                           self.syntax.g.to_infinitive(c) for c in verb.children if c.dep_ in labels.complement)):
+                continue  # (must, should; "needs to go", "has to go")
+            speech: Token = clause.head
             speaker_toks = syntax.verb_subjects(speech)
             speaker = self.roles.speaker(speech, job)
             addressees = [t for s in syntax.verb_subjects(verb) for t in syntax.with_conjuncts(s)]
@@ -254,8 +257,9 @@ class Recode:
                 actor = self.roles.actor(tok, job)
                 if actor is None or not (actor.country or actor.sector) or actor.code == speaker.code:
                     continue
-                if not (actor.name or actor.kb_id) and (actor.sector or "").lower() in self.words.generic_addressees:
-                    continue  # "people must be patient": advice to everybody, no demand on anyone
+                if not (actor.name or actor.kb_id) and (actor.sector or "").lower() in self.words.generic_addressees \
+                        or any(c.lower_ in self.syntax.g.words.speaker_pronouns for c in tok.children):
+                    continue  # "people must be patient", "our forces need to...": everybody, or the speaker's own
                 if (speaker_toks[0].i, tok.i) in demanded:
                     continue
                 pred = Predicate(speech, Sense.of(onto, speech.lemma_.lower(), demand.code), "verb")
