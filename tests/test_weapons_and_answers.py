@@ -121,6 +121,7 @@ def test_a_verb_that_needs_a_doer_word_is_parsed_only_beside_one(coder):
     "A delivery truck struck a cyclist on the ring road in Leeds on Monday.",
     "The tour bus skidded on ice and overturned near Graz, killing four passengers.",
     "Two hikers were injured when a tractor hit their car on a farm track on Monday.",
+    "The van drove into a group of cyclists after its driver suffered a heart attack, police said.",
 ])
 def test_a_vehicle_that_kills_or_hits_someone_is_an_accident(coder, text):
     assert not [d for d in _dyads(coder, text) if d[0] == "ASSAULT"]
@@ -129,7 +130,10 @@ def test_a_vehicle_that_kills_or_hits_someone_is_an_accident(coder, text):
 @pytest.mark.parametrize("text", [
     "A man drove a van into a crowd of shoppers in Nice on Monday, killing eight.",
     "A car was driven at a group of pedestrians outside a mosque in Leeds on Monday.",
-    "A truck rammed into protesters at a checkpoint near Kharkiv on Monday.",
+    "A man rammed his truck into protesters at a checkpoint near Kharkiv on Monday.",
+    # a force's vehicle, or one rigged to explode, is no accident
+    "A police van struck a student outside the university in Dhaka on Monday.",
+    "A lorry laden with explosives killed nine soldiers at a base near Gao on Monday.",
 ])
 def test_a_vehicle_driven_at_people_is_an_attack(coder, text):
     assert "ASSAULT" in [d[0] for d in _dyads(coder, text)]

@@ -176,9 +176,13 @@ class Syntax(PassiveForms):
     def headed_by(self, tok: Token, words: Iterable[str]) -> bool:
         """Whether a noun's head is one of ``words`` and no word compounded onto it makes it another thing
         ("artillery", "coalition airstrikes", "army helicopters"; not "a think tank": grammar other_thing_compounds;
-        "tank crews" and "the air force" are headed by other words)."""
-        return tok.lemma_.lower() in set(words) and not any(
-            c.dep_ in self.labels.compound and c.lemma_.lower() in self.fn.other_thing_compounds for c in tok.children)
+        "tank crews" and "the air force" are headed by other words), nor, for a vehicle, a force's or a weapon ("a
+        police car", "a truck packed with explosives": grammar armed_vehicle_marks). A passive subject never is: it is
+        what is acted on ("a van was driven at the crowd")."""
+        lemma, fn = tok.lemma_.lower(), self.fn
+        return lemma in set(words) and tok.dep_ not in self.labels.passive_subject and not any(
+            c.dep_ in self.labels.compound and c.lemma_.lower() in fn.other_thing_compounds for c in tok.children) \
+            and not (lemma in fn.vehicle_heads and any(t.lemma_.lower() in fn.armed_vehicle_marks for t in tok.subtree))
 
     def object_lemmas(self, dobj: Token) -> set[str]:
         """Lemmas naming a direct object: its head, compounds and an "of" complement ("right of self-defense")."""

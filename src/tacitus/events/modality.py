@@ -69,6 +69,7 @@ class ModalityWords:
     nobody_subjects: frozenset[str]
     refusal_nouns: frozenset[str]
     obligation_aux: frozenset[str]
+    lifted_marks: frozenset[str]
     generic_addressees: frozenset[str]
     praise_words: frozenset[str]
     blame_words: frozenset[str]
@@ -287,7 +288,7 @@ class ModalityReader:
                 if lemma in words.not_yet_verbs and self.g.to_infinitive(tok) and any(
                         c.lower_ in words.not_yet_marks for c in head.children if c.dep_ in labels.adverb):
                     return Modality("negated", self.speech_above(head))  # "has yet to sign the deal"
-                if f"{lemma} to" in words.obligation_aux and self.g.to_infinitive(tok) and not self._told_past(head):
+                if f"{lemma} to" in words.obligation_aux and self.g.to_infinitive(tok) and not self._done(head):
                     return Modality("hypothetical", self.speech_above(head))  # "Egypt needs to free them" (not "had to")
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
@@ -465,6 +466,22 @@ class ModalityReader:
         """A verb's lemma with its particle ("call off"), or the bare lemma."""
         particles = [c.lower_ for c in verb.children if c.dep_ in self.g.labels.particle]
         return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
+
+    def obliged(self, verb: Token) -> bool:
+        """Whether a clause says what its subject is bound to do, and has not yet done: a modal of obligation on its
+        verb ("must withdraw", "should resign"), or "needs to" or "has to" with an active infinitive, not told as done
+        ("had to", "have had to") nor lifted ("does not have to", "no longer needs to")."""
+        labels, words = self.g.labels, self.words
+        if any(c.dep_ in labels.plain_auxiliary and c.lower_ in words.obligation_aux for c in verb.children):
+            return True
+        return f"{verb.lemma_.lower()} to" in words.obligation_aux and not self._done(verb) and not any(
+            c.dep_ in labels.negation or c.lower_ in words.lifted_marks for c in verb.children if c.i < verb.i) \
+            and any(self.g.to_infinitive(c) and not any(g.dep_ in labels.passive_marks for g in c.children)
+                    for c in verb.children if c.dep_ in labels.complement)
+
+    def _done(self, verb: Token) -> bool:
+        """A clause told in the past or the perfect ("had to flee", "have had to release")."""
+        return self._told_past(verb) or verb.tag_ in self.g.tags.past_participle
 
     def supposed(self, tok: Token) -> bool:
         """Whether an act is told only as a supposition: its own clause opens with a conditional mark ("exports

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from tacitus.events.job import Draft, SentenceJob
 from tacitus.events.knowledge import Knowledge
 from tacitus.events.patterns import Sense
-from tacitus.events.places import NOT_STATES, UNKNOWN_SECTOR
+from tacitus.events.places import NOT_STATES, RULING_SECTORS, UNKNOWN_SECTOR
 from tacitus.events.predicates import Predicate
 from tacitus.events.ranking import CONFIDENCE_FLOOR, REPORTED_THREAT, SAID_DEMAND, SPEAKER_ACCUSATION, confidence
 from tacitus.events.roles import Roles
@@ -243,9 +243,7 @@ class Recode:
             clause = verb.head if verb.dep_ in labels.conjunct else verb
             if clause.dep_ not in labels.clausal_complement or clause.head.lemma_.lower() not in self.words.speech_verbs:
                 continue
-            if not any(c.dep_ in labels.plain_auxiliary and c.lower_ in self.words.obligation_aux for c in verb.children
-                       ) and not (f"{verb.lemma_.lower()} to" in self.words.obligation_aux and any(
-                           self.syntax.g.to_infinitive(c) for c in verb.children if c.dep_ in labels.complement)):
+            if not self.roles.modality.obliged(verb):
                 continue  # (must, should; "needs to go", "has to go")
             speech: Token = clause.head
             speaker_toks = syntax.verb_subjects(speech)
@@ -257,9 +255,10 @@ class Recode:
                 actor = self.roles.actor(tok, job)
                 if actor is None or not (actor.country or actor.sector) or actor.code == speaker.code:
                     continue
-                if not (actor.name or actor.kb_id) and (actor.sector or "").lower() in self.words.generic_addressees \
-                        or any(c.lower_ in self.syntax.g.words.speaker_pronouns for c in tok.children):
-                    continue  # "people must be patient", "our forces need to...": everybody, or the speaker's own
+                if (not (actor.name or actor.kb_id) and (actor.sector or "").lower() in self.words.generic_addressees) \
+                        or (verb is not clause and tok.lower_ in self.syntax.g.words.thing_pronouns) \
+                        or self._own_side(tok, actor, speaker):
+                    continue  # "people must be patient"; '"The shelling goes on and it must stop"'; the speaker's own
                 if (speaker_toks[0].i, tok.i) in demanded:
                     continue
                 pred = Predicate(speech, Sense.of(onto, speech.lemma_.lower(), demand.code), "verb")
@@ -267,6 +266,15 @@ class Recode:
                                  target_tok=tok, modality="asserted", speech=None, code=demand.code, mode=None,
                                  plover=demand.plover, confidence=confidence(SAID_DEMAND, speaker, actor, "asserted")))
         return out
+
+    def _own_side(self, tok: Token, actor: Actor, speaker: Actor) -> bool:
+        """The speaker's own side, for whom a "must" is policy, no demand: "our forces" said by their own sector or,
+        both ruling, another, or its state named as itself by its government or army ("Israel needs to withdraw, the
+        defence minister said"; "our government must", said by the opposition, is a demand)."""
+        if any(c.lower_ in self.syntax.g.words.speaker_pronouns for c in tok.children):
+            return speaker.sector in (None, actor.sector) or {speaker.sector, actor.sector} <= RULING_SECTORS
+        return actor.kb_id is not None and actor.kb_id == actor.country == speaker.country \
+            and speaker.sector in RULING_SECTORS
 
     def judgements(self, job: SentenceJob, drafts: list[Draft]) -> list[Draft]:
         """Praise or blame passed without a verb of praise or blame: "X said Y's initiative was commendable"
