@@ -248,3 +248,15 @@ def test_an_act_told_under_unwillingness_is_real(coder):
 ])
 def test_guards_of_the_recodes(coder, text, absent):
     assert absent not in [e[:2] for e in coded(coder, text)]
+
+
+@pytest.mark.parametrize("text, target", [
+    # forces moved or kept "in" a place are hosted there, not moved against it (PLOVER: the recipient is whom the
+    # move threatens); "around" or "near" a place, they press on it
+    ("The United States has stationed troops in Poland since 2017.", None),
+    ("Turkey has set up military outposts in northern Iraq.", None),
+    ("China staged large-scale drills around Taiwan on Monday.", "TWN"),
+])
+def test_a_place_forces_are_hosted_in_is_not_their_target(coder, text, target):
+    found = [e for e in coded(coder, text) if e[0] == "MOBILIZE"]
+    assert found and {e[-1].split()[0] if e[-1] else None for e in found} == {target}, found

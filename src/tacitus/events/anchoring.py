@@ -456,6 +456,9 @@ class Anchoring:
                     out.venues.add(key)
                 if found is not None and found.at >= 0 and self._partner(job.sent.doc[found.at]):
                     out.partners.add(key)
+                if found is not None and found.at >= 0 and onto.is_a(d.plover, "mobilization") \
+                        and job.sent.doc[found.at].head.lower_ in self.g.words.host_preps:
+                    out.hosts.add(key)  # ("deployed missiles in South Korea"; not "drills around Taiwan")
 
     def _venue(self, place: Token, d: Draft) -> bool:
         """The place is a phrase of the predicate word itself ("pleaded guilty in New York"), not of what it acts

@@ -151,9 +151,10 @@ class Assembly:
             own_place = location if location is not None and location.basis == "clause" else about
             # a place where somebody speaks ("criticised X in Tokyo"), or where a person does something, says
             # nothing of whom the act is aimed at; where a thing is done to somebody, it does
-            venue = at_venue or (location is not None and (location.basis == "venue" or key in a.venues)
-                                 and not self.onto.is_a(d.plover, "place_recipient")
-                                 and (speech or self._somebody(d.source_tok)))
+            # (and forces moved "in" a place are hosted there, not moved against it: Anchors.hosts)
+            venue = at_venue or key in a.hosts or (
+                location is not None and (location.basis == "venue" or key in a.venues)
+                and not self.onto.is_a(d.plover, "place_recipient") and (speech or self._somebody(d.source_tok)))
             # a protest against an act told before ("marched to condemn the offensive") is against its doer, not
             # against the authorities where it is held
             told = d.target

@@ -53,6 +53,8 @@ class Anchors:
     venues: set[Owner] = field(default_factory=set)  # places that are where the act was done ("said in Paris"),
     #                                                  not where what it concerns lies ("a curfew in Sudan")
     partners: set[Owner] = field(default_factory=set)  # places on a preposition of no setting ("talks with Syria")
+    hosts: set[Owner] = field(default_factory=set)  # places forces are moved or kept in ("stationed troops in Poland"):
+    #                                                 where they are, not whom they are moved against
     deaths: dict[Owner, int] = field(default_factory=dict)
     civilians: dict[Owner, bool] = field(default_factory=dict)
     historical: dict[Owner, bool] = field(default_factory=dict)  # background: told as history
