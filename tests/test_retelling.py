@@ -54,6 +54,9 @@ def test_an_act_told_again_is_one_event(coder, text, kind, expected):
     ("Police arrested 40 miners in La Paz on Monday. Soldiers arrested 12 journalists.", "COERCE"),
     ("Rebels killed ten farmers in Ituri on Monday. The killings were condemned. Rebels killed four soldiers.",
      "ASSAULT"),
+    # an abduction is an act of its own kind, not the attack told before it by the same doers
+    ("Abu Sayyaf militants attacked a coastal village in Sabah in March, killing nine. Abu Sayyaf was blamed for "
+     "the abduction of 21 tourists from a resort.", "ASSAULT"),
 ])
 def test_another_act_stays_apart(coder, text, kind):
     assert len(acts(coder, text, kind)) == 2

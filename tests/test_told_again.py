@@ -276,3 +276,21 @@ def test_what_ones_own_side_must_do_or_what_was_done_is_no_demand(coder, text):
 def test_what_one_had_to_do_was_done(coder, text):
     assert [(e.plover_type, e.modality) for e in coder.code_text(text, published=PUBLISHED)] == [
         ("RETREAT", "asserted")]
+
+
+@pytest.mark.parametrize("text, act, modality", [
+    # an act named as one known ("the abduction of ...") took place, whoever is blamed for it
+    ("The rebel group was blamed for the abduction of 21 tourists from a resort in Sabah.", "ASSAULT", "asserted"),
+    ("Two men were accused of involvement in the murder of a police officer in Karachi.", "ASSAULT", "asserted"),
+    # an act one is accused of doing is only alleged
+    ("Moscow accused Kyiv of shelling the power plant on Monday.", "ASSAULT", "hypothetical"),
+])
+def test_a_known_act_blamed_on_someone_took_place(coder, text, act, modality):
+    assert (act, modality) in [(e.plover_type, e.modality) for e in coder.code_text(text, published=PUBLISHED)]
+
+
+def test_the_one_blamed_for_a_known_act_is_its_doer(coder):
+    events = coder.code_text("Manila blamed Abu Sayyaf for the abduction of 21 tourists from a Sabah resort.",
+                             published=PUBLISHED)
+    assert [(e.plover_type, e.plover_mode, e.source.code) for e in events if e.plover_type == "ASSAULT"] == [
+        ("ASSAULT", "abduct", "PHL REB")]

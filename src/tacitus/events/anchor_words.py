@@ -19,7 +19,8 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
              "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts", "state_body_words",
              "running_nouns", "taking_words", "other_act_words", "new_act_words",
-             "told_words", "indefinite_words", "further_act_words", "possessive_endings", "hinged_shifts")
+             "told_words", "indefinite_words", "further_act_words", "possessive_endings", "hinged_shifts",
+             "own_kind_modes")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class AnchorWords:
     further_act_words: frozenset[str]  # words that tell a further act wherever they stand before it ("also")
     possessive_endings: frozenset[str]  # "'s": a possessor before an act's word points back ("Monday's raid")
     hinged_shifts: frozenset[str]  # narrative shifts that, before a word, date what follows ("the day before X")
+    own_kind_modes: frozenset[str]  # modes of acts of their own kind: told again only by a mention of that mode
     agencies: tuple[str, ...]
     seats: dict[str, str]
     history_window_days: int

@@ -401,6 +401,11 @@ class Syntax(PassiveForms):
         for c in noun.children:
             if c.dep_ in labels.noun_clause:
                 out.extend(self.prep_objects(c, by))
+        if not out and noun.dep_ in labels.prep_object and noun.head.lower_ in self.fn.object_control_preps \
+                and (blamed := noun.head.head).lemma_.lower() in self.fn.accusing_verbs and blamed.pos_ in self.tags.verb:
+            # "blamed Abu Sayyaf for the abduction", "X was accused of the murder": the one blamed did it (alleged)
+            out.extend(self.children(blamed, labels.passive_subject) if self.is_passive(blamed)
+                       else self.children(blamed, labels.object))
         if not out:  # "their attack" when nothing more explicit is there (the coder may prefer a light verb)
             out.extend(c for c in noun.children if c.dep_ in labels.possessor)
         return [t for t in out if t.ent_type_ not in ents.not_actor]  # "an ultimatum ... by 5 a.m." names a time

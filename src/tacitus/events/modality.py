@@ -324,6 +324,8 @@ class ModalityReader:
                 return Modality("negated", self.speech_above(head))
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.alleging_verbs \
                     and tok is not pred:
+                if self._known_act(pred):
+                    break  # "blamed for the abduction of 21 people": the act took place; only who did it is alleged
                 # "accused Cuba of carrying out attacks": what one is accused of is alleged
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
             if dep in labels.preposition and head.pos_ in tags.verbal and tok.lower_ in words.preventing_preps \
@@ -478,6 +480,14 @@ class ModalityReader:
             c.dep_ in labels.negation or c.lower_ in words.lifted_marks for c in verb.children if c.i < verb.i) \
             and any(self.g.to_infinitive(c) and not any(g.dep_ in labels.passive_marks for g in c.children)
                     for c in verb.children if c.dep_ in labels.complement)
+
+    def _known_act(self, pred: Token) -> bool:
+        """An act named as one the reader knows of: a noun with a definite determiner or an owner ("the murder of
+        the constable", "Monday's attack"), not a verb ("of killing") nor a bare noun ("blamed for attacks")."""
+        labels = self.g.labels
+        return pred.pos_ in self.g.tags.noun and any(
+            (c.dep_ in labels.determiner and c.lower_ in self.g.words.anaphoric_determiners)
+            or c.dep_ in labels.possessor for c in pred.children)
 
     def _done(self, verb: Token) -> bool:
         """A clause told in the past or the perfect ("had to flee", "have had to release")."""
