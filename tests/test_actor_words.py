@@ -119,3 +119,14 @@ def test_ethnic_soldiers_serve_the_army_named_and_refugees_keep_their_state(code
     assert resolver.resolve_text("Lebanon Syrian refugees", day).country == "SYR"
     assert resolver.resolve_text("Kosovo Serb police", day).code == "XKX COP"
 
+
+
+@pytest.mark.parametrize("text, role, code", [
+    # regional bodies and international missions are international actors, also named by their meetings
+    ("Nepal boycotted the SAARC summit in Islamabad on Monday.", "target", "IGO"),
+    ("KFOR troops detained two men near Mitrovica on Monday.", "source", "IGO MIL"),
+    ("The OECD urged Greece to cut its deficit.", "source", "IGO BUS"),
+])
+def test_regional_bodies_and_missions_are_international(coder, text, role, code):
+    e = top(coder, text)
+    assert getattr(e, role).code == code
