@@ -251,3 +251,14 @@ def test_a_warning_of_one_s_own_harm_to_come_threatens_the_one_it_would_harm(cod
 def test_sanctions_agreed_are_adopted_not_threatened(coder):
     assert not [t for t in coded(coder, "EU foreign ministers agreed new sanctions against Russia on Monday.")
                 if t[0] == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the wounded told on with their own count are of the same act: what places the one places the other
+    ("Four policemen were killed and seven wounded in an ambush in Maiduguri on Monday.", "Maiduguri"),
+    ("Two pupils were killed and nine injured in a shooting at a school in Uvalde, Texas.", "Uvalde"),
+])
+def test_a_toll_told_on_shares_the_place_of_its_act(coder, text, place):
+    events = [e for e in coder.code_text(text, published="2023-03-14") if e.plover_type == "ASSAULT"]
+    assert events and all(e.location is not None and e.location.name == place for e in events), [
+        (e.predicate, e.location) for e in events]

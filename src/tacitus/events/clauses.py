@@ -101,6 +101,8 @@ class ClauseTree:
             self.place_only.setdefault(id(draft), set()).update(purpose)
             out += [(i, True) for i in purpose]
             heads = {draft.pred.token, start}
+            # "six were killed and nine wounded in an attack in Kabul": a toll told on is of the same act
+            heads |= {c for c in start.conjuncts if c.i > start.i and self._tolls(start, c)}
             heads |= {c for h in list(heads) for c in h.children if c.dep_ in labels.object}
             for tok in heads:
                 for c in tok.children:
@@ -161,6 +163,10 @@ class ClauseTree:
         if prev.head.i == prev.i:  # the act's clause is the sentence's own: its "when" clauses tell of it
             out += [(i, True) for i in self.circumstances if i not in {k for k, _ in out}]
         return out
+
+    def _tolls(self, first: Token, then: Token) -> bool:
+        """Two clauses joined that both count the harmed of one act ("were killed and nine wounded")."""
+        return first.lemma_.lower() in self.consequence and then.lemma_.lower() in self.consequence
 
     def above(self, draft: Draft) -> set[int]:
         """Every clause head above the act up to another act, into the clause a relative clause hangs in: what
