@@ -131,8 +131,9 @@ class ModalityReader:
             if c.dep_ in labels.negation or (c.dep_ in labels.determiner and low in fn.negative_determiners
                                              and tok.pos_ in self.g.tags.noun):
                 return "negated"
-            if c.dep_ in labels.condition_mark and low in words.conditional_marks:
-                return "hypothetical"
+            if c.dep_ in labels.condition_mark and (low in words.conditional_marks or (
+                    low in words.unrealised_marks and tok.tag_ in self.g.tags.present_forms)):
+                return "hypothetical"  # (and "until it recognizes Israel": told in the present, still to come)
         if self._asks(tok) or self._imperative(tok):
             return "hypothetical"
         return self._auxiliary(tok)
