@@ -267,3 +267,9 @@ def test_material_support_is_aid(coder, text, want):
 ])
 def test_a_force_word_in_a_compound_does_not_block_support(coder, text, want):
     assert want in [(t, c) for t, c, *_ in coded(coder, text)]
+
+
+def test_a_team_sent_to_look_into_something_brings_no_aid(coder):
+    assert types(coder, "The Chilean mining ministry sent a team to investigate the collapse of the tunnel.") == [
+        "ACCUSE"]
+    assert "AID" in types(coder, "Japan sent a team of doctors to Nepal to treat the injured.")
