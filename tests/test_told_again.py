@@ -113,6 +113,9 @@ def test_a_habit_in_the_present_is_no_act(coder):
     assert e.modality == "hypothetical"
     (e,) = coder.code_text("Police arrested protesters in Nairobi on Monday.", published=PUBLISHED)
     assert e.modality == "asserted"
+    # what a standing text provides, told in the present, is no act either
+    (e,) = coder.code_text("Security Council resolutions bar Iran from enriching uranium.", published=PUBLISHED)
+    assert e.modality == "hypothetical"
 
 
 def test_a_town_the_headline_names_and_the_body_places_is_the_storys_town(coder):

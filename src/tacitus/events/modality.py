@@ -50,6 +50,7 @@ class ModalityWords:
     habitual_determiners: frozenset[str]
     habitual_times: frozenset[str]
     custom_adjectives: frozenset[str]
+    provision_nouns: frozenset[str]
     custom_adverbs: frozenset[str]
     capability_nouns: frozenset[str]
     using_verbs: frozenset[str]
@@ -163,6 +164,9 @@ class ModalityReader:
         if verb.pos_ in tags.noun and {c.lower_ for c in verb.children if c.dep_ in labels.adjective} \
                 & self.words.custom_adjectives:
             return True  # "pays frequent visits to the capital", "routine patrols"
+        if verb.tag_ in tags.present_forms and any(c.dep_ in labels.nominal_subject and c.lemma_.lower()
+                                                   in self.words.provision_nouns for c in verb.children):
+            return True  # "UN resolutions bar the North from missile tests": a standing provision
         every = any(c.lemma_.lower() in self.words.habitual_times and any(
             d.lower_ in self.words.habitual_determiners for d in c.children) for c in verb.children)
         if not adverbs & self.words.habitual_adverbs and not every:
