@@ -38,6 +38,7 @@ HEADLINE_WEIGHT = 2
 VENUE_WEIGHT = 0.5
 PERSON_WEIGHT = 0.5  # a person the knowledge knows, named in full ("Francois Hollande"): a national, who may be abroad
 BODY_TOWN_POPULATION = 100_000  # a town the tagger took for part of an organisation's name counts from this size
+LEAD_SHARE = 0.5  # of a headline's weight, what a lead sentence adds when the title names no country
 OUTLET_WEIGHT = 1.0  # the outlet's country, for a story that names none: as weak as a country named once
 TOWN_CACHE = 5_000  # names of organisations whose town is remembered at once
 
@@ -283,6 +284,10 @@ class SettingReader:
         self._names.clear()
         self._dated = self.resolver.new_context(when)  # a context of its own: the coder's memory is not touched
         found = self.counts(docs, headline)
+        if docs and (headline is None or not self.counts([], headline)) and (lead := next(iter(docs[0].sents), None)):
+            # a title that names no country leaves the lead to say where the news is: it counts as a headline's
+            for country, n in self.counts([], lead.as_doc()).items():
+                found[country] += n * LEAD_SHARE
         total = sum(found.values())
         if dateline and dateline not in NON_STATE_CODES:
             return dateline, float("inf"), found[dateline] / total if total else 0.0, found
