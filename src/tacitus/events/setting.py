@@ -8,7 +8,9 @@ told from: its country is the setting. Without one, a country is the setting whe
 :data:`MIN_MENTIONS` mentions (or all of them) and :data:`MIN_SHARE` of all, and no other has as many (a story
 told from Islamabad about India names India more often than Pakistan; its domestic agents are still Pakistan's).
 The headline says where the news is ("Cyclist dies after being hit by a bus in Leeds", "Envoy leaves Kinshasa"):
-each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence.
+each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence. A title
+that names no country (or none at all) leaves that to the lead sentence, whose mentions count once more
+(:data:`LEAD_SHARE` of a headline's weight).
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
 come from elsewhere. A person the actor knowledge knows, named in full ("Francois Hollande's son"), counts
 :data:`PERSON_WEIGHT` for the person's country on the story's day: a story that names no place is set where its
