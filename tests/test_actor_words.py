@@ -130,3 +130,17 @@ def test_ethnic_soldiers_serve_the_army_named_and_refugees_keep_their_state(code
 def test_regional_bodies_and_missions_are_international(coder, text, role, code):
     e = top(coder, text)
     assert getattr(e, role).code == code
+
+
+@pytest.mark.parametrize("text, code", [
+    # members or leaders named by the body they belong to are of that body's sector
+    ("Leaders of all Kenyan political parties condemned the arrests on Monday.", "KEN PTY"),
+    ("Heads of the Nigerian trade unions condemned the arrests on Monday.", "NGA LAB"),
+])
+def test_members_named_by_their_body_are_of_its_sector(coder, text, code):
+    assert top(coder, text).source.code == code
+
+
+def test_a_place_in_a_members_body_stays_the_act_s(coder):
+    e = top(coder, "Russian soldiers seized the head of the village council of Hornostaivka on Monday.")
+    assert (e.location.country, e.location.basis) == ("UKR", "clause") and e.target.country == "UKR"

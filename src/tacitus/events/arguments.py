@@ -44,7 +44,11 @@ class Syntax(PassiveForms):
             for child in tok.children:
                 keep_child = child.dep_ in labels.phrase
                 if child.dep_ in labels.preposition and child.lower_ in self.fn.of:
-                    keep_child = any(g.pos_ in self.tags.proper_noun or g.ent_type_ for g in child.children)
+                    # ... and the body a member belongs to ("leaders of all parties"), unless it names a place, which
+                    # stays the act's ("the head of the council of Kherson")
+                    keep_child = any(g.pos_ in self.tags.proper_noun or g.ent_type_ for g in child.children) or (
+                        tok is head and head.lemma_.lower() in self.fn.member_heads
+                        and not any(t.ent_type_ in self.ents.place for t in child.subtree))
                 if child.dep_ in labels.prep_object and tok.dep_ in labels.preposition and tok.i in keep:
                     keep_child = True
                 if (child.dep_ in labels.conjunct or child.dep_ in labels.coordinator) and tok.i < child.i < head.i \
