@@ -144,3 +144,8 @@ def test_members_named_by_their_body_are_of_its_sector(coder, text, code):
 def test_a_place_in_a_members_body_stays_the_act_s(coder):
     e = top(coder, "Russian soldiers seized the head of the village council of Hornostaivka on Monday.")
     assert (e.location.country, e.location.basis) == ("UKR", "clause") and e.target.country == "UKR"
+
+
+def test_a_company_is_known_by_the_word_its_registered_name_ends_in(coder):
+    assert top(coder, "Savanna Logistics Ltd sued the Kenyan transport ministry on Monday.").source.code == "KEN BUS"
+    assert top(coder, "Meridian Shipping Holdings accused the Greek coast guard of harassment.").source.sector == "BUS"
