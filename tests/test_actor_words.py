@@ -148,4 +148,6 @@ def test_a_place_in_a_members_body_stays_the_act_s(coder):
 
 def test_a_company_is_known_by_the_word_its_registered_name_ends_in(coder):
     assert top(coder, "Savanna Logistics Ltd sued the Kenyan transport ministry on Monday.").source.code == "KEN BUS"
-    assert top(coder, "Meridian Shipping Holdings accused the Greek coast guard of harassment.").source.sector == "BUS"
+    assert top(coder, "Meridian Shipping Corp. accused the Greek coast guard of harassment.").source.sector == "BUS"
+    # (not a word that only sounds like one: "gunmen holding hostages")
+    assert top(coder, "Gunmen holding 20 hostages demanded a ransom from the Somali government.").source.sector != "BUS"

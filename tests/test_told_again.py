@@ -284,7 +284,10 @@ def test_what_one_had_to_do_was_done(coder, text):
 @pytest.mark.parametrize("text, act, modality", [
     # an act named as one known ("the abduction of ...") took place, whoever is blamed for it
     ("The rebel group was blamed for the abduction of 21 tourists from a resort in Sabah.", "ASSAULT", "asserted"),
-    ("Two men were accused of involvement in the murder of a police officer in Karachi.", "ASSAULT", "asserted"),
+    ("Two men were charged with the murder of a police officer in Karachi last year.", "ASSAULT", "asserted"),
+    # ... but not one further down the accusation, nor one told as not done
+    ("Two men were accused of planning the bombing of the embassy in Nairobi.", "ASSAULT", "hypothetical"),
+    ("Police blamed the gang for the foiled attack on the bank in Lagos.", "ASSAULT", "hypothetical"),
     # an act one is accused of doing is only alleged
     ("Moscow accused Kyiv of shelling the power plant on Monday.", "ASSAULT", "hypothetical"),
 ])
@@ -292,8 +295,8 @@ def test_a_known_act_blamed_on_someone_took_place(coder, text, act, modality):
     assert (act, modality) in [(e.plover_type, e.modality) for e in coder.code_text(text, published=PUBLISHED)]
 
 
-def test_the_one_blamed_for_a_known_act_is_its_doer(coder):
-    events = coder.code_text("Manila blamed Abu Sayyaf for the abduction of 21 tourists from a Sabah resort.",
+def test_the_one_blamed_for_a_known_act_is_not_made_its_doer(coder):
+    # the act took place; who did it is only alleged, so the coder names nobody for it
+    events = coder.code_text("Moscow blamed Kyiv for the drone attack on the Kremlin, which Kyiv denied.",
                              published=PUBLISHED)
-    assert [(e.plover_type, e.plover_mode, e.source.code) for e in events if e.plover_type == "ASSAULT"] == [
-        ("ASSAULT", "abduct", "PHL REB")]
+    assert [(e.modality, e.source.sector) for e in events if e.plover_type == "ASSAULT"] == [("asserted", "UAF")]

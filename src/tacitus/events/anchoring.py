@@ -65,7 +65,7 @@ class Anchoring:
 
     def anchors(self, job: SentenceJob) -> Anchors:
         tree = ClauseTree(job, self.syntax, self.consequence, self.speech, self.words.circumstance_words,
-                          self.words.simultaneous_marks, self.words.own_time_marks)
+                          self.words.simultaneous_marks, self.words.own_time_marks, self.words.other_act_words)
         onto = self.places.onto
         chains = {id(d): tree.chain(d, material=not onto.quad_is(d.code, "verbal")) for d in job.drafts}
         dates, unreadable, flashback, told_after = self.dates(job, tree)
@@ -457,8 +457,9 @@ class Anchoring:
                 if found is not None and found.at >= 0 and self._partner(job.sent.doc[found.at]):
                     out.partners.add(key)
                 if found is not None and found.at >= 0 and onto.is_a(d.plover, "mobilization") \
-                        and job.sent.doc[found.at].head.lower_ in self.g.words.host_preps:
-                    out.hosts.add(key)  # ("deployed missiles in South Korea"; not "drills around Taiwan")
+                        and job.sent.doc[found.at].head.lower_ in self.g.words.host_preps \
+                        and d.pred.token.lemma_.lower() not in self.g.words.massing_verbs:
+                    out.hosts.add(key)  # ("deployed missiles in South Korea"; not "drills around Taiwan", "massed in")
 
     def _venue(self, place: Token, d: Draft) -> bool:
         """The place is a phrase of the predicate word itself ("pleaded guilty in New York"), not of what it acts

@@ -47,8 +47,7 @@ class Syntax(PassiveForms):
                     # ... and the body a member belongs to ("leaders of all parties"), unless it names a place, which
                     # stays the act's ("the head of the council of Kherson")
                     keep_child = any(g.pos_ in self.tags.proper_noun or g.ent_type_ for g in child.children) or (
-                        tok is head and head.lemma_.lower() in self.fn.member_heads
-                        and not any(t.ent_type_ in self.ents.place for t in child.subtree))
+                        tok is head and head.lemma_.lower() in self.fn.member_heads and not self._names_place(child))
                 if child.dep_ in labels.prep_object and tok.dep_ in labels.preposition and tok.i in keep:
                     keep_child = True
                 if (child.dep_ in labels.conjunct or child.dep_ in labels.coordinator) and tok.i < child.i < head.i \
@@ -176,6 +175,19 @@ class Syntax(PassiveForms):
             if objs:
                 return objs[0]
         return None
+
+    def _names_place(self, of: Token) -> bool:
+        """Whether an "of" phrase names a place through its own words or a further "of" ("of the council of
+        Kherson"; not "of all parties in Kenya", whose "in" phrase the actor's words leave out)."""
+        labels = self.labels
+        for obj in (c for c in of.children if c.dep_ in labels.prep_object):
+            if obj.ent_type_ in self.ents.place or any(
+                    t.ent_type_ in self.ents.place for c in obj.children if c.dep_ in labels.phrase for t in c.subtree):
+                return True
+            if any(self._names_place(c) for c in obj.children
+                   if c.dep_ in labels.preposition and c.lower_ in self.fn.of):
+                return True
+        return False
 
     def headed_by(self, tok: Token, words: Iterable[str]) -> bool:
         """Whether a noun's head is one of ``words`` and no word compounded onto it makes it another thing
@@ -405,11 +417,6 @@ class Syntax(PassiveForms):
         for c in noun.children:
             if c.dep_ in labels.noun_clause:
                 out.extend(self.prep_objects(c, by))
-        if not out and noun.dep_ in labels.prep_object and noun.head.lower_ in self.fn.object_control_preps \
-                and (blamed := noun.head.head).lemma_.lower() in self.fn.accusing_verbs and blamed.pos_ in self.tags.verb:
-            # "blamed Abu Sayyaf for the abduction", "X was accused of the murder": the one blamed did it (alleged)
-            out.extend(self.children(blamed, labels.passive_subject) if self.is_passive(blamed)
-                       else self.children(blamed, labels.object))
         if not out:  # "their attack" when nothing more explicit is there (the coder may prefer a light verb)
             out.extend(c for c in noun.children if c.dep_ in labels.possessor)
         return [t for t in out if t.ent_type_ not in ents.not_actor]  # "an ultimatum ... by 5 a.m." names a time

@@ -19,7 +19,7 @@ class ClauseTree:
     def __init__(self, job: SentenceJob, syntax: Syntax, consequence_verbs: frozenset[str],
                  speech_verbs: frozenset[str], circumstance_words: frozenset[str] = frozenset(),
                  simultaneous_marks: frozenset[str] = frozenset(),
-                 own_time_marks: frozenset[str] = frozenset()) -> None:
+                 own_time_marks: frozenset[str] = frozenset(), other_act_words: frozenset[str] = frozenset()) -> None:
         self.g, self.syntax = syntax.g, syntax
         drafted = {d.pred.token.i for d in job.drafts}
         # the acts of the sentence, drafted as events or not; a toll's "killing" belongs to the act it counts
@@ -30,7 +30,7 @@ class ClauseTree:
         self.kinds = {p.token.i: p.sense.plover_type for p in preds}  # each act's PLOVER type
         self.drafted = drafted | {p.light.i for p in (d.pred for d in job.drafts) if p.light is not None}
         self.consequence, self.speech, self.simultaneous = consequence_verbs, speech_verbs, simultaneous_marks
-        self.own_time = own_time_marks
+        self.own_time, self.other_act = own_time_marks, other_act_words
         self.own_time_at: dict[int, int] = {}  # draft id -> how many of its chain's heads give its time
         self.place_only: dict[int, set[int]] = {}  # draft id -> heads of its chain that give a place, not a time
         self.doc = job.sent.doc
@@ -165,8 +165,13 @@ class ClauseTree:
         return out
 
     def _tolls(self, first: Token, then: Token) -> bool:
-        """Two clauses joined that both count the harmed of one act ("were killed and nine wounded")."""
-        return first.lemma_.lower() in self.consequence and then.lemma_.lower() in self.consequence
+        """Two clauses joined that both count the harmed of one act ("were killed and nine wounded"), the second
+        with no word of another act ("in a separate attack") nor a time of its own beside the first's ("killed on
+        Monday and two wounded on Wednesday")."""
+        time = self.g.entities.time
+        first_time = any(t.ent_type_ in time for c in first.children if c.i != then.i for t in c.subtree)
+        return first.lemma_.lower() in self.consequence and then.lemma_.lower() in self.consequence and not any(
+            (first_time and t.ent_type_ in time) or t.lower_ in self.other_act for t in then.subtree)
 
     def above(self, draft: Draft) -> set[int]:
         """Every clause head above the act up to another act, into the clause a relative clause hangs in: what

@@ -167,10 +167,14 @@ class EventCoder:
         where_when = self.where_when(document, lead)
         context = self.new_context(document, where_when.reference)
         parsed = [p[0] if isinstance(p, tuple) else p for p in paragraphs]
+        # the lead: the document's first sentence, when it was parsed and more follow
+        sents = [s for p in parsed[:2] for s in p.sents][:2]
+        starts = bool(paragraphs) and (not isinstance(paragraphs[0], tuple) or paragraphs[0][1] == 0)
         context.home_country, context.home_weight, context.home_share, context.story_countries = self.settings.read(
             parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
             headline=title if title is not None else headline, when=context.when,
-            outlet_home=self.knowledge.outlets.home(document.publisher, document.url))
+            outlet_home=self.knowledge.outlets.home(document.publisher, document.url),
+            lead=sents[0] if starts and len(sents) > 1 else None)
         home_town = self.settings.home_town(parsed, context.home_country,
                                             headline=title if title is not None else headline)
         events: list[Event] = []

@@ -51,6 +51,8 @@ class ModalityWords:
     habitual_times: frozenset[str]
     custom_adjectives: frozenset[str]
     provision_nouns: frozenset[str]
+    provision_verbs: frozenset[str]
+    unrealised_modifiers: frozenset[str]
     custom_adverbs: frozenset[str]
     capability_nouns: frozenset[str]
     using_verbs: frozenset[str]
@@ -164,8 +166,8 @@ class ModalityReader:
         if verb.pos_ in tags.noun and {c.lower_ for c in verb.children if c.dep_ in labels.adjective} \
                 & self.words.custom_adjectives:
             return True  # "pays frequent visits to the capital", "routine patrols"
-        if verb.tag_ in tags.present_forms and any(c.dep_ in labels.nominal_subject and c.lemma_.lower()
-                                                   in self.words.provision_nouns for c in verb.children):
+        if verb.tag_ in tags.present_forms and verb.lemma_.lower() in self.words.provision_verbs and any(
+                c.dep_ in labels.nominal_subject and c.lemma_.lower() in self.words.provision_nouns for c in verb.children):
             return True  # "UN resolutions bar the North from missile tests": a standing provision
         every = any(c.lemma_.lower() in self.words.habitual_times and any(
             d.lower_ in self.words.habitual_determiners for d in c.children) for c in verb.children)
@@ -329,7 +331,7 @@ class ModalityReader:
                 return Modality("negated", self.speech_above(head))
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.alleging_verbs \
                     and tok is not pred:
-                if self._known_act(pred):
+                if self._known_act(pred, tok):
                     break  # "blamed for the abduction of 21 people": the act took place; only who did it is alleged
                 # "accused Cuba of carrying out attacks": what one is accused of is alleged
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
@@ -486,13 +488,17 @@ class ModalityReader:
             and any(self.g.to_infinitive(c) and not any(g.dep_ in labels.passive_marks for g in c.children)
                     for c in verb.children if c.dep_ in labels.complement)
 
-    def _known_act(self, pred: Token) -> bool:
-        """An act named as one the reader knows of: a noun with a definite determiner or an owner ("the murder of
-        the constable", "Monday's attack"), not a verb ("of killing") nor a bare noun ("blamed for attacks")."""
+    def _known_act(self, pred: Token, prep: Token) -> bool:
+        """An act named right after ``prep`` as one the reader knows of: a noun with a definite determiner or an
+        owner ("blamed for the abduction of 21 people", "Monday's attack"), not a verb ("of killing"), a bare noun
+        ("blamed for attacks"), one further down ("of planning the attack") nor one told as not done ("the planned
+        attack", "the alleged attack": unrealised_modifiers)."""
         labels = self.g.labels
-        return pred.pos_ in self.g.tags.noun and any(
+        return pred.pos_ in self.g.tags.noun and pred.head.i == prep.i and any(
             (c.dep_ in labels.determiner and c.lower_ in self.g.words.anaphoric_determiners)
-            or c.dep_ in labels.possessor for c in pred.children)
+            or c.dep_ in labels.possessor for c in pred.children) and not any(
+            t.lemma_.lower() in self.words.unrealised_modifiers or t.lower_ in self.words.unrealised_modifiers
+            for t in pred.children if t.dep_ in labels.modifier)
 
     def _done(self, verb: Token) -> bool:
         """A clause told in the past or the perfect ("had to flee", "have had to release")."""

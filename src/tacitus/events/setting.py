@@ -10,7 +10,7 @@ told from Islamabad about India names India more often than Pakistan; its domest
 The headline says where the news is ("Cyclist dies after being hit by a bus in Leeds", "Envoy leaves Kinshasa"):
 each of its mentions counts :data:`HEADLINE_WEIGHT` times, whether or not the title is coded as a sentence. A title
 that names no country (or none at all) leaves that to the lead sentence, whose mentions count once more
-(:data:`LEAD_SHARE` of a headline's weight).
+(:data:`LEAD_SHARE` of a headline's weight) in choosing the country, though not in how firmly the story is set there.
 The venue of a meeting ("met his Chinese counterpart in Geneva") counts :data:`VENUE_WEIGHT`: its parties often
 come from elsewhere. A person the actor knowledge knows, named in full ("Francois Hollande's son"), counts
 :data:`PERSON_WEIGHT` for the person's country on the story's day: a story that names no place is set where its
@@ -123,6 +123,16 @@ class SettingReader:
                 found[home] += n
                 del found[country]
         return found
+
+    def _background(self, tok) -> bool:
+        """A word inside an adverbial clause or a participle's phrase of its sentence ("Echoing the unrest in Sri
+        Lanka, ...")."""
+        labels = self.g.labels
+        while tok.head.i != tok.i:
+            if tok.dep_ in labels.adverbial_clause or tok.dep_ in labels.noun_clause:
+                return True
+            tok = tok.head
+        return False
 
     def _names_anyone_placed(self, docs: list[Doc], headline: Doc | None) -> bool:
         """Whether the story names a body or a person the actor knowledge places in a country ("Hamas fighters"),
@@ -274,21 +284,26 @@ class SettingReader:
         return self.read(docs, dateline, headline=headline)[0]
 
     def read(self, docs: list[Doc], dateline: str | None = None, *,
-             headline: Doc | None = None, when: str | None = None,
-             outlet_home: str | None = None) -> tuple[str | None, float, float, Counter]:
+             headline: Doc | None = None, when: str | None = None, outlet_home: str | None = None,
+             lead: Span | None = None) -> tuple[str | None, float, float, Counter]:
         """The setting (as :meth:`setting`), the weight of the mentions behind it (a dateline: infinite; a story that
         names one country once is set there only weakly), its share of all the story's mentions of countries, and
         those mentions counted by country. ``when``: the story's date (ISO), on which its people are read (a
         person who holds an international post on that day counts for no country). ``outlet_home``: the country the
         story's outlet publishes from (``events/outlets.py``), the setting, weakly, of a story that names no country
-        at all."""
+        at all. ``lead``: the story's first sentence, when more follow (its news, unless the title names a country).
+        """
         self._read_towns.clear()  # a new document: its parts are read afresh
         self._names.clear()
         self._dated = self.resolver.new_context(when)  # a context of its own: the coder's memory is not touched
         found = self.counts(docs, headline)
-        if docs and (headline is None or not self.counts([], headline)) and (lead := next(iter(docs[0].sents), None)):
-            # a title that names no country leaves the lead to say where the news is: it counts as a headline's
-            for country, n in self.counts([], lead.as_doc()).items():
+        named = Counter(found)  # (the lead's extra weight chooses among countries, but sets no story more firmly)
+        if lead is not None and (headline is None or not self.counts([], headline)):
+            # a title that names no country leaves the lead to say where the news is, in its own clauses (not in
+            # what it opens with or hangs on a participle: "Inspired by protests in France, workers marched")
+            news = lead.as_doc()
+            news.ents = [e for e in news.ents if not self._background(e.root)]
+            for country, n in self.counts([], news).items():
                 found[country] += n * LEAD_SHARE
         total = sum(found.values())
         if dateline and dateline not in NON_STATE_CODES:
@@ -300,5 +315,5 @@ class SettingReader:
         country, n = found.most_common(1)[0]
         tied = sum(1 for c in found.values() if c == n) > 1
         if (n >= MIN_MENTIONS or n == total) and n >= MIN_SHARE * total and not tied:
-            return country, float(n), n / total, found
+            return country, float(named[country]), n / total, found
         return None, 0.0, 0.0, found
