@@ -166,8 +166,9 @@ class ModalityReader:
         if verb.pos_ in tags.noun and {c.lower_ for c in verb.children if c.dep_ in labels.adjective} \
                 & self.words.custom_adjectives:
             return True  # "pays frequent visits to the capital", "routine patrols"
-        if verb.tag_ in tags.present_forms and verb.lemma_.lower() in self.words.provision_verbs and any(
-                c.dep_ in labels.nominal_subject and c.lemma_.lower() in self.words.provision_nouns for c in verb.children):
+        words = self.words
+        if verb.tag_ in tags.present_forms and verb.lemma_.lower() in words.provision_verbs and any(
+                c.dep_ in labels.nominal_subject and c.lemma_.lower() in words.provision_nouns for c in verb.children):
             return True  # "UN resolutions bar the North from missile tests": a standing provision
         every = any(c.lemma_.lower() in self.words.habitual_times and any(
             d.lower_ in self.words.habitual_determiners for d in c.children) for c in verb.children)
@@ -296,7 +297,7 @@ class ModalityReader:
                         c.lower_ in words.not_yet_marks for c in head.children if c.dep_ in labels.adverb):
                     return Modality("negated", self.speech_above(head))  # "has yet to sign the deal"
                 if f"{lemma} to" in words.obligation_aux and self.g.to_infinitive(tok) and not self._done(head):
-                    return Modality("hypothetical", self.speech_above(head))  # "Egypt needs to free them" (not "had to")
+                    return Modality("hypothetical", self.speech_above(head))  # "Egypt needs to free them" (not "had")
                 if lemma in words.future_verbs and value == "asserted":
                     value = "future"
             if dep in labels.intention_links and head.lower_ in words.incapability_adjectives:

@@ -241,9 +241,8 @@ class Recode:
         for verb in job.tokens:
             # the said clause, or a verb joined to it ('"X started this and it must stop," Y said')
             clause = verb.head if verb.dep_ in labels.conjunct else verb
-            if clause.dep_ not in labels.clausal_complement or clause.head.lemma_.lower() not in self.words.speech_verbs:
-                continue
-            if not self.roles.modality.obliged(verb):
+            said = clause.dep_ in labels.clausal_complement and clause.head.lemma_.lower() in self.words.speech_verbs
+            if not said or not self.roles.modality.obliged(verb):
                 continue  # (must, should; "needs to go", "has to go")
             speech: Token = clause.head
             speaker_toks = syntax.verb_subjects(speech)
