@@ -142,7 +142,7 @@ def test_members_named_by_their_body_are_of_its_sector(coder, text, code):
 
 
 def test_a_place_in_a_members_body_stays_the_act_s(coder):
-    e = top(coder, "Russian soldiers seized the head of the village council of Hornostaivka on Monday.")
+    e = top(coder, "Russian troops detained the head of the local council of Hornostaivka on Monday.")
     assert (e.location.country, e.location.basis) == ("UKR", "clause") and e.target.country == "UKR"
 
 

@@ -255,7 +255,7 @@ def test_guards_of_the_recodes(coder, text, absent):
     # move threatens); "around" or "near" a place, they press on it
     ("The United States has stationed troops in Poland since 2017.", None),
     ("Turkey has set up military outposts in northern Iraq.", None),
-    ("China staged large-scale drills around Taiwan on Monday.", "TWN"),
+    ("China held naval exercises around Taiwan on Monday.", "TWN"),
 ])
 def test_a_place_forces_are_hosted_in_is_not_their_target(coder, text, target):
     found = [e for e in coded(coder, text) if e[0] == "MOBILIZE"]

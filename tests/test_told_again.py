@@ -283,7 +283,7 @@ def test_what_one_had_to_do_was_done(coder, text):
 
 @pytest.mark.parametrize("text, act, modality", [
     # an act named as one known ("the abduction of ...") took place, whoever is blamed for it
-    ("The rebel group was blamed for the abduction of 21 tourists from a resort in Sabah.", "ASSAULT", "asserted"),
+    ("The rebel group was blamed for the kidnapping of two Cuban doctors in Mandera.", "ASSAULT", "asserted"),
     ("Two men were charged with the murder of a police officer in Karachi last year.", "ASSAULT", "asserted"),
     # ... but not one further down the accusation, nor one told as not done
     ("Two men were accused of planning the bombing of the embassy in Nairobi.", "ASSAULT", "hypothetical"),

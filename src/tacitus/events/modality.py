@@ -333,7 +333,7 @@ class ModalityReader:
             if dep in labels.preposition and head.pos_ in tags.verbal and head.lemma_.lower() in words.alleging_verbs \
                     and tok is not pred:
                 if self._known_act(pred, tok):
-                    break  # "blamed for the abduction of 21 people": the act took place; only who did it is alleged
+                    break  # "blamed for the kidnapping of two aid workers": it took place; only who did it is alleged
                 # "accused Cuba of carrying out attacks": what one is accused of is alleged
                 return Modality("hypothetical", self.speech_above(head), alleged=True)
             if dep in labels.preposition and head.pos_ in tags.verbal and tok.lower_ in words.preventing_preps \
@@ -491,7 +491,7 @@ class ModalityReader:
 
     def _known_act(self, pred: Token, prep: Token) -> bool:
         """An act named right after ``prep`` as one the reader knows of: a noun with a definite determiner or an
-        owner ("blamed for the abduction of 21 people", "Monday's attack"), not a verb ("of killing"), a bare noun
+        owner ("blamed for the kidnapping of two aid workers", "Monday's attack"), not a verb ("of killing"), a bare noun
         ("blamed for attacks"), one further down ("of planning the attack") nor one told as not done ("the planned
         attack", "the alleged attack": unrealised_modifiers)."""
         labels = self.g.labels

@@ -66,7 +66,7 @@ class Retelling:
         if e.plover_type != f.plover_type or e.historical != f.historical or not is_counted(f.modality):
             return False
         if e.plover_mode != f.plover_mode and e.plover_mode in self.words.own_kind_modes:
-            return False  # ("staged a bloody assault ... was blamed for the abduction of 21 people"; "seized 12
+            return False  # ("raided a village ... was blamed for the kidnapping of two teachers"; "seized 12
             #              tourists ... the assault was carried out by X" tells the abduction again)
         if e.target is not None and f.target is not None and e.source.code != f.source.code \
                 and (e.source.code, e.target.code) == (f.target.code, f.source.code):
