@@ -491,9 +491,9 @@ class ModalityReader:
 
     def _known_act(self, pred: Token, prep: Token) -> bool:
         """An act named right after ``prep`` as one the reader knows of: a noun with a definite determiner or an
-        owner ("blamed for the kidnapping of two aid workers", "Monday's attack"), not a verb ("of killing"), a bare noun
-        ("blamed for attacks"), one further down ("of planning the attack") nor one told as not done ("the planned
-        attack", "the alleged attack": unrealised_modifiers)."""
+        owner ("blamed for the kidnapping of two aid workers", "Monday's attack"), not a verb ("of killing"), a
+        bare noun ("blamed for attacks"), one further down ("of planning the attack") nor one told as not done ("the
+        planned attack", "the alleged attack": unrealised_modifiers)."""
         labels = self.g.labels
         return pred.pos_ in self.g.tags.noun and pred.head.i == prep.i and any(
             (c.dep_ in labels.determiner and c.lower_ in self.g.words.anaphoric_determiners)
