@@ -300,3 +300,13 @@ def test_the_one_blamed_for_a_known_act_is_not_made_its_doer(coder):
     events = coder.code_text("Moscow blamed Kyiv for the drone attack on the Kremlin, which Kyiv denied.",
                              published=PUBLISHED)
     assert [(e.modality, e.source.sector) for e in events if e.plover_type == "ASSAULT"] == [("asserted", "UAF")]
+
+
+@pytest.mark.parametrize("text, target", [
+    # "them" acted on stands for the many named before it, not for a place ("in Nairobi")
+    ("Police arrested 40 students in Nairobi and later released them.", "KEN EDU"),
+    ("Soldiers stopped the farmers at a checkpoint near Gao and beat them.", "MLI AGR"),
+])
+def test_them_stands_for_the_many_named_before(coder, text, target):
+    events = coder.code_text(text, published=PUBLISHED)
+    assert [e.target.code for e in events if e.target is not None and e.target.text == "them"] == [target]

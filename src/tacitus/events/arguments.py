@@ -465,6 +465,12 @@ class Syntax(PassiveForms):
                 return found
         elif pronoun.head.pos_ in self.tags.verb:
             subjects = {t.i for s in self.verb_subjects(pronoun.head) for t in self.with_conjuncts(s)}
+        if pronoun.lower_ in self.fn.plural_object_pronouns:
+            plural = next((t for t in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start])
+                           if t.tag_ in self.tags.plural and t.i not in subjects and not self.is_pronoun(t)
+                           and (t.dep_ in self.labels.object or t.dep_ in self.labels.prep_object)), None)
+            if plural is not None:
+                return plural  # ("arrested 40 protesters in Nairobi and released them": not Nairobi)
         wanted = self.ents.person if person else self.ents.actor
         for ent in reversed([e for e in pronoun.sent.ents if e.end <= pronoun.i]):
             if ent.label_ in wanted and ent.root.i not in subjects:

@@ -47,7 +47,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",
               "grievance_preps", "protest_nouns", "protest_preps", "in_protest", "purpose_objects", "purpose_preps",
               "support_purposes", "other_thing_compounds", "vehicle_heads", "armed_vehicle_marks", "host_preps",
-              "massing_verbs", "member_heads",
+              "massing_verbs", "member_heads", "plural_object_pronouns",
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier", "naming_preps", "response_carrier", "under_carrier", "aim_preps",
               "harm_preps", "deed_owner_nouns", "issuing_verbs", "charged_persons", "kind_heads",
               "hinges", "senses_with_particles", "attributive_verbs", "copulas", "held_preps",
