@@ -305,7 +305,7 @@ def test_the_one_blamed_for_a_known_act_is_not_made_its_doer(coder):
 @pytest.mark.parametrize("text, target", [
     # "them" acted on stands for the many named before it, not for a place ("in Nairobi")
     ("Police arrested 40 students in Nairobi and later released them.", "KEN EDU"),
-    ("Soldiers stopped the farmers at a checkpoint near Gao and beat them.", "MLI AGR"),
+    ("Malian soldiers stopped the farmers at a checkpoint and beat them.", "MLI AGR"),
 ])
 def test_them_stands_for_the_many_named_before(coder, text, target):
     events = coder.code_text(text, published=PUBLISHED)

@@ -465,16 +465,31 @@ class Syntax(PassiveForms):
                 return found
         elif pronoun.head.pos_ in self.tags.verb:
             subjects = {t.i for s in self.verb_subjects(pronoun.head) for t in self.with_conjuncts(s)}
-        if pronoun.lower_ in self.fn.plural_object_pronouns:
-            plural = next((t for t in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start])
-                           if t.tag_ in self.tags.plural and t.i not in subjects and not self.is_pronoun(t)
-                           and (t.dep_ in self.labels.object or t.dep_ in self.labels.prep_object)), None)
-            if plural is not None:
-                return plural  # ("arrested 40 protesters in Nairobi and released them": not Nairobi)
+        if pronoun.lower_ in self.fn.plural_object_pronouns and (plural := self._plural_before(pronoun, subjects)):
+            return plural  # ("arrested 40 protesters in Nairobi and released them": not Nairobi)
         wanted = self.ents.person if person else self.ents.actor
         for ent in reversed([e for e in pronoun.sent.ents if e.end <= pronoun.i]):
             if ent.label_ in wanted and ent.root.i not in subjects:
                 return ent.root
+        return None
+
+    def _plural_before(self, pronoun: Token, subjects: set[int]) -> Token | None:
+        """The nearest plural acted on before a plural object pronoun in its sentence (an object of a verb, or of
+        a verb's preposition), when no actor the tagger names stands nearer, other than a place an act is set in
+        ("in Nairobi"); not one of the pronoun's own clause's subjects."""
+        labels = self.labels
+
+        def acted_on(t: Token) -> bool:
+            return t.tag_ in self.tags.plural and t.i not in subjects and not self.is_pronoun(t) and (
+                t.dep_ in labels.object or (t.dep_ in labels.prep_object and t.head.head.pos_ in self.tags.verbal))
+        for t in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start]):
+            if acted_on(t):
+                return t
+            if t.ent_type_ in self.ents.actor and not (t.ent_type_ in self.ents.place and (
+                    (t.dep_ in labels.prep_object and t.head.lower_ in self.fn.locative_preps)
+                    or any(acted_on(a) for a in t.ancestors))):
+                return None  # ("urged Israel and Hamas to ... and asked them": the named ones; not "in Nairobi",
+                #              nor "residents of northern Gaza", whose place belongs to the plural named)
         return None
 
     def accusation_denied(self, verb: Token) -> Token | None:
