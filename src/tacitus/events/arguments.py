@@ -489,7 +489,7 @@ class Syntax(PassiveForms):
                     (t.dep_ in labels.prep_object and t.head.lower_ in self.fn.locative_preps)
                     or any(acted_on(a) for a in t.ancestors))):
                 return None  # ("urged Israel and Hamas to ... and asked them": the named ones; not "in Nairobi",
-                #              nor "residents of northern Gaza", whose place belongs to the plural named)
+                #              nor "residents of southern Lebanon", whose place belongs to the plural named)
         return None
 
     def accusation_denied(self, verb: Token) -> Token | None:
