@@ -452,14 +452,15 @@ class Anchoring:
                 if told_force and basis == "clause":
                     ww.act_place = (job.index, loc)  # a place carried on is not carried further
                 out.place_text[key] = found.name if found is not None else loc.name
-                if found is not None and found.at >= 0 and self._venue(job.sent.doc[found.at], d):
-                    out.venues.add(key)
-                if found is not None and found.at >= 0 and self._partner(job.sent.doc[found.at]):
-                    out.partners.add(key)
-                if found is not None and found.at >= 0 and onto.is_a(d.plover, "mobilization") \
-                        and job.sent.doc[found.at].head.lower_ in self.g.words.host_preps \
-                        and d.pred.token.lemma_.lower() not in self.g.words.massing_verbs:
-                    out.hosts.add(key)  # ("deployed missiles in South Korea"; not "drills around Taiwan", "massed in")
+                if found is not None and found.at >= 0:
+                    place = job.sent.doc[found.at]
+                    if self._venue(place, d):
+                        out.venues.add(key)
+                    if self._partner(place):
+                        out.partners.add(key)
+                    if onto.is_a(d.plover, "mobilization") and place.head.lower_ in self.g.words.host_preps \
+                            and d.pred.token.lemma_.lower() not in self.g.words.massing_verbs:
+                        out.hosts.add(key)  # ("deployed missiles in South Korea"; not "drills around Taiwan")
 
     def _venue(self, place: Token, d: Draft) -> bool:
         """The place is a phrase of the predicate word itself ("pleaded guilty in New York"), not of what it acts

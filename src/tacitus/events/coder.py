@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import islice
 
 from spacy.tokens import Span
 
@@ -168,7 +169,7 @@ class EventCoder:
         context = self.new_context(document, where_when.reference)
         parsed = [p[0] if isinstance(p, tuple) else p for p in paragraphs]
         # the lead: the document's first sentence, when it was parsed and more follow
-        sents = [s for p in parsed[:2] for s in p.sents][:2]
+        sents = list(islice((s for p in parsed for s in p.sents), 2))
         starts = bool(paragraphs) and (not isinstance(paragraphs[0], tuple) or paragraphs[0][1] == 0)
         context.home_country, context.home_weight, context.home_share, context.story_countries = self.settings.read(
             parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,

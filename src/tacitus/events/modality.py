@@ -159,20 +159,19 @@ class ModalityReader:
     def habitual(self, verb: Token) -> bool:
         """A verb with an adverb of custom ("routinely beat") or, in the present or the perfect, of habit ("has
         often fired", "are arrested every other week")."""
-        labels, tags = self.g.labels, self.g.tags
+        labels, tags, words = self.g.labels, self.g.tags, self.words
         adverbs = {c.lower_ for c in verb.children if c.dep_ in labels.adverb}
-        if adverbs & self.words.custom_adverbs:
+        if adverbs & words.custom_adverbs:
             return True
         if verb.pos_ in tags.noun and {c.lower_ for c in verb.children if c.dep_ in labels.adjective} \
-                & self.words.custom_adjectives:
+                & words.custom_adjectives:
             return True  # "pays frequent visits to the capital", "routine patrols"
-        words = self.words
         if verb.tag_ in tags.present_forms and verb.lemma_.lower() in words.provision_verbs and any(
                 c.dep_ in labels.nominal_subject and c.lemma_.lower() in words.provision_nouns for c in verb.children):
             return True  # "UN resolutions bar the North from missile tests": a standing provision
-        every = any(c.lemma_.lower() in self.words.habitual_times and any(
-            d.lower_ in self.words.habitual_determiners for d in c.children) for c in verb.children)
-        if not adverbs & self.words.habitual_adverbs and not every:
+        every = any(c.lemma_.lower() in words.habitual_times and any(
+            d.lower_ in words.habitual_determiners for d in c.children) for c in verb.children)
+        if not adverbs & words.habitual_adverbs and not every:
             return False
         perfect = any(c.dep_ in labels.auxiliary and c.lemma_.lower() == "have" for c in verb.children)
         return perfect or verb.tag_ in tags.present_forms or any(  # ("are being arrested", "is often shelled")
