@@ -233,6 +233,14 @@ class Syntax(PassiveForms):
         return (tok.pos_ in self.tags.pronoun and tok.lower_ in self.fn.personal_pronouns
                 and not tok.text.isupper())  # "US" is a country
 
+    def stands_for_group(self, tok: Token) -> bool:
+        """A number or a word of quantity standing alone, as the subject of a passive, for a group told of before
+        ("Both were later released", "All three have been freed"), with no noun or phrase of its own."""
+        counted = (tok.pos_ in self.tags.numeral and tok.ent_type_ not in self.ents.time) \
+            or tok.lower_ in self.fn.group_quantifiers
+        return counted and tok.dep_ in self.labels.passive_subject \
+            and all(c.dep_ in self.fn.quantifier_links for c in tok.children)
+
     def cleft_focus(self, pronoun: Token) -> Token | None:
         """The phrase a cleft puts first: "it was India that boycotted the summit" says India boycotted it. The
         parser hangs such a clause on the copula or higher up, with "that" or "which" as its subject."""

@@ -158,6 +158,11 @@ class Roles(TargetReading):
                     or job.context.last_actor(person=kind == "person")
                 actor = None if actor is not None and skip is not None and skip(actor) else actor
             actor = replace(actor, text=tok.text) if actor is not None else None
+        elif syntax.stands_for_group(tok) and tok.head.lemma_.lower() not in self.violent_verbs:
+            # "Police held three activists. Both were later released": the group acted on in the sentence before
+            # ("seven were injured" counts the victims of force told before: no act of its own)
+            actor = job.context.last_sentence_actor(("plural", "someone", "person"), True, job.index)
+            actor = replace(actor, text=tok.text) if actor is not None else None
         elif tok.pos_ in tags.pronoun_or_determiner:
             actor = None
         elif tok.lemma_.lower() in self.g.words.border_nouns and (neighbour := next(
