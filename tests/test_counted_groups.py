@@ -30,3 +30,13 @@ def test_a_number_that_counts_no_group_and_the_victims_of_force_are_no_release_o
     events = asserted(coder, "Gunmen stormed a hotel in Mogadishu on Monday. Seven were wounded in the attack.")
     assert [e.plover_type for e in events] == ["ASSAULT"]
     assert asserted(coder, "The company cut its prices in May. Both were later released.") == []
+
+
+def test_people_freed_by_nobody_named_are_freed_by_their_takers_named_before(coder):
+    events = asserted(coder, "Gunmen abducted three aid workers in Sabah in May. The hostages were freed on Sunday.")
+    freed = [e for e in events if e.plover_type == "RETREAT"]
+    assert [(e.source.code, e.source.country_basis, e.plover_mode) for e in freed] == [
+        ("MYS UAF", "story", "release")]
+    # with no taker named, the one who frees them stays unknown
+    alone = [e for e in asserted(coder, "The three hostages were released on Sunday.") if e.plover_type == "RETREAT"]
+    assert [(e.source.country, e.source.sector) for e in alone] == [(None, "UNK")]

@@ -34,6 +34,7 @@ def event_id(doc_id: str, index: int, start: int, source_code: str, target_code:
 
 
 TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told for the last force named by its doer
+TOLD_CAPTURE = "capture"  # the key of DocContext.told for the last to take people (ontology capture_modes)
 
 
 class Assembly:
@@ -167,6 +168,9 @@ class Assembly:
                                person=self._named_person(d.target, d.target_tok))
             target = self._answered(d, job, source, self._maker(d, job, source, target))
             source = self._doer_of_told(d, job, source, target)
+            if mode in self.onto.release_modes and not (source.text or source.name or source.country):
+                taker = job.context.told.get(TOLD_CAPTURE)  # freed by their takers, as the story tells them
+                source = replace(taker, text="", country_basis="story" if taker.country else None) if taker else source
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
                                     self.onto.state_organs)
@@ -393,6 +397,9 @@ class Assembly:
                             and e.source.sector != self.onto.unidentified_sector(e.plover_type)  # their own
                             and e.target.sector in self.onto.state_organs)):  # state's
                 job.context.hit_by[e.target.country] = e.source
+        for e in events:
+            if e.modality == "asserted" and e.plover_mode in self.onto.capture_modes and e.source.text:
+                job.context.told[TOLD_CAPTURE] = e.source
         if force:  # the last of them (its doer may be unnamed: then nobody is named again)
             job.context.told[TOLD_FORCE] = force[-1].source
         if force and not folded and not job.from_title:

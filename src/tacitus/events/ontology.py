@@ -81,6 +81,8 @@ class Ontology:
     venue_codes: frozenset[str] = frozenset()  # codes whose place is only where they happen (a meeting's venue)
     hosted_visits: dict[str, str] = field(default_factory=dict)  # a host's code -> the visitor's visit's code
     counted_state_acts: frozenset[str] = frozenset()  # modes whose counted nouns are the state's ("five arrests")
+    capture_modes: frozenset[str] = frozenset()  # modes of taking people ...
+    release_modes: frozenset[str] = frozenset()  # ... and of letting them go: by the last taker, when nobody is named
     abductor_sectors: frozenset[str] = frozenset()  # armed non-state sectors: whom they seize or detain is abducted
     abduction_from: tuple[str, ...] = ()  # the codes (with their children) of seizing or detaining people
     things_taken: frozenset[str] = frozenset()  # modes of acts on things: no act on the actor's own state at home
@@ -132,6 +134,7 @@ class Ontology:
                    venue_codes=_words(spec, "venue_codes"),
                    hosted_visits={str(k): str(v) for k, v in (spec.get("hosted_visits") or {}).items()},
                    counted_state_acts=_words(spec, "counted_state_acts"),
+                   capture_modes=_words(spec, "capture_modes"), release_modes=_words(spec, "release_modes"),
                    abductor_sectors=_words(spec, "abductor_sectors"),
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),
                    things_taken=_words(spec, "things_taken"),
