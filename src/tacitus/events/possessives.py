@@ -23,7 +23,7 @@ def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -
         return None
     owned = det.head
     inside = {t.i for t in owned.subtree}
-    if det.lower_ in fn.person_possessives and owned.lemma_.lower() in fn.person_owned:
+    if det.lower_ in fn.person_possessives and owned.lemma_.lower() in (*fn.person_owned, *fn.intent_nouns):
         # "Chile's president said his cabinet was ready": the president's; not when another person is told to or
         # acted on there ("the envoy met Netanyahu and urged his government", "told Putin that his troops ...")
         person = next((s for s in _subjects_above(syntax, det, owned, inside, acting_verbs) if syntax.is_person(s)),

@@ -158,6 +158,18 @@ class Roles(TargetReading):
                     or job.context.last_actor(person=kind == "person")
                 actor = None if actor is not None and skip is not None and skip(actor) else actor
             actor = replace(actor, text=tok.text) if actor is not None else None
+        elif tok.lower_ in self.g.words.possessive_determiners and tok.head.lemma_.lower() in self.g.words.intent_nouns:
+            # "a show of pique at his decision to visit Seoul", with nobody above it: the nearest earlier person
+            # (for "his", "her") or actor the sentence names, else the one acting in the sentence before, else the
+            # last person (or actor) the story named
+            person = tok.lower_ in self.g.words.person_possessives
+            wanted = self.g.entities.person if person else self.g.entities.actor
+            named = next((e.root for e in reversed(tok.sent.ents) if e.end <= tok.i and e.label_ in wanted), None)
+            kind = "person" if person else "plural" if tok.lower_ in self.g.words.plural_possessives else "single"
+            actor = self.actor(named, job) if named is not None else \
+                job.context.last_sentence_actor(PRONOUN_TAKES[kind], False, job.index) \
+                or job.context.last_actor(person=person)
+            actor = replace(actor, text=tok.text) if actor is not None else None
         elif syntax.stands_for_group(tok) and tok.head.lemma_.lower() not in self.violent_verbs:
             # "Police held three activists. Both were later released": the group acted on in the sentence before
             # ("seven were injured" counts the victims of force told before: no act of its own)
@@ -276,9 +288,18 @@ class Roles(TargetReading):
         nobody it was done to is done to the victims of its toll ("a bomb exploded near the convoy, killing four
         soldiers", "opened fire, wounding two policemen")."""
         sources, targets = self._verb_arguments(pred) if pred.kind == "verb" else self._noun_arguments(pred)
+        sources = [self._intender(s) for s in sources]
         if not self.syntax.timeless(targets) and self.onto.quad_is(pred.code, "material_conflict"):
             targets = self._toll_victims(pred) or targets
         return sources, targets
+
+    def _intender(self, tok: Token) -> Token:
+        """Who does what a decision, an offer or a refusal is to do: the one its possessive determiner stands for
+        ("Turkey defended its decision to expel the envoy": Turkey), not the noun."""
+        fn, labels = self.g.words, self.g.labels
+        det = next((c for c in tok.children if c.dep_ in labels.possessor and c.lower_ in fn.possessive_determiners),
+                   None) if tok.lemma_.lower() in fn.intent_nouns else None
+        return tok if det is None else possessive_owner(self.syntax, det, self.violent_verbs) or det
 
     def _toll_victims(self, pred: Predicate) -> list[Token]:
         doc = pred.token.doc
