@@ -37,6 +37,7 @@ def types(coder, text: str) -> list[str]:
     "Peruvian villagers welcomed the new millennium with dancing.",
     "The Kenyan governor abused his power to punish his critics.",
     "The Ugandan minister abused his office to reward his allies.",
+    "A Kenyan bank offered $400 million to buy the Ugandan insurer.",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
