@@ -274,3 +274,10 @@ def test_a_team_sent_to_look_into_something_brings_no_aid(coder):
     assert types(coder, "The Chilean mining ministry sent a team to investigate the collapse of the tunnel.") == [
         "ACCUSE"]
     assert "AID" in types(coder, "Japan sent a team of doctors to Nepal to treat the injured.")
+
+
+def test_an_agreement_not_yet_final_is_a_commitment_and_one_signed_is_support(coder):
+    assert coded(coder, "Nurses and the Kenyan health ministry reached a tentative agreement on Saturday.") == [
+        ("AGREE", "030", "KEN MED", "KEN GOV")]
+    assert types(coder, "Colombia and the rebels reached a preliminary deal in Havana.") == ["AGREE"]
+    assert types(coder, "Colombia and the rebels signed a peace agreement in Havana.") == ["SUPPORT"]
