@@ -281,3 +281,10 @@ def test_an_agreement_not_yet_final_is_a_commitment_and_one_signed_is_support(co
         ("AGREE", "030", "KEN MED", "KEN GOV")]
     assert types(coder, "Colombia and the rebels reached a preliminary deal in Havana.") == ["AGREE"]
     assert types(coder, "Colombia and the rebels signed a peace agreement in Havana.") == ["SUPPORT"]
+
+
+def test_harm_promised_is_a_threat_and_other_promises_are_commitments(coder):
+    assert coded(coder, "The Kenyan president vowed to punish those responsible for the massacre.") == [
+        ("THREATEN", "130", "KEN GOV", None)]
+    assert types(coder, "The Nigerian army pledged to eliminate the bandits.") == ["THREATEN"]
+    assert types(coder, "The Nigerian governor pledged to rebuild the burned market.") == ["AGREE"]
