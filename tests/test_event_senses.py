@@ -288,3 +288,9 @@ def test_harm_promised_is_a_threat_and_other_promises_are_commitments(coder):
         ("THREATEN", "130", "KEN GOV", None)]
     assert types(coder, "The Nigerian army pledged to eliminate the bandits.") == ["THREATEN"]
     assert types(coder, "The Nigerian governor pledged to rebuild the burned market.") == ["AGREE"]
+
+
+def test_going_along_with_a_plan_accepts_it_and_not_going_along_refuses_it(coder):
+    assert types(coder, "Kenyan opposition leaders went along with the government's budget plan.") == ["AGREE"]
+    assert types(coder, "The Kenyan opposition said it would not go along with the budget plan.") == ["REJECT"]
+    assert types(coder, "Kenyan troops went along the road to Mandera.") == []
