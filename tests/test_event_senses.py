@@ -294,3 +294,12 @@ def test_going_along_with_a_plan_accepts_it_and_not_going_along_refuses_it(coder
     assert types(coder, "Kenyan opposition leaders went along with the government's budget plan.") == ["AGREE"]
     assert types(coder, "The Kenyan opposition said it would not go along with the budget plan.") == ["REJECT"]
     assert types(coder, "Kenyan troops went along the road to Mandera.") == []
+
+
+def test_prohibitory_orders_restrict_and_their_passive_is_the_state_s(coder):
+    assert coded(coder, "Authorities imposed prohibitory orders in Bidar district on Monday.") == [
+        ("COERCE", "172", "IND GOV", "IND")]
+    events = [e for e in coder.code_text("Prohibitory orders were clamped in Bidar district.",
+                                         published="2022-05-10") if e.modality == "asserted"]
+    assert [(e.plover_mode, e.source.code) for e in events] == [("restrict", "IND GOV")]
+    assert types(coder, "The Indian president signed an executive order on Monday.") == []
