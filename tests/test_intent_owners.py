@@ -36,3 +36,17 @@ def test_his_refusal_with_nobody_above_is_the_person_of_the_sentence_before(code
             "refusal to recognise Kosovo.")
     assert [(e.source.code, e.target.code) for e in coder.code_text(text, published="2022-05-10")
             if e.plover_type == "REJECT"] == [("SRB GOV", "XKX GOV")]
+
+
+def test_a_decision_nobody_owns_by_name_is_taken_by_who_announces_it_not_by_who_condemns_it(coder):
+    assert sources(coder, "Ghana announced the decision to expel the Nigerian ambassador.", "THREATEN") == [
+        ("GHA GOV", "Ghana")]
+    condemned = [e for e in coder.code_text("Nigeria condemned the decision to expel the Nigerian ambassador.",
+                                            published="2022-05-10") if e.plover_type == "THREATEN"]
+    assert [e.source.country for e in condemned] == [None]
+
+
+def test_the_thing_an_act_hangs_on_is_not_its_doer(coder):
+    events = [e for e in coder.code_text("Investigators uncovered a plan to kill the Ukrainian deputy.",
+                                         published="2022-05-10") if e.plover_type == "THREATEN"]
+    assert [(e.source.sector, e.source.text) for e in events] == [("UAF", "")]

@@ -37,7 +37,7 @@ ROLES: dict[str, tuple[str, ...]] = {
              "present_forms", "possessive_ending", "modal", "plain_present", "singular_noun", "numeral"),
     "words": ("relative_pronouns", "personal_pronouns", "person_pronouns", "thing_pronouns", "speaker_pronouns", "quote_marks", "introducing_marks", "question_marks", "expletives",
               "possessive_determiners", "group_possessives", "plural_possessives", "relation_nouns",
-              "person_possessives", "person_owned", "intent_nouns", "border_nouns", "border_preps", "seat_preps", "posted_nouns",
+              "person_possessives", "person_owned", "intent_nouns", "owning_verbs", "border_nouns", "border_preps", "seat_preps", "posted_nouns",
               "anaphoric_determiners",
               "toll_preps", "relative_adverbs", "absolute_marks",
               "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",

@@ -301,6 +301,17 @@ class Roles(TargetReading):
                    None) if tok.lemma_.lower() in fn.intent_nouns else None
         return tok if det is None else possessive_owner(self.syntax, det, self.violent_verbs) or det
 
+    def _decider(self, tok: Token, pred_tokens: set[int]) -> Token:
+        """Who took a decision, a plan or an offer nobody owns by name: the subject of the verb that announces,
+        takes or defends it ("Turkey announced the decision to expel the envoy"; grammar ``owning_verbs``), unless
+        that verb is an act of its own."""
+        words = self.g.words
+        if tok.lemma_.lower() not in words.intent_nouns or self.syntax.owners(tok) \
+                or tok.dep_ not in self.g.labels.object or tok.head.lemma_.lower() not in words.owning_verbs \
+                or tok.head.i in pred_tokens:
+            return tok
+        return next(iter(self.syntax.verb_subjects(tok.head)), tok)
+
     def _toll_victims(self, pred: Predicate) -> list[Token]:
         doc = pred.token.doc
         tolls = [c for i in pred.positions for c in doc[i].children
@@ -472,6 +483,7 @@ class Roles(TargetReading):
         """One draft per source and target of a predicate (coordinated heads give one each)."""
         syntax = self.syntax
         src_toks, tgt_toks = self.arguments(pred)
+        src_toks = [self._decider(t, pred_tokens) for t in src_toks]
         if not tgt_toks and pred.framed is not None:
             # "promised to continue military aid to Mozambique": the promise is made to whoever the aid goes to
             own = {t.i for s in src_toks for t in syntax.with_conjuncts(s)}
@@ -501,7 +513,10 @@ class Roles(TargetReading):
                    and t.head.pos_ in self.g.tags.noun and t.dep_ in self.g.labels.modifier
                    and self.parties.armed_noun(t.head) else (t, a) for t, a in targets]
         if not sources:
-            unknown = self.perpetrators.unidentified(pred, src_toks, targets)
+            # "a plan to kill the deputy", "the urge to dismiss it": the thing the act hangs on does not do it
+            doers = [t for t in src_toks if not (t.i == pred.token.head.i and t.pos_ in self.g.tags.noun
+                                                 and pred.token.dep_ in self.g.labels.noun_clause)]
+            unknown = self.perpetrators.unidentified(pred, doers, targets)
             if unknown is None:
                 return []
             sources = [unknown]
