@@ -303,3 +303,11 @@ def test_prohibitory_orders_restrict_and_their_passive_is_the_state_s(coder):
                                          published="2022-05-10") if e.modality == "asserted"]
     assert [(e.plover_mode, e.source.code) for e in events] == [("restrict", "IND GOV")]
     assert types(coder, "The Indian president signed an executive order on Monday.") == []
+
+
+def test_an_operation_across_a_border_or_against_an_armed_group_is_force(coder):
+    assert coded(coder, "Turkey launched a cross-border operation in northern Iraq on Monday.")[0][:3] == (
+        "ASSAULT", "190", "TUR GOV")
+    assert coded(coder, "The Somali army launched an operation against al-Shabaab militants.") == [
+        ("ASSAULT", "190", "SOM MIL", "SOM REB")]
+    assert types(coder, "The Somali government launched an operation against corruption.") == []
