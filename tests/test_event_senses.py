@@ -311,3 +311,10 @@ def test_an_operation_across_a_border_or_against_an_armed_group_is_force(coder):
     assert coded(coder, "The Somali army launched an operation against al-Shabaab militants.") == [
         ("ASSAULT", "190", "SOM MIL", "SOM REB")]
     assert types(coder, "The Somali government launched an operation against corruption.") == []
+
+
+def test_a_thing_under_investigation_is_investigated_by_the_authorities(coder):
+    events = [e for e in coder.code_text("The cause of the fire in Quezon City is still under investigation.",
+                                         published="2022-05-10") if e.modality == "asserted"]
+    assert [(e.plover_type, e.plover_mode, e.source.code) for e in events] == [("ACCUSE", "investigate", "PHL GOV")]
+    assert types(coder, "The land case is now in court in Nairobi.") == []

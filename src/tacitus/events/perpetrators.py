@@ -38,8 +38,9 @@ class Perpetrators:
                               and pred.mode in self.onto.counted_state_acts and self._told_as_news(pred)
                               and not self._judged_or_done_by_someone(pred.token))
         state = (pred.sense.state_agent or self.onto.state_agent(pred.mode)) if passive and not src_toks else None
-        if state is not None and held and not any(a.country or a.sector or a.name for _, a in targets):
-            return None  # "the cause of the fire is under investigation": a thing, held by nobody
+        if state is not None and held and not any(a.country or a.sector or a.name for _, a in targets) \
+                and pred.mode not in self.onto.things_held:
+            return None  # "the case is in court": a thing, held by nobody (but "the cause is under investigation")
         if state is not None:
             # "were sentenced", "weapons have been seized", "was arrested": acts only the state does, by the
             # organ that does them (placed later in the country where it happens or the story is set)
