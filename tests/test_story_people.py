@@ -110,3 +110,17 @@ def test_a_country_s_name_that_is_also_a_state_is_the_state_in_a_story_of_that_s
             "shelling.\n\nThe United States condemned the attack.")
     e = by_type(events_of(coder, text), "ASSAULT")
     assert (e.target.country, e.location.country) == ("GEO", "GEO")
+
+
+def test_a_surname_the_story_gave_a_person_is_that_person_not_a_town_of_that_name(coder):
+    # "Tomar" is also a town in Portugal
+    events = events_of(coder, "LUCKNOW: Farmers marched on the city, said union leader Harpal Singh Tomar. "
+                              "Police detained Tomar and about 40 others on the highway.")
+    detained = by_type(events, "COERCE")
+    assert (detained.source.code, detained.target.country, detained.location.country) == ("IND COP", "IND", "IND")
+
+
+def test_a_generic_title_gives_way_to_the_group_word_before_it(coder):
+    events = events_of(coder, "Student leader Peter Kamau accused the Kenyan government of betrayal.")
+    accused = by_type(events, "ACCUSE")
+    assert (accused.source.code, accused.target.code) == ("KEN EDU", "KEN GOV")

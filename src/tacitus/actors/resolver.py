@@ -545,10 +545,11 @@ class ActorResolver(HomeNames):
     @staticmethod
     def _modifier_sector(agents: list[Match], names: list[Match]) -> str | None:
         """The sector a modifier carries, nearest to the head first: agent words, then named
-        organisations ("Hamas official") and persons ("Putin aide"); bare countries carry none."""
-        for m in sorted(agents, key=lambda m: m.toks[-1], reverse=True):
-            if m.agent and m.agent.sector:
-                return m.agent.sector
+        organisations ("Hamas official") and persons ("Putin aide"); bare countries carry none. A generic title
+        gives way to the group word before it ("union leader Harpal Singh Tomar" leads a union)."""
+        placed = [m for m in sorted(agents, key=lambda m: m.toks[-1], reverse=True) if m.agent and m.agent.sector]
+        if placed:
+            return placed[1 if len(placed) > 1 and placed[0].agent.generic else 0].agent.sector
         for m in sorted(names, key=lambda m: m.toks[-1], reverse=True):
             if m.entry and m.entry.kind not in (COUNTRY, PEOPLE) and m.state and m.state.sector:
                 return m.state.sector

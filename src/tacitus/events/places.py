@@ -87,7 +87,7 @@ class PlaceReader:
         place named last. A place inside an actor's phrase is an actor, unless an area noun holds it."""
         sent, drafts, ents = job.sent, job.drafts, self.g.entities
         struck = [span for d in drafts if d.target_tok is not None
-                  and (span := self.struck(d.plover, d.target_tok)) is not None]
+                  and (span := self.struck(d.plover, d.target_tok, job.context)) is not None]
         home = job.context.dominant_country()
         story = context_countries(drafts) + [c for c in [home] if c]
         struck += [span for d in drafts if (span := self.taken(d, words, story)) is not None]
@@ -403,8 +403,8 @@ class PlaceReader:
                 return found
         return None
 
-    def place_of(self, tok: Token, *, towns_only: bool = False,
-                 countries: Sequence[str] = ()) -> tuple[Span, Location] | None:
+    def place_of(self, tok: Token, *, towns_only: bool = False, countries: Sequence[str] = (),
+                 context=None) -> tuple[Span, Location] | None:
         """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
         organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
         knowledge does not know as anyone else. ``countries``: the story's, to choose among towns of one name."""
@@ -418,6 +418,8 @@ class PlaceReader:
         if tok.pos_ not in tags.proper_noun or not (tok.ent_type_ in ents.people or tok.ent_type_ in ents.place_slips
                                                     or tok.ent_type_ == ""):
             return None
+        if context is not None and context.by_name((tok.lower_,)) is not None:
+            return None  # the surname of a person the story named ("union leader Harpal Singh Tomar ... Tomar")
         span = self._name_span(tok)
         # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
         # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets say
@@ -492,13 +494,13 @@ class PlaceReader:
         found = self.place_of(obj, towns_only=True, countries=countries)
         return found[0] if found is not None else None
 
-    def struck(self, plover: str | None, tok: Token) -> Span | None:
+    def struck(self, plover: str | None, tok: Token, context=None) -> Span | None:
         """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
         (a country named as target stays an actor only: "attacked Ukraine" is no place). The town's span, or
         None."""
         if not self.onto.is_a(plover, "struck_place"):
             return None
-        found = self.place_of(tok, towns_only=True)
+        found = self.place_of(tok, towns_only=True, context=context)
         return found[0] if found is not None else None
 
 
