@@ -124,3 +124,9 @@ def test_a_generic_title_gives_way_to_the_group_word_before_it(coder):
     events = events_of(coder, "Student leader Peter Kamau accused the Kenyan government of betrayal.")
     accused = by_type(events, "ACCUSE")
     assert (accused.source.code, accused.target.code) == ("KEN EDU", "KEN GOV")
+
+
+def test_a_town_the_tagger_takes_for_a_person_in_its_own_sentence_stays_the_place(coder):
+    events = events_of(coder, "The Ethiopian army deployed more troops to Bahir Dar on Monday.")
+    deployed = by_type(events, "MOBILIZE")
+    assert (deployed.source.code, deployed.location.name) == ("ETH MIL", "Bahir Dar")

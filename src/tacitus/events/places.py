@@ -418,9 +418,10 @@ class PlaceReader:
         if tok.pos_ not in tags.proper_noun or not (tok.ent_type_ in ents.people or tok.ent_type_ in ents.place_slips
                                                     or tok.ent_type_ == ""):
             return None
-        if context is not None and context.by_name((tok.lower_,)) is not None:
-            return None  # the surname of a person the story named ("union leader Harpal Singh Tomar ... Tomar")
         span = self._name_span(tok)
+        person = context.by_name((tok.lower_,)) if context is not None else None
+        if person is not None and (person.name or "").casefold() != span.text.casefold():
+            return None  # the surname of a person the story named ("union leader Harpal Singh Tomar ... Tomar")
         # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
         # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets say
         # where it is ("a curfew on Mubi (Mubi North, Adamawa)")
