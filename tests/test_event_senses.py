@@ -318,3 +318,9 @@ def test_a_thing_under_investigation_is_investigated_by_the_authorities(coder):
                                          published="2022-05-10") if e.modality == "asserted"]
     assert [(e.plover_type, e.plover_mode, e.source.code) for e in events] == [("ACCUSE", "investigate", "PHL GOV")]
     assert types(coder, "The land case is now in court in Nairobi.") == []
+
+
+def test_counsel_of_restraint_is_a_call_for_it(coder):
+    assert coded(coder, "The Kenyan president counselled calm after the vote.") == [
+        ("REQUEST", "020", "KEN GOV", None)]
+    assert types(coder, "The Kenyan counsellor counselled victims of the flood.") == []
