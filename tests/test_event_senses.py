@@ -324,3 +324,10 @@ def test_counsel_of_restraint_is_a_call_for_it(coder):
     assert coded(coder, "The Kenyan president counselled calm after the vote.") == [
         ("REQUEST", "020", "KEN GOV", None)]
     assert types(coder, "The Kenyan counsellor counselled victims of the flood.") == []
+
+
+def test_disapproval_felt_in_the_passive_is_disapproval_of_what_it_is_felt_about(coder):
+    assert coded(coder, "The Kenyan foreign ministry said it was dismayed by the decision of the Ugandan "
+                        "government.") == [("ACCUSE", "110", "KEN GOV", "UGA GOV")]
+    assert types(coder, "Kenyan voters were disappointed.") == []
+    assert types(coder, "The Ugandan decision disappointed Kenyan voters.") == []

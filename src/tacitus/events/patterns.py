@@ -62,6 +62,8 @@ class Sense:
     acomp: tuple[str, ...] = ()  # adjectival complements one of which the verb must take ("pleaded guilty";
     #                             a negated one reads "not guilty")
     needs_target: bool = False  # no event without an actor acted on ("asked not to be named", "hit the pavement")
+    felt: bool = False  # a feeling told in the passive: its subject feels it about what its ``targets`` name ("was
+    #                    dismayed by the decision"); no event in the active voice
     table_type: str | None = None  # the PLOVER type and mode the ontology gives the code
     table_mode: str | None = None
 

@@ -370,6 +370,12 @@ class Roles(TargetReading):
 
     def _verb_arguments(self, pred: Predicate) -> tuple[list[Token], list[Token]]:
         syntax, onto, labels, tok, sense = self.syntax, self.onto, self.g.labels, pred.token, pred.sense
+        if sense.felt:  # "said it was dismayed by the decision": who feels it, about what its phrase names
+            about = [g for p in sense.targets for g in syntax.prep_objects(tok, p)]  # (about nothing: no act)
+            felt = bool(about) and (syntax.is_passive(tok) or (tok.dep_ in labels.conjunct
+                                                               and syntax.is_passive(tok.head)))
+            feeling = tok if syntax.children(tok, labels.passive_subject) else tok.head
+            return (syntax.children(feeling, labels.passive_subject), about) if felt else ([], [])
         sources = syntax.verb_subjects(tok)
         if not sources and sense.no_object_target and syntax.is_passive(tok):
             # "2,000 Russian soldiers were deployed": what is moved belongs to the one who moves it
