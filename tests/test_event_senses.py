@@ -331,3 +331,11 @@ def test_disapproval_felt_in_the_passive_is_disapproval_of_what_it_is_felt_about
                         "government.") == [("ACCUSE", "110", "KEN GOV", "UGA GOV")]
     assert types(coder, "Kenyan voters were disappointed.") == []
     assert types(coder, "The Ugandan decision disappointed Kenyan voters.") == []
+
+
+def test_a_rally_the_authorities_hold_against_nobody_is_no_protest(coder):
+    assert types(coder, "The Kenyan president held a rally in Nakuru on Saturday.") == []
+    assert coded(coder, "Iranian officials led rallies against the United States in Tehran.") == [
+        ("PROTEST", "141", "IRN GOV", "USA GOV")]
+    assert coded(coder, "Thousands rallied in Nairobi against the government.") == [
+        ("PROTEST", "141", "KEN CVL", "KEN GOV")]
