@@ -42,8 +42,8 @@ def test_a_decision_nobody_owns_by_name_is_taken_by_who_announces_it_not_by_who_
     assert sources(coder, "Ghana announced the decision to expel the Nigerian ambassador.", "THREATEN") == [
         ("GHA GOV", "Ghana")]
     condemned = [e for e in coder.code_text("Nigeria condemned the decision to expel the Nigerian ambassador.",
-                                            published="2022-05-10") if e.plover_type == "THREATEN"]
-    assert [e.source.country for e in condemned] == [None]
+                                            published="2022-05-10") if e.plover_mode == "expel"]
+    assert [(e.source.country, e.source.text) for e in condemned] == [(None, "")]
 
 
 def test_the_thing_an_act_hangs_on_is_not_its_doer(coder):

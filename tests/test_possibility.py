@@ -109,3 +109,10 @@ def test_a_report_a_verb_of_proposing_carries_is_told(coder, text, plover):
 
 def test_an_outlet_offering_jobs_or_a_price_promises_no_cooperation(coder):
     assert told(coder, "The Malaysian firm offered 500 vacancies and a higher price for the plant.") == []
+
+
+def test_a_standing_state_told_as_current_is_no_act_but_an_ongoing_attack_is(coder):
+    assert told(coder, "Japan currently deploys two missile defence systems near Tokyo.") == []
+    assert told(coder, "About 900 Japanese troops are currently stationed in Djibouti.") == []
+    assert told(coder, "Russian forces are currently attacking Bakhmut.") == [("ASSAULT", "asserted")]
+    assert told(coder, "The former Egyptian president is currently on trial in Cairo.") != []

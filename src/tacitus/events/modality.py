@@ -53,6 +53,7 @@ class ModalityWords:
     provision_nouns: frozenset[str]
     provision_verbs: frozenset[str]
     unrealised_modifiers: frozenset[str]
+    standing_adverbs: frozenset[str]
     custom_adverbs: frozenset[str]
     capability_nouns: frozenset[str]
     using_verbs: frozenset[str]
@@ -169,6 +170,10 @@ class ModalityReader:
         if verb.tag_ in tags.present_forms and verb.lemma_.lower() in words.provision_verbs and any(
                 c.dep_ in labels.nominal_subject and c.lemma_.lower() in words.provision_nouns for c in verb.children):
             return True  # "UN resolutions bar the North from missile tests": a standing provision
+        if adverbs & words.standing_adverbs and verb.pos_ in tags.verb and (verb.tag_ in tags.present_forms or (
+                verb.tag_ in tags.past_participle and any(c.tag_ in tags.present_forms for c in verb.children
+                                                          if c.dep_ in labels.auxiliary))):
+            return True  # "currently deploys interceptors", "are currently stationed": a standing state
         every = any(c.lemma_.lower() in words.habitual_times and any(
             d.lower_ in words.habitual_determiners for d in c.children) for c in verb.children)
         if not adverbs & words.habitual_adverbs and not every:

@@ -519,13 +519,14 @@ class Roles(TargetReading):
                    and t.head.pos_ in self.g.tags.noun and t.dep_ in self.g.labels.modifier
                    and self.parties.armed_noun(t.head) else (t, a) for t, a in targets]
         if not sources:
-            # "a plan to kill the deputy", "the urge to dismiss it": the thing the act hangs on does not do it
-            doers = [t for t in src_toks if not (t.i == pred.token.head.i and t.pos_ in self.g.tags.noun
-                                                 and pred.token.dep_ in self.g.labels.noun_clause)]
-            unknown = self.perpetrators.unidentified(pred, doers, targets)
+            unknown = self.perpetrators.unidentified(pred, src_toks, targets)
             if unknown is None:
                 return []
-            sources = [unknown]
+            thing, actor = unknown  # "a plan to kill the deputy", "the urge to dismiss it": the thing the act
+            if thing.i == pred.token.head.i and thing.pos_ in self.g.tags.noun \
+                    and pred.token.dep_ in self.g.labels.noun_clause:  # hangs on is not who does it
+                actor = replace(actor, text="")
+            sources = [(thing, actor)]
         mod = self.modality.of(pred.head)
         if pred.light is not None and mod.value == "asserted":
             own = self.modality.of(pred.token)
