@@ -359,8 +359,8 @@ def test_advising_or_persuading_someone_to_act_asks_them_to(coder):
     assert (e.plover_type, e.cameo_code, e.source.sector, e.target.sector) == ("REQUEST", "020", "GOV", "GOV")
     e = top(code(coder, "The ambassador persuaded the parliament not to cancel the contract."))
     assert (e.plover_type, e.target.sector) == ("REQUEST", "LEG")
-    # advice with nobody asked to do anything is no appeal
-    assert not [e for e in code(coder, "The doctor advised caution.") if e.plover_type == "REQUEST"]
+    # advice with nobody asked to do anything is no appeal (but counsel of restraint is: test_event_senses)
+    assert not [e for e in code(coder, "The doctor advised a low-salt diet.") if e.plover_type == "REQUEST"]
 
 
 def test_a_charge_names_its_offence_not_a_target_and_nobody_named_charges_in_court(coder):

@@ -178,8 +178,8 @@ class Assembly:
                     continue
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and names_nobody(target):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")
-            if self.onto.is_a(d.plover, "protest") and source.sector in self.onto.governing_sectors and target is None:
-                continue  # a rally the authorities hold against nobody ("the president held a rally in Valdosta")
+            if mode in self.onto.rally_modes and source.sector in self.onto.governing_sectors and target is None:
+                continue  # a rally the authorities hold against nobody ("the president held a rally in Nakuru")
             # a toll belongs to the use of force it counts, never to a statement about it ("killing 12 people,
             # the agency reported": the attack's dead, not the agency's accusation's)
             deaths = a.deaths.get(key) if self.onto.is_a(d.plover, "tolled") else None

@@ -87,6 +87,7 @@ class Ontology:
     abduction_from: tuple[str, ...] = ()  # the codes (with their children) of seizing or detaining people
     things_taken: frozenset[str] = frozenset()  # modes of acts on things: no act on the actor's own state at home
     things_held: frozenset[str] = frozenset()  # modes of acts the state holds things under ("under investigation")
+    rally_modes: frozenset[str] = frozenset()  # gatherings that, held by the authorities against nobody, are no protest
     public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
     armed_sectors: frozenset[str] = frozenset()  # who fight: what one comes under from them is force ...
     speaking_sectors: frozenset[str] = frozenset()  # ... and from these, words
@@ -139,6 +140,7 @@ class Ontology:
                    abductor_sectors=_words(spec, "abductor_sectors"),
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),
                    things_taken=_words(spec, "things_taken"), things_held=_words(spec, "things_held"),
+                   rally_modes=_words(spec, "rally_modes"),
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
                    armed_sectors=_words(spec, "armed_sectors"),
                    speaking_sectors=_words(spec, "speaking_sectors"),
