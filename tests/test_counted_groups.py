@@ -25,11 +25,18 @@ def test_both_and_all_three_stand_for_the_people_held_before(coder):
         assert [(e.plover_mode, e.target.code) for e in released] == [("release", "ZWE CVL")], text
 
 
-def test_a_number_that_counts_no_group_and_the_victims_of_force_are_no_release_or_new_act(coder):
-    # "three of the hostages" is read by its "of" phrase; a count of the hurt is a toll of the attack told before
+def test_a_number_stands_only_for_those_acted_on_and_not_for_the_hurt_of_force_or_what_is_handed_over(coder):
+    # a count of the hurt is a toll of the attack told before
     events = asserted(coder, "Gunmen stormed a hotel in Mogadishu on Monday. Seven were wounded in the attack.")
     assert [e.plover_type for e in events] == ["ASSAULT"]
-    assert asserted(coder, "The company cut its prices in May. Both were later released.") == []
+    # "clashed with" names nobody acted on: the police do not arrest themselves
+    arrested = [e for e in asserted(coder, "Police clashed with opposition supporters in Kampala. Thirty were "
+                                           "arrested.") if e.plover_type == "COERCE"]
+    assert [e.target for e in arrested] == [None]
+    # the captives handed over are not the ones who give
+    handed = [e for e in asserted(coder, "The Nigerian army arrested 40 suspected militants in Borno. Three were "
+                                         "later handed over to the police.") if e.plover_type == "AID"]
+    assert [e.source.sector for e in handed] != ["REB"]
 
 
 def test_people_freed_by_nobody_named_are_freed_by_their_takers_named_before(coder):
@@ -37,6 +44,10 @@ def test_people_freed_by_nobody_named_are_freed_by_their_takers_named_before(cod
     freed = [e for e in events if e.plover_type == "RETREAT"]
     assert [(e.source.code, e.source.country_basis, e.plover_mode) for e in freed] == [
         ("MYS UAF", "story", "release")]
-    # with no taker named, the one who frees them stays unknown
+    # with no taker named, the one who frees them stays unknown; and takers of other people are not theirs
     alone = [e for e in asserted(coder, "The three hostages were released on Sunday.") if e.plover_type == "RETREAT"]
     assert [(e.source.country, e.source.sector) for e in alone] == [(None, "UNK")]
+    text = ("Bandits abducted 20 villagers in Katsina on Sunday. Police arrested three informants on Monday. The "
+            "villagers were released on Thursday.")
+    freed = [e for e in asserted(coder, text) if e.plover_type == "RETREAT"]
+    assert [e.source.sector for e in freed] == ["CRM"]

@@ -20,7 +20,7 @@ def sources(coder, text: str, plover: str) -> list[tuple[str | None, str]]:
 
 
 def test_its_decision_is_the_state_above_it(coder):
-    assert sources(coder, "Ghana defended its decision to expel the Nigerian ambassador.", "THREATEN") == [
+    assert sources(coder, "Ghana announced its decision to expel the Nigerian ambassador.", "THREATEN") == [
         ("GHA GOV", "Ghana")]
     assert sources(coder, "Serbia repeated its refusal to recognise Kosovo.", "REJECT") == [("SRB GOV", "Serbia")]
 
@@ -50,3 +50,14 @@ def test_the_thing_an_act_hangs_on_is_not_its_doer(coder):
     events = [e for e in coder.code_text("Investigators uncovered a plan to kill the Ukrainian deputy.",
                                          published="2022-05-10") if e.plover_type == "THREATEN"]
     assert [(e.source.sector, e.source.text) for e in events] == [("UAF", "")]
+
+
+def test_a_decision_an_act_is_done_to_belongs_to_somebody_else(coder):
+    # the praise and the condemnation stay; the decision is not given to who condemns or praises it
+    text = "Ghana condemned Togo over its decision to expel Ghanaian traders."
+    events = coder.code_text(text, published="2022-05-10")
+    assert [(e.plover_type, e.source.code) for e in events if e.plover_type == "ACCUSE"] == [("ACCUSE", "GHA GOV")]
+    assert [e.source.country for e in events if e.plover_mode == "expel"] != ["GHA"]
+    assert sources(coder, "Police confirmed the plan to attack the Kenyan embassy.", "THREATEN") != [
+        ("KEN COP", "Police")]
+

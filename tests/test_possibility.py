@@ -112,7 +112,7 @@ def test_an_outlet_offering_jobs_or_a_price_promises_no_cooperation(coder):
 
 
 def test_a_standing_state_told_as_current_is_no_act_but_an_ongoing_attack_is(coder):
-    assert told(coder, "Japan currently deploys two missile defence systems near Tokyo.") == []
-    assert told(coder, "About 900 Japanese troops are currently stationed in Djibouti.") == []
+    assert all_told(coder, "Japan currently deploys 2,000 troops in Djibouti.") == [
+        ("MOBILIZE", "hypothetical")]
     assert told(coder, "Russian forces are currently attacking Bakhmut.") == [("ASSAULT", "asserted")]
-    assert told(coder, "The former Egyptian president is currently on trial in Cairo.") != []
+    assert told(coder, "Five journalists are currently detained by the Taliban in Kabul.") == [("COERCE", "asserted")]

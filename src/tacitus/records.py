@@ -86,7 +86,8 @@ class Actor:
     # where the country came from: "mention" (the actor's own words: a name, a title, a nationality adjective,
     # an apposition), "residence", "place" (where the act happened), "setting" (the country the story happens
     # in, for an unnamed domestic agent), "other party" (a domestic agent of the other party's country), "story"
-    # ("both sides", "the two countries": the two states the story names most); "several" with no country: the
+    # ("both sides", "the two countries": the two states the story names most; the takers the story last named for
+    # people freed by nobody named); "several" with no country: the
     # words make the actor of several states or none named ("Western diplomats", "African leaders")
     country_basis: str | None = None
 

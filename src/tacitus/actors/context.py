@@ -49,6 +49,9 @@ class DocContext:
         # who last used force or another material act of conflict on each state, by the state's code: whom that
         # state's answer ("Israel responded with artillery fire") is aimed at (set by the event coder)
         self.hit_by: dict[str, Actor] = {}
+        # who took whom (arrests, abductions), each named by the taker's own words: who frees them when the story
+        # names nobody (set by the event coder)
+        self.taken: list[tuple[Actor, Actor]] = []
         self._state_codes = state_codes
         self._seen: list[_Seen] = []
         self._names: dict[tuple[str, ...], Actor] = {}
@@ -78,17 +81,18 @@ class DocContext:
             return seen.actor
         return None
 
-    def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool, sentence: int, skip=None) -> Actor | None:
+    def last_sentence_actor(self, kinds: tuple[str, ...], acted_on: bool, sentence: int, skip=None,
+                            fallback: bool = True) -> Actor | None:
         """For a pronoun in ``sentence``: the first subject (``acted_on``: the first object) of the sentence just
         before it, else its first object (subject), of one of ``kinds`` that a pronoun can stand for ("person" or
         "someone" for "he", "single" or "someone" for "it"); any but a person must be placed in a country or a
         sector, and none that ``skip(actor)`` rules out. "Police arrested two men. They were charged": the men; "...
-        They also searched the house": the police. None when the sentence before was not coded (it held no
-        predicate)."""
+        They also searched the house": the police. Without ``fallback``, only the first kind is looked at. None when
+        the sentence before was not coded (it held no predicate)."""
         if self.roles_sentence is None or sentence - self.roles_sentence != 1:
             return None
         first, then = (self.objects, self.subjects) if acted_on else (self.subjects, self.objects)
-        for actor, kind in first + then:
+        for actor, kind in first + (then if fallback else []):
             if kind in kinds and (kind == "person" or actor.country or actor.sector) and not (skip and skip(actor)):
                 return actor
         return None

@@ -239,7 +239,7 @@ class Syntax(PassiveForms):
         counted = (tok.pos_ in self.tags.numeral and tok.ent_type_ not in self.ents.time) \
             or tok.lower_ in self.fn.group_quantifiers
         return counted and tok.dep_ in self.labels.passive_subject \
-            and all(c.dep_ in self.fn.quantifier_links for c in tok.children)
+            and all(c.dep_ in self.labels.quantifier_links for c in tok.children)
 
     def cleft_focus(self, pronoun: Token) -> Token | None:
         """The phrase a cleft puts first: "it was India that boycotted the summit" says India boycotted it. The

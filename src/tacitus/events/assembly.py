@@ -34,7 +34,6 @@ def event_id(doc_id: str, index: int, start: int, source_code: str, target_code:
 
 
 TOLD_FORCE = "told_force"  # the ontology group, and the key of DocContext.told for the last force named by its doer
-TOLD_CAPTURE = "capture"  # the key of DocContext.told for the last to take people (ontology capture_modes)
 
 
 class Assembly:
@@ -169,7 +168,7 @@ class Assembly:
             target = self._answered(d, job, source, self._maker(d, job, source, target))
             source = self._doer_of_told(d, job, source, target)
             if mode in self.onto.release_modes and not (source.text or source.name or source.country):
-                taker = job.context.told.get(TOLD_CAPTURE)  # freed by their takers, as the story tells them
+                taker = _taker(job.context.taken, target, self.onto.captive_words)  # freed by their takers
                 source = replace(taker, text="", country_basis="story" if taker.country else None) if taker else source
             if mode in self.onto.abroad_modes:  # one country named once is the one visited, not the visitor's
                 source = foreign_to(source, target, job.context.settled_home() is not None,
@@ -178,7 +177,7 @@ class Assembly:
                     continue
             if self.onto.is_a(d.plover, "needs_recipient") and target is not None and names_nobody(target):
                 continue  # aid, cooperation and sanctions go to somebody, not to a thing ("contributed to this report")
-            if mode in self.onto.rally_modes and source.sector in self.onto.governing_sectors and target is None:
+            if mode in self.onto.rally_modes and source.sector in self.onto.rally_holders and target is None:
                 continue  # a rally the authorities hold against nobody ("the president held a rally in Nakuru")
             # a toll belongs to the use of force it counts, never to a statement about it ("killing 12 people,
             # the agency reported": the attack's dead, not the agency's accusation's)
@@ -399,9 +398,8 @@ class Assembly:
                             and e.source.sector != self.onto.unidentified_sector(e.plover_type)  # their own
                             and e.target.sector in self.onto.state_organs)):  # state's
                 job.context.hit_by[e.target.country] = e.source
-        for e in events:
-            if e.modality == "asserted" and e.plover_mode in self.onto.capture_modes and e.source.text:
-                job.context.told[TOLD_CAPTURE] = e.source
+        job.context.taken += [(e.source, e.target) for e in events if e.modality == "asserted" and e.target
+                              and e.plover_mode in self.onto.capture_modes and e.source.text]
         if force:  # the last of them (its doer may be unnamed: then nobody is named again)
             job.context.told[TOLD_FORCE] = force[-1].source
         if force and not folded and not job.from_title:
@@ -441,3 +439,19 @@ class Assembly:
         return [replace(e, source=e.source if private else doer_across(self.onto, e.plover_type, e.source, e.target,
                                                                         pair),
                         target=other_side(self.onto, e.plover_type, e.source, e.target, pair)) for e in events]
+
+
+def _taker(taken: list[tuple[Actor, Actor]], freed: Actor | None, captive_words: frozenset[str]) -> Actor | None:
+    """Who last took the people freed: the taker of ones named by the same word ("20 villagers" ... "the
+    villagers"), else of ones of the same sector and state ("three activists" ... "both"), else of anyone when a
+    word for captives names them ("the hostages"), else nobody."""
+    if freed is None:
+        return None
+    word = (freed.text or "").lower().split()[-1:]
+    for same in (lambda t: word and (t.text or "").lower().split()[-1:] == word,
+                 lambda t: t.sector == freed.sector and t.country in (None, freed.country),
+                 lambda t: word and word[0].rstrip("s") in captive_words):
+        found = next((taker for taker, t in reversed(taken) if same(t)), None)
+        if found is not None:
+            return found
+    return None

@@ -159,7 +159,8 @@ class ModalityReader:
 
     def habitual(self, verb: Token) -> bool:
         """A verb with an adverb of custom ("routinely beat") or, in the present or the perfect, of habit ("has
-        often fired", "are arrested every other week")."""
+        often fired", "are arrested every other week"); or a standing state told in the simple present ("currently
+        deploys"). Such a verb tells no single act (hypothetical)."""
         labels, tags, words = self.g.labels, self.g.tags, self.words
         adverbs = {c.lower_ for c in verb.children if c.dep_ in labels.adverb}
         if adverbs & words.custom_adverbs:
@@ -170,10 +171,8 @@ class ModalityReader:
         if verb.tag_ in tags.present_forms and verb.lemma_.lower() in words.provision_verbs and any(
                 c.dep_ in labels.nominal_subject and c.lemma_.lower() in words.provision_nouns for c in verb.children):
             return True  # "UN resolutions bar the North from missile tests": a standing provision
-        if adverbs & words.standing_adverbs and verb.pos_ in tags.verb and (verb.tag_ in tags.present_forms or (
-                verb.tag_ in tags.past_participle and any(c.tag_ in tags.present_forms for c in verb.children
-                                                          if c.dep_ in labels.auxiliary))):
-            return True  # "currently deploys interceptors", "are currently stationed": a standing state
+        if adverbs & words.standing_adverbs and verb.pos_ in tags.verb and verb.tag_ in tags.present_forms:
+            return True  # "currently deploys interceptors": a standing state (not "are currently detained")
         every = any(c.lemma_.lower() in words.habitual_times and any(
             d.lower_ in words.habitual_determiners for d in c.children) for c in verb.children)
         if not adverbs & words.habitual_adverbs and not every:

@@ -83,11 +83,13 @@ class Ontology:
     counted_state_acts: frozenset[str] = frozenset()  # modes whose counted nouns are the state's ("five arrests")
     capture_modes: frozenset[str] = frozenset()  # modes of taking people ...
     release_modes: frozenset[str] = frozenset()  # ... and of letting them go: by the last taker, when nobody is named
+    captive_words: frozenset[str] = frozenset()  # words that may name any people taken before ("the hostages")
     abductor_sectors: frozenset[str] = frozenset()  # armed non-state sectors: whom they seize or detain is abducted
     abduction_from: tuple[str, ...] = ()  # the codes (with their children) of seizing or detaining people
     things_taken: frozenset[str] = frozenset()  # modes of acts on things: no act on the actor's own state at home
     things_held: frozenset[str] = frozenset()  # modes of acts the state holds things under ("under investigation")
-    rally_modes: frozenset[str] = frozenset()  # gatherings that, held by the authorities against nobody, are no protest
+    rally_modes: frozenset[str] = frozenset()  # gatherings that, held by these against nobody, are no protest
+    rally_holders: frozenset[str] = frozenset()
     public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
     armed_sectors: frozenset[str] = frozenset()  # who fight: what one comes under from them is force ...
     speaking_sectors: frozenset[str] = frozenset()  # ... and from these, words
@@ -137,10 +139,11 @@ class Ontology:
                    hosted_visits={str(k): str(v) for k, v in (spec.get("hosted_visits") or {}).items()},
                    counted_state_acts=_words(spec, "counted_state_acts"),
                    capture_modes=_words(spec, "capture_modes"), release_modes=_words(spec, "release_modes"),
+                   captive_words=_words(spec, "captive_words"),
                    abductor_sectors=_words(spec, "abductor_sectors"),
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),
                    things_taken=_words(spec, "things_taken"), things_held=_words(spec, "things_held"),
-                   rally_modes=_words(spec, "rally_modes"),
+                   rally_modes=_words(spec, "rally_modes"), rally_holders=_words(spec, "rally_holders"),
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
                    armed_sectors=_words(spec, "armed_sectors"),
                    speaking_sectors=_words(spec, "speaking_sectors"),

@@ -19,6 +19,7 @@ from tacitus.geo.names import name_key
 from tacitus.records import NON_STATE_CODES, Actor, Location
 
 if TYPE_CHECKING:
+    from tacitus.actors.context import DocContext
     from tacitus.events.job import SentenceJob
 
 
@@ -404,10 +405,11 @@ class PlaceReader:
         return None
 
     def place_of(self, tok: Token, *, towns_only: bool = False, countries: Sequence[str] = (),
-                 context=None) -> tuple[Span, Location] | None:
+                 context: DocContext | None = None) -> tuple[Span, Location] | None:
         """The place a name stands for: a place entity, or a proper name the tagger took for a person or an
         organisation ("shelled Kharkiv", "near Gao") that the gazetteer knows as a town or region and the actor
-        knowledge does not know as anyone else. ``countries``: the story's, to choose among towns of one name."""
+        knowledge does not know as anyone else. ``countries``: the story's, to choose among towns of one name;
+        ``context``: the document's, whose people named before are no towns abroad."""
         ents, tags = self.g.entities, self.g.tags
         ent = self.syntax.entity(tok)
         if ent is not None and ent.label_ in ents.place:
@@ -419,9 +421,6 @@ class PlaceReader:
                                                     or tok.ent_type_ == ""):
             return None
         span = self._name_span(tok)
-        person = context.by_name((tok.lower_,)) if context is not None else None
-        if person is not None and (person.name or "").casefold() != span.text.casefold():
-            return None  # the surname of a person the story named ("union leader Harpal Singh Tomar ... Tomar")
         # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
         # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets say
         # where it is ("a curfew on Mubi (Mubi North, Adamawa)")
@@ -430,6 +429,10 @@ class PlaceReader:
                                      qualifier=area.text if area is not None else None)
         if loc is None or loc.precision not in ("city", "admin1"):
             return None
+        person = context.by_name((tok.lower_,)) if context is not None else None
+        if person is not None and (person.name or "").casefold() != span.text.casefold() \
+                and context.home_country not in (None, loc.country):
+            return None  # a person the story named, not a town abroad ("union leader Harpal Singh Tomar ... Tomar")
         known = self.resolver.resolve_text(span.text)
         said = words_of(span.text)
         if known is not None and known.kb_id and known.country != loc.country \
@@ -495,7 +498,7 @@ class PlaceReader:
         found = self.place_of(obj, towns_only=True, countries=countries)
         return found[0] if found is not None else None
 
-    def struck(self, plover: str | None, tok: Token, context=None) -> Span | None:
+    def struck(self, plover: str | None, tok: Token, context: DocContext | None = None) -> Span | None:
         """"shelled Kharkiv", "bombed Kabul": a town that suffers a material act is where the act happened
         (a country named as target stays an actor only: "attacked Ukraine" is no place). The town's span, or
         None."""

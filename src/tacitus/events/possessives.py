@@ -15,15 +15,17 @@ from spacy.tokens import Token
 from tacitus.events.arguments import MAX_ANTECEDENT_HOPS, Syntax
 
 
-def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str]) -> Token | None:
-    """The word a possessive determiner ("its", "their"; "his", "her" on a state's organ or forces) stands for
-    inside its sentence, or None."""
+def possessive_owner(syntax: Syntax, det: Token, acting_verbs: frozenset[str],
+                     owned_acts: frozenset[str] = frozenset()) -> Token | None:
+    """The word a possessive determiner ("its", "their"; "his", "her" on a state's organ or forces, or on one of
+    ``owned_acts``: "his refusal") stands for inside its sentence, or None."""
     fn, labels, tags, ents = syntax.fn, syntax.labels, syntax.tags, syntax.ents
     if det.dep_ not in labels.possessor:
         return None
     owned = det.head
     inside = {t.i for t in owned.subtree}
-    if det.lower_ in fn.person_possessives and owned.lemma_.lower() in (*fn.person_owned, *fn.intent_nouns):
+    lemma = owned.lemma_.lower()
+    if det.lower_ in fn.person_possessives and (lemma in fn.person_owned or lemma in owned_acts):
         # "Chile's president said his cabinet was ready": the president's; not when another person is told to or
         # acted on there ("the envoy met Netanyahu and urged his government", "told Putin that his troops ...")
         person = next((s for s in _subjects_above(syntax, det, owned, inside, acting_verbs) if syntax.is_person(s)),

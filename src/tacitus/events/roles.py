@@ -43,6 +43,9 @@ class Roles(TargetReading):
         # verbs of force, whose object, as the purpose of an act of force, is the one it is used on
         self.violent_verbs = knowledge.patterns.verbs_of("violence")
         self.harm_verbs = knowledge.patterns.verbs_of("harm")  # force, coercion, sanctions
+        # what one decides, offers or refuses to do ("its decision to expel", "his refusal to concede")
+        words = modality.words
+        self.intent_nouns = words.future_nouns | words.negating_nouns | set(syntax.g.words.intent_nouns)
 
     def __call__(self, job: SentenceJob) -> None:
         self.register_people(job)
@@ -158,7 +161,8 @@ class Roles(TargetReading):
                     or job.context.last_actor(person=kind == "person")
                 actor = None if actor is not None and skip is not None and skip(actor) else actor
             actor = replace(actor, text=tok.text) if actor is not None else None
-        elif tok.lower_ in self.g.words.possessive_determiners and tok.head.lemma_.lower() in self.g.words.intent_nouns:
+        elif tok.lower_ in self.g.words.possessive_determiners and tok.head.lemma_.lower() in self.intent_nouns \
+                and not self._acted_on(tok.head, job):
             # "a show of pique at his decision to visit Seoul", with nobody above it: the nearest earlier person
             # (for "his", "her") or actor the sentence names, else the one acting in the sentence before, else the
             # last person (or actor) the story named
@@ -173,7 +177,7 @@ class Roles(TargetReading):
         elif syntax.stands_for_group(tok) and tok.head.lemma_.lower() not in self.violent_verbs:
             # "Police held three activists. Both were later released": the group acted on in the sentence before
             # ("seven were injured" counts the victims of force told before: no act of its own)
-            actor = job.context.last_sentence_actor(("plural", "someone", "person"), True, job.index)
+            actor = job.context.last_sentence_actor(("plural", "someone", "person"), True, job.index, fallback=False)
             actor = replace(actor, text=tok.text) if actor is not None else None
         elif tok.pos_ in tags.pronoun_or_determiner:
             actor = None
@@ -288,27 +292,30 @@ class Roles(TargetReading):
         nobody it was done to is done to the victims of its toll ("a bomb exploded near the convoy, killing four
         soldiers", "opened fire, wounding two policemen")."""
         sources, targets = self._verb_arguments(pred) if pred.kind == "verb" else self._noun_arguments(pred)
-        sources = [self._intender(s) for s in sources]
         if not self.syntax.timeless(targets) and self.onto.quad_is(pred.code, "material_conflict"):
             targets = self._toll_victims(pred) or targets
         return sources, targets
 
-    def _intender(self, tok: Token) -> Token:
-        """Who does what a decision, an offer or a refusal is to do: the one its possessive determiner stands for
-        ("Turkey defended its decision to expel the envoy": Turkey), not the noun."""
-        fn, labels = self.g.words, self.g.labels
-        det = next((c for c in tok.children if c.dep_ in labels.possessor and c.lower_ in fn.possessive_determiners),
-                   None) if tok.lemma_.lower() in fn.intent_nouns else None
-        return tok if det is None else possessive_owner(self.syntax, det, self.violent_verbs) or det
+    def _acted_on(self, noun: Token, job: SentenceJob) -> bool:
+        """Whether the nearest verb above a noun is an act ("welcomed his offer"): the noun is somebody else's."""
+        verb = next((a for a in noun.ancestors if a.pos_ in self.g.tags.verbal), None)
+        return verb is not None and any(p.token.i == verb.i for p in job.predicates or ())
 
-    def _decider(self, tok: Token, pred_tokens: set[int]) -> Token:
-        """Who took a decision, a plan or an offer nobody owns by name: the subject of the verb that announces,
-        takes or defends it ("Turkey announced the decision to expel the envoy"; grammar ``owning_verbs``), unless
-        that verb is an act of its own."""
-        words = self.g.words
-        if tok.lemma_.lower() not in words.intent_nouns or self.syntax.owners(tok) \
-                or tok.dep_ not in self.g.labels.object or tok.head.lemma_.lower() not in words.owning_verbs \
-                or tok.head.i in pred_tokens:
+    def _intender(self, tok: Token, pred_tokens: set[int]) -> Token:
+        """Who does what a decision, an offer or a refusal is to do when no name owns it: whom its possessive
+        determiner stands for ("Serbia repeated its refusal to recognise Kosovo"), else the subject of the verb that
+        announces or takes it ("Turkey announced the decision to expel the envoy"; grammar ``owning_verbs``). Not
+        when the verb above is an act of its own ("welcomed his offer", "condemned its decision": somebody else's).
+        """
+        fn, labels = self.g.words, self.g.labels
+        verb = next((a for a in tok.ancestors if a.pos_ in self.g.tags.verbal), None)
+        if tok.lemma_.lower() not in self.intent_nouns or (verb is not None and verb.i in pred_tokens):
+            return tok
+        det = next((c for c in tok.children if c.dep_ in labels.possessor and c.lower_ in fn.possessive_determiners),
+                   None)
+        if det is not None:
+            return possessive_owner(self.syntax, det, self.violent_verbs, self.intent_nouns) or det
+        if self.syntax.owners(tok) or tok.dep_ not in labels.object or tok.head.lemma_.lower() not in fn.owning_verbs:
             return tok
         return next(iter(self.syntax.verb_subjects(tok.head)), tok)
 
@@ -379,8 +386,9 @@ class Roles(TargetReading):
         sources = syntax.verb_subjects(tok)
         if not sources and sense.no_object_target and syntax.is_passive(tok):
             # "2,000 Russian soldiers were deployed": what is moved belongs to the one who moves it
-            sources = syntax.children(tok, labels.passive_subject) or (
-                [tok.head] if syntax.reduced_passive(tok) else [])  # "the troops deployed there"
+            sources = [s for s in syntax.children(tok, labels.passive_subject) if not syntax.stands_for_group(s)] or (
+                [tok.head] if syntax.reduced_passive(tok) else [])  # "the troops deployed there" (not "three were
+            #                                                          handed over": the ones held)
         targets: list[Token] = []
         obj = syntax.direct_object(tok)
         for t in sense.targets:
@@ -489,7 +497,7 @@ class Roles(TargetReading):
         """One draft per source and target of a predicate (coordinated heads give one each)."""
         syntax = self.syntax
         src_toks, tgt_toks = self.arguments(pred)
-        src_toks = [self._decider(t, pred_tokens) for t in src_toks]
+        src_toks = [self._intender(t, pred_tokens) for t in src_toks]
         if not tgt_toks and pred.framed is not None:
             # "promised to continue military aid to Mozambique": the promise is made to whoever the aid goes to
             own = {t.i for s in src_toks for t in syntax.with_conjuncts(s)}
