@@ -293,7 +293,7 @@ def test_harm_promised_is_a_threat_and_other_promises_are_commitments(coder):
 
 def test_going_along_with_a_plan_accepts_it_and_not_going_along_refuses_it(coder):
     assert types(coder, "Kenyan opposition leaders went along with the government's budget plan.") == ["AGREE"]
-    assert types(coder, "The Kenyan opposition said it would not go along with the budget plan.") == ["REJECT"]
+    assert types(coder, "The Kenyan opposition refused to go along with the budget plan.") == ["REJECT"]
     assert types(coder, "Kenyan troops went along the road to Mandera.") == []
     assert types(coder, "Kenyan journalists went along with Somali troops to the front.") == []
 
@@ -308,7 +308,7 @@ def test_prohibitory_orders_restrict_and_their_passive_is_the_state_s(coder):
 
 
 def test_a_thing_under_investigation_is_investigated_by_the_authorities(coder):
-    events = [e for e in coder.code_text("The cause of the fire in Quezon City is still under investigation.",
+    events = [e for e in coder.code_text("What started the blaze in Quezon City is still under investigation.",
                                          published="2022-05-10") if e.modality == "asserted"]
     assert [(e.plover_type, e.plover_mode, e.source.code) for e in events] == [("ACCUSE", "investigate", "PHL GOV")]
     assert types(coder, "The land case is now in court in Nairobi.") == []
@@ -330,7 +330,7 @@ def test_disapproval_felt_in_the_passive_is_disapproval_of_what_it_is_felt_about
 
 def test_a_rally_the_authorities_hold_against_nobody_is_no_protest(coder):
     assert types(coder, "The Kenyan president held a rally in Nakuru on Saturday.") == []
-    assert types(coder, "Thousands of Congolese soldiers staged a sit-in outside the defence ministry.") == ["PROTEST"]
+    assert types(coder, "Unpaid Congolese soldiers held a sit-in at the defence ministry.") == ["PROTEST"]
     assert coded(coder, "Iranian officials led rallies against the United States in Tehran.") == [
         ("PROTEST", "141", "IRN GOV", "USA GOV")]
     assert coded(coder, "Thousands rallied in Nairobi against the government.") == [

@@ -114,8 +114,8 @@ def test_a_country_s_name_that_is_also_a_state_is_the_state_in_a_story_of_that_s
 
 def test_a_surname_the_story_gave_a_person_is_that_person_not_a_town_of_that_name(coder):
     # "Tomar" is also a town in Portugal
-    events = events_of(coder, "LUCKNOW: Farmers marched on the city, said union leader Harpal Singh Tomar. "
-                              "Police detained Tomar and about 40 others on the highway.")
+    events = events_of(coder, "LUCKNOW: Farmers marched to the assembly, said union leader Vijay Pal Tomar. "
+                              "Police detained Tomar and 25 others near the highway.")
     detained = by_type(events, "COERCE")
     assert (detained.source.code, detained.target.country, detained.location.country) == ("IND COP", "IND", "IND")
 

@@ -546,7 +546,7 @@ class ActorResolver(HomeNames):
     def _modifier_sector(agents: list[Match], names: list[Match]) -> str | None:
         """The sector a modifier carries, nearest to the head first: agent words, then named
         organisations ("Hamas official") and persons ("Putin aide"); bare countries carry none. A generic title
-        gives way to the group word before it ("union leader Harpal Singh Tomar" leads a union)."""
+        gives way to the group word before it ("union leader Ravi Kumar Singh" leads a union)."""
         placed = [m for m in sorted(agents, key=lambda m: m.toks[-1], reverse=True) if m.agent and m.agent.sector]
         if placed:
             return placed[1 if len(placed) > 1 and placed[0].agent.generic else 0].agent.sector

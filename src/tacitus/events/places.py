@@ -432,7 +432,7 @@ class PlaceReader:
         person = context.by_name((tok.lower_,)) if context is not None else None
         if person is not None and (person.name or "").casefold() != span.text.casefold() \
                 and context.home_country not in (None, loc.country):
-            return None  # a person the story named, not a town abroad ("union leader Harpal Singh Tomar ... Tomar")
+            return None  # a person the story named, not a town abroad ("farm leader Vijay Tomar ... held Tomar")
         known = self.resolver.resolve_text(span.text)
         said = words_of(span.text)
         if known is not None and known.kb_id and known.country != loc.country \

@@ -163,7 +163,7 @@ class Roles(TargetReading):
             actor = replace(actor, text=tok.text) if actor is not None else None
         elif tok.lower_ in self.g.words.possessive_determiners and tok.head.lemma_.lower() in self.intent_nouns \
                 and not self._acted_on(tok.head, job):
-            # "a show of pique at his decision to visit Seoul", with nobody above it: the nearest earlier person
+            # "an angry reply to his decision to visit Hanoi", with nobody above it: the nearest earlier person
             # (for "his", "her") or actor the sentence names, else the one acting in the sentence before, else the
             # last person (or actor) the story named
             person = tok.lower_ in self.g.words.person_possessives
