@@ -162,7 +162,7 @@ class Roles(TargetReading):
                 actor = None if actor is not None and skip is not None and skip(actor) else actor
             actor = replace(actor, text=tok.text) if actor is not None else None
         elif tok.lower_ in self.g.words.possessive_determiners and tok.head.lemma_.lower() in self.intent_nouns \
-                and not self._acted_on(tok.head, job):
+                and not self._under_act(tok.head, {p.token.i for p in job.predicates}):
             # "an angry reply to his decision to visit Hanoi", with nobody above it: the nearest earlier person
             # (for "his", "her") or actor the sentence names, else the one acting in the sentence before, else the
             # last person (or actor) the story named
@@ -296,10 +296,10 @@ class Roles(TargetReading):
             targets = self._toll_victims(pred) or targets
         return sources, targets
 
-    def _acted_on(self, noun: Token, job: SentenceJob) -> bool:
-        """Whether the nearest verb above a noun is an act ("welcomed his offer"): the noun is somebody else's."""
+    def _under_act(self, noun: Token, acts: set[int]) -> bool:
+        """Whether the nearest verb above a noun is one of ``acts`` ("welcomed his offer"): somebody else's noun."""
         verb = next((a for a in noun.ancestors if a.pos_ in self.g.tags.verbal), None)
-        return verb is not None and any(p.token.i == verb.i for p in job.predicates or ())
+        return verb is not None and verb.i in acts
 
     def _intender(self, tok: Token, pred_tokens: set[int]) -> Token:
         """Who does what a decision, an offer or a refusal is to do when no name owns it: whom its possessive
@@ -308,8 +308,7 @@ class Roles(TargetReading):
         when the verb above is an act of its own ("welcomed his offer", "condemned its decision": somebody else's).
         """
         fn, labels = self.g.words, self.g.labels
-        verb = next((a for a in tok.ancestors if a.pos_ in self.g.tags.verbal), None)
-        if tok.lemma_.lower() not in self.intent_nouns or (verb is not None and verb.i in pred_tokens):
+        if tok.lemma_.lower() not in self.intent_nouns or self._under_act(tok, pred_tokens):
             return tok
         det = next((c for c in tok.children if c.dep_ in labels.possessor and c.lower_ in fn.possessive_determiners),
                    None)
