@@ -254,21 +254,6 @@ class Syntax(PassiveForms):
                 return t
         return None
 
-    def is_passive(self, verb: Token) -> bool:
-        """A passive verb; participles that state an attitude of their subject are not ("Vietnam is committed to
-        opening", "Israel is opposed to French mediation", "Iraq is prepared to impose martial law")."""
-        labels = self.labels
-        if verb.lemma_.lower() in self.fn.stative_participles and not any(c.dep_ in labels.agent
-                                                                          for c in verb.children):
-            return False
-        # a passive mark before the verb's active subject is a misread word ("IS militants fired": "IS" as "is")
-        first_subject = min((c.i for c in verb.children if c.dep_ in labels.noun_subject), default=-1)
-        return (any(c.dep_ in labels.passive_marks and c.i > first_subject for c in verb.children)
-                or self.gapped_passive(verb)
-                or self.headline_passive(verb)
-                or self.reduced_passive(verb) or self.agent_passive(verb) or self.absolute_passive(verb)
-                or self.complement_passive(verb) or self.comma_passive(verb))
-
     def is_person(self, tok: Token) -> bool:
         """A person, not a body: a person's name, "he"/"she", or a singular noun that is an office or a role
         ("the former governor", "a spokesman")."""
@@ -386,27 +371,6 @@ class Syntax(PassiveForms):
     def timeless(self, toks: list[Token]) -> list[Token]:
         """The words that are no time ("on Tuesday evening" names no target, aim or victim)."""
         return [t for t in toks if t.ent_type_ not in self.g.entities.time]
-
-    def verb_passive_targets(self, verb: Token) -> list[Token]:
-        """The patient of a passive verb ("soldiers were attacked"; "a move that was criticised")."""
-        labels = self.labels
-        if self.complement_passive(verb):  # "were found shot", "left dozens wounded", "with two reported killed"
-            head = verb.head
-            return (self.children(head, labels.passive_subject) or self.children(head, labels.object)
-                    or (self.children(head, labels.subject) if self.absolute_passive(head) else []))[:1]
-        subs = self.children(verb, labels.passive_subject) or (
-            self.children(verb, labels.subject) if self.gapped_passive(verb) or self.absolute_passive(verb)
-            or self.headline_passive(verb)
-            or self.comma_passive(verb) else [])
-        if not subs:
-            return [verb.head] if verb.dep_ in labels.noun_clause and self.is_passive_participle(verb) else []
-        sub = subs[0]
-        if sub.lower_ in self.fn.relative_pronouns and verb.dep_ in labels.relative_clause:
-            return [verb.head]
-        return [sub]
-
-    def is_passive_participle(self, verb: Token) -> bool:
-        return verb.tag_ in self.tags.past_participle
 
     def noun_sources(self, noun: Token, *, place_modifiers: bool = False) -> list[Token]:
         """Who carries out a nominal event: possessor, country adjective, name compound, "by" agent, or the agent

@@ -1,6 +1,7 @@
 """The passives news writes without the parser marking them: a participle after "with", completing a verb,
 with a "by" agent, set off by a comma, after the noun it is done to, left out of a coordination, or a headline's.
-:class:`PassiveForms` is part of :class:`~tacitus.events.arguments.Syntax` (whose ``is_passive`` asks each)."""
+:class:`PassiveForms` is part of :class:`~tacitus.events.arguments.Syntax`: ``is_passive`` asks each form, and
+``verb_passive_targets`` finds what a passive verb is done to."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class PassiveForms:
     labels: Any  # Grammar.labels
     tags: Any  # Grammar.tags
     fn: Any  # Grammar.words
+    children: Any  # Syntax.children
 
     def absolute_passive(self, verb: Token) -> bool:
         """A past form with a subject of its own after "with" and no auxiliary: in "the fighting went on, with 31
@@ -89,3 +91,39 @@ class PassiveForms:
                 and not any(c.dep_ in labels.object or c.dep_ in labels.auxiliary for c in verb.children)
                 # "Police arrested and charged three men": the object the coordinated verb carries is shared
                 and not any(c.dep_ in labels.conjunct and c.pos_ in self.tags.verbal for c in verb.children))
+
+    def is_passive(self, verb: Token) -> bool:
+        """A passive verb; participles that state an attitude of their subject are not ("Vietnam is committed to
+        opening", "Israel is opposed to French mediation", "Iraq is prepared to impose martial law")."""
+        labels = self.labels
+        if verb.lemma_.lower() in self.fn.stative_participles and not any(c.dep_ in labels.agent
+                                                                          for c in verb.children):
+            return False
+        # a passive mark before the verb's active subject is a misread word ("IS militants fired": "IS" as "is")
+        first_subject = min((c.i for c in verb.children if c.dep_ in labels.noun_subject), default=-1)
+        return (any(c.dep_ in labels.passive_marks and c.i > first_subject for c in verb.children)
+                or self.gapped_passive(verb)
+                or self.headline_passive(verb)
+                or self.reduced_passive(verb) or self.agent_passive(verb) or self.absolute_passive(verb)
+                or self.complement_passive(verb) or self.comma_passive(verb))
+
+    def verb_passive_targets(self, verb: Token) -> list[Token]:
+        """The patient of a passive verb ("soldiers were attacked"; "a move that was criticised")."""
+        labels = self.labels
+        if self.complement_passive(verb):  # "were found shot", "left dozens wounded", "with two reported killed"
+            head = verb.head
+            return (self.children(head, labels.passive_subject) or self.children(head, labels.object)
+                    or (self.children(head, labels.subject) if self.absolute_passive(head) else []))[:1]
+        subs = self.children(verb, labels.passive_subject) or (
+            self.children(verb, labels.subject) if self.gapped_passive(verb) or self.absolute_passive(verb)
+            or self.headline_passive(verb)
+            or self.comma_passive(verb) else [])
+        if not subs:
+            return [verb.head] if verb.dep_ in labels.noun_clause and self.is_passive_participle(verb) else []
+        sub = subs[0]
+        if sub.lower_ in self.fn.relative_pronouns and verb.dep_ in labels.relative_clause:
+            return [verb.head]
+        return [sub]
+
+    def is_passive_participle(self, verb: Token) -> bool:
+        return verb.tag_ in self.tags.past_participle
