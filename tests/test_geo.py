@@ -97,6 +97,15 @@ def test_transliterations_meet(gaz):
     assert gaz.resolve("Maarat al-Numan", countries=["SYR"]).admin1 == "Idlib"
 
 
+def test_a_machine_romanisation_in_lower_case_names_no_town(gaz):
+    # GeoNames lists lower-case letter-by-letter readings among a town's other names ("enga" for the German town
+    # of Enger); a capitalised word of the news is never one of them, while the town's own spellings still are
+    for text in ("Enga", "Abain", "Qbw"):
+        assert gaz.resolve(text) is None, text
+    assert gaz.resolve("Enger").country == "DEU"
+    assert gaz.resolve("Bombay").name == "Mumbai"
+
+
 def test_non_places_are_none(gaz):
     for text in ("Tuesday", "Putin", "", "   ", "March", "Nato"):
         assert gaz.resolve(text) is None, text

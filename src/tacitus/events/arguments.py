@@ -154,6 +154,8 @@ class Syntax(PassiveForms):
         counts when there is no other object."""
         labels, fn = self.labels, self.fn
         objs = self.children(verb, labels.object)
+        if self.object_gap(verb, objs):
+            return verb.head  # "the students (whom) they had arrested": the noun the clause is about
         if objs:
             return objs[0]
         # "kidnapped up to 16 advisers": the parser reads "up" as a particle and "to" as a preposition
@@ -175,6 +177,19 @@ class Syntax(PassiveForms):
             if objs:
                 return objs[0]
         return None
+
+    def object_gap(self, verb: Token, objs: list[Token]) -> bool:
+        """Whether a relative clause's verb has its object in the noun it hangs on: its own subject is no relative
+        pronoun and its object is one or missing ("the men whom police detained", "the men they freed"; not "the men
+        who attacked", "the town where troops fought", "the day they met")."""
+        labels, fn, head = self.labels, self.fn, verb.head
+        if verb.dep_ not in labels.relative_clause or head.pos_ not in self.tags.noun \
+                or head.ent_type_ in self.g.entities.time or self.is_passive(verb):
+            return False
+        subs = self.children(verb, labels.subject)
+        return bool(subs) and subs[0].lower_ not in fn.relative_pronouns \
+            and all(o.lower_ in fn.relative_pronouns for o in objs) \
+            and not any(c.lower_ in fn.relative_adverbs for c in verb.children)
 
     def _names_place(self, of: Token) -> bool:
         """Whether an "of" phrase names a place through its own words or a further "of" ("of the council of

@@ -198,6 +198,8 @@ def build_index(min_city_population: int = 15000) -> GazetteerIndex:
         for alt in alternates:
             if alt.isupper() and len(alt) <= 4:  # airport and other codes, not names
                 continue
+            if alt.islower():  # letter-by-letter romanisations ("enga" for Enger, "abain" for Irvine), never a
+                continue  # writer's spelling of a place: each would send a name in the news to a town abroad
             keys.add(index_name(alt, row, False))
         cap = capitals.get(iso3)
         if cap and cap in keys:
