@@ -185,3 +185,14 @@ def test_force_suffered_during_an_operation_told_before_is_its_doer_s(coder):
                            "Gunmen attacked a village in Zamfara on Friday.\n"
                            "Five villagers were killed in the attack.")
     assert all(e.source.code != "TCD MIL" for e in events if e.sentence_index in (1, 3))
+
+
+def test_a_state_hosting_in_its_own_capital_meets_nobody_there(coder):
+    events = coder.code_text("Oman said it had hosted talks between Saudi and Iranian envoys in Muscat last week.",
+                             published=PUBLISHED)
+    hosted = [(e.source.code, e.target.code if e.target else None) for e in events if e.predicate == "host"]
+    assert hosted == [("OMN GOV", None)]
+    # a visitor to the same town still meets its state there, a town the tagger took for a person included
+    e = _one(coder, "The Iranian foreign minister visited Muscat on Monday.")
+    assert (e.source.code, e.target.code.split()[0], e.location.name, e.location.basis) == (
+        "IRN GOV", "OMN", "Muscat", "clause")

@@ -482,10 +482,8 @@ class PlaceReader:
         tok = draft.target_tok
         if tok is None or draft.pred.token.lemma_.lower() not in self.words.visit_words:
             return None
-        ent = self.syntax.entity(tok)
-        if ent is None or ent.label_ not in self.g.entities.place or self.gazetteer.resolve(ent.text) is None:
-            return None
-        return ent
+        found = self.place_of(tok)  # (also a town the tagger took for a person: "visited Muscat")
+        return found[0] if found is not None else None
 
     def taken(self, draft, words: AnchorWords, countries: list[str]) -> Span | None:
         """"retook Marte", "overran Jilib": the town a verb of taking ground takes by its name (its span), or

@@ -145,5 +145,7 @@ def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, 
     if location.country == source.country and (ontology.is_a(plover, "not_at_home") or (
             mode in ontology.things_taken and source.sector in RULING_SECTORS)):
         return None
+    if location.country == source.country and ontology.is_a(plover, "meeting") and source.sector in RULING_SECTORS:
+        return None  # "Qatar hosted the talks in Doha": a state does not meet itself where it rules
     return Actor(text=named_as or location.name, name=location.name, country=location.country,
                  sector="GOV" if ontology.is_a(plover, "meeting") else None, country_basis="place")
