@@ -558,3 +558,28 @@ def test_an_act_told_inside_a_historical_one_is_history(coder):
             "Hundreds of villagers were killed in earlier clashes between herders and farmers in the region.")
     events = code(coder, text)
     assert [(e.plover_type, e.date) for e in events if not e.historical] == [("ASSAULT", "2023-03-13")]
+
+
+def test_a_dateline_after_a_scraped_page_s_headline_lines_still_places_the_story(coder):
+    text = ("Court Hears Appeal Over Disputed Count\n\nJudges question both sides\n\n"
+            "TALLAHASSEE, Fla. (CNN) -- Lawyers for the governor urged the state court on Thursday to reject the appeal.")
+    urged = next(e for e in code(coder, text) if e.plover_type == "REQUEST")
+    assert where(urged) == ("Tallahassee", "USA", "dateline")
+
+
+def test_a_rights_group_s_office_in_brackets_is_where_it_speaks_not_the_story_s_country(coder):
+    text = ("Uganda: Reporters Held Without Charge\n\n(Nairobi) - Ugandan police have detained six reporters in "
+            "the Gulu district since June, the Committee for Free Media said today.\n\nThe authorities should "
+            "release the reporters at once, the Committee for Free Media said.")
+    events = code(coder, text)
+    detained = next(e for e in events if e.plover_type == "COERCE")
+    assert (detained.source.code, detained.target.code) == ("UGA COP", "UGA JRN")
+    assert where(detained)[1] == "UGA"
+    asked = next(e for e in events if e.plover_type == "REQUEST")
+    assert asked.target.code == "UGA GOV" and where(asked) == ("Nairobi", "KEN", "dateline")
+
+
+def test_the_venue_of_a_speech_gives_no_country_to_those_it_is_addressed_to(coder):
+    text = "Speaking at a summit in Geneva on Monday, the Ghanaian president urged the police to free the activists."
+    urged = next(e for e in code(coder, text) if e.plover_type == "REQUEST")
+    assert (urged.source.code, urged.target.code, where(urged)) == ("GHA GOV", "GHA COP", ("Geneva", "CHE", "venue"))

@@ -150,7 +150,7 @@ class EventCoder:
                 where = lead.dateline.place
                 seat_name = words.seats.get(where.casefold())
                 dateline = gazetteer.resolve(seat_name or _unshout(where))
-                seat = seat_name is not None
+                seat = seat_name is not None or lead.dateline.office  # (where it is said, not the story's land)
                 if dateline is not None:
                     dateline = replace(dateline, basis="dateline", text=where)
         return DocumentAnchors(reference=reference, year=lead.year if reference is None else None,

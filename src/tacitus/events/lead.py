@@ -27,6 +27,8 @@ _AGENCY = r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
 _SEP = r"\s*(?:--|\u2014|\u2013|-|:)\s*"
 DATELINE = re.compile(rf"^\s*{_PLACE}{_REGION}{_DATE}{_AGENCY}(?P<sep>{_SEP})(?=\S)")
 PLACE_ONLY = re.compile(rf"^\s*{_PLACE}{_REGION}{_DATE}{_AGENCY}\s*$")  # "KANSAS CITY, Mo." alone, "--" after
+# a place in brackets before a dash, as rights groups open their releases: "(Nairobi) - Ethiopian authorities ..."
+BRACKETED = re.compile(r"^\s*\((?P<place>[A-Z][^()\n]{1,40})\)\s*(?:--|\u2014|\u2013|-)\s*(?=\S)")
 LEADING_SEP = re.compile(r"^\s*(?:--|\u2014|\u2013)\s*")
 DATE_ONLY = re.compile(rf"^\s*(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*(?:--|\u2014|\u2013|:)\s*(?=\S)")
 TIMESTAMP = re.compile(r"^\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4}\b)?\s*")
@@ -44,6 +46,8 @@ COUNT_AFTER = re.compile(r"\s+(?:[a-z]+s|people)\b")
 # a site's or agency's name closing a scraped title ("... in northern state - Xinhua", "... | KSL.com"): not news
 SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+(?P<site>[A-Z][\w.&']*(?:\s+[A-Z][\w.&']*){0,3})\s*$")
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*$")
+HEADING_LINES = 2  # headline lines a page may print before the paragraph that opens with the dateline
+HEADING_CHARS = 150  # characters: a longer line is a paragraph of the story
 MAX_DATELINE = 90  # characters: a longer opening is a sentence, not a dateline
 TITLE_REPEATED = 0.75  # share of the title's words the body's opening must hold for the title to be a repeat
 CONTENT_WORD = 4  # letters: shorter words ("a", "the", "and") say nothing of whether the title is repeated
@@ -54,6 +58,7 @@ class Dateline:
     place: str | None  # as written: "UNITED NATIONS", "KABUL, Afghanistan"
     date: str | None  # the date words: "May 28", "March 5, 2001"
     agency: str | None
+    office: bool = False  # "(Nairobi) -": the office a rights group's release is issued from, like a seat
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,12 @@ class Lead:
     stamp: str | None  # the ISO date of a timestamp opening the title
     year: int | None  # a year the title states ("... in 2019"), context for dates given without one
     headline: str | None = None  # the title's words (timestamp and dateline cut), coded or not: where the news is
+
+
+def _heading(paragraph: str) -> bool:
+    """A line that reads as a headline or standfirst: short, and not ended as a sentence."""
+    line = paragraph.strip()
+    return 0 < len(line) <= HEADING_CHARS and not line.endswith((".", "!", "?", '"', "\u201d", ":"))
 
 
 def _words(text: str) -> list[str]:
@@ -79,6 +90,10 @@ def read_dateline(text: str, words: AnchorWords, is_place: Callable[[str], bool]
     m = DATE_ONLY.match(text)
     if m:
         return Dateline(place=None, date=m["date"], agency=None), m.end()
+    m = BRACKETED.match(text)
+    if m is not None and is_place(m["place"].strip()) \
+            and not any(m["place"].strip().lower() == a.lower() for a in words.agencies):
+        return Dateline(place=m["place"].strip(), date=None, agency=None, office=True), m.end()
     m = DATELINE.match(text)
     if m is None or m.end() > MAX_DATELINE:
         return None
@@ -113,6 +128,15 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
             if found is not None:
                 dateline = found[0]
                 paragraphs = [paragraphs[1][LEADING_SEP.match(paragraphs[1]).end():].strip(), *paragraphs[2:]]
+    for k in range(1, min(HEADING_LINES + 1, len(paragraphs))) if dateline is None else ():
+        # a scraped page's headline and standfirst before the dateline: "Journalists Held in Amhara" / "(Nairobi) -"
+        if not _heading(paragraphs[k - 1]):
+            break
+        found = read_dateline(paragraphs[k], words, is_place)
+        if found is not None:
+            dateline, cut = found
+            paragraphs = [*paragraphs[:k], paragraphs[k][cut:].strip(), *paragraphs[k + 1:]]
+            break
     title, stamp = (document.title or "").strip(), None
     m = TIMESTAMP.match(title)
     if m and title[m.end():].strip():
