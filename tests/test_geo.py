@@ -106,6 +106,14 @@ def test_a_machine_romanisation_in_lower_case_names_no_town(gaz):
     assert gaz.resolve("Bombay").name == "Mumbai"
 
 
+def test_a_region_named_for_its_chief_town_is_known_as_a_region(gaz):
+    # regions the reverse-geocoding data leaves unnamed take the ISO 3166-2 name their biggest town shares
+    for text, country in (("Mendoza province", "ARG"), ("Las Tunas province", "CUB"), ("Jijel province", "DZA")):
+        loc = gaz.resolve(text)
+        assert (loc.country, loc.precision) == (country, "admin1"), text
+    assert gaz.resolve("Mendoza").precision == "city"  # the bare name is still the town
+
+
 def test_non_places_are_none(gaz):
     for text in ("Tuesday", "Putin", "", "   ", "March", "Nato"):
         assert gaz.resolve(text) is None, text

