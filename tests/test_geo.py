@@ -114,6 +114,11 @@ def test_a_region_named_for_its_chief_town_is_known_as_a_region(gaz):
     assert gaz.resolve("Mendoza").precision == "city"  # the bare name is still the town
 
 
+def test_islands_the_news_names_are_places(gaz):
+    for text, country in (("Lesbos", "GRC"), ("Lesvos", "GRC"), ("Mindanao", "PHL"), ("St. Vincent", "VCT")):
+        assert gaz.resolve(text).country == country, text
+
+
 def test_non_places_are_none(gaz):
     for text in ("Tuesday", "Putin", "", "   ", "March", "Nato"):
         assert gaz.resolve(text) is None, text

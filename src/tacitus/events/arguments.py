@@ -191,6 +191,17 @@ class Syntax(PassiveForms):
             and all(o.lower_ in fn.relative_pronouns for o in objs) \
             and not any(c.lower_ in fn.relative_adverbs for c in verb.children)
 
+    def aimed(self, verb: Token) -> bool:
+        """Whether an act names where it is aimed, whatever the parse made of it: a preposition of aim on the verb,
+        its object, the object's conjuncts ("fired 40 missiles and 30 drones at Ukraine") or a participle on it
+        ("fired munitions releasing a gas at the infantry")."""
+        obj, aim, labels = self.direct_object(verb), self.fn.aim_preps, self.labels
+        heads = [(verb, aim)] + ([(h, aim) for h in [obj, *obj.conjuncts]] + [
+            (p, self.fn.harm_preps) for p in self.children(obj, labels.noun_clause)] if obj is not None else [])
+        return any(c.dep_ in labels.preposition and c.lower_ in preps  # (a participle's "into orbit" is no aim)
+                   and not any(g.ent_type_ in self.ents.time for g in c.children)  # not "on Sunday"
+                   for h, preps in heads for c in h.children)
+
     def _names_place(self, of: Token) -> bool:
         """Whether an "of" phrase names a place through its own words or a further "of" ("of the council of
         Kherson"; not "of all parties in Kenya", whose "in" phrase the actor's words leave out)."""

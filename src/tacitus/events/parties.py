@@ -51,6 +51,8 @@ class Parties:
         modifier of the head that names another country, read as that modifier with the head ("Kurdish
         officials"); the first is ``actor`` itself. ``resolve_text`` gives the actor of such words."""
         out = [(tok, actor)]
+        if actor.country and tok.pos_ in self.syntax.tags.noun:
+            out += self._of_each(tok, resolve_text)  # "the foreign ministers of India and Pakistan"
         if not actor.country or actor.name or actor.kb_id:
             return out  # a named party is one party
         for mod in tok.children:
@@ -64,6 +66,19 @@ class Parties:
                 other = resolve_text(text)
                 if other is not None and other.country and other.country not in {a.country for _, a in out}:
                     out.append((word, replace(other, text=text, country_basis="mention")))
+        return out
+
+    def _of_each(self, tok: Token, resolve_text) -> list[tuple[Token, Actor]]:
+        """The parties after the first of an "of" phrase that coordinates countries or bodies, each read with the
+        head's words ("the foreign ministers of Pakistan" after "... of India and Pakistan")."""
+        labels, out = self.syntax.labels, []
+        for prep in (c for c in tok.children if c.dep_ in labels.preposition and c.lower_ in self.syntax.fn.of):
+            head = tok.doc[tok.left_edge.i:prep.i].text
+            for word in (w for obj in prep.children if obj.dep_ in labels.prep_object for w in obj.conjuncts):
+                ent = self.syntax.entity(word)
+                other = resolve_text(f"{head} of {ent.text if ent is not None else word.text}")
+                if other is not None and other.country:
+                    out.append((word, replace(other, text=f"{head} of {word.text}", country_basis="mention")))
         return out
 
     def together(self, pred: Predicate, sources: list) -> bool:

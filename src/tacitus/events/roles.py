@@ -407,6 +407,8 @@ class Roles(TargetReading):
                 if not found and sense.no_object_target and obj is not None and t in self.g.words.aim_preps \
                         and not self.k.patterns.noun_senses(obj.lemma_.lower()):
                     found = syntax.prep_objects(obj, t)  # "fired mortar shells at the base": the thing fired at it
+                if not found and sense.no_object_target and obj is not None and t in self.g.words.partner_preps:
+                    found = [g for x in obj.subtree for g in syntax.prep_objects(x, t)]  # (hung on the thing)
                 targets += found
                 # "gave approval for the UN to deliver aid": the preposition marks a clause, whose subject it is
                 targets += [c for clause in tok.children if clause.dep_ in labels.adverbial_clause
@@ -445,7 +447,8 @@ class Roles(TargetReading):
             targets = syntax.grievance_targets(tok)
         if not targets and onto.is_a(sense.plover_type, "violence"):  # "fired tear gas to disperse the protesters"
             targets = syntax.purpose_objects(tok, verbs=self.violent_verbs)
-        if not targets and sense.no_object_target and obj is not None:
+        if not targets and sense.no_object_target and obj is not None \
+                and not onto.is_a(sense.plover_type, "shared_about"):  # (intelligence "on" groups is about them)
             # "lifted a ban on Berlusconi", "lifted restrictions imposed on Olmert": whom the thing concerns
             holders = [obj, *(c for c in obj.children if c.dep_ in labels.noun_clause)]
             targets = [g for h in holders for p in self.g.words.lifted_targets for g in syntax.prep_objects(h, p)]
@@ -547,7 +550,7 @@ class Roles(TargetReading):
                 return []  # "asked not to be named", "spoke at a news conference", "hit the pavement"
             aims = self.syntax.timeless([t for t, _ in targets])  # not "on Sunday"
             expanse = bool(aims) and all(t.lemma_.lower() in self.k.patterns.empty_places for t in aims)
-            shown = expanse or (not aims and not self._aimed(pred))
+            shown = expanse or (not aims and not self.syntax.aimed(pred.token))
             targets = []
             if shown and all(a.country and a.country not in NOT_STATES
                              and a.sector in (None, *self.onto.weapon_showing_sectors) for _, a in sources):
@@ -578,18 +581,6 @@ class Roles(TargetReading):
                     confidence=confidence(pred.sense.confidence + PER_NESTING_LEVEL * nested, src, tgt, mod.value),
                 ))
         return out
-
-    def _aimed(self, pred: Predicate) -> bool:
-        """Whether the act names where it is aimed, whatever the parse made of it: a preposition of aim on the verb,
-        its object, the object's conjuncts ("fired 40 missiles and 30 drones at Ukraine") or a participle on it
-        ("fired munitions releasing a gas at the infantry")."""
-        obj, aim = self.syntax.direct_object(pred.token), self.g.words.aim_preps
-        heads = [(pred.token, aim)] + ([(h, aim) for h in [obj, *obj.conjuncts]] + [
-            (p, self.g.words.harm_preps) for p in self.syntax.children(obj, self.g.labels.noun_clause)]
-            if obj is not None else [])
-        return any(c.dep_ in self.g.labels.preposition and c.lower_ in preps  # (a participle's "into orbit" is no aim)
-                   and not any(g.ent_type_ in self.g.entities.time for g in c.children)  # not "on Sunday"
-                   for h, preps in heads for c in h.children)
 
     def _adjective_sector(self, tok: Token, actor: Actor, sector: str) -> Actor:
         """"a Syrian attack": a bare country adjective on a military noun stands for that country's forces."""
