@@ -112,6 +112,10 @@ def test_a_region_named_for_its_chief_town_is_known_as_a_region(gaz):
         loc = gaz.resolve(text)
         assert (loc.country, loc.precision) == (country, "admin1"), text
     assert gaz.resolve("Mendoza").precision == "city"  # the bare name is still the town
+    # and regions named by hand where neither source names them (Papua New Guinea's highlands, Kenya's counties)
+    for text, country in (("Enga province", "PNG"), ("Laikipia", "KEN"), ("Morobe", "PNG")):
+        loc = gaz.resolve(text)
+        assert (loc.country, loc.precision) == (country, "admin1"), text
 
 
 def test_islands_the_news_names_are_places(gaz):

