@@ -99,10 +99,11 @@ def test_transliterations_meet(gaz):
 
 def test_a_machine_romanisation_in_lower_case_names_no_town(gaz):
     # GeoNames lists lower-case letter-by-letter readings among a town's other names ("enga" for the German town
-    # of Enger); a capitalised word of the news is never one of them, while the town's own spellings still are
-    for text in ("Enga", "Abain", "Qbw"):
+    # of Enger, "abain" for Irvine); a capitalised word of the news is never one of them, while the town's own
+    # spellings still are ("Enga" is now the Papua New Guinean province)
+    for text in ("Abain", "Qbw", "Perisu"):
         assert gaz.resolve(text) is None, text
-    assert gaz.resolve("Enger").country == "DEU"
+    assert gaz.resolve("Enger").country == "DEU" and gaz.resolve("Enga").country == "PNG"
     assert gaz.resolve("Bombay").name == "Mumbai"
 
 
