@@ -583,3 +583,13 @@ def test_the_venue_of_a_speech_gives_no_country_to_those_it_is_addressed_to(code
     text = "Speaking at a summit in Geneva on Monday, the Ghanaian president urged the police to free the activists."
     urged = next(e for e in code(coder, text) if e.plover_type == "REQUEST")
     assert (urged.source.code, urged.target.code, where(urged)) == ("GHA GOV", "GHA COP", ("Geneva", "CHE", "venue"))
+
+
+def test_force_used_on_a_crowd_goes_on_where_the_story_last_told_its_protest(coder):
+    text = ("Kenyan police raided and closed six opposition offices in Nairobi on Monday, seizing computers.\n\n"
+            "Hundreds of supporters gathered outside the county offices in Kericho to protest against the "
+            "closures.\n\nPolice fired tear gas to disperse the crowd and detained five men, a police spokesman said.")
+    events = code(coder, text)
+    force = [e for e in events if e.sentence.startswith("Police fired")]
+    assert {e.plover_type for e in force} == {"ASSAULT", "COERCE"}
+    assert {where(e)[:2] for e in force} == {("Kericho", "KEN")}

@@ -451,7 +451,9 @@ class Anchoring:
             ww.force_told = ww.force_told or told_force
             if loc is not None:
                 out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
-                if told_force and basis == "clause":
+                scene = told_force or (onto.is_a(d.plover, "protest") and is_counted(d.modality)
+                                       and not out.historical.get(key))  # (a crowd force may then be used on)
+                if scene and basis == "clause":
                     ww.act_place = (job.index, loc)  # a place carried on is not carried further
                 out.place_text[key] = found.name if found is not None else loc.name
                 if found is not None and found.at >= 0:
