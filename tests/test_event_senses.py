@@ -335,3 +335,16 @@ def test_a_rally_the_authorities_hold_against_nobody_is_no_protest(coder):
         ("PROTEST", "141", "IRN GOV", "USA GOV")]
     assert coded(coder, "Thousands rallied in Nairobi against the government.") == [
         ("PROTEST", "141", "KEN CVL", "KEN GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator asked the defence minister how the contract had been awarded.",
+    "Villagers kept asking the governor where they could find clean water.",
+    "Reporters asked the Kenyan president whether the troops would leave Somalia.",
+])
+def test_a_question_asked_is_no_request(coder, text):
+    assert "REQUEST" not in types(coder, text)
+
+
+def test_asking_somebody_to_act_is_still_a_request(coder):
+    assert types(coder, "Kenya asked Uganda to extradite the two suspects.") == ["REQUEST"]

@@ -56,6 +56,7 @@ class Sense:
     clause_subject: bool = False  # ... only with a clause of its own subject ("want the president to resign")
     stated: bool = False  # ... only with a that-clause stating what is or was, with no auxiliary of the future or of
     #                       possibility ("warned that the plan was flawed": a statement, no threat)
+    question: bool = False  # ... only with a clause a question word opens ("asked him how the deal was reached")
     subject: tuple[str, ...] = ()  # lemmas one of which must name the subject ("peacekeepers arrived")
     not_subject: tuple[str, ...] = ()  # lemmas of a subject or "by" agent that rule the sense out ("commandos backed by
     #                                    artillery": means of force, no political support)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from tacitus.events.arguments import Syntax
+from tacitus.events.complements import asks, states
 from tacitus.events.framing import Framing, ModeCues, names_means
 from tacitus.events.modality import ModalityWords
 from tacitus.events.ontology import Ontology
@@ -310,24 +311,6 @@ class PredicateFinder:
         if found:
             frame.code, frame.mode = found
 
-    def _stated(self, verb: Token) -> bool:
-        """Whether the verb's that-clause states what is or was: a clause with a subject of its own, no auxiliary
-        of the future or of possibility, no condition and no word of a threat ("warned that the plan was flawed";
-        not "warned that it will retaliate", "that all options are on the table if ...", "that it is prepared to
-        strike", "that it is going to attack")."""
-        labels, words = self.g.labels, self.words
-        clauses = [c for c in verb.children if c.dep_ in labels.clausal_complement and c.i > verb.i
-                   and any(g.dep_ in labels.subject or g.dep_ in labels.passive_subject for g in c.children)]
-        modal = words.future_aux | words.hypothetical_aux
-        return bool(clauses) and not any(
-            c.lower_ in modal or any(g.dep_ in labels.auxiliary and g.lower_ in modal for g in c.children)
-            # the clause's own words: its subject, object or complement ("all options are on the table", "has
-            # consequences", "is prepared to strike"), or a condition hung on it ("... if Taiwan declares")
-            or any(g.lemma_.lower() in words.threat_cues for g in c.children if not g.is_punct)
-            or any(m.lower_ in words.conditional_marks for g in c.children for m in g.children
-                   if m.dep_ in labels.condition_mark)
-            for c in clauses)
-
     def _match_verb(self, tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
         labels, ents, fn, syntax = self.g.labels, self.g.entities, self.g.words, self.syntax
         # particles ("hit back at"), and prepositions selecting a sense after the verb ("called on Iran", not "On
@@ -360,7 +343,7 @@ class PredicateFinder:
                 continue
             if s.clause_subject and not has_clause_subject:
                 continue
-            if s.stated and not self._stated(tok):
+            if (s.stated and not states(tok, self.g, self.words)) or (s.question and not asks(tok, self.g)):
                 continue
             if s.prep and not ({(s.prep, w) for w in s.prep_obj} & governed if s.prep_obj else s.prep in preps):
                 continue
