@@ -29,6 +29,9 @@ def states(verb: Token, grammar, words) -> bool:
 def asks(verb: Token, grammar) -> bool:
     """Whether the verb takes a clause after it that a question word opens ("asked the minister how the deal was
     reached", "asked whether the troops would leave"; grammar ``question_words``): a question put, not a request."""
-    labels = grammar.labels
-    return any(c.dep_ in labels.clausal_complement and c.i > verb.i
-               and c.left_edge.lower_ in grammar.words.question_words for c in verb.children)
+    labels, words = grammar.labels, grammar.words
+    # (the parser may hang the clause on the one asked: "asked the governor where they could find water")
+    asked = [c for o in verb.children if o.dep_ in labels.object for c in o.children
+             if c.dep_ in labels.relative_clause and c.left_edge.lower_ not in words.relative_pronouns]
+    return any(c.left_edge.lower_ in words.question_words for c in [
+        *(c for c in verb.children if c.dep_ in labels.clausal_complement and c.i > verb.i), *asked])
