@@ -37,8 +37,13 @@ def test_a_clause_with_its_own_object_or_a_subject_pronoun_keeps_its_reading(cod
     assert [t for _, _, t in dyads(coder, text, "ASSAULT")] == ["three engineers"]
 
 
-def test_a_clause_of_place_or_time_has_no_such_object(coder):
+def test_a_clause_of_place_time_or_reason_has_no_such_object(coder):
     assert dyads(coder, "Residents fled the village where soldiers attacked on Monday.", "ASSAULT") == [
         ("MIL", None, "")]
-    assert [t for _, _, t in dyads(coder, "On the day Zambian police raided the office, nobody was hurt.",
-                                   "COERCE")] != ["the day"]
+    # a preposition with the relative pronoun: the hill is where they fired from, not what they fired at
+    assert [t for _, _, t in dyads(coder, "Ukrainian troops recaptured the hill from which Russian forces had shelled.",
+                                   "ASSAULT") if t] == []
+    assert [t for _, _, t in dyads(coder, "The night Sudanese soldiers attacked, the villagers fled.", "ASSAULT")] == [
+        ""]
+    assert dyads(coder, "The last time the presidents of Chad and Niger met, they signed a trade deal.",
+                 "CONSULT") == [("TCD GOV", "NER GOV", "the presidents of Niger")]

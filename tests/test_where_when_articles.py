@@ -570,19 +570,25 @@ def test_a_dateline_after_a_scraped_page_s_headline_lines_still_places_the_story
 def test_a_rights_group_s_office_in_brackets_is_where_it_speaks_not_the_story_s_country(coder):
     text = ("Uganda: Reporters Held Without Charge\n\n(Nairobi) - Ugandan police have detained six reporters in "
             "the Gulu district since June, the Committee for Free Media said today.\n\nThe authorities should "
-            "release the reporters at once, the Committee for Free Media said.")
+            "release the reporters at once, the Committee for Free Media said. Ugandan officials in Kampala and "
+            "Gulu declined to comment.")
     events = code(coder, text)
     detained = next(e for e in events if e.plover_type == "COERCE")
     assert (detained.source.code, detained.target.code) == ("UGA COP", "UGA JRN")
     assert where(detained)[1] == "UGA"
     asked = next(e for e in events if e.plover_type == "REQUEST")
     assert asked.target.code == "UGA GOV" and where(asked) == ("Nairobi", "KEN", "dateline")
+    # a story the bracketed town's country is in is told from there as from any dateline
+    [detained] = code(coder, "(Nairobi) - Kenyan police detained five opposition supporters on Monday.")
+    assert (detained.source.code, detained.target.code, where(detained)) == (
+        "KEN COP", "KEN OPP", ("Nairobi", "KEN", "dateline"))
 
 
-def test_the_venue_of_a_speech_gives_no_country_to_those_it_is_addressed_to(coder):
-    text = "Speaking at a summit in Geneva on Monday, the Ghanaian president urged the police to free the activists."
+def test_those_addressed_at_an_institution_s_seat_take_no_country_from_it(coder):
+    text = ("UNITED NATIONS (Reuters) - The U.N. human rights chief on Tuesday urged the authorities to free the "
+            "detained activists.")
     urged = next(e for e in code(coder, text) if e.plover_type == "REQUEST")
-    assert (urged.source.code, urged.target.code, where(urged)) == ("GHA GOV", "GHA COP", ("Geneva", "CHE", "venue"))
+    assert urged.source.code.startswith("UNO") and (urged.target.code or "").split(" ")[0] != "USA"
 
 
 def test_force_used_on_a_crowd_goes_on_where_the_story_last_told_its_protest(coder):
@@ -593,3 +599,8 @@ def test_force_used_on_a_crowd_goes_on_where_the_story_last_told_its_protest(cod
     force = [e for e in events if e.sentence.startswith("Police fired")]
     assert {e.plover_type for e in force} == {"ASSAULT", "COERCE"}
     assert {where(e)[:2] for e in force} == {("Kericho", "KEN")}
+    # force by another state's troops after a protest abroad is not used there
+    text = ("Hundreds of people protested outside the Israeli embassy in London on Sunday.\n\nIsraeli troops fired "
+            "tear gas at stone-throwers, the army said.")
+    fired = next(e for e in code(coder, text) if e.plover_type == "ASSAULT")
+    assert where(fired) is None or where(fired)[0] != "London"

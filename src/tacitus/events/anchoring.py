@@ -420,7 +420,7 @@ class Anchoring:
             force = onto.is_a(d.plover, "force")
             found = next((by_owner[k] for k, ok in chains[id(d)] if ok and k in by_owner), None)
             if found is None or found.owner != key:
-                found = self.places.visit(d, countries) or found  # each visit is where it goes
+                found = self.places.visit(d, countries, job.context) or found  # each visit is where it goes
             found = found or self._speaker_place(d, chains[id(d)], mentions)
             basis = "clause"
             if found is None and venue is not None and verbal:
@@ -434,7 +434,8 @@ class Anchoring:
                 # "LAGOS, May 28 (Xinhua) -- ... gunmen killed six in Riyom ... police deployed more personnel":
                 # a wire bureau's city is where the story is filed, the place the story told last where it acts
                 loc, text, basis = story, None, "document"
-            elif force and unplaced and (story := self._act_place(job, d)) is not None and not out.historical.get(key):
+            elif force and unplaced and not out.historical.get(key) and (
+                    (story := self._crowd_place(job, d)) is not None or (story := self._act_place(job, d)) is not None):
                 # "Israeli commandos raided a site in northern Gaza. Four soldiers were wounded": force used in a
                 # sentence that names no place goes on where the story's last use of force was, not at the dateline
                 loc, text, basis = story, None, "document"
@@ -451,10 +452,11 @@ class Anchoring:
             ww.force_told = ww.force_told or told_force
             if loc is not None:
                 out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
-                scene = told_force or (onto.is_a(d.plover, "protest") and is_counted(d.modality)
-                                       and not out.historical.get(key))  # (a crowd force may then be used on)
-                if scene and basis == "clause":
+                if told_force and basis == "clause":
                     ww.act_place = (job.index, loc)  # a place carried on is not carried further
+                if onto.is_a(d.plover, "protest") and is_counted(d.modality) and basis == "clause" \
+                        and not out.historical.get(key):
+                    ww.protest_place = (job.index, loc)
                 out.place_text[key] = found.name if found is not None else loc.name
                 if found is not None and found.at >= 0:
                     place = job.sent.doc[found.at]
@@ -503,6 +505,19 @@ class Anchoring:
                 or any(self.syntax.told_before(g) for g in self.syntax.told_in(d.pred.token)):
             return told[1]
         return None
+
+    def _crowd_place(self, job: SentenceJob, d: Draft) -> Location | None:
+        """Where the story told a protest at most ``act_place_reach`` sentences before, for force the forces that
+        break up protests (ontology ``crowd_forces``) of that place's state, or of none named, use on people of
+        that state or of none ("Police used tear gas to disperse the crowd")."""
+        told, onto, force = job.where_when.protest_place, self.places.onto, job.where_when.act_place
+        if told is None or job.from_title or not 0 < job.index - told[0] <= self.words.act_place_reach \
+                or (force is not None and force[0] > told[0]):  # (force told after the protest sets the scene)
+            return None
+        home = told[1].country
+        target = d.target.country if d.target is not None else None
+        ok = d.source.sector in onto.crowd_forces and d.source.country in (None, home) and target in (None, home)
+        return told[1] if ok else None
 
     @staticmethod
     def _story_place(ww) -> Location | None:

@@ -151,7 +151,8 @@ class Syntax(PassiveForms):
 
     def direct_object(self, verb: Token) -> Token | None:
         """The direct object; the small English model often reads "called Lavrov" as an object predicate, which
-        counts when there is no other object."""
+        counts when there is no other object. A relative clause's object may be the noun it hangs on
+        (:meth:`object_gap`)."""
         labels, fn = self.labels, self.fn
         objs = self.children(verb, labels.object)
         if self.object_gap(verb, objs):
@@ -181,15 +182,18 @@ class Syntax(PassiveForms):
     def object_gap(self, verb: Token, objs: list[Token]) -> bool:
         """Whether a relative clause's verb has its object in the noun it hangs on: its own subject is no relative
         pronoun and its object is one or missing ("the men whom police detained", "the men they freed"; not "the men
-        who attacked", "the town where troops fought", "the day they met")."""
+        who attacked", "the town where troops fought", "the hill from which they fired", nor a noun of time, reason
+        or manner the clause is an adjunct of: "the day they met", "the reason the crowd attacked", grammar
+        ``adjunct_heads``)."""
         labels, fn, head = self.labels, self.fn, verb.head
-        if verb.dep_ not in labels.relative_clause or head.pos_ not in self.tags.noun \
-                or head.ent_type_ in self.g.entities.time or self.is_passive(verb):
+        if verb.dep_ not in labels.relative_clause or head.pos_ not in self.tags.noun or self.is_passive(verb) \
+                or head.ent_type_ in self.g.entities.time or head.lemma_.lower() in fn.adjunct_heads:
             return False
         subs = self.children(verb, labels.subject)
         return bool(subs) and subs[0].lower_ not in fn.relative_pronouns \
             and all(o.lower_ in fn.relative_pronouns for o in objs) \
-            and not any(c.lower_ in fn.relative_adverbs for c in verb.children)
+            and not any(c.lower_ in fn.relative_adverbs or (c.dep_ in labels.preposition and any(
+                g.lower_ in fn.relative_pronouns for g in c.children)) for c in verb.children)
 
     def aimed(self, verb: Token) -> bool:
         """Whether an act names where it is aimed, whatever the parse made of it: a preposition of aim on the verb,

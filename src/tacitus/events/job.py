@@ -79,6 +79,7 @@ class DocumentAnchors:
     last_place: Location | None = None  # the place named last ("the peacekeepers deployed there")
     last_force: tuple[int, Event] | None = None  # (sentence, event) of the story's last use of force told as done
     act_place: tuple[int, Location] | None = None  # (sentence, place) of the story's last placed use of force
+    protest_place: tuple[int, Location] | None = None  # (sentence, place) of the story's last placed protest
     force_told: bool = False  # the story has told a use of force ("wounded in the attack" after it is its toll)
     narrative: tuple[int, str, str, bool, int] | None = None  # (paragraph, date, precision, history, sentence) the
     #                                                           story is at, and the sentence that dated it

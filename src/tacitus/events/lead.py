@@ -58,7 +58,8 @@ class Dateline:
     place: str | None  # as written: "UNITED NATIONS", "KABUL, Afghanistan"
     date: str | None  # the date words: "May 28", "March 5, 2001"
     agency: str | None
-    office: bool = False  # "(Nairobi) -": the office a rights group's release is issued from, like a seat
+    office: bool = False  # "(Nairobi) -": perhaps the office a rights group's release is issued from (a seat when
+    #                       the story is set elsewhere throughout: coder, SettingReader.told_elsewhere)
 
 
 @dataclass(frozen=True)

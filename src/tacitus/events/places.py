@@ -92,7 +92,8 @@ class PlaceReader:
         home = job.context.dominant_country()
         story = context_countries(drafts) + [c for c in [home] if c]
         struck += [span for d in drafts if (span := self.taken(d, words, story)) is not None]
-        struck_heads = {s.root.i for s in struck} | {s.root.i for d in drafts if (s := self.visited(d)) is not None}
+        struck_heads = {s.root.i for s in struck} | {
+            s.root.i for d in drafts if (s := self.visited(d, story, job.context)) is not None}
         # "an operation in northern Mali", "troops deployed in Chad": a party named in a phrase of setting is
         # also where the act happened
         struck_heads |= {d.target_tok.i for d in drafts if d.target_tok is not None
@@ -469,20 +470,21 @@ class PlaceReader:
                 out.append(found[0])
         return out
 
-    def visit(self, draft, countries: list[str]) -> PlaceMention | None:
+    def visit(self, draft, countries: list[str], context: DocContext | None = None) -> PlaceMention | None:
         """The place a visit goes to ("visited Haiti", "a visit to Amman"): where the visit happens."""
-        span = self.visited(draft)
+        span = self.visited(draft, countries, context)
         loc = self.gazetteer.resolve(span.text, countries=countries) if span is not None else None
         if loc is None:
             return None
         return PlaceMention(owner=draft.pred.token.i, location=loc, name=span.text, text=span.text, guessed=True)
 
-    def visited(self, draft) -> Span | None:
+    def visited(self, draft, countries: Sequence[str] = (), context: DocContext | None = None) -> Span | None:
         """"visited Haiti", "a visit to Amman": the place a visit goes to is where it happens (its span)."""
         tok = draft.target_tok
         if tok is None or draft.pred.token.lemma_.lower() not in self.words.visit_words:
             return None
-        found = self.place_of(tok)  # (also a town the tagger took for a person: "visited Muscat")
+        # (also a town the tagger took for a person, "visited Muscat", but not a person the story named)
+        found = self.place_of(tok, countries=countries, context=context)
         return found[0] if found is not None else None
 
     def taken(self, draft, words: AnchorWords, countries: list[str]) -> Span | None:

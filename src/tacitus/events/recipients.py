@@ -20,8 +20,9 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     target nobody names is that place's state); ``about`` the place of what it asks, promises or refuses;
     ``spoken`` an act of saying (a demand, a threat), not an act recoded from its modality ("will evacuate");
     ``person`` a target named as a person (known only by name, it is of the story's country)."""
-    # (the venue of a speech is nobody's country: "urged the authorities to act" at a summit in Geneva)
-    target = placed(target, source, None if venue and spoken else where, setting, doer=person,
+    # (a seat's or an office's dateline is nobody's country: "UNITED NATIONS -- ... urged the authorities to act")
+    seat = venue and spoken and where is not None and where.basis == "dateline"
+    target = placed(target, source, None if seat else where, setting, doer=person,
                     struggle=ontology.is_a(plover, "armed_struggle"), backed=ontology.is_a(plover, "backing"))
     # a thing: a phrase that names nobody (its own place may have given it a country: "the reform in Madrid")
     thing = target is not None and not (target.sector or target.name) and (

