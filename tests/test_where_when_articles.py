@@ -604,3 +604,10 @@ def test_force_used_on_a_crowd_goes_on_where_the_story_last_told_its_protest(cod
             "tear gas at stone-throwers, the army said.")
     fired = next(e for e in code(coder, text) if e.plover_type == "ASSAULT")
     assert where(fired) is None or where(fired)[0] != "London"
+
+
+def test_a_letter_dated_a_day_dates_what_it_does(coder):
+    for text in ("In a letter to the union dated March 2, 2023, the Labour Ministry rejected the pay claim.",
+                 "The Labour Ministry rejected the pay claim in a letter dated March 2."):
+        rejected = next(e for e in code(coder, text) if e.plover_type == "REJECT")
+        assert (rejected.date, rejected.date_precision) == ("2023-03-02", "day"), text

@@ -230,6 +230,9 @@ class Anchoring:
             return own
         noun = doc[own].head
         above = tree.owner(noun.head) if noun.dep_ in labels.object and noun.head.i != noun.i else None
+        if doc[own].lemma_.lower() in self.g.words.dating_participles and noun.dep_ in labels.prep_object \
+                and noun.head.dep_ in labels.preposition:
+            above = tree.owner(noun.head.head)  # "in a letter dated May 2, the ministry rejected": the letter's act
         return above if above is not None and above in tree.predicates else own
 
     def _narrative_here(self, job: SentenceJob) -> tuple | None:
