@@ -585,8 +585,8 @@ def test_a_rights_group_s_office_in_brackets_is_where_it_speaks_not_the_story_s_
 
 
 def test_those_addressed_at_an_institution_s_seat_take_no_country_from_it(coder):
-    text = ("UNITED NATIONS (Reuters) - The U.N. human rights chief on Tuesday urged the authorities to free the "
-            "detained activists.")
+    text = ("UNITED NATIONS (Reuters) - The U.N. refugee agency's head urged the authorities on Friday to release "
+            "the jailed bloggers.")
     urged = next(e for e in code(coder, text) if e.plover_type == "REQUEST")
     assert urged.source.code.startswith("UNO") and (urged.target.code or "").split(" ")[0] != "USA"
 
@@ -594,7 +594,7 @@ def test_those_addressed_at_an_institution_s_seat_take_no_country_from_it(coder)
 def test_force_used_on_a_crowd_goes_on_where_the_story_last_told_its_protest(coder):
     text = ("Kenyan police raided and closed six opposition offices in Nairobi on Monday, seizing computers.\n\n"
             "Hundreds of supporters gathered outside the county offices in Kericho to protest against the "
-            "closures.\n\nPolice fired tear gas to disperse the crowd and detained five men, a police spokesman said.")
+            "closures.\n\nPolice fired tear gas to break up the gathering and arrested five men, a spokesman said.")
     events = code(coder, text)
     force = [e for e in events if e.sentence.startswith("Police fired")]
     assert {e.plover_type for e in force} == {"ASSAULT", "COERCE"}

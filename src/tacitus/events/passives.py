@@ -94,7 +94,7 @@ class PassiveForms:
 
     def is_passive(self, verb: Token) -> bool:
         """A passive verb; participles that state an attitude of their subject are not ("Vietnam is committed to
-        opening", "Israel is opposed to French mediation", "Iraq is prepared to impose martial law")."""
+        opening", "Chile is opposed to that mediation", "Peru is prepared to impose a curfew")."""
         labels = self.labels
         if verb.lemma_.lower() in self.fn.stative_participles and not any(c.dep_ in labels.agent
                                                                           for c in verb.children):
