@@ -593,7 +593,7 @@ def test_those_addressed_at_an_institution_s_seat_take_no_country_from_it(coder)
 
 def test_force_used_on_a_crowd_goes_on_where_the_story_last_told_its_protest(coder):
     text = ("Kenyan police raided and closed six opposition offices in Nairobi on Monday, seizing computers.\n\n"
-            "Hundreds of supporters gathered outside the county offices in Kericho to protest against the "
+            "Several hundred supporters rallied outside the county offices in Kericho to protest against the "
             "closures.\n\nPolice fired tear gas to break up the gathering and arrested five men, a spokesman said.")
     events = code(coder, text)
     force = [e for e in events if e.sentence.startswith("Police fired")]

@@ -512,7 +512,7 @@ class Anchoring:
     def _crowd_place(self, job: SentenceJob, d: Draft) -> Location | None:
         """Where the story told a protest at most ``act_place_reach`` sentences before, for force the forces that
         break up protests (ontology ``crowd_forces``) of that place's state, or of none named, use on people of
-        that state or of none ("Police used tear gas to disperse the crowd")."""
+        that state or of none ("police fired tear gas to break up the gathering")."""
         told, onto, force = job.where_when.protest_place, self.places.onto, job.where_when.act_place
         if told is None or job.from_title or not 0 < job.index - told[0] <= self.words.act_place_reach \
                 or (force is not None and force[0] > told[0]):  # (force told after the protest sets the scene)
