@@ -230,9 +230,15 @@ class Anchoring:
             return own
         noun = doc[own].head
         above = tree.owner(noun.head) if noun.dep_ in labels.object and noun.head.i != noun.i else None
-        if doc[own].lemma_.lower() in self.g.words.dating_participles and noun.dep_ in labels.prep_object \
-                and noun.head.dep_ in labels.preposition:
-            above = tree.owner(noun.head.head)  # "in a letter dated May 2, the ministry rejected": the letter's act
+        if doc[own].lemma_.lower() in self.g.words.dating_participles:
+            # "in a letter (to the union) dated May 2, the ministry rejected": the date of what the letter does (not
+            # "under a warrant dated May 2", "despite a truce dated ...": grammar dated_documents, dated_in)
+            while noun.lemma_.lower() not in self.g.words.dated_documents and noun.dep_ in labels.prep_object \
+                    and noun.head.dep_ in labels.preposition and noun.head.head.pos_ in self.g.tags.noun:
+                noun = noun.head.head
+            if noun.lemma_.lower() in self.g.words.dated_documents and noun.dep_ in labels.prep_object \
+                    and noun.head.lower_ in self.g.words.dated_in:
+                above = tree.owner(noun.head.head)
         return above if above is not None and above in tree.predicates else own
 
     def _narrative_here(self, job: SentenceJob) -> tuple | None:
@@ -417,6 +423,7 @@ class Anchoring:
         onto, ww = self.places.onto, job.where_when
         countries = context_countries(job.drafts)
         unplaced = not any(e.label_ in self.g.entities.place for e in job.sent.ents)
+        unplaced_force: set[int] = set()
         for d in job.drafts:
             key = d.pred.token.i
             verbal = onto.quad_is(d.code, "verbal")
@@ -453,6 +460,8 @@ class Anchoring:
                 out.content_places[key] = origin  # "a complaint about US comments": whose, when nothing says where
             told_force = force and is_counted(d.modality) and not out.historical.get(key)
             ww.force_told = ww.force_told or told_force
+            if loc is None and force:
+                unplaced_force.add(key)
             if loc is not None:
                 out.places[key] = Location(**{**loc.to_dict(), "basis": basis, "text": text})
                 if told_force and basis == "clause":
@@ -470,6 +479,9 @@ class Anchoring:
                     if onto.is_a(d.plover, "mobilization") and place.head.lower_ in self.g.words.host_preps \
                             and d.pred.token.lemma_.lower() not in self.g.words.massing_verbs:
                         out.hosts.add(key)  # ("deployed missiles in South Korea"; not "drills around Taiwan")
+        for key in unplaced_force if ww.seat else ():  # force told as a report at an institution's seat ("UNITED
+            if key in out.places and out.places[key].basis == "dateline":  # NATIONS -- forces shelled X, the UN
+                del out.places[key]  # said") did not happen at the seat
 
     def _venue(self, place: Token, d: Draft) -> bool:
         """The place is a phrase of the predicate word itself ("pleaded guilty in New York"), not of what it acts
@@ -511,15 +523,19 @@ class Anchoring:
 
     def _crowd_place(self, job: SentenceJob, d: Draft) -> Location | None:
         """Where the story told a protest at most ``act_place_reach`` sentences before, for force the forces that
-        break up protests (ontology ``crowd_forces``) of that place's state, or of none named, use on people of
-        that state or of none ("police fired tear gas to break up the gathering")."""
+        break up protests (ontology ``crowd_forces``) of that place's state, or of none named in a story set there,
+        use on nobody named or on people (ontology ``crowd_sectors``) of that state ("police fired tear gas to break
+        up the gathering")."""
         told, onto, force = job.where_when.protest_place, self.places.onto, job.where_when.act_place
         if told is None or job.from_title or not 0 < job.index - told[0] <= self.words.act_place_reach \
                 or (force is not None and force[0] > told[0]):  # (force told after the protest sets the scene)
             return None
-        home = told[1].country
-        target = d.target.country if d.target is not None else None
-        ok = d.source.sector in onto.crowd_forces and d.source.country in (None, home) and target in (None, home)
+        home, target = told[1].country, d.target
+        # (police of no state named are the story's own only where the protest was in the story's country; the
+        # crowd is people, not "suspected gunmen")
+        ok = d.source.sector in onto.crowd_forces and d.source.country in (None, home) and (
+            d.source.country or job.context.home_country == home) and (target is None or (
+                target.country in (None, home) and target.sector in onto.crowd_sectors))
         return told[1] if ok else None
 
     @staticmethod

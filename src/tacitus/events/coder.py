@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import partial
 from itertools import islice
 
 from spacy.tokens import Span
@@ -172,16 +171,11 @@ class EventCoder:
         # the lead: the document's first sentence, when it was parsed and more follow
         sents = list(islice((s for p in parsed for s in p.sents), 2))
         starts = bool(paragraphs) and (not isinstance(paragraphs[0], tuple) or paragraphs[0][1] == 0)
-        told_from = where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None
-        read = partial(self.settings.read, parsed, headline=title if title is not None else headline,
-                       when=context.when, outlet_home=self.knowledge.outlets.home(document.publisher, document.url),
-                       lead=sents[0] if starts and len(sents) > 1 else None)
-        if told_from and lead.dateline is not None and lead.dateline.office \
-                and self.settings.told_elsewhere(read(None), told_from):
-            # "(Nairobi) - Ethiopian authorities ...": a rights group's office, in a story set elsewhere throughout,
-            # is where its words are said (as an institution's seat), not the story's country
-            where_when.seat, told_from = True, None
-        context.home_country, context.home_weight, context.home_share, context.story_countries = read(told_from)
+        context.home_country, context.home_weight, context.home_share, context.story_countries = self.settings.read(
+            parsed, where_when.dateline.country if where_when.dateline is not None and not where_when.seat else None,
+            headline=title if title is not None else headline, when=context.when,
+            outlet_home=self.knowledge.outlets.home(document.publisher, document.url),
+            lead=sents[0] if starts and len(sents) > 1 else None)
         home_town = self.settings.home_town(parsed, context.home_country,
                                             headline=title if title is not None else headline)
         events: list[Event] = []

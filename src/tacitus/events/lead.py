@@ -27,8 +27,6 @@ _AGENCY = r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
 _SEP = r"\s*(?:--|\u2014|\u2013|-|:)\s*"
 DATELINE = re.compile(rf"^\s*{_PLACE}{_REGION}{_DATE}{_AGENCY}(?P<sep>{_SEP})(?=\S)")
 PLACE_ONLY = re.compile(rf"^\s*{_PLACE}{_REGION}{_DATE}{_AGENCY}\s*$")  # "KANSAS CITY, Mo." alone, "--" after
-# a place in brackets before a dash, as rights groups open their releases: "(Nairobi) - Ethiopian authorities ..."
-BRACKETED = re.compile(r"^\s*\((?P<place>[A-Z][^()\n]{1,40})\)\s*(?:--|\u2014|\u2013|-)\s*(?=\S)")
 LEADING_SEP = re.compile(r"^\s*(?:--|\u2014|\u2013)\s*")
 DATE_ONLY = re.compile(rf"^\s*(?P<date>{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\s*(?:--|\u2014|\u2013|:)\s*(?=\S)")
 TIMESTAMP = re.compile(r"^\s*(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4}\b)?\s*")
@@ -58,8 +56,6 @@ class Dateline:
     place: str | None  # as written: "UNITED NATIONS", "KABUL, Afghanistan"
     date: str | None  # the date words: "May 28", "March 5, 2001"
     agency: str | None
-    office: bool = False  # "(Nairobi) -": perhaps the office a rights group's release is issued from (a seat when
-    #                       the story is set elsewhere throughout: coder, SettingReader.told_elsewhere)
 
 
 @dataclass(frozen=True)
@@ -91,10 +87,6 @@ def read_dateline(text: str, words: AnchorWords, is_place: Callable[[str], bool]
     m = DATE_ONLY.match(text)
     if m:
         return Dateline(place=None, date=m["date"], agency=None), m.end()
-    m = BRACKETED.match(text)
-    if m is not None and is_place(m["place"].strip()) \
-            and not any(m["place"].strip().lower() == a.lower() for a in words.agencies):
-        return Dateline(place=m["place"].strip(), date=None, agency=None, office=True), m.end()
     m = DATELINE.match(text)
     if m is None or m.end() > MAX_DATELINE:
         return None

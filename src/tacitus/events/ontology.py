@@ -91,6 +91,7 @@ class Ontology:
     rally_modes: frozenset[str] = frozenset()  # gatherings that, held by these against nobody, are no protest
     rally_holders: frozenset[str] = frozenset()
     crowd_forces: frozenset[str] = frozenset()  # who break up protests: their force goes on where one was told
+    crowd_sectors: frozenset[str] = frozenset()  # ... on people of these sectors
     public_sectors: frozenset[str | None] = frozenset()  # the public: what it demands of nobody it demands of its rulers
     armed_sectors: frozenset[str] = frozenset()  # who fight: what one comes under from them is force ...
     speaking_sectors: frozenset[str] = frozenset()  # ... and from these, words
@@ -145,7 +146,7 @@ class Ontology:
                    abduction_from=tuple(str(c) for c in spec.get("abduction_from") or ()),
                    things_taken=_words(spec, "things_taken"), things_held=_words(spec, "things_held"),
                    rally_modes=_words(spec, "rally_modes"), rally_holders=_words(spec, "rally_holders"),
-                   crowd_forces=_words(spec, "crowd_forces"),
+                   crowd_forces=_words(spec, "crowd_forces"), crowd_sectors=_words(spec, "crowd_sectors"),
                    public_sectors=frozenset(str(m) or None for m in spec.get("public_sectors") or ()),
                    armed_sectors=_words(spec, "armed_sectors"),
                    speaking_sectors=_words(spec, "speaking_sectors"),

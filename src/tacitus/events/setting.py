@@ -36,8 +36,6 @@ from tacitus.records import NON_STATE_CODES
 
 MIN_MENTIONS = 2
 MIN_SHARE = 0.4
-ABROAD_MENTIONS = 3  # a story that never names the country of an office's dateline, and names another this often
-ABROAD_SHARE = 0.6  # ... and for this share of its mentions, is set in that other country (SettingReader.told_elsewhere)
 HEADLINE_WEIGHT = 2
 VENUE_WEIGHT = 0.5
 PERSON_WEIGHT = 0.5  # a person the knowledge knows, named in full ("Francois Hollande"): a national, who may be abroad
@@ -278,15 +276,6 @@ class SettingReader:
                  for t in e}  # (not a word of a person's name: "Sydney Smith")
         return slips + [headline[t.i:t.i + 1] for t in headline if t.i not in taken and t.text[:1].isupper()
                         and t.text in body_places]
-
-    @staticmethod
-    def told_elsewhere(reading: tuple, dateline: str) -> bool:
-        """Whether a story read without its dateline (``reading``: what :meth:`read` gives) is set in another
-        country throughout: it never names the dateline's, and names that other one at least ABROAD_MENTIONS
-        times and for ABROAD_SHARE of all its mentions of countries."""
-        country, _, share, found = reading
-        return bool(country) and country != dateline and not found[dateline] \
-            and found[country] >= ABROAD_MENTIONS and share >= ABROAD_SHARE
 
     def setting(self, docs: list[Doc], dateline: str | None = None, *, headline: Doc | None = None) -> str | None:
         """The document's country: the country of its dateline's place (read by ``events/lead.py``), else the
