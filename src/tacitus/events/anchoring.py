@@ -451,7 +451,7 @@ class Anchoring:
                 loc, text, basis = story, None, "document"
             elif at_dateline:  # (a country the dateline's town lies in is that town, for acts at home there)
                 loc, text, basis = ww.dateline, ww.dateline.text, "dateline"
-                if ww.seat:  # said at the UN or at a rights group's office: where it was said, not whom it is to
+                if ww.seat:  # said at an institution's seat (the UN): where it was said, not whom it is to
                     out.venues.add(key)
             elif None in by_owner:
                 loc, text, basis = by_owner[None].location, by_owner[None].text, "sentence"

@@ -187,7 +187,7 @@ class Syntax(PassiveForms):
         ``adjunct_heads``)."""
         labels, fn, head = self.labels, self.fn, verb.head
         if verb.dep_ not in labels.relative_clause or head.pos_ not in self.tags.noun or self.is_passive(verb) \
-                or head.ent_type_ in self.g.entities.time or head.lemma_.lower() in fn.adjunct_heads:
+                or head.ent_type_ in self.ents.time or head.lemma_.lower() in fn.adjunct_heads:
             return False
         subs = self.children(verb, labels.subject)
         return bool(subs) and subs[0].lower_ not in fn.relative_pronouns \

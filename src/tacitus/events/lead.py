@@ -122,7 +122,7 @@ def read_lead(document: Document, words: AnchorWords, is_place: Callable[[str], 
                 dateline = found[0]
                 paragraphs = [paragraphs[1][LEADING_SEP.match(paragraphs[1]).end():].strip(), *paragraphs[2:]]
     for k in range(1, min(HEADING_LINES + 1, len(paragraphs))) if dateline is None else ():
-        # a scraped page's headline and standfirst before the dateline: "Journalists Held in Amhara" / "(Nairobi) -"
+        # a scraped page's headline and standfirst lines before the paragraph that opens with the dateline
         if not _heading(paragraphs[k - 1]):
             break
         found = read_dateline(paragraphs[k], words, is_place)

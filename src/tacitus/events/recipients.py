@@ -20,7 +20,7 @@ def recipient(ontology: Ontology, plover: str | None, mode: str | None, source: 
     target nobody names is that place's state); ``about`` the place of what it asks, promises or refuses;
     ``spoken`` an act of saying (a demand, a threat), not an act recoded from its modality ("will evacuate");
     ``person`` a target named as a person (known only by name, it is of the story's country)."""
-    # (a seat's or an office's dateline is nobody's country: "UNITED NATIONS -- ... urged the authorities to act")
+    # (an institution's seat, as a dateline, is nobody's country: "UNITED NATIONS -- ... urged the authorities")
     seat = venue and spoken and where is not None and where.basis == "dateline"
     target = placed(target, source, None if seat else where, setting, doer=person,
                     struggle=ontology.is_a(plover, "armed_struggle"), backed=ontology.is_a(plover, "backing"))
@@ -137,17 +137,15 @@ def population(location: Location | None, setting: str | None) -> Actor | None:
 def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, location: Location | None,
                           named_as: str | None = None, *, venue: bool = False, mode: str | None = None) -> Actor | None:
     """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
-    Sudan is on Sudan. A state's own forces acting at home, or taking things there, are not their own target,
-    and an act whose place is only its venue ("condemned the plan in New York", "pleaded guilty in New York") is
+    Sudan is on Sudan. A state's own forces acting at home, or its rulers taking things or meeting there ("Qatar
+    hosted the talks in Doha"), are not their own target, and an act whose place is only its venue ("condemned the plan in New York", "pleaded guilty in New York") is
     not done to it."""
     if location is None or not location.country:
         return None
     if venue:
         return None
     if location.country == source.country and (ontology.is_a(plover, "not_at_home") or (
-            mode in ontology.things_taken and source.sector in RULING_SECTORS)):
+            (mode in ontology.things_taken or ontology.is_a(plover, "meeting")) and source.sector in RULING_SECTORS)):
         return None
-    if location.country == source.country and ontology.is_a(plover, "meeting") and source.sector in RULING_SECTORS:
-        return None  # "Qatar hosted the talks in Doha": a state does not meet itself where it rules
     return Actor(text=named_as or location.name, name=location.name, country=location.country,
                  sector="GOV" if ontology.is_a(plover, "meeting") else None, country_basis="place")
