@@ -93,7 +93,7 @@ class PlaceReader:
         story = context_countries(drafts) + [c for c in [home] if c]
         struck += [span for d in drafts if (span := self.taken(d, words, story)) is not None]
         struck_heads = {s.root.i for s in struck} | {
-            s.root.i for d in drafts if (s := self.visited(d, story, job.context)) is not None}
+            v[0].root.i for d in drafts if (v := self.visited(d, story, job.context)) is not None}
         # "an operation in northern Mali", "troops deployed in Chad": a party named in a phrase of setting is
         # also where the act happened
         struck_heads |= {d.target_tok.i for d in drafts if d.target_tok is not None
@@ -472,20 +472,20 @@ class PlaceReader:
 
     def visit(self, draft, countries: list[str], context: DocContext | None = None) -> PlaceMention | None:
         """The place a visit goes to ("visited Haiti", "a visit to Amman"): where the visit happens."""
-        span = self.visited(draft, countries, context)
-        loc = self.gazetteer.resolve(span.text, countries=countries) if span is not None else None
-        if loc is None:
+        found = self.visited(draft, countries, context)
+        if found is None:
             return None
+        span, loc = found
         return PlaceMention(owner=draft.pred.token.i, location=loc, name=span.text, text=span.text, guessed=True)
 
-    def visited(self, draft, countries: Sequence[str] = (), context: DocContext | None = None) -> Span | None:
-        """"visited Haiti", "a visit to Amman": the place a visit goes to is where it happens (its span)."""
+    def visited(self, draft, countries: Sequence[str] = (),
+                context: DocContext | None = None) -> tuple[Span, Location] | None:
+        """"visited Haiti", "a visit to Amman": the place a visit goes to is where it happens (its span and place)."""
         tok = draft.target_tok
         if tok is None or draft.pred.token.lemma_.lower() not in self.words.visit_words:
             return None
         # (also a town the tagger took for a person, "visited Muscat", but not a person the story named)
-        found = self.place_of(tok, countries=countries, context=context)
-        return found[0] if found is not None else None
+        return self.place_of(tok, countries=countries, context=context)
 
     def taken(self, draft, words: AnchorWords, countries: list[str]) -> Span | None:
         """"retook Marte", "overran Jilib": the town a verb of taking ground takes by its name (its span), or
