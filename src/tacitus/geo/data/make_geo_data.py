@@ -183,15 +183,11 @@ def admin1_table(gnc_dir: Path, rg_csv: Path) -> list[dict]:
             if r["admin1"]:
                 rg[(r["cc"], round(float(r["lat"]), 4), round(float(r["lon"]), 4))] = r["admin1"]
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    points: dict[tuple[str, str], list] = defaultdict(list)
-    population: Counter = Counter()
-    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)  # each region's towns
     for c in json.loads((gnc_dir / "cities1000.json").read_text(encoding="utf-8")).values():
         key = (c["countrycode"], c["admin1code"])
         if not c["admin1code"] or c["admin1code"] == "00":
             continue
-        points[key].append((c["latitude"], c["longitude"]))
-        population[key] += int(c["population"] or 0)
         towns[key].append(c)
         name = rg.get((c["countrycode"], round(c["latitude"], 4), round(c["longitude"], 4)))
         if name:
@@ -206,19 +202,19 @@ def admin1_table(gnc_dir: Path, rg_csv: Path) -> list[dict]:
         if new != raw and shared[(key[0], raw)] == 1:  # keep the older name unless another region had it
             former[key] = raw
     for key, name in NAME_FIXES.items():
-        if key in points:
+        if key in towns:
             chosen.setdefault(key, name)
     for key, name in iso_named_regions(towns, dict(chosen)).items():
         chosen.setdefault(key, name)
     us = json.loads((gnc_dir / "us_states.json").read_text(encoding="utf-8"))
     rows = []
-    for key in sorted(points):
+    for key in sorted(towns):
         cc, code = key
         if key not in chosen or cc not in iso3:
             continue
-        lat, lon = spherical_mean(points[key])
+        lat, lon = spherical_mean([(c["latitude"], c["longitude"]) for c in towns[key]])
         rows.append({"country": iso3[cc], "admin1_code": code, "name": chosen[key], "lat": lat, "lon": lon,
-                     "population": population[key],
+                     "population": sum(int(c["population"] or 0) for c in towns[key]),
                      "geonames_id": us[code]["geonameid"] if cc == "US" and code in us else "",
                      "aliases": former.get(key, "")})
     return rows
