@@ -211,6 +211,23 @@ class Anchoring:
         return next((m for m in mentions if m.placed and m.at in words
                      and (not d.source.country or m.location.country == d.source.country)), None)
 
+    def _struck_scene(self, d: Draft, mentions: list[PlaceMention]) -> PlaceMention | None:
+        """Where those struck were, told in a clause on them when the act's own clause names no place ("ambushed
+        men travelling to a funeral near Wabag", "killed soldiers guarding a checkpoint in Idlib"): a place of
+        setting ("in", "near", not "to" or "from") in that clause, at any depth."""
+        tgt = d.target_tok
+        if tgt is None:
+            return None
+        labels = self.g.labels
+        heads = [tgt] + [o for p in tgt.children if p.dep_ in labels.preposition and p.lower_ in self.g.words.of
+                         for o in p.children if o.dep_ in labels.prep_object]  # "a group of men travelling"
+        clauses = {t.i for h in heads for c in h.children
+                   if c.dep_ in labels.noun_clause or c.dep_ in labels.relative_clause for t in c.subtree}
+        doc = tgt.doc
+        inside = [m for m in mentions if m.placed and m.at >= 0 and m.owner in clauses
+                  and self.words.in_setting_phrase(doc[m.at], labels)]
+        return max(inside, key=lambda m: m.rank) if inside else None
+
     def _soon_after(self, date: str, reference: str) -> bool:
         """Whether a date (a day or a month) begins after the article's date and at most the future-year reach
         (anchors.yaml future_year_reach_days) after it."""
@@ -432,6 +449,8 @@ class Anchoring:
             if found is None or found.owner != key:
                 found = self.places.visit(d, countries, job.context) or found  # each visit is where it goes
             found = found or self._speaker_place(d, chains[id(d)], mentions)
+            if found is None and force:
+                found = self._struck_scene(d, mentions)
             basis = "clause"
             if found is None and venue is not None and verbal:
                 found, basis = venue, "venue"

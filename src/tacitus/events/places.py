@@ -273,8 +273,11 @@ class PlaceReader:
             if cand is None:
                 continue
             ent_of = self.syntax.entity(cand) if cand.ent_type_ in place else None
-            if ent_of is None and gaz.is_country(_up_to(cand).text):
-                ent_of = _up_to(cand)  # "Bo, Sierra Leone" with the country read as a name
+            if ent_of is None and (gaz.is_country(_up_to(cand).text) or (
+                    cand.pos_ in self.g.tags.noun and any(c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun
+                                                         for c in cand.children))):
+                ent_of = _up_to(cand)  # "Bo, Sierra Leone" with the country read as a name; "Wabag in Enga
+                #                        province" with the region's name untagged
             if ent_of is None:
                 continue
             region = gaz.resolve(ent_of.text) if not gaz.is_country(ent_of.text) else None
@@ -328,11 +331,18 @@ class PlaceReader:
             noun, how = area
             names.insert(0, f"{ent.text} {noun.text}" if how == "suffix" else f"{noun.text} of {ent.text}")
         q = qualifier.text if qualifier is not None else None
+        first = None
+        region = self.gazetteer.resolve(q, countries=countries) if q is not None and len(names) > 1 else None
         for name in names:
             loc = self.gazetteer.resolve(name, countries=countries, qualifier=q)
-            if loc is not None:
+            if loc is None:
+                continue
+            first = first or loc
+            if region is None or loc.precision == "city" or loc.name != region.name:
                 return loc
-        return None
+        # (a name unknown in its qualified area is at the area: "near Wabag in Enga province"; but "the outskirts
+        # of Gwoza in Borno state" is Gwoza, so the bare name is tried before the area stands in)
+        return first
 
     def _words_of(self, ent: Span, area: tuple[Token, str] | None, qualifier: Span | None) -> str:
         """The place words as written: the area phrase and a locating preposition before the name, the
@@ -462,9 +472,10 @@ class PlaceReader:
             if name.ent_type_ in self.g.entities.place or name.pos_ not in tags.proper_noun:
                 continue
             span = self._name_span(name)
-            if self._bracketed(span) is not None:
-                out.append(span)  # "in Bulo Burte (Hiraan)": a name with its region in brackets is a place there
-                continue
+            if self._bracketed(span) is not None or ((q := self._qualifier(span)) is not None
+                                                     and not self.gazetteer.is_country(q.text)):
+                out.append(span)  # "in Bulo Burte (Hiraan)", "near Wabag in Enga province": a name told with its
+                continue          # region is a place there
             found = self.place_of(name)
             if found is not None:
                 out.append(found[0])

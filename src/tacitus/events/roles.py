@@ -407,6 +407,8 @@ class Roles(TargetReading):
                 if not found and sense.no_object_target and obj is not None and t in self.g.words.aim_preps \
                         and not self.k.patterns.noun_senses(obj.lemma_.lower()):
                     found = syntax.prep_objects(obj, t)  # "fired mortar shells at the base": the thing fired at it
+                if not found and sense.no_object_target and obj is not None and t in self.g.words.to:
+                    found = self.hung_low(tok, t)
                 if not found and obj is not None and t in self.g.words.partner_preps and onto.is_a(
                         sense.plover_type, "shared_about"):  # (hung on the thing shared or on what it is about)
                     about = [o for p in self.g.words.shared_topic_preps for o in syntax.prep_objects(obj, p)]

@@ -62,6 +62,16 @@ class TargetReading:
             return Actor(text=text, country=lies.country, country_basis="place")
         return actor or Actor(text=text)
 
+    def hung_low(self, verb: Token, prep: str) -> list[Token]:
+        """Names after ``prep`` that the parser hung on a noun deep in the verb's own phrases, where they belong to
+        the verb ("handed over two positions near the village to Azerbaijan"); not in a clause of their own."""
+        labels, tags = self.g.labels, self.g.tags
+        return [o for p in verb.subtree if p.dep_ in labels.preposition and p.lower_ == prep
+                and p.head.pos_ in tags.noun and all(a.pos_ not in tags.verbal for a in p.ancestors if a.i != verb.i
+                                                     and verb.is_ancestor(a))
+                for o in p.children if o.dep_ in labels.prep_object and o.pos_ in tags.proper_noun
+                and o.ent_type_ in self.g.entities.actor]
+
     def _site(self, tok: Token) -> bool:
         """Whether ``tok`` is a site ("the village", "the bridge") or the name written onto one ("the town of
         Mawa", "the Kirov bridge")."""

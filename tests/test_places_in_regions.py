@@ -1,0 +1,65 @@
+"""Places told with their region when the town is unknown or sits in a phrase of the people struck ("near Wabag in
+Enga province", "men travelling to a funeral near X"), wide regions that are no one country's ("al Qaeda's Sahel
+affiliate"), and a recipient the parser hung on a noun of the verb's own phrases. Team-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.coding import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def first(coder, text: str, plover: str):
+    events = [e for e in coder.code_text(text, published="2025-03-19") if e.plover_type == plover]
+    assert events, f"no {plover} event in {text!r}"
+    return events[0]
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_region_told_with_it(coder):
+    # (the tagger takes the village for a person)
+    e = first(coder, "Soldiers burned houses in Nerkin Hand in Syunik province.", "ASSAULT")
+    assert (e.location.name, e.location.country, e.location.precision) == ("Syunik", "ARM", "admin1")
+
+
+def test_the_place_of_those_struck_stands_when_the_act_names_none(coder):
+    text = "Gunmen ambushed a group of men travelling to a funeral near Wabag in Enga province, killing six."
+    e = first(coder, text, "ASSAULT")
+    assert (e.location.name, e.location.basis) == ("Enga", "clause")
+    # where those struck were going is no place of the act
+    e = first(coder, "Police in Herat arrested a man travelling to Kabul.", "COERCE")
+    assert e.location is None or e.location.name != "Kabul"
+
+
+def test_a_known_town_in_its_region_stays_the_town(coder):
+    text = "Suspected jihadists attacked a convoy of traders on the outskirts of Gwoza in Borno state on Monday."
+    assert first(coder, text, "ASSAULT").location.name == "Gwoza"
+
+
+def test_a_region_across_countries_is_no_region_of_one(coder):
+    text = ("Fighters from JNIM, al Qaeda's Sahel affiliate, ambushed an army convoy near the village of Tassia in "
+            "the Tillaberi region last week.")
+    e = first(coder, text, "ASSAULT")
+    assert (e.location.name, e.location.country) == ("Tillaberi", "NER")
+    assert e.target.code == "NER MIL"
+
+
+def test_armenian_provinces_are_known_by_their_english_names(coder):
+    e = first(coder, "Azerbaijani troops shelled a village in Syunik province on Tuesday.", "ASSAULT")
+    assert (e.location.name, e.location.country, e.location.precision) == ("Syunik", "ARM", "admin1")
+
+
+def test_ground_handed_over_goes_to_the_state_the_parser_hung_low(coder):
+    text = ("Armenia on Wednesday handed over two hilltop positions near the village of Nerkin Hand in Syunik "
+            "province to Azerbaijan under a border delimitation protocol.")
+    e = first(coder, text, "RETREAT")
+    assert (e.source.code, e.target.code, e.location.name) == ("ARM GOV", "AZE GOV", "Syunik")
+    # a "to" inside a clause of its own is that clause's
+    text = "Police handed over the body of a man shot near the road to Kabul."
+    e = first(coder, text, "RETREAT")
+    assert e.target.text != "Kabul"
