@@ -166,6 +166,11 @@ class Syntax(PassiveForms):
                 for pobj in (g for g in to.children if g.dep_ in labels.prep_object
                              and any(n.dep_ in labels.number for n in g.children)):
                     return pobj
+        if verb.lemma_.lower() in fn.bare_object_verbs:  # "helped Syrian troops retake Aleppo": the troops
+            bare = [s for c in verb.children if c.dep_ in labels.clausal_complement and c.tag_ in self.tags.bare_forms
+                    and c.i > verb.i for s in c.children if s.dep_ in labels.noun_subject and s.i < c.i]
+            if bare:
+                return bare[0]
         predicate = next((c for c in verb.children if c.dep_ in labels.object_predicate), None)
         if predicate is not None or verb.lemma_.lower() not in fn.shared_object_verbs \
                 or any(c.i > verb.i and c.dep_ not in fn.shared_object_links for c in verb.children):

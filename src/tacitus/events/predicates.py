@@ -283,6 +283,9 @@ class PredicateFinder:
         if tok.dep_ in labels.open_complement:  # "urged X to withdraw": a verb frames its infinitive
             return any(p.token.i == tok.head.i and p.kind == "verb"
                        and (onto.is_a(p.sense.plover_type, "framing") or onto.is_statement(p.code)) for p in preds)
+        if tok.dep_ in labels.adverbial_clause and self.g.to_infinitive(tok):  # "pledged $200 million to help Manila"
+            return any(p.token.i == tok.head.i and p.kind == "verb"
+                       and p.token.lemma_.lower() in self.patterns.promising_verbs for p in preds)
         if tok.dep_ in labels.noun_content:  # "its demand that Israel ease restrictions": a noun frames its clause
             return any(p.token.i == tok.head.i and p.kind == "noun" and onto.is_a(p.sense.plover_type, "framing")
                        for p in preds)
