@@ -1,6 +1,6 @@
 """Whom help goes to when the parser reads the one helped as the subject of the bare verb after "help" ("helped
-Syrian troops retake Aleppo"), and a pledge made to help somebody, which is a promise to them, not help given yet.
-Team-written sentences with exact codes."""
+Syrian troops retake Aleppo"), a pledge made to help somebody, which is a promise to them, not help given yet, and
+a perfect tense the parser splits ("have registered cases"). Team-written sentences with exact codes."""
 
 from __future__ import annotations
 
@@ -34,3 +34,11 @@ def test_a_pledge_to_help_somebody_is_a_promise_to_them(coder):
     for text in ("Japan pledged $200 million to help the Philippines acquire coastal radar systems.",
                  "Japan pledged $200 million to help the Philippines."):
         assert coded(coder, text) == [("AGREE", "JPN GOV", "PHL")]
+
+
+def test_a_perfect_tense_read_as_have_taking_a_participle_noun_keeps_its_act(coder):
+    # the parser reads "have registered cases" as "have" taking cases that are registered
+    assert coded(coder, "Police have registered cases against the MLA.") == [("ACCUSE", "COP", "LEG")]
+    # a participle before an act noun that no "have" takes stays an adjective
+    events = coded(coder, "Gaza militants hit back with intensified rocket fire on Tuesday.")
+    assert [t for t, _, _ in events] == ["ASSAULT"]

@@ -522,6 +522,11 @@ class PredicateFinder:
             first = first.head  # "opened mortar and machine-gun fire": the light verb carries each act noun
         if first is not noun:
             return self._carrier(first)
+        light = self.patterns.light_verbs
+        for mod in (c for c in noun.children if c.dep_ in labels.adjective and c.tag_ in tags.past_participle
+                    and c.i < noun.i and self.syntax.verb_lemma(c, light) in light and noun.dep_ in labels.object
+                    and noun.head.lemma_ in fn.perfect_aux):
+            return mod  # "police have registered cases against him", read as "have" taking registered cases
         head = noun.head
         if ((noun.dep_ in labels.object or noun.dep_ in labels.passive_subject) and head.pos_ in tags.verb
                 and self.syntax.verb_lemma(head, self.patterns.light_verbs | self.patterns.receiving_verbs)
