@@ -13,6 +13,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.complements import asks, states
 from tacitus.events.framing import Framing, ModeCues, names_means
 from tacitus.events.modality import ModalityWords
+from tacitus.events.misreadings import misread_before_result
 from tacitus.events.ontology import Ontology
 from tacitus.events.patterns import PatternBook, Sense
 
@@ -111,6 +112,8 @@ class PredicateFinder:
                     preds.append(Predicate(tok, sense, "verb"))
                     consumed.update(d.i for d in tok.children if d.dep_ in labels.object
                                     and d.lemma_.lower() in sense.obj)
+        preds += [Predicate(t, s, "verb", light=w) for t, s, w in misread_before_result(
+            tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)]  # "a motorbike shot dead"
         for tok in tokens:
             if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):
                 senses = self.patterns.noun_senses(tok.lemma_.lower())
@@ -352,7 +355,8 @@ class PredicateFinder:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
-            if (s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok))) or (
+            if (s.subject and not any(self._subject_words(c) & set(s.subject) for d in self._doers(tok)
+                                      for c in syntax.with_conjuncts(d))) or (  # ("FACA and Wagner forces")
                     s.not_subject and any(syntax.headed_by(c, s.not_subject) for c in self._doers(tok))):
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \

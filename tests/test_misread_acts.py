@@ -1,0 +1,42 @@
+"""Acts of force the parser or the patterns used to lose: "shot dead" after a vehicle the tagger joins it to, ground
+retaken by coordinated forces or "regained control of", a device "set off". Team-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.coding import Coder
+from tacitus.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder(Settings(learned=False))
+
+
+def coded(coder, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    return [(e.plover_type, e.source.code, e.target.code if e.target else None,
+             e.sentence[e.evidence_start:e.evidence_end]) for e in coder.code_text(text, published="2024-03-01")]
+
+
+def test_shot_dead_after_a_vehicle_is_a_shooting(coder):
+    # the tagger reads "a motorbike shot" as a noun phrase and "dead" as the verb
+    text = "Unidentified gunmen on a motorbike shot dead a local journalist in Mingora on Tuesday."
+    assert coded(coder, text) == [("ASSAULT", "PAK UAF", "PAK JRN", "shot dead")]
+    # read right, it stays one shooting
+    assert [c[0] for c in coded(coder, "Gunmen shot dead a police officer in Kabul.")] == ["ASSAULT"]
+    # "dead" with no object is no act: "the man found dead"
+    assert coded(coder, "The bodies of two men were found dead in a car.") == []
+
+
+def test_ground_retaken_by_coordinated_forces_or_control_regained_is_force(coder):
+    text = "FACA and Wagner Group forces recaptured Mbres from CPC coalition fighters on Tuesday."
+    assert ("ASSAULT", "CAF MIL", "CAF REB") in [c[:3] for c in coded(coder, text)]
+    assert [c[0] for c in coded(coder, "Ukrainian forces regained control of Balakliia on Thursday.")] == ["ASSAULT"]
+    assert coded(coder, "The central bank regained control of inflation last year.") == []
+
+
+def test_a_device_set_off_is_an_attack_but_a_reaction_set_off_is_not(coder):
+    events = coded(coder, "A suicide bomber set off explosives at a checkpoint in Mogadishu, killing five soldiers.")
+    assert [(t, s, g) for t, s, g, _ in events] == [("ASSAULT", "SOM REB", "SOM MIL")]
+    assert coded(coder, "The decision set off a wave of anger in the capital.") == []
