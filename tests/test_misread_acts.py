@@ -40,3 +40,19 @@ def test_a_device_set_off_is_an_attack_but_a_reaction_set_off_is_not(coder):
     events = coded(coder, "A suicide bomber set off explosives at a checkpoint in Mogadishu, killing five soldiers.")
     assert [(t, s, g) for t, s, g, _ in events] == [("ASSAULT", "SOM REB", "SOM MIL")]
     assert coded(coder, "The decision set off a wave of anger in the capital.") == []
+
+
+def test_people_taken_or_picked_up_are_held_by_agents_or_abducted_by_others(coder):
+    text = "A student activist was taken from his home in Bata by plain-clothes men believed to be security agents."
+    assert [c[:1] + c[2:3] for c in coded(coder, text)] == [("ASSAULT", "GNQ CVL")]
+    assert coded(coder, "RAB officers picked up an opposition activist from his shop in Feni.")[0][:3] == (
+        "COERCE", "BGD COP", "BGD CVL")
+    assert [c[0] for c in coded(coder, "The journalist was taken from his home by police.")] == ["COERCE"]
+    # things and passengers picked up or taken are nobody held
+    assert coded(coder, "The bus picked up the students at noon.") == []
+    assert coded(coder, "Thieves took jewellery from his home.") == []
+
+
+def test_a_pullout_completed_is_a_withdrawal(coder):
+    text = "Russian peacekeepers completed their pullout from Nagorno-Karabakh on 12 June 2024."
+    assert [c[:2] for c in coded(coder, text)] == [("RETREAT", "RUS MIL")]

@@ -274,8 +274,8 @@ class PlaceReader:
                 continue
             ent_of = self.syntax.entity(cand) if cand.ent_type_ in place else None
             if ent_of is None and (gaz.is_country(_up_to(cand).text) or (
-                    cand.pos_ in self.g.tags.noun and any(c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun
-                                                         for c in cand.children))):
+                    cand.pos_ in self.g.tags.noun
+                    and any(c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun for c in cand.children))):
                 ent_of = _up_to(cand)  # "Bo, Sierra Leone" with the country read as a name; "Wabag in Enga
                 #                        province" with the region's name untagged
             if ent_of is None:
