@@ -37,6 +37,8 @@ def types(coder, text: str) -> list[str]:
     "Peruvian villagers welcomed the new millennium with dancing.",
     "The Kenyan governor abused his power to punish his critics.",
     "The Ugandan minister abused his office to reward his allies.",
+    "Voters invoked the state's public access laws to guarantee that the ballots are seen.",
+    "Will the coalition merely guarantee a stalemate and a long civil war?",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
@@ -50,6 +52,7 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert "SUPPORT" in types(coder, "The Peruvian mayor welcomed the court's ruling.")
     assert "SUPPORT" in types(coder, "Germany welcomed the holiday ceasefire between Russia and Ukraine.")
     assert ("ASSAULT", "182", "NGA COP", "NGA CRM") in coded(coder, "Police in Lagos abused the detainees in custody.")
+    assert ("AGREE", "030", "RUS GOV", "ARM GOV") in coded(coder, "Russia guaranteed security to Armenia.")
     two = coded(coder, "The two foreign ministers met in Geneva on Friday.")
     assert [t for t, *_ in two] == ["CONSULT"]  # parties meeting each other need no other counterpart
 
