@@ -166,6 +166,14 @@ def test_a_reported_act_of_another_state_is_an_accusation_unless_confirmed_or_a_
     assert any(t == "ACCUSE" and code == "112" for t, code, _, _ in coded(coder, text)) is accused
 
 
+def test_a_wrong_said_of_another_accuses_them_whatever_their_country(coder):
+    # a speaker of the same country, and the violation itself is only what is said
+    text = "The Kenyan opposition leader said the Kenyan government violated the constitution."
+    assert coded(coder, text) == [("ACCUSE", "112", "KEN OPP", "KEN GOV")]
+    # told by the story itself, a violation is still the doer's defiance
+    assert [t for t, *_ in coded(coder, "The Kenyan government violated the constitution.")] == ["REJECT"]
+
+
 @pytest.mark.parametrize("text", [
     "The Kenyan author reminds us that experts are often ignored.",  # a point made, no request
     "The Kenyan author offers four recommendations to his readers.",  # advice in a book, no promise

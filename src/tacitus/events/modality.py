@@ -93,6 +93,7 @@ class ModalityWords:
     intended_cooperation: dict  # PLOVER type -> CAMEO code
     act_time_preps: frozenset[str] = frozenset()
     upcoming_marks: frozenset[str] = frozenset()
+    charged_verbs: frozenset[str] = frozenset()  # a speaker telling these of another accuses them
 
     @classmethod
     def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":

@@ -2,8 +2,8 @@
 
 Reads and rewrites ``job.drafts``:
 - reported speech: harm a speaker announces for the future (or, of its own side, as possible) is a threat; a
-  speaker of one country reporting the violence of another accuses it;
-- "X said Y must act" is X's demand on Y;
+  speaker of one country reporting the violence of another, or anyone saying another did a wrong, accuses it;
+  "X said Y must act" is X's demand on Y;
 - modality: cooperation refused or undone is a rejection, anything refused is a rejection, an act announced
   "unless" another acts is a threat, harm an actor announces for itself is a threat, cooperation announced for
   the future is an agreement (the PLOVER rules);
@@ -27,8 +27,7 @@ from tacitus.events.roles import Roles
 from tacitus.records import Actor
 
 
-# dates precise enough to say an act is still to come: a day or a week the text gives (not a month or a year,
-# which may have begun before the article)
+# dates precise enough to say an act is still to come: a day or a week (a month or a year may have begun before)
 SCHEDULED_PRECISIONS = ("day", "week")
 
 
@@ -212,22 +211,24 @@ class Recode:
             out.append(d)
             if self.reported_threat(d, speaker):
                 continue
+            charged = d.pred.token.lemma_.lower() in self.words.charged_verbs and onto.is_a(d.plover, "rejection")
             if (speaker is not None and onto.quad_is(d.code, "conflict") and d.modality == "asserted"
-                    and d.source.country and speaker.country and speaker.country != d.source.country
+                    and d.source.country and d.source.code != speaker.code
+                    and (charged or (speaker.country and speaker.country != d.source.country))
                     and (not onto.quad_is(d.code, "material_conflict") or onto.is_a(d.plover, "violence")
                          or (d.target is not None and bool(d.target.country or d.target.sector)))
                     # (weapons shown to nobody, "fired two missiles into the sea", are reported, not blamed)
                     and d.speech.lemma_.lower() not in self.words.acknowledging_verbs):
                 key = (d.speech.i, d.source.code)
+                if charged:
+                    out.remove(d)  # (the wrong itself is only said)
                 if key not in accused:
                     accused.add(key)
                     accuse = onto.recodes["speaker_accuses"]
-                    out.append(Draft(
+                    out.append(Draft(  # (below the reported act itself, which is what the sentence is about)
                         pred=d.pred, source=speaker, target=d.source, source_tok=d.speech, target_tok=d.source_tok,
                         modality="asserted", speech=None, code=accuse.code, mode=accuse.mode, plover=accuse.plover,
-                        # below the reported act itself, which is what the sentence is about
-                        confidence=confidence(SPEAKER_ACCUSATION, speaker, d.source, "asserted"), evidence=d.speech,
-                    ))
+                        confidence=confidence(SPEAKER_ACCUSATION, speaker, d.source, "asserted"), evidence=d.speech))
         return out
 
     def demands(self, job: SentenceJob, drafts: list[Draft]) -> list[Draft]:
