@@ -39,6 +39,9 @@ def types(coder, text: str) -> list[str]:
     "The Ugandan minister abused his office to reward his allies.",
     "Voters invoked the state's public access laws to guarantee that the ballots are seen.",
     "Will the coalition merely guarantee a stalemate and a long civil war?",
+    # an act lacking is none ("without"), and refused by nobody
+    "The American senators were reluctant to move without White House support.",
+    "The Kenyan troops left the town without consulting the Somali army.",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []

@@ -94,6 +94,7 @@ class ModalityWords:
     act_time_preps: frozenset[str] = frozenset()
     upcoming_marks: frozenset[str] = frozenset()
     charged_verbs: frozenset[str] = frozenset()  # a speaker telling these of another accuses them
+    lacking_preps: frozenset[str] = frozenset()  # "without White House support": an act not done
 
     @classmethod
     def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":
@@ -233,6 +234,9 @@ class ModalityReader:
         occurring = False  # read from the verb saying a noun's act happens: "did not take place" is refused by nobody
         if pred.pos_ in tags.noun and self._upcoming(pred):
             return Modality("hypothetical", self.speech_above(pred))  # "ahead of an EU summit": not told as held
+        if pred.head.lower_ in words.lacking_preps and (pred.dep_ in labels.prep_object
+                                                        or pred.dep_ in labels.prep_clause):
+            return Modality("negated", self.speech_above(pred), kept_from=True)  # "without White House support"
         while True:
             if tok.dep_ in labels.relative_clause and tok.head.lemma_.lower() in words.manner_nouns:
                 return Modality("hypothetical", self.speech_above(tok.head))  # "the way he talks to them"
