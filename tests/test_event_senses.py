@@ -56,6 +56,9 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert "SUPPORT" in types(coder, "Germany welcomed the holiday ceasefire between Russia and Ukraine.")
     assert ("ASSAULT", "182", "NGA COP", "NGA CRM") in coded(coder, "Police in Lagos abused the detainees in custody.")
     assert ("AGREE", "030", "RUS GOV", "ARM GOV") in coded(coder, "Russia guaranteed security to Armenia.")
+    # sanctions to be lifted are what the promise is about, no threat of sanctions
+    assert coded(coder, "Japan vowed to lift some of its sanctions on North Korea.") == [
+        ("AGREE", "035", "JPN GOV", "PRK GOV")]
     two = coded(coder, "The two foreign ministers met in Geneva on Friday.")
     assert [t for t, *_ in two] == ["CONSULT"]  # parties meeting each other need no other counterpart
 

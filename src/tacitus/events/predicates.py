@@ -100,7 +100,7 @@ class PredicateFinder:
         return preds, active
 
     def find_predicates(self, tokens: Sequence[Token]) -> list[Predicate]:
-        labels, tags = self.g.labels, self.g.tags
+        labels, tags, of = self.g.labels, self.g.tags, self.g.words.of[0]
         preds: list[Predicate] = []
         consumed: set[int] = set()
         for tok in tokens:
@@ -110,8 +110,11 @@ class PredicateFinder:
                 if sense is not None and not self._interviewed(tok) and not self._describing(tok) \
                         and not self._answers_with_act(tok):
                     preds.append(Predicate(tok, sense, "verb"))
-                    consumed.update(d.i for d in tok.children if d.dep_ in labels.object
-                                    and d.lemma_.lower() in sense.obj)
+                    # the object words of the sense are its object, no acts of their own, also after a quantity
+                    # that is no noun ("lifted some of its sanctions"; "called off a round of talks with X" keeps them)
+                    consumed.update(g.i for d in tok.children if d.dep_ in labels.object for g in [d, *(
+                        self.syntax.prep_objects(d, of) if d.pos_ not in tags.nominal else ())]
+                                    if g.lemma_.lower() in sense.obj)
         preds += [Predicate(t, s, "verb", light=w) for t, s, w in misread_before_result(
             tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)]  # "a motorbike shot dead"
         for tok in tokens:
