@@ -42,6 +42,7 @@ def types(coder, text: str) -> list[str]:
     # an act lacking is none ("without"), and refused by nobody
     "The American senators were reluctant to move without White House support.",
     "The Kenyan troops left the town without consulting the Somali army.",
+    "The Kenyan professors produced a report to assist the investigation.",  # help to a thing is no aid
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
@@ -56,6 +57,7 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert "SUPPORT" in types(coder, "Germany welcomed the holiday ceasefire between Russia and Ukraine.")
     assert ("ASSAULT", "182", "NGA COP", "NGA CRM") in coded(coder, "Police in Lagos abused the detainees in custody.")
     assert ("AGREE", "030", "RUS GOV", "ARM GOV") in coded(coder, "Russia guaranteed security to Armenia.")
+    assert ("AID", "070", "USA GOV", "KEN GOV") in coded(coder, "The United States assisted Kenya with logistics.")
     # sanctions to be lifted are what the promise is about, no threat of sanctions
     assert coded(coder, "Japan vowed to lift some of its sanctions on North Korea.") == [
         ("AGREE", "035", "JPN GOV", "PRK GOV")]
