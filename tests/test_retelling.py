@@ -37,6 +37,11 @@ def acts(coder: Coder, text: str, kind: str) -> list[list[int]]:
     # the ones acted on named again by a determiner ("their camp") point back
     ("Militants killed six Kenyan police officers in Garissa on Monday. The officers were killed when gunmen "
      "stormed their camp.", "ASSAULT", [[0, 1]]),
+    # a place only guessed from the dateline does not tell the act apart from its place told later, nor does the
+    # day a count of such acts began ("the fourth incident of its kind since April")
+    ("KUALA LUMPUR, July 13 (AFP) - Gunmen abducted a Malaysian policeman from a resort on Mabul island late "
+     "Saturday. The kidnapping of the policeman is the fourth incident of its kind in Sabah since April.",
+     "ASSAULT", [[0, 1]]),
     # a later act of the kind, somewhere else, stays apart
     ("Police detained 40 protesters in Minsk on Saturday. Those detained included two journalists. Police also "
      "detained a former minister in Grodno.", "COERCE", [[0, 1], [2]]),

@@ -54,6 +54,11 @@ def test_dates_against_the_publication_date(coder):
     assert (e.date, e.date_precision) == ("2023-03-06", "week")
     [e] = asserted(coder, "Russian forces shelled Kharkiv.")
     assert (e.date, e.date_precision) == ("2023-03-15", "published")  # no date: the publication date stands in
+    # a state held since a month began then; the day a count of acts began dates none of them
+    [e] = asserted(coder, "Kenyan police have detained the activist since January.")
+    assert (e.date, e.date_precision) == ("2023-01", "month")
+    [e] = asserted(coder, "The kidnapping of the Kenyan engineer was the fourth such attack since January.")
+    assert e.date_precision != "month"
 
 
 def test_the_dead_and_the_civilians_among_them(coder):

@@ -158,6 +158,10 @@ class Anchoring:
             if hinge.dep_ in labels.condition_mark and governing is not None:
                 later[own] = (governing, offset)
         for span, date in found:
+            at = span.root.head  # "the fourth incident of its kind since April": when a count began, no act's day
+            if at.lower_ in self.g.words.span_starts and at.head.pos_ in self.g.tags.noun and at.head.i not in \
+                    tree.predicates and not any(t.lower_ in self.g.words.relative_adverbs for t in at.head.subtree):
+                continue
             own = self._date_owner(tree, span.root)
             if own in later and any(span.end <= h.i for h, _, o in relative if o == own):
                 own = later[own][0]

@@ -85,7 +85,7 @@ class Retelling:
             return True
         if x.country and y.country and x.country != y.country:
             return False
-        if "clause" not in (x.basis, y.basis) or "country" in (x.precision, y.precision) \
+        if {x.basis, y.basis} != {"clause"} or "country" in (x.precision, y.precision) \
                 or None in (x.lat, x.lon, y.lat, y.lon):
             return True
         return distance_km(x.lat, x.lon, y.lat, y.lon) <= self.near_km
