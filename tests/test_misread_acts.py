@@ -1,5 +1,5 @@
-"""Acts of force the parser or the patterns used to lose: "shot dead" after a vehicle the tagger joins it to, ground
-retaken by coordinated forces or "regained control of", a device "set off". Team-written sentences."""
+"""Acts of force the parser or the patterns used to lose: "shot dead" after a vehicle the tagger joins it to, control
+of a place regained by forces, a device "set off", people taken from home or picked up. Team-written sentences."""
 
 from __future__ import annotations
 
@@ -29,9 +29,7 @@ def test_shot_dead_after_a_vehicle_is_a_shooting(coder):
     assert coded(coder, "The bodies of two men were found dead in a car.") == []
 
 
-def test_ground_retaken_by_coordinated_forces_or_control_regained_is_force(coder):
-    text = "FACA and Wagner Group forces recaptured Mbres from CPC coalition fighters on Tuesday."
-    assert ("ASSAULT", "CAF MIL", "CAF REB") in [c[:3] for c in coded(coder, text)]
+def test_control_regained_by_forces_is_force(coder):
     assert [c[0] for c in coded(coder, "Ukrainian forces regained control of Balakliia on Thursday.")] == ["ASSAULT"]
     assert coded(coder, "The central bank regained control of inflation last year.") == []
 
@@ -52,7 +50,3 @@ def test_people_taken_or_picked_up_are_held_by_agents_or_abducted_by_others(code
     assert coded(coder, "The bus picked up the students at noon.") == []
     assert coded(coder, "Thieves took jewellery from his home.") == []
 
-
-def test_a_pullout_completed_is_a_withdrawal(coder):
-    text = "Russian peacekeepers completed their pullout from Nagorno-Karabakh on 12 June 2024."
-    assert [c[:2] for c in coded(coder, text)] == [("RETREAT", "RUS MIL")]

@@ -358,8 +358,7 @@ class PredicateFinder:
                 continue
             if s.acomp and not (self._adjective_complements(tok) & set(s.acomp)):
                 continue
-            if (s.subject and not any(self._subject_words(c) & set(s.subject) for d in self._doers(tok)
-                                      for c in syntax.with_conjuncts(d))) or (  # ("FACA and Wagner forces")
+            if (s.subject and not any(self._subject_words(c) & set(s.subject) for c in self._doers(tok))) or (
                     s.not_subject and any(syntax.headed_by(c, s.not_subject) for c in self._doers(tok))):
                 continue
             patient = dobj if dobj is not None else passive if passive is not None else \
