@@ -38,6 +38,9 @@ def test_a_device_set_off_is_an_attack_but_a_reaction_set_off_is_not(coder):
     events = coded(coder, "A suicide bomber set off explosives at a checkpoint in Mogadishu, killing five soldiers.")
     assert [(t, s, g) for t, s, g, _ in events] == [("ASSAULT", "SOM REB", "SOM MIL")]
     assert coded(coder, "The decision set off a wave of anger in the capital.") == []
+    # a device set off by nobody's attacker: an accident, an army clearing a path
+    assert coded(coder, "A shepherd set off a landmine near Kandahar, killing himself.") == []
+    assert coded(coder, "The Kenyan army set off explosives to clear a path through the forest.") == []
 
 
 def test_people_taken_or_picked_up_are_held_by_agents_or_abducted_by_others(coder):
@@ -46,6 +49,7 @@ def test_people_taken_or_picked_up_are_held_by_agents_or_abducted_by_others(code
     assert coded(coder, "RAB officers picked up an opposition activist from his shop in Feni.")[0][:3] == (
         "COERCE", "BGD COP", "BGD CVL")
     assert [c[0] for c in coded(coder, "The journalist was taken from his home by police.")] == ["COERCE"]
+    assert [c[0] for c in coded(coder, "The army took the activist from his home in Bamako.")] == ["COERCE"]
     # things and passengers picked up or taken are nobody held
     assert coded(coder, "The bus picked up the students at noon.") == []
     assert coded(coder, "Thieves took jewellery from his home.") == []

@@ -38,6 +38,7 @@ from tacitus.events.clauses import ClauseTree
 from tacitus.events.fatalities import find_fatalities
 from tacitus.events.job import Anchors, Draft, SentenceJob
 from tacitus.events.places import PlaceMention, PlaceReader, context_countries
+from tacitus.events.scenes import struck_scene
 from tacitus.records import NON_STATE_CODES, Location, is_counted
 from tacitus.time.periods import DAYS_PER_MONTH, better_date, next_year, period_end, shift_date
 
@@ -214,23 +215,6 @@ class Anchoring:
         # leaders in Vilnius said they would strike" at home)
         return next((m for m in mentions if m.placed and m.at in words
                      and (not d.source.country or m.location.country == d.source.country)), None)
-
-    def _struck_scene(self, d: Draft, mentions: list[PlaceMention]) -> PlaceMention | None:
-        """Where those struck were, told in a clause on them when the act's own clause names no place ("ambushed
-        men travelling to a funeral near Wabag", "killed soldiers guarding a checkpoint in Idlib"): a place of
-        setting ("in", "near", not "to" or "from") in that clause, at any depth."""
-        tgt = d.target_tok
-        if tgt is None:
-            return None
-        labels = self.g.labels
-        heads = [tgt] + [o for p in tgt.children if p.dep_ in labels.preposition and p.lower_ in self.g.words.of
-                         for o in p.children if o.dep_ in labels.prep_object]  # "a group of men travelling"
-        clauses = {t.i for h in heads for c in h.children
-                   if c.dep_ in labels.noun_clause or c.dep_ in labels.relative_clause for t in c.subtree}
-        doc = tgt.doc
-        inside = [m for m in mentions if m.placed and m.at >= 0 and m.owner in clauses
-                  and self.words.in_setting_phrase(doc[m.at], labels)]
-        return max(inside, key=lambda m: m.rank) if inside else None
 
     def _soon_after(self, date: str, reference: str) -> bool:
         """Whether a date (a day or a month) begins after the article's date and at most the future-year reach
@@ -454,7 +438,7 @@ class Anchoring:
                 found = self.places.visit(d, countries, job.context) or found  # each visit is where it goes
             found = found or self._speaker_place(d, chains[id(d)], mentions)
             if found is None and force:
-                found = self._struck_scene(d, mentions)
+                found = struck_scene(d, mentions, self.g, self.words)
             basis = "clause"
             if found is None and venue is not None and verbal:
                 found, basis = venue, "venue"

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from tacitus.events.grammar import Grammar
+from tacitus.events.misreadings import split_perfect
 from tacitus.events.passives import PassiveForms
 
 # How far a pronoun looks up the tree for the subject of a clause that governs it.
@@ -323,10 +324,9 @@ class Syntax(PassiveForms):
         subs = self.children(verb, labels.subject) or self.children(verb, labels.passive_subject)
         if not subs:  # the parser sometimes hangs the subject on the auxiliary ("X however have opposed"), or reads
             # the auxiliary as the verb and the participle as its object's adjective ("police have registered cases")
-            subs = [s for aux in self.children(verb, labels.plain_auxiliary)
-                    for s in self.children(aux, labels.subject)] or (self.children(verb.head.head, labels.subject) if (
-                        verb.dep_ in labels.adjective and verb.head.dep_ in labels.object
-                        and verb.head.head.lemma_ in self.fn.perfect_aux) else [])
+            have = split_perfect(verb, self.g)
+            subs = [s for aux in self.children(verb, labels.plain_auxiliary) for s in self.children(
+                aux, labels.subject)] or (self.children(have, labels.subject) if have is not None else [])
         if not subs and verb.dep_ not in labels.open_complement and verb.dep_ not in labels.noun_clause:
             # ... or reads a name opening the sentence as an adverb ("Martelly disparaged Manigat's credentials")
             subs = [c for c in self.children(verb, labels.adverb) if c.pos_ in tags.proper_noun

@@ -45,6 +45,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "negative_determiners", "past_future_aux", "going", "infinitive_marks", "along", "along_with",
               "according", "according_to", "ethnic", "residence_preps", "origin_preps", "owner_preps", "site_nouns",
               "object_control_preps", "bare_object_verbs", "perfect_aux", "result_adjectives", "span_starts",
+              "background_participles",
               "means_object_verbs", "shared_object_verbs", "shared_object_links",
               "transitive_only", "intransitive_acts", "comma_participles", "area_brackets", "giver_preps", "by", "of", "to", "between",
               "up", "loose_particles", "between_targets", "framed_targets", "lifted_targets", "light_not_targets",

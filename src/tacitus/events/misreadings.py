@@ -1,15 +1,20 @@
-"""Acts the small parser loses to a misreading it makes often enough to repair. "Gunmen on a motorbike shot dead a
+"""Acts the small parser loses to misreadings it makes often enough to repair. "Gunmen on a motorbike shot dead a
 journalist": the tagger reads "a motorbike shot" as a noun phrase and makes "dead" the verb, with the gunmen as its
-subject and the journalist as its object. The act is the verb's before "dead", read on the word "dead"."""
+subject and the journalist as its object; the act is the verb's before "dead", read on the word "dead". "Police have
+registered cases against him": the parser reads "have" as the verb and "registered" as an adjective of its object;
+the participle is the verb of a perfect tense."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from spacy.tokens import Token
 
+from tacitus.events.patterns import Sense
 
-def misread_before_result(tokens, grammar, verbs: dict, verb_lemma: Callable, match_verb: Callable) -> list[tuple]:
+
+def misread_before_result(tokens, grammar: Any, verbs: dict[str, tuple[Sense, ...]], verb_lemma: Callable,
+                          match_verb: Callable) -> list[tuple[Token, Sense, Token]]:
     """(the result word that took the verb's arguments, the sense, the verb's word) for each such misreading: a
     result adjective (grammar ``result_adjectives``: "dead") that governs an object, right after a word the tagger
     did not take for a verb but whose base form is a verb of the patterns ("shot": shoot)."""
@@ -27,3 +32,13 @@ def misread_before_result(tokens, grammar, verbs: dict, verb_lemma: Callable, ma
         if sense is not None:
             out.append((tok, sense, word))
     return out
+
+
+def split_perfect(participle: Token, grammar: Any) -> Token | None:
+    """The "have" of a perfect tense the parser split (grammar ``perfect_aux``): for "registered" in "police have
+    registered cases", read as "have" taking cases that are registered, the word "have"; None for any other word."""
+    labels, noun = grammar.labels, participle.head
+    if participle.dep_ in labels.adjective and participle.tag_ in grammar.tags.past_participle \
+            and participle.i < noun.i and noun.dep_ in labels.object and noun.head.lemma_ in grammar.words.perfect_aux:
+        return noun.head
+    return None

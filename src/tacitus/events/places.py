@@ -94,8 +94,7 @@ class PlaceReader:
         struck += [span for d in drafts if (span := self.taken(d, words, story)) is not None]
         struck_heads = {s.root.i for s in struck} | {
             v[0].root.i for d in drafts if (v := self.visited(d, story, job.context)) is not None}
-        # "an operation in northern Mali", "troops deployed in Chad": a party named in a phrase of setting is
-        # also where the act happened
+        # "an operation in northern Mali", "troops deployed in Chad": a party in a phrase of setting is the place too
         struck_heads |= {d.target_tok.i for d in drafts if d.target_tok is not None
                          and words.in_setting_phrase(d.target_tok, self.g.labels)}
         actor_toks = tokens_in(
@@ -117,8 +116,7 @@ class PlaceReader:
             if root.dep_ in self.g.labels.possessor and (not self._setting(root.head, job, words) or (
                     root.head.ent_type_ in ents.place
                     and self.gazetteer.is_country(_up_to(root).text))):
-                continue  # "Pakistan's parties" say whose, not where ("Liberia's run-off" says where); "Yemen's
-                #           Shabwa province" says where Shabwa is
+                continue  # "Pakistan's parties" say whose ("Liberia's run-off", "Yemen's Shabwa province": where)
             if words.names_no_place(root, self.g.labels):
                 continue  # "Texas Gov. George W. Bush", "the Vietnam war": whom one represents, which war
             qualifier = self._qualifier(ent)
@@ -433,13 +431,13 @@ class PlaceReader:
             return None
         span = self._name_span(tok)
         # a name nothing tagged as a place: a town known by it only as an alternate counts only in the story's
-        # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets say
-        # where it is ("a curfew on Mubi (Mubi North, Adamawa)")
-        area = self._qualifier(span)  # ("in Bo, Sierra Leone")
+        # countries or at city size ("Korle Bu hospital" in Accra is no Chinese "Bu"); its areas in brackets or its
+        area = self._qualifier(span)  # qualifier say where it is ("on Mubi (Mubi North, Adamawa)", "Bo, Sierra Leone")
         loc = self.gazetteer.resolve(span.text, countries=countries, strict=True,
                                      qualifier=area.text if area is not None else None)
-        if loc is None or loc.precision not in ("city", "admin1"):
-            return None
+        if loc is None or loc.precision not in ("city", "admin1") or (area is not None and loc.precision == "admin1"
+                                                                   and not self.gazetteer.resolve(span.text)):
+            return None  # (nor a name known only by its qualifier: "fired at Odinga in Kisumu county")
         person = context.by_name((tok.lower_,)) if context is not None else None
         if person is not None and (person.name or "").casefold() != span.text.casefold() \
                 and context.home_country not in (None, loc.country):
@@ -454,7 +452,8 @@ class PlaceReader:
     def mislabelled(self, tokens: Iterable[Token]) -> list[Span]:
         """Names after "in", "near", "outside" ... or "the province of", or before a thing ("a Quetta bus"), that
         the tagger took for a person or an organisation ("near Gao", "in Quetta", "the province of Nineveh") but
-        that the gazetteer knows as a town or region and the actor knowledge does not."""
+        that the gazetteer knows as a town or region, or that are told with their region, and the actor knowledge
+        does not know."""
         labels, tags = self.g.labels, self.g.tags
         names: list[Token] = []
         for tok in tokens:
@@ -471,11 +470,13 @@ class PlaceReader:
         for name in names:
             if name.ent_type_ in self.g.entities.place or name.pos_ not in tags.proper_noun:
                 continue
-            span = self._name_span(name)
-            if self._bracketed(span) is not None or ((q := self._qualifier(span)) is not None
-                                                     and not self.gazetteer.is_country(q.text)):
-                out.append(span)  # "in Bulo Burte (Hiraan)", "near Wabag in Enga province": a name told with its
-                continue          # region is a place there
+            span = self._name_span(name)  # "in Bulo Burte (Hiraan)", "near Wabag in Enga province" (not a known
+            known = self.resolver.resolve_text(span.text)  # person aimed at: "fired at Odinga in Kisumu county")
+            if self._bracketed(span) is not None or ((q := self._qualifier(span)) is not None and not (
+                    self.gazetteer.is_country(q.text) or name.head.lower_ in self.g.words.aim_preps or getattr(
+                        known, "kb_id", None))):
+                out.append(span)  # a name told with its region is a place there
+                continue
             found = self.place_of(name)
             if found is not None:
                 out.append(found[0])

@@ -13,7 +13,7 @@ from tacitus.events.arguments import Syntax
 from tacitus.events.complements import asks, states
 from tacitus.events.framing import Framing, ModeCues, names_means
 from tacitus.events.modality import ModalityWords
-from tacitus.events.misreadings import misread_before_result
+from tacitus.events.misreadings import misread_before_result, split_perfect
 from tacitus.events.ontology import Ontology
 from tacitus.events.patterns import PatternBook, Sense
 
@@ -116,7 +116,8 @@ class PredicateFinder:
                         self.syntax.prep_objects(d, of) if d.pos_ not in tags.nominal else ())]
                                     if g.lemma_.lower() in sense.obj)
         preds += [Predicate(t, s, "verb", light=w) for t, s, w in misread_before_result(
-            tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)]  # "a motorbike shot dead"
+            tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)  # "a motorbike shot dead"
+                  if not (self._interviewed(t) or self._describing(t) or self._answers_with_act(t))]
         for tok in tokens:
             if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):
                 senses = self.patterns.noun_senses(tok.lemma_.lower())
@@ -529,9 +530,8 @@ class PredicateFinder:
         if first is not noun:
             return self._carrier(first)
         light = self.patterns.light_verbs
-        for mod in (c for c in noun.children if c.dep_ in labels.adjective and c.tag_ in tags.past_participle
-                    and c.i < noun.i and self.syntax.verb_lemma(c, light) in light and noun.dep_ in labels.object
-                    and noun.head.lemma_ in fn.perfect_aux):
+        for mod in (c for c in noun.children if split_perfect(c, self.g) is not None
+                    and self.syntax.verb_lemma(c, light) in light):
             return mod  # "police have registered cases against him", read as "have" taking registered cases
         head = noun.head
         if ((noun.dep_ in labels.object or noun.dep_ in labels.passive_subject) and head.pos_ in tags.verb

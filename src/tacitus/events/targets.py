@@ -64,11 +64,12 @@ class TargetReading:
 
     def hung_low(self, verb: Token, prep: str) -> list[Token]:
         """Names after ``prep`` that the parser hung on a noun deep in the verb's own phrases, where they belong to
-        the verb ("handed over two positions near the village to Azerbaijan"); not in a clause of their own."""
+        the verb ("handed over two positions near the village to Azerbaijan"); not in a clause of their own nor in the
+        subject ("the envoy to Somalia donated")."""
         labels, tags = self.g.labels, self.g.tags
-        return [o for p in verb.subtree if p.dep_ in labels.preposition and p.lower_ == prep
-                and p.head.pos_ in tags.noun and all(a.pos_ not in tags.verbal for a in p.ancestors if a.i != verb.i
-                                                     and verb.is_ancestor(a))
+        return [o for p in verb.subtree if p.i > verb.i and p.dep_ in labels.preposition and p.lower_ == prep
+                and p.head.pos_ in tags.noun and all(a.pos_ not in tags.verbal and a.dep_ not in labels.subject
+                                                     for a in p.ancestors if a.i != verb.i and verb.is_ancestor(a))
                 for o in p.children if o.dep_ in labels.prep_object and o.pos_ in tags.proper_noun
                 and o.ent_type_ in self.g.entities.actor]
 
