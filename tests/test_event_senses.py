@@ -37,12 +37,12 @@ def types(coder, text: str) -> list[str]:
     "Peruvian villagers welcomed the new millennium with dancing.",
     "The Kenyan governor abused his power to punish his critics.",
     "The Ugandan minister abused his office to reward his allies.",
-    "Voters invoked the state's public access laws to guarantee that the ballots are seen.",
-    "Will the coalition merely guarantee a stalemate and a long civil war?",
+    "Citizens used the open records law to guarantee that the tallies are published.",
+    "Would the truce only guarantee a frozen conflict for years?",
     # an act lacking is none ("without"), and refused by nobody
-    "The American senators were reluctant to move without White House support.",
+    "The Kenyan senators were slow to act without State House backing.",
     "The Kenyan troops left the town without consulting the Somali army.",
-    "The Kenyan professors produced a report to assist the investigation.",  # help to a thing is no aid
+    "The Kenyan professors compiled a report to assist the inquiry.",  # help to a thing is no aid
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
@@ -59,8 +59,8 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert ("AGREE", "030", "RUS GOV", "ARM GOV") in coded(coder, "Russia guaranteed security to Armenia.")
     assert ("AID", "070", "USA GOV", "KEN GOV") in coded(coder, "The United States assisted Kenya with logistics.")
     # sanctions to be lifted are what the promise is about, no threat of sanctions
-    assert coded(coder, "Japan vowed to lift some of its sanctions on North Korea.") == [
-        ("AGREE", "035", "JPN GOV", "PRK GOV")]
+    assert coded(coder, "Britain vowed to remove a few of its sanctions on Belarus.") == [
+        ("AGREE", "035", "GBR GOV", "BLR GOV")]
     two = coded(coder, "The two foreign ministers met in Geneva on Friday.")
     assert [t for t, *_ in two] == ["CONSULT"]  # parties meeting each other need no other counterpart
 

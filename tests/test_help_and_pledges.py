@@ -23,8 +23,8 @@ def coded(coder, text: str) -> list[tuple[str, str | None, str | None]]:
 def test_the_one_helped_to_do_something_is_the_recipient_of_aid(coder):
     assert ("AID", "IRN GOV", "SYR MIL") in coded(coder, "Iran helped Syrian troops retake Aleppo.")
     # (the tagger reads the bare verb as a present)
-    text = "The ULFA has been helping the Garo rebels get sophisticated arms."
-    assert ("AID", "IND REB", "REB") in coded(coder, text)
+    text = "Pakistani militants have been helping the Kashmiri rebels get modern rifles."
+    assert ("AID", "PAK REB", "PAK REB") in coded(coder, text)
 
 
 def test_help_to_a_thing_is_still_no_aid_to_anybody(coder):
@@ -32,14 +32,14 @@ def test_help_to_a_thing_is_still_no_aid_to_anybody(coder):
 
 
 def test_a_pledge_to_help_somebody_is_a_promise_to_them(coder):
-    for text in ("Japan pledged $200 million to help the Philippines acquire coastal radar systems.",
-                 "Japan pledged $200 million to help the Philippines."):
-        assert coded(coder, text) == [("AGREE", "JPN GOV", "PHL")]
+    for text in ("Australia pledged $50 million to help Indonesia buy patrol boats.",
+                 "Australia pledged $50 million to help Indonesia."):
+        assert coded(coder, text) == [("AGREE", "AUS GOV", "IDN")]
 
 
 def test_a_perfect_tense_read_as_have_taking_a_participle_noun_keeps_its_act(coder):
     # the parser reads "have registered cases" as "have" taking cases that are registered
     assert coded(coder, "Police have registered cases against the MLA.") == [("ACCUSE", "COP", "LEG")]
     # a participle before an act noun that no "have" takes stays an adjective
-    events = coded(coder, "Gaza militants hit back with intensified rocket fire on Tuesday.")
+    events = coded(coder, "Hezbollah fighters hit back with intensified mortar fire on Sunday.")
     assert [t for t, _, _ in events] == ["ASSAULT"]

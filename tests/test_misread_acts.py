@@ -21,8 +21,8 @@ def coded(coder, text: str) -> list[tuple[str, str | None, str | None, str]]:
 
 def test_shot_dead_after_a_vehicle_is_a_shooting(coder):
     # the tagger reads "a motorbike shot" as a noun phrase and "dead" as the verb
-    text = "Unidentified gunmen on a motorbike shot dead a local journalist in Mingora on Tuesday."
-    assert coded(coder, text) == [("ASSAULT", "PAK UAF", "PAK JRN", "shot dead")]
+    text = "Two gunmen on a scooter shot dead a school principal in Peshawar on Friday."
+    assert coded(coder, text) == [("ASSAULT", "PAK UAF", "PAK EDU", "shot dead")]
     # read right, it stays one shooting
     assert [c[0] for c in coded(coder, "Gunmen shot dead a police officer in Kabul.")] == ["ASSAULT"]
     # "dead" with no object is no act: "the man found dead"
@@ -30,7 +30,7 @@ def test_shot_dead_after_a_vehicle_is_a_shooting(coder):
 
 
 def test_control_regained_by_forces_is_force(coder):
-    assert [c[0] for c in coded(coder, "Ukrainian forces regained control of Balakliia on Thursday.")] == ["ASSAULT"]
+    assert [c[0] for c in coded(coder, "Ukrainian troops regained control of Kupiansk on Friday.")] == ["ASSAULT"]
     assert coded(coder, "The central bank regained control of inflation last year.") == []
 
 
@@ -44,10 +44,10 @@ def test_a_device_set_off_is_an_attack_but_a_reaction_set_off_is_not(coder):
 
 
 def test_people_taken_or_picked_up_are_held_by_agents_or_abducted_by_others(coder):
-    text = "A student activist was taken from his home in Bata by plain-clothes men believed to be security agents."
-    assert [c[:1] + c[2:3] for c in coded(coder, text)] == [("ASSAULT", "GNQ CVL")]
-    assert coded(coder, "RAB officers picked up an opposition activist from his shop in Feni.")[0][:3] == (
-        "COERCE", "BGD COP", "BGD CVL")
+    text = "A union leader was taken from his house in Malabo by men in civilian clothes thought to be agents."
+    assert [c[:1] + c[2:3] for c in coded(coder, text)] == [("ASSAULT", "GNQ LAB")]
+    assert coded(coder, "Plain-clothes officers picked up a student leader from his hostel in Sylhet.")[0][:3] == (
+        "COERCE", "BGD COP", "BGD EDU")
     assert [c[0] for c in coded(coder, "The journalist was taken from his home by police.")] == ["COERCE"]
     assert [c[0] for c in coded(coder, "The army took the activist from his home in Bamako.")] == ["COERCE"]
     # things and passengers picked up or taken are nobody held

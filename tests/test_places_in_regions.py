@@ -1,6 +1,6 @@
-"""Places told with their region when the town is unknown or sits in a phrase of the people struck ("near Wabag in
-Enga province", "men travelling to a funeral near X"), wide regions that are no one country's ("al Qaeda's Sahel
-affiliate"), and a recipient the parser hung on a noun of the verb's own phrases. Team-written sentences."""
+"""Places told with their region when the town is unknown or sits in a phrase of the people struck ("near Kandep in
+Enga province", "mourners travelling to a burial near X"), wide regions that are no one country's ("the group's Sahel
+branch"), and a recipient the parser hung on a noun of the verb's own phrases. Team-written sentences."""
 
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ def first(coder, text: str, plover: str):
 
 def test_a_village_the_gazetteer_lacks_is_placed_in_the_region_told_with_it(coder):
     # (the tagger takes the village for a person)
-    e = first(coder, "Soldiers burned houses in Nerkin Hand in Syunik province.", "ASSAULT")
+    e = first(coder, "Soldiers burned houses in Vahan Tsar in Syunik province.", "ASSAULT")
     assert (e.location.name, e.location.country, e.location.precision) == ("Syunik", "ARM", "admin1")
 
 
 def test_the_place_of_those_struck_stands_when_the_act_names_none(coder):
-    text = "Gunmen ambushed a group of men travelling to a funeral near Wabag in Enga province, killing six."
+    text = "Gunmen ambushed a group of mourners travelling to a burial near Kandep in Enga province, killing five."
     e = first(coder, text, "ASSAULT")
     assert (e.location.name, e.location.basis) == ("Enga", "clause")
     # where those struck were going is no place of the act, nor where they once were
@@ -44,13 +44,13 @@ def test_a_person_aimed_at_in_a_region_stays_a_person(coder):
 
 
 def test_a_known_town_in_its_region_stays_the_town(coder):
-    text = "Suspected jihadists attacked a convoy of traders on the outskirts of Gwoza in Borno state on Monday."
-    assert first(coder, text, "ASSAULT").location.name == "Gwoza"
+    text = "Insurgents raided a market on the edge of Bama in Borno state on Friday."
+    assert first(coder, text, "ASSAULT").location.name == "Bama"
 
 
 def test_a_region_across_countries_is_no_region_of_one(coder):
-    text = ("Fighters from JNIM, al Qaeda's Sahel affiliate, ambushed an army convoy near the village of Tassia in "
-            "the Tillaberi region last week.")
+    text = ("Militants from the group's Sahel branch attacked a military convoy near the hamlet of Ikarfane in the "
+            "Tillaberi region on Sunday.")
     e = first(coder, text, "ASSAULT")
     assert (e.location.name, e.location.country) == ("Tillaberi", "NER")
     assert e.target.code == "NER MIL"
@@ -62,8 +62,8 @@ def test_armenian_provinces_are_known_by_their_english_names(coder):
 
 
 def test_ground_handed_over_goes_to_the_state_the_parser_hung_low(coder):
-    text = ("Armenia on Wednesday handed over two hilltop positions near the village of Nerkin Hand in Syunik "
-            "province to Azerbaijan under a border delimitation protocol.")
+    text = ("Armenia on Friday handed over two hilltops near the hamlet of Vahan Tsar in Syunik province to "
+            "Azerbaijan under a demarcation accord.")
     e = first(coder, text, "RETREAT")
     assert (e.source.code, e.target.code, e.location.name) == ("ARM GOV", "AZE GOV", "Syunik")
     # a "to" inside a clause of its own is that clause's

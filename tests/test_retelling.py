@@ -38,9 +38,9 @@ def acts(coder: Coder, text: str, kind: str) -> list[list[int]]:
     ("Militants killed six Kenyan police officers in Garissa on Monday. The officers were killed when gunmen "
      "stormed their camp.", "ASSAULT", [[0, 1]]),
     # a place only guessed from the dateline does not tell the act apart from its place told later, nor does the
-    # day a count of such acts began ("the fourth incident of its kind since April")
-    ("KUALA LUMPUR, July 13 (AFP) - Gunmen abducted a Malaysian policeman from a resort on Mabul island late "
-     "Saturday. The kidnapping of the policeman is the fourth incident of its kind in Sabah since April.",
+    # day a count of such acts began ("the third incident of this sort since March")
+    ("NAIROBI, May 4 (AFP) - Gunmen kidnapped a Kenyan policeman from a quarry near Kilima late Friday. The "
+     "kidnapping of the policeman was the third incident of this sort in Mandera county since March.",
      "ASSAULT", [[0, 1]]),
     # a later act of the kind, somewhere else, stays apart
     ("Police detained 40 protesters in Minsk on Saturday. Those detained included two journalists. Police also "

@@ -159,7 +159,7 @@ class Anchoring:
             if hinge.dep_ in labels.condition_mark and governing is not None:
                 later[own] = (governing, offset)
         for span, date in found:
-            at = span.root.head  # "the fourth incident of its kind since April": when a count began, no act's day
+            at = span.root.head  # "the third such raid in the county since March": a count's start, no act's day
             if at.lower_ in self.g.words.span_starts and at.head.pos_ in self.g.tags.noun and at.head.i not in \
                     tree.predicates and not any(t.lower_ in self.g.words.relative_adverbs for t in at.head.subtree):
                 continue

@@ -1,6 +1,6 @@
-"""Acts the small parser loses to misreadings it makes often enough to repair. "Gunmen on a motorbike shot dead a
-journalist": the tagger reads "a motorbike shot" as a noun phrase and makes "dead" the verb, with the gunmen as its
-subject and the journalist as its object; the act is the verb's before "dead", read on the word "dead". "Police have
+"""Acts the small parser loses to misreadings it makes often enough to repair. "Two men on a scooter shot dead a
+teacher": the tagger reads "a scooter shot" as a noun phrase and makes "dead" the verb, with the men as its
+subject and the teacher as its object; the act is the verb's before "dead", read on the word "dead". "Police have
 registered cases against him": the parser reads "have" as the verb and "registered" as an adjective of its object;
 the participle is the verb of a perfect tense."""
 

@@ -94,7 +94,7 @@ class ModalityWords:
     act_time_preps: frozenset[str] = frozenset()
     upcoming_marks: frozenset[str] = frozenset()
     charged_verbs: frozenset[str] = frozenset()  # a speaker telling these of another accuses them
-    lacking_preps: frozenset[str] = frozenset()  # "without White House support": an act not done
+    lacking_preps: frozenset[str] = frozenset()  # "without the cabinet's backing": an act not done
 
     @classmethod
     def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":
@@ -236,7 +236,7 @@ class ModalityReader:
             return Modality("hypothetical", self.speech_above(pred))  # "ahead of an EU summit": not told as held
         if pred.head.lower_ in words.lacking_preps and (pred.dep_ in labels.prep_object
                                                         or pred.dep_ in labels.prep_clause):
-            return Modality("negated", self.speech_above(pred), kept_from=True)  # "without White House support"
+            return Modality("negated", self.speech_above(pred), kept_from=True)  # "without the cabinet's backing"
         while True:
             if tok.dep_ in labels.relative_clause and tok.head.lemma_.lower() in words.manner_nouns:
                 return Modality("hypothetical", self.speech_above(tok.head))  # "the way he talks to them"

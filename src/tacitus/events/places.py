@@ -274,7 +274,7 @@ class PlaceReader:
             if ent_of is None and (gaz.is_country(_up_to(cand).text) or (
                     cand.pos_ in self.g.tags.noun
                     and any(c.dep_ in labels.compound and c.pos_ in self.g.tags.proper_noun for c in cand.children))):
-                ent_of = _up_to(cand)  # "Bo, Sierra Leone" with the country read as a name; "Wabag in Enga
+                ent_of = _up_to(cand)  # "Bo, Sierra Leone" with the country read as a name; "Kandep in Enga
                 #                        province" with the region's name untagged
             if ent_of is None:
                 continue
@@ -338,8 +338,8 @@ class PlaceReader:
             first = first or loc
             if region is None or loc.precision == "city" or loc.name != region.name:
                 return loc
-        # (a name unknown in its qualified area is at the area: "near Wabag in Enga province"; but "the outskirts
-        # of Gwoza in Borno state" is Gwoza, so the bare name is tried before the area stands in)
+        # (a name unknown in its qualified area is at the area: "near Kandep in Enga province"; but "the edge of
+        # Bama in Borno state" is Bama, so the bare name is tried before the area stands in)
         return first
 
     def _words_of(self, ent: Span, area: tuple[Token, str] | None, qualifier: Span | None) -> str:
@@ -470,7 +470,7 @@ class PlaceReader:
         for name in names:
             if name.ent_type_ in self.g.entities.place or name.pos_ not in tags.proper_noun:
                 continue
-            span = self._name_span(name)  # "in Bulo Burte (Hiraan)", "near Wabag in Enga province" (not a known
+            span = self._name_span(name)  # "in Bulo Burte (Hiraan)", "near Kandep in Enga province" (not a known
             known = self.resolver.resolve_text(span.text)  # person aimed at: "fired at Odinga in Kisumu county")
             if self._bracketed(span) is not None or ((q := self._qualifier(span)) is not None and not (
                     self.gazetteer.is_country(q.text) or name.head.lower_ in self.g.words.aim_preps or getattr(

@@ -116,7 +116,7 @@ class PredicateFinder:
                         self.syntax.prep_objects(d, of) if d.pos_ not in tags.nominal else ())]
                                     if g.lemma_.lower() in sense.obj)
         preds += [Predicate(t, s, "verb", light=w) for t, s, w in misread_before_result(
-            tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)  # "a motorbike shot dead"
+            tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)  # "a scooter shot dead"
                   if not (self._interviewed(t) or self._describing(t) or self._answers_with_act(t))]
         for tok in tokens:
             if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):

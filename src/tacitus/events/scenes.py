@@ -1,6 +1,6 @@
 """Where those an act of force struck were, when the act's own clause names no place: a clause on them that tells
-where they were at the time ("ambushed men travelling to a funeral near Wabag", "protesters who defied a curfew in
-Baghdad", "PKK targets stationed in northern Iraq"), not where they once lived, studied or were born, nor a clause in
+where they were at the time ("ambushed mourners travelling to a burial near Kandep", "marchers who defied a ban in
+Harare", "rebel camps sited in the hills of Kivu"), not where they once lived, studied or were born, nor a clause in
 a perfect tense ("a businessman who had studied in London"): grammar ``background_participles``, ``perfect_aux``."""
 
 from __future__ import annotations

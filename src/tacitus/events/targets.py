@@ -64,7 +64,7 @@ class TargetReading:
 
     def hung_low(self, verb: Token, prep: str) -> list[Token]:
         """Names after ``prep`` that the parser hung on a noun deep in the verb's own phrases, where they belong to
-        the verb ("handed over two positions near the village to Azerbaijan"); not in a clause of their own nor in the
+        the verb ("handed over two hilltops near the hamlet to Azerbaijan"); not in a clause of their own nor in the
         subject ("the envoy to Somalia donated")."""
         labels, tags = self.g.labels, self.g.tags
         return [o for p in verb.subtree if p.i > verb.i and p.dep_ in labels.preposition and p.lower_ == prep
