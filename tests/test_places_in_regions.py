@@ -62,8 +62,8 @@ def test_armenian_provinces_are_known_by_their_english_names(coder):
 
 
 def test_ground_handed_over_goes_to_the_state_the_parser_hung_low(coder):
-    text = ("Armenia on Friday handed over two hilltops near the hamlet of Vahan Tsar in Syunik province to "
-            "Azerbaijan under a demarcation accord.")
+    text = ("Armenia on Friday handed over three hilltop posts near the village of Shurnukh in Syunik province to "
+            "Azerbaijan after a demarcation accord.")
     e = first(coder, text, "RETREAT")
     assert (e.source.code, e.target.code, e.location.name) == ("ARM GOV", "AZE GOV", "Syunik")
     # a "to" inside a clause of its own is that clause's
