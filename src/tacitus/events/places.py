@@ -471,10 +471,10 @@ class PlaceReader:
             if name.ent_type_ in self.g.entities.place or name.pos_ not in tags.proper_noun:
                 continue
             span = self._name_span(name)  # "in Bulo Burte (Hiraan)", "near Kandep in Enga province" (not a known
-            known = self.resolver.resolve_text(span.text)  # person aimed at: "fired at Odinga in Kisumu county")
+            #                               person aimed at: "fired at Odinga in Kisumu county")
             if self._bracketed(span) is not None or ((q := self._qualifier(span)) is not None and not (
-                    self.gazetteer.is_country(q.text) or name.head.lower_ in self.g.words.aim_preps or getattr(
-                        known, "kb_id", None))):
+                    self.gazetteer.is_country(q.text) or name.head.lower_ in self.g.words.aim_preps
+                    or getattr(self.resolver.resolve_text(span.text), "kb_id", None))):
                 out.append(span)  # a name told with its region is a place there
                 continue
             found = self.place_of(name)

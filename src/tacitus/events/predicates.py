@@ -112,11 +112,12 @@ class PredicateFinder:
                     preds.append(Predicate(tok, sense, "verb"))
                     # the object words of the sense are its object, no acts of their own, also after a quantity
                     # that is no noun ("lifted some of its sanctions"; "called off a round of talks with X" keeps them)
-                    consumed.update(g.i for d in tok.children if d.dep_ in labels.object for g in [d, *(
-                        self.syntax.prep_objects(d, of) if d.pos_ not in tags.nominal else ())]
-                                    if g.lemma_.lower() in sense.obj)
-        preds += [Predicate(t, s, "verb", light=w) for t, s, w in misread_before_result(
-            tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)  # "a scooter shot dead"
+                    objects = [d for d in tok.children if d.dep_ in labels.object]
+                    objects += [g for d in objects if d.pos_ not in tags.nominal
+                                for g in self.syntax.prep_objects(d, of)]
+                    consumed.update(g.i for g in objects if g.lemma_.lower() in sense.obj)
+        misread = misread_before_result(tokens, self.g, self.patterns.verbs, self.syntax.verb_lemma, self._match_verb)
+        preds += [Predicate(t, s, "verb", light=w) for t, s, w in misread  # "a scooter shot dead"
                   if not (self._interviewed(t) or self._describing(t) or self._answers_with_act(t))]
         for tok in tokens:
             if tok.pos_ in tags.noun and tok.i not in consumed and not self._characterises(tok):

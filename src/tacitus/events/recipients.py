@@ -138,8 +138,8 @@ def recipient_from_place(ontology: Ontology, plover: str | None, source: Actor, 
                           named_as: str | None = None, *, venue: bool = False, mode: str | None = None) -> Actor | None:
     """An event with no target happens to the place it happens in: a visit to Amman is to Jordan, a curfew in
     Sudan is on Sudan. A state's own forces acting at home, or its rulers taking things or meeting there ("Qatar
-    hosted the talks in Doha"), are not their own target, and an act whose place is only its venue ("condemned the plan in New York", "pleaded guilty in New York") is
-    not done to it."""
+    hosted the talks in Doha"), are not their own target, and an act whose place is only its venue ("condemned the
+    plan in New York", "pleaded guilty in New York") is not done to it."""
     if location is None or not location.country:
         return None
     if venue:
