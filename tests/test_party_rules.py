@@ -220,3 +220,40 @@ def test_a_statement_named_again_is_aimed_at_the_state_that_made_it(coder):
             "the offer.")
     [events] = coder.code([Document(doc_id="t", text=text, published="2022-05-10")])
     assert [e.target.country if e.target else None for e in events if e.plover_type == "REJECT"] in ([None], ["KOR"])
+
+
+def test_the_two_leaders_who_act_are_the_two_states_just_told_meeting(coder):
+    # the pair the story told meeting a sentence before signs and agrees, each with the other
+    text = ("Malawian President Joyce Banda received Zambian President Edgar Lungu in Lilongwe on Monday. "
+            "The two leaders signed a deal on shared power lines. The two governments agreed to open a joint "
+            "customs post.")
+    events = counted(coder, text)
+    assert dyads(events, "SUPPORT") == {("ZMB GOV", "MWI GOV")}
+    assert dyads(events, "AGREE") == {("ZMB GOV", "MWI GOV")}
+    # two states named as the ones a call is made to are the sides that answer it
+    events = counted(coder, "The African Union urged Sudan and Chad to stop the border raids on Friday. "
+                            "Both sides dismissed the appeal.")
+    assert dyads(events, "REJECT") == {("SDN", "IGO"), ("TCD", "IGO")}
+
+
+def test_the_two_leaders_of_one_country_stay_its_own(coder):
+    # two senators of one state meeting: "the two leaders" is no pair of states
+    events = counted(coder, "Senator Alice Brown met Senator John Perez in Washington on Monday. The two leaders "
+                            "agreed to hold a vote next week.")
+    assert {s for s, _ in dyads(events, "AGREE")} == {"USA GOV"}
+    # nor is a pair told too long before (more than two sentences back)
+    events = counted(coder, "Malawi's president met Zambia's president on Monday. Maize prices rose in Blantyre. "
+                            "Fuel queues grew in the capital. Traders closed their stalls early. The two leaders "
+                            "condemned the price rises.")
+    condemned = [e for e in events if e.plover_type == "ACCUSE"]
+    assert condemned and all(e.source.country_basis != "story" for e in condemned)
+
+
+def test_a_phrase_set_off_by_with_is_no_partner(coder):
+    # ", with the Omani minister acting as host": the host is no party to the talks
+    events = counted(coder, "Iranian and Saudi delegations met in Muscat on Sunday, with Oman's foreign minister "
+                            "acting as host.")
+    assert dyads(events, "CONSULT") == {("IRN GOV", "SAU GOV")}
+    # a partner the parser hangs a participle on is still one
+    events = counted(coder, "The Danish minister met with farmers protesting outside parliament.")
+    assert dyads(events, "CONSULT") == {("DNK GOV", "DNK AGR")}

@@ -177,6 +177,11 @@ def test_a_dateline_dates_and_places_the_story_and_is_no_actor(coder):
     assert (clash.date, condemnation.date) == ("2019-05-29", "2019-05-29")
 
 
+def test_a_visitor_meeting_the_host_meets_at_the_dateline(coder):
+    [met] = code(coder, "LUSAKA (Reuters) - Malawi's president met Zambia's president on Tuesday.")
+    assert (met.source.code, met.target.code, where(met)) == ("MWI GOV", "ZMB GOV", ("Lusaka", "ZMB", "dateline"))
+
+
 def test_a_date_only_dateline_and_a_title_timestamp_date_the_story(coder):
     [e] = code(coder, "March 5, 2001 -- Police arrested a gunman at a school in Santee this morning.",
                published=None)

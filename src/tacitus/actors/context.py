@@ -11,6 +11,7 @@ from tacitus.records import Actor
 SETTLED_WEIGHT = 2  # mentions of its country that set a story there firmly
 DOMESTIC_SHARE = 2 / 3  # share of the story's mentions of countries that makes it one of its country's own affairs
 PAIR_RATIO = 4  # how many times the most-named state may outweigh the second for the two to be a story's two sides
+PAIR_REACH = 2  # how many sentences on "the two leaders" still means the two states last told acting on each other
 
 
 @dataclass
@@ -43,6 +44,9 @@ class DocContext:
         # pairs of states the document has told acting on each other, both named by their own words (set by the
         # event coder): a story of two sides is one where they have met
         self.met: set[frozenset[str]] = set()
+        # the last two states told acting on each other that way (the doer's first) and the sentence that told it:
+        # whom "the two leaders" of the next sentences are
+        self.last_met: tuple[tuple[str, str], int] | None = None
         # who last made each kind of statement the story told as done (an offer, a demand, an accusation), by PLOVER
         # type: whom "the offer" or "the demand" named later stands for (set by the event coder)
         self.told: dict[str, Actor] = {}
@@ -200,6 +204,13 @@ class DocContext:
         if self.domestic_home() is not None or (pair := self.leading_pair(set())) is None:
             return None
         return pair if frozenset(pair) in self.met else None
+
+    def recent_pair(self, index: int) -> tuple[str, str] | None:
+        """The two states :attr:`last_met` holds when it was told at most :data:`PAIR_REACH` sentences before
+        sentence ``index``."""
+        if self.last_met is None or not 0 <= index - self.last_met[1] <= PAIR_REACH:
+            return None
+        return self.last_met[0]
 
     # -- updates ---------------------------------------------------------------------------------
     def remember(self, actor: Actor, person: bool = False, titles: set[str] | None = None,

@@ -557,8 +557,8 @@ class Anchoring:
 
     def at_dateline(self, d: Draft, job: SentenceJob, verbal: bool) -> bool:
         """Whether an act with no place of its own happened at the dateline: a verbal act whose source is at
-        home there (or any verbal act at an institution's seat such as the UN's), a material act between
-        parties at home there."""
+        home there (or any verbal act at an institution's seat such as the UN's), a meeting or an act done together
+        whose either party is (a visitor meets the host), a material act between parties at home there."""
         ww = job.where_when
         if ww.seat:
             return verbal
@@ -568,6 +568,11 @@ class Anchoring:
             return country is None or country == home or country in NON_STATE_CODES
 
         target = d.target.country if d.target is not None else None
+        together = d.target_tok is not None and d.source_tok is not None and (
+            d.target_tok.i == d.source_tok.i or d.target_tok in d.source_tok.conjuncts)  # "Seoul and Hanoi signed"
+        if verbal and target is not None and at_home(target) and (
+                together or self.places.onto.is_a(d.plover, "meeting")):
+            return True
         return at_home(d.source.country) and (verbal or target is None or target == home)
 
     def remember_places(self, job: SentenceJob, mentions: list[PlaceMention]) -> None:

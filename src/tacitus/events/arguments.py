@@ -135,8 +135,8 @@ class Syntax(PassiveForms):
         objs: list[Token] = []
         for p in frontier:
             objs.extend(self.children(p, labels.prep_object))
-            if not objs:  # "fired at thousands of demonstrators rallying outside": the parser made the people the
-                # subject of a clause the preposition takes
+            if not objs and not self.absolute_phrase(p):  # "fired at thousands of demonstrators rallying outside": the
+                # parser made the people the subject of a clause the preposition takes
                 objs.extend(g for c in self.children(p, labels.prep_clause) if c.tag_ in self.tags.gerund
                             for g in self.children(c, labels.nominal_subject))
         return objs

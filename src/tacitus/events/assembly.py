@@ -430,6 +430,9 @@ class Assembly:
             if e.target is not None and e.source.country_basis == e.target.country_basis == "mention" \
                     and e.source.country and e.target.country and e.source.country != e.target.country:
                 job.context.met.add(frozenset((e.source.country, e.target.country)))
+                if e.source.country not in NOT_STATES and e.target.country not in NOT_STATES:
+                    _remember_pair(e.source.country, e.target.country, job)
+        _remember_parties(events, job)
         if (pair := job.context.sides()) is None:
             return events
         named = {a.country for a in job.actors.values() if a is not None and a.country} | job.anchors.countries
@@ -439,6 +442,24 @@ class Assembly:
         return [replace(e, source=e.source if private else doer_across(self.onto, e.plover_type, e.source, e.target,
                                                                         pair),
                         target=other_side(self.onto, e.plover_type, e.source, e.target, pair)) for e in events]
+
+
+def _remember_pair(first: str, second: str, job: SentenceJob) -> None:
+    """The pair "both sides" of the next sentences means (DocContext.last_met): the first a sentence tells (its
+    news comes first: not "with Turkey acting as host" after "Russia and Ukraine met")."""
+    if job.context.last_met is None or job.context.last_met[1] != job.index:
+        job.context.last_met = (first, second), job.index
+
+
+def _remember_parties(events: list[Event], job: SentenceJob) -> None:
+    """Two states named by their own words as the doers or the ones acted on of one act ("urged Israel and Hamas
+    to end hostilities", "Kenya and Uganda signed"): a pair to remember (:func:`_remember_pair`)."""
+    for e in events:
+        for side in ((e.source, *e.also_sources), (e.target, *e.also_targets)):
+            countries = list(dict.fromkeys(a.country for a in side if a is not None and a.country_basis == "mention"
+                                           and a.country and a.country not in NOT_STATES))
+            if len(countries) == 2:
+                _remember_pair(countries[0], countries[1], job)
 
 
 def _taker(taken: list[tuple[Actor, Actor]], freed: Actor | None, captive_words: frozenset[str]) -> Actor | None:

@@ -31,20 +31,44 @@ class Parties:
     def both_sides(self, tok: Token, actor: Actor, sources: list, job: SentenceJob) -> list[tuple[Token, Actor]]:
         """"urged both sides to respect the truce": the story's two parties (the states it has named most, the
         acting one aside), one target each; the phrase itself when it names a country or they do not stand out."""
-        words, lemma = self.words, tok.lemma_.lower()
-        marks = {c.lower_ for c in tok.children}
-        if lemma in words.warring_party_nouns:  # "both parties" in politics are its parties
-            paired = bool(marks & words.warring_words)
-        else:  # "the two countries", not "visited two countries"
-            paired = lemma in words.party_nouns and bool(
-                marks & words.pair_words or (marks & words.pair_counts and marks & words.pair_determiners))
-        if (actor.country and actor.country_basis != "setting") or not paired:
+        if (actor.country and actor.country_basis != "setting") or not self._paired(tok):
             return [(tok, actor)]
         pair = job.context.leading_pair({a.country for _, a in sources if a.country})
         if pair is None:
             return [(tok, actor)]
         sector = actor.sector if actor.sector in self.onto.state_organs else None  # "the two governments"
         return [(tok, replace(actor, country=c, sector=sector, country_basis="story")) for c in pair]
+
+    def acting_pair(self, tok: Token, actor: Actor | None, pred: Predicate,
+                    job: SentenceJob) -> list[tuple[Token, Actor]] | None:
+        """"Both sides dismissed calls for a truce", "the two leaders signed a deal": a pair phrase that acts (one
+        no country word names: not "the two Koreas") stands for the two states the story told acting on each other,
+        or named as the parties of one act, a sentence or two before (DocContext.recent_pair), else for the two sides
+        of a story of two states (DocContext.sides): one source each (``country_basis`` "story"). None for any
+        other phrase, and for a pair whose act is a noun ("the two countries' support for opposing sides" tells
+        where they stand, often long since)."""
+        if (actor is not None and actor.country and actor.country_basis != "setting") or pred.kind != "verb" \
+                or not self._paired(tok, self.words.pair_office_nouns):
+            return None
+        pair = job.context.recent_pair(job.index) or job.context.sides()
+        if pair is None:
+            return None
+        if job.context.last_met is not None and job.context.last_met[0] == pair:
+            job.context.last_met = pair, job.index  # "the two leaders" told again keeps them in mind
+        sector = actor.sector if actor is not None and actor.sector in self.onto.state_organs else None
+        text = actor.text if actor is not None else self.syntax.phrase_span(tok).text
+        return [(tok, Actor(text=text, country=c, sector=sector, country_basis="story")) for c in pair]
+
+    def _paired(self, tok: Token, offices: frozenset[str] = frozenset()) -> bool:
+        """Whether the phrase headed by ``tok`` names two parties by a pair word: "both sides", "the two
+        countries" (not "visited two countries"), "the warring parties" ("both parties" in politics are its
+        parties); also "the two leaders" when ``offices`` holds the noun."""
+        words, lemma = self.words, tok.lemma_.lower()
+        marks = {c.lower_ for c in tok.children}
+        if lemma in words.warring_party_nouns:
+            return bool(marks & words.warring_words)
+        return (lemma in words.party_nouns or lemma in offices) and bool(
+            marks & words.pair_words or (marks & words.pair_counts and marks & words.pair_determiners))
 
     def coordinated(self, tok: Token, actor: Actor, resolve_text) -> list[tuple[Token, Actor]]:
         """"Israeli and Palestinian negotiators", "Turkish and Kurdish officials": one party per coordinated

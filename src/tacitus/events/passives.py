@@ -18,6 +18,11 @@ class PassiveForms:
     fn: Any  # Grammar.words
     children: Any  # Syntax.children
 
+    def absolute_phrase(self, prep: Token) -> bool:
+        """A preposition that opens an absolute phrase set off from its clause (", with Turkey's minister acting as
+        host", "With police looking on, ..."): what it holds is no object of the verb."""
+        return prep.lower_ in self.fn.absolute_marks and (prep.i == prep.sent.start or prep.nbor(-1).is_punct)
+
     def absolute_passive(self, verb: Token) -> bool:
         """A past form with a subject of its own after "with" and no auxiliary: in "the fighting went on, with 31
         soldiers killed" or "with two people reported killed" the subject is the patient ("with" may mark the verb

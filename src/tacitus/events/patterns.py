@@ -162,7 +162,7 @@ WORD_LISTS = ("light_verbs", "empty_places", "response_verbs", "harm_words", "co
               "collective_nouns", "accident_words", "as_verbs", "receiving_verbs", "assembly_nouns", "quantity_nouns",
               "interview_verbs", "incident_nouns", "wounding_verbs", "abstract_objects",
               "describing_participles", "party_nouns", "pair_words", "reciprocal_verbs",
-              "combat_objects", "warring_party_nouns", "allied_words", "pair_counts",
+              "combat_objects", "warring_party_nouns", "allied_words", "pair_counts", "pair_office_nouns",
               "pair_determiners", "warring_words", "under_verbs", "promising_verbs", "operation_nouns",
               "display_verbs", "displaying_nouns", "outcome_verbs", "firing_verbs",
               "back_verbs", "response_adverbs", "having_verbs", "sport_words", "month_words",
@@ -216,6 +216,7 @@ class PatternBook:
     crowd_numbers: frozenset[str] = frozenset()  # "thousands marched": a crowd
     describing_participles: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
+    pair_office_nouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
     reciprocal_verbs: frozenset[str] = frozenset()
     combat_objects: frozenset[str] = frozenset()

@@ -509,10 +509,11 @@ class Roles(TargetReading):
             own = {t.i for s in src_toks for t in syntax.with_conjuncts(s)}
             tgt_toks = [t for t in self.arguments(pred.framed)[1] if t.i not in own]
         # a source must be known by country or sector, or be a named organisation or person
-        sources = [(t, a) for s in src_toks for t in syntax.with_conjuncts(s)
-                   if (a := self.parties.crowd(t, pred) or self.actor(t, job))
-                   and (a.country or a.sector or syntax.named(t) or (syntax.is_pronoun(t) and a.name)
-                        or (syntax.untagged_name(t) and self.onto.quad_is(pred.code, "verbal")))]
+        heads = [(t, self.parties.crowd(t, pred) or self.actor(t, job))
+                 for s in src_toks for t in syntax.with_conjuncts(s)]
+        sources = [p for t, a in heads for p in self.parties.acting_pair(t, a, pred, job) or ([(t, a)] if a and (
+            a.country or a.sector or syntax.named(t) or (syntax.is_pronoun(t) and a.name)
+            or (syntax.untagged_name(t) and self.onto.quad_is(pred.code, "verbal"))) else [])]
         if pred.kind == "noun" and pred.sense.source_sector:
             sources = [(t, self._adjective_sector(t, a, pred.sense.source_sector)) for t, a in sources]
         sources = [p for t, a in sources for p in self.parties.coordinated(t, a, self.k.resolver.resolve_text)]
@@ -570,7 +571,7 @@ class Roles(TargetReading):
             sources, targets = sources[:1], sources[1:]
         out = []
         for s_tok, src in sources:
-            others = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i]
+            others = [(t_tok, tgt) for t_tok, tgt in targets if t_tok.i != s_tok.i or tgt.country != src.country]
             pairs = [(t_tok, tgt) for t_tok, tgt in others if not same_actor(src, tgt)]
             if others and not pairs:
                 continue  # the one acted on is the actor itself ("Martin thanked Martin"): a misreading

@@ -24,4 +24,6 @@ def same_actor(a: Actor | None, b: Actor | None) -> bool:
         return a.kb_id == b.kb_id and a.sector == b.sector
     if a.name and b.name:
         return a.name.casefold() == b.name.casefold()
+    if a.country and b.country and a.country != b.country:
+        return False  # one phrase for two parties: "the two leaders" met each other
     return bool(a.text and b.text and a.text.casefold() == b.text.casefold())
