@@ -99,3 +99,14 @@ def test_concern_for_people_is_sympathy_and_concern_over_an_act_is_criticism(cod
     assert coded(coder, "The Nigerian president expressed sympathy and concern for the bereaved families.") == []
     # the killings are an act, not a party: criticism of whoever did them, nobody named
     assert coded(coder, "The African Union expressed concern over the killings.") == [("ACCUSE", "110", "IGO", None)]
+
+
+def test_an_act_called_a_crime_blames_its_doer_never_whom_it_was_done_to(coder):
+    # a grave wrong named as a noun is a verdict as an adjective is ("was a massacre", "were a war crime")
+    assert ("ACCUSE", "111", "ETH GOV", "ERI MIL") in coded(
+        coder, "Ethiopia said the Eritrean army's raid on the border town was a massacre.")
+    # the people an act was done to are not the ones blamed: the doer is nobody named here
+    assert ("ACCUSE", "111", "NGO", None) in coded(
+        coder, "Amnesty International said the killing of the Kenyan reporter was murder.")
+    assert ("ACCUSE", "111", "NGO", "KEN JRN") not in coded(
+        coder, "Amnesty International said the killing of the Kenyan reporter was disgraceful.")

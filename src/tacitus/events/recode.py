@@ -26,9 +26,7 @@ from tacitus.events.ranking import CONFIDENCE_FLOOR, REPORTED_THREAT, SAID_DEMAN
 from tacitus.events.roles import Roles
 from tacitus.records import Actor
 
-
-# dates precise enough to say an act is still to come: a day or a week (a month or a year may have begun before)
-SCHEDULED_PRECISIONS = ("day", "week")
+SCHEDULED_PRECISIONS = ("day", "week")  # dates precise enough to tell an act is to come (a month may have begun)
 
 
 class Recode:
@@ -392,11 +390,13 @@ class Recode:
         return None
 
     def _judged_actor(self, judged: Token, job: SentenceJob):
-        """The actor judged: the phrase itself, or whose thing or act it is."""
-        actor = self.roles.actor(judged, job)
+        """The actor judged: the phrase itself, or whose thing or act it is (an act's doer: "the killing of X")."""
+        syntax, act = self.syntax, any(p.token.i == judged.i for p in job.predicates)  # (not whom it is done to)
+        actor = None if act else self.roles.actor(judged, job)
         if actor is not None and (actor.country or actor.sector):
             return judged, actor
-        for owner in [*self.syntax.owners(judged), *self.syntax.noun_sources(judged, place_modifiers=True)]:
+        for owner in [*([] if act else syntax.owners(judged)), *syntax.noun_sources(judged, place_modifiers=True),
+                      *(c for c in judged.children if act and c.dep_ in syntax.g.labels.compound)]:
             found = self.roles.actor(owner, job)
             if found is not None and (found.country or found.sector):
                 return owner, found
