@@ -43,6 +43,10 @@ def types(coder, text: str) -> list[str]:
     "The Kenyan senators were slow to act without State House backing.",
     "The Kenyan troops left the town without consulting the Somali army.",
     "The Kenyan professors compiled a report to assist the inquiry.",  # help to a thing is no aid
+    # an act a record shows that is made out to be fake did not happen, as the sentence tells it
+    "A clip showing Kenyan soldiers beating a trader in Garissa was fake, the Kenyan army said.",
+    "The Kenyan police said a picture of officers torching a kiosk was doctored.",
+    "A forged letter announcing the arrest of the governor circulated on Monday, the Kenyan ministry said.",
 ])
 def test_senses_that_are_no_event(coder, text):
     assert coded(coder, text) == []
@@ -51,6 +55,7 @@ def test_senses_that_are_no_event(coder, text):
 def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert ("RETREAT", "0841", "SOM REB", "SOM CVL") in coded(coder, "Somali rebels released 20 hostages on Monday.")
     assert "PROTEST" in types(coder, "Thousands of students demonstrated against the tax in Lima.")
+    assert "ASSAULT" in types(coder, "A clip showing Kenyan soldiers beating a trader in Garissa was shared widely.")
     assert "REQUEST" in types(coder, "The Egyptian foreign minister asked Israel to reopen the crossing.")
     assert ("RETREAT", "087", "PER GOV", None) in coded(coder, "Peru pulled out its troops on Monday.")
     assert "SUPPORT" in types(coder, "The Peruvian mayor welcomed the court's ruling.")

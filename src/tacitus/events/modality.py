@@ -95,6 +95,9 @@ class ModalityWords:
     upcoming_marks: frozenset[str] = frozenset()
     charged_verbs: frozenset[str] = frozenset()  # a speaker telling these of another accuses them
     lacking_preps: frozenset[str] = frozenset()  # "without the cabinet's backing": an act not done
+    record_nouns: frozenset[str] = frozenset()  # what shows an act: a video, a photo, a screenshot ...
+    faked_words: frozenset[str] = frozenset()  # ... made out to be fake: the act it shows did not happen
+    record_climb: frozenset[str] = frozenset()  # the relations climbed from the act shown to the record
 
     @classmethod
     def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":
@@ -125,6 +128,24 @@ class ModalityReader:
 
     def __init__(self, words: ModalityWords, grammar: Grammar) -> None:
         self.words, self.g = words, grammar
+
+    def _faked_record(self, pred: Token) -> bool:
+        """Whether the act is what a record shows that is made out to be fake: "a video showing soldiers beating a
+        man was fake", "a photo of troops burning a village was doctored", "a fabricated screenshot of the arrest"
+        (modality.yaml record_nouns, faked_words, record_climb)."""
+        words, tok = self.words, pred
+        for _ in range(MAX_GOVERNOR_HOPS):
+            if tok.dep_ not in words.record_climb or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in words.record_nouns and tok.pos_ in self.g.tags.noun:
+                break
+        else:
+            return False
+        said = [c for c in tok.children if c.lower_ in words.faked_words]  # "a fake video"
+        if tok.dep_ in self.g.labels.nominal_subject:  # "was fake", "was a fabrication", "was doctored"
+            said += [tok.head] + [c for c in tok.head.children if c.i > tok.i]
+        return any(t.lower_ in words.faked_words for t in said)
 
     def _own(self, tok: Token) -> str | None:
         words, labels, fn = self.words, self.g.labels, self.g.words
@@ -237,6 +258,8 @@ class ModalityReader:
         if pred.head.lower_ in words.lacking_preps and (pred.dep_ in labels.prep_object
                                                         or pred.dep_ in labels.prep_clause):
             return Modality("negated", self.speech_above(pred), kept_from=True)  # "without the cabinet's backing"
+        if self._faked_record(pred):
+            return Modality("negated", self.speech_above(pred), kept_from=True)  # "a video showing X was fake"
         while True:
             if tok.dep_ in labels.relative_clause and tok.head.lemma_.lower() in words.manner_nouns:
                 return Modality("hypothetical", self.speech_above(tok.head))  # "the way he talks to them"
