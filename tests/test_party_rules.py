@@ -52,6 +52,13 @@ def test_a_question_put_is_no_request(coder):
     assert not dyads(counted(coder, "The Danish minister was asked about the strike on Monday."), "REQUEST")
     assert not dyads(counted(coder, "Reporters asked the Danish minister about the strike."), "REQUEST")
     assert dyads(counted(coder, "Denmark asked Norway for help with the fires."), "REQUEST") == {("DNK GOV", "NOR GOV")}
+    # "if" opening what is asked is a question too, though the parser reads it as a condition
+    assert not dyads(counted(coder, "A Danish senator asked the minister if the navy had been sent."), "REQUEST")
+    # ... but not after a request made in so many words
+    assert dyads(counted(coder, "Denmark asked Norway for help if the fires spread."), "REQUEST") == {
+        ("DNK GOV", "NOR GOV")}
+    assert dyads(counted(coder, "Denmark asked Norway to help if the fires spread."), "REQUEST") == {
+        ("DNK GOV", "NOR GOV")}
 
 
 def test_both_sides_are_the_two_parties_the_story_names_most(coder):

@@ -33,5 +33,11 @@ def asks(verb: Token, grammar) -> bool:
     # (the parser may hang the clause on the one asked: "asked the governor where they could find water")
     asked = [c for o in verb.children if o.dep_ in labels.object for c in o.children
              if c.dep_ in labels.relative_clause and c.left_edge.lower_ not in words.relative_pronouns]
+    # ... or read "asked the minister if the army had been deployed" as a condition: a clause of "if" right after
+    # the one asked, with nothing asked to be done or given ("asked Togo to help if the floods worsen", "asked Togo
+    # for help if ..." are requests)
+    if not any(c.dep_ in labels.open_complement or c.lower_ in words.asked_for_preps for c in verb.children):
+        asked += [c for c in verb.children if c.dep_ in labels.adverbial_clause and c.i > verb.i
+                  and c.left_edge.i > 0 and not c.left_edge.nbor(-1).is_punct]
     return any(c.left_edge.lower_ in words.question_words for c in [
         *(c for c in verb.children if c.dep_ in labels.clausal_complement and c.i > verb.i), *asked])

@@ -55,7 +55,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier", "naming_preps", "response_carrier", "under_carrier", "aim_preps",
               "harm_preps", "dating_participles", "dated_documents", "dated_in", "partner_preps", "shared_topic_preps",
               "question_words", "adjunct_heads", "deed_owner_nouns", "issuing_verbs", "charged_persons", "kind_heads",
-              "hinges", "senses_with_particles", "attributive_verbs", "copulas", "held_preps",
+              "asked_for_preps", "hinges", "senses_with_particles", "attributive_verbs", "copulas", "held_preps",
               "denying_verbs", "accusing_verbs"),
     "inflection": ("prefixes", "lemma_guesses", "whole_words"),
 }
