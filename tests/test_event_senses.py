@@ -56,6 +56,8 @@ def test_the_event_senses_of_the_same_verbs_remain(coder):
     assert ("RETREAT", "0841", "SOM REB", "SOM CVL") in coded(coder, "Somali rebels released 20 hostages on Monday.")
     assert "PROTEST" in types(coder, "Thousands of students demonstrated against the tax in Lima.")
     assert "ASSAULT" in types(coder, "A clip showing Kenyan soldiers beating a trader in Garissa was shared widely.")
+    assert "ASSAULT" in types(coder, "A clip showing Kenyan soldiers beating a trader was real and not doctored, "
+                                     "the Kenyan ministry said.")
     assert "REQUEST" in types(coder, "The Egyptian foreign minister asked Israel to reopen the crossing.")
     assert ("RETREAT", "087", "PER GOV", None) in coded(coder, "Peru pulled out its troops on Monday.")
     assert "SUPPORT" in types(coder, "The Peruvian mayor welcomed the court's ruling.")

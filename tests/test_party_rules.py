@@ -59,6 +59,8 @@ def test_a_question_put_is_no_request(coder):
         ("DNK GOV", "NOR GOV")}
     assert dyads(counted(coder, "Denmark asked Norway to help if the fires spread."), "REQUEST") == {
         ("DNK GOV", "NOR GOV")}
+    assert dyads(counted(coder, "The Danish minister asked parliament's approval if the navy were sent."),
+                 "REQUEST") == {("DNK GOV", "DNK LEG")}
 
 
 def test_both_sides_are_the_two_parties_the_story_names_most(coder):
@@ -254,6 +256,10 @@ def test_the_two_leaders_of_one_country_stay_its_own(coder):
                             "condemned the price rises.")
     condemned = [e for e in events if e.plover_type == "ACCUSE"]
     assert condemned and all(e.source.country_basis != "story" for e in condemned)
+    # two office holders after a clash are no pair of the two states that clashed
+    events = counted(coder, "Armenia shelled Azerbaijani posts on Monday. At a briefing in Yerevan, the two "
+                            "ministers accused Turkey of arming Baku.")
+    assert all(e.source.country_basis != "story" for e in events if e.plover_type == "ACCUSE")
 
 
 def test_a_phrase_set_off_by_with_is_no_partner(coder):

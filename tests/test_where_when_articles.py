@@ -180,6 +180,12 @@ def test_a_dateline_dates_and_places_the_story_and_is_no_actor(coder):
 def test_a_visitor_meeting_the_host_meets_at_the_dateline(coder):
     [met] = code(coder, "LUSAKA (Reuters) - Malawi's president met Zambia's president on Tuesday.")
     assert (met.source.code, met.target.code, where(met)) == ("MWI GOV", "ZMB GOV", ("Lusaka", "ZMB", "dateline"))
+    # not a call, which neither side makes at the other's capital, nor a meeting at an occasion told elsewhere
+    [call] = code(coder, "LUSAKA (Reuters) - Malawi's president spoke by phone with Zambia's president on Tuesday.")
+    assert call.plover_mode == "phone" and where(call) is None
+    met = code(coder, "LUSAKA (Reuters) - Malawi's president met Zambia's president on the sidelines of a summit "
+                      "on Tuesday.")
+    assert all(where(e) != ("Lusaka", "ZMB", "dateline") for e in met if e.plover_type == "CONSULT")
 
 
 def test_a_date_only_dateline_and_a_title_timestamp_date_the_story(coder):

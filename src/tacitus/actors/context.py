@@ -44,9 +44,11 @@ class DocContext:
         # pairs of states the document has told acting on each other, both named by their own words (set by the
         # event coder): a story of two sides is one where they have met
         self.met: set[frozenset[str]] = set()
-        # the last two states told acting on each other that way (the doer's first) and the sentence that told it:
-        # whom "the two leaders" of the next sentences are
-        self.last_met: tuple[tuple[str, str], int] | None = None
+        # the two states the story last told acting on each other, or named as the parties of one act (the doer's
+        # side first), by their governments, forces or names, with the sentence that told them and whether they
+        # acted together (met, agreed): whom "both sides" and "the two leaders" of the next sentences are (set by
+        # the event coder)
+        self.last_pair: tuple[tuple[str, str], int, bool] | None = None
         # who last made each kind of statement the story told as done (an offer, a demand, an accusation), by PLOVER
         # type: whom "the offer" or "the demand" named later stands for (set by the event coder)
         self.told: dict[str, Actor] = {}
@@ -205,12 +207,25 @@ class DocContext:
             return None
         return pair if frozenset(pair) in self.met else None
 
-    def recent_pair(self, index: int) -> tuple[str, str] | None:
-        """The two states :attr:`last_met` holds when it was told at most :data:`PAIR_REACH` sentences before
-        sentence ``index``."""
-        if self.last_met is None or not 0 <= index - self.last_met[1] <= PAIR_REACH:
+    def recent_pair(self, index: int, together: bool = False) -> tuple[str, str] | None:
+        """The two states :attr:`last_pair` holds when told at most :data:`PAIR_REACH` sentences before sentence
+        ``index`` (with ``together``, only when told acting together: "the two leaders" after a meeting, not after
+        a clash)."""
+        if self.last_pair is None or not 0 <= index - self.last_pair[1] <= PAIR_REACH \
+                or (together and not self.last_pair[2]):
             return None
-        return self.last_met[0]
+        return self.last_pair[0]
+
+    def pair_told(self, pair: tuple[str, str], index: int, together: bool) -> None:
+        """Remember a pair of states told in sentence ``index``: the first the sentence tells (its news comes first:
+        not "with Turkey acting as host" after "Russia and Ukraine met")."""
+        if self.last_pair is None or self.last_pair[1] != index:
+            self.last_pair = pair, index, together
+
+    def forget_pair(self, index: int) -> None:
+        """Forget the pair told before sentence ``index``, which names others acting side by side."""
+        if self.last_pair is not None and self.last_pair[1] < index:
+            self.last_pair = None
 
     # -- updates ---------------------------------------------------------------------------------
     def remember(self, actor: Actor, person: bool = False, titles: set[str] | None = None,

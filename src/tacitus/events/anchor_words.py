@@ -18,7 +18,7 @@ WORD_SETS = ("topic_nouns", "topic_prepositions", "topic_verbs", "venue_nouns", 
              "circumstance_words", "simultaneous_marks", "own_time_marks",
              "not_datelines", "summit_words", "neighbour_nouns", "constituency_titles", "war_nouns",
              "domestic_sectors", "leader_named_bodies", "apart_marks", "running_counts", "state_body_words",
-             "running_nouns", "taking_words", "other_act_words", "new_act_words",
+             "running_nouns", "taking_words", "remote_modes", "other_act_words", "new_act_words",
              "told_words", "indefinite_words", "further_act_words", "possessive_endings", "hinged_shifts",
              "own_kind_modes")
 
@@ -51,6 +51,7 @@ class AnchorWords:
     running_counts: frozenset[str]  # ... words of a running count in its clause ...
     running_nouns: frozenset[str]  # ... and what such a count is told "in" ("in the war")
     state_body_words: frozenset[str]  # words after "Georgia" that make it the American state ("Georgia Senate")
+    remote_modes: frozenset[str]  # modes of a meeting held apart ("phone"): not at one side's dateline
     taking_words: frozenset[str]  # verbs whose object is a place taken ("retook Marte"): where the act happened
     other_act_words: frozenset[str]  # after "a"/"an", words of an act other than one told before ("a second raid")
     new_act_words: frozenset[str]  # right before an act's word, words of a further act ("fresh clashes")

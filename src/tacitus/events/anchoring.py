@@ -557,8 +557,9 @@ class Anchoring:
 
     def at_dateline(self, d: Draft, job: SentenceJob, verbal: bool) -> bool:
         """Whether an act with no place of its own happened at the dateline: a verbal act whose source is at
-        home there (or any verbal act at an institution's seat such as the UN's), a meeting or an act done together
-        whose either party is (a visitor meets the host), a material act between parties at home there."""
+        home there (or any verbal act at an institution's seat such as the UN's), a meeting face to face or an act
+        done together with a state at home there (a visitor meets the host) when no other occasion is told, a material
+        act between parties at home there."""
         ww = job.where_when
         if ww.seat:
             return verbal
@@ -570,10 +571,17 @@ class Anchoring:
         target = d.target.country if d.target is not None else None
         together = d.target_tok is not None and d.source_tok is not None and (
             d.target_tok.i == d.source_tok.i or d.target_tok in d.source_tok.conjuncts)  # "Seoul and Hanoi signed"
-        if verbal and target is not None and at_home(target) and (
-                together or self.places.onto.is_a(d.plover, "meeting")):
+        if verbal and target == home and d.mode not in self.words.remote_modes and (
+                together or self.places.onto.is_a(d.plover, "meeting")) and not self._elsewhere(d, job):
             return True
         return at_home(d.source.country) and (verbal or target is None or target == home)
+
+    def _elsewhere(self, d: Draft, job: SentenceJob) -> bool:
+        """Whether the sentence holds a gathering the act may have happened at, other than its own word ("met on the
+        sidelines of the G20 summit"; not "during the visit", which is the visit to the host): a summit word governed
+        by a preposition."""
+        return any(t.i != d.pred.token.i and t.lemma_.lower() in self.words.summit_words
+                   and t.dep_ in self.g.labels.prep_object for t in job.tokens)
 
     def remember_places(self, job: SentenceJob, mentions: list[PlaceMention]) -> None:
         named = [m.location for m in mentions if m.placed and m.text not in self.words.there_words]

@@ -430,9 +430,10 @@ class Assembly:
             if e.target is not None and e.source.country_basis == e.target.country_basis == "mention" \
                     and e.source.country and e.target.country and e.source.country != e.target.country:
                 job.context.met.add(frozenset((e.source.country, e.target.country)))
-                if e.source.country not in NOT_STATES and e.target.country not in NOT_STATES:
-                    _remember_pair(e.source.country, e.target.country, job)
-        _remember_parties(events, job)
+                if all(_of_state(a, self.onto.state_organs) for a in (e.source, e.target)):
+                    job.context.pair_told((e.source.country, e.target.country), job.index,
+                                          self.onto.is_a(e.plover_type, "mutual"))
+        _remember_parties(events, job, self.onto)
         if (pair := job.context.sides()) is None:
             return events
         named = {a.country for a in job.actors.values() if a is not None and a.country} | job.anchors.countries
@@ -444,22 +445,25 @@ class Assembly:
                         target=other_side(self.onto, e.plover_type, e.source, e.target, pair)) for e in events]
 
 
-def _remember_pair(first: str, second: str, job: SentenceJob) -> None:
-    """The pair "both sides" of the next sentences means (DocContext.last_met): the first a sentence tells (its
-    news comes first: not "with Turkey acting as host" after "Russia and Ukraine met")."""
-    if job.context.last_met is None or job.context.last_met[1] != job.index:
-        job.context.last_met = (first, second), job.index
+def _of_state(actor: Actor | None, organs) -> bool:
+    """Whether an actor is a state by its own words: its name, government, forces or legislature (not an armed
+    group of its land: Hezbollah is no pair with Israel as Lebanon)."""
+    return actor is not None and actor.country_basis == "mention" and bool(actor.country) \
+        and actor.country not in NOT_STATES and (actor.sector is None or actor.sector in organs)
 
 
-def _remember_parties(events: list[Event], job: SentenceJob) -> None:
-    """Two states named by their own words as the doers or the ones acted on of one act ("urged Israel and Hamas
-    to end hostilities", "Kenya and Uganda signed"): a pair to remember (:func:`_remember_pair`)."""
+def _remember_parties(events: list[Event], job: SentenceJob, onto: Ontology) -> None:
+    """Two states named as the doers or the ones acted on of one act ("urged Israel and Hamas to end hostilities",
+    "Kenya and Uganda signed"): a pair to remember (DocContext.pair_told). Two or more of one state acting side by
+    side ("Netanyahu and Gallant visited the border") are what "both leaders" next means: the pair is forgotten."""
     for e in events:
         for side in ((e.source, *e.also_sources), (e.target, *e.also_targets)):
-            countries = list(dict.fromkeys(a.country for a in side if a is not None and a.country_basis == "mention"
-                                           and a.country and a.country not in NOT_STATES))
+            named = [a for a in side if a is not None and a.country_basis == "mention" and a.country]
+            countries = list(dict.fromkeys(a.country for a in named if _of_state(a, onto.state_organs)))
             if len(countries) == 2:
-                _remember_pair(countries[0], countries[1], job)
+                job.context.pair_told((countries[0], countries[1]), job.index, onto.is_a(e.plover_type, "mutual"))
+            elif len(named) > 1 and len({a.country for a in named}) == 1:
+                job.context.forget_pair(job.index)
 
 
 def _taker(taken: list[tuple[Actor, Actor]], freed: Actor | None, captive_words: frozenset[str]) -> Actor | None:

@@ -34,10 +34,13 @@ def asks(verb: Token, grammar) -> bool:
     asked = [c for o in verb.children if o.dep_ in labels.object for c in o.children
              if c.dep_ in labels.relative_clause and c.left_edge.lower_ not in words.relative_pronouns]
     # ... or read "asked the minister if the army had been deployed" as a condition: a clause of "if" right after
-    # the one asked, with nothing asked to be done or given ("asked Togo to help if the floods worsen", "asked Togo
-    # for help if ..." are requests)
-    if not any(c.dep_ in labels.open_complement or c.lower_ in words.asked_for_preps for c in verb.children):
-        asked += [c for c in verb.children if c.dep_ in labels.adverbial_clause and c.i > verb.i
-                  and c.left_edge.i > 0 and not c.left_edge.nbor(-1).is_punct]
+    # the one asked (not after a thing asked for: "asked Kenya's help if ..."), with nothing asked to be done or
+    # given ("asked Togo to help if the floods worsen", "asked Togo for help if ..." are requests)
+    objs = [o for o in verb.children if o.dep_ in labels.object and o.i > verb.i
+            and not any(c.dep_ in labels.possessor for c in o.children)]
+    if len(objs) == 1 and not any(c.dep_ in labels.open_complement or c.lower_ in words.asked_for_preps
+                                  for c in verb.children):
+        asked += [c for c in verb.children if c.dep_ in labels.adverbial_clause
+                  and c.left_edge.i == objs[0].right_edge.i + 1 and c.left_edge.lower_ in words.asked_if_marks]
     return any(c.left_edge.lower_ in words.question_words for c in [
         *(c for c in verb.children if c.dep_ in labels.clausal_complement and c.i > verb.i), *asked])

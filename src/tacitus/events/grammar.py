@@ -29,7 +29,8 @@ ROLES: dict[str, tuple[str, ...]] = {
                "adjective_complement", "complement", "open_complement", "clausal_complement", "relative_clause",
                "noun_clause", "adverbial_clause", "conjunct", "loose_clause", "coordinator", "apposition", "phrase",
                "modality_climb", "own_clause",
-               "speech_barrier", "intention_links", "noun_content", "attribute", "cleft_focus", "quantifier_links"),
+               "speech_barrier", "intention_links", "noun_content", "attribute", "cleft_focus", "quantifier_links",
+               "record_climb"),
     "entities": ("people", "actor", "person", "place", "state", "time", "not_actor", "not_owner", "number",
                  "nationality", "place_slips", "organisation"),
     "tags": ("verb", "verbal", "noun", "nominal", "proper_noun", "adjective", "adjective_or_name", "pronoun",
@@ -55,7 +56,7 @@ ROLES: dict[str, tuple[str, ...]] = {
               "purpose_lemmas", "stative_participles", "locative_preps", "mode_preps", "carrier_preps", "as_carrier", "naming_preps", "response_carrier", "under_carrier", "aim_preps",
               "harm_preps", "dating_participles", "dated_documents", "dated_in", "partner_preps", "shared_topic_preps",
               "question_words", "adjunct_heads", "deed_owner_nouns", "issuing_verbs", "charged_persons", "kind_heads",
-              "asked_for_preps", "hinges", "senses_with_particles", "attributive_verbs", "copulas", "held_preps",
+              "asked_for_preps", "asked_if_marks", "hinges", "senses_with_particles", "attributive_verbs", "copulas", "held_preps",
               "denying_verbs", "accusing_verbs"),
     "inflection": ("prefixes", "lemma_guesses", "whole_words"),
 }

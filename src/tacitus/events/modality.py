@@ -97,7 +97,6 @@ class ModalityWords:
     lacking_preps: frozenset[str] = frozenset()  # "without the cabinet's backing": an act not done
     record_nouns: frozenset[str] = frozenset()  # what shows an act: a video, a photo, a screenshot ...
     faked_words: frozenset[str] = frozenset()  # ... made out to be fake: the act it shows did not happen
-    record_climb: frozenset[str] = frozenset()  # the relations climbed from the act shown to the record
 
     @classmethod
     def load(cls, path: str | Path | Traversable | None = None) -> "ModalityWords":
@@ -132,20 +131,23 @@ class ModalityReader:
     def _faked_record(self, pred: Token) -> bool:
         """Whether the act is what a record shows that is made out to be fake: "a video showing soldiers beating a
         man was fake", "a photo of troops burning a village was doctored", "a fabricated screenshot of the arrest"
-        (modality.yaml record_nouns, faked_words, record_climb)."""
+        (modality.yaml record_nouns, faked_words; grammar labels record_climb)."""
         words, tok = self.words, pred
         for _ in range(MAX_GOVERNOR_HOPS):
-            if tok.dep_ not in words.record_climb or tok.head.i == tok.i:
+            if tok.dep_ not in self.g.labels.record_climb or tok.head.i == tok.i:
                 return False
             tok = tok.head
             if tok.lemma_.lower() in words.record_nouns and tok.pos_ in self.g.tags.noun:
                 break
         else:
             return False
-        said = [c for c in tok.children if c.lower_ in words.faked_words]  # "a fake video"
-        if tok.dep_ in self.g.labels.nominal_subject:  # "was fake", "was a fabrication", "was doctored"
-            said += [tok.head] + [c for c in tok.head.children if c.i > tok.i]
-        return any(t.lower_ in words.faked_words for t in said)
+        labels = self.g.labels
+        said = [c for c in tok.children if c.dep_ in labels.adjective]  # "a fake video"
+        if tok.dep_ in labels.nominal_subject:  # "was fake", "was a fabrication", "was doctored"
+            said += [tok.head] + [c for c in tok.head.children if c.dep_ in labels.adjective_complement
+                                  or (c.dep_ in labels.attribute and tok.head.lemma_.lower() in self.g.words.copulas)]
+        return any(t.lower_ in words.faked_words and not any(c.dep_ in labels.negation for c in t.children)
+                   for t in said) and not any(c.dep_ in labels.negation for c in tok.head.children)
 
     def _own(self, tok: Token) -> str | None:
         words, labels, fn = self.words, self.g.labels, self.g.words

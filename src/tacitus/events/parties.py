@@ -44,17 +44,20 @@ class Parties:
         """"Both sides dismissed calls for a truce", "the two leaders signed a deal": a pair phrase that acts (one
         no country word names: not "the two Koreas") stands for the two states the story told acting on each other,
         or named as the parties of one act, a sentence or two before (DocContext.recent_pair), else for the two sides
-        of a story of two states (DocContext.sides): one source each (``country_basis`` "story"). None for any
-        other phrase, and for a pair whose act is a noun ("the two countries' support for opposing sides" tells
-        where they stand, often long since)."""
+        of a story of two states (DocContext.sides); "the two leaders", "both ministers" only for two told acting
+        together (met, agreed) just before. One source each (``country_basis`` "story"). None for any other phrase,
+        and for a pair whose act is a noun ("the two countries' support for opposing sides" tells where they stand,
+        often long since)."""
         if (actor is not None and actor.country and actor.country_basis != "setting") or pred.kind != "verb" \
                 or not self._paired(tok, self.words.pair_office_nouns):
             return None
-        pair = job.context.recent_pair(job.index) or job.context.sides()
+        office = tok.lemma_.lower() not in self.words.party_nouns  # "the two leaders", of a meeting or a deal
+        recent = job.context.recent_pair(job.index, together=office)
+        pair = recent or (None if office else job.context.sides())
         if pair is None:
             return None
-        if job.context.last_met is not None and job.context.last_met[0] == pair:
-            job.context.last_met = pair, job.index  # "the two leaders" told again keeps them in mind
+        if recent is not None:  # "the two leaders" told again keeps them in mind
+            job.context.pair_told(pair, job.index, job.context.last_pair[2])
         sector = actor.sector if actor is not None and actor.sector in self.onto.state_organs else None
         text = actor.text if actor is not None else self.syntax.phrase_span(tok).text
         return [(tok, Actor(text=text, country=c, sector=sector, country_basis="story")) for c in pair]

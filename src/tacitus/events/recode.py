@@ -327,9 +327,8 @@ class Recode:
 
     def _denied(self, verb: Token) -> bool:
         """Whether a judged clause is negated: on its verb, or on what it names ("made no mistake")."""
-        labels, modality = self.syntax.g.labels, self.roles.modality
-        named = [c for c in verb.children if c.dep_ in labels.object or c.dep_ in labels.attribute
-                 or c.dep_ in labels.adjective_complement]
+        lab, modality = self.syntax.g.labels, self.roles.modality
+        named = [c for c in verb.children if c.dep_ in {*lab.object, *lab.attribute, *lab.adjective_complement}]
         return modality.negated(verb) or any(modality.negated(n) for n in named)
 
     def _act(self, noun: Token) -> bool:
@@ -392,8 +391,9 @@ class Recode:
     def _judged_actor(self, judged: Token, job: SentenceJob):
         """The actor judged: the phrase itself, or whose thing or act it is (an act's doer: "the killing of X")."""
         syntax, act = self.syntax, any(p.token.i == judged.i for p in job.predicates)  # (not whom it is done to)
-        actor = None if act else self.roles.actor(judged, job)
-        if actor is not None and (actor.country or actor.sector):
+        actor = next((d.source for d in job.drafts if d.pred.token.i == judged.i), None) if act \
+            else self.roles.actor(judged, job)  # (an act's doer as its own draft reads it: "the Somali raid")
+        if actor is not None and (actor.country or actor.sector) and actor.text:
             return judged, actor
         for owner in [*([] if act else syntax.owners(judged)), *syntax.noun_sources(judged, place_modifiers=True),
                       *(c for c in judged.children if act and c.dep_ in syntax.g.labels.compound)]:

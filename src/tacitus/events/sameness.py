@@ -17,7 +17,8 @@ def one_name(a: Token, b: Token) -> bool:
 
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
     """The same person or body on both sides: one knowledge-base entry, one name, or the same words (a thing
-    whose phrase holds the actor: "images captured by ordinary citizens")."""
+    whose phrase holds the actor: "images captured by ordinary citizens"), unless the words stand for two states
+    ("the two leaders" met each other: two countries)."""
     if a is None or b is None:
         return False
     if a.kb_id and b.kb_id:
