@@ -234,7 +234,7 @@ def test_a_statement_named_again_is_aimed_at_the_state_that_made_it(coder):
 def test_the_two_leaders_who_act_are_the_two_states_just_told_meeting(coder):
     # the pair the story told meeting a sentence before signs and agrees, each with the other
     text = ("Malawian President Joyce Banda received Zambian President Edgar Lungu in Lilongwe on Monday. "
-            "The two leaders signed a deal on shared power lines. The two governments agreed to open a joint "
+            "The two leaders signed an accord on shared power lines. The two governments agreed to open a joint "
             "customs post.")
     events = counted(coder, text)
     assert dyads(events, "SUPPORT") == {("ZMB GOV", "MWI GOV")}

@@ -453,9 +453,10 @@ def _of_state(actor: Actor | None, organs) -> bool:
 
 
 def _remember_parties(events: list[Event], job: SentenceJob, onto: Ontology) -> None:
-    """Two states named as the doers or the ones acted on of one act ("urged Israel and Hamas to end hostilities",
+    """Two states named as the doers or the ones acted on of one act ("urged Sudan and Chad to stop the raids",
     "Kenya and Uganda signed"): a pair to remember (DocContext.pair_told). Two or more of one state acting side by
-    side ("Netanyahu and Gallant visited the border") are what "both leaders" next means: the pair is forgotten."""
+    side ("the president and his finance minister toured a mill") are what "both leaders" next means: the pair is
+    forgotten."""
     for e in events:
         for side in ((e.source, *e.also_sources), (e.target, *e.also_targets)):
             named = [a for a in side if a is not None and a.country_basis == "mention" and a.country]
