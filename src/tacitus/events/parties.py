@@ -41,7 +41,7 @@ class Parties:
 
     def acting_pair(self, tok: Token, actor: Actor | None, pred: Predicate,
                     job: SentenceJob) -> list[tuple[Token, Actor]] | None:
-        """"Both sides dismissed calls for a truce", "the two leaders signed an accord": a pair phrase that acts (one
+        """"Both sides turned down the appeal", "the two leaders signed an accord": a pair phrase that acts (one
         no country word names: not "the two Koreas") stands for the two states the story told acting on each other,
         or named as the parties of one act, a sentence or two before (DocContext.recent_pair), else for the two sides
         of a story of two states (DocContext.sides); "the two leaders", "both ministers" only for two told acting
