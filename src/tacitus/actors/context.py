@@ -222,6 +222,12 @@ class DocContext:
         if self.last_pair is None or self.last_pair[1] != index:
             self.last_pair = pair, index, together
 
+    def keep_pair(self, index: int) -> None:
+        """The pair :meth:`recent_pair` gave is told again in sentence ``index`` ("the two leaders" signed): it
+        stays in mind from there."""
+        if self.last_pair is not None:
+            self.last_pair = self.last_pair[0], index, self.last_pair[2]
+
     def forget_pair(self, index: int) -> None:
         """Forget the pair told before sentence ``index``, which names others acting side by side."""
         if self.last_pair is not None and self.last_pair[1] < index:

@@ -132,16 +132,15 @@ class ModalityReader:
         """Whether the act is what a record shows that is made out to be fake: "a video showing soldiers beating a
         man was fake", "a photo of troops burning a village was doctored", "a fabricated screenshot of the arrest"
         (modality.yaml record_nouns, faked_words; grammar labels record_climb)."""
-        words, tok = self.words, pred
+        words, labels, tok = self.words, self.g.labels, pred
         for _ in range(MAX_GOVERNOR_HOPS):
-            if tok.dep_ not in self.g.labels.record_climb or tok.head.i == tok.i:
+            if tok.dep_ not in labels.record_climb or tok.head.i == tok.i:
                 return False
             tok = tok.head
             if tok.lemma_.lower() in words.record_nouns and tok.pos_ in self.g.tags.noun:
                 break
         else:
             return False
-        labels = self.g.labels
         said = [c for c in tok.children if c.dep_ in labels.adjective]  # "a fake video"
         if tok.dep_ in labels.nominal_subject:  # "was fake", "was a fabrication", "was doctored"
             said += [tok.head] + [c for c in tok.head.children if c.dep_ in labels.adjective_complement

@@ -57,7 +57,7 @@ class Parties:
         if pair is None:
             return None
         if recent is not None:  # "the two leaders" told again keeps them in mind
-            job.context.pair_told(pair, job.index, job.context.last_pair[2])
+            job.context.keep_pair(job.index)
         sector = actor.sector if actor is not None and actor.sector in self.onto.state_organs else None
         text = actor.text if actor is not None else self.syntax.phrase_span(tok).text
         return [(tok, Actor(text=text, country=c, sector=sector, country_basis="story")) for c in pair]
